@@ -8,6 +8,7 @@
 
 pub mod baseline;
 pub mod lang;
+pub mod ner;
 pub mod text;
 
 use schemars::JsonSchema;

@@ -1,0 +1,1 @@
+//! tok2vec + transition-based NER forward pass. (placeholder)

@@ -1,0 +1,1 @@
+//! Sentence boundaries that agree with spaCy's parser. (placeholder)

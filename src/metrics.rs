@@ -1,0 +1,254 @@
+//! Every metric the daemon exports, defined in one place. Prometheus conventions: `verbatim_`
+//! prefix, base units, `_total` counters, `_seconds` histograms, bounded label sets.
+
+use crate::contract::DEAD_LETTER_KINDS;
+use crate::enrich::{EntityType, Enrichment};
+use prometheus::{
+    Encoder, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge,
+    IntGaugeVec, Opts, Registry, TextEncoder,
+};
+
+/// Languages with their own label value; everything else is `other` (bounded cardinality).
+const LANG_LABELS: &[&str] = &["fr", "en", "other", "unknown"];
+
+/// The daemon's metrics, registered in their own registry.
+pub struct Metrics {
+    pub registry: Registry,
+    pub consumed: IntCounter,
+    pub produced: IntCounter,
+    pub dead_letters: IntCounterVec,
+    pub entities: IntCounterVec,
+    pub quotes: IntCounterVec,
+    pub articles_by_lang: IntCounterVec,
+    pub enrich_seconds: Histogram,
+    pub end_to_end_seconds: Histogram,
+    pub in_flight: IntGauge,
+    pub consumer_lag: IntGaugeVec,
+    pub assigned_partitions: IntGauge,
+    pub commits: IntCounterVec,
+    pub producer_errors: IntCounterVec,
+    pub rebalances: IntCounterVec,
+    pub kafka_errors: IntCounter,
+    pub ready: IntGauge,
+    pub stage_seconds: HistogramVec,
+}
+
+fn counter(r: &Registry, name: &str, help: &str) -> IntCounter {
+    let c = IntCounter::with_opts(Opts::new(name, help)).expect("valid metric");
+    r.register(Box::new(c.clone())).expect("unique metric");
+    c
+}
+
+fn counter_vec(r: &Registry, name: &str, help: &str, labels: &[&str]) -> IntCounterVec {
+    let c = IntCounterVec::new(Opts::new(name, help), labels).expect("valid metric");
+    r.register(Box::new(c.clone())).expect("unique metric");
+    c
+}
+
+fn gauge(r: &Registry, name: &str, help: &str) -> IntGauge {
+    let g = IntGauge::with_opts(Opts::new(name, help)).expect("valid metric");
+    r.register(Box::new(g.clone())).expect("unique metric");
+    g
+}
+
+impl Metrics {
+    pub fn new() -> Metrics {
+        let r = Registry::new();
+        let seconds_buckets = vec![
+            0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+            30.0, 60.0,
+        ];
+        let enrich_seconds = Histogram::with_opts(
+            HistogramOpts::new(
+                "verbatim_enrich_duration_seconds",
+                "Time to enrich one article (decode excluded).",
+            )
+            .buckets(seconds_buckets.clone()),
+        )
+        .expect("valid metric");
+        r.register(Box::new(enrich_seconds.clone())).expect("unique");
+        let end_to_end_seconds = Histogram::with_opts(
+            HistogramOpts::new(
+                "verbatim_end_to_end_latency_seconds",
+                "From the input message's timestamp to the broker's acknowledgement of the output.",
+            )
+            .buckets(seconds_buckets.clone()),
+        )
+        .expect("valid metric");
+        r.register(Box::new(end_to_end_seconds.clone())).expect("unique");
+        let stage_seconds = HistogramVec::new(
+            HistogramOpts::new(
+                "verbatim_stage_duration_seconds",
+                "Time spent per pipeline stage (decode, enrich, encode, produce).",
+            )
+            .buckets(seconds_buckets),
+            &["stage"],
+        )
+        .expect("valid metric");
+        r.register(Box::new(stage_seconds.clone())).expect("unique");
+        let consumer_lag = IntGaugeVec::new(
+            Opts::new(
+                "verbatim_consumer_lag_messages",
+                "Messages behind the partition's high watermark, per assigned input partition.",
+            ),
+            &["partition"],
+        )
+        .expect("valid metric");
+        r.register(Box::new(consumer_lag.clone())).expect("unique");
+
+        let build = IntGaugeVec::new(
+            Opts::new("verbatim_build_info", "Build information; value is always 1."),
+            &["version", "rdkafka_version"],
+        )
+        .expect("valid metric");
+        r.register(Box::new(build.clone())).expect("unique");
+        build
+            .with_label_values(&[env!("CARGO_PKG_VERSION"), &rdkafka::util::get_rdkafka_version().1])
+            .set(1);
+        #[cfg(target_os = "linux")]
+        {
+            let pc = prometheus::process_collector::ProcessCollector::new(std::process::id() as i32, "verbatim");
+            r.register(Box::new(pc)).expect("unique");
+        }
+
+        let m = Metrics {
+            consumed: counter(&r, "verbatim_messages_consumed_total", "Input messages consumed."),
+            produced: counter(
+                &r,
+                "verbatim_messages_produced_total",
+                "Enriched messages acknowledged by the broker on the output topic.",
+            ),
+            dead_letters: counter_vec(
+                &r,
+                "verbatim_dead_letters_total",
+                "Inputs sent to the dead-letter topic (acknowledged), by reason.",
+                &["reason"],
+            ),
+            entities: counter_vec(&r, "verbatim_entities_total", "Entities found, by type.", &["type"]),
+            quotes: counter_vec(
+                &r,
+                "verbatim_quotes_total",
+                "Direct quotes found, by whether a speaker was attributed.",
+                &["attributed"],
+            ),
+            articles_by_lang: counter_vec(
+                &r,
+                "verbatim_articles_total",
+                "Articles enriched, by language (fr, en, other, unknown).",
+                &["lang"],
+            ),
+            enrich_seconds,
+            end_to_end_seconds,
+            in_flight: gauge(
+                &r,
+                "verbatim_in_flight_messages",
+                "Messages consumed and not yet acknowledged.",
+            ),
+            consumer_lag,
+            assigned_partitions: gauge(
+                &r,
+                "verbatim_assigned_partitions",
+                "Input partitions currently assigned to this instance.",
+            ),
+            commits: counter_vec(
+                &r,
+                "verbatim_offset_commits_total",
+                "Offset commits, by result (ok, error).",
+                &["result"],
+            ),
+            producer_errors: counter_vec(
+                &r,
+                "verbatim_producer_errors_total",
+                "Failed deliveries (retried), by topic role (output, dlq).",
+                &["topic"],
+            ),
+            rebalances: counter_vec(
+                &r,
+                "verbatim_rebalances_total",
+                "Consumer-group rebalance events, by kind (assign, revoke).",
+                &["kind"],
+            ),
+            kafka_errors: counter(&r, "verbatim_kafka_errors_total", "Client-level Kafka errors reported by librdkafka."),
+            ready: gauge(&r, "verbatim_ready", "1 when /readyz answers 200."),
+            stage_seconds,
+            registry: r,
+        };
+        // Pre-create bounded label series so dashboards and alerts see zeros, not gaps.
+        for k in DEAD_LETTER_KINDS {
+            m.dead_letters.with_label_values(&[k]);
+        }
+        for t in [EntityType::Person, EntityType::Location, EntityType::Organization, EntityType::Misc] {
+            m.entities.with_label_values(&[t.as_str()]);
+        }
+        for a in ["true", "false"] {
+            m.quotes.with_label_values(&[a]);
+        }
+        for l in LANG_LABELS {
+            m.articles_by_lang.with_label_values(&[l]);
+        }
+        for r in ["ok", "error"] {
+            m.commits.with_label_values(&[r]);
+        }
+        for t in ["output", "dlq"] {
+            m.producer_errors.with_label_values(&[t]);
+        }
+        for k in ["assign", "revoke"] {
+            m.rebalances.with_label_values(&[k]);
+        }
+        m
+    }
+
+    /// Count what one enrichment found.
+    pub fn observe_enrichment(&self, e: &Enrichment) {
+        let lang = match e.lang.as_deref() {
+            Some("fr") => "fr",
+            Some("en") => "en",
+            Some(_) => "other",
+            None => "unknown",
+        };
+        self.articles_by_lang.with_label_values(&[lang]).inc();
+        for ent in &e.entities {
+            self.entities.with_label_values(&[ent.entity_type.as_str()]).inc();
+        }
+        for q in &e.quotes {
+            let a = if q.speaker.is_some() { "true" } else { "false" };
+            self.quotes.with_label_values(&[a]).inc();
+        }
+    }
+
+    /// Prometheus text exposition.
+    pub fn render(&self) -> String {
+        let mut buf = Vec::new();
+        let _ = TextEncoder::new().encode(&self.registry.gather(), &mut buf);
+        String::from_utf8(buf).unwrap_or_default()
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_conventions() {
+        let m = Metrics::new();
+        let text = m.render();
+        for fam in m.registry.gather() {
+            let n = fam.get_name();
+            assert!(n.starts_with("verbatim_"), "{n}");
+            if fam.get_field_type() == prometheus::proto::MetricType::COUNTER {
+                assert!(n.ends_with("_total"), "{n}");
+            }
+            if fam.get_field_type() == prometheus::proto::MetricType::HISTOGRAM {
+                assert!(n.ends_with("_seconds"), "{n}");
+            }
+        }
+        assert!(text.contains("verbatim_dead_letters_total{reason=\"invalid_json\"} 0"));
+        assert!(text.contains("verbatim_build_info"));
+    }
+}

@@ -162,7 +162,7 @@ fn run(cfg: Config) -> Result<()> {
     telemetry::init(&cfg.log);
     let enricher = Arc::new(enricher(&cfg)?);
     let rt = runtime()?;
-    rt.block_on(async move {
+    let r = rt.block_on(async move {
         let metrics = Arc::new(Metrics::new());
         let health = Arc::new(Health::default());
         let shutdown = shutdown_on_signals();
@@ -175,7 +175,10 @@ fn run(cfg: Config) -> Result<()> {
         let _ = server.await;
         tracing::info!(?summary, "bye");
         Ok(())
-    })
+    });
+    // A blocking call stuck on an unreachable broker must not keep the process alive.
+    rt.shutdown_timeout(std::time::Duration::from_secs(5));
+    r
 }
 
 /// Offline enrichment of JSON lines, in parallel, output in input order.

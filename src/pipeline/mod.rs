@@ -242,7 +242,8 @@ pub async fn run(
     }
     let _ = stop_bg_tx.send(true);
     let _ = commit_task.await;
-    probe_task.abort();
+    // The probe's metadata call is bounded (4 s); wait so that ours is the last consumer handle.
+    let _ = probe_task.await;
     commit_now(
         &consumer,
         &tracker,
@@ -253,15 +254,33 @@ pub async fn run(
     .await;
     let p2 = producer.clone();
     let _ = tokio::task::spawn_blocking(move || p2.flush(Duration::from_secs(5))).await;
-    let c2 = consumer.clone();
-    let _ = tokio::task::spawn_blocking(move || c2.unsubscribe()).await;
     drop(pool);
+    close_bounded(consumer, Duration::from_secs(10)).await;
     info!(
         consumed = summary.consumed,
         abandoned = summary.abandoned,
         "verbatim daemon stopped"
     );
     Ok(summary)
+}
+
+/// Leave the group and close the consumer, without letting a broker that never answers hold
+/// the process: closing waits for the group coordinator, so it runs on its own thread.
+async fn close_bounded(consumer: Arc<StreamConsumer<Ctx>>, limit: Duration) {
+    let (tx, rx) = oneshot::channel();
+    let spawned = std::thread::Builder::new()
+        .name("verbatim-close".into())
+        .spawn(move || {
+            consumer.unsubscribe();
+            drop(consumer);
+            let _ = tx.send(());
+        });
+    if spawned.is_ok() && tokio::time::timeout(limit, rx).await.is_err() {
+        warn!(
+            secs = limit.as_secs(),
+            "consumer did not close in time (group coordinator unreachable?); exiting anyway"
+        );
+    }
 }
 
 async fn wait_true(rx: &mut watch::Receiver<bool>) {

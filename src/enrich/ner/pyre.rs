@@ -287,7 +287,11 @@ fn escape(chars: &[char], i: usize, in_class: bool) -> Result<(String, usize), S
             i + 2
         }
         'w' => {
-            out.push_str(if in_class { r"\p{L}\p{N}_" } else { r"[\p{L}\p{N}_]" });
+            out.push_str(if in_class {
+                r"\p{L}\p{N}_"
+            } else {
+                r"[\p{L}\p{N}_]"
+            });
             i + 2
         }
         's' => {
@@ -432,7 +436,10 @@ fn translate(chars: &[char], relaxed: bool) -> Result<(String, bool), String> {
                     i += 3;
                 } else if rest.starts_with("(?P<") {
                     // Named group: keep it non-capturing (no back-references are used).
-                    let close = chars[i..].iter().position(|&x| x == '>').ok_or("bad group")?;
+                    let close = chars[i..]
+                        .iter()
+                        .position(|&x| x == '>')
+                        .ok_or("bad group")?;
                     out.push_str("(?:");
                     i += close + 1;
                 } else if rest.starts_with("(?") {

@@ -169,12 +169,15 @@ impl Tokenizer {
                             _ => {}
                         }
                     }
-                    let o = tok_orth.ok_or_else(|| format!("exception {key:?}: token without ORTH"))?;
+                    let o =
+                        tok_orth.ok_or_else(|| format!("exception {key:?}: token without ORTH"))?;
                     orth.push_str(&o);
                     out.push(ExcToken { len: o.len(), norm });
                 }
                 if orth != key || out.iter().any(|t| t.len == 0) {
-                    return Err(format!("exception {key:?}: ORTH pieces do not spell the key"));
+                    return Err(format!(
+                        "exception {key:?}: ORTH pieces do not spell the key"
+                    ));
                 }
                 exceptions.insert(key.to_string(), out);
             }
@@ -197,7 +200,10 @@ impl Tokenizer {
         for key in keys {
             let needs = !faster_heuristics
                 || tok.find_prefix(key) != 0
-                || tok.infix.as_ref().is_some_and(|r| !r.finditer(key).is_empty())
+                || tok
+                    .infix
+                    .as_ref()
+                    .is_some_and(|r| !r.finditer(key).is_empty())
                 || tok.find_suffix(key) != 0
                 || key.contains(' ');
             if !needs {
@@ -302,7 +308,14 @@ impl Tokenizer {
     }
 
     /// One whitespace-delimited span (`_try_specials_and_cache` + `_tokenize`).
-    fn tokenize_span(&self, text: &str, a: usize, b: usize, with_special: bool, out: &mut Vec<Tok>) {
+    fn tokenize_span(
+        &self,
+        text: &str,
+        a: usize,
+        b: usize,
+        with_special: bool,
+        out: &mut Vec<Tok>,
+    ) {
         if let Some(exc) = self.special(&text[a..b], with_special) {
             Self::push_exception(out, a, exc);
             return;
@@ -393,7 +406,11 @@ impl Tokenizer {
             } else if self.is_token_match(core) || self.is_url_match(core) {
                 out.push(plain(a, b));
             } else {
-                let matches = self.infix.as_ref().map(|r| r.finditer(core)).unwrap_or_default();
+                let matches = self
+                    .infix
+                    .as_ref()
+                    .map(|r| r.finditer(core))
+                    .unwrap_or_default();
                 if matches.is_empty() {
                     out.push(plain(a, b));
                 } else {
@@ -494,7 +511,9 @@ mod tests {
     use std::sync::OnceLock;
 
     fn model_dir(name: &str) -> PathBuf {
-        let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models").join(name);
+        let d = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("models")
+            .join(name);
         assert!(
             d.join("tokenizer").exists(),
             "{} is missing: run scripts/models to fetch the spaCy pipelines",

@@ -109,9 +109,7 @@ impl PyRegex {
             }),
             Piece::Fancy { re, relaxed } => {
                 if let Some(r) = relaxed {
-                    if r.find_at(s, pos).is_none() {
-                        return None;
-                    }
+                    r.find_at(s, pos)?;
                 }
                 // A backtracking-limit error counts as "no match" (never panic).
                 match re.find_from_pos(s, pos) {

@@ -537,6 +537,12 @@ mod tests {
     }
 
     #[test]
+    fn shareable_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Tokenizer>();
+    }
+
+    #[test]
     fn empty_and_whitespace() {
         assert!(fr().tokenize("").is_empty());
         assert_eq!(words(fr(), " "), vec![" "]);

@@ -18,7 +18,9 @@
 //! pure whitespace, and for those both give identical results with both models' five patterns:
 //! checked on every `str.isspace()` character combined with `\n`); case-insensitive matching
 //! (only the French `token_match`) uses Unicode simple case folding, where Python compares simple
-//! lower-case mappings: they differ on a few exotic letters, e.g. `İ` matches `i` in Python only.
+//! lower-case mappings plus a few equivalences: they differ on `İ` and `ı` (≡ `i` in Python),
+//! which `is_match` handles by mapping them to `i` (case-insensitive `search`/`finditer` do not;
+//! no spaCy pattern uses them).
 
 use std::fmt::Write as _;
 
@@ -42,6 +44,9 @@ enum Piece {
 /// A compiled Python regex with `search`, `match` and `finditer` semantics.
 pub struct PyRegex {
     pieces: Vec<Piece>,
+    /// Case-insensitive pattern: Python also equates `İ` (U+0130) and `ı` (U+0131) with `i`,
+    /// which simple case folding does not; `is_match` maps them to `i` first.
+    case_insensitive: bool,
 }
 
 /// A match: byte offsets.
@@ -99,7 +104,10 @@ impl PyRegex {
             pieces.push(Piece::Fancy { re, relaxed });
         }
         flush(&mut plain, &mut pieces)?;
-        Ok(PyRegex { pieces })
+        Ok(PyRegex {
+            pieces,
+            case_insensitive: case_i,
+        })
     }
 
     fn piece_find_at(piece: &Piece, s: &str, pos: usize) -> Option<Span> {
@@ -145,6 +153,23 @@ impl PyRegex {
 
     /// Python `bool(pattern.match(s))` (compiled with [`Mode::Match`]).
     pub fn is_match(&self, s: &str) -> bool {
+        if self.case_insensitive && s.contains(['\u{130}', '\u{131}']) {
+            let mapped: String = s
+                .chars()
+                .map(|c| {
+                    if c == '\u{130}' || c == '\u{131}' {
+                        'i'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            return self.is_match_raw(&mapped);
+        }
+        self.is_match_raw(s)
+    }
+
+    fn is_match_raw(&self, s: &str) -> bool {
         self.pieces.iter().any(|p| match p {
             Piece::Plain(re) => re.is_match(s),
             Piece::Fancy { re, relaxed } => {

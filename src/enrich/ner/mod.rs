@@ -3,6 +3,7 @@
 //! directory as pip installs it. See `../shared/notes/spacy-ner-inference.md`.
 
 pub mod model;
+pub mod pyre;
 pub mod sentences;
 pub mod tokenizer;
 

@@ -1,0 +1,549 @@
+//! Python `re` emulation for spaCy's tokenizer patterns.
+//!
+//! spaCy stores its affix rules as Python regex source. This module translates that source into
+//! the syntax of the `regex` crate (escapes `\uXXXX`, Python's `\w \d \s`, `$`, literal
+//! punctuation inside classes, inline flags) and keeps Python's *search* semantics:
+//!
+//! * the top-level alternation is split into its alternatives; consecutive alternatives without
+//!   look-around are compiled together into one `regex::Regex` (a linear-time DFA); each
+//!   alternative with look-around is compiled alone with `fancy_regex`, guarded by a plain
+//!   "relaxed" regex (the same alternative with its look-arounds deleted, which accepts a
+//!   superset), so the backtracking engine only runs where a match is possible;
+//! * `search` returns the leftmost match, ties going to the earlier alternative, exactly as
+//!   Python's backtracking engine (and the `regex` crate's leftmost-first semantics) do;
+//! * `finditer` follows Python ≥ 3.7 rules for empty matches.
+//!
+//! Known, documented differences from Python: `$` is translated to `\z` (Python's `$` also
+//! matches before a final `\n`; the strings spaCy passes here never contain `\n` unless they are
+//! pure whitespace, and for those both give identical results with both models' five patterns:
+//! checked on every `str.isspace()` character combined with `\n`); case-insensitive matching
+//! (only the French `token_match`) uses Unicode simple case folding, where Python compares simple
+//! lower-case mappings plus a few equivalences: they differ on `İ` and `ı` (≡ `i` in Python),
+//! which `is_match` handles by mapping them to `i` (case-insensitive `search`/`finditer` do not;
+//! no spaCy pattern uses them).
+
+use std::fmt::Write as _;
+
+/// Python `str.isspace()`: Unicode White_Space plus the C0 separators U+001C..U+001F.
+pub fn is_py_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// Characters for which `str.isspace()` is true (for `\s` in patterns).
+const SPACE_CLASS_ITEMS: &str = r"\t\n\x{0B}\x{0C}\r\x{1C}-\x{1F}\x{20}\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}";
+
+enum Piece {
+    Plain(regex::Regex),
+    Fancy {
+        re: fancy_regex::Regex,
+        /// Superset filter: same alternative without its look-arounds.
+        relaxed: Option<regex::Regex>,
+    },
+}
+
+/// A compiled Python regex with `search`, `match` and `finditer` semantics.
+pub struct PyRegex {
+    pieces: Vec<Piece>,
+    /// Case-insensitive pattern: Python also equates `İ` (U+0130) and `ı` (U+0131) with `i`,
+    /// which simple case folding does not; `is_match` maps them to `i` first.
+    case_insensitive: bool,
+}
+
+/// A match: byte offsets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How the pattern will be used: `re.match` needs every piece anchored at the start.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Search,
+    Match,
+}
+
+impl PyRegex {
+    pub fn new(src: &str, mode: Mode) -> Result<PyRegex, String> {
+        let chars: Vec<char> = src.chars().collect();
+        let (flags, body_start) = leading_flags(&chars);
+        let case_i = flags.contains('i');
+        let alts = split_alternatives(&chars[body_start..])?;
+        let anchor = if mode == Mode::Match { r"\A" } else { "" };
+        let prefix = if case_i { "(?i)" } else { "" };
+        let mut pieces = Vec::new();
+        let mut plain: Vec<String> = Vec::new();
+        let flush = |plain: &mut Vec<String>, pieces: &mut Vec<Piece>| -> Result<(), String> {
+            if plain.is_empty() {
+                return Ok(());
+            }
+            let pat = format!("{prefix}{anchor}(?:{})", plain.join("|"));
+            let re = regex::RegexBuilder::new(&pat)
+                .size_limit(1 << 30)
+                .dfa_size_limit(16 << 20)
+                .build()
+                .map_err(|e| format!("cannot compile pattern: {e}"))?;
+            pieces.push(Piece::Plain(re));
+            plain.clear();
+            Ok(())
+        };
+        for alt in alts {
+            let (exact, fancy) = translate(alt, false)?;
+            if !fancy {
+                plain.push(exact);
+                continue;
+            }
+            flush(&mut plain, &mut pieces)?;
+            let pat = format!("{prefix}{anchor}(?:{exact})");
+            let re = fancy_regex::RegexBuilder::new(&pat)
+                .backtrack_limit(10_000_000)
+                .build()
+                .map_err(|e| format!("cannot compile pattern {pat:?}: {e}"))?;
+            let (relaxed_src, _) = translate(alt, true)?;
+            let relaxed = regex::Regex::new(&format!("{prefix}{anchor}(?:{relaxed_src})")).ok();
+            pieces.push(Piece::Fancy { re, relaxed });
+        }
+        flush(&mut plain, &mut pieces)?;
+        Ok(PyRegex {
+            pieces,
+            case_insensitive: case_i,
+        })
+    }
+
+    fn piece_find_at(piece: &Piece, s: &str, pos: usize) -> Option<Span> {
+        match piece {
+            Piece::Plain(re) => re.find_at(s, pos).map(|m| Span {
+                start: m.start(),
+                end: m.end(),
+            }),
+            Piece::Fancy { re, relaxed } => {
+                if let Some(r) = relaxed {
+                    r.find_at(s, pos)?;
+                }
+                // A backtracking-limit error counts as "no match" (never panic).
+                match re.find_from_pos(s, pos) {
+                    Ok(Some(m)) => Some(Span {
+                        start: m.start(),
+                        end: m.end(),
+                    }),
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    /// Python `pattern.search(s[pos:])`-like leftmost match at or after `pos` (look-behind sees
+    /// the text before `pos`, as with `finditer`). Ties go to the earlier alternative.
+    pub fn search_at(&self, s: &str, pos: usize) -> Option<Span> {
+        let mut best: Option<Span> = None;
+        for p in &self.pieces {
+            if let Some(m) = Self::piece_find_at(p, s, pos) {
+                if best.map_or(true, |b| m.start < b.start) {
+                    best = Some(m);
+                }
+            }
+        }
+        best
+    }
+
+    /// Python `pattern.search(s)`.
+    pub fn search(&self, s: &str) -> Option<Span> {
+        self.search_at(s, 0)
+    }
+
+    /// Python `bool(pattern.match(s))` (compiled with [`Mode::Match`]).
+    pub fn is_match(&self, s: &str) -> bool {
+        if self.case_insensitive && s.contains(['\u{130}', '\u{131}']) {
+            let mapped: String = s
+                .chars()
+                .map(|c| {
+                    if c == '\u{130}' || c == '\u{131}' {
+                        'i'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            return self.is_match_raw(&mapped);
+        }
+        self.is_match_raw(s)
+    }
+
+    fn is_match_raw(&self, s: &str) -> bool {
+        self.pieces.iter().any(|p| match p {
+            Piece::Plain(re) => re.is_match(s),
+            Piece::Fancy { re, relaxed } => {
+                relaxed.as_ref().map_or(true, |r| r.is_match(s)) && re.is_match(s).unwrap_or(false)
+            }
+        })
+    }
+
+    /// Python `list(pattern.finditer(s))` (3.7+ empty-match rules).
+    pub fn finditer(&self, s: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        let mut must_advance = false;
+        while pos <= s.len() {
+            let mut best: Option<Span> = None;
+            for p in &self.pieces {
+                let mut m = Self::piece_find_at(p, s, pos);
+                if must_advance {
+                    if let Some(x) = m {
+                        if x.start == pos && x.end == pos {
+                            // Empty match where the previous empty match was: not allowed.
+                            m = next_char(s, pos).and_then(|n| Self::piece_find_at(p, s, n));
+                        }
+                    }
+                }
+                if let Some(m) = m {
+                    if best.map_or(true, |b| m.start < b.start) {
+                        best = Some(m);
+                    }
+                }
+            }
+            let Some(m) = best else { break };
+            out.push(m);
+            must_advance = m.start == m.end;
+            pos = m.end;
+        }
+        out
+    }
+}
+
+fn next_char(s: &str, pos: usize) -> Option<usize> {
+    s[pos..].chars().next().map(|c| pos + c.len_utf8())
+}
+
+/// Leading inline flags such as `(?iu)`: returns the flag letters and where the body starts.
+fn leading_flags(chars: &[char]) -> (String, usize) {
+    let mut flags = String::new();
+    let mut i = 0;
+    while chars.len() >= i + 3 && chars[i] == '(' && chars[i + 1] == '?' {
+        let mut j = i + 2;
+        let mut f = String::new();
+        while j < chars.len() && chars[j].is_ascii_alphabetic() {
+            f.push(chars[j]);
+            j += 1;
+        }
+        if j < chars.len() && chars[j] == ')' && !f.is_empty() {
+            flags.push_str(&f);
+            i = j + 1;
+        } else {
+            break;
+        }
+    }
+    (flags, i)
+}
+
+/// Split at top-level `|` (outside groups and classes).
+fn split_alternatives(chars: &[char]) -> Result<Vec<&[char]>, String> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' => i += 1,
+            '[' => i = class_end(chars, i)?,
+            '(' => depth += 1,
+            ')' => depth = depth.checked_sub(1).ok_or("unbalanced ')'")?,
+            '|' if depth == 0 => {
+                out.push(&chars[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.push(&chars[start..]);
+    Ok(out)
+}
+
+/// Index of the `]` closing the class that opens at `i` (Python rules: a `]` right after `[` or
+/// `[^` is literal).
+fn class_end(chars: &[char], i: usize) -> Result<usize, String> {
+    let mut j = i + 1;
+    if j < chars.len() && chars[j] == '^' {
+        j += 1;
+    }
+    if j < chars.len() && chars[j] == ']' {
+        j += 1;
+    }
+    while j < chars.len() {
+        match chars[j] {
+            '\\' => j += 2,
+            ']' => return Ok(j),
+            _ => j += 1,
+        }
+    }
+    Err("unterminated character class".into())
+}
+
+fn hex_escape(out: &mut String, c: char) {
+    let _ = write!(out, "\\x{{{:X}}}", c as u32);
+}
+
+fn parse_hex(chars: &[char], i: usize, n: usize) -> Result<char, String> {
+    let s: String = chars.get(i..i + n).ok_or("short escape")?.iter().collect();
+    let v = u32::from_str_radix(&s, 16).map_err(|_| format!("bad hex escape {s:?}"))?;
+    char::from_u32(v).ok_or_else(|| format!("bad code point {v:X}"))
+}
+
+/// Parse one escape at `chars[i] == '\\'`. Returns (emitted text, next index).
+fn escape(chars: &[char], i: usize, in_class: bool) -> Result<(String, usize), String> {
+    let e = *chars.get(i + 1).ok_or("trailing backslash")?;
+    let mut out = String::new();
+    let next = match e {
+        'u' => {
+            hex_escape(&mut out, parse_hex(chars, i + 2, 4)?);
+            i + 6
+        }
+        'U' => {
+            hex_escape(&mut out, parse_hex(chars, i + 2, 8)?);
+            i + 10
+        }
+        'x' => {
+            hex_escape(&mut out, parse_hex(chars, i + 2, 2)?);
+            i + 4
+        }
+        'd' => {
+            out.push_str(r"\p{Nd}");
+            i + 2
+        }
+        'w' => {
+            out.push_str(if in_class {
+                r"\p{L}\p{N}_"
+            } else {
+                r"[\p{L}\p{N}_]"
+            });
+            i + 2
+        }
+        's' => {
+            if in_class {
+                out.push_str(SPACE_CLASS_ITEMS);
+            } else {
+                let _ = write!(out, "[{SPACE_CLASS_ITEMS}]");
+            }
+            i + 2
+        }
+        'D' | 'W' | 'S' if !in_class => {
+            match e {
+                'D' => out.push_str(r"\P{Nd}"),
+                'W' => out.push_str(r"[^\p{L}\p{N}_]"),
+                _ => {
+                    let _ = write!(out, "[^{SPACE_CLASS_ITEMS}]");
+                }
+            }
+            i + 2
+        }
+        'A' if !in_class => {
+            out.push_str(r"\A");
+            i + 2
+        }
+        'Z' if !in_class => {
+            out.push_str(r"\z");
+            i + 2
+        }
+        'n' | 't' | 'r' | 'f' | 'v' => {
+            let c = match e {
+                'n' => '\n',
+                't' => '\t',
+                'r' => '\r',
+                'f' => '\u{c}',
+                _ => '\u{b}',
+            };
+            hex_escape(&mut out, c);
+            i + 2
+        }
+        c if c.is_alphanumeric() => return Err(format!("unsupported escape \\{c}")),
+        c => {
+            hex_escape(&mut out, c);
+            i + 2
+        }
+    };
+    Ok((out, next))
+}
+
+/// Translate one class `[...]` starting at `i`; returns (text, index after `]`).
+fn translate_class(chars: &[char], i: usize) -> Result<(String, usize), String> {
+    let end = class_end(chars, i)?;
+    let mut out = String::from("[");
+    let mut j = i + 1;
+    if chars[j] == '^' {
+        out.push('^');
+        j += 1;
+    }
+    let first = j;
+    while j < end {
+        let c = chars[j];
+        if c == '\\' {
+            let (t, n) = escape(chars, j, true)?;
+            out.push_str(&t);
+            j = n;
+        } else if c == '-' && j != first && j + 1 != end {
+            out.push('-');
+            j += 1;
+        } else if c.is_ascii() && !c.is_ascii_alphanumeric() {
+            hex_escape(&mut out, c);
+            j += 1;
+        } else {
+            out.push(c);
+            j += 1;
+        }
+    }
+    out.push(']');
+    Ok((out, end + 1))
+}
+
+/// Index after the group opening at `i` (balanced parentheses, classes and escapes skipped).
+fn group_end(chars: &[char], i: usize) -> Result<usize, String> {
+    let mut depth = 0usize;
+    let mut j = i;
+    while j < chars.len() {
+        match chars[j] {
+            '\\' => j += 1,
+            '[' => j = class_end(chars, j)?,
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Ok(j + 1);
+                }
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    Err("unbalanced '('".into())
+}
+
+/// Translate Python regex source to `regex`/`fancy_regex` syntax. With `relaxed`, look-around
+/// groups are dropped (the result accepts a superset). Returns (text, has look-around).
+fn translate(chars: &[char], relaxed: bool) -> Result<(String, bool), String> {
+    let mut out = String::with_capacity(chars.len() + 16);
+    let mut fancy = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' => {
+                let (t, n) = escape(chars, i, false)?;
+                out.push_str(&t);
+                i = n;
+            }
+            '[' => {
+                let (t, n) = translate_class(chars, i)?;
+                out.push_str(&t);
+                i = n;
+            }
+            '(' => {
+                let rest: String = chars[i..chars.len().min(i + 4)].iter().collect();
+                if rest.starts_with("(?=")
+                    || rest.starts_with("(?!")
+                    || rest.starts_with("(?<=")
+                    || rest.starts_with("(?<!")
+                {
+                    fancy = true;
+                    if relaxed {
+                        i = group_end(chars, i)?;
+                        // A quantifier on a dropped look-around would dangle.
+                        if matches!(chars.get(i), Some('?' | '*' | '+' | '{')) {
+                            return Err("quantified look-around".into());
+                        }
+                    } else {
+                        let head_len = if rest.starts_with("(?<") { 4 } else { 3 };
+                        out.extend(&chars[i..i + head_len]);
+                        i += head_len;
+                    }
+                } else if rest.starts_with("(?:") {
+                    out.push_str("(?:");
+                    i += 3;
+                } else if rest.starts_with("(?P<") {
+                    // Named group: keep it non-capturing (no back-references are used).
+                    let close = chars[i..]
+                        .iter()
+                        .position(|&x| x == '>')
+                        .ok_or("bad group")?;
+                    out.push_str("(?:");
+                    i += close + 1;
+                } else if rest.starts_with("(?") {
+                    return Err(format!("unsupported group {rest:?}"));
+                } else {
+                    out.push_str("(?:");
+                    i += 1;
+                }
+            }
+            '$' => {
+                out.push_str(r"\z");
+                i += 1;
+            }
+            '{' => {
+                // A quantifier `{m}`, `{m,}`, `{m,n}`; otherwise a literal brace in Python.
+                let close = chars[i..].iter().position(|&x| x == '}').map(|p| i + p);
+                let is_q = close.is_some_and(|cl| {
+                    let inner: String = chars[i + 1..cl].iter().collect();
+                    let mut parts = inner.splitn(2, ',');
+                    let a = parts.next().unwrap_or("");
+                    let b = parts.next();
+                    !a.is_empty()
+                        && a.chars().all(|d| d.is_ascii_digit())
+                        && b.map_or(true, |b| b.chars().all(|d| d.is_ascii_digit()))
+                });
+                if is_q {
+                    let cl = close.unwrap_or(i);
+                    out.extend(&chars[i..=cl]);
+                    i = cl + 1;
+                } else {
+                    hex_escape(&mut out, '{');
+                    i += 1;
+                }
+            }
+            '}' => {
+                hex_escape(&mut out, '}');
+                i += 1;
+            }
+            '#' | '&' | '~' | '-' | ' ' => {
+                hex_escape(&mut out, c);
+                i += 1;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    Ok((out, fancy))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_prefers_leftmost_then_first_alternative() {
+        let r = PyRegex::new(r"b$|(?<=[0-9])ab$|ab$", Mode::Search).unwrap();
+        assert_eq!(r.search("xab"), Some(Span { start: 1, end: 3 }));
+        assert_eq!(r.search("1ab"), Some(Span { start: 1, end: 3 }));
+        assert_eq!(r.search("b"), Some(Span { start: 0, end: 1 }));
+    }
+
+    #[test]
+    fn finditer_empty_matches() {
+        let r = PyRegex::new(r"(?<=[a-z]')(?=[a-z])|-", Mode::Search).unwrap();
+        let m = r.finditer("jusqu'alors-x");
+        assert_eq!(
+            m,
+            vec![Span { start: 6, end: 6 }, Span { start: 11, end: 12 }]
+        );
+    }
+
+    #[test]
+    fn translates_python_syntax() {
+        let r = PyRegex::new(r"(?iu)^\u00e9t[é\-\]|(]+$", Mode::Match).unwrap();
+        assert!(r.is_match("ÉTé-|"));
+        assert!(!r.is_match("ét!"));
+        let w = PyRegex::new(r"^[\w\.]{2,}\S$", Mode::Match).unwrap();
+        assert!(w.is_match("½a.x"));
+        assert!(!w.is_match("ab "));
+    }
+}

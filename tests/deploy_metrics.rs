@@ -20,6 +20,10 @@ fn sample_metrics() -> Metrics {
     m.consumed.inc_by(5);
     m.produced.inc_by(4);
     m.dead_letters.with_label_values(&["invalid_json"]).inc();
+    m.articles_by_lang.with_label_values(&["fr"]).inc_by(3);
+    m.articles_by_lang.with_label_values(&["en"]).inc();
+    m.entities.with_label_values(&["person"]).inc_by(7);
+    m.quotes.with_label_values(&["true"]).inc_by(2);
     m.enrich_seconds.observe(0.01);
     m.end_to_end_seconds.observe(0.05);
     m.assigned_partitions.set(1);

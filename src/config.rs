@@ -274,7 +274,10 @@ impl Config {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
             if !valid {
-                return Err(key_err(key, format!("{topic:?} is not a valid Kafka topic name")));
+                return Err(key_err(
+                    key,
+                    format!("{topic:?} is not a valid Kafka topic name"),
+                ));
             }
         }
         if k.output_topic == k.input_topic {
@@ -292,7 +295,10 @@ impl Config {
         if k.commit_interval_ms == 0 {
             return Err(key_err("kafka.commit_interval_ms", "must be > 0 (got 0)"));
         }
-        for (section, props) in [("kafka.consumer", &k.consumer), ("kafka.producer", &k.producer)] {
+        for (section, props) in [
+            ("kafka.consumer", &k.consumer),
+            ("kafka.producer", &k.producer),
+        ] {
             for key in props.keys() {
                 if MANAGED_PROPS.contains(&key.as_str()) {
                     return Err(key_err(
@@ -305,7 +311,10 @@ impl Config {
         if self.http.listen.parse::<SocketAddr>().is_err() {
             return Err(key_err(
                 "http.listen",
-                format!("{:?} is not an address like 127.0.0.1:9464", self.http.listen),
+                format!(
+                    "{:?} is not an address like 127.0.0.1:9464",
+                    self.http.listen
+                ),
             ));
         }
         if self.limits.max_article_bytes == 0 {
@@ -317,11 +326,17 @@ impl Config {
         if self.pipeline.concurrency > 1024 {
             return Err(key_err(
                 "pipeline.concurrency",
-                format!("{} is too many threads (max 1024)", self.pipeline.concurrency),
+                format!(
+                    "{} is too many threads (max 1024)",
+                    self.pipeline.concurrency
+                ),
             ));
         }
         if self.pipeline.drain_timeout_secs == 0 {
-            return Err(key_err("pipeline.drain_timeout_secs", "must be > 0 (got 0)"));
+            return Err(key_err(
+                "pipeline.drain_timeout_secs",
+                "must be > 0 (got 0)",
+            ));
         }
         for lang in self.nlp.models.keys() {
             if lang.len() != 2 || !lang.chars().all(|c| c.is_ascii_lowercase()) {
@@ -334,7 +349,10 @@ impl Config {
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             return Err(key_err(
                 "log.level",
-                format!("{:?} is not a valid filter (e.g. info, verbatim=debug)", self.log.level),
+                format!(
+                    "{:?} is not a valid filter (e.g. info, verbatim=debug)",
+                    self.log.level
+                ),
             ));
         }
         Ok(())
@@ -366,9 +384,16 @@ pub const MANAGED_PROPS: &[&str] = &[
 /// Whether a librdkafka property holds a secret (never logged or printed).
 pub fn is_secret(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
-    ["password", "secret", "sasl.oauthbearer.config", "ssl.key.pem", "ssl_key", "token"]
-        .iter()
-        .any(|s| k.contains(s))
+    [
+        "password",
+        "secret",
+        "sasl.oauthbearer.config",
+        "ssl.key.pem",
+        "ssl_key",
+        "token",
+    ]
+    .iter()
+    .any(|s| k.contains(s))
 }
 
 /// Apply one `VERBATIM__A__B__C=value` variable to the TOML tree. Free-form librdkafka maps take
@@ -384,16 +409,18 @@ fn apply_env(root: &mut toml::Table, var: &str, value: &str) -> Result<(), Confi
             message: "expected VERBATIM__SECTION__KEY".into(),
         });
     }
-    let free_form = path.len() == 3
-        && path[0] == "kafka"
-        && (path[1] == "consumer" || path[1] == "producer")
-        || path.len() == 3 && path[0] == "nlp" && path[1] == "models";
+    let free_form =
+        path.len() == 3 && path[0] == "kafka" && (path[1] == "consumer" || path[1] == "producer")
+            || path.len() == 3 && path[0] == "nlp" && path[1] == "models";
     let mut table = root;
     for (i, seg) in path.iter().enumerate() {
         let last = i == path.len() - 1;
         if last {
             let (key, val) = if free_form && path[0] == "kafka" {
-                (seg.replace('_', "."), toml::Value::String(value.to_string()))
+                (
+                    seg.replace('_', "."),
+                    toml::Value::String(value.to_string()),
+                )
             } else if free_form {
                 (seg.clone(), toml::Value::String(value.to_string()))
             } else {
@@ -474,17 +501,28 @@ mod tests {
 
     #[test]
     fn errors_name_key_and_value() {
-        let e = load("[kafka]\nbrokers = \"nope\"\n", &[]).unwrap_err().to_string();
+        let e = load("[kafka]\nbrokers = \"nope\"\n", &[])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("kafka.brokers") && e.contains("nope"), "{e}");
-        let e = load("[kafka]\nbrokrs = \"a:1\"\n", &[]).unwrap_err().to_string();
+        let e = load("[kafka]\nbrokrs = \"a:1\"\n", &[])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("brokrs"), "{e}");
         let e = load("", &[("VERBATIM__PIPELINE__CONCURRENCY", "many")])
             .unwrap_err()
             .to_string();
-        assert!(e.contains("pipeline.concurrency") && e.contains("many"), "{e}");
-        let e = load("[http]\nlisten = \"localhost\"\n", &[]).unwrap_err().to_string();
+        assert!(
+            e.contains("pipeline.concurrency") && e.contains("many"),
+            "{e}"
+        );
+        let e = load("[http]\nlisten = \"localhost\"\n", &[])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("http.listen") && e.contains("localhost"), "{e}");
-        let e = load("[log]\nformat = \"xml\"\n", &[]).unwrap_err().to_string();
+        let e = load("[log]\nformat = \"xml\"\n", &[])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("log.format") && e.contains("xml"), "{e}");
         let e = load("[kafka.consumer]\n\"enable.auto.commit\" = \"true\"\n", &[])
             .unwrap_err()

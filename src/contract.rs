@@ -97,7 +97,10 @@ impl Article {
         let mut fields = Vec::with_capacity(2);
         if let Some(Value::String(t)) = self.object.get("title") {
             if !t.trim().is_empty() {
-                fields.push(TextField { name: "title", text: t });
+                fields.push(TextField {
+                    name: "title",
+                    text: t,
+                });
             }
         }
         if let Some(f) = self.body_field {
@@ -127,14 +130,22 @@ fn json_type(v: &Value) -> &'static str {
 fn preview(v: &Value) -> String {
     let s = v.to_string();
     if s.chars().count() > 60 {
-        format!("{}… ({})", s.chars().take(60).collect::<String>(), json_type(v))
+        format!(
+            "{}… ({})",
+            s.chars().take(60).collect::<String>(),
+            json_type(v)
+        )
     } else {
         format!("{s} ({})", json_type(v))
     }
 }
 
 /// Decode one message value into an [`Article`], or say why it cannot be.
-pub fn decode(payload: Option<&[u8]>, origin: &Origin<'_>, max_bytes: usize) -> Result<Article, DecodeError> {
+pub fn decode(
+    payload: Option<&[u8]>,
+    origin: &Origin<'_>,
+    max_bytes: usize,
+) -> Result<Article, DecodeError> {
     let bytes = payload.unwrap_or_default();
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
@@ -162,7 +173,16 @@ pub fn decode(payload: Option<&[u8]>, origin: &Origin<'_>, max_bytes: usize) -> 
             })
         }
     };
-    for f in ["title", "body", "text", "content", "lang", "url", "published_at", "source"] {
+    for f in [
+        "title",
+        "body",
+        "text",
+        "content",
+        "lang",
+        "url",
+        "published_at",
+        "source",
+    ] {
         match object.get(f) {
             None | Some(Value::Null) | Some(Value::String(_)) => {}
             Some(v) => {
@@ -191,7 +211,8 @@ pub fn decode(payload: Option<&[u8]>, origin: &Origin<'_>, max_bytes: usize) -> 
             })
         }
     };
-    let non_empty = |f: &str| matches!(object.get(f), Some(Value::String(s)) if !s.trim().is_empty());
+    let non_empty =
+        |f: &str| matches!(object.get(f), Some(Value::String(s)) if !s.trim().is_empty());
     let body_field = BODY_FIELDS.into_iter().find(|f| non_empty(f));
     if body_field.is_none() && !non_empty("title") {
         return Err(DecodeError::MissingText);
@@ -328,14 +349,23 @@ mod tests {
         assert_eq!(decode(None, &origin(), 10).unwrap_err().kind(), "empty");
         assert_eq!(dec(b"").unwrap_err().kind(), "empty");
         assert_eq!(dec(&[b'x'; 1001]).unwrap_err().kind(), "too_large");
-        assert_eq!(dec(b"{\"title\": \"\xff\"}").unwrap_err().kind(), "invalid_utf8");
+        assert_eq!(
+            dec(b"{\"title\": \"\xff\"}").unwrap_err().kind(),
+            "invalid_utf8"
+        );
         assert_eq!(dec(b"{\"title\": ").unwrap_err().kind(), "invalid_json");
         assert_eq!(dec(b"[1]").unwrap_err().kind(), "not_object");
         let e = dec(br#"{"body": 42}"#).unwrap_err();
         assert_eq!(e.kind(), "invalid_field");
         assert!(e.to_string().contains("body") && e.to_string().contains("42"));
-        assert_eq!(dec(br#"{"body": "  ", "title": ""}"#).unwrap_err().kind(), "missing_text");
-        assert_eq!(dec(br#"{"id": {}, "body": "x"}"#).unwrap_err().kind(), "invalid_field");
+        assert_eq!(
+            dec(br#"{"body": "  ", "title": ""}"#).unwrap_err().kind(),
+            "missing_text"
+        );
+        assert_eq!(
+            dec(br#"{"id": {}, "body": "x"}"#).unwrap_err().kind(),
+            "invalid_field"
+        );
     }
 
     #[test]

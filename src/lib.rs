@@ -1,7 +1,12 @@
 //! verbatim: a Kafka daemon that enriches news articles with named entities and attributed
 //! direct quotes. The enrichment core (`enrich`) is pure; Kafka, HTTP and metrics live at the edges.
 
+pub mod cli;
 pub mod config;
 pub mod contract;
+pub mod demo;
 pub mod enrich;
+pub mod http;
 pub mod metrics;
+pub mod pipeline;
+pub mod telemetry;

@@ -2,7 +2,7 @@
 //! prefix, base units, `_total` counters, `_seconds` histograms, bounded label sets.
 
 use crate::contract::DEAD_LETTER_KINDS;
-use crate::enrich::{EntityType, Enrichment};
+use crate::enrich::{Enrichment, EntityType};
 use prometheus::{
     Encoder, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge,
     IntGaugeVec, Opts, Registry, TextEncoder,
@@ -66,7 +66,8 @@ impl Metrics {
             .buckets(seconds_buckets.clone()),
         )
         .expect("valid metric");
-        r.register(Box::new(enrich_seconds.clone())).expect("unique");
+        r.register(Box::new(enrich_seconds.clone()))
+            .expect("unique");
         let end_to_end_seconds = Histogram::with_opts(
             HistogramOpts::new(
                 "verbatim_end_to_end_latency_seconds",
@@ -75,7 +76,8 @@ impl Metrics {
             .buckets(seconds_buckets.clone()),
         )
         .expect("valid metric");
-        r.register(Box::new(end_to_end_seconds.clone())).expect("unique");
+        r.register(Box::new(end_to_end_seconds.clone()))
+            .expect("unique");
         let stage_seconds = HistogramVec::new(
             HistogramOpts::new(
                 "verbatim_stage_duration_seconds",
@@ -97,22 +99,35 @@ impl Metrics {
         r.register(Box::new(consumer_lag.clone())).expect("unique");
 
         let build = IntGaugeVec::new(
-            Opts::new("verbatim_build_info", "Build information; value is always 1."),
+            Opts::new(
+                "verbatim_build_info",
+                "Build information; value is always 1.",
+            ),
             &["version", "rdkafka_version"],
         )
         .expect("valid metric");
         r.register(Box::new(build.clone())).expect("unique");
         build
-            .with_label_values(&[env!("CARGO_PKG_VERSION"), &rdkafka::util::get_rdkafka_version().1])
+            .with_label_values(&[
+                env!("CARGO_PKG_VERSION"),
+                &rdkafka::util::get_rdkafka_version().1,
+            ])
             .set(1);
         #[cfg(target_os = "linux")]
         {
-            let pc = prometheus::process_collector::ProcessCollector::new(std::process::id() as i32, "verbatim");
+            let pc = prometheus::process_collector::ProcessCollector::new(
+                std::process::id() as i32,
+                "verbatim",
+            );
             r.register(Box::new(pc)).expect("unique");
         }
 
         let m = Metrics {
-            consumed: counter(&r, "verbatim_messages_consumed_total", "Input messages consumed."),
+            consumed: counter(
+                &r,
+                "verbatim_messages_consumed_total",
+                "Input messages consumed.",
+            ),
             produced: counter(
                 &r,
                 "verbatim_messages_produced_total",
@@ -124,7 +139,12 @@ impl Metrics {
                 "Inputs sent to the dead-letter topic (acknowledged), by reason.",
                 &["reason"],
             ),
-            entities: counter_vec(&r, "verbatim_entities_total", "Entities found, by type.", &["type"]),
+            entities: counter_vec(
+                &r,
+                "verbatim_entities_total",
+                "Entities found, by type.",
+                &["type"],
+            ),
             quotes: counter_vec(
                 &r,
                 "verbatim_quotes_total",
@@ -168,7 +188,11 @@ impl Metrics {
                 "Consumer-group rebalance events, by kind (assign, revoke).",
                 &["kind"],
             ),
-            kafka_errors: counter(&r, "verbatim_kafka_errors_total", "Client-level Kafka errors reported by librdkafka."),
+            kafka_errors: counter(
+                &r,
+                "verbatim_kafka_errors_total",
+                "Client-level Kafka errors reported by librdkafka.",
+            ),
             ready: gauge(&r, "verbatim_ready", "1 when /readyz answers 200."),
             stage_seconds,
             registry: r,
@@ -177,7 +201,12 @@ impl Metrics {
         for k in DEAD_LETTER_KINDS {
             m.dead_letters.with_label_values(&[k]);
         }
-        for t in [EntityType::Person, EntityType::Location, EntityType::Organization, EntityType::Misc] {
+        for t in [
+            EntityType::Person,
+            EntityType::Location,
+            EntityType::Organization,
+            EntityType::Misc,
+        ] {
             m.entities.with_label_values(&[t.as_str()]);
         }
         for a in ["true", "false"] {
@@ -208,7 +237,9 @@ impl Metrics {
         };
         self.articles_by_lang.with_label_values(&[lang]).inc();
         for ent in &e.entities {
-            self.entities.with_label_values(&[ent.entity_type.as_str()]).inc();
+            self.entities
+                .with_label_values(&[ent.entity_type.as_str()])
+                .inc();
         }
         for q in &e.quotes {
             let a = if q.speaker.is_some() { "true" } else { "false" };
@@ -239,7 +270,7 @@ mod tests {
         let m = Metrics::new();
         let text = m.render();
         for fam in m.registry.gather() {
-            let n = fam.get_name();
+            let n = fam.name();
             assert!(n.starts_with("verbatim_"), "{n}");
             if fam.get_field_type() == prometheus::proto::MetricType::COUNTER {
                 assert!(n.ends_with("_total"), "{n}");

@@ -1,0 +1,342 @@
+//! Command-line interface: `run`, `enrich`, `demo`, `check-config`, `eval`, `schema`.
+
+use crate::config::Config;
+use crate::contract::{self, Origin};
+use crate::enrich::{Enricher, EnricherConfig};
+use crate::http::{self, Health};
+use crate::metrics::Metrics;
+use crate::{pipeline, telemetry};
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tokio::sync::watch;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "verbatim",
+    version,
+    about = "Enrich news articles from Kafka with named entities and attributed direct quotes.",
+    long_about = "verbatim reads news articles (JSON) from a Kafka topic, finds the people, places and \
+organisations they name and the direct quotes they contain (with who said them), and writes the \
+enriched articles to an output topic, with Prometheus metrics on /metrics.\n\n\
+Start with `verbatim demo` (no setup: an embedded Kafka cluster), then `verbatim run --config \
+config/verbatim.toml` against your brokers. Every config key can be set by an environment variable \
+VERBATIM__SECTION__KEY (e.g. VERBATIM__KAFKA__BROKERS=127.0.0.1:9092)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the daemon: consume, enrich, produce, serve /metrics /healthz /readyz.
+    Run {
+        /// TOML config file (see config/verbatim.toml); env VERBATIM__* overrides it.
+        #[arg(long, short, env = "VERBATIM_CONFIG")]
+        config: Option<PathBuf>,
+    },
+    /// Enrich JSON-lines articles from FILE (or stdin) to JSON-lines on stdout, offline.
+    Enrich {
+        /// Input file, one JSON article per line; `-` or absent reads stdin.
+        file: Option<PathBuf>,
+        #[arg(long, short, env = "VERBATIM_CONFIG")]
+        config: Option<PathBuf>,
+    },
+    /// Zero-setup demo: embedded Kafka cluster, the daemon, sample articles; Ctrl-C to stop.
+    Demo {
+        #[arg(long, short, env = "VERBATIM_CONFIG")]
+        config: Option<PathBuf>,
+        /// Exit after printing the enriched sample articles instead of waiting for Ctrl-C.
+        #[arg(long)]
+        once: bool,
+    },
+    /// Validate the configuration and print it with secrets redacted.
+    CheckConfig {
+        #[arg(long, short, env = "VERBATIM_CONFIG")]
+        config: Option<PathBuf>,
+    },
+    /// Score the enrichment against a gold file (see ../shared/README.md for the format).
+    Eval {
+        /// Gold JSON-lines file.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        #[arg(long, short, env = "VERBATIM_CONFIG")]
+        config: Option<PathBuf>,
+    },
+    /// Print (or write) the JSON Schemas of the input and output messages.
+    Schema {
+        /// Directory to write input.schema.json and output.schema.json into.
+        #[arg(long)]
+        write: Option<PathBuf>,
+    },
+}
+
+/// Parse the command line and run the command. Returns the process exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run { config } => load(config.as_deref()).and_then(run),
+        Command::Enrich { file, config } => {
+            load(config.as_deref()).and_then(|c| enrich(&c, file.as_deref()))
+        }
+        Command::Demo { config, once } => {
+            load(config.as_deref()).and_then(|c| crate::demo::demo(c, once))
+        }
+        Command::CheckConfig { config } => load(config.as_deref()).map(|c| {
+            println!(
+                "# effective configuration (defaults ← file ← VERBATIM__* env), secrets redacted"
+            );
+            print!("{}", c.redacted_toml());
+            eprintln!("config OK");
+        }),
+        Command::Eval { gold, json, config } => {
+            load(config.as_deref()).and_then(|c| eval(&c, &gold, json))
+        }
+        Command::Schema { write } => schema(write.as_deref()),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("verbatim: error: {e:#}");
+            1
+        }
+    }
+}
+
+fn load(path: Option<&Path>) -> Result<Config> {
+    Ok(Config::load(path)?)
+}
+
+/// Build the enrichment core from the config (loads the models).
+pub fn enricher(cfg: &Config) -> Result<Enricher> {
+    let e = Enricher::new(EnricherConfig {
+        models: cfg.nlp.models.clone(),
+    })?;
+    Ok(e)
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+}
+
+/// Turn SIGINT/SIGTERM into the shutdown signal; a second signal exits at once.
+pub fn shutdown_on_signals() -> watch::Receiver<bool> {
+    let (tx, rx) = watch::channel(false);
+    tokio::spawn(async move {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot install SIGTERM handler");
+                    return;
+                }
+            };
+        for n in 0.. {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            if n == 0 {
+                tracing::info!("shutdown requested (again to exit immediately)");
+                let _ = tx.send(true);
+            } else {
+                tracing::warn!("second signal: exiting without draining");
+                std::process::exit(130);
+            }
+        }
+    });
+    rx
+}
+
+fn run(cfg: Config) -> Result<()> {
+    telemetry::init(&cfg.log);
+    let enricher = Arc::new(enricher(&cfg)?);
+    let rt = runtime()?;
+    rt.block_on(async move {
+        let metrics = Arc::new(Metrics::new());
+        let health = Arc::new(Health::default());
+        let shutdown = shutdown_on_signals();
+        let addr = cfg.http.listen.parse().context("http.listen")?;
+        let (local, server) =
+            http::serve(addr, metrics.clone(), health.clone(), shutdown.clone()).await?;
+        tracing::info!(%local, "metrics on http://{local}/metrics");
+        let server = tokio::spawn(server);
+        let summary = pipeline::run(&cfg, enricher, metrics, health, shutdown).await?;
+        let _ = server.await;
+        tracing::info!(?summary, "bye");
+        Ok(())
+    })
+}
+
+/// Offline enrichment of JSON lines, in parallel, output in input order.
+fn enrich(cfg: &Config, file: Option<&Path>) -> Result<()> {
+    telemetry::init(&cfg.log);
+    let enricher = enricher(cfg)?;
+    let reader: Box<dyn BufRead> = match file {
+        None => Box::new(std::io::stdin().lock()),
+        Some(p) if p == Path::new("-") => Box::new(std::io::stdin().lock()),
+        Some(p) => Box::new(std::io::BufReader::new(
+            std::fs::File::open(p).with_context(|| format!("cannot open {p:?}"))?,
+        )),
+    };
+    let progress = if std::io::stderr().is_terminal() {
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} articles {per_sec} {elapsed} {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        Some(pb)
+    } else {
+        None
+    };
+    let workers = cfg.pipeline.workers();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let (mut ok, mut failed, mut line_no) = (0u64, 0u64, 0u64);
+    let mut lines = reader.split(b'\n');
+    loop {
+        let mut batch: Vec<(u64, Vec<u8>)> = Vec::with_capacity(256);
+        for l in lines.by_ref() {
+            line_no += 1;
+            let l = l.context("cannot read input")?;
+            if l.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            batch.push((line_no, l));
+            if batch.len() == 256 {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let results = enrich_batch(&enricher, cfg, &batch, workers);
+        for ((n, _), r) in batch.iter().zip(results) {
+            match r {
+                Ok(bytes) => {
+                    out.write_all(&bytes)?;
+                    out.write_all(b"\n")?;
+                    ok += 1;
+                }
+                Err((kind, msg)) => {
+                    failed += 1;
+                    let e = serde_json::json!({"line": n, "error_kind": kind, "error": msg});
+                    if let Some(pb) = &progress {
+                        pb.suspend(|| eprintln!("{e}"));
+                    } else {
+                        eprintln!("{e}");
+                    }
+                }
+            }
+            if let Some(pb) = &progress {
+                pb.inc(1);
+            }
+        }
+    }
+    out.flush()?;
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    eprintln!("verbatim enrich: {ok} enriched, {failed} failed");
+    Ok(())
+}
+
+type LineResult = std::result::Result<Vec<u8>, (&'static str, String)>;
+
+fn enrich_batch(
+    enricher: &Enricher,
+    cfg: &Config,
+    batch: &[(u64, Vec<u8>)],
+    workers: usize,
+) -> Vec<LineResult> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<LineResult>>> =
+        batch.iter().map(|_| Default::default()).collect();
+    std::thread::scope(|s| {
+        for _ in 0..workers.max(1).min(batch.len()) {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((n, line)) = batch.get(i) else { break };
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    enrich_line(enricher, cfg, *n, line)
+                }))
+                .unwrap_or_else(|_| Err(("panic", "enrichment panicked".to_string())));
+                if let Ok(mut slot) = slots[i].lock() {
+                    *slot = Some(r);
+                }
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .map(|m| {
+            m.into_inner()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| Err(("panic", "worker lost".into())))
+        })
+        .collect()
+}
+
+fn enrich_line(enricher: &Enricher, cfg: &Config, n: u64, line: &[u8]) -> LineResult {
+    let origin = Origin {
+        topic: "stdin",
+        partition: 0,
+        offset: n as i64,
+        key: None,
+    };
+    let article = contract::decode(Some(line), &origin, cfg.limits.max_article_bytes)
+        .map_err(|e| (e.kind(), e.to_string()))?;
+    let enrichment = if cfg.pipeline.enrich {
+        Some(
+            enricher
+                .enrich(&article.document())
+                .map_err(|e| ("enrich_error", e.to_string()))?,
+        )
+    } else {
+        None
+    };
+    Ok(contract::encode(&contract::output(article, enrichment)))
+}
+
+fn eval(cfg: &Config, gold: &Path, json: bool) -> Result<()> {
+    let _ = (cfg, gold, json);
+    anyhow::bail!("eval is not available in this build yet")
+}
+
+fn schema(write: Option<&Path>) -> Result<()> {
+    let (input, output) = contract::schemas();
+    match write {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {dir:?}"))?;
+            std::fs::write(dir.join("input.schema.json"), input)?;
+            std::fs::write(dir.join("output.schema.json"), output)?;
+            eprintln!(
+                "wrote {:?} and {:?}",
+                dir.join("input.schema.json"),
+                dir.join("output.schema.json")
+            );
+        }
+        None => {
+            println!("{input}");
+            println!("{output}");
+        }
+    }
+    Ok(())
+}
+
+/// Run a future on a fresh runtime (used by `demo`).
+pub fn block_on<F: std::future::Future>(f: F) -> Result<F::Output> {
+    Ok(runtime()?.block_on(f))
+}

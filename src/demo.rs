@@ -1,0 +1,208 @@
+//! `verbatim demo`: the zero-setup run. An embedded Kafka cluster (librdkafka's mock cluster,
+//! listening on a local port), the real daemon against it, sample articles in, enriched
+//! messages printed, `/metrics` served until Ctrl-C.
+
+use crate::config::Config;
+use crate::http::{self, Health};
+use crate::metrics::Metrics;
+use crate::{cli, pipeline, telemetry};
+use anyhow::{Context, Result};
+use rdkafka::config::ClientConfig;
+use rdkafka::consumer::{Consumer, StreamConsumer};
+use rdkafka::message::Message;
+use rdkafka::mocking::MockCluster;
+use rdkafka::producer::{FutureProducer, FutureRecord};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Sample articles: the founding French article and two short ones (fr, en).
+const SAMPLES: &str = include_str!("../tests/fixtures/demo-articles.jsonl");
+/// Inputs that cannot be enriched, to show the dead-letter topic.
+const BAD_SAMPLES: &[&[u8]] = &[
+    b"{\"title\": ",
+    b"{\"id\": 7, \"body\": 42}",
+    b"\xff\xfe not utf-8",
+];
+
+pub fn demo(mut cfg: Config, once: bool) -> Result<()> {
+    if cfg.log.level == "info" {
+        cfg.log.level = "info,rdkafka=warn,librdkafka=warn".into();
+    }
+    telemetry::init(&cfg.log);
+    let enricher = Arc::new(cli::enricher(&cfg)?);
+    cli::block_on(async move {
+        let mock = MockCluster::new(1).context("cannot start the embedded Kafka cluster")?;
+        let k = &mut cfg.kafka;
+        k.brokers = mock.bootstrap_servers();
+        k.group_id = "verbatim-demo".into();
+        for t in [&k.input_topic, &k.output_topic, &k.dlq_topic] {
+            mock.create_topic(t, 3, 1)
+                .with_context(|| format!("cannot create topic {t}"))?;
+        }
+        println!(
+            "embedded Kafka cluster on {} (topics {}, {}, {})",
+            k.brokers, k.input_topic, k.output_topic, k.dlq_topic
+        );
+
+        let metrics = Arc::new(Metrics::new());
+        let health = Arc::new(Health::default());
+        let shutdown = cli::shutdown_on_signals();
+        let addr = cfg.http.listen.parse().context("http.listen")?;
+        let (local, server) =
+            match http::serve(addr, metrics.clone(), health.clone(), shutdown.clone()).await {
+                Ok(s) => s,
+                // The default port is taken (another verbatim?): any free port will do for a demo.
+                Err(_) => {
+                    http::serve(
+                        "127.0.0.1:0".parse()?,
+                        metrics.clone(),
+                        health.clone(),
+                        shutdown.clone(),
+                    )
+                    .await?
+                }
+            };
+        let server = tokio::spawn(server);
+        let daemon_cfg = cfg.clone();
+        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        let mut sig = shutdown.clone();
+        tokio::spawn(async move {
+            while !*sig.borrow() {
+                if sig.changed().await.is_err() {
+                    return;
+                }
+            }
+            let _ = stop_tx.send(true);
+        });
+        let stop_for_once = Arc::new(tokio::sync::Notify::new());
+        let daemon = {
+            let (m, h) = (metrics.clone(), health.clone());
+            let (own_stop_tx, own_stop_rx) = tokio::sync::watch::channel(false);
+            let n = stop_for_once.clone();
+            let mut outer = stop_rx;
+            tokio::spawn(async move {
+                tokio::select! {
+                    _ = async { while !*outer.borrow() { if outer.changed().await.is_err() { std::future::pending::<()>().await } } } => {}
+                    _ = n.notified() => {}
+                }
+                let _ = own_stop_tx.send(true);
+            });
+            tokio::spawn(
+                async move { pipeline::run(&daemon_cfg, enricher, m, h, own_stop_rx).await },
+            )
+        };
+
+        // Feed the samples.
+        let producer: FutureProducer = ClientConfig::new()
+            .set("bootstrap.servers", &cfg.kafka.brokers)
+            .create()
+            .context("demo producer")?;
+        let mut good = 0;
+        for line in SAMPLES.lines().filter(|l| !l.trim().is_empty()) {
+            let id = serde_json::from_str::<serde_json::Value>(line)
+                .ok()
+                .and_then(|v| v["id"].as_str().map(str::to_string))
+                .unwrap_or_default();
+            producer
+                .send(
+                    FutureRecord::to(&cfg.kafka.input_topic)
+                        .key(&id)
+                        .payload(line),
+                    Duration::from_secs(10),
+                )
+                .await
+                .map_err(|(e, _)| e)?;
+            good += 1;
+        }
+        for (i, bad) in BAD_SAMPLES.iter().enumerate() {
+            producer
+                .send(
+                    FutureRecord::to(&cfg.kafka.input_topic)
+                        .key(&format!("bad-{i}"))
+                        .payload(*bad),
+                    Duration::from_secs(10),
+                )
+                .await
+                .map_err(|(e, _)| e)?;
+        }
+        println!(
+            "fed {good} articles and {} malformed messages to {}\n",
+            BAD_SAMPLES.len(),
+            cfg.kafka.input_topic
+        );
+
+        // Read back what the daemon wrote.
+        let viewer: StreamConsumer = ClientConfig::new()
+            .set("bootstrap.servers", &cfg.kafka.brokers)
+            .set("group.id", "verbatim-demo-viewer")
+            .set("auto.offset.reset", "earliest")
+            .set("enable.auto.commit", "false")
+            .create()
+            .context("demo viewer")?;
+        viewer.subscribe(&[&cfg.kafka.output_topic, &cfg.kafka.dlq_topic])?;
+        let (mut outputs, mut dead) = (0, 0);
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+        while outputs < good || dead < BAD_SAMPLES.len() {
+            let m = match tokio::time::timeout_at(deadline, viewer.recv()).await {
+                Ok(Ok(m)) => m,
+                Ok(Err(e)) => {
+                    eprintln!("viewer: {e}");
+                    continue;
+                }
+                Err(_) => {
+                    eprintln!("timed out waiting for the daemon's output ({outputs} enriched, {dead} dead letters)");
+                    break;
+                }
+            };
+            if m.topic() == cfg.kafka.output_topic {
+                outputs += 1;
+                let v: serde_json::Value =
+                    serde_json::from_slice(m.payload().unwrap_or_default()).unwrap_or_default();
+                println!(
+                    "── enriched {} ({}) ──",
+                    v["id"].as_str().unwrap_or("?"),
+                    v["lang"].as_str().unwrap_or("?")
+                );
+                println!("{}", serde_json::to_string_pretty(&serde_json::json!({
+                    "id": v["id"], "lang": v["lang"], "entities": v["entities"], "quotes": v["quotes"],
+                })).unwrap_or_default());
+            } else {
+                dead += 1;
+                let header = |name: &str| {
+                    use rdkafka::message::Headers;
+                    m.headers().and_then(|hs| {
+                        hs.iter()
+                            .find(|h| h.key == name)
+                            .and_then(|h| h.value.map(|v| String::from_utf8_lossy(v).into_owned()))
+                    })
+                };
+                println!(
+                    "── dead letter: {} — {}",
+                    header(crate::contract::headers::ERROR_KIND).unwrap_or_default(),
+                    header(crate::contract::headers::ERROR).unwrap_or_default()
+                );
+            }
+        }
+        println!(
+            "\n{outputs} enriched messages on {}, {dead} dead letters on {}",
+            cfg.kafka.output_topic, cfg.kafka.dlq_topic
+        );
+        println!("metrics: http://{local}/metrics   health: http://{local}/healthz   ready: http://{local}/readyz");
+        if once {
+            stop_for_once.notify_one();
+        } else {
+            println!("running until Ctrl-C…");
+        }
+        let summary = daemon.await.context("daemon task")??;
+        // Clients first, the cluster last, so nobody reports the cluster going away.
+        drop(viewer);
+        drop(producer);
+        server.abort();
+        drop(mock);
+        println!("stopped ({} messages consumed)", summary.consumed);
+        if outputs < good || dead < BAD_SAMPLES.len() {
+            anyhow::bail!("the demo did not see every message come out");
+        }
+        Ok(())
+    })?
+}

@@ -1,0 +1,140 @@
+//! Kafka clients: configuration, and the consumer context that reacts to rebalances, commits,
+//! statistics and client errors.
+
+use super::offsets::OffsetTracker;
+use crate::config::KafkaConfig;
+use crate::http::Health;
+use crate::metrics::Metrics;
+use rdkafka::client::ClientContext;
+use rdkafka::config::ClientConfig;
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
+use rdkafka::error::{KafkaError, KafkaResult};
+use rdkafka::statistics::Statistics;
+use rdkafka::{Offset, TopicPartitionList};
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+use tracing::{info, warn};
+
+/// Shared by the consumer callbacks and the pipeline tasks.
+pub struct Ctx {
+    pub metrics: Arc<Metrics>,
+    pub health: Arc<Health>,
+    pub tracker: Arc<Mutex<OffsetTracker>>,
+    pub input_topic: String,
+}
+
+impl ClientContext for Ctx {
+    fn stats(&self, stats: Statistics) {
+        if stats.brokers.values().any(|b| b.state == "UP") {
+            self.health.broker_seen();
+        }
+        if let Some(t) = stats.topics.get(&self.input_topic) {
+            for (p, part) in &t.partitions {
+                // -1 is the "unassigned" pseudo-partition; lag -1 means unknown yet.
+                if *p >= 0 && part.consumer_lag >= 0 {
+                    self.metrics
+                        .consumer_lag
+                        .with_label_values(&[&p.to_string()])
+                        .set(part.consumer_lag);
+                }
+            }
+        }
+    }
+
+    fn error(&self, error: KafkaError, reason: &str) {
+        self.metrics.kafka_errors.inc();
+        warn!(error = %error, reason, "kafka client error");
+    }
+}
+
+impl ConsumerContext for Ctx {
+    fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        match rebalance {
+            Rebalance::Revoke(tpl) => {
+                self.metrics.rebalances.with_label_values(&["revoke"]).inc();
+                let mut commit = TopicPartitionList::new();
+                {
+                    let mut tracker = self.tracker.lock().unwrap_or_else(|e| e.into_inner());
+                    for el in tpl.elements() {
+                        if let Some(off) = tracker.revoke(el.partition()) {
+                            let _ = commit.add_partition_offset(
+                                el.topic(),
+                                el.partition(),
+                                Offset::Offset(off),
+                            );
+                        }
+                        let _ = self
+                            .metrics
+                            .consumer_lag
+                            .remove_label_values(&[&el.partition().to_string()]);
+                    }
+                }
+                // Commit what is done for the partitions we lose, before the next owner reads them.
+                if commit.count() > 0 {
+                    match consumer.commit(&commit, CommitMode::Sync) {
+                        Ok(()) => {
+                            self.metrics.commits.with_label_values(&["ok"]).inc();
+                        }
+                        Err(e) => {
+                            self.metrics.commits.with_label_values(&["error"]).inc();
+                            warn!(error = %e, "commit on revocation failed; the next owner will re-read those messages");
+                        }
+                    }
+                }
+                info!(partitions = ?partitions(tpl), "partitions revoked");
+                self.metrics.assigned_partitions.set(0);
+            }
+            Rebalance::Assign(tpl) => {
+                self.metrics.rebalances.with_label_values(&["assign"]).inc();
+                let mut tracker = self.tracker.lock().unwrap_or_else(|e| e.into_inner());
+                for el in tpl.elements() {
+                    tracker.assign(el.partition());
+                }
+                self.metrics.assigned_partitions.set(tpl.count() as i64);
+                self.health.group_joined.store(true, Ordering::Relaxed);
+                info!(partitions = ?partitions(tpl), "partitions assigned");
+            }
+            Rebalance::Error(e) => warn!(error = %e, "rebalance error"),
+        }
+    }
+
+    fn commit_callback(&self, result: KafkaResult<()>, _offsets: &TopicPartitionList) {
+        if let Err(e) = result {
+            warn!(error = %e, "offset commit failed");
+        }
+    }
+}
+
+fn partitions(tpl: &TopicPartitionList) -> Vec<i32> {
+    tpl.elements().iter().map(|e| e.partition()).collect()
+}
+
+/// Consumer properties: verbatim's managed settings, then the user's extra properties.
+pub fn consumer_config(k: &KafkaConfig) -> ClientConfig {
+    let mut c = ClientConfig::new();
+    c.set("bootstrap.servers", &k.brokers)
+        .set("group.id", &k.group_id)
+        .set("client.id", &k.client_id)
+        .set("enable.auto.commit", "false")
+        .set("enable.auto.offset.store", "false")
+        .set("auto.offset.reset", "earliest")
+        .set("enable.partition.eof", "false")
+        .set("statistics.interval.ms", "5000");
+    for (key, v) in &k.consumer {
+        c.set(key, v);
+    }
+    c
+}
+
+/// Producer properties: idempotent (no duplicates or reordering from retries), then the user's.
+pub fn producer_config(k: &KafkaConfig) -> ClientConfig {
+    let mut c = ClientConfig::new();
+    c.set("bootstrap.servers", &k.brokers)
+        .set("client.id", &k.client_id)
+        .set("enable.idempotence", "true")
+        .set("linger.ms", "5");
+    for (key, v) in &k.producer {
+        c.set(key, v);
+    }
+    c
+}

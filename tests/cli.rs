@@ -1,0 +1,176 @@
+//! The `verbatim` binary's offline commands: enrich (golden seed article), check-config, schema.
+
+use std::process::{Command, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_verbatim"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn chars(s: &str, start: usize, end: usize) -> String {
+    s.chars().skip(start).take(end - start).collect()
+}
+
+/// Every span of an output message satisfies `article[field][start:end] == text`.
+fn check_offsets(v: &serde_json::Value) {
+    let art = &v["article"];
+    for e in v["entities"].as_array().unwrap() {
+        for m in e["mentions"].as_array().unwrap() {
+            let field = art[m["field"].as_str().unwrap()].as_str().unwrap();
+            let (s, t) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                chars(field, s, t),
+                m["text"].as_str().unwrap(),
+                "mention {m}"
+            );
+        }
+    }
+    for q in v["quotes"].as_array().unwrap() {
+        let field = art[q["field"].as_str().unwrap()].as_str().unwrap();
+        let (s, t) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(chars(field, s, t), q["text"].as_str().unwrap(), "quote {q}");
+    }
+}
+
+#[test]
+fn enrich_golden_seed_article() {
+    // The fixture is pretty-printed JSON: feed it as one JSON line.
+    let seed: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/fixtures/seed-fr.input.json").unwrap(),
+    )
+    .unwrap();
+    let mut child = bin()
+        .arg("enrich")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    let line = serde_json::to_string(&seed).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(line.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1);
+    let v: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["id"], "seed-fr");
+    assert_eq!(v["lang"], "fr", "lang is null in the input: detected");
+    assert_eq!(v["processing"]["lang_detected"], true);
+    assert_eq!(
+        v["article"], seed,
+        "the input object is passed through unchanged"
+    );
+    check_offsets(&v);
+    // The five direct quotes of the founding article (gold: ../shared/fixtures/seed-fr.gold.json).
+    let quotes: Vec<&str> = v["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["text"].as_str().unwrap())
+        .collect();
+    for start in [
+        "Nous sommes convaincus que les Biélorusses",
+        "Nous sommes au courant de votre suggestion",
+        "Vous avez agi de manière très honorable",
+        "allégations de tortures et autres formes",
+        "Compte tenu de leur ampleur",
+    ] {
+        assert!(
+            quotes.iter().any(|q| q.starts_with(start)),
+            "quote starting {start:?} in {quotes:?}"
+        );
+    }
+}
+
+#[test]
+fn enrich_jsonl_keeps_order_and_reports_bad_lines() {
+    let input = format!(
+        "{}\n{{\"title\": 3}}\n\n{}\n",
+        r#"{"id": "a", "lang": "en", "body": "\"We will build it this year,\" said Mayor Helen Carter on Monday."}"#,
+        r#"{"id": "b", "lang": "fr", "body": "« Nous ne céderons rien », a déclaré Marie Curie à Paris."}"#
+    );
+    let mut child = bin()
+        .arg("enrich")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["id"], "b");
+    for v in &lines {
+        check_offsets(v);
+        assert_eq!(v["quotes"].as_array().unwrap().len(), 1, "{v}");
+    }
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("\"line\":2") && err.contains("invalid_field"),
+        "{err}"
+    );
+    assert!(err.contains("2 enriched, 1 failed"), "{err}");
+}
+
+#[test]
+fn check_config_names_the_bad_key() {
+    let ok = bin()
+        .args(["check-config", "--config", "config/verbatim.toml"])
+        .output()
+        .unwrap();
+    assert!(ok.status.success());
+    let bad = bin()
+        .args(["check-config", "--config", "config/verbatim.toml"])
+        .env("VERBATIM__KAFKA__BROKERS", "no-port")
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("kafka.brokers") && err.contains("no-port"),
+        "{err}"
+    );
+    let secret = bin()
+        .args(["check-config"])
+        .env("VERBATIM__KAFKA__PRODUCER__SASL_PASSWORD", "hunter2")
+        .output()
+        .unwrap();
+    assert!(secret.status.success());
+    let shown = String::from_utf8_lossy(&secret.stdout);
+    assert!(
+        !shown.contains("hunter2") && shown.contains("sasl.password"),
+        "{shown}"
+    );
+}

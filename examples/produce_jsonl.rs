@@ -28,11 +28,19 @@ async fn main() -> anyhow::Result<()> {
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let key = serde_json::from_str::<serde_json::Value>(line)
                 .ok()
-                .and_then(|v| v.get("id").map(|id| match id {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                }))
-                .map(|id| if repeat > 1 { format!("{id}#{round}") } else { id });
+                .and_then(|v| {
+                    v.get("id").map(|id| match id {
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    })
+                })
+                .map(|id| {
+                    if repeat > 1 {
+                        format!("{id}#{round}")
+                    } else {
+                        id
+                    }
+                });
             let mut rec = FutureRecord::<String, str>::to(topic).payload(line);
             if let Some(k) = key.as_ref() {
                 rec = rec.key(k);

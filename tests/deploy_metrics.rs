@@ -45,7 +45,9 @@ fn families(text: &str) -> Vec<(String, String)> {
 fn referenced(path: &Path) -> BTreeSet<String> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let re = regex::Regex::new(r"\bverbatim_[a-z0-9_]*[a-z0-9]").unwrap();
-    re.find_iter(&text).map(|m| m.as_str().to_string()).collect()
+    re.find_iter(&text)
+        .map(|m| m.as_str().to_string())
+        .collect()
 }
 
 #[test]
@@ -62,7 +64,10 @@ fn deploy_files_reference_only_exported_metrics() {
         }
     }
     assert!(known.contains("verbatim_messages_consumed_total"));
-    assert!(known.contains("verbatim_process_cpu_seconds_total"), "process collector missing");
+    assert!(
+        known.contains("verbatim_process_cpu_seconds_total"),
+        "process collector missing"
+    );
 
     let files = [
         "deploy/prometheus/alerts.yml",
@@ -75,7 +80,10 @@ fn deploy_files_reference_only_exported_metrics() {
     let mut total = 0;
     for f in files {
         let refs = referenced(&root.join(f));
-        if f.ends_with("alerts.yml") || f.ends_with("verbatim.json") || f.ends_with("scaledobject.yaml") {
+        if f.ends_with("alerts.yml")
+            || f.ends_with("verbatim.json")
+            || f.ends_with("scaledobject.yaml")
+        {
             assert!(!refs.is_empty(), "{f} references no verbatim_ metric");
         }
         total += refs.len();
@@ -86,7 +94,11 @@ fn deploy_files_reference_only_exported_metrics() {
         }
     }
     assert!(total >= 15, "suspiciously few metric references: {total}");
-    assert!(unknown.is_empty(), "metrics referenced but not exported:\n{}", unknown.join("\n"));
+    assert!(
+        unknown.is_empty(),
+        "metrics referenced but not exported:\n{}",
+        unknown.join("\n")
+    );
 }
 
 #[test]

@@ -101,17 +101,59 @@ pub async fn produce(brokers: &str, topic: &str, msgs: &[(String, Vec<u8>)]) {
 
 /// Read `topic` from the beginning until `n` messages arrived or the timeout passed.
 pub fn consume(brokers: &str, topic: &str, n: usize, timeout: Duration) -> Vec<OwnedMessage> {
+    consume_until(brokers, topic, timeout, |all| all.len() >= n)
+}
+
+/// Read `topic` from the beginning until `n` distinct keys+payload ids arrived (duplicates from
+/// at-least-once delivery are kept in the result).
+pub fn consume_distinct(
+    brokers: &str,
+    topic: &str,
+    n: usize,
+    timeout: Duration,
+) -> Vec<OwnedMessage> {
+    use rdkafka::Message;
+    let mut ids = std::collections::HashSet::new();
+    let mut counted = 0;
+    consume_until(brokers, topic, timeout, move |all| {
+        for m in &all[counted..] {
+            let v: serde_json::Value =
+                serde_json::from_slice(m.payload().unwrap_or_default()).unwrap_or_default();
+            ids.insert(v["id"].to_string());
+        }
+        counted = all.len();
+        ids.len() >= n
+    })
+}
+
+/// Read every partition of `topic` from the beginning (assigned directly: no group join to wait
+/// for) until `done` says so or the timeout passes.
+pub fn consume_until(
+    brokers: &str,
+    topic: &str,
+    timeout: Duration,
+    mut done: impl FnMut(&[OwnedMessage]) -> bool,
+) -> Vec<OwnedMessage> {
     let c: BaseConsumer = ClientConfig::new()
         .set("bootstrap.servers", brokers)
         .set("group.id", unique("reader"))
-        .set("auto.offset.reset", "earliest")
         .set("enable.auto.commit", "false")
         .create()
         .expect("reader");
-    c.subscribe(&[topic]).expect("subscribe");
+    let md = c
+        .fetch_metadata(Some(topic), Duration::from_secs(10))
+        .expect("metadata");
+    let mut tpl = TopicPartitionList::new();
+    for t in md.topics() {
+        for p in t.partitions() {
+            tpl.add_partition_offset(topic, p.id(), Offset::Beginning)
+                .expect("partition");
+        }
+    }
+    c.assign(&tpl).expect("assign");
     let mut out = Vec::new();
     let start = Instant::now();
-    while out.len() < n && start.elapsed() < timeout {
+    while !done(&out) && start.elapsed() < timeout {
         if let Some(Ok(m)) = c.poll(Duration::from_millis(200)) {
             out.push(m.detach());
         }
@@ -216,6 +258,8 @@ impl Setup {
             .env("VERBATIM__KAFKA__DLQ_TOPIC", &self.dlq)
             .env("VERBATIM__KAFKA__GROUP_ID", &self.group)
             .env("VERBATIM__KAFKA__COMMIT_INTERVAL_MS", "200")
+            // tansu completes a group join after about half the session timeout: keep it short.
+            .env("VERBATIM__KAFKA__CONSUMER__SESSION_TIMEOUT_MS", "6000")
             .env("VERBATIM__HTTP__LISTEN", format!("127.0.0.1:{port}"))
             .env("VERBATIM__LOG__LEVEL", "info,librdkafka=warn,rdkafka=warn")
             .stdout(Stdio::null())

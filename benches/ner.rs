@@ -1,4 +1,4 @@
-//! Words/s of `NerModel::predict` on the dev texts (docs `*-dev*` of
+//! Words/s of `NerModel::predict` on the dev texts (docs `<lang>-dev*`, not the case variants, of
 //! `tests/fixtures/ner-reference.json`) with spaCy's own tokens and sentence starts.
 //! Compare with `scripts/bench-ner-spacy` (same docs; words = tokens).
 
@@ -23,9 +23,11 @@ fn dev_docs(lang: &str) -> Vec<Doc> {
         .expect("docs")
         .iter()
         .filter(|d| {
-            d["id"]
-                .as_str()
-                .is_some_and(|id| id.starts_with(&format!("{lang}-dev")))
+            d["id"].as_str().is_some_and(|id| {
+                id.starts_with(&format!("{lang}-dev"))
+                    && !id.ends_with("-upper")
+                    && !id.ends_with("-lower")
+            })
         })
         .map(|d| Doc {
             text: d["text"].as_str().unwrap_or("").to_string(),
@@ -53,7 +55,9 @@ fn dev_docs(lang: &str) -> Vec<Doc> {
 fn bench_ner(c: &mut Criterion) {
     let mut group = c.benchmark_group("ner");
     for (lang, dir) in [("fr", "fr_core_news_md"), ("en", "en_core_web_sm")] {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("models").join(dir);
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("models")
+            .join(dir);
         let Ok(model) = NerModel::load(&dir) else {
             eprintln!("skipping {lang}: cannot load {}", dir.display());
             continue;

@@ -15,7 +15,9 @@ fn model_dir(lang: &str) -> std::path::PathBuf {
     } else {
         "en_core_web_sm"
     };
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("models").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("models")
+        .join(name)
 }
 
 fn doc_inputs(d: &serde_json::Value) -> (String, Vec<Token>, Vec<bool>, Vec<EntSpan>) {
@@ -96,4 +98,117 @@ fn ner_matches_spacy_on_spacy_tokens() {
     let fr = check_lang("fr", &fixture);
     let en = check_lang("en", &fixture);
     assert!(fr && en, "entity parity with spaCy failed (see stderr)");
+}
+
+/// Optional: the larger reference of the tokenizer work (`scripts/spacy-reference` format:
+/// JSONL, code-point offsets, `space` string, `sent_starts` as token indices). Runs only when
+/// `VERBATIM_SPACY_REFERENCE` names that file.
+#[test]
+fn ner_matches_spacy_reference_jsonl() {
+    let Ok(path) = std::env::var("VERBATIM_SPACY_REFERENCE") else {
+        eprintln!("VERBATIM_SPACY_REFERENCE not set; skipped");
+        return;
+    };
+    let src = std::fs::read_to_string(&path).expect("read reference");
+    let mut models = std::collections::HashMap::new();
+    let mut all_ok = true;
+    let mut stats: std::collections::BTreeMap<String, [usize; 5]> = Default::default();
+    for line in src.lines().filter(|l| !l.trim().is_empty()) {
+        let d: serde_json::Value = serde_json::from_str(line).expect("json line");
+        let lang = d["lang"].as_str().unwrap().to_string();
+        let model = models
+            .entry(lang.clone())
+            .or_insert_with(|| NerModel::load(&model_dir(&lang)).expect("load"));
+        let text = d["text"].as_str().unwrap();
+        // code point → byte offsets
+        let mut b = Vec::with_capacity(text.len() + 1);
+        b.extend(text.char_indices().map(|(i, _)| i));
+        b.push(text.len());
+        let space: Vec<char> = d["space"].as_str().unwrap_or("").chars().collect();
+        let tokens: Vec<Token> = d["tokens"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Token {
+                start: b[t[0].as_u64().unwrap() as usize],
+                end: b[t[1].as_u64().unwrap() as usize],
+                norm: t.get(2).and_then(|n| n.as_str()).map(str::to_string),
+                space_after: space.get(i) == Some(&'1'),
+            })
+            .collect();
+        let mut ss = vec![false; tokens.len()];
+        for s in d["sent_starts"].as_array().unwrap() {
+            if let Some(x) = ss.get_mut(s.as_u64().unwrap() as usize) {
+                *x = true;
+            }
+        }
+        let want: Vec<EntSpan> = d["ents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| EntSpan {
+                start: b[e[0].as_u64().unwrap() as usize],
+                end: b[e[1].as_u64().unwrap() as usize],
+                label: e[2].as_str().unwrap().to_string(),
+            })
+            .collect();
+        let got = model.predict(text, &tokens, &ss);
+        let st = stats.entry(lang.clone()).or_default();
+        st[0] += 1;
+        st[1] += usize::from(got == want);
+        st[2] += want.len();
+        st[3] += got.len();
+        st[4] += got.iter().filter(|g| want.contains(g)).count();
+        if got != want {
+            all_ok = false;
+            eprintln!("[{lang}] {} differs", d["id"]);
+        }
+    }
+    for (lang, s) in &stats {
+        eprintln!(
+            "[{lang}] reference jsonl: docs exact {}/{}; entities identical {} (spaCy {}, ours {})",
+            s[1], s[0], s[4], s[2], s[3]
+        );
+    }
+    assert!(all_ok, "entity parity with the reference failed");
+}
+
+/// Garbage in (offsets out of range or inside a code point, reversed spans, wrong
+/// `sent_starts` length, whitespace-only docs): no panic, spans stay within the token list.
+#[test]
+fn predict_never_panics_on_odd_input() {
+    let dir = model_dir("en");
+    if !dir.is_dir() {
+        return;
+    }
+    let model = NerModel::load(&dir).expect("load");
+    let tok = |start, end| Token {
+        start,
+        end,
+        norm: None,
+        space_after: false,
+    };
+    let text = "Élysée Paris\n\n  New York 🎉";
+    let cases: Vec<Vec<Token>> = vec![
+        vec![],
+        vec![tok(0, 1)],
+        vec![
+            tok(0, 1),
+            tok(5, 2),
+            tok(100, 200),
+            tok(usize::MAX, usize::MAX),
+        ],
+        vec![tok(14, 16), tok(16, 18), tok(18, 21)],
+        (0..text.len()).map(|i| tok(i, i + 1)).collect(),
+    ];
+    for tokens in &cases {
+        for ss in [vec![], vec![true; tokens.len() + 3], vec![false; 1]] {
+            let _ = model.predict(text, tokens, &ss);
+            let _ = model.predict("", tokens, &ss);
+        }
+    }
+    let ws = "\n\n \t ";
+    let tokens = vec![tok(0, 2), tok(2, 3), tok(3, 5)];
+    assert!(model.predict(ws, &tokens, &[]).is_empty());
 }

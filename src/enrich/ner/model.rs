@@ -232,8 +232,7 @@ impl NerModel {
             hashembeds.push((col, seed as u32, n));
         }
         hashembeds.sort_by_key(|h| h.0);
-        if hashembeds.len() != 4 || hashembeds.iter().enumerate().any(|(i, h)| h.0 != i as u64)
-        {
+        if hashembeds.len() != 4 || hashembeds.iter().enumerate().any(|(i, h)| h.0 != i as u64) {
             return Err(l.err("expected 4 hashembed layers, columns 0..3"));
         }
 
@@ -295,7 +294,17 @@ impl NerModel {
                 };
                 let w_sv = l.param(node, "W", &[WIDTH, dim])?;
                 let mut s = vec![0.0f32; nrows * WIDTH];
-                gemm_abt(nrows, dim, WIDTH, &vectors.data, dim, &w_sv, dim, 0.0, &mut s);
+                gemm_abt(
+                    nrows,
+                    dim,
+                    WIDTH,
+                    &vectors.data,
+                    dim,
+                    &w_sv,
+                    dim,
+                    0.0,
+                    &mut s,
+                );
                 drop(vectors);
                 let mut proj = vec![0.0f32; nrows * WP];
                 gemm_abt(
@@ -473,7 +482,17 @@ impl NerModel {
             for row in y.chunks_exact_mut(WP) {
                 row.copy_from_slice(&layer.b);
             }
-            gemm_abt(np, 3 * WIDTH, WP, &cols, 3 * WIDTH, &layer.w, 3 * WIDTH, 1.0, &mut y);
+            gemm_abt(
+                np,
+                3 * WIDTH,
+                WP,
+                &cols,
+                3 * WIDTH,
+                &layer.w,
+                3 * WIDTH,
+                1.0,
+                &mut y,
+            );
             for (yr, xr) in y.chunks_exact(WP).zip(x.chunks_exact_mut(WIDTH)) {
                 maxout_row(yr, &mut h);
                 layernorm(&mut h, &layer.g, &layer.beta);
@@ -505,7 +524,17 @@ impl NerModel {
 
         // Precomputed lower layer: (n × NF·HID·LP).
         let mut pre = vec![0.0f32; n * NF * FO];
-        gemm_abt(n, HID, NF * FO, &tokvec, HID, &self.low_w, HID, 0.0, &mut pre);
+        gemm_abt(
+            n,
+            HID,
+            NF * FO,
+            &tokvec,
+            HID,
+            &self.low_w,
+            HID,
+            0.0,
+            &mut pre,
+        );
         drop(tokvec);
 
         self.decode(tokens, sent_starts, &spaces, &pre)
@@ -555,9 +584,7 @@ impl NerModel {
                     (Move::Begin, Some(_)) => {
                         open.is_none() && !last && !next_is_start && !spaces[b0]
                     }
-                    (Move::In, Some(l)) => {
-                        open.map(|o| o.1) == Some(l) && !last && !next_is_start
-                    }
+                    (Move::In, Some(l)) => open.map(|o| o.1) == Some(l) && !last && !next_is_start,
                     (Move::Last, Some(l)) => open.map(|o| o.1) == Some(l),
                     (Move::Unit, Some(_)) => open.is_none() && !spaces[b0],
                 };
@@ -611,8 +638,8 @@ fn read_moves(path: &Path) -> Result<(Vec<Action>, Vec<String>), NerError> {
             _ => None,
         })
         .ok_or_else(|| format_err(path, "no \"moves\" string"))?;
-    let moves: HashMap<String, HashMap<String, i64>> = serde_json::from_str(&json)
-        .map_err(|e| format_err(path, format!("moves JSON: {e}")))?;
+    let moves: HashMap<String, HashMap<String, i64>> =
+        serde_json::from_str(&json).map_err(|e| format_err(path, format!("moves JSON: {e}")))?;
     let mut ids: Vec<(u32, &HashMap<String, i64>)> = moves
         .iter()
         .filter_map(|(k, v)| k.parse::<u32>().ok().map(|k| (k, v)))

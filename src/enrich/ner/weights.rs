@@ -63,7 +63,10 @@ pub(crate) fn map_get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
 fn decode_array(path: &Path, v: &Value) -> Result<Array, NerError> {
     let ty = map_get(v, "type").and_then(key_str).unwrap_or("");
     if ty != "<f4" {
-        return Err(format_err(path, format!("array dtype {ty:?}, expected \"<f4\"")));
+        return Err(format_err(
+            path,
+            format!("array dtype {ty:?}, expected \"<f4\""),
+        ));
     }
     let shape: Vec<usize> = map_get(v, "shape")
         .and_then(Value::as_array)
@@ -192,7 +195,11 @@ pub(crate) fn read_npy_f32(path: &Path) -> Result<Array, NerError> {
     if body.len() != n * 4 {
         return Err(format_err(
             path,
-            format!("shape {shape:?} needs {} bytes, found {}", n * 4, body.len()),
+            format!(
+                "shape {shape:?} needs {} bytes, found {}",
+                n * 4,
+                body.len()
+            ),
         ));
     }
     let data = body

@@ -86,9 +86,7 @@ fn capitalised_runs(t: &str) -> Vec<(usize, usize)> {
         if first.is_alphabetic() {
             if first.is_uppercase() {
                 match &mut run {
-                    Some((_, e, n))
-                        if t[*e..i].chars().all(|c| c == ' ' || c == '-') && i - *e <= 1 =>
-                    {
+                    Some((_, e, n)) if t[*e..i].chars().all(|c| c == ' ' || c == '-') && i - *e <= 1 => {
                         *e = i + w.len();
                         *n += 1;
                     }
@@ -153,10 +151,7 @@ mod tests {
     fn finds_quotes_and_names() {
         let t = "Vladimir Poutine a dit : « Nous sommes convaincus que tout ira bien ». Il est à Sotchi.";
         let doc = Document {
-            fields: vec![TextField {
-                name: "body",
-                text: t,
-            }],
+            fields: vec![TextField { name: "body", text: t }],
             lang: Some("fr"),
         };
         let (ents, quotes) = extract(&doc);

@@ -558,7 +558,7 @@ impl NerModel {
                 None => &self.low_pad[f * FO..(f + 1) * FO],
             }
         };
-        for b0 in 0..n {
+        for (b0, &space) in spaces.iter().enumerate().take(n) {
             let start = open.map(|o| o.0);
             let prev = start.map(|_| b0 - 1);
             unmaxed.fill(0.0);
@@ -581,12 +581,10 @@ impl NerModel {
                 let valid = match (act.mv, act.label) {
                     (Move::Out, _) => open.is_none(),
                     (_, None) => false,
-                    (Move::Begin, Some(_)) => {
-                        open.is_none() && !last && !next_is_start && !spaces[b0]
-                    }
+                    (Move::Begin, Some(_)) => open.is_none() && !last && !next_is_start && !space,
                     (Move::In, Some(l)) => open.map(|o| o.1) == Some(l) && !last && !next_is_start,
                     (Move::Last, Some(l)) => open.map(|o| o.1) == Some(l),
-                    (Move::Unit, Some(_)) => open.is_none() && !spaces[b0],
+                    (Move::Unit, Some(_)) => open.is_none() && !space,
                 };
                 if !valid {
                     continue;

@@ -144,12 +144,57 @@ fn gemm_abt(
     }
 }
 
+/// Sum with 8 independent lanes (vectorizes; summation order like a BLAS kernel's).
+#[inline]
+fn lane_sum(x: &[f32]) -> f32 {
+    let mut acc = [0.0f32; 8];
+    let mut chunks = x.chunks_exact(8);
+    for c in &mut chunks {
+        for (a, v) in acc.iter_mut().zip(c) {
+            *a += v;
+        }
+    }
+    let mut s = chunks.remainder().iter().sum::<f32>();
+    for a in acc {
+        s += a;
+    }
+    s
+}
+
+/// Dot product with 8 independent lanes.
+#[inline]
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut acc = [0.0f32; 8];
+    let mut ca = a.chunks_exact(8);
+    let mut cb = b.chunks_exact(8);
+    for (x, y) in (&mut ca).zip(&mut cb) {
+        for i in 0..8 {
+            acc[i] += x[i] * y[i];
+        }
+    }
+    let mut s: f32 = ca
+        .remainder()
+        .iter()
+        .zip(cb.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for v in acc {
+        s += v;
+    }
+    s
+}
+
 /// In-place LayerNorm over one row (population variance, eps 1e-8 inside the root).
 #[inline]
 fn layernorm(x: &mut [f32], g: &[f32], b: &[f32]) {
+    debug_assert_eq!(x.len(), WIDTH);
     let n = x.len() as f32;
-    let mean = x.iter().sum::<f32>() / n;
-    let var = x.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / n + 1e-8;
+    let mean = lane_sum(x) / n;
+    let mut d = [0.0f32; WIDTH];
+    for (dv, v) in d.iter_mut().zip(x.iter()) {
+        *dv = (v - mean) * (v - mean);
+    }
+    let var = lane_sum(&d[..x.len().min(WIDTH)]) / n + 1e-8;
     let inv = 1.0 / var.sqrt();
     for ((v, g), b) in x.iter_mut().zip(g).zip(b) {
         *v = (*v - mean) * inv * g + b;
@@ -589,12 +634,7 @@ impl NerModel {
                 if !valid {
                     continue;
                 }
-                let w = &self.up_w[a * HID..(a + 1) * HID];
-                let mut s = 0.0f32;
-                for (wv, hv) in w.iter().zip(&hid) {
-                    s += wv * hv;
-                }
-                s += self.up_b[a];
+                let s = dot(&self.up_w[a * HID..(a + 1) * HID], &hid) + self.up_b[a];
                 if best.map_or(true, |(_, bs)| s > bs) {
                     best = Some((a, s));
                 }

@@ -459,8 +459,9 @@ impl NerModel {
             return Vec::new();
         }
         let np = n + 2 * PAD;
-        // Padded tok2vec state (np × WIDTH); pad rows start at zero.
-        let mut x = vec![0.0f32; np * WIDTH];
+        // Padded tok2vec state: np rows (PAD zero rows, the tokens, PAD zero rows) between two
+        // guard rows that stay zero (the out-of-range neighbours of seq2col).
+        let mut x = vec![0.0f32; (np + 2) * WIDTH];
         let mut spaces = vec![false; n];
 
         // Embedding: features → projected rows → Maxout → LayerNorm.
@@ -498,32 +499,17 @@ impl NerModel {
                     }
                 }
             }
-            let out = &mut x[(PAD + i) * WIDTH..(PAD + i + 1) * WIDTH];
+            let out = &mut x[(PAD + 1 + i) * WIDTH..(PAD + 2 + i) * WIDTH];
             maxout_row(&acc, out);
             layernorm(out, &self.embed_g, &self.embed_beta);
         }
 
         // Encoder: 4 × residual(seq2col → Maxout → LayerNorm), over the padded matrix.
-        let mut cols = vec![0.0f32; np * 3 * WIDTH];
+        // seq2col row i = [X[i-1], X[i], X[i+1]] is the contiguous slice starting at guard-
+        // shifted row i of `x`, so the GEMM reads `x` directly with a row stride of WIDTH.
         let mut y = vec![0.0f32; np * WP];
         let mut h = [0.0f32; WIDTH];
         for layer in &self.encoder {
-            for i in 0..np {
-                let dst = &mut cols[i * 3 * WIDTH..(i + 1) * 3 * WIDTH];
-                let (prev, rest) = dst.split_at_mut(WIDTH);
-                let (cur, next) = rest.split_at_mut(WIDTH);
-                if i > 0 {
-                    prev.copy_from_slice(&x[(i - 1) * WIDTH..i * WIDTH]);
-                } else {
-                    prev.fill(0.0);
-                }
-                cur.copy_from_slice(&x[i * WIDTH..(i + 1) * WIDTH]);
-                if i + 1 < np {
-                    next.copy_from_slice(&x[(i + 1) * WIDTH..(i + 2) * WIDTH]);
-                } else {
-                    next.fill(0.0);
-                }
-            }
             for row in y.chunks_exact_mut(WP) {
                 row.copy_from_slice(&layer.b);
             }
@@ -531,14 +517,17 @@ impl NerModel {
                 np,
                 3 * WIDTH,
                 WP,
-                &cols,
-                3 * WIDTH,
+                &x,
+                WIDTH,
                 &layer.w,
                 3 * WIDTH,
                 1.0,
                 &mut y,
             );
-            for (yr, xr) in y.chunks_exact(WP).zip(x.chunks_exact_mut(WIDTH)) {
+            for (yr, xr) in y
+                .chunks_exact(WP)
+                .zip(x.chunks_exact_mut(WIDTH).skip(1).take(np))
+            {
                 maxout_row(yr, &mut h);
                 layernorm(&mut h, &layer.g, &layer.beta);
                 for (xv, hv) in xr.iter_mut().zip(&h) {
@@ -546,7 +535,6 @@ impl NerModel {
                 }
             }
         }
-        drop(cols);
         drop(y);
 
         // tok2vec output: (n × HID).
@@ -558,7 +546,7 @@ impl NerModel {
             n,
             WIDTH,
             HID,
-            &x[PAD * WIDTH..],
+            &x[(PAD + 1) * WIDTH..],
             WIDTH,
             &self.lin_w,
             WIDTH,

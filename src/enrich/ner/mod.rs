@@ -2,10 +2,16 @@
 //! boundaries, tok2vec and the greedy transition-based decoder, loaded from the pipeline
 //! directory as pip installs it. See `../shared/notes/spacy-ner-inference.md`.
 
+mod features;
+pub mod hash;
 pub mod model;
 pub mod pyre;
 pub mod sentences;
 pub mod tokenizer;
+mod unicode_tables;
+mod weights;
+
+pub use model::NerModel;
 
 use std::path::PathBuf;
 

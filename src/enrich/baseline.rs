@@ -49,6 +49,38 @@ pub fn extract(doc: &Document<'_>) -> (Vec<Entity>, Vec<Quote>) {
     (entities.into_values().collect(), quotes)
 }
 
+/// Group NER spans into entities by exact surface form and type (no coreference yet).
+pub fn group_spans(doc: &Document<'_>, spans: &[(usize, super::ner::EntSpan)]) -> Vec<Entity> {
+    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+    let offsets: Vec<CharOffsets> = doc
+        .fields
+        .iter()
+        .map(|f| CharOffsets::new(f.text))
+        .collect();
+    for (fi, s) in spans {
+        let f = &doc.fields[*fi];
+        let Some(text) = f.text.get(s.start..s.end) else {
+            continue;
+        };
+        let t = super::ner::entity_type(&s.label);
+        let id = format!("{}:{}", t.as_str(), slug(text));
+        let ent = entities.entry(id.clone()).or_insert_with(|| Entity {
+            id,
+            name: text.to_string(),
+            entity_type: t,
+            label: Some(s.label.clone()),
+            mentions: Vec::new(),
+        });
+        ent.mentions.push(Mention {
+            field: f.name.to_string(),
+            start: offsets[*fi].char_of(s.start),
+            end: offsets[*fi].char_of(s.end),
+            text: text.to_string(),
+        });
+    }
+    entities.into_values().collect()
+}
+
 /// Byte spans of the text between an opening mark and its closing mark, not nested.
 fn quote_spans(t: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();

@@ -139,13 +139,44 @@ pub struct EnricherConfig {
 /// The enrichment engine: built once at start-up (loads resources and models), then shared
 /// read-only across worker threads.
 pub struct Enricher {
-    _config: EnricherConfig,
+    /// NER pipelines by language; a language without one gets baseline entities.
+    pipelines: BTreeMap<String, ner::Pipeline>,
 }
 
 impl Enricher {
     /// Build the engine, loading every configured model. Fails with a message naming the model.
     pub fn new(config: EnricherConfig) -> Result<Self, EnrichError> {
-        Ok(Self { _config: config })
+        let mut pipelines = BTreeMap::new();
+        for (lang, path) in &config.models {
+            let model_error = |reason: String| EnrichError::Model {
+                lang: lang.clone(),
+                path: path.clone(),
+                reason,
+            };
+            if !path.join("ner").join("model").is_file() {
+                return Err(model_error(
+                    "no spaCy pipeline there (ner/model is missing)".into(),
+                ));
+            }
+            let p = ner::Pipeline::load(lang, path).map_err(|e| model_error(e.to_string()))?;
+            pipelines.insert(lang.clone(), p);
+        }
+        Ok(Self { pipelines })
+    }
+
+    /// Languages with a loaded NER pipeline.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.pipelines.keys().map(String::as_str)
+    }
+
+    /// NER spans of every field, tagged with the field's index, for a language with a pipeline.
+    pub fn ner_spans(&self, doc: &Document<'_>, lang: &str) -> Option<Vec<(usize, ner::EntSpan)>> {
+        let p = self.pipelines.get(lang)?;
+        let mut out = Vec::new();
+        for (i, f) in doc.fields.iter().enumerate() {
+            out.extend(p.entities(f.text).into_iter().map(|s| (i, s)));
+        }
+        Some(out)
     }
 
     /// Enrich one document. Never panics on any input text.
@@ -166,8 +197,11 @@ impl Enricher {
         };
         if supported {
             let (entities, quotes) = baseline::extract(doc);
-            out.entities = entities;
             out.quotes = quotes;
+            out.entities = match lang.as_deref().and_then(|l| self.ner_spans(doc, l)) {
+                Some(spans) => baseline::group_spans(doc, &spans),
+                None => entities,
+            };
         }
         Ok(out)
     }

@@ -35,3 +35,44 @@ pub struct EntSpan {
     pub end: usize,
     pub label: String,
 }
+
+/// A language's full NER pipeline: tokenizer, sentence boundaries, model.
+pub struct Pipeline {
+    lang: String,
+    tokenizer: tokenizer::Tokenizer,
+    model: NerModel,
+}
+
+impl Pipeline {
+    /// Load the tokenizer and the NER model from a spaCy pipeline directory.
+    pub fn load(lang: &str, dir: &std::path::Path) -> Result<Pipeline, NerError> {
+        Ok(Pipeline {
+            lang: lang.to_string(),
+            tokenizer: tokenizer::Tokenizer::load(dir)?,
+            model: NerModel::load(dir)?,
+        })
+    }
+
+    /// Tokens of a text, as spaCy's tokenizer makes them.
+    pub fn tokenize(&self, text: &str) -> Vec<tokenizer::Token> {
+        self.tokenizer.tokenize(text)
+    }
+
+    /// Entity spans of one text (byte offsets, raw labels).
+    pub fn entities(&self, text: &str) -> Vec<EntSpan> {
+        let tokens = self.tokenizer.tokenize(text);
+        let starts = sentences::sentence_starts(text, &tokens, &self.lang);
+        self.model.predict(text, &tokens, &starts)
+    }
+}
+
+/// Map a model label to the contract's entity type.
+pub fn entity_type(label: &str) -> crate::enrich::EntityType {
+    use crate::enrich::EntityType::*;
+    match label {
+        "PER" | "PERSON" => Person,
+        "LOC" | "GPE" | "FAC" => Location,
+        "ORG" => Organization,
+        _ => Misc,
+    }
+}

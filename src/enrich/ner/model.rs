@@ -623,7 +623,7 @@ impl NerModel {
                     continue;
                 }
                 let s = dot(&self.up_w[a * HID..(a + 1) * HID], &hid) + self.up_b[a];
-                if best.map_or(true, |(_, bs)| s > bs) {
+                if best.is_none_or(|(_, bs)| s > bs) {
                     best = Some((a, s));
                 }
             }

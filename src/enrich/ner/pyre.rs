@@ -138,7 +138,7 @@ impl PyRegex {
         let mut best: Option<Span> = None;
         for p in &self.pieces {
             if let Some(m) = Self::piece_find_at(p, s, pos) {
-                if best.map_or(true, |b| m.start < b.start) {
+                if best.is_none_or(|b| m.start < b.start) {
                     best = Some(m);
                 }
             }
@@ -173,7 +173,7 @@ impl PyRegex {
         self.pieces.iter().any(|p| match p {
             Piece::Plain(re) => re.is_match(s),
             Piece::Fancy { re, relaxed } => {
-                relaxed.as_ref().map_or(true, |r| r.is_match(s)) && re.is_match(s).unwrap_or(false)
+                relaxed.as_ref().is_none_or(|r| r.is_match(s)) && re.is_match(s).unwrap_or(false)
             }
         })
     }
@@ -196,7 +196,7 @@ impl PyRegex {
                     }
                 }
                 if let Some(m) = m {
-                    if best.map_or(true, |b| m.start < b.start) {
+                    if best.is_none_or(|b| m.start < b.start) {
                         best = Some(m);
                     }
                 }
@@ -487,7 +487,7 @@ fn translate(chars: &[char], relaxed: bool) -> Result<(String, bool), String> {
                     let b = parts.next();
                     !a.is_empty()
                         && a.chars().all(|d| d.is_ascii_digit())
-                        && b.map_or(true, |b| b.chars().all(|d| d.is_ascii_digit()))
+                        && b.is_none_or(|b| b.chars().all(|d| d.is_ascii_digit()))
                 });
                 if is_q {
                     let cl = close.unwrap_or(i);

@@ -123,6 +123,9 @@ pub struct PipelineConfig {
     pub max_in_flight: usize,
     /// Seconds to finish in-flight work on shutdown before abandoning it (uncommitted, so re-read later).
     pub drain_timeout_secs: u64,
+    /// Longest time one article may take from hand-off to the workers to its result; past it the
+    /// input is dead-lettered with reason `timeout` (the stuck worker's late result is discarded).
+    pub article_timeout_ms: u64,
     /// When false, articles pass through without enrichment (a Kafka-only ceiling for benchmarks).
     pub enrich: bool,
 }
@@ -133,6 +136,7 @@ impl Default for PipelineConfig {
             concurrency: 0,
             max_in_flight: 512,
             drain_timeout_secs: 30,
+            article_timeout_ms: 10_000,
             enrich: true,
         }
     }
@@ -330,6 +334,12 @@ impl Config {
                     "{} is too many threads (max 1024)",
                     self.pipeline.concurrency
                 ),
+            ));
+        }
+        if self.pipeline.article_timeout_ms == 0 {
+            return Err(key_err(
+                "pipeline.article_timeout_ms",
+                "must be > 0 (got 0)",
             ));
         }
         if self.pipeline.drain_timeout_secs == 0 {

@@ -70,6 +70,7 @@ pub const DEAD_LETTER_KINDS: &[&str] = &[
     "missing_text",
     "enrich_error",
     "panic",
+    "timeout",
     "output_too_large",
 ];
 

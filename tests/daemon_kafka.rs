@@ -192,3 +192,28 @@ async fn restart_loses_nothing_and_redoes_nothing_acknowledged() {
         .expect("exits")
         .success());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_article_past_its_time_limit_is_dead_lettered_as_timeout() {
+    let s = Setup::new("timeout", 1).await;
+    let sentence = "Le président Emmanuel Macron a rencontré Angela Merkel à Berlin. ";
+    let body = sentence.repeat(4000); // ≈ 260 KB, far more than 1 ms of work
+    let big =
+        serde_json::to_vec(&serde_json::json!({"id": "slow", "lang": "fr", "body": body})).unwrap();
+    produce(&s.brokers, &s.input, &[("slow".to_string(), big.clone())]).await;
+    let mut d = s.spawn(&[("VERBATIM__PIPELINE__ARTICLE_TIMEOUT_MS", "1")]);
+    let dead = consume(&s.brokers, &s.dlq, 1, WAIT);
+    assert_eq!(dead.len(), 1);
+    assert_eq!(
+        header(&dead[0], "verbatim-error-kind").as_deref(),
+        Some("timeout")
+    );
+    assert_eq!(dead[0].payload().unwrap(), big.as_slice());
+    assert!(wait_until(WAIT, || committed(
+        &s.brokers, &s.group, &s.input, 1
+    ) == vec![1]));
+    assert!(d
+        .terminate(Duration::from_secs(60))
+        .expect("exits")
+        .success());
+}

@@ -53,6 +53,9 @@ pub struct RunSummary {
 /// A consumed message on its way: its enrichment result, to be produced in order.
 struct Pending {
     result: oneshot::Receiver<(OwnedMessage, Outcome)>,
+    /// A copy of the input, dead-lettered if the worker does not answer in time.
+    copy: OwnedMessage,
+    deadline: tokio::time::Instant,
     partition: i32,
     offset: i64,
     generation: u64,
@@ -136,6 +139,7 @@ pub async fn run(
         metrics.clone(),
     );
     let permits = Arc::new(Semaphore::new(cfg.pipeline.max_in_flight));
+    let article_timeout = Duration::from_millis(cfg.pipeline.article_timeout_ms);
     let (order_tx, order_rx) = mpsc::channel::<Pending>(cfg.pipeline.max_in_flight);
     let (ack_tx, ack_rx) = mpsc::channel::<InDelivery>(cfg.pipeline.max_in_flight);
 
@@ -200,10 +204,14 @@ pub async fn run(
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .register(partition, offset);
+        let copy = msg.clone();
+        let deadline = tokio::time::Instant::now() + article_timeout;
         let result = pool.submit(msg).await;
         if order_tx
             .send(Pending {
                 result,
+                copy,
+                deadline,
                 partition,
                 offset,
                 generation,
@@ -301,13 +309,29 @@ async fn produce_stage(
     dlq_topic: String,
 ) {
     while let Some(p) = rx.recv().await {
-        let Ok((msg, outcome)) = p.result.await else {
-            error!(
-                partition = p.partition,
-                offset = p.offset,
-                "worker dropped a message"
-            );
-            continue;
+        let (msg, outcome) = match tokio::time::timeout_at(p.deadline, p.result).await {
+            Ok(Ok(done)) => done,
+            Ok(Err(_)) => (
+                p.copy,
+                Outcome::DeadLetter {
+                    kind: "panic",
+                    error: "the enrichment worker stopped without an answer".into(),
+                },
+            ),
+            Err(_) => {
+                warn!(
+                    partition = p.partition,
+                    offset = p.offset,
+                    "article timed out; dead-lettering it"
+                );
+                (
+                    p.copy,
+                    Outcome::DeadLetter {
+                        kind: "timeout",
+                        error: "enrichment took longer than pipeline.article_timeout_ms".into(),
+                    },
+                )
+            }
         };
         let record = match outcome {
             Outcome::Output { key, value } => Record {

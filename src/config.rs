@@ -57,6 +57,9 @@ pub struct KafkaConfig {
     pub dlq_topic: String,
     /// Client id reported to the brokers.
     pub client_id: String,
+    /// Exactly-once only: the producer's transactional id; empty = `verbatim-<group_id>-<hostname>`.
+    /// Must be stable per instance and unique within the group.
+    pub transactional_id: String,
     /// Milliseconds between commits of acknowledged offsets.
     pub commit_interval_ms: u64,
     /// Extra librdkafka properties for the consumer (TLS, SASL, tuning), e.g. `"security.protocol" = "SASL_SSL"`.
@@ -74,6 +77,7 @@ impl Default for KafkaConfig {
             output_topic: "articles.enriched".into(),
             dlq_topic: "articles.dlq".into(),
             client_id: "verbatim".into(),
+            transactional_id: String::new(),
             commit_interval_ms: 1000,
             consumer: BTreeMap::new(),
             producer: BTreeMap::new(),
@@ -128,6 +132,22 @@ pub struct PipelineConfig {
     pub article_timeout_ms: u64,
     /// When false, articles pass through without enrichment (a Kafka-only ceiling for benchmarks).
     pub enrich: bool,
+    /// `at-least-once` (default) or `exactly-once` (transactions; brokers must be Kafka ≥ 2.5).
+    pub delivery: Delivery,
+    /// Exactly-once: most messages per transaction.
+    pub transaction_max_messages: usize,
+    /// Exactly-once: longest wait, in milliseconds, to fill a transaction before committing it.
+    pub transaction_interval_ms: u64,
+}
+
+/// Delivery guarantee of the daemon.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Delivery {
+    /// Commit input offsets after the outputs are acknowledged; duplicates possible after a crash.
+    AtLeastOnce,
+    /// Outputs and input offsets in one Kafka transaction per batch; readers use read_committed.
+    ExactlyOnce,
 }
 
 impl Default for PipelineConfig {
@@ -138,6 +158,9 @@ impl Default for PipelineConfig {
             drain_timeout_secs: 30,
             article_timeout_ms: 10_000,
             enrich: true,
+            delivery: Delivery::AtLeastOnce,
+            transaction_max_messages: 200,
+            transaction_interval_ms: 100,
         }
     }
 }
@@ -336,6 +359,18 @@ impl Config {
                 ),
             ));
         }
+        if self.pipeline.transaction_max_messages == 0 {
+            return Err(key_err(
+                "pipeline.transaction_max_messages",
+                "must be > 0 (got 0)",
+            ));
+        }
+        if self.pipeline.transaction_interval_ms == 0 {
+            return Err(key_err(
+                "pipeline.transaction_interval_ms",
+                "must be > 0 (got 0)",
+            ));
+        }
         if self.pipeline.article_timeout_ms == 0 {
             return Err(key_err(
                 "pipeline.article_timeout_ms",
@@ -384,6 +419,8 @@ impl Config {
 
 /// librdkafka properties verbatim sets itself because its guarantees depend on them.
 pub const MANAGED_PROPS: &[&str] = &[
+    "transactional.id",
+    "isolation.level",
     "enable.auto.commit",
     "enable.auto.offset.store",
     "enable.idempotence",

@@ -30,6 +30,7 @@ pub struct Metrics {
     pub rebalances: IntCounterVec,
     pub kafka_errors: IntCounter,
     pub ready: IntGauge,
+    pub transactions: IntCounterVec,
     pub stage_seconds: HistogramVec,
 }
 
@@ -194,6 +195,12 @@ impl Metrics {
                 "Client-level Kafka errors reported by librdkafka.",
             ),
             ready: gauge(&r, "verbatim_ready", "1 when /readyz answers 200."),
+            transactions: counter_vec(
+                &r,
+                "verbatim_transactions_total",
+                "Exactly-once mode: transactions by result (committed, aborted).",
+                &["result"],
+            ),
             stage_seconds,
             registry: r,
         };
@@ -220,6 +227,9 @@ impl Metrics {
         }
         for t in ["output", "dlq"] {
             m.producer_errors.with_label_values(&[t]);
+        }
+        for t in ["committed", "aborted"] {
+            m.transactions.with_label_values(&[t]);
         }
         for k in ["assign", "revoke"] {
             m.rebalances.with_label_values(&[k]);

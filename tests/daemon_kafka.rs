@@ -217,3 +217,60 @@ async fn an_article_past_its_time_limit_is_dead_lettered_as_timeout() {
         .expect("exits")
         .success());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exactly_once_mode_commits_offsets_in_transactions() {
+    let s = Setup::new("eos", 2).await;
+    let n = 50;
+    let msgs: Vec<(String, Vec<u8>)> = (0..n)
+        .map(|i| (format!("e{i}"), article(&format!("e{i}"), i)))
+        .collect();
+    produce(&s.brokers, &s.input, &msgs).await;
+    let txn_id = unique("txn");
+    let env = [
+        ("VERBATIM__PIPELINE__DELIVERY", "exactly-once"),
+        ("VERBATIM__KAFKA__TRANSACTIONAL_ID", txn_id.as_str()),
+        ("VERBATIM__PIPELINE__TRANSACTION_MAX_MESSAGES", "8"),
+    ];
+    let mut d = s.spawn(&env);
+    let out = consume(&s.brokers, &s.output, n, WAIT);
+    assert_eq!(out.len(), n);
+    let hw = high_watermarks(&s.brokers, &s.input, s.partitions);
+    let ok = wait_until(WAIT, || {
+        committed(&s.brokers, &s.group, &s.input, s.partitions) == hw
+    });
+    assert!(
+        ok,
+        "offsets committed through the transactions: {:?} vs {:?}",
+        committed(&s.brokers, &s.group, &s.input, s.partitions),
+        hw
+    );
+    assert!(
+        d.metric("verbatim_transactions_total{result=\"committed\"}")
+            .unwrap_or(0.0)
+            >= (n / 8) as f64
+    );
+    assert!(d
+        .terminate(Duration::from_secs(60))
+        .expect("exits")
+        .success());
+    // A restart reprocesses nothing.
+    let mut d2 = s.spawn(&env);
+    produce(
+        &s.brokers,
+        &s.input,
+        &[("e-last".to_string(), article("e-last", 99))],
+    )
+    .await;
+    let out = consume(&s.brokers, &s.output, n + 1, WAIT);
+    assert_eq!(out.len(), n + 1, "only the new article was added");
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(
+        consume(&s.brokers, &s.output, n + 2, Duration::from_secs(3)).len(),
+        n + 1
+    );
+    assert!(d2
+        .terminate(Duration::from_secs(60))
+        .expect("exits")
+        .success());
+}

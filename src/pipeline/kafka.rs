@@ -21,6 +21,9 @@ pub struct Ctx {
     pub health: Arc<Health>,
     pub tracker: Arc<Mutex<OffsetTracker>>,
     pub input_topic: String,
+    /// At-least-once commits the revoked partitions' watermarks; exactly-once commits offsets
+    /// only inside transactions.
+    pub commit_on_revoke: bool,
 }
 
 impl ClientContext for Ctx {
@@ -70,7 +73,7 @@ impl ConsumerContext for Ctx {
                     }
                 }
                 // Commit what is done for the partitions we lose, before the next owner reads them.
-                if commit.count() > 0 {
+                if commit.count() > 0 && self.commit_on_revoke {
                     match consumer.commit(&commit, CommitMode::Sync) {
                         Ok(()) => {
                             self.metrics.commits.with_label_values(&["ok"]).inc();
@@ -124,6 +127,17 @@ pub fn consumer_config(k: &KafkaConfig) -> ClientConfig {
         c.set(key, v);
     }
     c
+}
+
+/// The transactional id: configured, else `verbatim-<group>-<hostname>`.
+pub fn transactional_id(k: &KafkaConfig) -> String {
+    if !k.transactional_id.is_empty() {
+        return k.transactional_id.clone();
+    }
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_else(|_| "localhost".into());
+    format!("verbatim-{}-{host}", k.group_id)
 }
 
 /// Producer properties: idempotent (no duplicates or reordering from retries), then the user's.

@@ -10,7 +10,7 @@ pub mod kafka;
 pub mod offsets;
 pub mod worker;
 
-use crate::config::Config;
+use crate::config::{Config, Delivery};
 use crate::contract::headers as h;
 use crate::enrich::Enricher;
 use crate::http::Health;
@@ -40,6 +40,10 @@ pub enum PipelineError {
     },
     #[error("cannot subscribe to input topic {topic:?}: {source}")]
     Subscribe { topic: String, source: KafkaError },
+    #[error("exactly-once: cannot initialise transactions for transactional.id {id:?} (brokers must be Kafka >= 2.5): {source}")]
+    InitTransactions { id: String, source: KafkaError },
+    #[error("exactly-once: fatal transaction error, stopping (the next instance resumes from the last committed transaction): {0}")]
+    Fatal(String),
 }
 
 /// Counts reported when the daemon stops.
@@ -99,24 +103,43 @@ pub async fn run(
         health: health.clone(),
         tracker: tracker.clone(),
         input_topic: k.input_topic.clone(),
+        commit_on_revoke: cfg.pipeline.delivery == Delivery::AtLeastOnce,
     };
-    let consumer: Arc<StreamConsumer<Ctx>> = Arc::new(
-        kafka::consumer_config(k)
-            .create_with_context(ctx)
-            .map_err(|source| PipelineError::Client {
+    let eos = cfg.pipeline.delivery == Delivery::ExactlyOnce;
+    let mut consumer_cfg = kafka::consumer_config(k);
+    let mut producer_cfg = kafka::producer_config(k);
+    let txn_id = kafka::transactional_id(k);
+    if eos {
+        consumer_cfg.set("isolation.level", "read_committed");
+        producer_cfg.set("transactional.id", &txn_id);
+    }
+    let consumer: Arc<StreamConsumer<Ctx>> =
+        Arc::new(consumer_cfg.create_with_context(ctx).map_err(|source| {
+            PipelineError::Client {
                 client: "consumer",
                 brokers: k.brokers.clone(),
                 source,
-            })?,
-    );
+            }
+        })?);
     let producer: FutureProducer =
-        kafka::producer_config(k)
+        producer_cfg
             .create()
             .map_err(|source| PipelineError::Client {
                 client: "producer",
                 brokers: k.brokers.clone(),
                 source,
             })?;
+    if eos {
+        let p = producer.clone();
+        let r = tokio::task::spawn_blocking(move || p.init_transactions(Duration::from_secs(30)))
+            .await
+            .unwrap_or(Err(KafkaError::Canceled));
+        r.map_err(|source| PipelineError::InitTransactions {
+            id: txn_id.clone(),
+            source,
+        })?;
+        info!(transactional_id = %txn_id, "exactly-once: transactions initialised");
+    }
     consumer
         .subscribe(&[&k.input_topic])
         .map_err(|source| PipelineError::Subscribe {
@@ -149,16 +172,38 @@ pub async fn run(
         producer.clone(),
         k.output_topic.clone(),
         k.dlq_topic.clone(),
+        eos,
     ));
-    let ack_task = tokio::spawn(ack_stage(
-        ack_rx,
-        producer.clone(),
-        k.output_topic.clone(),
-        k.dlq_topic.clone(),
-        tracker.clone(),
-        metrics.clone(),
-        health.clone(),
-    ));
+    let (fatal_tx, mut fatal_rx) = watch::channel(false);
+    let fatal_error: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
+    let ack_task = if eos {
+        tokio::spawn(txn_stage(
+            ack_rx,
+            TxnCtx {
+                producer: producer.clone(),
+                consumer: consumer.clone(),
+                output_topic: k.output_topic.clone(),
+                dlq_topic: k.dlq_topic.clone(),
+                input_topic: k.input_topic.clone(),
+                tracker: tracker.clone(),
+                metrics: metrics.clone(),
+                health: health.clone(),
+                max_messages: cfg.pipeline.transaction_max_messages,
+                interval: Duration::from_millis(cfg.pipeline.transaction_interval_ms),
+                fatal: (fatal_tx, fatal_error.clone()),
+            },
+        ))
+    } else {
+        tokio::spawn(ack_stage(
+            ack_rx,
+            producer.clone(),
+            k.output_topic.clone(),
+            k.dlq_topic.clone(),
+            tracker.clone(),
+            metrics.clone(),
+            health.clone(),
+        ))
+    };
     let (stop_bg_tx, stop_bg) = watch::channel(false);
     let commit_task = tokio::spawn(commit_loop(
         consumer.clone(),
@@ -166,7 +211,12 @@ pub async fn run(
         metrics.clone(),
         k.input_topic.clone(),
         Duration::from_millis(k.commit_interval_ms),
-        stop_bg.clone(),
+        // Exactly-once commits offsets inside transactions only.
+        if eos {
+            watch::channel(true).1
+        } else {
+            stop_bg.clone()
+        },
     ));
     let probe_task = tokio::spawn(probe_loop(
         consumer.clone(),
@@ -180,10 +230,12 @@ pub async fn run(
     loop {
         let permit = tokio::select! {
             _ = wait_true(&mut shutdown) => break,
+            _ = wait_true(&mut fatal_rx) => break,
             p = permits.clone().acquire_owned() => match p { Ok(p) => p, Err(_) => break },
         };
         let msg = tokio::select! {
             _ = wait_true(&mut shutdown) => break,
+            _ = wait_true(&mut fatal_rx) => break,
             m = consumer.recv() => m,
         };
         let msg = match msg {
@@ -252,18 +304,23 @@ pub async fn run(
     let _ = commit_task.await;
     // The probe's metadata call is bounded (4 s); wait so that ours is the last consumer handle.
     let _ = probe_task.await;
-    commit_now(
-        &consumer,
-        &tracker,
-        &metrics,
-        &cfg.kafka.input_topic,
-        CommitMode::Sync,
-    )
-    .await;
+    if !eos {
+        commit_now(
+            &consumer,
+            &tracker,
+            &metrics,
+            &cfg.kafka.input_topic,
+            CommitMode::Sync,
+        )
+        .await;
+    }
     let p2 = producer.clone();
     let _ = tokio::task::spawn_blocking(move || p2.flush(Duration::from_secs(5))).await;
     drop(pool);
     close_bounded(consumer, Duration::from_secs(10)).await;
+    if let Some(e) = fatal_error.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        return Err(PipelineError::Fatal(e));
+    }
     info!(
         consumed = summary.consumed,
         abandoned = summary.abandoned,
@@ -307,6 +364,7 @@ async fn produce_stage(
     producer: FutureProducer,
     output_topic: String,
     dlq_topic: String,
+    eos: bool,
 ) {
     while let Some(p) = rx.recv().await {
         let (msg, outcome) = match tokio::time::timeout_at(p.deadline, p.result).await {
@@ -347,7 +405,12 @@ async fn produce_stage(
             }
         };
         let timestamp_ms = msg.timestamp().to_millis();
-        let delivery = send(&producer, &record, &output_topic, &dlq_topic).await;
+        // Exactly-once: the transaction stage sends inside its transaction.
+        let delivery = if eos {
+            Attempt::NotSent
+        } else {
+            send(&producer, &record, &output_topic, &dlq_topic).await
+        };
         let d = InDelivery {
             delivery,
             record,
@@ -400,6 +463,7 @@ fn dead_letter(msg: &OwnedMessage, kind: &'static str, error: &str) -> Record {
 
 /// A delivery in progress, or an enqueue that failed without reaching the broker.
 enum Attempt {
+    NotSent,
     Sent(DeliveryFuture),
     Failed(KafkaError),
 }
@@ -447,7 +511,12 @@ async fn ack_stage(
     while let Some(mut d) = rx.recv().await {
         let mut backoff = Duration::from_millis(100);
         loop {
+            if matches!(d.delivery, Attempt::NotSent) {
+                d.delivery = send(&producer, &d.record, &output_topic, &dlq_topic).await;
+                continue;
+            }
             let err = match &mut d.delivery {
+                Attempt::NotSent => None,
                 Attempt::Sent(f) => match f.await {
                     Ok(Ok(_)) => break,
                     Ok(Err((e, _))) => Some(e),
@@ -510,6 +579,161 @@ async fn ack_stage(
         acked += 1;
     }
     acked
+}
+
+/// What the transaction stage needs.
+struct TxnCtx {
+    producer: FutureProducer,
+    consumer: Arc<StreamConsumer<Ctx>>,
+    output_topic: String,
+    dlq_topic: String,
+    input_topic: String,
+    tracker: Arc<Mutex<OffsetTracker>>,
+    metrics: Arc<Metrics>,
+    health: Arc<Health>,
+    max_messages: usize,
+    interval: Duration,
+    /// Raised (with the reason) on an error that no retry can fix, e.g. fenced by a newer instance.
+    fatal: (watch::Sender<bool>, Arc<Mutex<Option<String>>>),
+}
+
+/// Exactly-once: batches of results go out in one transaction each, together with the input
+/// offsets they consume. A failed transaction is aborted and retried whole (aborted records stay
+/// invisible to read_committed readers); items of partitions that moved to another consumer are
+/// dropped from the retry, since their new owner resumes from the last committed transaction.
+async fn txn_stage(mut rx: mpsc::Receiver<InDelivery>, t: TxnCtx) -> u64 {
+    let mut acked = 0u64;
+    let mut open = true;
+    while open {
+        let Some(first) = rx.recv().await else { break };
+        let mut batch = vec![first];
+        let deadline = tokio::time::Instant::now() + t.interval;
+        while batch.len() < t.max_messages {
+            match tokio::time::timeout_at(deadline, rx.recv()).await {
+                Ok(Some(d)) => batch.push(d),
+                Ok(None) => {
+                    open = false;
+                    break;
+                }
+                Err(_) => break,
+            }
+        }
+        let mut backoff = Duration::from_millis(100);
+        loop {
+            {
+                let tr = t.tracker.lock().unwrap_or_else(|e| e.into_inner());
+                let before = batch.len();
+                batch.retain(|d| tr.is_current(d.partition, d.generation));
+                if batch.len() < before {
+                    t.metrics.in_flight.sub((before - batch.len()) as i64);
+                    info!(
+                        dropped = before - batch.len(),
+                        "exactly-once: partitions moved; their new owner redoes those messages"
+                    );
+                }
+            }
+            if batch.is_empty() {
+                break;
+            }
+            match run_transaction(&t, &batch).await {
+                Ok(()) => {
+                    t.metrics
+                        .transactions
+                        .with_label_values(&["committed"])
+                        .inc();
+                    t.health.producer_ok.store(true, Ordering::Relaxed);
+                    t.health.broker_seen();
+                    let mut tr = t.tracker.lock().unwrap_or_else(|e| e.into_inner());
+                    for d in &batch {
+                        if d.record.dlq {
+                            t.metrics
+                                .dead_letters
+                                .with_label_values(&[d.record.kind])
+                                .inc();
+                        } else {
+                            t.metrics.produced.inc();
+                        }
+                        if let Some(ts) = d.timestamp_ms {
+                            let dt = (crate::http::now_ms() - ts).max(0) as f64 / 1000.0;
+                            t.metrics.end_to_end_seconds.observe(dt);
+                        }
+                        t.metrics.in_flight.dec();
+                        tr.ack(d.partition, d.offset, d.generation);
+                    }
+                    acked += batch.len() as u64;
+                    break;
+                }
+                Err(e) => {
+                    t.metrics.transactions.with_label_values(&["aborted"]).inc();
+                    t.health.producer_ok.store(false, Ordering::Relaxed);
+                    let fatal = matches!(&e, KafkaError::Transaction(te) if te.is_fatal());
+                    if fatal {
+                        error!(error = %e, "exactly-once: fatal transaction error");
+                        *t.fatal.1.lock().unwrap_or_else(|e| e.into_inner()) = Some(e.to_string());
+                        let _ = t.fatal.0.send(true);
+                        return acked;
+                    }
+                    warn!(error = %e, retry_in_ms = backoff.as_millis() as u64, "exactly-once: transaction failed; aborting and retrying");
+                    let p = t.producer.clone();
+                    if let Err(e) =
+                        blocking(move || p.abort_transaction(Duration::from_secs(30))).await
+                    {
+                        warn!(error = %e, "exactly-once: abort failed");
+                    }
+                    tokio::time::sleep(backoff).await;
+                    backoff = (backoff * 2).min(Duration::from_secs(10));
+                }
+            }
+        }
+    }
+    acked
+}
+
+/// One transaction: begin, send every record, add the input offsets, commit.
+async fn run_transaction(t: &TxnCtx, batch: &[InDelivery]) -> Result<(), KafkaError> {
+    let p = t.producer.clone();
+    blocking(move || p.begin_transaction()).await?;
+    let mut deliveries = Vec::with_capacity(batch.len());
+    for d in batch {
+        match send(&t.producer, &d.record, &t.output_topic, &t.dlq_topic).await {
+            Attempt::Sent(f) => deliveries.push(f),
+            Attempt::Failed(e) => return Err(e),
+            Attempt::NotSent => {}
+        }
+    }
+    for f in deliveries {
+        match f.await {
+            Ok(Ok(_)) => {}
+            Ok(Err((e, _))) => return Err(e),
+            Err(_) => return Err(KafkaError::Canceled),
+        }
+    }
+    // Next offset to read per partition: the batch is in consumption order.
+    let mut next: std::collections::BTreeMap<i32, i64> = std::collections::BTreeMap::new();
+    for d in batch {
+        let e = next.entry(d.partition).or_insert(d.offset + 1);
+        *e = (*e).max(d.offset + 1);
+    }
+    let mut tpl = TopicPartitionList::new();
+    for (part, off) in &next {
+        tpl.add_partition_offset(&t.input_topic, *part, Offset::Offset(*off))?;
+    }
+    let group = t
+        .consumer
+        .group_metadata()
+        .ok_or(KafkaError::MessageProduction(RDKafkaErrorCode::State))?;
+    let p = t.producer.clone();
+    blocking(move || p.send_offsets_to_transaction(&tpl, &group, Duration::from_secs(30))).await?;
+    let p = t.producer.clone();
+    blocking(move || p.commit_transaction(Duration::from_secs(30))).await
+}
+
+async fn blocking(
+    f: impl FnOnce() -> Result<(), KafkaError> + Send + 'static,
+) -> Result<(), KafkaError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .unwrap_or(Err(KafkaError::Canceled))
 }
 
 /// Commit acknowledged watermarks every `every`, until told to stop.

@@ -106,6 +106,13 @@ impl OffsetTracker {
         }
     }
 
+    /// Whether `generation` is the current assignment of `partition` (false once it moved away).
+    pub fn is_current(&self, partition: i32, generation: u64) -> bool {
+        self.parts
+            .get(&partition)
+            .is_some_and(|p| p.generation == generation)
+    }
+
     /// Messages consumed and not yet acknowledged, over all partitions.
     pub fn pending(&self) -> usize {
         self.parts

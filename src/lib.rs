@@ -1,1 +1,2 @@
 pub mod enrich;
+pub mod eval;

@@ -7,9 +7,13 @@
 //! `article[field][start:end] == text` holds in Python.
 
 pub mod baseline;
+pub mod entities;
 pub mod lang;
 pub mod ner;
+pub mod quotes;
+pub mod resources;
 pub mod text;
+pub mod tokens;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -138,16 +142,55 @@ pub struct EnricherConfig {
 /// read-only across worker threads.
 pub struct Enricher {
     _config: EnricherConfig,
+    /// Language resources (speech verbs, roles, ...) of every supported language.
+    resources: BTreeMap<String, resources::Resources>,
 }
 
 impl Enricher {
     /// Build the engine, loading every configured model. Fails with a message naming the model.
     pub fn new(config: EnricherConfig) -> Result<Self, EnrichError> {
-        Ok(Self { _config: config })
+        let resources = ["fr", "en"]
+            .into_iter()
+            .filter_map(|l| resources::Resources::for_lang(l).map(|r| (l.to_string(), r)))
+            .collect();
+        Ok(Self { _config: config, resources })
+    }
+
+    /// The resources of `lang`, when it is supported.
+    pub fn resources(&self, lang: &str) -> Option<&resources::Resources> {
+        self.resources.get(lang)
+    }
+
+    /// Stand-in NER spans until the native NER lands: the baseline's capitalised runs, labelled
+    /// MISC. The integrator replaces this call with the NER's spans.
+    fn ner_spans(&self, doc: &Document<'_>) -> Vec<(usize, ner::EntSpan)> {
+        doc.fields
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| {
+                baseline::capitalised_runs(f.text).into_iter().map(move |(start, end)| {
+                    (
+                        i,
+                        ner::EntSpan {
+                            start,
+                            end,
+                            label: "MISC".to_string(),
+                        },
+                    )
+                })
+            })
+            .collect()
     }
 
     /// Enrich one document. Never panics on any input text.
     pub fn enrich(&self, doc: &Document<'_>) -> Result<Enrichment, EnrichError> {
+        let spans = self.ner_spans(doc);
+        self.enrich_with_spans(doc, &spans)
+    }
+
+    /// Enrich one document given the NER spans of its fields (field index, byte span).
+    /// Never panics on any input text or span.
+    pub fn enrich_with_spans(&self, doc: &Document<'_>, spans: &[(usize, ner::EntSpan)]) -> Result<Enrichment, EnrichError> {
         if doc.fields.iter().all(|f| f.text.trim().is_empty()) {
             return Err(EnrichError::Empty);
         }
@@ -162,10 +205,10 @@ impl Enricher {
             lang_supported: supported,
             ..Default::default()
         };
-        if supported {
-            let (entities, quotes) = baseline::extract(doc);
+        if let Some(res) = lang.as_deref().and_then(|l| self.resources.get(l)) {
+            let mut entities = entities::canonicalize(doc, &res.lang, spans, res);
+            out.quotes = quotes::extract(doc, res, &mut entities);
             out.entities = entities;
-            out.quotes = quotes;
         }
         Ok(out)
     }

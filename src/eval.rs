@@ -665,3 +665,36 @@ pub(crate) mod dev {
         std::fs::write(out, lines.join("\n") + "\n").unwrap();
     }
 }
+
+/// The seed article with spaCy's spans: its 12 entities and 5 attributed quotes.
+#[cfg(test)]
+mod golden {
+    use super::dev::{enrich_spacy, shared, spacy_spans};
+    use super::*;
+    use crate::enrich::EnricherConfig;
+
+    #[test]
+    fn seed_article() {
+        let text = std::fs::read_to_string(shared().join("fixtures/seed-fr.gold.json")).unwrap();
+        let gold: GoldArticle = serde_json::from_str(&text).unwrap();
+        let en = Enricher::new(EnricherConfig::default()).unwrap();
+        let e = enrich_spacy(&en, &spacy_spans(), &gold).unwrap();
+        let c = score_article(&gold, Some(&Prediction::from_enrichment(&gold.id, &e)));
+        assert_eq!(c.ent, (12, 12, 12, c.ent.3), "{:#?}", e.entities);
+        assert_eq!(c.quote, (5, 5, 5), "{:#?}", e.quotes);
+        assert_eq!(c.attr, (5, 5, 5), "{:#?}", e.quotes);
+        let body = gold.text.as_deref().unwrap();
+        let chars: Vec<char> = body.chars().collect();
+        for q in &e.quotes {
+            assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+        }
+        for x in &e.entities {
+            for m in &x.mentions {
+                assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+            }
+        }
+        let poutine = e.entities.iter().find(|x| x.name == "Vladimir Poutine").unwrap();
+        assert_eq!(poutine.id, "person:vladimir-poutine");
+        assert!(e.quotes.iter().any(|q| q.cue.as_deref() == Some("a-t-il ajouté")));
+    }
+}

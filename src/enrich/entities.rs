@@ -203,13 +203,19 @@ struct ClusterInfo {
     toks: Vec<String>,
     ty: EntityType,
     acronym: Option<String>,
+    /// Some mention was labelled a person.
+    has_per: bool,
+    /// Initials only ("J.C.").
+    initials: bool,
 }
 
 impl ClusterInfo {
     fn new<'a>(ms: impl Iterator<Item = (&'a str, &'a str)>, res: &Resources) -> Self {
         let mut counts: Vec<(EntityType, usize)> = Vec::new();
         let mut text = "";
+        let mut has_per = false;
         for (t, l) in ms {
+            has_per |= label_type(l) == EntityType::Person;
             if text.is_empty() {
                 text = t;
             }
@@ -227,7 +233,14 @@ impl ClusterInfo {
             && letters.chars().count() <= 6
             && letters.chars().all(|c| c.is_uppercase()))
         .then(|| key(&letters));
-        ClusterInfo { toks, ty, acronym }
+        let initials = text.ends_with('.') && text.split('.').all(|p| p.chars().count() <= 1);
+        ClusterInfo {
+            toks,
+            ty,
+            acronym,
+            has_per,
+            initials,
+        }
     }
 }
 
@@ -250,7 +263,17 @@ fn link_clusters(info: &[ClusterInfo], uf: &mut [usize], doc: &Document<'_>, ms:
         }
         let mut targets: Vec<usize> = Vec::new();
         for (b, ib) in info.iter().enumerate() {
-            if a == b || ib.toks.len() <= ia.toks.len() {
+            if a == b {
+                continue;
+            }
+            let known_pair = ia.acronym.as_ref().is_some_and(|ac| {
+                ib.ty != EntityType::Person && res.acronyms.iter().any(|(x, exps)| x == ac && exps.iter().any(|e| *e == ib.toks.join(" ")))
+            });
+            if known_pair {
+                targets.push(b);
+                continue;
+            }
+            if ib.toks.len() <= ia.toks.len() {
                 continue;
             }
             let la = ia.toks.len();
@@ -259,10 +282,11 @@ fn link_clusters(info: &[ClusterInfo], uf: &mut [usize], doc: &Document<'_>, ms:
             let linked = match ib.ty {
                 EntityType::Person => {
                     // Surname or first name alone of a person named in full.
-                    ia.ty != EntityType::Location && (suffix || (prefix && la == 1)) && ib.toks.iter().all(|w| !res.and_words.contains(w))
+                    (ia.ty != EntityType::Location || ia.has_per || ia.initials) && (suffix || (prefix && la == 1)) && ib.toks.iter().all(|w| !res.and_words.contains(w))
                 }
                 EntityType::Organization | EntityType::Location => {
-                    let same = ia.ty == ib.ty || ia.ty == EntityType::Misc;
+                    // Facilities are named as places or as organisations: either links.
+                    let same = ia.ty != EntityType::Person;
                     let state = la == 1 && suffix && res.type_words.get(&ib.toks[0]) == Some(&TypeWord::State);
                     let generic = prefix && ib.toks[la..].iter().all(|w| matches!(res.type_words.get(w), Some(TypeWord::Loc | TypeWord::Org)));
                     same && ((la >= 2 && suffix) || state || generic)
@@ -270,20 +294,28 @@ fn link_clusters(info: &[ClusterInfo], uf: &mut [usize], doc: &Document<'_>, ms:
                 EntityType::Misc => false,
             };
             let acro = ia.acronym.as_ref().is_some_and(|ac| {
-                ib.ty != EntityType::Person
-                    && (ib.toks.iter().filter(|w| !stop_word(w)).filter_map(|w| w.chars().next()).collect::<String>() == *ac
-                        || res.acronyms.iter().any(|(x, exps)| x == ac && exps.iter().any(|e| *e == ib.toks.join(" "))))
+                ib.ty != EntityType::Person && ib.toks.iter().filter(|w| !stop_word(w)).filter_map(|w| w.chars().next()).collect::<String>() == *ac
             });
             if linked || acro {
                 targets.push(b);
             }
         }
-        // Only link when the referent is unambiguous (all targets are one entity already, or one).
+        // Link when the referent is unambiguous (all targets are one entity already), or, for
+        // persons sharing a name ("Wein" beside "George Wein" and "Joyce Wein"), to the one named
+        // first, as a reader does.
         let roots: std::collections::HashSet<usize> = targets.iter().map(|&b| find(uf, b)).collect();
-        if roots.len() == 1 {
-            let r = *roots.iter().next().unwrap_or(&a);
-            let ra = find(uf, a);
-            uf[ra] = r;
+        let pick = if roots.len() == 1 {
+            targets.first().copied()
+        } else if !targets.is_empty() && targets.iter().all(|&b| info[b].ty == EntityType::Person) {
+            targets.iter().min().copied()
+        } else {
+            None
+        };
+        if let Some(b) = pick {
+            let (ra, rb) = (find(uf, a), find(uf, b));
+            if ra != rb {
+                uf[ra] = rb;
+            }
         }
     }
     // Parenthetical definitions: "Organisation mondiale de la santé (OMS)".
@@ -373,6 +405,11 @@ fn clean_span(t: &str, s: usize, e: usize, ty: EntityType, extend: bool, lang: &
             s += toks[1].start;
             continue;
         }
+        // A house number before a street name ("2015 Washtenaw Avenue").
+        if ty == EntityType::Location && toks.len() >= 2 && toks[0].lower.chars().all(|c| c.is_ascii_digit()) && toks[1].cap {
+            s += toks[1].start;
+            continue;
+        }
         break;
     }
     // Trailing possessive and punctuation.
@@ -433,7 +470,7 @@ fn clean_span(t: &str, s: usize, e: usize, ty: EntityType, extend: bool, lang: &
     }
     if lang == "fr" && !text.contains(' ') && ["ais", "aise", "aises", "ois", "oise", "oises", "ien", "iens", "ienne", "iennes"].iter().any(|suf| k.ends_with(suf)) {
         let prev = tokenize(&t[s.saturating_sub(8)..s], lang);
-        if prev.last().is_some_and(|p| res.articles.contains_key(&p.lower)) {
+        if prev.last().is_some_and(|p| res.articles.contains_key(&p.lower) || res.preps.contains(&p.lower)) {
             return Vec::new();
         }
     }
@@ -485,7 +522,7 @@ mod tests {
         for (s, l) in spans {
             let i = from + text[from..].find(s).unwrap();
             sp.push((0, EntSpan { start: i, end: i + s.len(), label: l.to_string() }));
-            from = i + 1;
+            from = i + s.len();
         }
         canonicalize(&doc, lang, &sp, &res)
     }
@@ -497,7 +534,7 @@ mod tests {
     #[test]
     fn surnames_acronyms_articles() {
         let t = "Jean Dupuis est arrivé à l'ONU. Les Nations unies l'ont reçu, et Dupuis a parlé aux Lyonnais. Dupuis repart lundi.";
-        let es = run("fr", t, &[("Jean Dupuis", "PER"), ("l'ONU", "ORG"), ("Les Nations unies", "ORG"), ("Dupuis", "LOC"), ("Lyonnais", "LOC")]);
+        let es = run("fr", t, &[("Jean Dupuis", "PER"), ("l'ONU", "ORG"), ("Les Nations unies", "ORG"), ("Dupuis", "ORG"), ("Lyonnais", "LOC")]);
         let n = names(&es);
         assert_eq!(n, [("Jean Dupuis".into(), EntityType::Person), ("Nations unies".into(), EntityType::Organization)], "{n:?}");
         assert_eq!(es[0].mentions.len(), 3, "{:?}", es[0].mentions);

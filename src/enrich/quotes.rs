@@ -788,6 +788,100 @@ impl Ctx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::enrich::entities::canonicalize;
+    use crate::enrich::ner::EntSpan;
+    use crate::enrich::TextField;
+
+    /// Quotes and speakers of `text`, with the given (surface, label) NER spans (every occurrence).
+    fn attribute(lang: &str, text: &str, spans: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
+        let res = Resources::for_lang(lang).unwrap();
+        let doc = Document {
+            fields: vec![TextField { name: "body", text }],
+            lang: Some(lang),
+        };
+        let mut sp = Vec::new();
+        for (s, l) in spans {
+            for (i, _) in text.match_indices(s) {
+                sp.push((0, EntSpan { start: i, end: i + s.len(), label: l.to_string() }));
+            }
+        }
+        let mut ents = canonicalize(&doc, lang, &sp, &res);
+        let qs = extract(&doc, &res, &mut ents);
+        let chars: Vec<char> = text.chars().collect();
+        for q in &qs {
+            assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+        }
+        qs.into_iter().map(|q| (q.text, q.speaker.map(|s| s.name))).collect()
+    }
+
+    fn one(lang: &str, text: &str, spans: &[(&str, &str)]) -> Vec<Option<String>> {
+        attribute(lang, text, spans).into_iter().map(|q| q.1).collect()
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn french_patterns() {
+        let per = |n: &'static str| (n, "PER");
+        // quote, cue, speaker
+        assert_eq!(one("fr", "« Nous allons reconstruire l'école du village », a déclaré Marie Lefèvre.", &[per("Marie Lefèvre")]), [some("Marie Lefèvre")]);
+        // speaker, cue, quote
+        assert_eq!(one("fr", "Le maire Paul Girard a déclaré : « Les travaux commenceront en mars prochain. »", &[per("Paul Girard")]), [some("Paul Girard")]);
+        // inverted pronoun
+        assert_eq!(
+            one("fr", "Paul Girard a visité le chantier mardi.\n\n« Il faudra du temps pour convaincre les habitants », a-t-il ajouté.", &[per("Paul Girard")]),
+            [some("Paul Girard")]
+        );
+        // selon X
+        assert_eq!(one("fr", "Selon Claire Martin, la saison sera « la meilleure depuis dix ans ».", &[per("Claire Martin")]), [some("Claire Martin")]);
+        // unnamed speaker, then a pronoun standing for her
+        assert_eq!(
+            one("fr", "Jean Morel est arrivé lundi. « Aucune victime n'est à déplorer pour l'instant », a indiqué une porte-parole de la préfecture. « Les secours restent mobilisés toute la nuit », a-t-elle ajouté.", &[per("Jean Morel")]),
+            [None, None]
+        );
+        // a role never named
+        assert_eq!(one("fr", "« Le dossier sera examiné en appel dès la rentrée », a estimé le juge.", &[]), [None]);
+        // a role named before, title next to the name
+        assert_eq!(
+            one("fr", "La ministre de la Culture, Sophie Arnaud, visitait le musée. « Ce lieu doit rester ouvert à tous », a affirmé la ministre.", &[per("Sophie Arnaud")]),
+            [some("Sophie Arnaud")]
+        );
+        // continued into the next paragraph, inherited by the next quote of the paragraph
+        let q = attribute("fr", "« Première partie du discours sans fermeture\n« Et voici la suite du même discours », a conclu Jean Morel. « Une phrase de plus pour finir. »", &[per("Jean Morel")]);
+        assert_eq!(q.len(), 3);
+        assert!(q.iter().all(|x| x.1 == some("Jean Morel")), "{q:?}");
+        // titles of works and scare quotes are not quotes
+        assert!(attribute("fr", "Elle a relu le roman « Le Temps des cerises » hier, puis parlé d'une « petite erreur technique » au dîner.", &[]).is_empty());
+    }
+
+    #[test]
+    fn english_patterns() {
+        let per = |n: &'static str| (n, "PERSON");
+        assert_eq!(one("en", "\"We will rebuild the bridge by spring,\" said Mayor Linda Carter.", &[per("Linda Carter")]), [some("Linda Carter")]);
+        assert_eq!(one("en", "“The results speak for themselves,” Tom Becker told reporters.", &[per("Tom Becker")]), [some("Tom Becker")]);
+        assert_eq!(
+            one("en", "Tom Becker runs the plant. Becker said the company “will not cut a single job this year.”", &[per("Tom Becker"), ("Becker", "ORG")]),
+            [some("Tom Becker")]
+        );
+        assert_eq!(one("en", "According to Helen Ross, the budget is \"balanced for the first time.\"", &[per("Helen Ross")]), [some("Helen Ross")]);
+        assert_eq!(
+            one("en", "\"We are still counting the damage,\" a spokeswoman for the utility said. \"Crews are on site tonight,\" she added.", &[]),
+            [None, None]
+        );
+        assert_eq!(
+            one("en", "Officer Dan Price arrived first.\n\n\"Nobody expected the river to rise this fast,\" he said.", &[per("Dan Price")]),
+            [some("Dan Price")]
+        );
+        assert_eq!(
+            one("en", "\"The new rules take effect on Monday,\" the Ministry of Health said.", &[("Ministry of Health", "ORG")]),
+            [some("Ministry of Health")]
+        );
+        // a name the model missed, in the attribution
+        assert_eq!(one("en", "“Prices will fall by autumn,” Nadia Okafor, the bank's chief economist, said.", &[]), [some("Nadia Okafor")]);
+        assert!(attribute("en", "She starred in “The Long Road Home” last year and in the film \"Night of the Long Knives\".", &[]).is_empty());
+    }
 
     fn texts(t: &str) -> Vec<String> {
         scan(t).iter().map(|q| t[q.start..q.end].trim().to_string()).collect()

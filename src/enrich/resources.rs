@@ -208,7 +208,7 @@ impl Resources {
         for l in lines(files.acronyms) {
             let mut parts = l.split('|').map(key);
             if let Some(a) = parts.next() {
-                r.acronyms.push((a, parts.collect()));
+                r.acronyms.push((a.replace('.', ""), parts.collect()));
             }
         }
         for l in lines(files.words) {

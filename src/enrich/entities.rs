@@ -433,7 +433,9 @@ fn clean_span(t: &str, s: usize, e: usize, ty: EntityType, extend: bool, lang: &
     if s >= e {
         return Vec::new();
     }
-    if extend {
+    // Only names are extended, not dates or numbers the model found ("2015" + "Washtenaw Avenue").
+    let name_like = ty != EntityType::Misc || !t[s..e].chars().any(|c| c.is_numeric());
+    if extend && name_like && t[s..e].chars().next_back().is_some_and(char::is_alphabetic) {
         // Capitalised words the model cut off on the right ("Nations" + "Unies"), and an
         // acronym on the left ("CRTV" + "Sport").
         for _ in 0..2 {

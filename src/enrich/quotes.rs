@@ -264,7 +264,7 @@ pub fn extract(doc: &Document<'_>, res: &Resources, entities: &mut Vec<Entity>) 
                     let inherited = (qi > 0)
                         .then(|| {
                             let pp = fd.para(kept[qi - 1].open);
-                            (pp == para || (opens_para && para - pp <= 2)).then(|| res_q[qi - 1].0)
+                            (pp == para || (opens_para && para.saturating_sub(pp) <= 2)).then(|| res_q[qi - 1].0)
                         })
                         .flatten()
                         .flatten();
@@ -456,9 +456,14 @@ fn find_attribution(fd: &Field<'_>, q: &RawQuote, res: &Resources) -> (Option<Re
     // Before the quote, in its sentence: "X a déclaré : « … »", "selon X … « … »".
     let b1 = fd.tok_at(q.open);
     let mut b0 = b1;
+    let mut cur_para = para;
     while b0 > 0 && b1 - b0 < 40 {
         let t = &fd.toks[b0 - 1];
-        if fd.para(t.start) != para || is_boundary(fd, b0 - 1) || fd.quoted.iter().any(|&(_, e)| e == t.end) {
+        // An attribution may end the paragraph before with a colon ("X a déclaré :").
+        if t.lower == ":" && b1 == b0 && fd.para(t.start) + 1 == para {
+            cur_para = para - 1;
+        }
+        if fd.para(t.start) != cur_para || is_boundary(fd, b0 - 1) || fd.quoted.iter().any(|&(_, e)| e == t.end) {
             break;
         }
         b0 -= 1;
@@ -534,6 +539,11 @@ fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Resources) -> (Ref, Option<usi
         let mut person = None;
         for x in (r + 1)..k1.min(r + 16) {
             if fd.toks[x].lower == "," || fd.toks[x].lower == "." {
+                // An apposition: "le ministre de l'Intérieur, Jean Dupont".
+                let next = fd.toks.get(x + 1).and_then(|t| fd.mention_starting(t.start));
+                if let Some(m) = next.filter(|m| fd.toks[x].lower == "," && fd_entity_is_person(fd, m.2)) {
+                    person = Some(m.2);
+                }
                 break;
             }
             if let Some(m) = fd.mention_starting(fd.toks[x].start) {
@@ -597,6 +607,15 @@ fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Resources) -> (Ref,
     let t = &fd.toks[j - 1];
     if let Some(m) = fd.mention_ending(t.end) {
         return (Ref::Ent(m.2), Some(m.0));
+    }
+    if t.lower == "," {
+        // "Le président du club, Henri Vasseur, a ajouté" / "X, president of Y, said": the
+        // person of the phrase, else its head.
+        let (lo, hi) = (fd.toks[b0].start, t.start);
+        if let Some(m) = fd.mentions.iter().rev().find(|m| m.0 >= lo && m.1 <= hi && fd_entity_is_person(fd, m.2)) {
+            return (Ref::Ent(m.2), Some(m.0));
+        }
+        return np(fd, b0, j - 1, res);
     }
     if let Some(&g) = res.pronouns.get(&t.lower) {
         return (Ref::Pron(g), Some(t.start));
@@ -852,6 +871,19 @@ mod tests {
         let q = attribute("fr", "« Première partie du discours sans fermeture\n« Et voici la suite du même discours », a conclu Jean Morel. « Une phrase de plus pour finir. »", &[per("Jean Morel")]);
         assert_eq!(q.len(), 3);
         assert!(q.iter().all(|x| x.1 == some("Jean Morel")), "{q:?}");
+        // apposition after the role, inverted present with pronoun, attribution ending the paragraph before
+        assert_eq!(
+            one("fr", "« Nous ne céderons pas sur ce point », poursuit le ministre de l'Économie, Marc Delorme.", &[per("Marc Delorme")]),
+            [some("Marc Delorme")]
+        );
+        assert_eq!(
+            one("fr", "Lucie Bernard dirige la chorale.\n« On répète chaque jeudi soir depuis dix ans », explique-t-elle.", &[per("Lucie Bernard")]),
+            [some("Lucie Bernard")]
+        );
+        assert_eq!(
+            one("fr", "Le président du club, Henri Vasseur, a ajouté :\n« Nous visons la montée dès cette saison. »", &[per("Henri Vasseur")]),
+            [some("Henri Vasseur")]
+        );
         // titles of works and scare quotes are not quotes
         assert!(attribute("fr", "Elle a relu le roman « Le Temps des cerises » hier, puis parlé d'une « petite erreur technique » au dîner.", &[]).is_empty());
     }

@@ -213,3 +213,52 @@ impl Enricher {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str, lang: &str, spans: &[(usize, ner::EntSpan)]) {
+        let en = Enricher::new(EnricherConfig::default()).unwrap();
+        let doc = Document {
+            fields: vec![TextField { name: "title", text: "Titre « court »" }, TextField { name: "body", text }],
+            lang: Some(lang),
+        };
+        let Ok(out) = en.enrich_with_spans(&doc, spans) else { return };
+        let field = |n: &str| if n == "title" { doc.fields[0].text } else { text };
+        for q in &out.quotes {
+            let chars: Vec<char> = field(&q.field).chars().collect();
+            assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+        }
+        for e in &out.entities {
+            for m in &e.mentions {
+                let chars: Vec<char> = field(&m.field).chars().collect();
+                assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+        #[test]
+        fn never_panics(parts in proptest::collection::vec(prop_oneof![
+            Just("« "), Just(" »"), Just("“"), Just("”"), Just("\""), Just("„"), Just("‹"), Just("›"), Just("\n"), Just(", a-t-il ajouté. "),
+            Just("said Jean Dupont"), Just(" Marie Curie a déclaré : "), Just("la porte-parole "), Just("selon l'ONU "), Just("he said. "),
+            Just("Élise"), Just("été "), Just("l’"), Just(" (OMS) "), Just("Nations unies"), Just("-"), Just("."), Just("word "),
+        ], 0..60), cuts in proptest::collection::vec((0usize..400, 0usize..400, 0usize..3), 0..12), en in any::<bool>()) {
+            let text: String = parts.concat();
+            let labels = ["PER", "ORG", "LOC"];
+            let spans: Vec<(usize, ner::EntSpan)> = cuts.iter().map(|&(a, b, l)| (1, ner::EntSpan { start: a.min(b), end: a.max(b), label: labels[l].to_string() })).collect();
+            check(&text, if en { "en" } else { "fr" }, &spans);
+        }
+    }
+
+    #[test]
+    fn long_unbalanced_input_is_fast() {
+        let text = "« a “ b \" c „ d ‹ ".repeat(20_000) + &"Jean Dupont a dit. ".repeat(5_000);
+        let t = std::time::Instant::now();
+        check(&text, "fr", &[]);
+        assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
+    }
+}

@@ -10,9 +10,16 @@ use std::path::Path;
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     #[error("cannot read gold file {path:?}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("gold file {path:?} line {line}: {reason}")]
-    Format { path: String, line: usize, reason: String },
+    Format {
+        path: String,
+        line: usize,
+        reason: String,
+    },
 }
 
 /// One gold article (a line of the gold JSONL).
@@ -63,7 +70,12 @@ impl GoldArticle {
     /// The article as the core reads it: title first, then the body field.
     pub fn document(&self) -> Document<'_> {
         let mut fields = Vec::new();
-        for (name, v) in [("title", &self.title), ("text", &self.text), ("body", &self.body), ("content", &self.content)] {
+        for (name, v) in [
+            ("title", &self.title),
+            ("text", &self.text),
+            ("body", &self.body),
+            ("content", &self.content),
+        ] {
             if let Some(t) = v.as_deref().filter(|t| !t.is_empty()) {
                 fields.push(TextField { name, text: t });
             }
@@ -132,7 +144,13 @@ impl Prediction {
                 .map(|x| PredEntity {
                     name: Some(x.name.clone()),
                     entity_type: Some(x.entity_type.as_str().to_string()),
-                    mentions: x.mentions.iter().map(|m| PredMention { text: Some(m.text.clone()) }).collect(),
+                    mentions: x
+                        .mentions
+                        .iter()
+                        .map(|m| PredMention {
+                            text: Some(m.text.clone()),
+                        })
+                        .collect(),
                 })
                 .collect(),
             quotes: e
@@ -169,16 +187,30 @@ pub fn norm(s: Option<&str>) -> String {
     use unicode_normalization::char::canonical_combining_class;
     use unicode_normalization::UnicodeNormalization;
     let Some(s) = s else { return String::new() };
-    let s: String = s.nfkd().filter(|c| canonical_combining_class(*c) == 0).collect();
+    let s: String = s
+        .nfkd()
+        .filter(|c| canonical_combining_class(*c) == 0)
+        .collect();
     let s = s.to_lowercase().replace('’', "'").replace('-', " ");
     let mut rest = s.trim();
     // ^(?:(?:le|la|les|l'|l’|the|de|du|des|d'|d’)\s*)+ : each round takes the first alternative
     // that matches, then any whitespace.
-    const ALTS: [&str; 11] = ["le", "la", "les", "l'", "l’", "the", "de", "du", "des", "d'", "d’"];
+    const ALTS: [&str; 11] = [
+        "le", "la", "les", "l'", "l’", "the", "de", "du", "des", "d'", "d’",
+    ];
     while let Some(a) = ALTS.iter().find(|a| rest.starts_with(**a)) {
         rest = rest[a.len()..].trim_start();
     }
-    let mapped: String = rest.chars().map(|c| if is_word(c) || c == '\'' || c == ' ' { c } else { ' ' }).collect();
+    let mapped: String = rest
+        .chars()
+        .map(|c| {
+            if is_word(c) || c == '\'' || c == ' ' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -190,7 +222,10 @@ fn is_word(c: char) -> bool {
 pub fn words(s: Option<&str>) -> Vec<String> {
     use unicode_normalization::UnicodeNormalization;
     let s: String = s.unwrap_or("").nfc().collect::<String>().to_lowercase();
-    s.split(|c: char| !is_word(c)).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    s.split(|c: char| !is_word(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// score.py's `etype()`.
@@ -215,8 +250,17 @@ pub struct Counts {
 
 impl Counts {
     fn add(&mut self, o: &Counts) {
-        self.ent = (self.ent.0 + o.ent.0, self.ent.1 + o.ent.1, self.ent.2 + o.ent.2, self.ent.3 + o.ent.3);
-        for (a, b) in [(&mut self.ent_untyped, o.ent_untyped), (&mut self.quote, o.quote), (&mut self.attr, o.attr)] {
+        self.ent = (
+            self.ent.0 + o.ent.0,
+            self.ent.1 + o.ent.1,
+            self.ent.2 + o.ent.2,
+            self.ent.3 + o.ent.3,
+        );
+        for (a, b) in [
+            (&mut self.ent_untyped, o.ent_untyped),
+            (&mut self.quote, o.quote),
+            (&mut self.attr, o.attr),
+        ] {
             *a = (a.0 + b.0, a.1 + b.1, a.2 + b.2);
         }
     }
@@ -225,7 +269,9 @@ impl Counts {
     /// attributions.
     pub fn errors(&self) -> usize {
         let e = |tp: usize, p: usize, g: usize| (p - tp.min(p)) + (g - tp.min(g));
-        e(self.ent.0, self.ent.1, self.ent.2) + e(self.quote.0, self.quote.1, self.quote.2) + e(self.attr.0, self.attr.1, self.attr.2)
+        e(self.ent.0, self.ent.1, self.ent.2)
+            + e(self.quote.0, self.quote.1, self.quote.2)
+            + e(self.attr.0, self.attr.1, self.attr.2)
     }
 }
 
@@ -250,8 +296,19 @@ pub fn prf(tp: usize, np: usize, ng: usize) -> Prf {
         0.0
     };
     let r = if ng > 0 { tp as f64 / ng as f64 } else { 1.0 };
-    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-    Prf { p, r, f1, tp, pred: np, gold: ng }
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    Prf {
+        p,
+        r,
+        f1,
+        tp,
+        pred: np,
+        gold: ng,
+    }
 }
 
 /// The figures of a set of articles.
@@ -271,7 +328,11 @@ impl Scores {
         Scores {
             articles,
             ent: prf(c.ent.0, c.ent.1, c.ent.2),
-            canonical: if c.ent.0 > 0 { c.ent.3 as f64 / c.ent.0 as f64 } else { 0.0 },
+            canonical: if c.ent.0 > 0 {
+                c.ent.3 as f64 / c.ent.0 as f64
+            } else {
+                0.0
+            },
             ent_untyped: prf(c.ent_untyped.0, c.ent_untyped.1, c.ent_untyped.2),
             quote: prf(c.quote.0, c.quote.1, c.quote.2),
             attr: prf(c.attr.0, c.attr.1, c.attr.2),
@@ -304,21 +365,35 @@ impl EvalReport {
         let mut out = String::new();
         let mut block = |name: &str, s: &Scores| {
             out.push_str(&format!("== {name} ({} articles)\n", s.articles));
-            for (k, v) in [("ent", &s.ent), ("ent_untyped", &s.ent_untyped), ("quote", &s.quote), ("attr", &s.attr)] {
+            for (k, v) in [
+                ("ent", &s.ent),
+                ("ent_untyped", &s.ent_untyped),
+                ("quote", &s.quote),
+                ("attr", &s.attr),
+            ] {
                 out.push_str(&format!(
                     "{k:12} P {:.3}  R {:.3}  F1 {:.3}  (tp {}, pred {}, gold {})\n",
                     v.p, v.r, v.f1, v.tp, v.pred, v.gold
                 ));
             }
-            out.push_str(&format!("canonical names among matched entities: {:.3}\n", s.canonical));
+            out.push_str(&format!(
+                "canonical names among matched entities: {:.3}\n",
+                s.canonical
+            ));
         };
         block("overall", &self.overall);
         for (l, s) in &self.per_lang {
             block(l, s);
         }
-        out.push_str(&format!("articles {}, missing {}\nmost errors:\n", self.articles, self.missing));
+        out.push_str(&format!(
+            "articles {}, missing {}\nmost errors:\n",
+            self.articles, self.missing
+        ));
         for a in &self.worst {
-            out.push_str(&format!("  {} ({}): {} errors {:?}\n", a.id, a.lang, a.errors, a.counts));
+            out.push_str(&format!(
+                "  {} ({}): {} errors {:?}\n",
+                a.id, a.lang, a.errors, a.counts
+            ));
         }
         out
     }
@@ -333,9 +408,20 @@ fn forms_of(e: &GoldEntity) -> HashSet<String> {
 /// score.py's `score_article()`: the counts of one prediction (or none) against its gold.
 pub fn score_article(gold: &GoldArticle, pred: Option<&Prediction>) -> Counts {
     let mut out = Counts::default();
-    let gents: Vec<&GoldEntity> = gold.entities.iter().filter(|e| etype(e.entity_type.as_deref()) != "MISC").collect();
+    let gents: Vec<&GoldEntity> = gold
+        .entities
+        .iter()
+        .filter(|e| etype(e.entity_type.as_deref()) != "MISC")
+        .collect();
     let gforms: Vec<HashSet<String>> = gents.iter().map(|e| forms_of(e)).collect();
-    let pents: Vec<&PredEntity> = pred.map(|p| p.entities.iter().filter(|e| etype(e.entity_type.as_deref()) != "MISC").collect()).unwrap_or_default();
+    let pents: Vec<&PredEntity> = pred
+        .map(|p| {
+            p.entities
+                .iter()
+                .filter(|e| etype(e.entity_type.as_deref()) != "MISC")
+                .collect()
+        })
+        .unwrap_or_default();
     let pforms: Vec<HashSet<String>> = pents
         .iter()
         .map(|pe| {
@@ -348,7 +434,9 @@ pub fn score_article(gold: &GoldArticle, pred: Option<&Prediction>) -> Counts {
     let (mut used, mut tp, mut canon) = (HashSet::new(), 0, 0);
     for (pi, pe) in pents.iter().enumerate() {
         for (gi, ge) in gents.iter().enumerate() {
-            if used.contains(&gi) || etype(ge.entity_type.as_deref()) != etype(pe.entity_type.as_deref()) {
+            if used.contains(&gi)
+                || etype(ge.entity_type.as_deref()) != etype(pe.entity_type.as_deref())
+            {
                 continue;
             }
             if !pforms[pi].is_disjoint(&gforms[gi]) {
@@ -372,13 +460,28 @@ pub fn score_article(gold: &GoldArticle, pred: Option<&Prediction>) -> Counts {
     }
     out.ent_untyped = (tp_u, pents.len(), gents.len());
 
-    let all_forms: Vec<(String, HashSet<String>)> = gold.entities.iter().map(|e| (norm(Some(&e.name)), forms_of(e))).collect();
+    let all_forms: Vec<(String, HashSet<String>)> = gold
+        .entities
+        .iter()
+        .map(|e| (norm(Some(&e.name)), forms_of(e)))
+        .collect();
     let gold_speaker_forms = |name: &str| -> HashSet<String> {
         let n = norm(Some(name));
-        all_forms.iter().find(|(k, _)| *k == n).map(|(_, f)| f.clone()).unwrap_or_else(|| HashSet::from([n]))
+        all_forms
+            .iter()
+            .find(|(k, _)| *k == n)
+            .map(|(_, f)| f.clone())
+            .unwrap_or_else(|| HashSet::from([n]))
     };
     let gq = &gold.quotes;
-    let pq: Vec<&PredQuote> = pred.map(|p| p.quotes.iter().filter(|q| words(q.text.as_deref()).len() >= 3).collect()).unwrap_or_default();
+    let pq: Vec<&PredQuote> = pred
+        .map(|p| {
+            p.quotes
+                .iter()
+                .filter(|q| words(q.text.as_deref()).len() >= 3)
+                .collect()
+        })
+        .unwrap_or_default();
     let gw: Vec<Vec<String>> = gq.iter().map(|g| words(Some(&g.text))).collect();
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (pi, p) in pq.iter().enumerate() {
@@ -392,7 +495,10 @@ pub fn score_article(gold: &GoldArticle, pred: Option<&Prediction>) -> Counts {
             for w in g {
                 *gc.entry(w).or_default() += 1;
             }
-            let ov: usize = pc.iter().map(|(w, n)| (*n).min(gc.get(w).copied().unwrap_or(0))).sum();
+            let ov: usize = pc
+                .iter()
+                .map(|(w, n)| (*n).min(gc.get(w).copied().unwrap_or(0)))
+                .sum();
             let r = ov as f64 / pw.len().max(g.len()).max(1) as f64;
             if r >= 0.6 {
                 pairs.push((r, pi, gi));
@@ -453,7 +559,10 @@ pub fn score(gold: &[GoldArticle], preds: &[Prediction]) -> EvalReport {
         articles: gold.len(),
         missing,
         overall: Scores::from_counts(&total, gold.len()),
-        per_lang: per_lang.into_iter().map(|(l, (c, n))| (l, Scores::from_counts(&c, n))).collect(),
+        per_lang: per_lang
+            .into_iter()
+            .map(|(l, (c, n))| (l, Scores::from_counts(&c, n)))
+            .collect(),
         worst: results,
     }
 }
@@ -461,7 +570,10 @@ pub fn score(gold: &[GoldArticle], preds: &[Prediction]) -> EvalReport {
 /// Read a gold JSONL file.
 pub fn read_gold(path: &Path) -> Result<Vec<GoldArticle>, EvalError> {
     let p = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| EvalError::Io { path: p.clone(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| EvalError::Io {
+        path: p.clone(),
+        source,
+    })?;
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
@@ -476,9 +588,15 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldArticle>, EvalError> {
 }
 
 /// Evaluate any predictor on a gold file (an article the predictor fails on counts as missing).
-pub fn evaluate_with(gold_path: &Path, mut predict: impl FnMut(&GoldArticle) -> Option<Enrichment>) -> Result<(EvalReport, Vec<Prediction>), EvalError> {
+pub fn evaluate_with(
+    gold_path: &Path,
+    mut predict: impl FnMut(&GoldArticle) -> Option<Enrichment>,
+) -> Result<(EvalReport, Vec<Prediction>), EvalError> {
     let gold = read_gold(gold_path)?;
-    let preds: Vec<Prediction> = gold.iter().filter_map(|g| predict(g).map(|e| Prediction::from_enrichment(&g.id, &e))).collect();
+    let preds: Vec<Prediction> = gold
+        .iter()
+        .filter_map(|g| predict(g).map(|e| Prediction::from_enrichment(&g.id, &e)))
+        .collect();
     Ok((score(&gold, &preds), preds))
 }
 
@@ -507,7 +625,10 @@ mod tests {
         ] {
             assert_eq!(norm(Some(s)), want, "{s}");
         }
-        assert_eq!(words(Some("J.J. Abrams is amazing.")), ["j", "j", "abrams", "is", "amazing"]);
+        assert_eq!(
+            words(Some("J.J. Abrams is amazing.")),
+            ["j", "j", "abrams", "is", "amazing"]
+        );
     }
 
     #[test]
@@ -571,13 +692,23 @@ pub(crate) mod dev {
     }
 
     /// Enrich a gold article with spaCy's spans as the NER input.
-    pub fn enrich_spacy(en: &Enricher, spans: &HashMap<(String, String), Vec<EntSpan>>, g: &GoldArticle) -> Option<Enrichment> {
+    pub fn enrich_spacy(
+        en: &Enricher,
+        spans: &HashMap<(String, String), Vec<EntSpan>>,
+        g: &GoldArticle,
+    ) -> Option<Enrichment> {
         let doc = g.document();
         let sp: Vec<(usize, EntSpan)> = doc
             .fields
             .iter()
             .enumerate()
-            .flat_map(|(i, f)| spans.get(&(g.id.clone(), f.name.to_string())).into_iter().flatten().map(move |s| (i, s.clone())))
+            .flat_map(|(i, f)| {
+                spans
+                    .get(&(g.id.clone(), f.name.to_string()))
+                    .into_iter()
+                    .flatten()
+                    .map(move |s| (i, s.clone()))
+            })
             .collect();
         en.enrich_with_spans(&doc, &sp).ok()
     }
@@ -595,18 +726,35 @@ pub(crate) mod dev {
             .arg("--json")
             .output()
             .expect("python3");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).expect("score.py json")
     }
 
     fn assert_same(rust: &Scores, py: &serde_json::Value) {
-        for (k, v) in [("ent", &rust.ent), ("ent_untyped", &rust.ent_untyped), ("quote", &rust.quote), ("attr", &rust.attr)] {
+        for (k, v) in [
+            ("ent", &rust.ent),
+            ("ent_untyped", &rust.ent_untyped),
+            ("quote", &rust.quote),
+            ("attr", &rust.attr),
+        ] {
             let p = &py[k];
             for (name, x) in [("p", v.p), ("r", v.r), ("f1", v.f1)] {
                 let y = p[name].as_f64().unwrap_or(f64::NAN);
                 assert!((x - y).abs() < 0.0006, "{k}.{name}: rust {x} python {y}");
             }
-            assert_eq!((v.tp, v.pred, v.gold), (p["tp"].as_u64().unwrap() as usize, p["pred"].as_u64().unwrap() as usize, p["gold"].as_u64().unwrap() as usize), "{k}");
+            assert_eq!(
+                (v.tp, v.pred, v.gold),
+                (
+                    p["tp"].as_u64().unwrap() as usize,
+                    p["pred"].as_u64().unwrap() as usize,
+                    p["gold"].as_u64().unwrap() as usize
+                ),
+                "{k}"
+            );
         }
         assert!((rust.canonical - py["ent"]["canonical"].as_f64().unwrap()).abs() < 0.0006);
     }
@@ -617,9 +765,18 @@ pub(crate) mod dev {
         let en = Enricher::new(EnricherConfig::default()).unwrap();
         let spans = spacy_spans();
         for (name, report_preds) in [
-            ("baseline", evaluate_with(&gold, |g| Some(baseline_enrichment(g))).unwrap()),
-            ("spacy+rules", evaluate_with(&gold, |g| enrich_spacy(&en, &spans, g)).unwrap()),
-            ("capitalised runs", evaluate_with(&gold, |g| en.enrich(&g.document()).ok()).unwrap()),
+            (
+                "baseline",
+                evaluate_with(&gold, |g| Some(baseline_enrichment(g))).unwrap(),
+            ),
+            (
+                "spacy+rules",
+                evaluate_with(&gold, |g| enrich_spacy(&en, &spans, g)).unwrap(),
+            ),
+            (
+                "capitalised runs",
+                evaluate_with(&gold, |g| en.enrich(&g.document()).ok()).unwrap(),
+            ),
         ] {
             let (report, preds) = report_preds;
             eprintln!("---- {name}\n{}", report.to_text());
@@ -629,7 +786,11 @@ pub(crate) mod dev {
             for (lang, scores) in &report.per_lang {
                 let dir = tempfile::tempdir().unwrap();
                 let gp = dir.path().join("gold.jsonl");
-                let lines: Vec<String> = all.iter().filter(|g| g.lang.as_deref() == Some(lang)).map(|g| serde_json::to_string(g).unwrap()).collect();
+                let lines: Vec<String> = all
+                    .iter()
+                    .filter(|g| g.lang.as_deref() == Some(lang))
+                    .map(|g| serde_json::to_string(g).unwrap())
+                    .collect();
                 std::fs::write(&gp, lines.join("\n") + "\n").unwrap();
                 let py = python_score(&gp, &preds);
                 eprintln!("score.py {name} {lang}: {py}");
@@ -693,9 +854,16 @@ mod golden {
                 assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
             }
         }
-        let poutine = e.entities.iter().find(|x| x.name == "Vladimir Poutine").unwrap();
+        let poutine = e
+            .entities
+            .iter()
+            .find(|x| x.name == "Vladimir Poutine")
+            .unwrap();
         assert_eq!(poutine.id, "person:vladimir-poutine");
-        assert!(e.quotes.iter().any(|q| q.cue.as_deref() == Some("a-t-il ajouté")));
+        assert!(e
+            .quotes
+            .iter()
+            .any(|q| q.cue.as_deref() == Some("a-t-il ajouté")));
     }
 }
 
@@ -721,12 +889,22 @@ mod speed {
                     .fields
                     .iter()
                     .enumerate()
-                    .flat_map(|(i, f)| spans.get(&(g.id.clone(), f.name.to_string())).into_iter().flatten().map(move |s| (i, s.clone())))
+                    .flat_map(|(i, f)| {
+                        spans
+                            .get(&(g.id.clone(), f.name.to_string()))
+                            .into_iter()
+                            .flatten()
+                            .map(move |s| (i, s.clone()))
+                    })
                     .collect();
                 (doc, sp)
             })
             .collect();
-        let words: usize = inputs.iter().flat_map(|(d, _)| d.fields.iter()).map(|f| f.text.split_whitespace().count()).sum();
+        let words: usize = inputs
+            .iter()
+            .flat_map(|(d, _)| d.fields.iter())
+            .map(|f| f.text.split_whitespace().count())
+            .sum();
         let t = std::time::Instant::now();
         let rounds = 50;
         for _ in 0..rounds {
@@ -735,6 +913,10 @@ mod speed {
             }
         }
         let s = t.elapsed().as_secs_f64();
-        eprintln!("{} words x {rounds} in {s:.2}s: {:.0} words/s", words, (words * rounds) as f64 / s);
+        eprintln!(
+            "{} words x {rounds} in {s:.2}s: {:.0} words/s",
+            words,
+            (words * rounds) as f64 / s
+        );
     }
 }

@@ -80,13 +80,15 @@ pub fn capitalised_runs(t: &str) -> Vec<(usize, usize)> {
     let mut run: Option<(usize, usize, usize)> = None; // start, end, words
     let mut sentence_start = true;
     let mut run_at_sentence_start = false;
-    let mut words = t.split_word_bound_indices_simple();
-    while let Some((i, w)) = words.next() {
+    let words = t.split_word_bound_indices_simple();
+    for (i, w) in words {
         let first = w.chars().next().unwrap_or(' ');
         if first.is_alphabetic() {
             if first.is_uppercase() {
                 match &mut run {
-                    Some((_, e, n)) if t[*e..i].chars().all(|c| c == ' ' || c == '-') && i - *e <= 1 => {
+                    Some((_, e, n))
+                        if t[*e..i].chars().all(|c| c == ' ' || c == '-') && i - *e <= 1 =>
+                    {
                         *e = i + w.len();
                         *n += 1;
                     }
@@ -151,7 +153,10 @@ mod tests {
     fn finds_quotes_and_names() {
         let t = "Vladimir Poutine a dit : « Nous sommes convaincus que tout ira bien ». Il est à Sotchi.";
         let doc = Document {
-            fields: vec![TextField { name: "body", text: t }],
+            fields: vec![TextField {
+                name: "body",
+                text: t,
+            }],
             lang: Some("fr"),
         };
         let (ents, quotes) = extract(&doc);

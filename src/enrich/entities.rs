@@ -34,16 +34,35 @@ const OPEN_MARKS: &[char] = &['«', '“', '"', '„', '‹', '‘'];
 const CLOSE_MARKS: &[char] = &['»', '”', '"', '“', '›', '’'];
 
 /// Group NER spans (field index, span in bytes) into canonical entities with code-point mentions.
-pub fn canonicalize(doc: &Document<'_>, lang: &str, spans: &[(usize, EntSpan)], res: &Resources) -> Vec<Entity> {
+pub fn canonicalize(
+    doc: &Document<'_>,
+    lang: &str,
+    spans: &[(usize, EntSpan)],
+    res: &Resources,
+) -> Vec<Entity> {
     let mut ms: Vec<M> = Vec::new();
     for (fi, sp) in spans {
-        let Some(f) = doc.fields.get(*fi) else { continue };
+        let Some(f) = doc.fields.get(*fi) else {
+            continue;
+        };
         let t = f.text;
-        if sp.start >= sp.end || sp.end > t.len() || !t.is_char_boundary(sp.start) || !t.is_char_boundary(sp.end) {
+        if sp.start >= sp.end
+            || sp.end > t.len()
+            || !t.is_char_boundary(sp.start)
+            || !t.is_char_boundary(sp.end)
+        {
             continue;
         }
         let extend = !(lang == "en" && f.name == "title");
-        for (s, e) in clean_span(t, sp.start, sp.end, label_type(&sp.label), extend, lang, res) {
+        for (s, e) in clean_span(
+            t,
+            sp.start,
+            sp.end,
+            label_type(&sp.label),
+            extend,
+            lang,
+            res,
+        ) {
             ms.push(M {
                 field: *fi,
                 start: s,
@@ -90,7 +109,13 @@ pub fn canonicalize(doc: &Document<'_>, lang: &str, spans: &[(usize, EntSpan)], 
     let mut uf: Vec<usize> = (0..clusters.len()).collect();
     let info: Vec<ClusterInfo> = clusters
         .iter()
-        .map(|c| ClusterInfo::new(c.iter().map(|&i| (text_of(&merged[i]), merged[i].label.as_str())), res))
+        .map(|c| {
+            ClusterInfo::new(
+                c.iter()
+                    .map(|&i| (text_of(&merged[i]), merged[i].label.as_str())),
+                res,
+            )
+        })
         .collect();
     link_clusters(&info, &mut uf, doc, &merged, res);
 
@@ -104,7 +129,11 @@ pub fn canonicalize(doc: &Document<'_>, lang: &str, spans: &[(usize, EntSpan)], 
     }
     groups.sort_by_key(|g| (merged[g[0]].field, merged[g[0]].start));
 
-    let offs: Vec<CharOffsets> = doc.fields.iter().map(|f| CharOffsets::new(f.text)).collect();
+    let offs: Vec<CharOffsets> = doc
+        .fields
+        .iter()
+        .map(|f| CharOffsets::new(f.text))
+        .collect();
     let mut taken: Vec<Vec<(usize, usize)>> = vec![Vec::new(); doc.fields.len()];
     for m in &merged {
         taken[m.field].push((m.start, m.end));
@@ -129,8 +158,14 @@ pub fn canonicalize(doc: &Document<'_>, lang: &str, spans: &[(usize, EntSpan)], 
         votes.sort_by_key(|v| (std::cmp::Reverse(v.1), v.2));
         let voted = votes[0].0;
         let ty = type_override(&name, voted, res).unwrap_or(voted);
-        let label = labels.into_iter().max_by_key(|(l, n)| (*n, std::cmp::Reverse(*l))).map(|(l, _)| l.to_string());
-        let mut mentions: Vec<(usize, usize, usize)> = g.iter().map(|&i| (merged[i].field, merged[i].start, merged[i].end)).collect();
+        let label = labels
+            .into_iter()
+            .max_by_key(|(l, n)| (*n, std::cmp::Reverse(*l)))
+            .map(|(l, _)| l.to_string());
+        let mut mentions: Vec<(usize, usize, usize)> = g
+            .iter()
+            .map(|&i| (merged[i].field, merged[i].start, merged[i].end))
+            .collect();
         // Re-occurrences of the surface forms that the model missed.
         let mut forms: Vec<&str> = texts.clone();
         forms.sort_unstable();
@@ -142,7 +177,8 @@ pub fn canonicalize(doc: &Document<'_>, lang: &str, spans: &[(usize, EntSpan)], 
             for (fi, f) in doc.fields.iter().enumerate() {
                 for (s, _) in f.text.match_indices(form) {
                     let e = s + form.len();
-                    if !word_bounded(f.text, s, e) || taken[fi].iter().any(|&(a, b)| s < b && a < e) {
+                    if !word_bounded(f.text, s, e) || taken[fi].iter().any(|&(a, b)| s < b && a < e)
+                    {
                         continue;
                     }
                     taken[fi].push((s, e));
@@ -177,22 +213,22 @@ pub fn canonicalize(doc: &Document<'_>, lang: &str, spans: &[(usize, EntSpan)], 
 fn word_bounded(t: &str, s: usize, e: usize) -> bool {
     let before = t[..s].chars().next_back();
     let after = t[e..].chars().next();
-    !before.is_some_and(|c| c.is_alphanumeric() || c == '-') && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+    !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
 }
 
 /// The fullest form: most words, then most frequent, then first.
 fn fullest<'a>(texts: &[&'a str]) -> &'a str {
     let mut best = texts[0];
     let mut best_score = (0usize, 0usize);
-    for (i, t) in texts.iter().enumerate() {
-        let words = t.split_whitespace().count();
-        let freq = texts.iter().filter(|x| *x == t).count();
-        let score = (words, freq);
-        if score > best_score || i == 0 {
-            if i == 0 || score > best_score {
-                best = t;
-                best_score = score;
-            }
+    for t in texts {
+        let score = (
+            t.split_whitespace().count(),
+            texts.iter().filter(|x| *x == t).count(),
+        );
+        if score > best_score {
+            best = t;
+            best_score = score;
         }
     }
     best
@@ -225,9 +261,16 @@ impl ClusterInfo {
                 None => counts.push((ty, 1)),
             }
         }
-        let voted = counts.iter().max_by_key(|c| c.1).map_or(EntityType::Misc, |c| c.0);
+        let voted = counts
+            .iter()
+            .max_by_key(|c| c.1)
+            .map_or(EntityType::Misc, |c| c.0);
         let ty = type_override(text, voted, res).unwrap_or(voted);
-        let toks: Vec<String> = key(text).replace('&', " and ").split_whitespace().map(str::to_string).collect();
+        let toks: Vec<String> = key(text)
+            .replace('&', " and ")
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
         let letters: String = text.chars().filter(|c| *c != '.').collect();
         let acronym = (letters.chars().count() >= 2
             && letters.chars().count() <= 6
@@ -253,9 +296,21 @@ fn find(uf: &mut [usize], mut x: usize) -> usize {
 }
 
 /// Link clusters of one referent: person short forms, suffixes of longer names, acronyms.
-fn link_clusters(info: &[ClusterInfo], uf: &mut [usize], doc: &Document<'_>, ms: &[M], res: &Resources) {
+fn link_clusters(
+    info: &[ClusterInfo],
+    uf: &mut [usize],
+    doc: &Document<'_>,
+    ms: &[M],
+    res: &Resources,
+) {
     let n = info.len();
-    let stop_word = |w: &str| res.particles.contains(w) || res.articles.contains_key(w) || res.and_words.contains(w) || w == "l'" || w == "d'";
+    let stop_word = |w: &str| {
+        res.particles.contains(w)
+            || res.articles.contains_key(w)
+            || res.and_words.contains(w)
+            || w == "l'"
+            || w == "d'"
+    };
     for a in 0..n {
         let ia = &info[a];
         if ia.toks.is_empty() {
@@ -267,7 +322,11 @@ fn link_clusters(info: &[ClusterInfo], uf: &mut [usize], doc: &Document<'_>, ms:
                 continue;
             }
             let known_pair = ia.acronym.as_ref().is_some_and(|ac| {
-                ib.ty != EntityType::Person && res.acronyms.iter().any(|(x, exps)| x == ac && exps.iter().any(|e| *e == ib.toks.join(" ")))
+                ib.ty != EntityType::Person
+                    && res
+                        .acronyms
+                        .iter()
+                        .any(|(x, exps)| x == ac && exps.iter().any(|e| *e == ib.toks.join(" ")))
             });
             if known_pair {
                 targets.push(b);
@@ -282,19 +341,33 @@ fn link_clusters(info: &[ClusterInfo], uf: &mut [usize], doc: &Document<'_>, ms:
             let linked = match ib.ty {
                 EntityType::Person => {
                     // Surname or first name alone of a person named in full.
-                    (ia.ty != EntityType::Location || ia.has_per || ia.initials) && (suffix || (prefix && la == 1)) && ib.toks.iter().all(|w| !res.and_words.contains(w))
+                    (ia.ty != EntityType::Location || ia.has_per || ia.initials)
+                        && (suffix || (prefix && la == 1))
+                        && ib.toks.iter().all(|w| !res.and_words.contains(w))
                 }
                 EntityType::Organization | EntityType::Location => {
                     // Facilities are named as places or as organisations: either links.
                     let same = ia.ty != EntityType::Person;
-                    let state = la == 1 && suffix && res.type_words.get(&ib.toks[0]) == Some(&TypeWord::State);
-                    let generic = prefix && ib.toks[la..].iter().all(|w| matches!(res.type_words.get(w), Some(TypeWord::Loc | TypeWord::Org)));
+                    let state = la == 1
+                        && suffix
+                        && res.type_words.get(&ib.toks[0]) == Some(&TypeWord::State);
+                    let generic = prefix
+                        && ib.toks[la..].iter().all(|w| {
+                            matches!(res.type_words.get(w), Some(TypeWord::Loc | TypeWord::Org))
+                        });
                     same && ((la >= 2 && suffix) || state || generic)
                 }
                 EntityType::Misc => false,
             };
             let acro = ia.acronym.as_ref().is_some_and(|ac| {
-                ib.ty != EntityType::Person && ib.toks.iter().filter(|w| !stop_word(w)).filter_map(|w| w.chars().next()).collect::<String>() == *ac
+                ib.ty != EntityType::Person
+                    && ib
+                        .toks
+                        .iter()
+                        .filter(|w| !stop_word(w))
+                        .filter_map(|w| w.chars().next())
+                        .collect::<String>()
+                        == *ac
             });
             if linked || acro {
                 targets.push(b);
@@ -303,7 +376,8 @@ fn link_clusters(info: &[ClusterInfo], uf: &mut [usize], doc: &Document<'_>, ms:
         // Link when the referent is unambiguous (all targets are one entity already), or, for
         // persons sharing a name ("Wein" beside "George Wein" and "Joyce Wein"), to the one named
         // first, as a reader does.
-        let roots: std::collections::HashSet<usize> = targets.iter().map(|&b| find(uf, b)).collect();
+        let roots: std::collections::HashSet<usize> =
+            targets.iter().map(|&b| find(uf, b)).collect();
         let pick = if roots.len() == 1 {
             targets.first().copied()
         } else if !targets.is_empty() && targets.iter().all(|&b| info[b].ty == EntityType::Person) {
@@ -324,13 +398,24 @@ fn link_clusters(info: &[ClusterInfo], uf: &mut [usize], doc: &Document<'_>, ms:
         let rest = &t[m.end..];
         let inner = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('('));
         let Some(inner) = inner else { continue };
-        let Some(close) = inner.find(')') else { continue };
+        let Some(close) = inner.find(')') else {
+            continue;
+        };
         let ac = key(&inner[..close]);
         if ac.is_empty() || ac.contains(' ') {
             continue;
         }
-        let ca = info.iter().position(|x| x.acronym.as_deref() == Some(ac.as_str()));
-        let cm = info.iter().position(|x| x.toks.join(" ") == key(&t[m.start..m.end]).replace('&', " and ").split_whitespace().collect::<Vec<_>>().join(" "));
+        let ca = info
+            .iter()
+            .position(|x| x.acronym.as_deref() == Some(ac.as_str()));
+        let cm = info.iter().position(|x| {
+            x.toks.join(" ")
+                == key(&t[m.start..m.end])
+                    .replace('&', " and ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+        });
         if let (Some(ca), Some(cm)) = (ca, cm) {
             let (ra, rm) = (find(uf, ca), find(uf, cm));
             if ra != rm {
@@ -354,21 +439,39 @@ fn type_override(name: &str, voted: EntityType, res: &Resources) -> Option<Entit
     for h in [head(first), head(last)].into_iter().flatten() {
         match h {
             TypeWord::Event => return Some(EntityType::Misc),
-            TypeWord::Org if words.len() >= 2 && voted != EntityType::Person => return Some(EntityType::Organization),
-            TypeWord::Loc if words.len() >= 2 && voted != EntityType::Person => return Some(EntityType::Location),
+            TypeWord::Org if words.len() >= 2 && voted != EntityType::Person => {
+                return Some(EntityType::Organization)
+            }
+            TypeWord::Loc if words.len() >= 2 && voted != EntityType::Person => {
+                return Some(EntityType::Location)
+            }
             _ => {}
         }
     }
     let raw: Vec<&str> = name.split_whitespace().collect();
     let initials = raw.len() >= 2
-        && raw[..raw.len() - 1].iter().all(|w| w.len() <= 5 && w.ends_with('.') && w.chars().filter(|c| c.is_uppercase()).count() >= 1 && w.chars().filter(|c| c.is_alphabetic()).count() <= 2)
-        && raw[raw.len() - 1].chars().next().is_some_and(char::is_uppercase)
+        && raw[..raw.len() - 1].iter().all(|w| {
+            w.len() <= 5
+                && w.ends_with('.')
+                && w.chars().filter(|c| c.is_uppercase()).count() >= 1
+                && w.chars().filter(|c| c.is_alphabetic()).count() <= 2
+        })
+        && raw[raw.len() - 1]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
         && raw[raw.len() - 1].chars().count() > 2;
     if initials && voted != EntityType::Location {
         return Some(EntityType::Person);
     }
-    let all_cap = raw.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if (2..=3).contains(&raw.len()) && all_cap && voted != EntityType::Location && res.first_names.contains_key(&lower(raw[0])) {
+    let all_cap = raw
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if (2..=3).contains(&raw.len())
+        && all_cap
+        && voted != EntityType::Location
+        && res.first_names.contains_key(&lower(raw[0]))
+    {
         return Some(EntityType::Person);
     }
     None
@@ -390,23 +493,42 @@ fn compound_of_known(text: &str, keys: &std::collections::HashSet<String>) -> bo
 /// Clean one span as a reader would: trim leading articles and punctuation, trailing
 /// possessives and punctuation, extend over capitalised words the model cut off, split
 /// coordinated person names; return nothing for spans that are not entities.
-fn clean_span(t: &str, s: usize, e: usize, ty: EntityType, extend: bool, lang: &str, res: &Resources) -> Vec<(usize, usize)> {
+fn clean_span(
+    t: &str,
+    s: usize,
+    e: usize,
+    ty: EntityType,
+    extend: bool,
+    lang: &str,
+    res: &Resources,
+) -> Vec<(usize, usize)> {
     let (mut s, mut e) = (s, e);
     // Leading punctuation and articles.
     loop {
         let seg = &t[s..e];
-        let Some(c) = seg.chars().next() else { return Vec::new() };
+        let Some(c) = seg.chars().next() else {
+            return Vec::new();
+        };
         if !c.is_alphanumeric() {
             s += c.len_utf8();
             continue;
         }
         let toks = tokenize(seg, lang);
-        if toks.len() >= 2 && toks[0].word && res.articles.contains_key(&toks[0].lower) && toks[1].cap && toks[1].word {
+        if toks.len() >= 2
+            && toks[0].word
+            && res.articles.contains_key(&toks[0].lower)
+            && toks[1].cap
+            && toks[1].word
+        {
             s += toks[1].start;
             continue;
         }
         // A house number before a street name ("2015 Washtenaw Avenue").
-        if ty == EntityType::Location && toks.len() >= 2 && toks[0].lower.chars().all(|c| c.is_ascii_digit()) && toks[1].cap {
+        if ty == EntityType::Location
+            && toks.len() >= 2
+            && toks[0].lower.chars().all(|c| c.is_ascii_digit())
+            && toks[1].cap
+        {
             s += toks[1].start;
             continue;
         }
@@ -415,14 +537,18 @@ fn clean_span(t: &str, s: usize, e: usize, ty: EntityType, extend: bool, lang: &
     // Trailing possessive and punctuation.
     loop {
         let seg = &t[s..e];
-        let Some(c) = seg.chars().next_back() else { return Vec::new() };
+        let Some(c) = seg.chars().next_back() else {
+            return Vec::new();
+        };
         if let Some(x) = seg.strip_suffix("'s").or_else(|| seg.strip_suffix("’s")) {
             e = s + x.len();
             continue;
         }
         if c == '.' {
             let last = seg.rsplit(' ').next().unwrap_or(seg);
-            if last.trim_end_matches('.').contains('.') || last.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+            if last.trim_end_matches('.').contains('.')
+                || last.chars().filter(|c| c.is_alphabetic()).count() <= 3
+            {
                 break;
             }
         } else if c.is_alphanumeric() || c == '+' || c == ')' {
@@ -440,8 +566,12 @@ fn clean_span(t: &str, s: usize, e: usize, ty: EntityType, extend: bool, lang: &
         // acronym on the left ("CRTV" + "Sport").
         for _ in 0..2 {
             let rest = &t[e..];
-            let Some(r) = rest.strip_prefix(' ') else { break };
-            let w_end = r.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(r.len());
+            let Some(r) = rest.strip_prefix(' ') else {
+                break;
+            };
+            let w_end = r
+                .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .unwrap_or(r.len());
             let w = &r[..w_end];
             let ok = w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().count() >= 2
@@ -454,9 +584,14 @@ fn clean_span(t: &str, s: usize, e: usize, ty: EntityType, extend: bool, lang: &
         }
         let before = &t[..s];
         if let Some(b) = before.strip_suffix(' ') {
-            let w_start = b.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+            let w_start = b
+                .rfind(|c: char| !c.is_alphanumeric())
+                .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
             let w = &b[w_start..];
-            if w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()) && !blocks_extension(w, res) {
+            if w.chars().count() >= 2
+                && w.chars().all(|c| c.is_uppercase())
+                && !blocks_extension(w, res)
+            {
                 s = w_start;
             }
         }
@@ -464,26 +599,48 @@ fn clean_span(t: &str, s: usize, e: usize, ty: EntityType, extend: bool, lang: &
     let text = &t[s..e];
     let k = key(text);
     let lw = lower(text);
-    if res.stop.contains(&k) || res.is_role_name(text) || res.pronouns.contains_key(&lw) || res.articles.contains_key(&lw) {
+    if res.stop.contains(&k)
+        || res.is_role_name(text)
+        || res.pronouns.contains_key(&lw)
+        || res.articles.contains_key(&lw)
+    {
         return Vec::new();
     }
-    if res.demonyms.contains(&k) || (text.contains('-') && !text.contains(' ') && text.split('-').all(|p| res.demonyms.contains(&key(p)))) {
+    if res.demonyms.contains(&k)
+        || (text.contains('-')
+            && !text.contains(' ')
+            && text.split('-').all(|p| res.demonyms.contains(&key(p))))
+    {
         return Vec::new();
     }
-    if lang == "fr" && !text.contains(' ') && ["ais", "aise", "aises", "ois", "oise", "oises", "ien", "iens", "ienne", "iennes"].iter().any(|suf| k.ends_with(suf)) {
+    if lang == "fr"
+        && !text.contains(' ')
+        && [
+            "ais", "aise", "aises", "ois", "oise", "oises", "ien", "iens", "ienne", "iennes",
+        ]
+        .iter()
+        .any(|suf| k.ends_with(suf))
+    {
         let prev = tokenize(&t[s.saturating_sub(8)..s], lang);
-        if prev.last().is_some_and(|p| res.articles.contains_key(&p.lower) || res.preps.contains(&p.lower)) {
+        if prev
+            .last()
+            .is_some_and(|p| res.articles.contains_key(&p.lower) || res.preps.contains(&p.lower))
+        {
             return Vec::new();
         }
     }
     let first_word = text.split([' ', '\'', '’']).next().unwrap_or("");
-    if text.chars().next().is_some_and(char::is_lowercase) && !res.particles.contains(&lower(first_word)) {
+    if text.chars().next().is_some_and(char::is_lowercase)
+        && !res.particles.contains(&lower(first_word))
+    {
         return Vec::new();
     }
     // A name of a work between quotation marks («Tournesols»).
     let prev = t[..s].chars().next_back();
     let next = t[e..].chars().next();
-    if prev.is_some_and(|c| OPEN_MARKS.contains(&c)) && next.is_some_and(|c| CLOSE_MARKS.contains(&c)) {
+    if prev.is_some_and(|c| OPEN_MARKS.contains(&c))
+        && next.is_some_and(|c| CLOSE_MARKS.contains(&c))
+    {
         return Vec::new();
     }
     // Coordinated person names: "Jean et Marie Dupont" → "Jean", "Marie Dupont".
@@ -523,7 +680,14 @@ mod tests {
         let mut from = 0;
         for (s, l) in spans {
             let i = from + text[from..].find(s).unwrap();
-            sp.push((0, EntSpan { start: i, end: i + s.len(), label: l.to_string() }));
+            sp.push((
+                0,
+                EntSpan {
+                    start: i,
+                    end: i + s.len(),
+                    label: l.to_string(),
+                },
+            ));
             from = i + s.len();
         }
         canonicalize(&doc, lang, &sp, &res)
@@ -536,9 +700,26 @@ mod tests {
     #[test]
     fn surnames_acronyms_articles() {
         let t = "Jean Dupuis est arrivé à l'ONU. Les Nations unies l'ont reçu, et Dupuis a parlé aux Lyonnais. Dupuis repart lundi.";
-        let es = run("fr", t, &[("Jean Dupuis", "PER"), ("l'ONU", "ORG"), ("Les Nations unies", "ORG"), ("Dupuis", "ORG"), ("Lyonnais", "LOC")]);
+        let es = run(
+            "fr",
+            t,
+            &[
+                ("Jean Dupuis", "PER"),
+                ("l'ONU", "ORG"),
+                ("Les Nations unies", "ORG"),
+                ("Dupuis", "ORG"),
+                ("Lyonnais", "LOC"),
+            ],
+        );
         let n = names(&es);
-        assert_eq!(n, [("Jean Dupuis".into(), EntityType::Person), ("Nations unies".into(), EntityType::Organization)], "{n:?}");
+        assert_eq!(
+            n,
+            [
+                ("Jean Dupuis".into(), EntityType::Person),
+                ("Nations unies".into(), EntityType::Organization)
+            ],
+            "{n:?}"
+        );
         assert_eq!(es[0].mentions.len(), 3, "{:?}", es[0].mentions);
         assert_eq!(es[0].id, "person:jean-dupuis");
         assert_eq!(es[1].mentions[0].text, "ONU");
@@ -547,7 +728,17 @@ mod tests {
     #[test]
     fn parenthetical_titles_and_offsets() {
         let t = "L’Organisation mondiale de la santé (OMS) et la Haute-Commissaire Émilie Roux, à Genève.";
-        let es = run("fr", t, &[("L’Organisation mondiale de la santé", "ORG"), ("OMS", "ORG"), ("Haute-Commissaire", "ORG"), ("Émilie Roux", "PER"), ("Genève", "LOC")]);
+        let es = run(
+            "fr",
+            t,
+            &[
+                ("L’Organisation mondiale de la santé", "ORG"),
+                ("OMS", "ORG"),
+                ("Haute-Commissaire", "ORG"),
+                ("Émilie Roux", "PER"),
+                ("Genève", "LOC"),
+            ],
+        );
         let n = names(&es);
         assert_eq!(n.len(), 3, "{n:?}");
         assert_eq!(es[0].name, "Organisation mondiale de la santé");
@@ -562,13 +753,36 @@ mod tests {
     #[test]
     fn english_coordination_possessive_and_types() {
         let t = "Anna and Paul Kessler visited the Mills Museum's garden. Kessler's friend met Dr. Lee at Elm Street. The Kremlin said nothing on Tuesday.";
-        let es = run("en", t, &[("Anna and Paul Kessler", "PERSON"), ("the Mills Museum's", "GPE"), ("Kessler", "ORG"), ("Elm Street", "ORG"), ("Kremlin", "GPE"), ("Tuesday", "DATE")]);
+        let es = run(
+            "en",
+            t,
+            &[
+                ("Anna and Paul Kessler", "PERSON"),
+                ("the Mills Museum's", "GPE"),
+                ("Kessler", "ORG"),
+                ("Elm Street", "ORG"),
+                ("Kremlin", "GPE"),
+                ("Tuesday", "DATE"),
+            ],
+        );
         let n = names(&es);
-        assert!(n.contains(&("Paul Kessler".into(), EntityType::Person)), "{n:?}");
+        assert!(
+            n.contains(&("Paul Kessler".into(), EntityType::Person)),
+            "{n:?}"
+        );
         assert!(n.contains(&("Anna".into(), EntityType::Person)), "{n:?}");
-        assert!(n.contains(&("Mills Museum".into(), EntityType::Organization)), "{n:?}");
-        assert!(n.contains(&("Elm Street".into(), EntityType::Location)), "{n:?}");
-        assert!(n.contains(&("Kremlin".into(), EntityType::Organization)), "{n:?}");
+        assert!(
+            n.contains(&("Mills Museum".into(), EntityType::Organization)),
+            "{n:?}"
+        );
+        assert!(
+            n.contains(&("Elm Street".into(), EntityType::Location)),
+            "{n:?}"
+        );
+        assert!(
+            n.contains(&("Kremlin".into(), EntityType::Organization)),
+            "{n:?}"
+        );
         let pk = es.iter().find(|e| e.name == "Paul Kessler").unwrap();
         assert_eq!(pk.mentions.len(), 2);
     }
@@ -580,10 +794,38 @@ mod tests {
         assert!(es.is_empty());
         let res = Resources::for_lang("fr").unwrap();
         let doc = Document {
-            fields: vec![TextField { name: "body", text: t }],
+            fields: vec![TextField {
+                name: "body",
+                text: t,
+            }],
             lang: Some("fr"),
         };
-        let sp = vec![(0, EntSpan { start: 1, end: 9, label: "PER".into() }), (3, EntSpan { start: 0, end: 1, label: "PER".into() }), (0, EntSpan { start: 0, end: 2, label: "PER".into() })];
+        let sp = vec![
+            (
+                0,
+                EntSpan {
+                    start: 1,
+                    end: 9,
+                    label: "PER".into(),
+                },
+            ),
+            (
+                3,
+                EntSpan {
+                    start: 0,
+                    end: 1,
+                    label: "PER".into(),
+                },
+            ),
+            (
+                0,
+                EntSpan {
+                    start: 0,
+                    end: 2,
+                    label: "PER".into(),
+                },
+            ),
+        ];
         let _ = canonicalize(&doc, "fr", &sp, &res);
     }
 }

@@ -66,7 +66,10 @@ mod tests {
 
     fn doc(t: &str) -> Document<'_> {
         Document {
-            fields: vec![TextField { name: "body", text: t }],
+            fields: vec![TextField {
+                name: "body",
+                text: t,
+            }],
             lang: None,
         }
     }
@@ -74,15 +77,24 @@ mod tests {
     #[test]
     fn detects_fr_en() {
         assert_eq!(
-            detect(&doc("Le président du Bélarus a rencontré le chef du Kremlin ce lundi.")).as_deref(),
+            detect(&doc(
+                "Le président du Bélarus a rencontré le chef du Kremlin ce lundi."
+            ))
+            .as_deref(),
             Some("fr")
         );
         assert_eq!(
-            detect(&doc("The president met the head of the Kremlin on Monday, officials said.")).as_deref(),
+            detect(&doc(
+                "The president met the head of the Kremlin on Monday, officials said."
+            ))
+            .as_deref(),
             Some("en")
         );
         assert_eq!(
-            detect(&doc("Der Präsident traf sich am Montag mit dem Chef des Kremls.")).as_deref(),
+            detect(&doc(
+                "Der Präsident traf sich am Montag mit dem Chef des Kremls."
+            ))
+            .as_deref(),
             Some("de")
         );
     }

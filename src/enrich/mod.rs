@@ -49,7 +49,9 @@ pub struct Document<'a> {
 }
 
 /// Coarse entity type of the output contract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
     Person,
@@ -153,7 +155,10 @@ impl Enricher {
             .into_iter()
             .filter_map(|l| resources::Resources::for_lang(l).map(|r| (l.to_string(), r)))
             .collect();
-        Ok(Self { _config: config, resources })
+        Ok(Self {
+            _config: config,
+            resources,
+        })
     }
 
     /// The resources of `lang`, when it is supported.
@@ -168,16 +173,18 @@ impl Enricher {
             .iter()
             .enumerate()
             .flat_map(|(i, f)| {
-                baseline::capitalised_runs(f.text).into_iter().map(move |(start, end)| {
-                    (
-                        i,
-                        ner::EntSpan {
-                            start,
-                            end,
-                            label: "MISC".to_string(),
-                        },
-                    )
-                })
+                baseline::capitalised_runs(f.text)
+                    .into_iter()
+                    .map(move |(start, end)| {
+                        (
+                            i,
+                            ner::EntSpan {
+                                start,
+                                end,
+                                label: "MISC".to_string(),
+                            },
+                        )
+                    })
             })
             .collect()
     }
@@ -190,7 +197,11 @@ impl Enricher {
 
     /// Enrich one document given the NER spans of its fields (field index, byte span).
     /// Never panics on any input text or span.
-    pub fn enrich_with_spans(&self, doc: &Document<'_>, spans: &[(usize, ner::EntSpan)]) -> Result<Enrichment, EnrichError> {
+    pub fn enrich_with_spans(
+        &self,
+        doc: &Document<'_>,
+        spans: &[(usize, ner::EntSpan)],
+    ) -> Result<Enrichment, EnrichError> {
         if doc.fields.iter().all(|f| f.text.trim().is_empty()) {
             return Err(EnrichError::Empty);
         }
@@ -222,11 +233,25 @@ mod robustness {
     fn check(text: &str, lang: &str, spans: &[(usize, ner::EntSpan)]) {
         let en = Enricher::new(EnricherConfig::default()).unwrap();
         let doc = Document {
-            fields: vec![TextField { name: "title", text: "Titre « court »" }, TextField { name: "body", text }],
+            fields: vec![
+                TextField {
+                    name: "title",
+                    text: "Titre « court »",
+                },
+                TextField { name: "body", text },
+            ],
             lang: Some(lang),
         };
-        let Ok(out) = en.enrich_with_spans(&doc, spans) else { return };
-        let field = |n: &str| if n == "title" { doc.fields[0].text } else { text };
+        let Ok(out) = en.enrich_with_spans(&doc, spans) else {
+            return;
+        };
+        let field = |n: &str| {
+            if n == "title" {
+                doc.fields[0].text
+            } else {
+                text
+            }
+        };
         for q in &out.quotes {
             let chars: Vec<char> = field(&q.field).chars().collect();
             assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);

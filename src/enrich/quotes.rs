@@ -77,8 +77,12 @@ fn scan_paragraph(p: &str, base: usize, out: &mut Vec<RawQuote>) {
     for (k, &(b, c)) in chars.iter().enumerate() {
         let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
         let next = chars.get(k + 1).map(|x| x.1);
-        let prev_space = prev.is_none_or(|x| x.is_whitespace() || matches!(x, '(' | '[' | '\'' | '’' | '-' | '—' | '–' | '/'));
-        let next_space = next.is_none_or(|x| x.is_whitespace() || (!x.is_alphanumeric() && !opens(x)));
+        let prev_space = prev.map_or(true, |x| {
+            x.is_whitespace() || matches!(x, '(' | '[' | '\'' | '’' | '-' | '—' | '–' | '/')
+        });
+        let next_space = next.map_or(true, |x| {
+            x.is_whitespace() || (!x.is_alphanumeric() && !opens(x))
+        });
         match open {
             None => {
                 let is_open = match c {
@@ -110,7 +114,7 @@ fn scan_paragraph(p: &str, base: usize, out: &mut Vec<RawQuote>) {
                     inner.push(c);
                     continue;
                 }
-                if inner.is_empty() && closes(o, c) && !(o == '"' && c == '"' && looks_opening && b > ob + 1 && false) {
+                if inner.is_empty() && closes(o, c) {
                     out.push(RawQuote {
                         open: base + ob,
                         start: base + ob + o.len_utf8(),
@@ -156,14 +160,22 @@ enum Ref {
     Ent(usize),
     Name(usize, usize),
     Pron(Gender),
-    Role { definite: bool, gender: Gender, word: String },
+    Role {
+        definite: bool,
+        gender: Gender,
+        word: String,
+    },
     Nothing,
 }
 
 #[derive(Clone, Debug)]
 enum Cand {
     Person(usize),
-    Role { definite: bool, gender: Gender, word: String },
+    Role {
+        definite: bool,
+        gender: Gender,
+        word: String,
+    },
 }
 
 /// Everything known about one field while attributing its quotes.
@@ -204,7 +216,8 @@ impl Field<'_> {
 }
 
 const ABBREV: [&str; 24] = [
-    "mr", "mrs", "ms", "dr", "st", "lt", "sgt", "jr", "sr", "gen", "sen", "rep", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "m", "mme", "no", "vs", "etc",
+    "mr", "mrs", "ms", "dr", "st", "lt", "sgt", "jr", "sr", "gen", "sen", "rep", "jan", "feb",
+    "aug", "sept", "oct", "nov", "dec", "m", "mme", "no", "vs", "etc",
 ];
 
 struct Ctx<'a> {
@@ -247,10 +260,8 @@ pub fn extract(doc: &Document<'_>, res: &Resources, entities: &mut Vec<Entity>) 
         let mut res_q: Vec<(Option<usize>, Option<String>, bool)> = Vec::new(); // speaker entity, cue, from cue
         for (qi, q) in kept.iter().enumerate() {
             let (r, cue, pos) = find_attribution(&fd, q, res);
-            let spk = match r {
-                Some(r) => Some(ctx.resolve(&mut fd, f.name, &offs, r, pos, &cands, &role_speakers)),
-                None => None,
-            };
+            let spk =
+                r.map(|r| ctx.resolve(&mut fd, f.name, &offs, r, pos, &cands, &role_speakers));
             if let (Some(s), Some(p)) = (&spk, pos) {
                 role_speakers.insert(p, *s);
             }
@@ -260,11 +271,17 @@ pub fn extract(doc: &Document<'_>, res: &Resources, entities: &mut Vec<Entity>) 
                     // No cue: the speaker of the quote before, in this paragraph, or in one of the
                     // two paragraphs before when this quote opens its paragraph.
                     let para = fd.para(q.open);
-                    let opens_para = fd.toks[..fd.tok_at(q.open)].iter().rev().take_while(|t| fd.para(t.start) == para).next().is_none();
+                    let opens_para = fd.toks[..fd.tok_at(q.open)]
+                        .iter()
+                        .rev()
+                        .take_while(|t| fd.para(t.start) == para)
+                        .next()
+                        .is_none();
                     let inherited = (qi > 0)
                         .then(|| {
                             let pp = fd.para(kept[qi - 1].open);
-                            (pp == para || (opens_para && para.saturating_sub(pp) <= 2)).then(|| res_q[qi - 1].0)
+                            (pp == para || (opens_para && para.saturating_sub(pp) <= 2))
+                                .then(|| res_q[qi - 1].0)
                         })
                         .flatten()
                         .flatten();
@@ -319,7 +336,8 @@ fn index_mentions(fd: &mut Field<'_>, field: &str, offs: &CharOffsets, entities:
     fd.mentions.clear();
     for (i, e) in entities.iter().enumerate() {
         for m in e.mentions.iter().filter(|m| m.field == field) {
-            fd.mentions.push((offs.byte_of(m.start), offs.byte_of(m.end), i));
+            fd.mentions
+                .push((offs.byte_of(m.start), offs.byte_of(m.end), i));
         }
     }
     fd.mentions.sort_unstable();
@@ -340,23 +358,51 @@ fn keep(fd: &Field<'_>, q: &RawQuote, res: &Resources) -> bool {
     }
     // A work named by the words before it ("le film « … »", "the novel “…”").
     let k = fd.tok_at(q.open);
-    let before: Vec<&Tok> = fd.toks[..k].iter().rev().filter(|t| t.word && !res.articles.contains_key(&t.lower)).take(2).collect();
+    let before: Vec<&Tok> = fd.toks[..k]
+        .iter()
+        .rev()
+        .filter(|t| t.word && !res.articles.contains_key(&t.lower))
+        .take(2)
+        .collect();
     if before.iter().any(|t| res.work.contains(&t.lower)) {
         return false;
     }
     // Title case ("A Most Violent Year", "Star Wars: Episode VII").
-    const FUNCTION: [&str; 24] = ["a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from", "de", "du", "des", "la", "le", "les", "et", "l", "d", "en"];
-    let words: Vec<&str> = body.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| w.chars().any(char::is_alphabetic)).collect();
-    let content: Vec<&&str> = words.iter().filter(|w| !FUNCTION.contains(&w.to_lowercase().as_str())).collect();
-    let inner_punct = body.trim_end_matches(['.', ',', '!', '?', ' ']).contains([',', ';', '.', '!', '?']);
-    if n <= 10 && content.len() >= 2 && !inner_punct && words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) && content.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())) {
+    const FUNCTION: [&str; 24] = [
+        "a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from",
+        "de", "du", "des", "la", "le", "les", "et", "l", "d", "en",
+    ];
+    let words: Vec<&str> = body
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| !FUNCTION.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let inner_punct = body
+        .trim_end_matches(['.', ',', '!', '?', ' '])
+        .contains([',', ';', '.', '!', '?']);
+    if n <= 10
+        && content.len() >= 2
+        && !inner_punct
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && content.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+    {
         return false;
     }
     // Scare quotes: a short phrase inside a sentence, without a cue after it.
     if n <= 3 && !body.ends_with(['.', '!', '?', ',']) {
         let prev_word = k > 0 && fd.toks[k - 1].word && !fd.toks[k - 1].cap;
         let after = fd.tok_at(q.close_end);
-        let cue_after = (after..(after + 4).min(fd.toks.len())).any(|i| fd.toks[i].word && res.cues_starting(&fd.toks[i].lower).next().is_some());
+        let cue_after = (after..(after + 4).min(fd.toks.len()))
+            .any(|i| fd.toks[i].word && res.cues_starting(&fd.toks[i].lower).next().is_some());
         if prev_word && !cue_after {
             return false;
         }
@@ -371,13 +417,20 @@ fn is_boundary(fd: &Field<'_>, k: usize) -> bool {
     }
     if k > 0 && fd.toks[k - 1].word && fd.toks[k - 1].end == t.start {
         let p = &fd.toks[k - 1].lower;
-        if ABBREV.contains(&p.as_str()) || p.contains('.') || (p.chars().count() == 1 && fd.toks[k - 1].cap) {
+        if ABBREV.contains(&p.as_str())
+            || p.contains('.')
+            || (p.chars().count() == 1 && fd.toks[k - 1].cap)
+        {
             return false;
         }
     }
     match fd.toks.get(k + 1) {
         None => true,
-        Some(n) => n.cap || !n.word && opens(fd.text[n.start..].chars().next().unwrap_or(' ')) || fd.para(n.start) != fd.para(t.start),
+        Some(n) => {
+            n.cap
+                || !n.word && opens(fd.text[n.start..].chars().next().unwrap_or(' '))
+                || fd.para(n.start) != fd.para(t.start)
+        }
     }
 }
 
@@ -388,7 +441,11 @@ fn cue_at(fd: &Field<'_>, k: usize, limit: usize, res: &Resources) -> Option<(us
         return None;
     }
     // A cue word after a determiner is a noun ("la demande", "le juge").
-    if k > 0 && (res.articles.contains_key(&fd.toks[k - 1].lower) || res.preps.contains(&fd.toks[k - 1].lower)) && fd.toks[k - 1].word {
+    if k > 0
+        && (res.articles.contains_key(&fd.toks[k - 1].lower)
+            || res.preps.contains(&fd.toks[k - 1].lower))
+        && fd.toks[k - 1].word
+    {
         let c = res.cues_starting(&t.lower).next()?;
         if !c.source {
             return None;
@@ -398,7 +455,11 @@ fn cue_at(fd: &Field<'_>, k: usize, limit: usize, res: &Resources) -> Option<(us
         let mut j = k + 1;
         for w in &c.tokens[1..] {
             let mut skipped = 0;
-            while j < limit && fd.toks[j].lower != *w && res.skip.contains(&fd.toks[j].lower) && skipped < 2 {
+            while j < limit
+                && fd.toks[j].lower != *w
+                && res.skip.contains(&fd.toks[j].lower)
+                && skipped < 2
+            {
                 j += 1;
                 skipped += 1;
             }
@@ -413,7 +474,11 @@ fn cue_at(fd: &Field<'_>, k: usize, limit: usize, res: &Resources) -> Option<(us
 }
 
 /// The speaker phrase of a quote, its cue text and the byte position of the phrase.
-fn find_attribution(fd: &Field<'_>, q: &RawQuote, res: &Resources) -> (Option<Ref>, Option<String>, Option<usize>) {
+fn find_attribution(
+    fd: &Field<'_>,
+    q: &RawQuote,
+    res: &Resources,
+) -> (Option<Ref>, Option<String>, Option<usize>) {
     let n = fd.toks.len();
     let para = fd.para(q.open);
     // After the quote: up to the sentence end, the next quotation or the paragraph end.
@@ -438,13 +503,23 @@ fn find_attribution(fd: &Field<'_>, q: &RawQuote, res: &Resources) -> (Option<Re
                 } else if let Some(g) = cue_pron {
                     // "a-t-il Jean Dupont": a name right after the inverted pronoun wins.
                     match post {
-                        (Ref::Ent(i), p) if p == fd.toks.get(ce).map(|t| t.start) => (Ref::Ent(i), p),
-                        (Ref::Name(s, e), p) if p == Some(s) && fd.toks.get(ce).is_some_and(|t| t.start == s) => (Ref::Name(s, e), p),
+                        (Ref::Ent(i), p) if p == fd.toks.get(ce).map(|t| t.start) => {
+                            (Ref::Ent(i), p)
+                        }
+                        (Ref::Name(s, e), p)
+                            if p == Some(s) && fd.toks.get(ce).is_some_and(|t| t.start == s) =>
+                        {
+                            (Ref::Name(s, e), p)
+                        }
                         _ => (Ref::Pron(g), Some(fd.toks[k].start)),
                     }
                 } else if !matches!(pre.0, Ref::Nothing) {
                     pre
-                } else if k == a0 || fd.toks[a0..k].iter().all(|t| !t.word || res.skip.contains(&t.lower)) {
+                } else if k == a0
+                    || fd.toks[a0..k]
+                        .iter()
+                        .all(|t| !t.word || res.skip.contains(&t.lower))
+                {
                     post
                 } else {
                     continue;
@@ -463,7 +538,10 @@ fn find_attribution(fd: &Field<'_>, q: &RawQuote, res: &Resources) -> (Option<Re
         if t.lower == ":" && b1 == b0 && fd.para(t.start) + 1 == para {
             cur_para = para - 1;
         }
-        if fd.para(t.start) != cur_para || is_boundary(fd, b0 - 1) || fd.quoted.iter().any(|&(_, e)| e == t.end) {
+        if fd.para(t.start) != cur_para
+            || is_boundary(fd, b0 - 1)
+            || fd.quoted.iter().any(|&(_, e)| e == t.end)
+        {
             break;
         }
         b0 -= 1;
@@ -476,8 +554,16 @@ fn find_attribution(fd: &Field<'_>, q: &RawQuote, res: &Resources) -> (Option<Re
     }
     if let Some((k, ce, source)) = found {
         let cue = fd.text[fd.toks[k].start..fd.toks[ce - 1].end].to_string();
-        let r = if source { np(fd, ce, b1, res) } else { subject_before(fd, b0, k, res) };
-        let r = if matches!(r.0, Ref::Nothing) && !source { np(fd, ce, b1, res) } else { r };
+        let r = if source {
+            np(fd, ce, b1, res)
+        } else {
+            subject_before(fd, b0, k, res)
+        };
+        let r = if matches!(r.0, Ref::Nothing) && !source {
+            np(fd, ce, b1, res)
+        } else {
+            r
+        };
         if !matches!(r.0, Ref::Nothing) {
             return (Some(r.0), Some(cue), r.1);
         }
@@ -526,7 +612,11 @@ fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Resources) -> (Ref, Option<usi
     for r in j..(j + 3).min(k1) {
         let w = &fd.toks[r].lower;
         let two = fd.toks.get(r + 1).map(|n| format!("{w} {}", n.lower));
-        if let Some(g) = two.as_ref().and_then(|t| res.role(t)).or_else(|| res.role(w)) {
+        if let Some(g) = two
+            .as_ref()
+            .and_then(|t| res.role(t))
+            .or_else(|| res.role(w))
+        {
             role = Some((r, g, w.clone()));
             break;
         }
@@ -540,8 +630,13 @@ fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Resources) -> (Ref, Option<usi
         for x in (r + 1)..k1.min(r + 16) {
             if fd.toks[x].lower == "," || fd.toks[x].lower == "." {
                 // An apposition: "le ministre de l'Intérieur, Jean Dupont".
-                let next = fd.toks.get(x + 1).and_then(|t| fd.mention_starting(t.start));
-                if let Some(m) = next.filter(|m| fd.toks[x].lower == "," && fd_entity_is_person(fd, m.2)) {
+                let next = fd
+                    .toks
+                    .get(x + 1)
+                    .and_then(|t| fd.mention_starting(t.start));
+                if let Some(m) =
+                    next.filter(|m| fd.toks[x].lower == "," && fd_entity_is_person(fd, m.2))
+                {
                     person = Some(m.2);
                 }
                 break;
@@ -561,9 +656,18 @@ fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Resources) -> (Ref, Option<usi
                 return (Ref::Name(s, e), Some(s));
             }
         }
-        let definite = art.as_ref().is_none_or(|(_, a)| matches!(a.as_str(), "le" | "la" | "l'" | "les" | "the"));
+        let definite = art.as_ref().map_or(true, |(_, a)| {
+            matches!(a.as_str(), "le" | "la" | "l'" | "les" | "the")
+        });
         let gender = art.map_or(Gender::Unknown, |(g, _)| g).or(g);
-        return (Ref::Role { definite, gender, word }, pos);
+        return (
+            Ref::Role {
+                definite,
+                gender,
+                word,
+            },
+            pos,
+        );
     }
     if art.is_none() {
         if let Some((s, e)) = cap_run(fd, k, k1, res) {
@@ -580,13 +684,23 @@ fn fd_entity_is_person(fd: &Field<'_>, i: usize) -> bool {
 /// A run of capitalised words (with name particles) starting at token `k`: a name the NER missed.
 fn cap_run(fd: &Field<'_>, k: usize, k1: usize, res: &Resources) -> Option<(usize, usize)> {
     let t = fd.toks.get(k)?;
-    if k >= k1 || !t.word || !t.cap || res.cues_starting(&t.lower).next().is_some() || res.role(&t.lower).is_some() || res.articles.contains_key(&t.lower) {
+    if k >= k1
+        || !t.word
+        || !t.cap
+        || res.cues_starting(&t.lower).next().is_some()
+        || res.role(&t.lower).is_some()
+        || res.articles.contains_key(&t.lower)
+    {
         return None;
     }
     let mut e = k;
     while e + 1 < k1 && e - k < 4 {
         let n = &fd.toks[e + 1];
-        if n.word && (n.cap || (res.particles.contains(&n.lower) && fd.toks.get(e + 2).is_some_and(|x| x.cap))) && res.cues_starting(&n.lower).next().is_none() {
+        if n.word
+            && (n.cap
+                || (res.particles.contains(&n.lower) && fd.toks.get(e + 2).is_some_and(|x| x.cap)))
+            && res.cues_starting(&n.lower).next().is_none()
+        {
             e += 1;
         } else {
             break;
@@ -612,7 +726,12 @@ fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Resources) -> (Ref,
         // "Le président du club, Henri Vasseur, a ajouté" / "X, president of Y, said": the
         // person of the phrase, else its head.
         let (lo, hi) = (fd.toks[b0].start, t.start);
-        if let Some(m) = fd.mentions.iter().rev().find(|m| m.0 >= lo && m.1 <= hi && fd_entity_is_person(fd, m.2)) {
+        if let Some(m) = fd
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.0 >= lo && m.1 <= hi && fd_entity_is_person(fd, m.2))
+        {
             return (Ref::Ent(m.2), Some(m.0));
         }
         return np(fd, b0, j - 1, res);
@@ -622,7 +741,11 @@ fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Resources) -> (Ref,
     }
     // Back to the start of the noun phrase: "le porte-parole", "Jean Dupont".
     let mut s = j - 1;
-    while s > b0 && fd.toks[s - 1].word && (fd.toks[s - 1].cap || res.particles.contains(&fd.toks[s - 1].lower)) && t.cap {
+    while s > b0
+        && fd.toks[s - 1].word
+        && (fd.toks[s - 1].cap || res.particles.contains(&fd.toks[s - 1].lower))
+        && t.cap
+    {
         s -= 1;
     }
     if s > b0 && res.articles.contains_key(&fd.toks[s - 1].lower) {
@@ -642,16 +765,27 @@ fn candidates(fd: &Field<'_>, ctx: &Ctx<'_>) -> Vec<(usize, Cand)> {
         }
         let k = fd.tok_at(e);
         let next = fd.toks.get(k).map(|t| t.lower.as_str());
-        if matches!(next, Some("'s") | Some("’s")) || next.is_some_and(|n| res.and_words.contains(n)) {
+        if matches!(next, Some("'s") | Some("’s"))
+            || next.is_some_and(|n| res.and_words.contains(n))
+        {
             continue;
         }
         v.push((s, Cand::Person(i)));
     }
     for k in 1..fd.toks.len() {
         let (a, r) = (&fd.toks[k - 1], &fd.toks[k]);
-        let Some(&ag) = res.articles.get(&a.lower) else { continue };
-        let Some(rg) = res.role(&r.lower) else { continue };
-        if fd.in_quote(a.start) || (k >= 2 && res.preps.contains(&fd.toks[k - 2].lower)) || fd.mention_starting(fd.toks.get(k + 1).map_or(usize::MAX, |t| t.start)).is_some() {
+        let Some(&ag) = res.articles.get(&a.lower) else {
+            continue;
+        };
+        let Some(rg) = res.role(&r.lower) else {
+            continue;
+        };
+        if fd.in_quote(a.start)
+            || (k >= 2 && res.preps.contains(&fd.toks[k - 2].lower))
+            || fd
+                .mention_starting(fd.toks.get(k + 1).map_or(usize::MAX, |t| t.start))
+                .is_some()
+        {
             continue;
         }
         let definite = matches!(a.lower.as_str(), "le" | "la" | "l'" | "les" | "the");
@@ -675,11 +809,23 @@ impl Ctx<'_> {
             .entities
             .iter()
             .map(|e| {
-                let first = e.name.split_whitespace().next().map(super::resources::lower).unwrap_or_default();
-                res.first_names.get(&first).copied().unwrap_or(Gender::Unknown)
+                let first = e
+                    .name
+                    .split_whitespace()
+                    .next()
+                    .map(super::resources::lower)
+                    .unwrap_or_default();
+                res.first_names
+                    .get(&first)
+                    .copied()
+                    .unwrap_or(Gender::Unknown)
             })
             .collect();
-        fd.persons = self.entities.iter().map(|e| e.entity_type == EntityType::Person).collect();
+        fd.persons = self
+            .entities
+            .iter()
+            .map(|e| e.entity_type == EntityType::Person)
+            .collect();
         // Roles written next to a name: "la Haute-Commissaire … X", "Mayor X", "X, the director".
         for &(s, e, i) in &fd.mentions {
             if self.entities[i].entity_type != EntityType::Person {
@@ -717,24 +863,47 @@ impl Ctx<'_> {
         }
     }
 
-    fn resolve(&mut self, fd: &mut Field<'_>, field: &str, offs: &CharOffsets, r: Ref, pos: Option<usize>, cands: &[(usize, Cand)], roles: &HashMap<usize, Option<usize>>) -> Option<usize> {
+    #[allow(clippy::too_many_arguments)]
+    fn resolve(
+        &mut self,
+        fd: &mut Field<'_>,
+        field: &str,
+        offs: &CharOffsets,
+        r: Ref,
+        pos: Option<usize>,
+        cands: &[(usize, Cand)],
+        roles: &HashMap<usize, Option<usize>>,
+    ) -> Option<usize> {
         let pos = pos.unwrap_or(0);
         match r {
             Ref::Ent(i) => Some(i),
             Ref::Name(s, e) => Some(self.name_entity(fd, field, offs, s, e)),
             Ref::Pron(g) => self.antecedent(fd, pos, g, cands, roles),
-            Ref::Role { definite: false, .. } | Ref::Nothing => None,
+            Ref::Role {
+                definite: false, ..
+            }
+            | Ref::Nothing => None,
             Ref::Role { gender, word, .. } => self.role_antecedent(fd, pos, gender, &word, cands),
         }
     }
 
     /// The entity of a name found only in an attribution: an existing person whose name ends
     /// with it, or a new person.
-    fn name_entity(&mut self, fd: &mut Field<'_>, field: &str, offs: &CharOffsets, s: usize, e: usize) -> usize {
+    fn name_entity(
+        &mut self,
+        fd: &mut Field<'_>,
+        field: &str,
+        offs: &CharOffsets,
+        s: usize,
+        e: usize,
+    ) -> usize {
         let name = &fd.text[s..e];
         let k = key(name);
         let found = self.entities.iter().position(|x| {
-            x.entity_type == EntityType::Person && (key(&x.name) == k || key(&x.name).ends_with(&format!(" {k}")) || x.mentions.iter().any(|m| key(&m.text) == k))
+            x.entity_type == EntityType::Person
+                && (key(&x.name) == k
+                    || key(&x.name).ends_with(&format!(" {k}"))
+                    || x.mentions.iter().any(|m| key(&m.text) == k))
         });
         if let Some(i) = found {
             return i;
@@ -753,8 +922,18 @@ impl Ctx<'_> {
             }],
         });
         let i = self.entities.len() - 1;
-        let first = name.split_whitespace().next().map(super::resources::lower).unwrap_or_default();
-        self.gender.push(self.res.first_names.get(&first).copied().unwrap_or(Gender::Unknown));
+        let first = name
+            .split_whitespace()
+            .next()
+            .map(super::resources::lower)
+            .unwrap_or_default();
+        self.gender.push(
+            self.res
+                .first_names
+                .get(&first)
+                .copied()
+                .unwrap_or(Gender::Unknown),
+        );
         fd.persons.push(true);
         fd.mentions.push((s, e, i));
         fd.mentions.sort_unstable();
@@ -763,7 +942,14 @@ impl Ctx<'_> {
 
     /// The most recent compatible referent before `pos` in this or the two paragraphs before;
     /// `None` when it is an unnamed person ("une porte-parole … a-t-elle ajouté").
-    fn antecedent(&self, fd: &Field<'_>, pos: usize, g: Gender, cands: &[(usize, Cand)], roles: &HashMap<usize, Option<usize>>) -> Option<usize> {
+    fn antecedent(
+        &self,
+        fd: &Field<'_>,
+        pos: usize,
+        g: Gender,
+        cands: &[(usize, Cand)],
+        roles: &HashMap<usize, Option<usize>>,
+    ) -> Option<usize> {
         let para = fd.para(pos);
         for (p, c) in cands.iter().rev().filter(|c| c.0 < pos) {
             if para - fd.para(*p).min(para) > 2 {
@@ -775,14 +961,22 @@ impl Ctx<'_> {
                         return Some(*i);
                     }
                 }
-                Cand::Role { definite, gender, word } => {
+                Cand::Role {
+                    definite,
+                    gender,
+                    word,
+                } => {
                     if !gender.agrees(g) {
                         continue;
                     }
                     if let Some(r) = roles.get(p) {
                         return *r;
                     }
-                    return if *definite { self.role_antecedent(fd, *p, *gender, word, cands) } else { None };
+                    return if *definite {
+                        self.role_antecedent(fd, *p, *gender, word, cands)
+                    } else {
+                        None
+                    };
                 }
             }
         }
@@ -791,16 +985,34 @@ impl Ctx<'_> {
 
     /// The person a definite role stands for: one the role was written next to, else the most
     /// recent compatible person of this paragraph or the one before.
-    fn role_antecedent(&self, fd: &Field<'_>, pos: usize, g: Gender, word: &str, cands: &[(usize, Cand)]) -> Option<usize> {
-        let persons = cands.iter().rev().filter(|c| c.0 < pos).filter_map(|c| match c.1 {
-            Cand::Person(i) => Some((c.0, i)),
-            _ => None,
-        });
-        if let Some((_, i)) = persons.clone().find(|(_, i)| self.attached.get(i).is_some_and(|w| w.iter().any(|w| w == word))) {
+    fn role_antecedent(
+        &self,
+        fd: &Field<'_>,
+        pos: usize,
+        g: Gender,
+        word: &str,
+        cands: &[(usize, Cand)],
+    ) -> Option<usize> {
+        let persons = cands
+            .iter()
+            .rev()
+            .filter(|c| c.0 < pos)
+            .filter_map(|c| match c.1 {
+                Cand::Person(i) => Some((c.0, i)),
+                _ => None,
+            });
+        if let Some((_, i)) = persons.clone().find(|(_, i)| {
+            self.attached
+                .get(i)
+                .is_some_and(|w| w.iter().any(|w| w == word))
+        }) {
             return Some(i);
         }
         let para = fd.para(pos);
-        persons.take_while(|(p, _)| para - fd.para(*p).min(para) <= 1).find(|(_, i)| self.gender[*i].agrees(g)).map(|(_, i)| i)
+        persons
+            .take_while(|(p, _)| para - fd.para(*p).min(para) <= 1)
+            .find(|(_, i)| self.gender[*i].agrees(g))
+            .map(|(_, i)| i)
     }
 }
 
@@ -821,7 +1033,14 @@ mod tests {
         let mut sp = Vec::new();
         for (s, l) in spans {
             for (i, _) in text.match_indices(s) {
-                sp.push((0, EntSpan { start: i, end: i + s.len(), label: l.to_string() }));
+                sp.push((
+                    0,
+                    EntSpan {
+                        start: i,
+                        end: i + s.len(),
+                        label: l.to_string(),
+                    },
+                ));
             }
         }
         let mut ents = canonicalize(&doc, lang, &sp, &res);
@@ -830,11 +1049,16 @@ mod tests {
         for q in &qs {
             assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
         }
-        qs.into_iter().map(|q| (q.text, q.speaker.map(|s| s.name))).collect()
+        qs.into_iter()
+            .map(|q| (q.text, q.speaker.map(|s| s.name)))
+            .collect()
     }
 
     fn one(lang: &str, text: &str, spans: &[(&str, &str)]) -> Vec<Option<String>> {
-        attribute(lang, text, spans).into_iter().map(|q| q.1).collect()
+        attribute(lang, text, spans)
+            .into_iter()
+            .map(|q| q.1)
+            .collect()
     }
 
     fn some(s: &str) -> Option<String> {
@@ -845,23 +1069,51 @@ mod tests {
     fn french_patterns() {
         let per = |n: &'static str| (n, "PER");
         // quote, cue, speaker
-        assert_eq!(one("fr", "« Nous allons reconstruire l'école du village », a déclaré Marie Lefèvre.", &[per("Marie Lefèvre")]), [some("Marie Lefèvre")]);
+        assert_eq!(
+            one(
+                "fr",
+                "« Nous allons reconstruire l'école du village », a déclaré Marie Lefèvre.",
+                &[per("Marie Lefèvre")]
+            ),
+            [some("Marie Lefèvre")]
+        );
         // speaker, cue, quote
-        assert_eq!(one("fr", "Le maire Paul Girard a déclaré : « Les travaux commenceront en mars prochain. »", &[per("Paul Girard")]), [some("Paul Girard")]);
+        assert_eq!(
+            one(
+                "fr",
+                "Le maire Paul Girard a déclaré : « Les travaux commenceront en mars prochain. »",
+                &[per("Paul Girard")]
+            ),
+            [some("Paul Girard")]
+        );
         // inverted pronoun
         assert_eq!(
             one("fr", "Paul Girard a visité le chantier mardi.\n\n« Il faudra du temps pour convaincre les habitants », a-t-il ajouté.", &[per("Paul Girard")]),
             [some("Paul Girard")]
         );
         // selon X
-        assert_eq!(one("fr", "Selon Claire Martin, la saison sera « la meilleure depuis dix ans ».", &[per("Claire Martin")]), [some("Claire Martin")]);
+        assert_eq!(
+            one(
+                "fr",
+                "Selon Claire Martin, la saison sera « la meilleure depuis dix ans ».",
+                &[per("Claire Martin")]
+            ),
+            [some("Claire Martin")]
+        );
         // unnamed speaker, then a pronoun standing for her
         assert_eq!(
             one("fr", "Jean Morel est arrivé lundi. « Aucune victime n'est à déplorer pour l'instant », a indiqué une porte-parole de la préfecture. « Les secours restent mobilisés toute la nuit », a-t-elle ajouté.", &[per("Jean Morel")]),
             [None, None]
         );
         // a role never named
-        assert_eq!(one("fr", "« Le dossier sera examiné en appel dès la rentrée », a estimé le juge.", &[]), [None]);
+        assert_eq!(
+            one(
+                "fr",
+                "« Le dossier sera examiné en appel dès la rentrée », a estimé le juge.",
+                &[]
+            ),
+            [None]
+        );
         // a role named before, title next to the name
         assert_eq!(
             one("fr", "La ministre de la Culture, Sophie Arnaud, visitait le musée. « Ce lieu doit rester ouvert à tous », a affirmé la ministre.", &[per("Sophie Arnaud")]),
@@ -891,13 +1143,34 @@ mod tests {
     #[test]
     fn english_patterns() {
         let per = |n: &'static str| (n, "PERSON");
-        assert_eq!(one("en", "\"We will rebuild the bridge by spring,\" said Mayor Linda Carter.", &[per("Linda Carter")]), [some("Linda Carter")]);
-        assert_eq!(one("en", "“The results speak for themselves,” Tom Becker told reporters.", &[per("Tom Becker")]), [some("Tom Becker")]);
+        assert_eq!(
+            one(
+                "en",
+                "\"We will rebuild the bridge by spring,\" said Mayor Linda Carter.",
+                &[per("Linda Carter")]
+            ),
+            [some("Linda Carter")]
+        );
+        assert_eq!(
+            one(
+                "en",
+                "“The results speak for themselves,” Tom Becker told reporters.",
+                &[per("Tom Becker")]
+            ),
+            [some("Tom Becker")]
+        );
         assert_eq!(
             one("en", "Tom Becker runs the plant. Becker said the company “will not cut a single job this year.”", &[per("Tom Becker"), ("Becker", "ORG")]),
             [some("Tom Becker")]
         );
-        assert_eq!(one("en", "According to Helen Ross, the budget is \"balanced for the first time.\"", &[per("Helen Ross")]), [some("Helen Ross")]);
+        assert_eq!(
+            one(
+                "en",
+                "According to Helen Ross, the budget is \"balanced for the first time.\"",
+                &[per("Helen Ross")]
+            ),
+            [some("Helen Ross")]
+        );
         assert_eq!(
             one("en", "\"We are still counting the damage,\" a spokeswoman for the utility said. \"Crews are on site tonight,\" she added.", &[]),
             [None, None]
@@ -907,25 +1180,54 @@ mod tests {
             [some("Dan Price")]
         );
         assert_eq!(
-            one("en", "\"The new rules take effect on Monday,\" the Ministry of Health said.", &[("Ministry of Health", "ORG")]),
+            one(
+                "en",
+                "\"The new rules take effect on Monday,\" the Ministry of Health said.",
+                &[("Ministry of Health", "ORG")]
+            ),
             [some("Ministry of Health")]
         );
         // a name the model missed, in the attribution
-        assert_eq!(one("en", "“Prices will fall by autumn,” Nadia Okafor, the bank's chief economist, said.", &[]), [some("Nadia Okafor")]);
+        assert_eq!(
+            one(
+                "en",
+                "“Prices will fall by autumn,” Nadia Okafor, the bank's chief economist, said.",
+                &[]
+            ),
+            [some("Nadia Okafor")]
+        );
         assert!(attribute("en", "She starred in “The Long Road Home” last year and in the film \"Night of the Long Knives\".", &[]).is_empty());
     }
 
     fn texts(t: &str) -> Vec<String> {
-        scan(t).iter().map(|q| t[q.start..q.end].trim().to_string()).collect()
+        scan(t)
+            .iter()
+            .map(|q| t[q.start..q.end].trim().to_string())
+            .collect()
     }
 
     #[test]
     fn scans_marks() {
-        assert_eq!(texts("Il a dit : « Nous partons demain ». Fin."), ["Nous partons demain"]);
-        assert_eq!(texts("He said “we leave today” and „wir gehen“ and \"plain words\"."), ["we leave today", "wir gehen", "plain words"]);
-        assert_eq!(texts("« Le mot “clé” reste », dit-il."), ["Le mot “clé” reste"]);
-        assert_eq!(texts("\"She called it 'odd' once,\" he said."), ["She called it 'odd' once,"]);
-        assert_eq!(texts("“Ends with a straight mark.\" Then"), ["Ends with a straight mark."]);
+        assert_eq!(
+            texts("Il a dit : « Nous partons demain ». Fin."),
+            ["Nous partons demain"]
+        );
+        assert_eq!(
+            texts("He said “we leave today” and „wir gehen“ and \"plain words\"."),
+            ["we leave today", "wir gehen", "plain words"]
+        );
+        assert_eq!(
+            texts("« Le mot “clé” reste », dit-il."),
+            ["Le mot “clé” reste"]
+        );
+        assert_eq!(
+            texts("\"She called it 'odd' once,\" he said."),
+            ["She called it 'odd' once,"]
+        );
+        assert_eq!(
+            texts("“Ends with a straight mark.\" Then"),
+            ["Ends with a straight mark."]
+        );
         let t = "« Premier paragraphe sans fin\n« Suite du propos », a-t-il dit.";
         let q = scan(t);
         assert_eq!(q.len(), 2);

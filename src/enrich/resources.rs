@@ -119,7 +119,9 @@ const EN: Files = Files {
 
 /// Lines of a resource file without comments and blank lines.
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
-    s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Comparison key of a name or word: lower case, accents stripped, `’` → `'`, hyphens and runs
@@ -127,7 +129,10 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 pub fn key(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(s.len());
-    for c in s.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
+    for c in s
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
         let c = match c {
             '’' | '‘' => '\'',
             '-' | '‐' | '–' => ' ',
@@ -212,7 +217,9 @@ impl Resources {
             }
         }
         for l in lines(files.words) {
-            let Some((kind, w)) = l.split_once('|') else { continue };
+            let Some((kind, w)) = l.split_once('|') else {
+                continue;
+            };
             match kind {
                 "article" => {
                     let (w, g) = w.split_once(':').unwrap_or((w, "x"));
@@ -251,13 +258,20 @@ impl Resources {
         if self.cues.contains(&cue) {
             return;
         }
-        self.cue_index.entry(cue.tokens[0].clone()).or_default().push(self.cues.len());
+        self.cue_index
+            .entry(cue.tokens[0].clone())
+            .or_default()
+            .push(self.cues.len());
         self.cues.push(cue);
     }
 
     /// Cues starting with the lower-case word `w`, longest first.
     pub fn cues_starting(&self, w: &str) -> impl Iterator<Item = &Cue> {
-        self.cue_index.get(w).into_iter().flatten().map(|&i| &self.cues[i])
+        self.cue_index
+            .get(w)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.cues[i])
     }
 
     /// Gender of a role word or two-word role (lower case), when it is one.
@@ -282,7 +296,10 @@ fn gendered(s: &'static str) -> HashMap<String, Gender> {
 /// Inflected forms of a French speech verb line (see `resources/fr/speech_verbs.txt`).
 fn french_forms(line: &str) -> Vec<String> {
     let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-    let (reflexive, lemma) = match parts[0].strip_prefix("s'").or_else(|| parts[0].strip_prefix("se ")) {
+    let (reflexive, lemma) = match parts[0]
+        .strip_prefix("s'")
+        .or_else(|| parts[0].strip_prefix("se "))
+    {
         Some(l) => (true, l),
         None => (false, parts[0]),
     };
@@ -328,7 +345,20 @@ fn french_forms(line: &str) -> Vec<String> {
     out.push(format!("{imp}ait"));
     out.push(format!("{imp}aient"));
     out.push(ps.clone());
-    for aux in ["a", "ont", "avait", "avaient", "aurait", "a-t-il", "a-t-elle", "a-t-on", "ont-ils", "ont-elles", "avait-il", "avait-elle"] {
+    for aux in [
+        "a",
+        "ont",
+        "avait",
+        "avaient",
+        "aurait",
+        "a-t-il",
+        "a-t-elle",
+        "a-t-on",
+        "ont-ils",
+        "ont-elles",
+        "avait-il",
+        "avait-elle",
+    ] {
         out.push(format!("{aux} {pp}"));
     }
     for v in [&p3s, &ps] {
@@ -351,10 +381,18 @@ fn french_forms(line: &str) -> Vec<String> {
 fn english_forms(line: &str) -> Vec<String> {
     let parts: Vec<&str> = line.split('|').map(str::trim).collect();
     let (base, s3, past, pp) = if parts.len() >= 4 {
-        (parts[0].to_string(), parts[1].to_string(), parts[2].to_string(), parts[3].to_string())
+        (
+            parts[0].to_string(),
+            parts[1].to_string(),
+            parts[2].to_string(),
+            parts[3].to_string(),
+        )
     } else {
         let b = parts[0];
-        let (s3, past) = if let Some(st) = b.strip_suffix('y').filter(|st| !st.ends_with(['a', 'e', 'o', 'u'])) {
+        let (s3, past) = if let Some(st) = b
+            .strip_suffix('y')
+            .filter(|st| !st.ends_with(['a', 'e', 'o', 'u']))
+        {
             (format!("{st}ies"), format!("{st}ied"))
         } else if b.ends_with('e') {
             (format!("{b}s"), format!("{b}d"))
@@ -389,7 +427,13 @@ fn demonym_forms(lang: &str, w: &str) -> Vec<String> {
     } else {
         format!("{w}e")
     };
-    let pl = |s: &str| if s.ends_with(['s', 'x']) { s.to_string() } else { format!("{s}s") };
+    let pl = |s: &str| {
+        if s.ends_with(['s', 'x']) {
+            s.to_string()
+        } else {
+            format!("{s}s")
+        }
+    };
     vec![w.to_string(), pl(w), pl(&fem), fem]
 }
 
@@ -401,7 +445,18 @@ mod tests {
     fn french_cues_are_generated() {
         let r = Resources::for_lang("fr").unwrap();
         let has = |s: &str| r.cues.iter().any(|c| c.tokens.join(" ") == s);
-        for s in ["a dit", "a déclaré", "a-t-il ajouté", "a-t-elle précisé", "estime", "affirme", "selon", "dit-il", "poursuit-elle", "ajoute-t-il"] {
+        for s in [
+            "a dit",
+            "a déclaré",
+            "a-t-il ajouté",
+            "a-t-elle précisé",
+            "estime",
+            "affirme",
+            "selon",
+            "dit-il",
+            "poursuit-elle",
+            "ajoute-t-il",
+        ] {
             assert!(has(s), "{s}");
         }
         assert!(r.cues.len() > 300, "{}", r.cues.len());
@@ -415,7 +470,16 @@ mod tests {
     fn english_cues_are_generated() {
         let r = Resources::for_lang("en").unwrap();
         let has = |s: &str| r.cues.iter().any(|c| c.tokens.join(" ") == s);
-        for s in ["said", "says", "told", "added", "according to", "replied", "joked", "has said"] {
+        for s in [
+            "said",
+            "says",
+            "told",
+            "added",
+            "according to",
+            "replied",
+            "joked",
+            "has said",
+        ] {
             assert!(has(s), "{s}");
         }
         assert!(Resources::for_lang("de").is_none());

@@ -32,7 +32,10 @@ impl CharOffsets {
 pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut dash = false;
-    for c in s.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
+    for c in s
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
             dash = false;
@@ -65,7 +68,10 @@ mod tests {
     #[test]
     fn slugs() {
         assert_eq!(slug("Vladimir Poutine"), "vladimir-poutine");
-        assert_eq!(slug("Conseil des droits de l'Homme"), "conseil-des-droits-de-l-homme");
+        assert_eq!(
+            slug("Conseil des droits de l'Homme"),
+            "conseil-des-droits-de-l-homme"
+        );
         assert_eq!(slug("Bélarus"), "belarus");
     }
 }

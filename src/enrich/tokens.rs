@@ -17,7 +17,9 @@ pub struct Tok {
     pub cap: bool,
 }
 
-const ELISIONS: [&str; 12] = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"];
+const ELISIONS: [&str; 12] = [
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
+];
 
 fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
@@ -52,7 +54,10 @@ pub fn tokenize(text: &str, lang: &str) -> Vec<Tok> {
             let c = chars[j].1;
             if c.is_alphanumeric() {
                 j += 1;
-            } else if (c == '-' || is_apos(c) || c == '.') && j + 1 < n && chars[j + 1].1.is_alphanumeric() {
+            } else if (c == '-' || is_apos(c) || c == '.')
+                && j + 1 < n
+                && chars[j + 1].1.is_alphanumeric()
+            {
                 j += 2;
             } else {
                 break;
@@ -111,9 +116,18 @@ mod tests {
 
     #[test]
     fn splits() {
-        assert_eq!(words("», a-t-il ajouté.", "fr"), ["»", ",", "a-t-il", "ajouté", "."]);
-        assert_eq!(words("de l'ONU d’abord", "fr"), ["de", "l'", "onu", "d'", "abord"]);
-        assert_eq!(words("J.C. Chandor’s film", "en"), ["j.c", ".", "chandor", "'s", "film"]);
+        assert_eq!(
+            words("», a-t-il ajouté.", "fr"),
+            ["»", ",", "a-t-il", "ajouté", "."]
+        );
+        assert_eq!(
+            words("de l'ONU d’abord", "fr"),
+            ["de", "l'", "onu", "d'", "abord"]
+        );
+        assert_eq!(
+            words("J.C. Chandor’s film", "en"),
+            ["j.c", ".", "chandor", "'s", "film"]
+        );
         assert_eq!(words("", "en"), Vec::<String>::new());
     }
 }

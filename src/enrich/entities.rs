@@ -41,6 +41,11 @@ pub fn canonicalize(
     res: &Resources,
 ) -> Vec<Entity> {
     let mut ms: Vec<M> = Vec::new();
+    // Where other spans start and end: a span is never extended into another.
+    let bounds: std::collections::HashSet<(usize, usize)> = spans
+        .iter()
+        .flat_map(|(fi, sp)| [(*fi, sp.start), (*fi, sp.end)])
+        .collect();
     for (fi, sp) in spans {
         let Some(f) = doc.fields.get(*fi) else {
             continue;
@@ -54,12 +59,14 @@ pub fn canonicalize(
             continue;
         }
         let extend = !(lang == "en" && f.name == "title");
+        let free = |b: usize| !bounds.contains(&(*fi, b));
         for (s, e) in clean_span(
             t,
             sp.start,
             sp.end,
             label_type(&sp.label),
             extend,
+            &free,
             lang,
             res,
         ) {
@@ -493,12 +500,14 @@ fn compound_of_known(text: &str, keys: &std::collections::HashSet<String>) -> bo
 /// Clean one span as a reader would: trim leading articles and punctuation, trailing
 /// possessives and punctuation, extend over capitalised words the model cut off, split
 /// coordinated person names; return nothing for spans that are not entities.
+#[allow(clippy::too_many_arguments)]
 fn clean_span(
     t: &str,
     s: usize,
     e: usize,
     ty: EntityType,
     extend: bool,
+    free: &dyn Fn(usize) -> bool,
     lang: &str,
     res: &Resources,
 ) -> Vec<(usize, usize)> {
@@ -576,6 +585,7 @@ fn clean_span(
             let ok = w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().count() >= 2
                 && !t[s..e].ends_with('.')
+                && free(e + 1)
                 && !blocks_extension(w, res);
             if !ok {
                 break;
@@ -583,7 +593,10 @@ fn clean_span(
             e += 1 + w_end;
         }
         let before = &t[..s];
-        if let Some(b) = before.strip_suffix(' ') {
+        if let Some(b) = before
+            .strip_suffix(' ')
+            .filter(|_| ty == EntityType::Organization)
+        {
             let w_start = b
                 .rfind(|c: char| !c.is_alphanumeric())
                 .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
@@ -591,6 +604,7 @@ fn clean_span(
             if w.chars().count() >= 2
                 && w.chars().all(|c| c.is_uppercase())
                 && !blocks_extension(w, res)
+                && free(w_start + w.len())
             {
                 s = w_start;
             }

@@ -292,9 +292,24 @@ pub fn extract(doc: &Document<'_>, res: &Resources, entities: &mut Vec<Entity>) 
                             (pp == para || (opens_para && para.saturating_sub(pp) <= 2))
                                 .then(|| res_q[qi - 1].0)
                         })
-                        .flatten()
                         .flatten();
-                    res_q.push((inherited, None, false));
+                    let spk = match inherited {
+                        Some(s) => s,
+                        // Else whoever was last reported speaking, in this paragraph or the one
+                        // before ("Smith said the plan failed. \n "It is a tough call."").
+                        None => recent_speaker(&fd, q, res).and_then(|(r, pos)| {
+                            ctx.resolve(
+                                &mut fd,
+                                f.name,
+                                &offs,
+                                r,
+                                Some(pos),
+                                &cands,
+                                &role_speakers,
+                            )
+                        }),
+                    };
+                    res_q.push((spk, None, false));
                 }
             }
         }
@@ -561,6 +576,15 @@ fn find_attribution(
             found = Some((k, ce, source));
         }
     }
+    // "Pour Jean Dupont, « … »": the opinion of the person named first.
+    if found.is_none() && b1 > b0 + 2 && fd.toks[b0].lower == "pour" && res.lang == "fr" {
+        if let Some(m) = fd.mention_starting(fd.toks[b0 + 1].start) {
+            let after = fd.tok_at(m.1);
+            if fd_entity_is_person(fd, m.2) && fd.toks.get(after).is_some_and(|t| t.lower == ",") {
+                return (Some(Ref::Ent(m.2)), Some("pour".to_string()), Some(m.0));
+            }
+        }
+    }
     // "Jean Dupont : « … »" (headlines, interviews): a name, a colon, the quote.
     if found.is_none() && b1 >= b0 + 2 && fd.toks[b1 - 1].lower == ":" {
         if let Some(m) = fd.mention_ending(fd.toks[b1 - 2].end) {
@@ -586,6 +610,30 @@ fn find_attribution(
         }
     }
     (None, None, None)
+}
+
+/// The subject of the last speech cue (outside quotes) in this paragraph or the one before.
+fn recent_speaker(fd: &Field<'_>, q: &RawQuote, res: &Resources) -> Option<(Ref, usize)> {
+    let end = fd.tok_at(q.open);
+    let para = fd.para(q.open);
+    let mut start = end;
+    while start > 0 && end - start < 80 && para - fd.para(fd.toks[start - 1].start).min(para) <= 1 {
+        start -= 1;
+    }
+    let mut last = None;
+    for k in start..end {
+        if fd.in_quote(fd.toks[k].start) {
+            continue;
+        }
+        if let Some((_, false)) = cue_at(fd, k, end, res) {
+            last = Some(k);
+        }
+    }
+    let k = last?;
+    match subject_before(fd, k.saturating_sub(8).max(start), k, res) {
+        (r @ (Ref::Ent(_) | Ref::Pron(_) | Ref::Name(..)), Some(p)) => Some((r, p)),
+        _ => None,
+    }
 }
 
 fn cue_pronoun(toks: &[Tok], res: &Resources) -> Option<Gender> {
@@ -1223,6 +1271,14 @@ mod tests {
             ),
             [some("Bruno Keller")]
         );
+        assert_eq!(
+            one(
+                "fr",
+                "Pour Alain Rivière, « cette réforme arrive beaucoup trop tard ».",
+                &[per("Alain Rivière")]
+            ),
+            [some("Alain Rivière")]
+        );
         // titles of works and scare quotes are not quotes
         assert!(attribute("fr", "Elle a relu le roman « Le Temps des cerises » hier, puis parlé d'une « petite erreur technique » au dîner.", &[]).is_empty());
     }
@@ -1290,6 +1346,10 @@ mod tests {
                 &[per("Ellen Ward")]
             ),
             [some("Ellen Ward")]
+        );
+        assert_eq!(
+            one("en", "Grace Lin said the plan had failed twice.\n\n\"It is a tough call for everyone involved.\"", &[per("Grace Lin")]),
+            [some("Grace Lin")]
         );
         assert!(attribute("en", "She starred in “The Long Road Home” last year and in the film \"Night of the Long Knives\".", &[]).is_empty());
     }

@@ -106,7 +106,7 @@ pub fn canonicalize(
     let mut cl_of_key: HashMap<String, usize> = HashMap::new();
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     for (i, m) in merged.iter().enumerate() {
-        let k = key(text_of(m));
+        let k = cluster_key(text_of(m), res);
         let c = *cl_of_key.entry(k).or_insert_with(|| {
             clusters.push(Vec::new());
             clusters.len() - 1
@@ -484,6 +484,25 @@ fn type_override(name: &str, voted: EntityType, res: &Resources) -> Option<Entit
     None
 }
 
+/// Grouping key: [`key`] without leading articles ("Le Monde" and "Monde" are one name).
+fn cluster_key(text: &str, res: &Resources) -> String {
+    let k = key(text);
+    let mut rest = k.as_str();
+    loop {
+        let Some((w, r)) = rest.split_once(' ') else {
+            break;
+        };
+        if !res.articles.contains_key(w) {
+            break;
+        }
+        rest = r;
+    }
+    if let Some(r) = rest.strip_prefix("l'") {
+        rest = r;
+    }
+    rest.to_string()
+}
+
 /// Whether a hyphenated name is made of other names of the text ("Congo-Cap-Vert").
 fn compound_of_known(text: &str, keys: &std::collections::HashSet<String>) -> bool {
     if text.contains(' ') || !text.contains('-') {
@@ -523,8 +542,17 @@ fn clean_span(
             continue;
         }
         let toks = tokenize(seg, lang);
+        // An article is dropped when written in lower case or elided ("the Foundation",
+        // "l'ONU"), or at the start of a sentence; a capitalised one inside a sentence belongs
+        // to the name ("Le Monde", "The Hague").
+        let sentence_start = t[..s].trim_end().chars().next_back().map_or(true, |c| {
+            matches!(c, '.' | '!' | '?' | ':' | '«' | '"' | '“' | '(' | '—')
+        });
+        let droppable =
+            !toks.is_empty() && (!toks[0].cap || toks[0].lower.ends_with('\'') || sentence_start);
         if toks.len() >= 2
             && toks[0].word
+            && droppable
             && res.articles.contains_key(&toks[0].lower)
             && toks[1].cap
             && toks[1].word
@@ -799,6 +827,15 @@ mod tests {
         );
         let pk = es.iter().find(|e| e.name == "Paul Kessler").unwrap();
         assert_eq!(pk.mentions.len(), 2);
+    }
+
+    #[test]
+    fn capitalised_article_inside_a_name() {
+        let t = "Selon Le Monde, la ville est calme. Le Monde cite aussi The Hague Times.";
+        let es = run("fr", t, &[("Le Monde", "ORG"), ("Le Monde", "ORG")]);
+        assert_eq!(es.len(), 1);
+        assert_eq!(es[0].name, "Le Monde");
+        assert_eq!(es[0].mentions.len(), 2);
     }
 
     #[test]

@@ -641,7 +641,7 @@ fn clean_span(
     let text = &t[s..e];
     let k = key(text);
     let lw = lower(text);
-    if res.stop.contains(&k)
+    if (res.stop.contains(&k) && ty != EntityType::Person)
         || res.is_role_name(text)
         || res.pronouns.contains_key(&lw)
         || res.articles.contains_key(&lw)
@@ -664,10 +664,9 @@ fn clean_span(
         .any(|suf| k.ends_with(suf))
     {
         let prev = tokenize(&t[s.saturating_sub(8)..s], lang);
-        if prev
-            .last()
-            .is_some_and(|p| res.articles.contains_key(&p.lower) || res.preps.contains(&p.lower))
-        {
+        if prev.last().is_some_and(|p| {
+            (res.articles.contains_key(&p.lower) && p.lower != "l'") || p.lower == "aux"
+        }) {
             return Vec::new();
         }
     }

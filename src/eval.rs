@@ -676,7 +676,13 @@ pub(crate) mod dev {
 
     /// spaCy's spans of the dev set: (article id, field name) → spans in bytes.
     pub fn spacy_spans() -> HashMap<(String, String), Vec<EntSpan>> {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dev-ner-spans.jsonl");
+        spans_from(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dev-ner-spans.jsonl"),
+        )
+    }
+
+    /// Spans dumped by `scripts/dump-ner-spans.py`.
+    pub fn spans_from(path: &Path) -> HashMap<(String, String), Vec<EntSpan>> {
         let mut out: HashMap<(String, String), Vec<EntSpan>> = HashMap::new();
         for l in std::fs::read_to_string(path).expect("span fixture").lines() {
             let v: serde_json::Value = serde_json::from_str(l).expect("span line");
@@ -805,6 +811,39 @@ pub(crate) mod dev {
             entities,
             quotes,
             ..Default::default()
+        }
+    }
+
+    /// Prints the enrichment of any article file with its dumped spans:
+    /// `VERBATIM_ARTICLES=a.jsonl VERBATIM_SPANS=s.jsonl cargo test --lib show_articles -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn show_articles() {
+        let (Ok(a), Ok(s)) = (
+            std::env::var("VERBATIM_ARTICLES"),
+            std::env::var("VERBATIM_SPANS"),
+        ) else {
+            return;
+        };
+        let en = Enricher::new(EnricherConfig::default()).unwrap();
+        let spans = spans_from(Path::new(&s));
+        for g in read_gold(Path::new(&a)).unwrap() {
+            let e = enrich_spacy(&en, &spans, &g).unwrap();
+            eprintln!("===== {}", g.id);
+            for x in &e.entities {
+                let forms: std::collections::BTreeSet<&str> =
+                    x.mentions.iter().map(|m| m.text.as_str()).collect();
+                eprintln!("  {:12} {:30} {:?}", x.entity_type.as_str(), x.name, forms);
+            }
+            for q in &e.quotes {
+                eprintln!(
+                    "  Q [{}] {:?} <- {:?} ({:?})",
+                    q.field,
+                    q.text,
+                    q.speaker.as_ref().map(|s| &s.name),
+                    q.cue
+                );
+            }
         }
     }
 

@@ -101,6 +101,27 @@ pub fn canonicalize(
     // Drop hyphenated compounds of other names ("Congo-Cap-Vert").
     let keys: std::collections::HashSet<String> = merged.iter().map(|m| key(text_of(m))).collect();
     merged.retain(|m| !compound_of_known(text_of(m), &keys));
+    // Drop a lone capitalised word at the start of a sentence that the text also writes in
+    // lower case: a common noun ("Grève à la SNCF" … "la grève").
+    merged.retain(|m| {
+        let (t, w) = (doc.fields[m.field].text, text_of(m));
+        let at_start = t[..m.start]
+            .trim_end()
+            .chars()
+            .next_back()
+            .map_or(true, |c| {
+                matches!(c, '.' | '!' | '?' | ':' | '\n' | '«' | '"' | '“')
+            });
+        let lw = lower(w);
+        let common = !w.contains([' ', '-', '\'', '’'])
+            && w.chars().skip(1).all(char::is_lowercase)
+            && doc.fields.iter().any(|f| {
+                f.text
+                    .match_indices(lw.as_str())
+                    .any(|(i, _)| word_bounded(f.text, i, i + lw.len()))
+            });
+        !(at_start && common)
+    });
 
     // Clusters: first by key, then linked.
     let mut cl_of_key: HashMap<String, usize> = HashMap::new();
@@ -359,9 +380,9 @@ fn link_clusters(
                         && suffix
                         && res.type_words.get(&ib.toks[0]) == Some(&TypeWord::State);
                     let generic = prefix
-                        && ib.toks[la..].iter().all(|w| {
-                            matches!(res.type_words.get(w), Some(TypeWord::Loc | TypeWord::Org))
-                        });
+                        && ib.toks[la..]
+                            .iter()
+                            .all(|w| res.type_words.get(w) == Some(&TypeWord::Loc));
                     same && ((la >= 2 && suffix) || state || generic)
                 }
                 EntityType::Misc => false,
@@ -597,6 +618,9 @@ fn clean_span(
         return Vec::new();
     }
     // Only names are extended, not dates or numbers the model found ("2015" + "Washtenaw Avenue").
+    if !t[s..e].chars().any(char::is_alphabetic) {
+        return Vec::new();
+    }
     let name_like = ty != EntityType::Misc || !t[s..e].chars().any(|c| c.is_numeric());
     if extend && name_like && t[s..e].chars().next_back().is_some_and(char::is_alphabetic) {
         // Capitalised words the model cut off on the right ("Nations" + "Unies"), and an

@@ -297,17 +297,19 @@ pub fn extract(doc: &Document<'_>, res: &Resources, entities: &mut Vec<Entity>) 
                         Some(s) => s,
                         // Else whoever was last reported speaking, in this paragraph or the one
                         // before ("Smith said the plan failed. \n "It is a tough call."").
-                        None => recent_speaker(&fd, q, res).and_then(|(r, pos)| {
-                            ctx.resolve(
-                                &mut fd,
-                                f.name,
-                                &offs,
-                                r,
-                                Some(pos),
-                                &cands,
-                                &role_speakers,
-                            )
-                        }),
+                        None => sentence_subject(&fd, q, res)
+                            .or_else(|| recent_speaker(&fd, q, res))
+                            .and_then(|(r, pos)| {
+                                ctx.resolve(
+                                    &mut fd,
+                                    f.name,
+                                    &offs,
+                                    r,
+                                    Some(pos),
+                                    &cands,
+                                    &role_speakers,
+                                )
+                            }),
                     };
                     res_q.push((spk, None, false));
                 }
@@ -610,6 +612,33 @@ fn find_attribution(
         }
     }
     (None, None, None)
+}
+
+/// A person named in the quote's own sentence, before it, outside a prepositional phrase: the
+/// subject of a sentence quoting part of what they said ("X s'est montrée « très inquiète »").
+fn sentence_subject(fd: &Field<'_>, q: &RawQuote, res: &Resources) -> Option<(Ref, usize)> {
+    let b1 = fd.tok_at(q.open);
+    let para = fd.para(q.open);
+    let mut b0 = b1;
+    while b0 > 0
+        && b1 - b0 < 40
+        && fd.para(fd.toks[b0 - 1].start) == para
+        && !is_boundary(fd, b0 - 1)
+    {
+        b0 -= 1;
+    }
+    let (lo, hi) = (
+        fd.toks.get(b0)?.start,
+        fd.toks[b1.saturating_sub(1).max(b0)].end,
+    );
+    fd.mentions
+        .iter()
+        .filter(|m| m.0 >= lo && m.1 <= hi && fd_entity_is_person(fd, m.2) && !fd.in_quote(m.0))
+        .find(|m| {
+            let k = fd.tok_at(m.0);
+            !(k > 0 && res.preps.contains(&fd.toks[k - 1].lower))
+        })
+        .map(|m| (Ref::Ent(m.2), m.0))
 }
 
 /// The subject of the last speech cue (outside quotes) in this paragraph or the one before.
@@ -1270,6 +1299,10 @@ mod tests {
                 &[per("Bruno Keller")]
             ),
             [some("Bruno Keller")]
+        );
+        assert_eq!(
+            one("fr", "Luc Marchand est rentré.\n\nLa maire, Odile Fabre, se montre « très inquiète pour les commerces du centre ».", &[per("Luc Marchand"), per("Odile Fabre")]),
+            [some("Odile Fabre")]
         );
         assert_eq!(
             one(

@@ -509,10 +509,7 @@ fn type_override(name: &str, voted: EntityType, res: &Resources) -> Option<Entit
 fn cluster_key(text: &str, res: &Resources) -> String {
     let k = key(text);
     let mut rest = k.as_str();
-    loop {
-        let Some((w, r)) = rest.split_once(' ') else {
-            break;
-        };
+    while let Some((w, r)) = rest.split_once(' ') {
         if !res.articles.contains_key(w) {
             break;
         }

@@ -380,9 +380,9 @@ fn link_clusters(
                         && suffix
                         && res.type_words.get(&ib.toks[0]) == Some(&TypeWord::State);
                     let generic = prefix
-                        && ib.toks[la..]
-                            .iter()
-                            .all(|w| res.type_words.get(w) == Some(&TypeWord::Loc));
+                        && ib.toks[la..].iter().all(|w| {
+                            matches!(res.type_words.get(w), Some(TypeWord::Loc | TypeWord::Legal))
+                        });
                     same && ((la >= 2 && suffix) || state || generic)
                 }
                 EntityType::Misc => false,
@@ -396,6 +396,7 @@ fn link_clusters(
                         .filter_map(|w| w.chars().next())
                         .collect::<String>()
                         == *ac
+                    && ac.chars().count() >= 3
             });
             if linked || acro {
                 targets.push(b);
@@ -470,7 +471,10 @@ fn type_override(name: &str, voted: EntityType, res: &Resources) -> Option<Entit
             TypeWord::Org if words.len() >= 2 && voted != EntityType::Person => {
                 return Some(EntityType::Organization)
             }
-            TypeWord::Loc if words.len() >= 2 && voted != EntityType::Person => {
+            TypeWord::Loc
+                if words.len() >= 2
+                    && (voted != EntityType::Person || name.starts_with(char::is_lowercase)) =>
+            {
                 return Some(EntityType::Location)
             }
             _ => {}
@@ -578,6 +582,13 @@ fn clean_span(
             s += toks[1].start;
             continue;
         }
+        // A title before a person's name ("Me Sébastien Schapira", "Dr. Ann Lee").
+        if ty == EntityType::Person && toks[0].word && res.role(&toks[0].lower).is_some() {
+            if let Some(n) = toks.iter().skip(1).find(|t| t.word).filter(|t| t.cap) {
+                s += n.start;
+                continue;
+            }
+        }
         // A house number before a street name ("2015 Washtenaw Avenue").
         if ty == EntityType::Location
             && toks.len() >= 2
@@ -588,6 +599,17 @@ fn clean_span(
             continue;
         }
         break;
+    }
+    // A street word the model left out ("rue Erlanger").
+    if let Some(b) = t[..s].strip_suffix(' ') {
+        let w_start = b.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let w = &b[w_start..];
+        if w.starts_with(char::is_lowercase)
+            && res.type_words.get(&key(w)) == Some(&TypeWord::Loc)
+            && free(w_start + w.len())
+        {
+            s = w_start;
+        }
     }
     // Trailing possessive and punctuation.
     loop {
@@ -694,6 +716,7 @@ fn clean_span(
     let first_word = text.split([' ', '\'', '’']).next().unwrap_or("");
     if text.chars().next().is_some_and(char::is_lowercase)
         && !res.particles.contains(&lower(first_word))
+        && res.type_words.get(&key(first_word)) != Some(&TypeWord::Loc)
     {
         return Vec::new();
     }
@@ -856,6 +879,37 @@ mod tests {
         assert_eq!(es.len(), 1);
         assert_eq!(es[0].name, "Le Monde");
         assert_eq!(es[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn streets_titles_legal_forms() {
+        let t = "Le feu a pris rue Erlanger, selon Me Paul Roy. Apple Inc. a confirmé ; Apple ne commente pas l'AI.";
+        let es = run(
+            "fr",
+            t,
+            &[
+                ("Erlanger", "PER"),
+                ("Me Paul Roy", "PER"),
+                ("Apple Inc.", "ORG"),
+                ("Apple", "ORG"),
+                ("AI", "ORG"),
+            ],
+        );
+        let n = names(&es);
+        assert!(
+            n.contains(&("rue Erlanger".into(), EntityType::Location)),
+            "{n:?}"
+        );
+        assert!(
+            n.contains(&("Paul Roy".into(), EntityType::Person)),
+            "{n:?}"
+        );
+        let apple = es.iter().find(|e| e.name == "Apple Inc.").unwrap();
+        assert_eq!(apple.mentions.len(), 2, "{:?}", apple.mentions);
+        assert!(
+            n.contains(&("AI".into(), EntityType::Organization)),
+            "{n:?}"
+        );
     }
 
     #[test]

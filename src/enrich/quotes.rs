@@ -554,6 +554,13 @@ fn find_attribution(
                         .all(|t| !t.word || res.skip.contains(&t.lower))
                 {
                     post
+                } else if fd.toks[a0..k]
+                    .iter()
+                    .find(|t| t.word)
+                    .is_some_and(|t| res.articles.contains_key(&t.lower))
+                {
+                    // An unnamed speaker: "a former engineer told CNBC".
+                    (Ref::Nothing, None)
                 } else {
                     continue;
                 };
@@ -1410,6 +1417,10 @@ mod tests {
         assert_eq!(
             one("en", "Utility spokeswoman Rita Moss said \"power is back for most homes tonight.\" \"It sounded like a train,\" said farmer Joe Kent. Her neighbor, who declined to give his name, said the barn was \"completely gone after the storm.\"", &[per("Rita Moss"), per("Joe Kent")]),
             [some("Rita Moss"), some("Joe Kent"), None]
+        );
+        assert_eq!(
+            one("en", "Tom Reed runs the lab.\n\n\"They are late to the party,\" a former lab engineer told the paper.", &[per("Tom Reed")]),
+            [None]
         );
         assert!(attribute("en", "She starred in “The Long Road Home” last year and in the film \"Night of the Long Knives\".", &[]).is_empty());
     }

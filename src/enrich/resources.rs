@@ -53,6 +53,8 @@ pub enum TypeWord {
     Event,
     Metonym,
     State,
+    /// A company's legal form ("Inc.", "SA"): "Apple Inc." and "Apple" are one name.
+    Legal,
 }
 
 /// Parsed resources of one language.
@@ -205,6 +207,7 @@ impl Resources {
                     "loc" => TypeWord::Loc,
                     "event" => TypeWord::Event,
                     "metonym" => TypeWord::Metonym,
+                    "legal" => TypeWord::Legal,
                     _ => TypeWord::State,
                 };
                 r.type_words.insert(key(w), t);

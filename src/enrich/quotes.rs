@@ -721,6 +721,8 @@ fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Resources) -> (Ref, Option<usi
         }
         if let Some(m) = fd.toks.get(j).and_then(|t| fd.mention_starting(t.start)) {
             j = fd.tok_at(m.1);
+        } else if fd.toks.get(j).is_some_and(|t| t.word && !t.cap) {
+            j += 1; // "à la presse"
         } else {
             while j < k1 && fd.toks[j].word && fd.toks[j].cap {
                 j += 1;
@@ -772,11 +774,17 @@ fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Resources) -> (Ref, Option<usi
         let mut person = None;
         for x in (r + 1)..k1.min(r + 16) {
             if fd.toks[x].lower == "," || fd.toks[x].lower == "." {
-                // An apposition: "le ministre de l'Intérieur, Jean Dupont".
-                let next = fd
+                // An apposition: "le ministre de l'Intérieur, Jean Dupont" (a title between).
+                let mut y = x + 1;
+                while fd
                     .toks
-                    .get(x + 1)
-                    .and_then(|t| fd.mention_starting(t.start));
+                    .get(y)
+                    .is_some_and(|t| res.role(&t.lower).is_some() || t.lower == ".")
+                    && y < x + 4
+                {
+                    y += 1;
+                }
+                let next = fd.toks.get(y).and_then(|t| fd.mention_starting(t.start));
                 if let Some(m) =
                     next.filter(|m| fd.toks[x].lower == "," && fd_entity_is_person(fd, m.2))
                 {
@@ -1008,13 +1016,12 @@ impl Ctx<'_> {
             }
             let k = fd.tok_at(s);
             let mut roles = Vec::new();
-            for t in fd.toks[k.saturating_sub(8)..k].iter().rev().take(8) {
-                if t.lower == "." || t.lower == ";" {
+            for t in fd.toks[k.saturating_sub(8)..k].iter().rev() {
+                if t.lower == "." || t.lower == ";" || fd.mention_ending(t.end).is_some() {
                     break;
                 }
                 if let Some(g) = res.role(&t.lower) {
                     roles.push((t.lower.clone(), g));
-                    break;
                 }
             }
             let ke = fd.tok_at(e);

@@ -567,6 +567,16 @@ pub fn score(gold: &[GoldArticle], preds: &[Prediction]) -> EvalReport {
     }
 }
 
+/// Score (gold, predicted enrichment) pairs: the pure entry point, no files, no models.
+pub fn score_enrichments(pairs: &[(GoldArticle, Enrichment)]) -> EvalReport {
+    let gold: Vec<GoldArticle> = pairs.iter().map(|(g, _)| g.clone()).collect();
+    let preds: Vec<Prediction> = pairs
+        .iter()
+        .map(|(g, e)| Prediction::from_enrichment(&g.id, e))
+        .collect();
+    score(&gold, &preds)
+}
+
 /// Read a gold JSONL file.
 pub fn read_gold(path: &Path) -> Result<Vec<GoldArticle>, EvalError> {
     let p = path.display().to_string();

@@ -432,7 +432,15 @@ fn keep(fd: &Field<'_>, q: &RawQuote, res: &Resources) -> bool {
         let after = fd.tok_at(q.close_end);
         let cue_after = (after..(after + 4).min(fd.toks.len()))
             .any(|i| fd.toks[i].word && res.cues_starting(&fd.toks[i].lower).next().is_some());
-        if prev_word && !cue_after {
+        // A partial quote of someone said to speak in the sentence is kept ("X said the
+        // company was “just getting started”").
+        let mut b = k;
+        let mut cue_before = false;
+        while b > 0 && k - b < 20 && !is_boundary(fd, b - 1) {
+            b -= 1;
+            cue_before |= cue_at(fd, b, k, res).is_some_and(|(_, source)| !source);
+        }
+        if prev_word && !cue_after && !cue_before {
             return false;
         }
     }
@@ -1428,6 +1436,10 @@ mod tests {
         assert_eq!(
             one("en", "Tom Reed runs the lab.\n\n\"They are late to the party,\" a former lab engineer told the paper.", &[per("Tom Reed")]),
             [None]
+        );
+        assert_eq!(
+            one("en", "Chief executive Ann Wells said the company was “just getting started” with robots.", &[per("Ann Wells")]),
+            [some("Ann Wells")]
         );
         assert!(attribute("en", "She starred in “The Long Road Home” last year and in the film \"Night of the Long Knives\".", &[]).is_empty());
     }

@@ -162,10 +162,15 @@ pub fn canonicalize(
         .iter()
         .map(|f| CharOffsets::new(f.text))
         .collect();
-    let mut taken: Vec<Vec<(usize, usize)>> = vec![Vec::new(); doc.fields.len()];
+    // Spans already taken per field (start → end; they do not overlap).
+    let mut taken: Vec<std::collections::BTreeMap<usize, usize>> =
+        vec![Default::default(); doc.fields.len()];
     for m in &merged {
-        taken[m.field].push((m.start, m.end));
+        taken[m.field].insert(m.start, m.end);
     }
+    let overlaps = |t: &std::collections::BTreeMap<usize, usize>, s: usize, e: usize| {
+        t.range(..e).next_back().is_some_and(|(_, &b)| b > s)
+    };
     let mut out: Vec<Entity> = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     for g in groups {
@@ -205,11 +210,10 @@ pub fn canonicalize(
             for (fi, f) in doc.fields.iter().enumerate() {
                 for (s, _) in f.text.match_indices(form) {
                     let e = s + form.len();
-                    if !word_bounded(f.text, s, e) || taken[fi].iter().any(|&(a, b)| s < b && a < e)
-                    {
+                    if !word_bounded(f.text, s, e) || overlaps(&taken[fi], s, e) {
                         continue;
                     }
-                    taken[fi].push((s, e));
+                    taken[fi].insert(s, e);
                     mentions.push((fi, s, e));
                 }
             }
@@ -247,13 +251,14 @@ fn word_bounded(t: &str, s: usize, e: usize) -> bool {
 
 /// The fullest form: most words, then most frequent, then first.
 fn fullest<'a>(texts: &[&'a str]) -> &'a str {
+    let mut freq: HashMap<&str, usize> = HashMap::new();
+    for t in texts {
+        *freq.entry(t).or_default() += 1;
+    }
     let mut best = texts[0];
     let mut best_score = (0usize, 0usize);
     for t in texts {
-        let score = (
-            t.split_whitespace().count(),
-            texts.iter().filter(|x| *x == t).count(),
-        );
+        let score = (t.split_whitespace().count(), freq[t]);
         if score > best_score {
             best = t;
             best_score = score;

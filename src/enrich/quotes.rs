@@ -218,11 +218,29 @@ impl Field<'_> {
     }
 
     fn mention_ending(&self, b: usize) -> Option<(usize, usize, usize)> {
-        self.mentions.iter().find(|m| m.1 == b).copied()
+        // Mentions do not overlap: the one ending at `b` starts before it, closest.
+        let i = self.mentions.partition_point(|m| m.0 < b);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|m| m.1 == b)
+            .copied()
     }
 
     fn in_quote(&self, b: usize) -> bool {
-        self.quoted.iter().any(|&(s, e)| s <= b && b < e)
+        // `quoted` is sorted by start and its spans do not overlap.
+        let i = self.quoted.partition_point(|q| q.0 <= b);
+        i > 0 && b < self.quoted[i - 1].1
+    }
+
+    fn quote_opens_at(&self, b: usize) -> bool {
+        self.quoted.binary_search_by_key(&b, |q| q.0).is_ok()
+    }
+
+    fn quote_closes_at(&self, b: usize) -> bool {
+        let i = self.quoted.partition_point(|q| q.0 < b);
+        i > 0 && self.quoted[i - 1].1 == b
     }
 }
 
@@ -523,7 +541,7 @@ fn find_attribution(
     let mut a1 = a0;
     while a1 < n && a1 - a0 < 40 && fd.para(fd.toks[a1].start) == para && !is_boundary(fd, a1) {
         let t = &fd.toks[a1];
-        if !t.word && fd.quoted.iter().any(|&(s, _)| s == t.start) {
+        if !t.word && fd.quote_opens_at(t.start) {
             break;
         }
         a1 += 1;
@@ -586,10 +604,7 @@ fn find_attribution(
         if t.lower == ":" && b1 == b0 && fd.para(t.start) + 1 == para {
             cur_para = para - 1;
         }
-        if fd.para(t.start) != cur_para
-            || is_boundary(fd, b0 - 1)
-            || fd.quoted.iter().any(|&(_, e)| e == t.end)
-        {
+        if fd.para(t.start) != cur_para || is_boundary(fd, b0 - 1) || fd.quote_closes_at(t.end) {
             break;
         }
         b0 -= 1;

@@ -6,6 +6,7 @@ pub mod config;
 pub mod contract;
 pub mod demo;
 pub mod enrich;
+pub mod eval;
 pub mod http;
 pub mod metrics;
 pub mod pipeline;

@@ -107,7 +107,7 @@ fn quote_spans(t: &str) -> Vec<(usize, usize)> {
 }
 
 /// Byte spans of runs of capitalised words, skipping a lone capitalised word that starts a sentence.
-fn capitalised_runs(t: &str) -> Vec<(usize, usize)> {
+pub fn capitalised_runs(t: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut run: Option<(usize, usize, usize)> = None; // start, end, words
     let mut sentence_start = true;

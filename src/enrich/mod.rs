@@ -7,9 +7,13 @@
 //! `article[field][start:end] == text` holds in Python.
 
 pub mod baseline;
+pub mod entities;
 pub mod lang;
 pub mod ner;
+pub mod quotes;
+pub mod resources;
 pub mod text;
+pub mod tokens;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -139,8 +143,10 @@ pub struct EnricherConfig {
 /// The enrichment engine: built once at start-up (loads resources and models), then shared
 /// read-only across worker threads.
 pub struct Enricher {
-    /// NER pipelines by language; a language without one gets baseline entities.
+    /// NER pipelines by language; a supported language without one gets capitalised-run spans.
     pipelines: BTreeMap<String, ner::Pipeline>,
+    /// Language resources (speech verbs, roles, ...) of every supported language.
+    resources: BTreeMap<String, resources::Resources>,
 }
 
 impl Enricher {
@@ -161,7 +167,14 @@ impl Enricher {
             let p = ner::Pipeline::load(lang, path).map_err(|e| model_error(e.to_string()))?;
             pipelines.insert(lang.clone(), p);
         }
-        Ok(Self { pipelines })
+        let resources = ["fr", "en"]
+            .into_iter()
+            .filter_map(|l| resources::Resources::for_lang(l).map(|r| (l.to_string(), r)))
+            .collect();
+        Ok(Self {
+            pipelines,
+            resources,
+        })
     }
 
     /// Languages with a loaded NER pipeline.
@@ -169,18 +182,56 @@ impl Enricher {
         self.pipelines.keys().map(String::as_str)
     }
 
-    /// NER spans of every field, tagged with the field's index, for a language with a pipeline.
-    pub fn ner_spans(&self, doc: &Document<'_>, lang: &str) -> Option<Vec<(usize, ner::EntSpan)>> {
-        let p = self.pipelines.get(lang)?;
+    /// The resources of `lang`, when it is supported.
+    pub fn resources(&self, lang: &str) -> Option<&resources::Resources> {
+        self.resources.get(lang)
+    }
+
+    /// NER spans of every field (field index, byte span): the native NER when `lang` has a
+    /// pipeline, else runs of capitalised words labelled MISC (the documented fallback when no
+    /// model is configured).
+    pub fn ner_spans(&self, doc: &Document<'_>, lang: &str) -> Vec<(usize, ner::EntSpan)> {
         let mut out = Vec::new();
         for (i, f) in doc.fields.iter().enumerate() {
-            out.extend(p.entities(f.text).into_iter().map(|s| (i, s)));
+            match self.pipelines.get(lang) {
+                Some(p) => out.extend(p.entities(f.text).into_iter().map(|s| (i, s))),
+                None => out.extend(baseline::capitalised_runs(f.text).into_iter().map(
+                    |(start, end)| {
+                        (
+                            i,
+                            ner::EntSpan {
+                                start,
+                                end,
+                                label: "MISC".to_string(),
+                            },
+                        )
+                    },
+                )),
+            }
         }
-        Some(out)
+        out
     }
 
     /// Enrich one document. Never panics on any input text.
     pub fn enrich(&self, doc: &Document<'_>) -> Result<Enrichment, EnrichError> {
+        self.enrich_inner(doc, None)
+    }
+
+    /// Enrich one document given the NER spans of its fields (field index, byte span).
+    /// Never panics on any input text or span.
+    pub fn enrich_with_spans(
+        &self,
+        doc: &Document<'_>,
+        spans: &[(usize, ner::EntSpan)],
+    ) -> Result<Enrichment, EnrichError> {
+        self.enrich_inner(doc, Some(spans))
+    }
+
+    fn enrich_inner(
+        &self,
+        doc: &Document<'_>,
+        spans: Option<&[(usize, ner::EntSpan)]>,
+    ) -> Result<Enrichment, EnrichError> {
         if doc.fields.iter().all(|f| f.text.trim().is_empty()) {
             return Err(EnrichError::Empty);
         }
@@ -195,14 +246,109 @@ impl Enricher {
             lang_supported: supported,
             ..Default::default()
         };
-        if supported {
-            let (entities, quotes) = baseline::extract(doc);
-            out.quotes = quotes;
-            out.entities = match lang.as_deref().and_then(|l| self.ner_spans(doc, l)) {
-                Some(spans) => baseline::group_spans(doc, &spans),
-                None => entities,
+        if let Some(res) = lang.as_deref().and_then(|l| self.resources.get(l)) {
+            let found;
+            let spans = match spans {
+                Some(s) => s,
+                None => {
+                    found = self.ner_spans(doc, &res.lang);
+                    &found
+                }
             };
+            let mut entities = entities::canonicalize(doc, &res.lang, spans, res);
+            out.quotes = quotes::extract(doc, res, &mut entities);
+            out.entities = entities;
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str, lang: &str, spans: &[(usize, ner::EntSpan)]) {
+        let en = Enricher::new(EnricherConfig::default()).unwrap();
+        let doc = Document {
+            fields: vec![
+                TextField {
+                    name: "title",
+                    text: "Titre « court »",
+                },
+                TextField { name: "body", text },
+            ],
+            lang: Some(lang),
+        };
+        let Ok(out) = en.enrich_with_spans(&doc, spans) else {
+            return;
+        };
+        let title: Vec<char> = doc.fields[0].text.chars().collect();
+        let body: Vec<char> = text.chars().collect();
+        let field = |n: &str| if n == "title" { &title } else { &body };
+        for q in &out.quotes {
+            let chars = field(&q.field);
+            assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+        }
+        for e in &out.entities {
+            for m in &e.mentions {
+                let chars = field(&m.field);
+                assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+        #[test]
+        fn never_panics(parts in proptest::collection::vec(prop_oneof![
+            Just("« "), Just(" »"), Just("“"), Just("”"), Just("\""), Just("„"), Just("‹"), Just("›"), Just("\n"), Just(", a-t-il ajouté. "),
+            Just("said Jean Dupont"), Just(" Marie Curie a déclaré : "), Just("la porte-parole "), Just("selon l'ONU "), Just("he said. "),
+            Just("Élise"), Just("été "), Just("l’"), Just(" (OMS) "), Just("Nations unies"), Just("-"), Just("."), Just("word "),
+        ], 0..60), cuts in proptest::collection::vec((0usize..400, 0usize..400, 0usize..3), 0..12), en in any::<bool>()) {
+            let text: String = parts.concat();
+            let labels = ["PER", "ORG", "LOC"];
+            let spans: Vec<(usize, ner::EntSpan)> = cuts.iter().map(|&(a, b, l)| (1, ner::EntSpan { start: a.min(b), end: a.max(b), label: labels[l].to_string() })).collect();
+            check(&text, if en { "en" } else { "fr" }, &spans);
+        }
+    }
+
+    #[test]
+    fn many_quotes_are_fast() {
+        let text = "Jean Dupont a dit : « Nous avons trois mots ». ".repeat(20_000);
+        let spans: Vec<(usize, ner::EntSpan)> = text
+            .match_indices("Jean Dupont")
+            .map(|(i, s)| {
+                (
+                    1,
+                    ner::EntSpan {
+                        start: i,
+                        end: i + s.len(),
+                        label: "PER".into(),
+                    },
+                )
+            })
+            .collect();
+        let t = std::time::Instant::now();
+        let en = Enricher::new(EnricherConfig::default()).unwrap();
+        let doc = Document {
+            fields: vec![TextField {
+                name: "body",
+                text: &text,
+            }],
+            lang: Some("fr"),
+        };
+        let out = en.enrich_with_spans(&doc, &spans).unwrap();
+        eprintln!("{} quotes in {:?}", out.quotes.len(), t.elapsed());
+        check(&text, "fr", &spans);
+        assert!(t.elapsed().as_secs() < 30, "{:?}", t.elapsed());
+    }
+
+    #[test]
+    fn long_unbalanced_input_is_fast() {
+        let text = "« a “ b \" c „ d ‹ ".repeat(20_000) + &"Jean Dupont a dit. ".repeat(5_000);
+        let t = std::time::Instant::now();
+        check(&text, "fr", &[]);
+        assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
     }
 }

@@ -314,8 +314,19 @@ fn enrich_line(enricher: &Enricher, cfg: &Config, n: u64, line: &[u8]) -> LineRe
 }
 
 fn eval(cfg: &Config, gold: &Path, json: bool) -> Result<()> {
-    let _ = (cfg, gold, json);
-    anyhow::bail!("eval is not available in this build yet")
+    let enricher = enricher(cfg)?;
+    let started = std::time::Instant::now();
+    let report = crate::eval::evaluate(&enricher, gold)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.to_text());
+        eprintln!(
+            "(enriched and scored in {:.2} s)",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
 }
 
 fn schema(write: Option<&Path>) -> Result<()> {

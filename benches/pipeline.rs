@@ -88,12 +88,28 @@ fn words(a: &contract::Article) -> usize {
         .sum()
 }
 
-/// Articles/s of the whole CPU path of one message (decode, enrich, encode) on `threads` threads
-/// sharing one `Enricher`, for about `secs` seconds.
-fn core_rate(e: &Enricher, payloads: &[Vec<u8>], threads: usize, secs: f64) -> f64 {
+/// CPU seconds (user + system, all threads) of this process so far, from `/proc/self/stat`
+/// (clock ticks of 1/100 s, the Linux default); 0 where there is no procfs.
+fn cpu_secs() -> f64 {
+    let Ok(s) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    let f: Vec<&str> = s
+        .rsplit_once(')')
+        .map_or("", |x| x.1)
+        .split_whitespace()
+        .collect();
+    let tick = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (tick(11) + tick(12)) / 100.0
+}
+
+/// Articles/s and CPU ms per article of the whole CPU path of one message (decode, enrich,
+/// encode) on `threads` threads sharing one `Enricher`, for about `secs` seconds.
+fn core_rate(e: &Enricher, payloads: &[Vec<u8>], threads: usize, secs: f64) -> (f64, f64) {
     let next = AtomicUsize::new(0);
     let deadline = Instant::now() + Duration::from_secs_f64(secs);
     let t0 = Instant::now();
+    let c0 = cpu_secs();
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| {
@@ -106,10 +122,16 @@ fn core_rate(e: &Enricher, payloads: &[Vec<u8>], threads: usize, secs: f64) -> f
             });
         }
     });
-    next.load(Ordering::Relaxed) as f64 / t0.elapsed().as_secs_f64()
+    let n = next.load(Ordering::Relaxed) as f64;
+    (
+        n / t0.elapsed().as_secs_f64(),
+        1000.0 * (cpu_secs() - c0) / n.max(1.0),
+    )
 }
 
-fn summary(e: &Enricher, payloads: &[Vec<u8>], secs: f64) -> (f64, f64) {
+type Rate = (f64, f64);
+
+fn summary(e: &Enricher, payloads: &[Vec<u8>], secs: f64) -> (Rate, Rate) {
     let _ = core_rate(e, payloads, 1, 0.3); // warm up
     (
         core_rate(e, payloads, 1, secs),
@@ -219,8 +241,8 @@ fn main() {
             .unwrap_or(5.0);
         let (one, two) = summary(&e, &payloads, secs);
         println!(
-            "{{\"articles\": {}, \"core_1t_articles_per_s\": {one:.1}, \"core_2t_articles_per_s\": {two:.1}}}",
-            payloads.len()
+            "{{\"articles\": {}, \"core_1t_articles_per_s\": {:.1}, \"core_2t_articles_per_s\": {:.1}, \"core_1t_cpu_ms_per_article\": {:.2}, \"core_2t_cpu_ms_per_article\": {:.2}}}",
+            payloads.len(), one.0, two.0, one.1, two.1
         );
         return;
     }
@@ -228,10 +250,14 @@ fn main() {
     let total_words: usize = payloads.iter().map(|p| words(&decode(p))).sum();
     let (one, two) = summary(&e, &payloads, 3.0);
     eprintln!(
-        "core (decode+enrich+encode) on {} fixture articles: 1 thread {one:.1} articles/s ({:.0} words/s); 2 threads {two:.1} articles/s ({:.0} words/s)",
+        "core (decode+enrich+encode) on {} fixture articles: 1 thread {:.1} articles/s ({:.0} words/s, {:.2} CPU ms/article); 2 threads {:.1} articles/s ({:.0} words/s, {:.2} CPU ms/article)",
         payloads.len(),
-        one * total_words as f64 / payloads.len() as f64,
-        two * total_words as f64 / payloads.len() as f64,
+        one.0,
+        one.0 * total_words as f64 / payloads.len() as f64,
+        one.1,
+        two.0,
+        two.0 * total_words as f64 / payloads.len() as f64,
+        two.1,
     );
     let mut c = Criterion::default().configure_from_args();
     bench_stages(&mut c, &e, &payloads);

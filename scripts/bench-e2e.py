@@ -407,7 +407,10 @@ def report(args, res, core, n, total, words, elapsed):
         f"- verbatim / passthrough: {v['rate'] / pt['rate']:.3f} (the Kafka ceiling on this machine: {pt['rate']:.0f} articles/s)",
         f"- verbatim end-to-end / its core (decode+enrich+encode, same articles): "
         f"**{100 * v['rate'] / c2:.0f}%** of the 2-thread core ({c2:.1f} articles/s), "
-        f"{100 * v['rate'] / c1:.0f}% of the 1-thread core ({c1:.1f} articles/s) (goal ≥ 90%)",
+        f"{100 * v['rate'] / c1:.0f}% of the 1-thread core ({c1:.1f} articles/s) (goal ≥ 90%); "
+        f"CPU per article, which the machine's noise affects less: core {core['core_1t_cpu_ms_per_article']:.1f} ms "
+        f"(1 thread) / {core['core_2t_cpu_ms_per_article']:.1f} ms (2 threads), end to end {v['cpu_ms_per_article']:.1f} ms "
+        f"→ **{100 * core['core_1t_cpu_ms_per_article'] / v['cpu_ms_per_article']:.0f}%** efficiency",
         f"- verbatim p99 at half its max throughput: **{v['lat']['p99']:.0f} ms** (goal < 100 ms)",
         f"- verbatim peak RSS: **{v['rss_mb']:.0f} MB** (goal < 300 MB)",
     ]
@@ -447,10 +450,10 @@ Method (`scripts/bench-e2e.py`):
   (sampled every 50 ms, so meaningless for passthrough, which drains the topic in well under a
   second; see "incl. start-up", from launch to the last output, model loading included);
   peak RSS is `VmHWM` of `/proc/PID/status`. The spaCy consumer is stopped after
-  {args.spacy_budget:.0f} s (its rate is over what it did). verbatim runs with the default
+  {args.spacy_budget:.0f} s (`--spacy-budget`; its rate is over what it did). verbatim runs with the default
   `pipeline.concurrency = 0` (= 2 threads here).
 - **Latency**: each consumer again on a fresh topic, while articles are produced at half its own max
-  rate (passthrough at verbatim's half max) for {args.latency_secs:.0f} s; latency = output message
+  rate (passthrough at verbatim's half max) for {args.latency_secs:.0f} s (`--latency-secs`); latency = output message
   timestamp − input message timestamp (both CreateTime from clients on this machine).
   Every consumer runs with `fetch.wait.max.ms = {args.fetch_wait_ms}`: tansu holds a fetch request
   for the whole `fetch.wait.max.ms` (librdkafka default 500) even when data is waiting, which alone

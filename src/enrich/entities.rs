@@ -109,9 +109,7 @@ pub fn canonicalize(
             .trim_end()
             .chars()
             .next_back()
-            .map_or(true, |c| {
-                matches!(c, '.' | '!' | '?' | ':' | '\n' | '«' | '"' | '“')
-            });
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | '«' | '"' | '“'));
         let lw = lower(w);
         let common = !w.contains([' ', '-', '\'', '’'])
             && w.chars().skip(1).all(char::is_lowercase)
@@ -572,9 +570,11 @@ fn clean_span(
         // An article is dropped when written in lower case or elided ("the Foundation",
         // "l'ONU"), or at the start of a sentence; a capitalised one inside a sentence belongs
         // to the name ("Le Monde", "The Hague").
-        let sentence_start = t[..s].trim_end().chars().next_back().map_or(true, |c| {
-            matches!(c, '.' | '!' | '?' | ':' | '«' | '"' | '“' | '(' | '—')
-        });
+        let sentence_start = t[..s]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '«' | '"' | '“' | '(' | '—'));
         let droppable =
             !toks.is_empty() && (!toks[0].cap || toks[0].lower.ends_with('\'') || sentence_start);
         if toks.len() >= 2

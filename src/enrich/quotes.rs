@@ -81,12 +81,11 @@ fn scan_paragraph(p: &str, base: usize, out: &mut Vec<RawQuote>) {
     for (k, &(b, c)) in chars.iter().enumerate() {
         let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
         let next = chars.get(k + 1).map(|x| x.1);
-        let prev_space = prev.map_or(true, |x| {
+        let prev_space = prev.is_none_or(|x| {
             x.is_whitespace() || matches!(x, '(' | '[' | '\'' | '’' | '-' | '—' | '–' | '/')
         });
-        let next_space = next.map_or(true, |x| {
-            x.is_whitespace() || (!x.is_alphanumeric() && !opens(x))
-        });
+        let next_space =
+            next.is_none_or(|x| x.is_whitespace() || (!x.is_alphanumeric() && !opens(x)));
         match open {
             None => {
                 let is_open = match c {
@@ -830,9 +829,9 @@ fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Resources) -> (Ref, Option<usi
                 return (Ref::Name(s, e), Some(s));
             }
         }
-        let definite = art.as_ref().map_or(true, |(_, a)| {
-            matches!(a.as_str(), "le" | "la" | "l'" | "les" | "the")
-        });
+        let definite = art
+            .as_ref()
+            .is_none_or(|(_, a)| matches!(a.as_str(), "le" | "la" | "l'" | "les" | "the"));
         let gender = art.map_or(Gender::Unknown, |(g, _)| g).or(g);
         return (
             Ref::Role {

@@ -607,7 +607,11 @@ fn clean_span(
     }
     // A street word the model left out ("rue Erlanger").
     if let Some(b) = t[..s].strip_suffix(' ') {
-        let w_start = b.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        // The whitespace may be wider than one byte (U+2000...): step over the whole char.
+        let w_start = b
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let w = &b[w_start..];
         if w.starts_with(char::is_lowercase)
             && res.type_words.get(&key(w)) == Some(&TypeWord::Loc)

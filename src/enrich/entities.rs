@@ -715,7 +715,12 @@ fn clean_span(
         .iter()
         .any(|suf| k.ends_with(suf))
     {
-        let prev = tokenize(&t[s.saturating_sub(8)..s], lang);
+        // Up to 8 bytes back, widened to a char boundary.
+        let mut from = s.saturating_sub(8);
+        while !t.is_char_boundary(from) {
+            from -= 1;
+        }
+        let prev = tokenize(&t[from..s], lang);
         if prev.last().is_some_and(|p| {
             (res.articles.contains_key(&p.lower) && p.lower != "l'") || p.lower == "aux"
         }) {

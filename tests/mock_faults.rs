@@ -89,8 +89,12 @@ async fn wait_for(timeout: Duration, mut f: impl FnMut() -> bool) -> bool {
     f()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn broker_down_and_up_request_errors_and_latency_lose_nothing() {
+/// A one-broker mock cluster with topics in/out/dlq (2 partitions) and a daemon config for it.
+fn mock_setup() -> (
+    MockCluster<'static, rdkafka::producer::DefaultProducerContext>,
+    String,
+    Config,
+) {
     let mock = MockCluster::new(1).unwrap();
     let brokers = mock.bootstrap_servers();
     for t in ["in", "out", "dlq"] {
@@ -101,6 +105,12 @@ async fn broker_down_and_up_request_errors_and_latency_lose_nothing() {
     cfg.kafka.input_topic = "in".into();
     cfg.kafka.output_topic = "out".into();
     cfg.kafka.dlq_topic = "dlq".into();
+    (mock, brokers, cfg)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn broker_down_and_up_request_errors_and_latency_lose_nothing() {
+    let (mock, brokers, mut cfg) = mock_setup();
     cfg.kafka.commit_interval_ms = 100;
     cfg.kafka
         .producer
@@ -189,21 +199,13 @@ async fn broker_down_and_up_request_errors_and_latency_lose_nothing() {
     );
 }
 
-/// Exactly-once mode on the mock cluster: transactional outputs with the input offsets committed
-/// in the same transactions; a failing EndTxn is aborted and retried; a read_committed reader
-/// sees every output exactly once.
+/// Exactly-once mode on the mock cluster: transactional outputs with the input offsets in the
+/// same transactions; an offset commit rejected as from a stale generation makes the transaction
+/// abort and retry. The mock does not hide aborted records, so the only duplicates allowed are
+/// those of the aborted transaction.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn exactly_once_transactions_commit_outputs_and_offsets_together() {
-    let mock = MockCluster::new(1).unwrap();
-    let brokers = mock.bootstrap_servers();
-    for t in ["in", "out", "dlq"] {
-        mock.create_topic(t, 2, 1).unwrap();
-    }
-    let mut cfg = Config::default();
-    cfg.kafka.brokers = brokers.clone();
-    cfg.kafka.input_topic = "in".into();
-    cfg.kafka.output_topic = "out".into();
-    cfg.kafka.dlq_topic = "dlq".into();
+    let (mock, brokers, mut cfg) = mock_setup();
     cfg.kafka.group_id = "eos".into();
     cfg.kafka.transactional_id = "verbatim-eos-test".into();
     cfg.pipeline.delivery = verbatim::config::Delivery::ExactlyOnce;

@@ -2,6 +2,7 @@
 //! words, acronyms. The files live in `resources/<lang>/*.txt`, are embedded at build time and
 //! parsed once into a [`Resources`] per language when the [`super::Enricher`] is built.
 
+use super::EntityType;
 use std::collections::{HashMap, HashSet};
 
 /// Grammatical or usual gender of a pronoun, role or first name.
@@ -82,6 +83,29 @@ pub struct Resources {
     pub particles: HashSet<String>,
     pub work: HashSet<String>,
     pub and_words: HashSet<String>,
+    /// What the words around a name say about it (`resources/<lang>/context.txt`).
+    pub context: Context,
+}
+
+/// The context rules of one language, in lower case (see `resources/<lang>/context.txt`).
+#[derive(Debug, Default)]
+pub struct Context {
+    /// Words introducing examples of a plural noun ("including", "notamment"), and whether
+    /// the noun must come right before them ("companies like").
+    pub connectors: Vec<(Vec<String>, bool)>,
+    /// Plural nouns whose examples have a known type ("manufacturers" → organisation).
+    pub classes: HashMap<String, EntityType>,
+    /// A word right after a name that types it ("neighborhood" → location).
+    pub after: HashMap<String, EntityType>,
+    /// Words right before a name that type it ("la société" → organisation); a form ending in
+    /// an apostrophe is elided (no space before the name).
+    pub before: Vec<(String, EntityType)>,
+    /// "Name-SUFFIX" adjectives ("style").
+    pub adjectives: HashSet<String>,
+    /// Words before a person's name that make it a fictional role ("stars as").
+    pub characters: Vec<String>,
+    /// Lower-case words that may join the capitalised words of one name ("Bank of America").
+    pub inner: HashSet<String>,
 }
 
 const FIRST_NAMES: &str = include_str!("../../resources/first_names.txt");
@@ -95,6 +119,7 @@ struct Files {
     type_words: &'static str,
     acronyms: &'static str,
     words: &'static str,
+    context: &'static str,
 }
 
 const FR: Files = Files {
@@ -106,6 +131,7 @@ const FR: Files = Files {
     type_words: include_str!("../../resources/fr/type_words.txt"),
     acronyms: include_str!("../../resources/fr/acronyms.txt"),
     words: include_str!("../../resources/fr/words.txt"),
+    context: include_str!("../../resources/fr/context.txt"),
 };
 
 const EN: Files = Files {
@@ -117,6 +143,7 @@ const EN: Files = Files {
     type_words: include_str!("../../resources/en/type_words.txt"),
     acronyms: include_str!("../../resources/en/acronyms.txt"),
     words: include_str!("../../resources/en/words.txt"),
+    context: include_str!("../../resources/en/context.txt"),
 };
 
 /// Lines of a resource file without comments and blank lines.
@@ -246,6 +273,7 @@ impl Resources {
                 _ => {}
             }
         }
+        r.context = Context::parse(files.context, &r.lang);
         Some(r)
     }
 
@@ -286,6 +314,54 @@ impl Resources {
     pub fn is_role_name(&self, name: &str) -> bool {
         let k = lower(name);
         self.roles.contains_key(&k) || self.roles.contains_key(&k.replace('-', " "))
+    }
+}
+
+impl Context {
+    fn parse(s: &'static str, lang: &str) -> Context {
+        let ty = |t: &str| match t {
+            "per" => Some(EntityType::Person),
+            "loc" => Some(EntityType::Location),
+            "org" => Some(EntityType::Organization),
+            _ => None,
+        };
+        let mut c = Context::default();
+        for l in lines(s) {
+            let parts: Vec<&str> = l.split('|').collect();
+            match parts[..] {
+                ["connector", w] | ["connector", w, "near"] => c.connectors.push((
+                    crate::enrich::tokens::tokenize(w, lang)
+                        .into_iter()
+                        .map(|t| t.lower)
+                        .collect(),
+                    parts.len() == 3,
+                )),
+                ["class", t, w] => {
+                    if let Some(t) = ty(t) {
+                        c.classes.insert(lower(w), t);
+                    }
+                }
+                ["after", t, w] => {
+                    if let Some(t) = ty(t) {
+                        c.after.insert(lower(w), t);
+                    }
+                }
+                ["before", t, w] => {
+                    if let Some(t) = ty(t) {
+                        c.before.push((lower(w), t));
+                    }
+                }
+                ["adjective", w] => {
+                    c.adjectives.insert(lower(w));
+                }
+                ["character", w] => c.characters.push(lower(w)),
+                ["inner", w] => {
+                    c.inner.insert(lower(w));
+                }
+                _ => {}
+            }
+        }
+        c
     }
 }
 
@@ -486,6 +562,26 @@ mod tests {
             assert!(has(s), "{s}");
         }
         assert!(Resources::for_lang("de").is_none());
+    }
+
+    #[test]
+    fn context_files_are_well_formed() {
+        for (lang, f) in [("fr", &FR), ("en", &EN)] {
+            for l in lines(f.context) {
+                let p: Vec<&str> = l.split('|').collect();
+                let ok = match p[..] {
+                    ["connector", w] | ["connector", w, "near"] => !w.is_empty(),
+                    ["class" | "after" | "before", t, w] => {
+                        ["per", "loc", "org"].contains(&t) && !w.is_empty() && lower(w) == w
+                    }
+                    ["adjective" | "character" | "inner", w] => !w.is_empty(),
+                    _ => false,
+                };
+                assert!(ok, "{lang}/context.txt: malformed line {l:?}");
+            }
+            let c = &Resources::for_lang(lang).unwrap().context;
+            assert!(!c.connectors.is_empty() && !c.classes.is_empty() && !c.before.is_empty());
+        }
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! name each group by its fullest form, type it by vote and head words, and find the
 //! re-occurrences of its surface forms the model missed.
 
+mod context;
+
 use super::ner::EntSpan;
 use super::resources::{key, lower, Resources, TypeWord};
 use super::text::{slug, CharOffsets};
@@ -27,7 +29,28 @@ struct M {
     field: usize,
     start: usize,
     end: usize,
+    /// The model's label; empty for a name found by a rule.
     label: String,
+    /// The type the context gives it ("the X neighborhood"), which outvotes labels.
+    hint: Option<EntityType>,
+}
+
+impl M {
+    /// A name found by a rule rather than the model.
+    fn found(field: usize, start: usize, end: usize, ty: EntityType) -> M {
+        M {
+            field,
+            start,
+            end,
+            label: String::new(),
+            hint: Some(ty),
+        }
+    }
+
+    /// Its type: the context's, else the model's.
+    fn ty(&self) -> EntityType {
+        self.hint.unwrap_or_else(|| label_type(&self.label))
+    }
 }
 
 const OPEN_MARKS: &[char] = &['«', '“', '"', '„', '‹', '‘'];
@@ -75,6 +98,7 @@ pub fn canonicalize(
                 start: s,
                 end: e,
                 label: sp.label.clone(),
+                hint: None,
             });
         }
     }
@@ -120,6 +144,7 @@ pub fn canonicalize(
             });
         !(at_start && common)
     });
+    context::apply(doc, lang, res, &mut merged);
 
     // Clusters: first by key, then linked.
     let mut cl_of_key: HashMap<String, usize> = HashMap::new();
@@ -137,8 +162,7 @@ pub fn canonicalize(
         .iter()
         .map(|c| {
             ClusterInfo::new(
-                c.iter()
-                    .map(|&i| (text_of(&merged[i]), merged[i].label.as_str())),
+                c.iter().map(|&i| (text_of(&merged[i]), merged[i].ty())),
                 res,
             )
         })
@@ -178,9 +202,15 @@ pub fn canonicalize(
         let mut votes: Vec<(EntityType, usize, usize)> = Vec::new();
         let mut labels: HashMap<&str, usize> = HashMap::new();
         for (n, &i) in g.iter().enumerate() {
-            *labels.entry(merged[i].label.as_str()).or_default() += 1;
-            let weight = if key(texts[n]) == name_key { 3 } else { 1 };
-            let t = label_type(&merged[i].label);
+            if !merged[i].label.is_empty() {
+                *labels.entry(merged[i].label.as_str()).or_default() += 1;
+            }
+            let mut weight = if key(texts[n]) == name_key { 3 } else { 1 };
+            if merged[i].hint.is_some() {
+                // What the sentence says outweighs the model's guesses.
+                weight *= 4;
+            }
+            let t = merged[i].ty();
             match votes.iter_mut().find(|v| v.0 == t) {
                 Some(v) => v.1 += weight,
                 None => votes.push((t, weight, n)),
@@ -277,16 +307,15 @@ struct ClusterInfo {
 }
 
 impl ClusterInfo {
-    fn new<'a>(ms: impl Iterator<Item = (&'a str, &'a str)>, res: &Resources) -> Self {
+    fn new<'a>(ms: impl Iterator<Item = (&'a str, EntityType)>, res: &Resources) -> Self {
         let mut counts: Vec<(EntityType, usize)> = Vec::new();
         let mut text = "";
         let mut has_per = false;
-        for (t, l) in ms {
-            has_per |= label_type(l) == EntityType::Person;
+        for (t, ty) in ms {
+            has_per |= ty == EntityType::Person;
             if text.is_empty() {
                 text = t;
             }
-            let ty = label_type(l);
             match counts.iter_mut().find(|c| c.0 == ty) {
                 Some(c) => c.1 += 1,
                 None => counts.push((ty, 1)),
@@ -468,7 +497,14 @@ fn type_override(name: &str, voted: EntityType, res: &Resources) -> Option<Entit
     let words: Vec<&str> = k.split_whitespace().collect();
     let (first, last) = (words.first().copied()?, words.last().copied()?);
     let head = |w: &str| res.type_words.get(w).copied();
-    for h in [head(first), head(last)].into_iter().flatten() {
+    // The head of a name is its last word in English ("Festival Productions"), its first in
+    // French ("Festival de Cannes").
+    let heads = if res.lang == "en" {
+        [head(last), head(first)]
+    } else {
+        [head(first), head(last)]
+    };
+    for h in heads.into_iter().flatten() {
         match h {
             TypeWord::Event => return Some(EntityType::Misc),
             TypeWord::Org if words.len() >= 2 && voted != EntityType::Person => {
@@ -769,7 +805,7 @@ mod tests {
     use super::*;
     use crate::enrich::TextField;
 
-    fn run(lang: &str, text: &str, spans: &[(&str, &str)]) -> Vec<Entity> {
+    pub(super) fn run(lang: &str, text: &str, spans: &[(&str, &str)]) -> Vec<Entity> {
         let res = Resources::for_lang(lang).unwrap();
         let doc = Document {
             fields: vec![TextField { name: "body", text }],
@@ -792,7 +828,7 @@ mod tests {
         canonicalize(&doc, lang, &sp, &res)
     }
 
-    fn names(es: &[Entity]) -> Vec<(String, EntityType)> {
+    pub(super) fn names(es: &[Entity]) -> Vec<(String, EntityType)> {
         es.iter().map(|e| (e.name.clone(), e.entity_type)).collect()
     }
 

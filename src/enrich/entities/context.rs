@@ -1,0 +1,595 @@
+//! What the words around a name say about it, as a reader uses them: "manufacturers, including
+//! Shure, Casio and Zildjian" names three companies; "the Tremé neighborhood" a place; "le patron
+//! d'Android, Sundar Pichai" a person; "an Italianate-style building" no entity at all; "stars as
+//! Anna" a fictional role. The words themselves are data (`resources/<lang>/context.txt`); the
+//! model's label stays as found and the hint outvotes it (see [`super::canonicalize`]).
+
+use super::{M, OPEN_MARKS};
+use crate::enrich::resources::{key, lower, Resources, TypeWord};
+use crate::enrich::tokens::{tokenize, Tok};
+use crate::enrich::{Document, EntityType};
+
+/// Longest context window looked at before a name, in bytes (widened to a char boundary).
+const WINDOW: usize = 64;
+
+/// Up to `WINDOW` bytes of `t` before `s`, lower-cased.
+fn before_window(t: &str, s: usize) -> String {
+    let mut from = s.saturating_sub(WINDOW);
+    while !t.is_char_boundary(from) {
+        from -= 1;
+    }
+    lower(&t[from..s])
+}
+
+/// Whether `w` (lower case) ends with the phrase `p` starting at a word boundary.
+fn ends_with_phrase(w: &str, p: &str) -> bool {
+    w.strip_suffix(p)
+        .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
+}
+
+/// Apply the context rules to the cleaned mentions of `doc`: drop what is no entity, hint the
+/// type of the others, join founder names into their foundation, and add the list items and
+/// suffixed organisation names the model missed. `ms` is sorted by field and start on return.
+pub(super) fn apply(doc: &Document<'_>, lang: &str, res: &Resources, ms: &mut Vec<M>) {
+    join_founders(doc, res, ms);
+    ms.retain(|m| !is_adjective(doc.fields[m.field].text, m, res));
+    // A name once given to a fictional role is the role's throughout ("as his wife, Anna" …
+    // "Anna's").
+    let roles: std::collections::HashSet<String> = ms
+        .iter()
+        .filter(|m| is_character(doc.fields[m.field].text, m, res))
+        .map(|m| key(&doc.fields[m.field].text[m.start..m.end]))
+        .collect();
+    if !roles.is_empty() {
+        ms.retain(|m| !roles.contains(&key(&doc.fields[m.field].text[m.start..m.end])));
+    }
+    for m in ms.iter_mut() {
+        if let Some(h) = hint(doc.fields[m.field].text, m, lang, res) {
+            m.hint = Some(h);
+        }
+    }
+    for (fi, f) in doc.fields.iter().enumerate() {
+        let toks = tokenize(f.text, lang);
+        for (s, e, ty) in list_items(f.text, &toks, res) {
+            // "officials of several countries, including Mark Rutte": a first name says person
+            // louder than a list of places does.
+            let first = f.text[s..e].split([' ', '-']).next().unwrap_or("");
+            if ty != EntityType::Person
+                && f.text[s..e].contains(' ')
+                && res.first_names.contains_key(&lower(first))
+            {
+                continue;
+            }
+            let mut found = false;
+            for m in ms
+                .iter_mut()
+                .filter(|m| m.field == fi && m.start < e && s < m.end)
+            {
+                m.hint = Some(ty);
+                found = true;
+            }
+            if !found {
+                ms.push(M::found(fi, s, e, ty));
+            }
+        }
+        for (s, e) in suffixed_orgs(f.text, &toks, res) {
+            if !ms.iter().any(|m| m.field == fi && m.start < e && s < m.end) {
+                ms.push(M::found(fi, s, e, EntityType::Organization));
+            }
+        }
+    }
+    ms.sort_by_key(|m| (m.field, m.start));
+}
+
+/// "an Italianate-style house": the name is part of an adjective.
+fn is_adjective(t: &str, m: &M, res: &Resources) -> bool {
+    let Some(rest) = t[m.end..].strip_prefix('-') else {
+        return false;
+    };
+    let w_end = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    res.context.adjectives.contains(&lower(&rest[..w_end]))
+}
+
+/// "Chastain co-stars as his wife, Anna": a person's name after a role cue, possibly through a
+/// short lower-case apposition, is a fictional character.
+fn is_character(t: &str, m: &M, res: &Resources) -> bool {
+    if m.ty() != EntityType::Person || res.context.characters.is_empty() {
+        return false;
+    }
+    let w = before_window(t, m.start);
+    let mut w = w.trim_end().trim_end_matches(',').trim_end();
+    for _ in 0..3 {
+        if res
+            .context
+            .characters
+            .iter()
+            .any(|c| ends_with_phrase(w, c) || ends_with_phrase(w, c.trim_end_matches('\'')))
+        {
+            return true;
+        }
+        // Step back over one lower-case word ("his wife").
+        let Some(i) = w.rfind(' ') else { break };
+        let last = &w[i + 1..];
+        if last.is_empty() || !last.chars().all(|c| c.is_alphabetic()) {
+            break;
+        }
+        w = w[..i].trim_end();
+    }
+    false
+}
+
+/// The type the words right around a mention give it, if any.
+fn hint(t: &str, m: &M, lang: &str, res: &Resources) -> Option<EntityType> {
+    let ctx = &res.context;
+    // "the Tremé neighborhood".
+    if let Some(r) = t[m.end..].strip_prefix(' ') {
+        let w_end = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+        let w = &r[..w_end];
+        if w.starts_with(char::is_lowercase) {
+            if let Some(&ty) = ctx.after.get(w) {
+                return Some(ty);
+            }
+        }
+    }
+    // "la société Casio", "le quartier d'Arcueil".
+    let win = before_window(t, m.start);
+    for (p, ty) in &ctx.before {
+        let hit = if p.ends_with('\'') {
+            ends_with_phrase(&win, p)
+        } else {
+            win.strip_suffix(' ')
+                .is_some_and(|w| ends_with_phrase(w, p))
+        };
+        if hit {
+            return Some(*ty);
+        }
+    }
+    person_by_role(t, m, &win, lang, res).then_some(EntityType::Person)
+}
+
+/// A full name in apposition to a role: "CEO Sundar Pichai", "le patron d'Android, Sundar
+/// Pichai", "Jane Doe, the company's chief executive". Places are left alone: "the minister met
+/// in Paris, Berlin" is no apposition.
+fn person_by_role(t: &str, m: &M, win: &str, lang: &str, res: &Resources) -> bool {
+    if m.ty() == EntityType::Location || m.ty() == EntityType::Person {
+        return false;
+    }
+    let name = &t[m.start..m.end];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=4).contains(&words.len())
+        || !words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return false;
+    }
+    let is_role = |toks: &[Tok], i: usize| {
+        res.role(&toks[i].lower).is_some()
+            || (i + 1 < toks.len()
+                && res
+                    .role(&format!("{} {}", toks[i].lower, toks[i + 1].lower))
+                    .is_some())
+    };
+    // The clause before: from the last comma or sentence mark, a short noun phrase headed by a role.
+    let before = tokenize(win, lang);
+    if before.last().is_some_and(|x| x.word) {
+        // Directly after a role word ("CEO Sundar Pichai").
+        let last = before.len() - 1;
+        if res.role(&before[last].lower).is_some() {
+            return true;
+        }
+    } else if before.last().is_some_and(|x| x.lower == ",") {
+        let clause_start = before[..before.len() - 1]
+            .iter()
+            .rposition(|x| !x.word && x.lower != "'" && x.lower != "-")
+            .map_or(0, |i| i + 1);
+        let clause = &before[clause_start..before.len() - 1];
+        if (1..=6).contains(&clause.len())
+            && (0..clause.len().min(4)).any(|i| clause[i].word && is_role(clause, i))
+        {
+            return true;
+        }
+    }
+    // After: ", the chief executive of ..." / ", le patron de ...".
+    if let Some(r) = t[m.end..].strip_prefix(", ") {
+        let mut end = r.len().min(WINDOW);
+        while !r.is_char_boundary(end) {
+            end -= 1;
+        }
+        let after = tokenize(&r[..end], lang);
+        let first = after
+            .iter()
+            .position(|x| !(res.articles.contains_key(&x.lower) || x.lower == "'s"));
+        if let Some(i) = first.filter(|&i| i <= 3) {
+            if after[i].word && !after[i].cap && is_role(&after, i) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// "Numerous manufacturers of instruments donated gear, including Shure (microphones), Yamaha
+/// (drums) and Casio": the capitalised items after a connector, typed by the nearest plural
+/// class noun before it in the same sentence.
+fn list_items(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize, EntityType)> {
+    const LOOK_BACK: usize = 12;
+    let ctx = &res.context;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((conn, near)) = ctx.connectors.iter().find(|(c, _)| {
+            i + c.len() <= toks.len() && c.iter().zip(&toks[i..]).all(|(w, x)| *w == x.lower)
+        }) else {
+            i += 1;
+            continue;
+        };
+        // The class noun: nearest before, same sentence.
+        let mut ty = None;
+        let mut seen = 0;
+        for x in toks[..i].iter().rev() {
+            if !x.word && matches!(x.lower.as_str(), "." | "!" | "?" | ";" | ":" | "«" | "»") {
+                break;
+            }
+            if !x.word {
+                continue;
+            }
+            seen += 1;
+            if seen > LOOK_BACK {
+                break;
+            }
+            if let Some(&t) = ctx.classes.get(&x.lower).filter(|_| !x.cap) {
+                ty = Some(t);
+                break;
+            }
+            if *near {
+                break;
+            }
+        }
+        let after = i + conn.len();
+        i = after;
+        let Some(ty) = ty else { continue };
+        let mut j = after;
+        let mut last = false;
+        loop {
+            // An optional article, then a run of capitalised words (with "of", "de", "&" inside).
+            if j < toks.len() && !toks[j].cap && res.articles.contains_key(&toks[j].lower) {
+                j += 1;
+            }
+            let s = j;
+            while j < toks.len() {
+                let x = &toks[j];
+                let glued = j > s && toks[j - 1].end == x.start && x.lower != ",";
+                let inner = j > s
+                    && j + 1 < toks.len()
+                    && toks[j + 1].cap
+                    && ((res.particles.contains(&x.lower) && !res.and_words.contains(&x.lower))
+                        || res.context.inner.contains(&x.lower));
+                if (x.word && x.cap) || glued || inner {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // Punctuation glued to the end ("Casio.") is not part of the name.
+            while j > s && !toks[j - 1].word {
+                j -= 1;
+            }
+            if j == s {
+                break;
+            }
+            let (a, b) = (toks[s].start, toks[j - 1].end);
+            let k = key(&t[a..b]);
+            if !res.stop.contains(&k) && !res.demonyms.contains(&k) {
+                out.push((a, b, ty));
+            }
+            if last {
+                break;
+            }
+            // "(microphones)".
+            if j < toks.len() && toks[j].lower == "(" {
+                match toks[j..].iter().position(|x| x.lower == ")") {
+                    Some(k) if k <= 8 => j += k + 1,
+                    _ => break,
+                }
+            }
+            let comma = j < toks.len() && toks[j].lower == ",";
+            if comma {
+                j += 1;
+            }
+            if j < toks.len() && (res.and_words.contains(&toks[j].lower) || toks[j].lower == "or") {
+                j += 1;
+                last = true;
+            } else if !comma {
+                break;
+            }
+        }
+        i = i.max(j);
+    }
+    out
+}
+
+/// Capitalised names ending in an organisation word ("Festival Productions", "Acme Holdings
+/// Inc."), which the model sometimes misses: at least two words, not at a sentence start unless
+/// the first word is itself capitalised in the middle of sentences too.
+fn suffixed_orgs(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let org_word = |x: &Tok| {
+        matches!(
+            res.type_words.get(&key(&t[x.start..x.end])),
+            Some(TypeWord::Org | TypeWord::Legal)
+        )
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if !(toks[i].word && toks[i].cap) {
+            i += 1;
+            continue;
+        }
+        let mut s = i;
+        let mut j = i;
+        // The head of "School of Music" is before its first inner word.
+        let mut head = None;
+        while j < toks.len() {
+            if toks[j].word && toks[j].cap {
+                j += 1;
+            } else if j + 1 < toks.len()
+                && toks[j + 1].word
+                && toks[j + 1].cap
+                && res.context.inner.contains(&toks[j].lower)
+            {
+                head.get_or_insert(j - 1);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        i = j;
+        // Drop a sentence-initial article ("The", "Le").
+        let sentence_start = s == 0
+            || (!toks[s - 1].word && matches!(toks[s - 1].lower.as_str(), "." | "!" | "?"))
+            || OPEN_MARKS.iter().any(|c| toks[s - 1].lower.starts_with(*c));
+        if sentence_start && res.articles.contains_key(&toks[s].lower) {
+            s += 1;
+        }
+        if j < s + 2 {
+            continue;
+        }
+        let org = org_word(&toks[j - 1]) || head.is_some_and(|h| h > s && org_word(&toks[h]));
+        // Role words ("Chief Executive") and stop words do not start a name.
+        if org && res.role(&toks[s].lower).is_none() && !res.stop.contains(&toks[s].lower) {
+            out.push((toks[s].start, toks[j - 1].end));
+        }
+    }
+    out
+}
+
+/// "the Louis Prima and Gia Maione Prima Foundation": a person's name coordinated with an
+/// organisation name, under one lower-case article, names one foundation.
+fn join_founders(doc: &Document<'_>, res: &Resources, ms: &mut Vec<M>) {
+    let mut out: Vec<M> = Vec::with_capacity(ms.len());
+    let mut k = 0;
+    while k < ms.len() {
+        let a = &ms[k];
+        if let Some(b) = ms.get(k + 1) {
+            let t = doc.fields[a.field].text;
+            let between = (b.field == a.field && a.end <= b.start).then(|| &t[a.end..b.start]);
+            let joined = between.is_some_and(|w| {
+                let w = lower(w.trim());
+                res.and_words.contains(&w) || w == "&"
+            }) && matches!(a.ty(), EntityType::Person | EntityType::Organization)
+                && b.ty() == EntityType::Organization
+                && {
+                    let last = t[b.start..b.end].rsplit(' ').next().unwrap_or("");
+                    res.type_words.get(&key(last)) == Some(&TypeWord::Org)
+                }
+                && {
+                    let prev = tokenize(&before_window(t, a.start), &res.lang);
+                    prev.last()
+                        .is_some_and(|p| !p.cap && res.articles.contains_key(&p.lower))
+                };
+            if joined {
+                let mut m = b.clone();
+                m.start = a.start;
+                out.push(m);
+                k += 2;
+                continue;
+            }
+        }
+        out.push(ms[k].clone());
+        k += 1;
+    }
+    *ms = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{names, run};
+    use crate::enrich::EntityType::{Location as L, Organization as O, Person as P};
+
+    fn has(es: &[crate::enrich::Entity], name: &str, ty: crate::enrich::EntityType) -> bool {
+        names(es).iter().any(|(n, t)| n == name && *t == ty)
+    }
+
+    #[test]
+    fn list_items_take_the_type_of_their_class() {
+        let t = "Several carmakers, including Renault, Stellantis and Toyota, cut their prices.";
+        let es = run("en", t, &[("Renault", "PERSON"), ("Toyota", "GPE")]);
+        for n in ["Renault", "Stellantis", "Toyota"] {
+            assert!(has(&es, n, O), "{n}: {:?}", names(&es));
+        }
+        let t = "Big retailers such as Walmart (groceries) and Target (clothing) raised wages.";
+        let es = run("en", t, &[("Walmart", "PERSON")]);
+        assert!(
+            has(&es, "Walmart", O) && has(&es, "Target", O),
+            "{:?}",
+            names(&es)
+        );
+        let t =
+            "Les constructeurs européens, notamment Renault et Volkswagen, ont baissé leurs prix.";
+        let es = run("fr", t, &[("Renault", "PER")]);
+        assert!(
+            has(&es, "Renault", O) && has(&es, "Volkswagen", O),
+            "{:?}",
+            names(&es)
+        );
+        let t =
+            "Les chaînes de télévision publiques à savoir TVR et TVR Sport diffuseront le match.";
+        let es = run("fr", t, &[]);
+        assert!(
+            has(&es, "TVR", O) && has(&es, "TVR Sport", O),
+            "{:?}",
+            names(&es)
+        );
+    }
+
+    #[test]
+    fn lists_do_not_retype_people_or_reach_across_sentences() {
+        let t = "He met officials from several countries, including Mark Rutte and Ursula Smith.";
+        let es = run(
+            "en",
+            t,
+            &[("Mark Rutte", "PERSON"), ("Ursula Smith", "PERSON")],
+        );
+        assert!(
+            has(&es, "Mark Rutte", P) && has(&es, "Ursula Smith", P),
+            "{:?}",
+            names(&es)
+        );
+        // "like" needs its class right before it.
+        let t = "A group of politicians dumping a leader is like the Mafia bumping off a boss.";
+        let es = run("en", t, &[("Mafia", "ORG")]);
+        assert!(has(&es, "Mafia", O), "{:?}", names(&es));
+        let t = "The cities grew. Including Acme, three firms left.";
+        let es = run("en", t, &[("Acme", "ORG")]);
+        assert!(has(&es, "Acme", O), "{:?}", names(&es));
+    }
+
+    #[test]
+    fn words_around_a_name() {
+        let es = run(
+            "en",
+            "The fire started in the Bywater neighborhood on Monday.",
+            &[("Bywater", "ORG")],
+        );
+        assert!(has(&es, "Bywater", L), "{:?}", names(&es));
+        let es = run(
+            "fr",
+            "La société Veolia a racheté un immeuble dans le quartier de Belleville.",
+            &[("Veolia", "PER"), ("Belleville", "PER")],
+        );
+        assert!(
+            has(&es, "Veolia", O) && has(&es, "Belleville", L),
+            "{:?}",
+            names(&es)
+        );
+        let es = run(
+            "fr",
+            "Un accord a été signé avec l'agence Tass hier.",
+            &[("Tass", "MISC")],
+        );
+        assert!(has(&es, "Tass", O), "{:?}", names(&es));
+    }
+
+    #[test]
+    fn adjectives_and_fictional_roles_are_no_entities() {
+        let es = run(
+            "en",
+            "They bought a Tudor-style house near Oxford.",
+            &[("Tudor", "PERSON"), ("Oxford", "GPE")],
+        );
+        assert_eq!(names(&es), [("Oxford".to_string(), L)]);
+        let t = "Jessica Chastain co-stars as his wife, Anna. Anna's lines were rewritten.";
+        let es = run(
+            "en",
+            t,
+            &[
+                ("Jessica Chastain", "PERSON"),
+                ("Anna", "PERSON"),
+                ("Anna", "PERSON"),
+            ],
+        );
+        assert_eq!(names(&es), [("Jessica Chastain".to_string(), P)]);
+        let t = "Léa Drucker incarne Sylvie Martin, une juge. Plus tard, Sylvie Martin doute.";
+        let es = run(
+            "fr",
+            t,
+            &[
+                ("Léa Drucker", "PER"),
+                ("Sylvie Martin", "PER"),
+                ("Sylvie Martin", "PER"),
+            ],
+        );
+        assert_eq!(names(&es), [("Léa Drucker".to_string(), P)]);
+        // A match report is no film.
+        let t = "Rafael Nadal plays Roger Federer on Sunday.";
+        let es = run(
+            "en",
+            t,
+            &[("Rafael Nadal", "PERSON"), ("Roger Federer", "PERSON")],
+        );
+        assert_eq!(es.len(), 2);
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_role_is_a_person() {
+        let t = "Cette semaine, c'est au patron de Google, Sundar Pichai, de répondre.";
+        let es = run("fr", t, &[("Google", "ORG"), ("Sundar Pichai", "ORG")]);
+        assert!(
+            has(&es, "Sundar Pichai", P) && has(&es, "Google", O),
+            "{:?}",
+            names(&es)
+        );
+        let t = "Ngozi Adichie, the chief executive of Acme, said little.";
+        let es = run("en", t, &[("Ngozi Adichie", "ORG"), ("Acme", "ORG")]);
+        assert!(has(&es, "Ngozi Adichie", P), "{:?}", names(&es));
+        let t = "CEO Tanaka Hiroshi spoke first.";
+        let es = run("en", t, &[("Tanaka Hiroshi", "ORG")]);
+        assert!(has(&es, "Tanaka Hiroshi", P), "{:?}", names(&es));
+        // Places stay places.
+        let t = "The minister travelled to Paris, Buenos Aires and Rome.";
+        let es = run(
+            "en",
+            t,
+            &[("Paris", "GPE"), ("Buenos Aires", "GPE"), ("Rome", "GPE")],
+        );
+        assert!(has(&es, "Buenos Aires", L), "{:?}", names(&es));
+    }
+
+    #[test]
+    fn founders_join_their_foundation_and_suffixes_make_organisations() {
+        let t = "Grants came from the Bill and Melinda Gates Foundation and from Louis Lee and the Helis Foundation.";
+        let es = run(
+            "en",
+            t,
+            &[
+                ("Bill", "PERSON"),
+                ("Melinda Gates Foundation", "ORG"),
+                ("Louis Lee", "PERSON"),
+                ("Helis Foundation", "ORG"),
+            ],
+        );
+        assert!(
+            has(&es, "Bill and Melinda Gates Foundation", O),
+            "{:?}",
+            names(&es)
+        );
+        assert!(
+            has(&es, "Louis Lee", P) && has(&es, "Helis Foundation", O),
+            "{:?}",
+            names(&es)
+        );
+        let t =
+            "In 1970, Wein's Festival Productions produced the show. The University said nothing.";
+        let es = run("en", t, &[]);
+        assert_eq!(names(&es), [("Festival Productions".to_string(), O)]);
+        let t = "He taught at the Jamal Heritage School of Music for years.";
+        let es = run("en", t, &[]);
+        assert_eq!(
+            names(&es),
+            [("Jamal Heritage School of Music".to_string(), O)]
+        );
+    }
+}

@@ -72,6 +72,10 @@ pub(super) fn apply(doc: &Document<'_>, lang: &str, res: &Resources, ms: &mut Ve
                 ms.push(M::found(fi, s, e, ty));
             }
         }
+        // English titles capitalise every word: a run there is no name.
+        if lang == "en" && f.name == "title" {
+            continue;
+        }
         for (s, e) in suffixed_orgs(f.text, &toks, res) {
             if !ms.iter().any(|m| m.field == fi && m.start < e && s < m.end) {
                 ms.push(M::found(fi, s, e, EntityType::Organization));
@@ -354,7 +358,8 @@ fn suffixed_orgs(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize)> 
         if sentence_start && res.articles.contains_key(&toks[s].lower) {
             s += 1;
         }
-        if j < s + 2 {
+        // Two words at least; a long run is a title-cased phrase, not a name.
+        if j < s + 2 || j > s + 6 {
             continue;
         }
         let org = org_word(&toks[j - 1]) || head.is_some_and(|h| h > s && org_word(&toks[h]));

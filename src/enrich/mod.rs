@@ -8,6 +8,7 @@
 
 pub mod baseline;
 pub mod entities;
+pub mod gazetteer;
 pub mod lang;
 pub mod ner;
 pub mod quotes;

@@ -5,6 +5,7 @@
 //! model's label stays as found and the hint outvotes it (see [`super::canonicalize`]).
 
 use super::{M, OPEN_MARKS};
+use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::resources::{key, lower, Resources, TypeWord};
 use crate::enrich::tokens::{tokenize, Tok};
 use crate::enrich::{Document, EntityType};
@@ -72,6 +73,15 @@ pub(super) fn apply(doc: &Document<'_>, lang: &str, res: &Resources, ms: &mut Ve
                 ms.push(M::found(fi, s, e, ty));
             }
         }
+        // Well-known names the model missed ("citée par Interfax"), unless part of a longer
+        // capitalised name ("Michael Bloomberg").
+        for (s, e, ty) in gazetteer().find_in(f.text) {
+            if !ms.iter().any(|m| m.field == fi && m.start < e && s < m.end)
+                && !next_to_capitalised(f.text, s, e)
+            {
+                ms.push(M::found(fi, s, e, ty));
+            }
+        }
         // English titles capitalise every word: a run there is no name.
         if lang == "en" && f.name == "title" {
             continue;
@@ -83,6 +93,21 @@ pub(super) fn apply(doc: &Document<'_>, lang: &str, res: &Resources, ms: &mut Ve
         }
     }
     ms.sort_by_key(|m| (m.field, m.start));
+}
+
+/// Whether a capitalised word is glued to `t[s..e]` by one space, beyond a sentence start.
+fn next_to_capitalised(t: &str, s: usize, e: usize) -> bool {
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let after = t[e..]
+        .strip_prefix(' ')
+        .is_some_and(|r| cap(r.split(' ').next().unwrap_or("")));
+    let before = t[..s].strip_suffix(' ').is_some_and(|b| {
+        let w = b.rsplit(' ').next().unwrap_or("");
+        cap(w)
+            && !w.ends_with(['.', '!', '?', ':'])
+            && !b[..b.len() - w.len()].trim_end().is_empty()
+    });
+    after || before
 }
 
 /// "an Italianate-style house": the name is part of an adjective.
@@ -470,6 +495,20 @@ mod tests {
         let t = "The cities grew. Including Acme, three firms left.";
         let es = run("en", t, &[("Acme", "ORG")]);
         assert!(has(&es, "Acme", O), "{:?}", names(&es));
+    }
+
+    #[test]
+    fn well_known_names_the_model_missed() {
+        let t = "Trois blessés, a précisé une porte-parole citée par Reuters. Michael Bloomberg a réagi.";
+        let es = run("fr", t, &[]);
+        assert_eq!(names(&es), [("Reuters".to_string(), O)]);
+        // The gazetteer's type beats the model's label.
+        let es = run(
+            "en",
+            "Officials in Nigeria said so.",
+            &[("Nigeria", "PERSON")],
+        );
+        assert_eq!(names(&es), [("Nigeria".to_string(), L)]);
     }
 
     #[test]

@@ -218,7 +218,11 @@ pub fn canonicalize(
         }
         votes.sort_by_key(|v| (std::cmp::Reverse(v.1), v.2));
         let voted = votes[0].0;
-        let ty = type_override(&name, voted, res).unwrap_or(voted);
+        // A well-known name settles it; then the name's own head words.
+        let ty = match super::gazetteer::gazetteer().lookup(&name) {
+            Some((t, _)) => t,
+            None => type_override(&name, voted, res).unwrap_or(voted),
+        };
         let label = labels
             .into_iter()
             .max_by_key(|(l, n)| (*n, std::cmp::Reverse(*l)))

@@ -173,6 +173,11 @@ enum Ref {
         gender: Gender,
         word: String,
     },
+    /// An organisation named by a common noun and its complement the NER missed ("le ministère
+    /// de l'Intérieur", "the Ministry of Health"): byte span of the name.
+    OrgName(usize, usize),
+    /// A definite description of an organisation ("the agency", "le ministère"): its noun.
+    OrgDesc(String),
     Nothing,
 }
 
@@ -313,7 +318,10 @@ pub fn extract(doc: &Document<'_>, res: &Resources, entities: &mut Vec<Entity>) 
                                 .then(|| res_q[qi - 1].0)
                         })
                         .flatten();
-                    let spk = match inherited {
+                    let before = previous_sentence_subject(&fd, q, res).and_then(|(r, pos)| {
+                        ctx.resolve(&mut fd, f.name, &offs, r, Some(pos), &cands, &role_speakers)
+                    });
+                    let spk = match before.map(Some).or(inherited) {
                         Some(s) => s,
                         // Else whoever was last reported speaking, in this paragraph or the one
                         // before ("Smith said the plan failed. \n "It is a tough call."").
@@ -557,7 +565,7 @@ fn find_attribution(
                 let cue_pron = cue_pronoun(&fd.toks[k..ce], res);
                 let post = np(fd, ce, a1, res);
                 let r = if source {
-                    post
+                    source_np(fd, ce, a1, res)
                 } else if let Some(g) = cue_pron {
                     // "a-t-il Jean Dupont": a name right after the inverted pronoun wins.
                     match post {
@@ -614,12 +622,21 @@ fn find_attribution(
             found = Some((k, ce, source));
         }
     }
-    // "Pour Jean Dupont, « … »": the opinion of the person named first.
+    // "Pour Jean Dupont, « … »", "Pour le ministre, « … »", "Pour lui, « … »": the opinion of
+    // whoever the opening phrase names.
     if found.is_none() && b1 > b0 + 2 && fd.toks[b0].lower == "pour" && res.lang == "fr" {
-        if let Some(m) = fd.mention_starting(fd.toks[b0 + 1].start) {
-            let after = fd.tok_at(m.1);
-            if fd_entity_is_person(fd, m.2) && fd.toks.get(after).is_some_and(|t| t.lower == ",") {
-                return (Some(Ref::Ent(m.2)), Some("pour".to_string()), Some(m.0));
+        let comma = (b0 + 2..b1.min(b0 + 8)).find(|&x| fd.toks[x].lower == ",");
+        if let Some(c) = comma {
+            let r = np(fd, b0 + 1, c, res);
+            let ok = match r.0 {
+                Ref::Ent(i) => fd.speakable.get(i).copied().unwrap_or(false),
+                Ref::Pron(g) => g != Gender::Unknown,
+                Ref::Role { definite, .. } => definite,
+                Ref::OrgName(..) | Ref::OrgDesc(_) => true,
+                Ref::Name(..) | Ref::Nothing => false,
+            };
+            if ok {
+                return (Some(r.0), Some("pour".to_string()), r.1);
             }
         }
     }
@@ -634,7 +651,7 @@ fn find_attribution(
     if let Some((k, ce, source)) = found {
         let cue = fd.text[fd.toks[k].start..fd.toks[ce - 1].end].to_string();
         let r = if source {
-            np(fd, ce, b1, res)
+            source_np(fd, ce, b1, res)
         } else {
             subject_before(fd, b0, k, res)
         };
@@ -646,7 +663,100 @@ fn find_attribution(
         // A cue without a named subject: someone unnamed spoke ("Her neighbor … said").
         return (Some(r.0), Some(cue), r.1);
     }
-    (None, None, None)
+    incise(fd, q, res).map_or((None, None, None), |(r, cue, p)| (Some(r), Some(cue), p))
+}
+
+/// An attribution set inside the quotation marks, between commas (French press convention):
+/// « Nous voulons la paix, a déclaré X, mais pas à n'importe quel prix. »
+fn incise(fd: &Field<'_>, q: &RawQuote, res: &Resources) -> Option<(Ref, String, Option<usize>)> {
+    let (k0, k1) = (fd.tok_at(q.start), fd.tok_at(q.end));
+    for k in (k0 + 1)..k1 {
+        if fd.toks[k - 1].lower != "," {
+            continue;
+        }
+        let Some((ce, false)) = cue_at(fd, k, k1, res) else {
+            continue;
+        };
+        // The incise is closed by a comma or a full stop soon after the speaker.
+        let Some(close) =
+            (ce..k1.min(ce + 8)).find(|&x| matches!(fd.toks[x].lower.as_str(), "," | "."))
+        else {
+            continue;
+        };
+        let r = match cue_pronoun(&fd.toks[k..ce], res) {
+            // "dit-on" names nobody.
+            Some(Gender::Unknown) => continue,
+            Some(g) if ce == close => (Ref::Pron(g), Some(fd.toks[k].start)),
+            _ => np(fd, ce, close, res),
+        };
+        if matches!(r.0, Ref::Ent(_) | Ref::Name(..) | Ref::Pron(_)) {
+            let cue = fd.text[fd.toks[k].start..fd.toks[ce - 1].end].to_string();
+            return Some((r.0, cue, r.1));
+        }
+    }
+    None
+}
+
+/// The speaker phrase after a source cue; also an object pronoun ending the phrase ("according
+/// to her, …"), which the pronoun list leaves out because "her" is also a possessive.
+fn source_np(fd: &Field<'_>, ce: usize, limit: usize, res: &Resources) -> (Ref, Option<usize>) {
+    let r = np(fd, ce, limit, res);
+    if !matches!(r.0, Ref::Nothing) {
+        return r;
+    }
+    let Some(t) = fd.toks.get(ce).filter(|_| ce < limit) else {
+        return r;
+    };
+    let g = match t.lower.as_str() {
+        "her" => Gender::Feminine,
+        "him" => Gender::Masculine,
+        _ => return r,
+    };
+    if fd.toks.get(ce + 1).is_none_or(|n| !n.word) {
+        return (Ref::Pron(g), Some(t.start));
+    }
+    r
+}
+
+/// A quote standing as its own sentence right after a sentence whose subject is a person (or a
+/// gendered pronoun), with no quotation of its own: "Doe was blunt. “We will not …”". A careful
+/// reader gives the quote to that subject.
+fn previous_sentence_subject(
+    fd: &Field<'_>,
+    q: &RawQuote,
+    res: &Resources,
+) -> Option<(Ref, usize)> {
+    let k = fd.tok_at(q.open);
+    let prev = k.checked_sub(1)?;
+    let para = fd.para(q.open);
+    let pp = fd.para(fd.toks[prev].start);
+    if para - pp.min(para) > 1 || !is_boundary(fd, prev) {
+        return None;
+    }
+    let mut s = prev;
+    while s > 0 && prev - s < 60 && fd.para(fd.toks[s - 1].start) == pp && !is_boundary(fd, s - 1) {
+        s -= 1;
+    }
+    if (s..prev).any(|j| fd.in_quote(fd.toks[j].start)) {
+        return None;
+    }
+    let first = &fd.toks[s];
+    if let Some(&g) = res.pronouns.get(&first.lower) {
+        return (g != Gender::Unknown).then_some((Ref::Pron(g), first.start));
+    }
+    // Skip a determiner and titles: "Le président Emmanuel Macron", "Dr. Jane Doe".
+    let mut j = s;
+    while j < prev
+        && j - s < 4
+        && fd.mention_starting(fd.toks[j].start).is_none()
+        && (res.articles.contains_key(&fd.toks[j].lower)
+            || res.role(&fd.toks[j].lower).is_some()
+            || fd.toks[j].lower == ".")
+    {
+        j += 1;
+    }
+    let m = fd.mention_starting(fd.toks[j].start)?;
+    fd_entity_is_person(fd, m.2).then_some((Ref::Ent(m.2), m.0))
 }
 
 /// A person named in the quote's own sentence, before it, outside a prepositional phrase: the
@@ -770,8 +880,30 @@ fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Resources) -> (Ref, Option<usi
     if let Some(&g) = res.articles.get(&t.lower) {
         art = Some((g, t.lower.clone()));
         j += 1;
-        if let Some(m) = fd.toks.get(j).and_then(|t| fd.mention_starting(t.start)) {
+        // "the Kremlin", "la CGT"; not "the 56-year-old governor" (a number the model tagged).
+        if let Some(m) = fd
+            .toks
+            .get(j)
+            .and_then(|t| fd.mention_starting(t.start))
+            .filter(|m| fd.speakable.get(m.2).copied().unwrap_or(false))
+        {
             return (Ref::Ent(m.2), pos);
+        }
+    }
+    // An organisation described by a common noun: "le ministère de l'Intérieur" (a name the
+    // model missed), "the agency" (one named before).
+    if j < k1 && (art.is_some() || fd.toks[j].cap) && res.org_nouns.contains(&fd.toks[j].lower) {
+        if let Some(e) = org_complement(fd, j, k1, res) {
+            return (Ref::OrgName(fd.toks[j].start, e), pos);
+        }
+        // Alone: not "the company's chief", "the agency spokesman".
+        let alone = j + 1 >= k1
+            || fd
+                .toks
+                .get(j + 1)
+                .is_none_or(|n| !n.word || res.preps.contains(&n.lower));
+        if alone && art.as_ref().is_some_and(|(_, a)| is_definite(a)) {
+            return (Ref::OrgDesc(fd.toks[j].lower.clone()), pos);
         }
     }
     // Role, possibly after a couple of adjectives: "le juge", "the 35-year-old actor".
@@ -792,9 +924,18 @@ fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Resources) -> (Ref, Option<usi
         }
     }
     if let Some((r, g, word)) = role {
+        // The full stop of an abbreviated title ("Dr. Anthony Fauci") ends nothing.
+        let mut after = r + 1;
+        if fd.toks.get(after).is_some_and(|t| {
+            t.lower == "."
+                && t.start == fd.toks[r].end
+                && ABBREV.contains(&fd.toks[r].lower.as_str())
+        }) {
+            after += 1;
+        }
         // A named person in the phrase: "la Haute-Commissaire de l'ONU ... Michele Bachelet".
         let mut person = None;
-        for x in (r + 1)..k1.min(r + 16) {
+        for x in after..k1.min(r + 16) {
             if fd.toks[x].lower == "," || fd.toks[x].lower == "." {
                 // An apposition: "le ministre de l'Intérieur, Jean Dupont" (a title between).
                 let mut y = x + 1;
@@ -825,13 +966,11 @@ fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Resources) -> (Ref, Option<usi
             return (Ref::Ent(p), pos);
         }
         if art.is_none() {
-            if let Some((s, e)) = cap_run(fd, r + 1, k1, res) {
+            if let Some((s, e)) = cap_run(fd, after, k1, res) {
                 return (Ref::Name(s, e), Some(s));
             }
         }
-        let definite = art
-            .as_ref()
-            .is_none_or(|(_, a)| matches!(a.as_str(), "le" | "la" | "l'" | "les" | "the"));
+        let definite = art.as_ref().is_none_or(|(_, a)| is_definite(a));
         let gender = art.map_or(Gender::Unknown, |(g, _)| g).or(g);
         return (
             Ref::Role {
@@ -865,6 +1004,52 @@ fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Resources) -> (Ref, Option<usi
         }
     }
     (Ref::Nothing, None)
+}
+
+fn is_definite(article: &str) -> bool {
+    matches!(article, "le" | "la" | "l'" | "les" | "the")
+}
+
+/// End (byte) of an organisation name made of the noun at token `j` and a capitalised
+/// complement: "ministère de l'Intérieur", "Ministry of Health", "agence de l'eau" is not one.
+fn org_complement(fd: &Field<'_>, j: usize, k1: usize, res: &Resources) -> Option<usize> {
+    let mut x = j + 1;
+    if !fd
+        .toks
+        .get(x)
+        .is_some_and(|t| matches!(t.lower.as_str(), "de" | "du" | "des" | "d'" | "of" | "for"))
+    {
+        return None;
+    }
+    x += 1;
+    if fd
+        .toks
+        .get(x)
+        .is_some_and(|t| res.articles.contains_key(&t.lower))
+    {
+        x += 1;
+    }
+    let mut end = None;
+    while x < k1 && x < j + 10 {
+        let t = &fd.toks[x];
+        if let Some(m) = fd.mention_starting(t.start) {
+            end = Some(m.1);
+            x = fd.tok_at(m.1);
+            continue;
+        }
+        if t.word && t.cap {
+            end = Some(t.end);
+            x += 1;
+        } else if t.word
+            && res.particles.contains(&t.lower)
+            && fd.toks.get(x + 1).is_some_and(|n| n.cap)
+        {
+            x += 1;
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 fn fd_entity_is_person(fd: &Field<'_>, i: usize) -> bool {
@@ -950,6 +1135,17 @@ fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Resources) -> (Ref,
     }
     if s > b0 && res.articles.contains_key(&fd.toks[s - 1].lower) {
         s -= 1;
+    } else if !t.cap {
+        // A common-noun phrase: back to its article over a few lower-case words ("a police
+        // spokesman", "une porte-parole de la préfecture"), so that np sees it indefinite.
+        let mut a = s;
+        while a > b0 && s - a < 4 && fd.toks[a - 1].word && !fd.toks[a - 1].cap {
+            a -= 1;
+            if res.articles.contains_key(&fd.toks[a].lower) {
+                s = a;
+                break;
+            }
+        }
     }
     np(fd, s, j, res)
 }
@@ -1088,6 +1284,25 @@ impl Ctx<'_> {
             }
             | Ref::Nothing => None,
             Ref::Role { gender, word, .. } => self.role_antecedent(fd, pos, gender, &word, cands),
+            Ref::OrgName(s, e) => Some(self.name_entity(fd, field, offs, s, e)),
+            Ref::OrgDesc(word) => {
+                // The same noun written before with its complement: "le ministère des Armées …
+                // a précisé le ministère" (the model may have kept only "Armées").
+                let para = fd.para(pos);
+                let k = fd.tok_at(pos);
+                let earlier = (0..k)
+                    .rev()
+                    .take_while(|&x| para - fd.para(fd.toks[x].start).min(para) <= 2)
+                    .filter(|&x| fd.toks[x].lower == word && !fd.in_quote(fd.toks[x].start))
+                    .find_map(|x| org_complement(fd, x, k, self.res).map(|e| (x, e)));
+                match earlier {
+                    Some((x, e)) => match fd.mention_starting(fd.toks[x].start) {
+                        Some(m) => Some(m.2),
+                        None => Some(self.name_entity(fd, field, offs, fd.toks[x].start, e)),
+                    },
+                    None => self.org_antecedent(fd, pos, &word),
+                }
+            }
         }
     }
 
@@ -1103,8 +1318,13 @@ impl Ctx<'_> {
     ) -> usize {
         let name = &fd.text[s..e];
         let k = key(name);
+        // "Ministry of Health", "ministère de l'Intérieur": an organisation, not a person.
+        let ty = match super::tokens::tokenize(name, &self.res.lang).first() {
+            Some(t) if self.res.org_nouns.contains(&t.lower) => EntityType::Organization,
+            _ => EntityType::Person,
+        };
         let found = self.entities.iter().position(|x| {
-            x.entity_type == EntityType::Person
+            x.entity_type == ty
                 && (key(&x.name) == k
                     || key(&x.name).ends_with(&format!(" {k}"))
                     || x.mentions.iter().any(|m| key(&m.text) == k))
@@ -1112,11 +1332,11 @@ impl Ctx<'_> {
         if let Some(i) = found {
             return i;
         }
-        let id = format!("person:{}", super::text::slug(name));
+        let id = format!("{}:{}", ty.as_str(), super::text::slug(name));
         self.entities.push(Entity {
             id,
             name: name.to_string(),
-            entity_type: EntityType::Person,
+            entity_type: ty,
             label: None,
             mentions: vec![Mention {
                 field: field.to_string(),
@@ -1138,7 +1358,7 @@ impl Ctx<'_> {
                 .copied()
                 .unwrap_or(Gender::Unknown),
         );
-        fd.persons.push(true);
+        fd.persons.push(ty == EntityType::Person);
         fd.speakable.push(true);
         fd.mentions.push((s, e, i));
         fd.mentions.sort_unstable();
@@ -1186,6 +1406,27 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// The organisation a definite description stands for ("the agency said"): the most recent
+    /// one named outside quotes in this or the two paragraphs before whose name holds the noun,
+    /// else the most recent one opening its sentence or clause (the actor of the story).
+    fn org_antecedent(&self, fd: &Field<'_>, pos: usize, word: &str) -> Option<usize> {
+        let para = fd.para(pos);
+        let orgs: Vec<(usize, usize)> = fd
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.1 <= pos && !fd.in_quote(m.0))
+            .take_while(|m| para - fd.para(m.0).min(para) <= 2)
+            .filter(|m| self.entities[m.2].entity_type == EntityType::Organization)
+            .map(|m| (m.0, m.2))
+            .collect();
+        let w = key(word);
+        orgs.iter()
+            .find(|(_, i)| key(&self.entities[*i].name).split(' ').any(|x| x == w))
+            .or_else(|| orgs.iter().find(|(p, _)| subject_like(fd, *p, self.res)))
+            .map(|&(_, i)| i)
     }
 
     /// The person a definite role stands for: one the role was written next to, else the most

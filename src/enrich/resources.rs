@@ -83,6 +83,8 @@ pub struct Resources {
     pub particles: HashSet<String>,
     pub work: HashSet<String>,
     pub and_words: HashSet<String>,
+    /// Common nouns that describe an organisation ("the agency", "le ministère").
+    pub org_nouns: HashSet<String>,
     /// What the words around a name say about it (`resources/<lang>/context.txt`).
     pub context: Context,
 }
@@ -270,6 +272,9 @@ impl Resources {
                 "and" => {
                     r.and_words.insert(lower(w));
                 }
+                "org" => {
+                    r.org_nouns.insert(lower(w));
+                }
                 _ => {}
             }
         }
@@ -392,12 +397,21 @@ fn french_forms(line: &str) -> Vec<String> {
         )
     } else {
         let stem = lemma.strip_suffix("er").unwrap_or(lemma);
+        // Before an "a" ending, "g" keeps its sound with an "e" (interrogea) and "c" becomes "ç"
+        // (lança).
+        let soft = if let Some(s) = stem.strip_suffix('c') {
+            format!("{s}ç")
+        } else if stem.ends_with('g') {
+            format!("{stem}e")
+        } else {
+            stem.to_string()
+        };
         (
             format!("{stem}e"),
             format!("{stem}ent"),
-            stem.to_string(),
+            soft.clone(),
             format!("{stem}é"),
-            format!("{stem}a"),
+            format!("{soft}a"),
         )
     };
     let mut out = Vec::new();
@@ -416,6 +430,11 @@ fn french_forms(line: &str) -> Vec<String> {
             out.push(format!("{aux} {pp}"));
             out.push(format!("{aux} {pp}e"));
             out.push(format!("{aux} {pp}s"));
+        }
+        // Inverted after a quote: "s'agace-t-il", "s'interroge-t-elle".
+        let t = if p3s.ends_with(['e', 'a']) { "-t" } else { "" };
+        for pr in ["il", "elle", "on"] {
+            out.push(format!("{}{t}-{pr}", refl(&p3s)));
         }
         return out;
     }
@@ -535,6 +554,9 @@ mod tests {
             "dit-il",
             "poursuit-elle",
             "ajoute-t-il",
+            "s' agace-t-il",
+            "s' interroge",
+            "a fait valoir",
         ] {
             assert!(has(s), "{s}");
         }
@@ -558,6 +580,9 @@ mod tests {
             "replied",
             "joked",
             "has said",
+            "vowed",
+            "posted",
+            "pointed out",
         ] {
             assert!(has(s), "{s}");
         }

@@ -610,6 +610,69 @@ mod tests {
     }
 
     #[test]
+    fn first_names_file_is_well_formed() {
+        let mut seen = HashSet::new();
+        for l in lines(FIRST_NAMES) {
+            let (name, g) = l
+                .split_once('|')
+                .unwrap_or_else(|| panic!("first_names.txt: no '|' in {l:?}"));
+            assert!(
+                ["m", "f", "x"].contains(&g),
+                "first_names.txt: gender of {l:?}"
+            );
+            assert!(
+                !name.is_empty() && name == lower(name) && !name.contains(' '),
+                "first_names.txt: name of {l:?}"
+            );
+            assert!(seen.insert(name), "first_names.txt: {name} listed twice");
+        }
+        assert!(seen.len() > 3000, "{}", seen.len());
+        let names = gendered(FIRST_NAMES);
+        let g = |n: &str| names.get(n).copied();
+        for (n, want) in [
+            ("jean-pierre", Gender::Masculine),
+            ("marie-claire", Gender::Feminine),
+            ("hélène", Gender::Feminine),
+            ("helene", Gender::Feminine),
+            ("sergueï", Gender::Masculine),
+            ("volodymyr", Gender::Masculine),
+            ("mohammed", Gender::Masculine),
+            ("muhammad", Gender::Masculine),
+            ("aminata", Gender::Feminine),
+            ("mamadou", Gender::Masculine),
+            ("chimamanda", Gender::Feminine),
+            ("recep", Gender::Masculine),
+            ("narendra", Gender::Masculine),
+            ("shinzo", Gender::Masculine),
+            ("yael", Gender::Feminine),
+            ("joão", Gender::Masculine),
+            ("małgorzata", Gender::Feminine),
+            ("camille", Gender::Unknown),
+            ("andrea", Gender::Unknown),
+            ("dominique", Gender::Unknown),
+        ] {
+            assert_eq!(g(n), Some(want), "{n}");
+        }
+        // Words, places and countries that are also given names are left out.
+        for n in [
+            "will",
+            "may",
+            "bill",
+            "mark",
+            "france",
+            "paris",
+            "jordan",
+            "christian",
+            "august",
+            "virginia",
+            "lincoln",
+            "said",
+        ] {
+            assert_eq!(g(n), None, "{n}");
+        }
+    }
+
+    #[test]
     fn keys() {
         assert_eq!(key("Cap- Vert"), "cap vert");
         assert_eq!(key("l’ONU"), "l'onu");

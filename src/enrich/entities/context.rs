@@ -257,6 +257,7 @@ fn list_items(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize, Enti
         };
         // The class noun: nearest before, same sentence.
         let mut ty = None;
+        let mut from_class = true;
         let mut seen = 0;
         for x in toks[..i].iter().rev() {
             if !x.word && matches!(x.lower.as_str(), "." | "!" | "?" | ";" | ":" | "«" | "»") {
@@ -279,6 +280,12 @@ fn list_items(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize, Enti
         }
         let after = i + conn.len();
         i = after;
+        // Without a known class ("rivals such as Spotify and Deezer"), the well-known items
+        // of the list, if they agree, type the others.
+        if ty.is_none() {
+            from_class = false;
+            ty = list_anchor(t, &toks[after..], res);
+        }
         let Some(ty) = ty else { continue };
         let mut j = after;
         let mut last = false;
@@ -311,7 +318,8 @@ fn list_items(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize, Enti
             }
             let (a, b) = (toks[s].start, toks[j - 1].end);
             let k = key(&t[a..b]);
-            if !res.stop.contains(&k) && !res.demonyms.contains(&k) {
+            let known = !from_class && gazetteer().lookup(&t[a..b]).is_some();
+            if !known && !res.stop.contains(&k) && !res.demonyms.contains(&k) {
                 out.push((a, b, ty));
             }
             if last {
@@ -338,6 +346,36 @@ fn list_items(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize, Enti
         i = i.max(j);
     }
     out
+}
+
+/// The type shared by the gazetteer's names among the first items after a connector, when
+/// there are such names and they agree.
+fn list_anchor(t: &str, toks: &[Tok], res: &Resources) -> Option<EntityType> {
+    let mut ty = None;
+    let mut i = 0;
+    // Items: capitalised runs separated by commas and "and"/"or", within a few tokens.
+    while i < toks.len().min(24) {
+        let x = &toks[i];
+        if x.word && x.cap {
+            let s = i;
+            while i < toks.len() && toks[i].word && toks[i].cap {
+                i += 1;
+            }
+            if let Some((t2, _)) = gazetteer().lookup(&t[toks[s].start..toks[i - 1].end]) {
+                if ty.is_some_and(|t1| t1 != t2) {
+                    return None;
+                }
+                ty = Some(t2);
+            }
+            continue;
+        }
+        let sep = x.lower == "," || res.and_words.contains(&x.lower) || x.lower == "or";
+        if !(sep || x.lower == "(" || x.lower == ")" || res.articles.contains_key(&x.lower)) {
+            break;
+        }
+        i += 1;
+    }
+    ty
 }
 
 /// Capitalised names ending in an organisation word ("Festival Productions", "Acme Holdings
@@ -509,6 +547,17 @@ mod tests {
             &[("Nigeria", "PERSON")],
         );
         assert_eq!(names(&es), [("Nigeria".to_string(), L)]);
+    }
+
+    #[test]
+    fn well_known_items_type_a_list_without_class() {
+        let t = "It blocked rivals such as Spotify and Vibemix from advertising.";
+        let es = run("en", t, &[("Spotify", "ORG"), ("Vibemix", "PERSON")]);
+        assert!(has(&es, "Vibemix", O), "{:?}", names(&es));
+        // Items that disagree say nothing.
+        let t = "It hired people such as Nigeria and Spotify and Vibemix.";
+        let es = run("en", t, &[("Vibemix", "PERSON")]);
+        assert!(has(&es, "Vibemix", P), "{:?}", names(&es));
     }
 
     #[test]

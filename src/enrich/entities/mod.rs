@@ -281,16 +281,19 @@ fn word_bounded(t: &str, s: usize, e: usize) -> bool {
         && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
 }
 
-/// The fullest form: most words, then most frequent, then first.
+/// The fullest form: most words, then not shouted (a dateline's "NEW ORLEANS"), then most
+/// frequent, then first.
 fn fullest<'a>(texts: &[&'a str]) -> &'a str {
     let mut freq: HashMap<&str, usize> = HashMap::new();
     for t in texts {
         *freq.entry(t).or_default() += 1;
     }
     let mut best = texts[0];
-    let mut best_score = (0usize, 0usize);
+    let mut best_score = (0usize, false, 0usize);
     for t in texts {
-        let score = (t.split_whitespace().count(), freq[t]);
+        let shouted = t.chars().filter(|c| c.is_alphabetic()).count() > 4
+            && !t.chars().any(char::is_lowercase);
+        let score = (t.split_whitespace().count(), !shouted, freq[t]);
         if score > best_score {
             best = t;
             best_score = score;
@@ -419,7 +422,13 @@ fn link_clusters(
                         && ib.toks[la..].iter().all(|w| {
                             matches!(res.type_words.get(w), Some(TypeWord::Loc | TypeWord::Legal))
                         });
-                    same && ((la >= 2 && suffix) || state || generic)
+                    // "the Commission" after "the European Commission", "la Commission" after
+                    // "la Commission européenne": an organisation's head noun alone.
+                    let head = la == 1
+                        && ib.ty == EntityType::Organization
+                        && res.type_words.get(&ia.toks[0]) == Some(&TypeWord::Org)
+                        && if res.lang == "en" { suffix } else { prefix };
+                    same && ((la >= 2 && suffix) || state || generic || head)
                 }
                 EntityType::Misc => false,
             };
@@ -468,6 +477,22 @@ fn link_clusters(
         };
         let ac = key(&inner[..close]);
         if ac.is_empty() || ac.contains(' ') {
+            continue;
+        }
+        // Its letters must come from the name in order, the first starting a word:
+        // "Organisation mondiale de la santé (OMS)", "University of Twente Network Operations
+        // Center (NOC)", not a dateline's "NEW ORLEANS (AP)".
+        let name = key(&t[m.start..m.end]);
+        let spelled = name.split(' ').enumerate().any(|(i, _)| {
+            let rest: String = name.split(' ').skip(i).collect();
+            let mut letters = rest.chars();
+            rest.chars().next() == ac.chars().next()
+                && ac
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .all(|c| letters.any(|n| n == c))
+        });
+        if !spelled {
             continue;
         }
         let ca = info
@@ -688,6 +713,17 @@ fn clean_span(
     // Only names are extended, not dates or numbers the model found ("2015" + "Washtenaw Avenue").
     if !t[s..e].chars().any(char::is_alphabetic) {
         return Vec::new();
+    }
+    // An amount the model ran into ("Apple 1.8 billion euros"); "Airbus A320" and "Ligue 1"
+    // keep their numbers.
+    if ty != EntityType::Misc {
+        let toks = tokenize(&t[s..e], lang);
+        let amount = toks.windows(2).position(|w| {
+            w[0].lower.starts_with(|c: char| c.is_ascii_digit()) && w[1].word && !w[1].cap
+        });
+        if let Some(i) = amount.filter(|&i| i >= 1) {
+            e = s + t[s..s + toks[i].start].trim_end().len();
+        }
     }
     let name_like = ty != EntityType::Misc || !t[s..e].chars().any(|c| c.is_numeric());
     if extend && name_like && t[s..e].chars().next_back().is_some_and(char::is_alphabetic) {
@@ -962,6 +998,53 @@ mod tests {
         assert_eq!(apple.mentions.len(), 2, "{:?}", apple.mentions);
         assert!(
             n.contains(&("AI".into(), EntityType::Organization)),
+            "{n:?}"
+        );
+    }
+
+    #[test]
+    fn datelines_amounts_and_head_nouns() {
+        let t = "NEW ORLEANS (AP) — Crews worked in New Orleans. The Regional Commission fined Acme 1.8 billion euros; the Commission said so.";
+        let es = run(
+            "en",
+            t,
+            &[
+                ("NEW ORLEANS", "GPE"),
+                ("AP", "ORG"),
+                ("New Orleans", "GPE"),
+                ("The Regional Commission", "ORG"),
+                ("Acme 1.8 billion", "ORG"),
+                ("Commission", "ORG"),
+            ],
+        );
+        let n = names(&es);
+        assert_eq!(
+            n,
+            [
+                ("New Orleans".into(), EntityType::Location),
+                ("AP".into(), EntityType::Organization),
+                ("Regional Commission".into(), EntityType::Organization),
+                ("Acme".into(), EntityType::Organization),
+            ],
+            "{n:?}"
+        );
+        let t = "La Commission européenne a tranché. La Commission a ajouté que la Ligue 1 reprendrait.";
+        let es = run(
+            "fr",
+            t,
+            &[
+                ("La Commission européenne", "ORG"),
+                ("La Commission", "ORG"),
+                ("Ligue 1", "ORG"),
+            ],
+        );
+        let n = names(&es);
+        assert_eq!(
+            n,
+            [
+                ("Commission européenne".into(), EntityType::Organization),
+                ("Ligue 1".into(), EntityType::Organization),
+            ],
             "{n:?}"
         );
     }

@@ -111,6 +111,19 @@ pub fn canonicalize(
                 continue;
             }
             let t = doc.fields[m.field].text;
+            // "the City of" + "Houston": a name cut after its inner word.
+            let cut = last.field == m.field
+                && m.start == last.end + 1
+                && t.as_bytes()[last.end] == b' '
+                && t[last.start..last.end]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| res.context.inner.contains(&lower(w)));
+            if cut {
+                last.label = m.label.clone();
+                last.end = m.end;
+                continue;
+            }
             if last.field == m.field && m.start == last.end + 1 && t.as_bytes()[last.end] == b'-' {
                 if m.end - m.start > last.end - last.start {
                     last.label = m.label.clone();
@@ -999,6 +1012,16 @@ mod tests {
         assert!(
             n.contains(&("AI".into(), EntityType::Organization)),
             "{n:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_cut_after_its_inner_word_is_joined() {
+        let t = "Funds came from the City of Houston last year.";
+        let es = run("en", t, &[("the City of", "GPE"), ("Houston", "GPE")]);
+        assert_eq!(
+            names(&es),
+            [("City of Houston".to_string(), EntityType::Location)]
         );
     }
 

@@ -111,8 +111,10 @@ pub fn canonicalize(
                 continue;
             }
             let t = doc.fields[m.field].text;
-            // "the City of" + "Houston": a name cut after its inner word.
+            // "the City of" + "Houston": a name cut after its inner word (of one type: "Nouvelles
+            // attaques de" + "Trump" is no name).
             let cut = last.field == m.field
+                && label_type(&last.label) == label_type(&m.label)
                 && m.start == last.end + 1
                 && t.as_bytes()[last.end] == b' '
                 && t[last.start..last.end]

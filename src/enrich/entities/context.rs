@@ -616,6 +616,10 @@ mod tests {
             ],
         );
         assert_eq!(names(&es), [("Léa Drucker".to_string(), P)]);
+        // Real people: a match report, a role in an affair, a portrait.
+        let t = "The role of Elon Musk grew. Critics portrayed Joe Biden as weak.";
+        let es = run("en", t, &[("Elon Musk", "PERSON"), ("Joe Biden", "PERSON")]);
+        assert_eq!(es.len(), 2);
         // A match report is no film.
         let t = "Rafael Nadal plays Roger Federer on Sunday.";
         let es = run(

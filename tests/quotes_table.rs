@@ -438,6 +438,16 @@ const FR: &[(&str, Want)] = &[
         "Le ministère des Armées a publié un bilan mardi soir. « Deux militaires ont été légèrement blessés », a précisé le ministère.",
         &[("Deux militaires ont été légèrement blessés", Some("ministère des Armées"))],
     ),
+    // reflexive -ir verb, feminine agreement
+    (
+        "« Nous n'avons jamais vu une telle mobilisation », s'est réjouie Sophie Binet, secrétaire générale de la CGT.",
+        &[("Nous n'avons jamais vu une telle mobilisation", Some("Sophie Binet"))],
+    ),
+    // several unnamed speakers
+    (
+        "« La ligne est coupée depuis trois jours », expliquent plusieurs habitants du quartier.",
+        &[("La ligne est coupée depuis trois jours", None)],
+    ),
 ];
 
 const EN: &[(&str, Want)] = &[
@@ -751,6 +761,16 @@ const EN: &[(&str, Want)] = &[
     (
         "Police arrested Mark Dunn on Friday. \"He was known to us for years,\" a police spokesman said.",
         &[("He was known to us for years,", None)],
+    ),
+    // 59 — an indefinite unnamed speaker after a named one
+    (
+        "\"Nobody wins from a long strike,\" Louise Haigh told the BBC. \"It's total chaos,\" one commuter said.",
+        &[("Nobody wins from a long strike,", Some("Louise Haigh")), ("It's total chaos,", None)],
+    ),
+    // 60 — a partial quote after "called" (a characterisation, not a title)
+    (
+        "Tom Okafor, 45, called the offer \"an insult to every worker here\".",
+        &[("an insult to every worker here", Some("Tom Okafor"))],
     ),
 ];
 

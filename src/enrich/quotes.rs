@@ -418,7 +418,13 @@ fn keep(fd: &Field<'_>, q: &RawQuote, res: &Resources) -> bool {
         .filter(|t| t.word && !res.articles.contains_key(&t.lower))
         .take(2)
         .collect();
-    if before.iter().any(|t| res.work.contains(&t.lower)) {
+    // After a naming word, a title starts with a capital: "called the offer “an insult to
+    // workers”" quotes words.
+    let capital = body.chars().next().is_some_and(|c| !c.is_lowercase());
+    if before
+        .iter()
+        .any(|t| res.work.contains(&t.lower) || (capital && res.naming.contains(&t.lower)))
+    {
         return false;
     }
     // Title case ("A Most Violent Year", "Star Wars: Episode VII").
@@ -875,6 +881,23 @@ fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Resources) -> (Ref, Option<usi
     if let Some(m) = fd.mention_starting(t.start) {
         return (Ref::Ent(m.2), pos);
     }
+    // "one commuter", "plusieurs habitants": someone the text does not name.
+    if res.indefinites.contains(&t.lower) {
+        if let Some(n) = fd
+            .toks
+            .get(k + 1)
+            .filter(|n| n.word && !n.cap && k + 1 < k1)
+        {
+            return (
+                Ref::Role {
+                    definite: false,
+                    gender: Gender::Unknown,
+                    word: n.lower.clone(),
+                },
+                pos,
+            );
+        }
+    }
     let mut j = k;
     let mut art = None;
     if let Some(&g) = res.articles.get(&t.lower) {
@@ -1141,7 +1164,9 @@ fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Resources) -> (Ref,
         let mut a = s;
         while a > b0 && s - a < 4 && fd.toks[a - 1].word && !fd.toks[a - 1].cap {
             a -= 1;
-            if res.articles.contains_key(&fd.toks[a].lower) {
+            if res.articles.contains_key(&fd.toks[a].lower)
+                || res.indefinites.contains(&fd.toks[a].lower)
+            {
                 s = a;
                 break;
             }

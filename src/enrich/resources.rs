@@ -82,6 +82,10 @@ pub struct Resources {
     pub preps: HashSet<String>,
     pub particles: HashSet<String>,
     pub work: HashSet<String>,
+    /// Naming words before a title ("called", "intitulé"): a title when capitalised.
+    pub naming: HashSet<String>,
+    /// Indefinite determiners beyond the articles ("one", "plusieurs"): an unnamed speaker.
+    pub indefinites: HashSet<String>,
     pub and_words: HashSet<String>,
     /// Common nouns that describe an organisation ("the agency", "le ministère").
     pub org_nouns: HashSet<String>,
@@ -268,6 +272,12 @@ impl Resources {
                 }
                 "work" => {
                     r.work.insert(lower(w));
+                }
+                "naming" => {
+                    r.naming.insert(lower(w));
+                }
+                "indefinite" => {
+                    r.indefinites.insert(lower(w));
                 }
                 "and" => {
                     r.and_words.insert(lower(w));
@@ -670,6 +680,19 @@ mod tests {
             "said",
         ] {
             assert_eq!(g(n), None, "{n}");
+        }
+    }
+
+    #[test]
+    fn french_regular_verbs_end_in_er() {
+        // Other verbs need their forms spelled out (see the file's header).
+        for l in lines(FR.verbs) {
+            if !l.starts_with(['=', '@']) && !l.contains('|') {
+                assert!(
+                    l.ends_with("er"),
+                    "speech_verbs.txt: {l:?} is not a regular -er verb"
+                );
+            }
         }
     }
 

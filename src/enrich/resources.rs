@@ -112,6 +112,8 @@ pub struct Context {
     pub characters: Vec<String>,
     /// Lower-case words that may join the capitalised words of one name ("Bank of America").
     pub inner: HashSet<String>,
+    /// Words after a number in apposition that make it an age ("34 ans", "45 years old").
+    pub ages: Vec<String>,
 }
 
 const FIRST_NAMES: &str = include_str!("../../resources/first_names.txt");
@@ -373,6 +375,7 @@ impl Context {
                 ["inner", w] => {
                     c.inner.insert(lower(w));
                 }
+                ["age", w] => c.ages.push(lower(w)),
                 _ => {}
             }
         }
@@ -609,7 +612,7 @@ mod tests {
                     ["class" | "after" | "before", t, w] => {
                         ["per", "loc", "org"].contains(&t) && !w.is_empty() && lower(w) == w
                     }
-                    ["adjective" | "character" | "inner", w] => !w.is_empty(),
+                    ["adjective" | "character" | "inner" | "age", w] => !w.is_empty(),
                     _ => false,
                 };
                 assert!(ok, "{lang}/context.txt: malformed line {l:?}");

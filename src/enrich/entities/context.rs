@@ -162,6 +162,16 @@ fn hint(t: &str, m: &M, lang: &str, res: &Resources) -> Option<EntityType> {
             }
         }
     }
+    // An age in apposition: "Karim, 34 ans,", "Tom Okafor, 45, a driver".
+    if let Some(r) = t[m.end..].strip_prefix(", ") {
+        let n = r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len());
+        if (1..=3).contains(&n) {
+            let rest = r[n..].trim_start();
+            if rest.starts_with(',') || ctx.ages.iter().any(|a| rest.starts_with(a.as_str())) {
+                return Some(EntityType::Person);
+            }
+        }
+    }
     // "la société Casio", "le quartier d'Arcueil".
     let win = before_window(t, m.start);
     for (p, ty) in &ctx.before {
@@ -558,6 +568,32 @@ mod tests {
         let t = "It hired people such as Nigeria and Spotify and Vibemix.";
         let es = run("en", t, &[("Vibemix", "PERSON")]);
         assert!(has(&es, "Vibemix", P), "{:?}", names(&es));
+    }
+
+    #[test]
+    fn an_age_in_apposition_makes_a_person() {
+        let es = run(
+            "fr",
+            "À Lyon, Karim, 34 ans, résume la situation.",
+            &[("Lyon", "LOC"), ("Karim", "LOC")],
+        );
+        assert!(
+            has(&es, "Karim", P) && has(&es, "Lyon", L),
+            "{:?}",
+            names(&es)
+        );
+        let es = run(
+            "en",
+            "Dana Okoro, 45, a driver, agreed.",
+            &[("Dana Okoro", "ORG")],
+        );
+        assert!(has(&es, "Dana Okoro", P), "{:?}", names(&es));
+        let es = run(
+            "en",
+            "Okoro Ltd, 45 years after its founding, closed.",
+            &[("Okoro Ltd", "ORG")],
+        );
+        assert!(has(&es, "Okoro Ltd", O), "{:?}", names(&es));
     }
 
     #[test]

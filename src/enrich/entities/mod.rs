@@ -423,8 +423,13 @@ fn link_clusters(
             let linked = match ib.ty {
                 EntityType::Person => {
                     // Surname or first name alone of a person named in full.
+                    // A surname misspelt by one swapped, missing or wrong letter ("Chastian"
+                    // for "Chastain") is still the person's.
+                    let misspelt = la == 1
+                        && ia.ty == EntityType::Person
+                        && one_typo(&ia.toks[0], &ib.toks[ib.toks.len() - 1]);
                     (ia.ty != EntityType::Location || ia.has_per || ia.initials)
-                        && (suffix || (prefix && la == 1))
+                        && (suffix || (prefix && la == 1) || misspelt)
                         && ib.toks.iter().all(|w| !res.and_words.contains(w))
                 }
                 EntityType::Organization | EntityType::Location => {
@@ -529,6 +534,18 @@ fn link_clusters(
         }
         let _ = i;
     }
+}
+
+/// Whether two words of at least 6 letters differ by one swap of neighbouring letters, the
+/// commonest typo ("Chastian" for "Chastain"); other one-letter differences are as often
+/// other names ("Martins", "Hanson").
+fn one_typo(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len() != b.len() || a.len() < 6 {
+        return false;
+    }
+    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p] && a[p + 2..] == b[p + 2..]
 }
 
 /// Type decided by the name itself, when it settles it: institutions named by their seat, event,
@@ -1014,6 +1031,27 @@ mod tests {
         assert!(
             n.contains(&("AI".into(), EntityType::Organization)),
             "{n:?}"
+        );
+    }
+
+    #[test]
+    fn one_typo_links_a_surname() {
+        assert!(one_typo("chastian", "chastain"));
+        assert!(!one_typo("chastan", "chastain"));
+        assert!(!one_typo("chastein", "chastain"));
+        assert!(!one_typo("chas", "chaz"));
+        assert!(!one_typo("martins", "martin"));
+        assert!(!one_typo("chastain", "chastain"));
+        assert!(!one_typo("castaing", "chastain"));
+        let t = "Jessica Chastain co-stars. Later Chastian, 37, spoke.";
+        let es = run(
+            "en",
+            t,
+            &[("Jessica Chastain", "PERSON"), ("Chastian", "PERSON")],
+        );
+        assert_eq!(
+            names(&es),
+            [("Jessica Chastain".to_string(), EntityType::Person)]
         );
     }
 

@@ -702,8 +702,9 @@ fn clean_span(
         }
         break;
     }
-    // A street word the model left out ("rue Erlanger").
-    if let Some(b) = t[..s].strip_suffix(' ') {
+    // A street word the model left out ("rue Erlanger", often labelled a person); not before
+    // a date ("along the coast Monday").
+    if let Some(b) = t[..s].strip_suffix(' ').filter(|_| ty != EntityType::Misc) {
         // The whitespace may be wider than one byte (U+2000...): step over the whole char.
         let w_start = b
             .char_indices()

@@ -34,6 +34,7 @@ fn ends_with_phrase(w: &str, p: &str) -> bool {
 pub(super) fn apply(doc: &Document<'_>, lang: &str, res: &Resources, ms: &mut Vec<M>) {
     join_founders(doc, res, ms);
     ms.retain(|m| !is_adjective(doc.fields[m.field].text, m, res));
+    ms.retain(|m| !is_title_phrase(doc.fields[m.field].text, m, res));
     // A name once given to a fictional role is the role's throughout ("as his wife, Anna" …
     // "Anna's").
     let roles: std::collections::HashSet<String> = ms
@@ -61,14 +62,25 @@ pub(super) fn apply(doc: &Document<'_>, lang: &str, res: &Resources, ms: &mut Ve
             {
                 continue;
             }
-            let mut found = false;
+            let mut found = 0;
             for m in ms
                 .iter_mut()
                 .filter(|m| m.field == fi && m.start < e && s < m.end)
             {
                 m.hint = Some(ty);
-                found = true;
+                found += 1;
             }
+            // The item is the name when it holds the one mention found in it ("La France" in
+            // "La France insoumise").
+            if found == 1 {
+                if let Some(m) = ms.iter_mut().find(|m| {
+                    m.field == fi && m.start < e && s < m.end && s <= m.start && m.end <= e
+                }) {
+                    m.start = s;
+                    m.end = e;
+                }
+            }
+            let found = found > 0;
             if !found {
                 ms.push(M::found(fi, s, e, ty));
             }
@@ -108,6 +120,29 @@ fn next_to_capitalised(t: &str, s: usize, e: usize) -> bool {
             && !b[..b.len() - w.len()].trim_end().is_empty()
     });
     after || before
+}
+
+/// "Senate Majority Leader Chuck Schumer": a phrase ending in a role word right before a
+/// capitalised name is the person's title, not an organisation.
+fn is_title_phrase(t: &str, m: &M, res: &Resources) -> bool {
+    if m.ty() == EntityType::Person {
+        return false;
+    }
+    let last = t[m.start..m.end].rsplit(' ').next().unwrap_or("");
+    let mut role = res.role(&lower(last)).is_some();
+    // Role words the model left after the span ("Senate Majority" + "Leader").
+    let mut rest = &t[m.end..];
+    while let Some(r) = rest.strip_prefix(' ') {
+        let w = r.split([' ', ',', '.']).next().unwrap_or("");
+        if !w.starts_with(char::is_uppercase) || res.role(&lower(w)).is_none() {
+            break;
+        }
+        role = true;
+        rest = &r[w.len()..];
+    }
+    role && rest
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 /// "an Italianate-style house": the name is part of an adjective.
@@ -325,6 +360,35 @@ fn list_items(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize, Enti
             }
             if j == s {
                 break;
+            }
+            // Lower-case words ending the name before the next separator ("La France
+            // insoumise, …").
+            let mut x = j;
+            while x < toks.len()
+                && x < j + 2
+                && toks[x].word
+                && !toks[x].cap
+                && !res.and_words.contains(&toks[x].lower)
+                && toks[x].lower != "or"
+            {
+                x += 1;
+            }
+            let sep = |k: usize| {
+                k < toks.len()
+                    && (toks[k].lower == ","
+                        || res.and_words.contains(&toks[k].lower)
+                        || toks[k].lower == "or")
+            };
+            if x > j
+                && !last
+                && sep(x)
+                && !toks[j..x].iter().any(|k| {
+                    res.and_words.contains(&k.lower)
+                        || k.lower == "or"
+                        || res.articles.contains_key(&k.lower)
+                })
+            {
+                j = x;
             }
             let (a, b) = (toks[s].start, toks[j - 1].end);
             let k = key(&t[a..b]);
@@ -594,6 +658,49 @@ mod tests {
             &[("Okoro Ltd", "ORG")],
         );
         assert!(has(&es, "Okoro Ltd", O), "{:?}", names(&es));
+    }
+
+    #[test]
+    fn list_items_end_with_lower_case_words_and_titles_are_no_organisations() {
+        let t = "Plusieurs partis, dont Les Verts, La France insoumise et Renaissance, doivent choisir.";
+        let es = run("fr", t, &[("La France", "LOC"), ("Renaissance", "PER")]);
+        assert!(
+            has(&es, "La France insoumise", O) && has(&es, "Renaissance", O),
+            "{:?}",
+            names(&es)
+        );
+        let t = "Senate Majority Leader Chuck Schumer spoke to the Senate.";
+        let es = run(
+            "en",
+            t,
+            &[
+                ("Senate Majority Leader", "ORG"),
+                ("Chuck Schumer", "PERSON"),
+                ("Senate", "ORG"),
+            ],
+        );
+        assert_eq!(
+            names(&es),
+            [("Chuck Schumer".to_string(), P), ("Senate".to_string(), O)]
+        );
+        // The model may stop before the role word.
+        let t = "Foreign Affairs Minister Mélanie Joly spoke to Global Affairs Canada.";
+        let es = run(
+            "en",
+            t,
+            &[
+                ("Foreign Affairs", "ORG"),
+                ("Mélanie Joly", "PERSON"),
+                ("Global Affairs Canada", "ORG"),
+            ],
+        );
+        assert_eq!(
+            names(&es),
+            [
+                ("Mélanie Joly".to_string(), P),
+                ("Global Affairs Canada".to_string(), O)
+            ]
+        );
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Command-line interface: `run`, `enrich`, `demo`, `check-config`, `eval`, `schema`.
 
 use crate::config::Config;
-use crate::contract::{self, Origin};
+use crate::contract::{self, DeadLetterKind, Origin};
 use crate::enrich::{Enricher, EnricherConfig};
 use crate::http::{self, Health};
 use crate::metrics::Metrics;
+use crate::pipeline::worker::{process_payload, Outcome, WorkerSettings};
 use crate::{pipeline, telemetry};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -88,12 +89,14 @@ pub fn main() -> i32 {
         Command::Demo { config, once } => {
             load(config.as_deref()).and_then(|c| crate::demo::demo(c, once))
         }
-        Command::CheckConfig { config } => load(config.as_deref()).map(|c| {
+        Command::CheckConfig { config } => load(config.as_deref()).and_then(|c| {
+            pipeline::kafka::check_properties(&c.kafka).map_err(anyhow::Error::msg)?;
             println!(
                 "# effective configuration (defaults ← file ← VERBATIM__* env), secrets redacted"
             );
             print!("{}", c.redacted_toml());
             eprintln!("config OK");
+            Ok(())
         }),
         Command::Eval { gold, json, config } => {
             load(config.as_deref()).and_then(|c| eval(&c, &gold, json))
@@ -158,8 +161,13 @@ pub fn shutdown_on_signals() -> watch::Receiver<bool> {
     rx
 }
 
+/// Grace for open HTTP connections after the pipeline stopped.
+const HTTP_SHUTDOWN_LIMIT: std::time::Duration = std::time::Duration::from_secs(2);
+
 fn run(cfg: Config) -> Result<()> {
     telemetry::init(&cfg.log);
+    // Before the models load and the group is joined: what librdkafka would reject.
+    pipeline::kafka::check_properties(&cfg.kafka).map_err(anyhow::Error::msg)?;
     let enricher = Arc::new(enricher(&cfg)?);
     let rt = runtime()?;
     let r = rt.block_on(async move {
@@ -172,12 +180,18 @@ fn run(cfg: Config) -> Result<()> {
         tracing::info!(%local, "metrics on http://{local}/metrics");
         let server = tokio::spawn(server);
         let summary = pipeline::run(&cfg, enricher, metrics, health, shutdown).await?;
-        let _ = server.await;
+        // The server stops on the same signal; open connections get a short grace, no more.
+        if tokio::time::timeout(HTTP_SHUTDOWN_LIMIT, server)
+            .await
+            .is_err()
+        {
+            tracing::warn!("http connections still open at exit; closing them");
+        }
         tracing::info!(?summary, "bye");
         Ok(())
     });
     // A blocking call stuck on an unreachable broker must not keep the process alive.
-    rt.shutdown_timeout(std::time::Duration::from_secs(5));
+    rt.shutdown_timeout(std::time::Duration::from_secs(1));
     r
 }
 
@@ -266,19 +280,32 @@ fn enrich_batch(
     let next = std::sync::atomic::AtomicUsize::new(0);
     let slots: Vec<std::sync::Mutex<Option<LineResult>>> =
         batch.iter().map(|_| Default::default()).collect();
+    let settings = WorkerSettings {
+        max_article_bytes: cfg.limits.max_article_bytes,
+        enrich: cfg.pipeline.enrich,
+    };
     std::thread::scope(|s| {
         for _ in 0..workers.max(1).min(batch.len()) {
-            s.spawn(|| loop {
+            let work = || loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some((n, line)) = batch.get(i) else { break };
                 let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    enrich_line(enricher, cfg, *n, line)
+                    enrich_line(enricher, &settings, *n, line)
                 }))
-                .unwrap_or_else(|_| Err(("panic", "enrichment panicked".to_string())));
+                .unwrap_or_else(|_| {
+                    Err((
+                        DeadLetterKind::Panic.as_str(),
+                        "enrichment panicked".to_string(),
+                    ))
+                });
                 if let Ok(mut slot) = slots[i].lock() {
                     *slot = Some(r);
                 }
-            });
+            };
+            // Same stack as the daemon's workers.
+            let _ = std::thread::Builder::new()
+                .stack_size(crate::pipeline::worker::WORKER_STACK_BYTES)
+                .spawn_scoped(s, work);
         }
     });
     slots
@@ -287,30 +314,23 @@ fn enrich_batch(
             m.into_inner()
                 .ok()
                 .flatten()
-                .unwrap_or_else(|| Err(("panic", "worker lost".into())))
+                .unwrap_or_else(|| Err((DeadLetterKind::Panic.as_str(), "worker lost".into())))
         })
         .collect()
 }
 
-fn enrich_line(enricher: &Enricher, cfg: &Config, n: u64, line: &[u8]) -> LineResult {
+/// One input line through the daemon's message path.
+fn enrich_line(enricher: &Enricher, s: &WorkerSettings, n: u64, line: &[u8]) -> LineResult {
     let origin = Origin {
         topic: "stdin",
         partition: 0,
         offset: n as i64,
         key: None,
     };
-    let article = contract::decode(Some(line), &origin, cfg.limits.max_article_bytes)
-        .map_err(|e| (e.kind(), e.to_string()))?;
-    let enrichment = if cfg.pipeline.enrich {
-        Some(
-            enricher
-                .enrich(&article.document())
-                .map_err(|e| ("enrich_error", e.to_string()))?,
-        )
-    } else {
-        None
-    };
-    Ok(contract::encode(&contract::output(article, enrichment)))
+    match process_payload(Some(line), &origin, enricher, s, None) {
+        Outcome::Output { value, .. } => Ok(value),
+        Outcome::DeadLetter { kind, error } => Err((kind.as_str(), error)),
+    }
 }
 
 fn eval(cfg: &Config, gold: &Path, json: bool) -> Result<()> {

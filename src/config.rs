@@ -66,6 +66,42 @@ pub struct KafkaConfig {
     pub consumer: BTreeMap<String, String>,
     /// Extra librdkafka properties for the producer.
     pub producer: BTreeMap<String, String>,
+    /// What to do when the broker refuses a dead letter for good, even without its payload
+    /// (dead-letter topic missing, not authorized, size limit below the headers):
+    /// `stop` (default: exit with a fatal error, the offset stays uncommitted) or `skip`
+    /// (log, count `verbatim_dead_letter_failures_total`, commit past the input).
+    pub on_dead_letter_failure: DeadLetterFailurePolicy,
+}
+
+/// `kafka.on_dead_letter_failure`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DeadLetterFailurePolicy {
+    /// Stop the daemon with a fatal error naming the input.
+    #[default]
+    Stop,
+    /// Log, count and move on.
+    Skip,
+}
+
+/// The producer's `message.max.bytes` unless configured: room for the output of the largest
+/// accepted article (`limits.max_article_bytes` × [`OUTPUT_GROWTH`]). librdkafka's own default
+/// (1,000,000) is below the output of a 1 MiB article. Outputs above what the broker or topic
+/// accepts (`max.message.bytes`) are dead-lettered as `output_too_large`.
+pub const DEFAULT_PRODUCER_MESSAGE_MAX_BYTES: usize = 3_000_000;
+
+/// Largest ratio of output to input size: the output echoes the article and adds entities,
+/// quotes and offsets (1.5–2.2× measured on news; 2.5 leaves a margin).
+pub const OUTPUT_GROWTH: f64 = 2.5;
+
+impl KafkaConfig {
+    /// The producer's `message.max.bytes` (verbatim's default when not set).
+    pub fn producer_max_message_bytes(&self) -> usize {
+        self.producer
+            .get("message.max.bytes")
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(DEFAULT_PRODUCER_MESSAGE_MAX_BYTES)
+    }
 }
 
 impl Default for KafkaConfig {
@@ -81,6 +117,7 @@ impl Default for KafkaConfig {
             commit_interval_ms: 1000,
             consumer: BTreeMap::new(),
             producer: BTreeMap::new(),
+            on_dead_letter_failure: DeadLetterFailurePolicy::Stop,
         }
     }
 }
@@ -125,6 +162,10 @@ pub struct PipelineConfig {
     pub concurrency: usize,
     /// Most messages consumed but not yet acknowledged at once (back-pressure bound).
     pub max_in_flight: usize,
+    /// Most input bytes (payload + key) consumed but not yet acknowledged at once: bounds memory
+    /// by size as `max_in_flight` does by count (a message held in flight costs about three
+    /// times its size with its output). A single message larger than this still goes, alone.
+    pub max_in_flight_bytes: usize,
     /// Seconds to finish in-flight work on shutdown before abandoning it (uncommitted, so re-read later).
     pub drain_timeout_secs: u64,
     /// Longest time one article may take from hand-off to the workers to its result; past it the
@@ -155,6 +196,7 @@ impl Default for PipelineConfig {
         Self {
             concurrency: 0,
             max_in_flight: 512,
+            max_in_flight_bytes: 64 << 20,
             drain_timeout_secs: 30,
             article_timeout_ms: 10_000,
             enrich: true,
@@ -164,6 +206,9 @@ impl Default for PipelineConfig {
         }
     }
 }
+
+/// Most permits a tokio semaphore holds.
+const MAX_PERMITS: usize = usize::MAX >> 4;
 
 impl PipelineConfig {
     /// Worker count after resolving 0 to the number of cores.
@@ -253,8 +298,9 @@ impl Config {
             .filter(|(k, _)| k.starts_with(ENV_PREFIX))
             .collect();
         vars.sort();
+        let defaults = toml::Table::try_from(Config::default()).unwrap_or_default();
         for (var, value) in vars {
-            apply_env(&mut root, &var, &value)?;
+            apply_env(&mut root, &defaults, &var, &value)?;
         }
         let de = toml::Value::Table(root);
         let cfg: Config = serde_path_to_error::deserialize(de).map_err(|e| {
@@ -350,6 +396,42 @@ impl Config {
         if self.pipeline.max_in_flight == 0 {
             return Err(key_err("pipeline.max_in_flight", "must be > 0 (got 0)"));
         }
+        // tokio's semaphore holds at most usize::MAX >> 3 permits.
+        if self.pipeline.max_in_flight > MAX_PERMITS {
+            return Err(key_err(
+                "pipeline.max_in_flight",
+                format!(
+                    "{} is too large (max {MAX_PERMITS})",
+                    self.pipeline.max_in_flight
+                ),
+            ));
+        }
+        if self.pipeline.max_in_flight_bytes < self.limits.max_article_bytes
+            || self.pipeline.max_in_flight_bytes > MAX_PERMITS
+        {
+            return Err(key_err(
+                "pipeline.max_in_flight_bytes",
+                format!(
+                    "{} must be at least limits.max_article_bytes ({}) and at most {MAX_PERMITS}",
+                    self.pipeline.max_in_flight_bytes, self.limits.max_article_bytes
+                ),
+            ));
+        }
+        let need = (self.limits.max_article_bytes as f64 * OUTPUT_GROWTH).ceil() as usize;
+        let have = self.kafka.producer_max_message_bytes();
+        if have < need {
+            return Err(key_err(
+                "kafka.producer.\"message.max.bytes\"",
+                format!(
+                    "{have} is too small for the output of the largest accepted article: \
+                     limits.max_article_bytes = {} grows up to {OUTPUT_GROWTH}× when enriched; \
+                     raise kafka.producer.\"message.max.bytes\" to at least {need} or lower \
+                     limits.max_article_bytes to at most {}",
+                    self.limits.max_article_bytes,
+                    (have as f64 / OUTPUT_GROWTH) as usize
+                ),
+            ));
+        }
         if self.pipeline.concurrency > 1024 {
             return Err(key_err(
                 "pipeline.concurrency",
@@ -431,13 +513,17 @@ pub const MANAGED_PROPS: &[&str] = &[
 /// Whether a librdkafka property holds a secret (never logged or printed).
 pub fn is_secret(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
+    // Broad on purpose: a mistyped secret property ("sasl.passwd") is a secret too.
     [
-        "password",
+        "pass",
+        "pwd",
         "secret",
-        "sasl.oauthbearer.config",
-        "ssl.key.pem",
-        "ssl_key",
         "token",
+        "key",
+        "jaas",
+        "extensions",
+        "credential",
+        "sasl.oauthbearer.config",
     ]
     .iter()
     .any(|s| k.contains(s))
@@ -445,7 +531,12 @@ pub fn is_secret(key: &str) -> bool {
 
 /// Apply one `VERBATIM__A__B__C=value` variable to the TOML tree. Free-form librdkafka maps take
 /// `_` as `.` (`VERBATIM__KAFKA__CONSUMER__SECURITY_PROTOCOL` → `security.protocol`).
-fn apply_env(root: &mut toml::Table, var: &str, value: &str) -> Result<(), ConfigError> {
+fn apply_env(
+    root: &mut toml::Table,
+    defaults: &toml::Table,
+    var: &str,
+    value: &str,
+) -> Result<(), ConfigError> {
     let path: Vec<String> = var[ENV_PREFIX.len()..]
         .split("__")
         .map(|s| s.to_ascii_lowercase())
@@ -470,6 +561,9 @@ fn apply_env(root: &mut toml::Table, var: &str, value: &str) -> Result<(), Confi
                 )
             } else if free_form {
                 (seg.clone(), toml::Value::String(value.to_string()))
+            } else if default_is_string(defaults, &path) {
+                // `VERBATIM__KAFKA__GROUP_ID=123` is the group "123", not a number.
+                (seg.clone(), toml::Value::String(value.to_string()))
             } else {
                 (seg.clone(), env_value(value))
             };
@@ -493,6 +587,19 @@ fn apply_env(root: &mut toml::Table, var: &str, value: &str) -> Result<(), Confi
 }
 
 /// An env value is read as a TOML scalar when it parses as one (`42`, `true`), else a string.
+/// Whether the key at `path` holds a string in the default config.
+fn default_is_string(defaults: &toml::Table, path: &[String]) -> bool {
+    let mut t = defaults;
+    for (i, seg) in path.iter().enumerate() {
+        match t.get(seg) {
+            Some(toml::Value::Table(next)) if i + 1 < path.len() => t = next,
+            Some(toml::Value::String(_)) => return i + 1 == path.len(),
+            _ => return false,
+        }
+    }
+    false
+}
+
 fn env_value(v: &str) -> toml::Value {
     if let Ok(i) = v.parse::<i64>() {
         return toml::Value::Integer(i);
@@ -524,6 +631,56 @@ mod tests {
         let c = Config::load_with_env(Some(&path), []).unwrap();
         let d = Config::default();
         assert_eq!(c.redacted_toml(), d.redacted_toml());
+    }
+
+    #[test]
+    fn numeric_looking_env_values_stay_strings_for_string_keys() {
+        let c = load(
+            "",
+            &[
+                ("VERBATIM__KAFKA__GROUP_ID", "123"),
+                ("VERBATIM__KAFKA__CLIENT_ID", "007"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(c.kafka.group_id, "123");
+        assert_eq!(c.kafka.client_id, "007");
+        let c = load("", &[("VERBATIM__PIPELINE__MAX_IN_FLIGHT", "64")]).unwrap();
+        assert_eq!(c.pipeline.max_in_flight, 64);
+    }
+
+    #[test]
+    fn in_flight_limits_and_sizes_are_validated() {
+        let e = load(
+            "",
+            &[("VERBATIM__PIPELINE__MAX_IN_FLIGHT", "18446744073709551615")],
+        );
+        assert!(e
+            .unwrap_err()
+            .to_string()
+            .contains("pipeline.max_in_flight"));
+        let e = load(
+            "",
+            &[("VERBATIM__KAFKA__PRODUCER__MESSAGE_MAX_BYTES", "1000000")],
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("message.max.bytes") && e.contains("limits.max_article_bytes"),
+            "{e}"
+        );
+        let e = load("", &[("VERBATIM__PIPELINE__MAX_IN_FLIGHT_BYTES", "1000")])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("pipeline.max_in_flight_bytes"), "{e}");
+        let ok = load(
+            "",
+            &[
+                ("VERBATIM__KAFKA__PRODUCER__MESSAGE_MAX_BYTES", "1000000"),
+                ("VERBATIM__LIMITS__MAX_ARTICLE_BYTES", "400000"),
+            ],
+        );
+        assert!(ok.is_ok(), "{:?}", ok.err());
     }
 
     #[test]

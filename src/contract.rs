@@ -19,6 +19,10 @@ pub mod headers {
     pub const SOURCE_TOPIC: &str = "verbatim-source-topic";
     pub const SOURCE_PARTITION: &str = "verbatim-source-partition";
     pub const SOURCE_OFFSET: &str = "verbatim-source-offset";
+    /// Size in bytes of the original payload, when the dead letter does not carry it whole.
+    pub const ORIGINAL_SIZE: &str = "verbatim-original-size";
+    /// Bytes of the original payload kept (a prefix), when it did not fit the size limit.
+    pub const PAYLOAD_TRUNCATED: &str = "verbatim-payload-truncated";
 }
 
 /// Why an input cannot be enriched. `kind()` is the metric label and the `verbatim-error-kind` header.
@@ -46,33 +50,84 @@ pub enum DecodeError {
 
 impl DecodeError {
     /// Stable, bounded error kind for metrics and headers.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> DeadLetterKind {
         match self {
-            DecodeError::Empty => "empty",
-            DecodeError::TooLarge { .. } => "too_large",
-            DecodeError::InvalidUtf8 { .. } => "invalid_utf8",
-            DecodeError::InvalidJson { .. } => "invalid_json",
-            DecodeError::NotObject { .. } => "not_object",
-            DecodeError::InvalidField { .. } => "invalid_field",
-            DecodeError::MissingText => "missing_text",
+            DecodeError::Empty => DeadLetterKind::Empty,
+            DecodeError::TooLarge { .. } => DeadLetterKind::TooLarge,
+            DecodeError::InvalidUtf8 { .. } => DeadLetterKind::InvalidUtf8,
+            DecodeError::InvalidJson { .. } => DeadLetterKind::InvalidJson,
+            DecodeError::NotObject { .. } => DeadLetterKind::NotObject,
+            DecodeError::InvalidField { .. } => DeadLetterKind::InvalidField,
+            DecodeError::MissingText => DeadLetterKind::MissingText,
         }
     }
 }
 
-/// Every dead-letter reason, for pre-registering metric series.
-pub const DEAD_LETTER_KINDS: &[&str] = &[
-    "empty",
-    "too_large",
-    "invalid_utf8",
-    "invalid_json",
-    "not_object",
-    "invalid_field",
-    "missing_text",
-    "enrich_error",
-    "panic",
-    "timeout",
-    "output_too_large",
-];
+/// Why an input went to the dead-letter topic: the `verbatim-error-kind` header and the
+/// `kind` label of `verbatim_dead_letters_total` (a bounded set).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DeadLetterKind {
+    /// Null or empty payload.
+    Empty,
+    /// Payload above `limits.max_article_bytes`.
+    TooLarge,
+    /// Payload is not UTF-8.
+    InvalidUtf8,
+    /// Payload is not JSON.
+    InvalidJson,
+    /// Payload is JSON but not an object.
+    NotObject,
+    /// A recognised field has the wrong type.
+    InvalidField,
+    /// No title and no body.
+    MissingText,
+    /// The core returned an error.
+    EnrichError,
+    /// The core panicked (or its worker vanished).
+    Panic,
+    /// Enrichment exceeded `pipeline.article_timeout_ms` of working time.
+    Timeout,
+    /// The enriched output exceeds what the producer or the broker accepts.
+    OutputTooLarge,
+    /// The broker refused the output for good (invalid topic, authorization, policy).
+    OutputRejected,
+}
+
+impl DeadLetterKind {
+    /// Every kind, for pre-registering metric series.
+    pub const ALL: [DeadLetterKind; 12] = [
+        DeadLetterKind::Empty,
+        DeadLetterKind::TooLarge,
+        DeadLetterKind::InvalidUtf8,
+        DeadLetterKind::InvalidJson,
+        DeadLetterKind::NotObject,
+        DeadLetterKind::InvalidField,
+        DeadLetterKind::MissingText,
+        DeadLetterKind::EnrichError,
+        DeadLetterKind::Panic,
+        DeadLetterKind::Timeout,
+        DeadLetterKind::OutputTooLarge,
+        DeadLetterKind::OutputRejected,
+    ];
+
+    /// The stable wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeadLetterKind::Empty => "empty",
+            DeadLetterKind::TooLarge => "too_large",
+            DeadLetterKind::InvalidUtf8 => "invalid_utf8",
+            DeadLetterKind::InvalidJson => "invalid_json",
+            DeadLetterKind::NotObject => "not_object",
+            DeadLetterKind::InvalidField => "invalid_field",
+            DeadLetterKind::MissingText => "missing_text",
+            DeadLetterKind::EnrichError => "enrich_error",
+            DeadLetterKind::Panic => "panic",
+            DeadLetterKind::Timeout => "timeout",
+            DeadLetterKind::OutputTooLarge => "output_too_large",
+            DeadLetterKind::OutputRejected => "output_rejected",
+        }
+    }
+}
 
 /// Where a message came from, used for the id fallback and dead-letter headers.
 #[derive(Clone, Debug, Default)]
@@ -347,24 +402,36 @@ mod tests {
 
     #[test]
     fn decode_errors_have_kinds() {
-        assert_eq!(decode(None, &origin(), 10).unwrap_err().kind(), "empty");
-        assert_eq!(dec(b"").unwrap_err().kind(), "empty");
-        assert_eq!(dec(&[b'x'; 1001]).unwrap_err().kind(), "too_large");
         assert_eq!(
-            dec(b"{\"title\": \"\xff\"}").unwrap_err().kind(),
+            decode(None, &origin(), 10).unwrap_err().kind().as_str(),
+            "empty"
+        );
+        assert_eq!(dec(b"").unwrap_err().kind().as_str(), "empty");
+        assert_eq!(dec(&[b'x'; 1001]).unwrap_err().kind().as_str(), "too_large");
+        assert_eq!(
+            dec(b"{\"title\": \"\xff\"}").unwrap_err().kind().as_str(),
             "invalid_utf8"
         );
-        assert_eq!(dec(b"{\"title\": ").unwrap_err().kind(), "invalid_json");
-        assert_eq!(dec(b"[1]").unwrap_err().kind(), "not_object");
+        assert_eq!(
+            dec(b"{\"title\": ").unwrap_err().kind().as_str(),
+            "invalid_json"
+        );
+        assert_eq!(dec(b"[1]").unwrap_err().kind().as_str(), "not_object");
         let e = dec(br#"{"body": 42}"#).unwrap_err();
-        assert_eq!(e.kind(), "invalid_field");
+        assert_eq!(e.kind().as_str(), "invalid_field");
         assert!(e.to_string().contains("body") && e.to_string().contains("42"));
         assert_eq!(
-            dec(br#"{"body": "  ", "title": ""}"#).unwrap_err().kind(),
+            dec(br#"{"body": "  ", "title": ""}"#)
+                .unwrap_err()
+                .kind()
+                .as_str(),
             "missing_text"
         );
         assert_eq!(
-            dec(br#"{"id": {}, "body": "x"}"#).unwrap_err().kind(),
+            dec(br#"{"id": {}, "body": "x"}"#)
+                .unwrap_err()
+                .kind()
+                .as_str(),
             "invalid_field"
         );
     }

@@ -33,6 +33,8 @@ pub struct Health {
     pub producer_ok: AtomicBool,
     /// The daemon is shutting down.
     pub stopping: AtomicBool,
+    /// A delivery has waited over 10 s for its acknowledgement, or the producer is fatal.
+    pub producer_stalled: AtomicBool,
 }
 
 /// How long a broker round trip counts as proof of connectivity.
@@ -52,6 +54,7 @@ impl Default for Health {
             broker_ok_ms: AtomicI64::new(0),
             producer_ok: AtomicBool::new(true),
             stopping: AtomicBool::new(false),
+            producer_stalled: AtomicBool::new(false),
         }
     }
 }
@@ -69,6 +72,8 @@ impl Health {
             Some("broker unreachable")
         } else if !self.group_joined.load(Ordering::Relaxed) {
             Some("consumer group not joined yet")
+        } else if self.producer_stalled.load(Ordering::Relaxed) {
+            Some("producer stalled: deliveries not acknowledged")
         } else if !self.producer_ok.load(Ordering::Relaxed) {
             Some("producer failing")
         } else {
@@ -110,7 +115,19 @@ async fn readyz(State(s): State<AppState>) -> impl IntoResponse {
     }
 }
 
+/// Most HTTP connections open at once; more are closed on accept (scrapers and probes need a
+/// handful; 1,500 slowloris connections used to hold one file descriptor each).
+pub const MAX_CONNECTIONS: usize = 64;
+
+/// Longest a client may take to send a request's headers (and, on a kept-alive connection, to
+/// start the next one) before the connection is closed.
+pub const HEADER_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// After the shutdown signal, open connections get this long to finish, then are dropped.
+pub const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Bind the listener now (so a bad address fails start-up) and return the serving future.
+/// The future ends at most [`SHUTDOWN_GRACE`] after `shutdown` turns true.
 pub async fn serve(
     addr: SocketAddr,
     metrics: Arc<Metrics>,
@@ -127,19 +144,126 @@ pub async fn serve(
         .route("/readyz", get(readyz))
         .with_state(AppState { metrics, health });
     let fut = async move {
-        let stop = async move {
-            while !*shutdown.borrow() {
-                if shutdown.changed().await.is_err() {
-                    break;
+        let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+        let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+        loop {
+            let accepted = tokio::select! {
+                a = listener.accept() => a,
+                _ = wait_shutdown(&mut shutdown) => break,
+            };
+            let stream = match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    // Out of file descriptors and the like: back off instead of spinning.
+                    tracing::warn!(error = %e, "http accept failed");
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                    continue;
                 }
-            }
-        };
-        if let Err(e) = axum::serve(listener, app)
-            .with_graceful_shutdown(stop)
+            };
+            let Ok(slot) = slots.clone().try_acquire_owned() else {
+                drop(stream);
+                continue;
+            };
+            let service = hyper_util::service::TowerToHyperService::new(app.clone());
+            let conn = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_READ_TIMEOUT)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            let conn = graceful.watch(conn);
+            tokio::spawn(async move {
+                let _ = conn.await;
+                drop(slot);
+            });
+        }
+        drop(listener);
+        if tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown())
             .await
+            .is_err()
         {
-            tracing::error!(error = %e, "http server failed");
+            tracing::debug!("http connections still open after the grace period; dropped");
         }
     };
     Ok((local, fut))
+}
+
+async fn wait_shutdown(rx: &mut tokio::sync::watch::Receiver<bool>) {
+    while !*rx.borrow() {
+        if rx.changed().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+
+    fn get(addr: SocketAddr, path: &str) -> Option<String> {
+        let mut s = std::net::TcpStream::connect(addr).ok()?;
+        s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+        .ok()?;
+        let mut buf = String::new();
+        s.read_to_string(&mut buf).ok()?;
+        Some(buf)
+    }
+
+    /// Connections that never send a request are closed after the header timeout, connections
+    /// over the cap are closed at once, the server still answers, and shutdown is bounded.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn slow_and_excess_connections_are_closed_and_shutdown_is_bounded() {
+        let (tx, rx) = tokio::sync::watch::channel(false);
+        let (addr, fut) = serve(
+            "127.0.0.1:0".parse().unwrap(),
+            Arc::new(Metrics::new()),
+            Arc::new(Health::default()),
+            rx,
+        )
+        .await
+        .unwrap();
+        let server = tokio::spawn(fut);
+        let idle: Vec<std::net::TcpStream> = tokio::task::spawn_blocking(move || {
+            (0..200)
+                .filter_map(|_| std::net::TcpStream::connect(addr).ok())
+                .collect()
+        })
+        .await
+        .unwrap();
+        assert_eq!(idle.len(), 200);
+        let closed = tokio::task::spawn_blocking(move || {
+            idle.into_iter()
+                .filter(|s| {
+                    let mut s = s;
+                    s.set_read_timeout(Some(HEADER_READ_TIMEOUT * 3)).unwrap();
+                    // 0 bytes = closed by the server (an error = still open at the deadline).
+                    matches!(s.read(&mut [0u8; 64]), Ok(0))
+                })
+                .count()
+        })
+        .await
+        .unwrap();
+        assert_eq!(closed, 200, "every idle or excess connection is closed");
+        let answer = tokio::task::spawn_blocking(move || get(addr, "/healthz"))
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        // Half-open connections at shutdown do not hold it.
+        let _held: Vec<std::net::TcpStream> = (0..50)
+            .filter_map(|_| std::net::TcpStream::connect(addr).ok())
+            .collect();
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let t0 = Instant::now();
+        tx.send(true).unwrap();
+        tokio::time::timeout(SHUTDOWN_GRACE * 5, server)
+            .await
+            .expect("the server stops within its grace period")
+            .unwrap();
+        assert!(t0.elapsed() < SHUTDOWN_GRACE * 5);
+    }
 }

@@ -1,7 +1,7 @@
 //! Every metric the daemon exports, defined in one place. Prometheus conventions: `verbatim_`
 //! prefix, base units, `_total` counters, `_seconds` histograms, bounded label sets.
 
-use crate::contract::DEAD_LETTER_KINDS;
+use crate::contract::DeadLetterKind;
 use crate::enrich::{Enrichment, EntityType};
 use prometheus::{
     Encoder, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge,
@@ -28,7 +28,11 @@ pub struct Metrics {
     pub commits: IntCounterVec,
     pub producer_errors: IntCounterVec,
     pub rebalances: IntCounterVec,
-    pub kafka_errors: IntCounter,
+    pub kafka_errors: IntCounterVec,
+    pub producer_rebuilds: IntCounter,
+    pub producer_stalled: IntGauge,
+    pub dead_letter_failures: IntCounter,
+    pub offset_resets: IntCounter,
     pub ready: IntGauge,
     pub transactions: IntCounterVec,
     pub stage_seconds: HistogramVec,
@@ -189,10 +193,31 @@ impl Metrics {
                 "Consumer-group rebalance events, by kind (assign, revoke).",
                 &["kind"],
             ),
-            kafka_errors: counter(
+            kafka_errors: counter_vec(
                 &r,
                 "verbatim_kafka_errors_total",
-                "Client-level Kafka errors reported by librdkafka.",
+                "Client-level Kafka errors reported by librdkafka, by client (consumer, producer).",
+                &["client"],
+            ),
+            producer_rebuilds: counter(
+                &r,
+                "verbatim_producer_rebuilds_total",
+                "Producers replaced after librdkafka declared them fatally failed.",
+            ),
+            producer_stalled: gauge(
+                &r,
+                "verbatim_producer_stalled",
+                "1 while the oldest unacknowledged delivery has been failing for over 10 s (or the producer is fatal).",
+            ),
+            dead_letter_failures: counter(
+                &r,
+                "verbatim_dead_letter_failures_total",
+                "Dead letters the broker refused for good, even without payload (skipped or fatal by kafka.on_dead_letter_failure).",
+            ),
+            offset_resets: counter(
+                &r,
+                "verbatim_offset_resets_total",
+                "Partitions whose position was past the broker's log end (log lost or recreated) and were reset.",
             ),
             ready: gauge(&r, "verbatim_ready", "1 when /readyz answers 200."),
             transactions: counter_vec(
@@ -205,8 +230,11 @@ impl Metrics {
             registry: r,
         };
         // Pre-create bounded label series so dashboards and alerts see zeros, not gaps.
-        for k in DEAD_LETTER_KINDS {
-            m.dead_letters.with_label_values(&[k]);
+        for k in DeadLetterKind::ALL {
+            m.dead_letters.with_label_values(&[k.as_str()]);
+        }
+        for c in ["consumer", "producer"] {
+            m.kafka_errors.with_label_values(&[c]);
         }
         for t in [
             EntityType::Person,

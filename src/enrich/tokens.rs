@@ -70,8 +70,10 @@ pub fn tokenize(text: &str, lang: &str) -> Vec<Tok> {
     out
 }
 
-fn push_word(out: &mut Vec<Tok>, text: &str, b: usize, e: usize, lang: &str) {
-    let w = &text[b..e];
+/// Push the word `text[b..e]`, split after leading elisions ("l'", "qu'") and before a final
+/// English possessive. Iterative: a word made of thousands of elisions ("l'l'l'…") costs one
+/// pass and no stack.
+fn push_word(out: &mut Vec<Tok>, text: &str, mut b: usize, e: usize, lang: &str) {
     let mk = |s: usize, e: usize| {
         let t = &text[s..e];
         Tok {
@@ -83,18 +85,21 @@ fn push_word(out: &mut Vec<Tok>, text: &str, b: usize, e: usize, lang: &str) {
         }
     };
     if lang == "fr" {
-        if let Some(p) = w.find(is_apos) {
-            let pre = lower(&w[..p]);
-            if ELISIONS.contains(&pre.as_str()) {
-                let a = p + w[p..].chars().next().map_or(1, char::len_utf8);
-                out.push(mk(b, b + a));
-                if b + a < e {
-                    push_word(out, text, b + a, e, lang);
-                }
-                return;
+        while b < e {
+            let w = &text[b..e];
+            let Some(p) = w.find(is_apos) else { break };
+            if !ELISIONS.contains(&lower(&w[..p]).as_str()) {
+                break;
             }
+            let a = p + w[p..].chars().next().map_or(1, char::len_utf8);
+            out.push(mk(b, b + a));
+            b += a;
+        }
+        if b >= e {
+            return;
         }
     } else if lang == "en" {
+        let w = &text[b..e];
         for suf in ["'s", "’s"] {
             if w.len() > suf.len() && w.ends_with(suf) {
                 out.push(mk(b, e - suf.len()));
@@ -129,5 +134,16 @@ mod tests {
             ["j.c", ".", "chandor", "'s", "film"]
         );
         assert_eq!(words("", "en"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn long_runs_of_elisions_do_not_recurse() {
+        let text = "l'".repeat(200_000) + "eau";
+        let w = words(&text, "fr");
+        assert_eq!(w.len(), 200_001);
+        assert_eq!(w.last().map(String::as_str), Some("eau"));
+        // The last apostrophe ends the text, so it is punctuation: "qu'" × 49,999, "qu", "'".
+        let w = words(&"qu'".repeat(50_000), "fr");
+        assert_eq!(w.len(), 50_001);
     }
 }

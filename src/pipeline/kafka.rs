@@ -45,8 +45,35 @@ impl ClientContext for Ctx {
     }
 
     fn error(&self, error: KafkaError, reason: &str) {
-        self.metrics.kafka_errors.inc();
-        warn!(error = %error, reason, "kafka client error");
+        self.metrics
+            .kafka_errors
+            .with_label_values(&["consumer"])
+            .inc();
+        warn!(error = %error, reason, "kafka consumer error");
+    }
+}
+
+/// The producer's callbacks: its client errors are counted and logged like the consumer's,
+/// and a fatal one marks the producer failing at once (the lanes rebuild it).
+#[derive(Clone)]
+pub struct ProducerCtx {
+    pub metrics: Arc<Metrics>,
+    pub health: Arc<Health>,
+}
+
+impl ClientContext for ProducerCtx {
+    fn error(&self, error: KafkaError, reason: &str) {
+        self.metrics
+            .kafka_errors
+            .with_label_values(&["producer"])
+            .inc();
+        if matches!(
+            error.rdkafka_error_code(),
+            Some(rdkafka::error::RDKafkaErrorCode::Fatal)
+        ) {
+            self.health.producer_ok.store(false, Ordering::Relaxed);
+        }
+        warn!(error = %error, reason, "kafka producer error");
     }
 }
 
@@ -112,6 +139,40 @@ fn partitions(tpl: &TopicPartitionList) -> Vec<i32> {
     tpl.elements().iter().map(|e| e.partition()).collect()
 }
 
+/// A Kafka error as shown to people: a client-config error names the property and its value,
+/// except when the property holds (or looks like it holds) a secret, whose value is never shown.
+pub fn describe(e: &KafkaError) -> String {
+    match e {
+        KafkaError::ClientConfig(_, desc, key, value) => {
+            if crate::config::is_secret(key) {
+                let desc = if value.is_empty() {
+                    desc.clone()
+                } else {
+                    desc.replace(value.as_str(), "***")
+                };
+                format!("{desc} (property {key:?} = ***)")
+            } else {
+                format!("{desc} (property {key:?} = {value:?})")
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Build both clients' configurations without connecting: librdkafka rejects unknown
+/// properties and invalid values here, as `run` would. Errors are redacted ([`describe`]).
+pub fn check_properties(k: &KafkaConfig) -> Result<(), String> {
+    use rdkafka::consumer::BaseConsumer;
+    use rdkafka::producer::BaseProducer;
+    consumer_config(k)
+        .create::<BaseConsumer>()
+        .map_err(|e| format!("kafka.consumer: {}", describe(&e)))?;
+    producer_config(k)
+        .create::<BaseProducer>()
+        .map_err(|e| format!("kafka.producer: {}", describe(&e)))?;
+    Ok(())
+}
+
 /// Consumer properties: verbatim's managed settings, then the user's extra properties.
 pub fn consumer_config(k: &KafkaConfig) -> ClientConfig {
     let mut c = ClientConfig::new();
@@ -146,7 +207,11 @@ pub fn producer_config(k: &KafkaConfig) -> ClientConfig {
     c.set("bootstrap.servers", &k.brokers)
         .set("client.id", &k.client_id)
         .set("enable.idempotence", "true")
-        .set("linger.ms", "5");
+        .set("linger.ms", "5")
+        .set(
+            "message.max.bytes",
+            crate::config::DEFAULT_PRODUCER_MESSAGE_MAX_BYTES.to_string(),
+        );
     for (key, v) in &k.producer {
         c.set(key, v);
     }
@@ -158,6 +223,37 @@ mod tests {
     use super::*;
     use rdkafka::consumer::BaseConsumer;
     use rdkafka::producer::BaseProducer;
+
+    #[test]
+    fn secrets_never_appear_in_client_errors() {
+        for (key, value) in [
+            ("sasl.passwd", "hunter2-planted"),
+            ("sasl.password", "hunter2-planted"),
+            ("ssl.key.password", "hunter2-planted"),
+            ("sasl.oauthbearer.client.secret", "hunter2-planted"),
+        ] {
+            let mut k = KafkaConfig::default();
+            k.producer.insert(key.into(), value.into());
+            k.producer.insert("no.such.property".into(), "x".into());
+            let shown = check_properties(&k).err().unwrap_or_default();
+            assert!(!shown.contains("hunter2"), "{key}: {shown}");
+        }
+        let mut k = KafkaConfig::default();
+        k.consumer
+            .insert("sasl.passwd".into(), "hunter2-planted".into());
+        let shown = check_properties(&k).unwrap_err();
+        assert!(
+            shown.contains("sasl.passwd") && !shown.contains("hunter2"),
+            "{shown}"
+        );
+        let mut k = KafkaConfig::default();
+        k.consumer.insert("fetch.wait.max.ms".into(), "soon".into());
+        let shown = check_properties(&k).unwrap_err();
+        assert!(
+            shown.contains("fetch.wait.max.ms") && shown.contains("soon"),
+            "{shown}"
+        );
+    }
 
     /// TLS and SASL (PLAIN, SCRAM) are compiled in: librdkafka accepts the properties.
     #[test]

@@ -1,7 +1,7 @@
 //! The CPU side of the pipeline: a fixed pool of threads that decode and enrich messages, off the
 //! async runtime. A panic in the core becomes a dead letter, never a dead daemon.
 
-use crate::contract::{self, Origin};
+use crate::contract::{self, DeadLetterKind, Origin};
 use crate::enrich::Enricher;
 use crate::metrics::Metrics;
 use rdkafka::message::{Message, OwnedMessage};
@@ -16,7 +16,7 @@ pub enum Outcome {
     /// An output message to produce: key and JSON value.
     Output { key: Vec<u8>, value: Vec<u8> },
     /// The input goes to the dead-letter topic.
-    DeadLetter { kind: &'static str, error: String },
+    DeadLetter { kind: DeadLetterKind, error: String },
 }
 
 /// Settings the workers need.
@@ -26,21 +26,41 @@ pub struct WorkerSettings {
     pub enrich: bool,
 }
 
-/// Decode and enrich one message. Pure apart from metrics; panics are caught by the caller.
+/// Decode and enrich one message (the daemon's worker threads). Panics are caught by the caller.
 pub fn process(
     msg: &OwnedMessage,
     enricher: &Enricher,
     s: &WorkerSettings,
     metrics: &Metrics,
 ) -> Outcome {
-    let t0 = Instant::now();
     let origin = Origin {
         topic: msg.topic(),
         partition: msg.partition(),
         offset: msg.offset(),
         key: msg.key(),
     };
-    let article = match contract::decode(msg.payload(), &origin, s.max_article_bytes) {
+    process_payload(msg.payload(), &origin, enricher, s, Some(metrics))
+}
+
+/// The one message path, shared by the daemon and `verbatim enrich`: decode the payload
+/// through the contract, enrich it, encode the output, or say why it is a dead letter.
+/// The output key is the input's key, else the article id.
+pub fn process_payload(
+    payload: Option<&[u8]>,
+    origin: &Origin,
+    enricher: &Enricher,
+    s: &WorkerSettings,
+    metrics: Option<&Metrics>,
+) -> Outcome {
+    let stage = |name: &str, t: Instant| {
+        if let Some(m) = metrics {
+            m.stage_seconds
+                .with_label_values(&[name])
+                .observe(t.elapsed().as_secs_f64());
+        }
+    };
+    let t0 = Instant::now();
+    let article = match contract::decode(payload, origin, s.max_article_bytes) {
         Ok(a) => a,
         Err(e) => {
             return Outcome::DeadLetter {
@@ -49,32 +69,29 @@ pub fn process(
             }
         }
     };
-    metrics
-        .stage_seconds
-        .with_label_values(&["decode"])
-        .observe(t0.elapsed().as_secs_f64());
-    let key = msg
-        .key()
+    stage("decode", t0);
+    let key = origin
+        .key
         .filter(|k| !k.is_empty())
         .map(<[u8]>::to_vec)
         .unwrap_or_else(|| article.id.as_bytes().to_vec());
     let enrichment = if s.enrich {
         let t1 = Instant::now();
         let r = enricher.enrich(&article.document());
-        let dt = t1.elapsed().as_secs_f64();
-        metrics.enrich_seconds.observe(dt);
-        metrics
-            .stage_seconds
-            .with_label_values(&["enrich"])
-            .observe(dt);
+        if let Some(m) = metrics {
+            m.enrich_seconds.observe(t1.elapsed().as_secs_f64());
+        }
+        stage("enrich", t1);
         match r {
             Ok(e) => {
-                metrics.observe_enrichment(&e);
+                if let Some(m) = metrics {
+                    m.observe_enrichment(&e);
+                }
                 Some(e)
             }
             Err(e) => {
                 return Outcome::DeadLetter {
-                    kind: "enrich_error",
+                    kind: DeadLetterKind::EnrichError,
                     error: e.to_string(),
                 }
             }
@@ -84,19 +101,30 @@ pub fn process(
     };
     let t2 = Instant::now();
     let value = contract::encode(&contract::output(article, enrichment));
-    metrics
-        .stage_seconds
-        .with_label_values(&["encode"])
-        .observe(t2.elapsed().as_secs_f64());
+    stage("encode", t2);
     Outcome::Output { key, value }
 }
 
-type Job = (OwnedMessage, oneshot::Sender<(OwnedMessage, Outcome)>);
+/// One message for the pool: `started` fires when a worker takes it, `reply` carries the result.
+struct Job {
+    msg: Arc<OwnedMessage>,
+    started: oneshot::Sender<()>,
+    reply: oneshot::Sender<(Arc<OwnedMessage>, Outcome)>,
+}
+
+/// What [`WorkerPool::submit`] hands back: the two signals of the job.
+pub struct Submitted {
+    pub started: oneshot::Receiver<()>,
+    pub result: oneshot::Receiver<(Arc<OwnedMessage>, Outcome)>,
+}
 
 /// A fixed pool of enrichment threads.
+///
+/// Dropping the pool closes its queue; threads finish their current message and end on their
+/// own. They are not joined: a thread still working on a pathological input must not hold up
+/// the shutdown (its result has nobody to go to, and the process exits).
 pub struct WorkerPool {
-    tx: Option<tokio::sync::mpsc::Sender<Job>>,
-    threads: Vec<std::thread::JoinHandle<()>>,
+    tx: tokio::sync::mpsc::Sender<Job>,
 }
 
 impl WorkerPool {
@@ -108,57 +136,54 @@ impl WorkerPool {
     ) -> Self {
         let (tx, rx) = tokio::sync::mpsc::channel::<Job>(n.max(1) * 2);
         let rx = Arc::new(Mutex::new(rx));
-        let threads = (0..n.max(1))
-            .map(|i| {
-                let rx = rx.clone();
-                let enricher = enricher.clone();
-                let settings = settings.clone();
-                let metrics = metrics.clone();
-                std::thread::Builder::new()
-                    .name(format!("verbatim-enrich-{i}"))
-                    .spawn(move || loop {
-                        let job = match rx.lock() {
-                            Ok(mut guard) => guard.blocking_recv(),
-                            Err(_) => return,
-                        };
-                        let Some((msg, reply)) = job else { return };
-                        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                            process(&msg, &enricher, &settings, &metrics)
-                        }))
-                        .unwrap_or_else(|p| Outcome::DeadLetter {
-                            kind: "panic",
-                            error: format!("enrichment panicked: {}", panic_text(&p)),
-                        });
-                        let _ = reply.send((msg, outcome));
-                    })
-                    .expect("spawn worker thread")
-            })
-            .collect();
-        WorkerPool {
-            tx: Some(tx),
-            threads,
+        for i in 0..n.max(1) {
+            let rx = rx.clone();
+            let enricher = enricher.clone();
+            let settings = settings.clone();
+            let metrics = metrics.clone();
+            std::thread::Builder::new()
+                .name(format!("verbatim-enrich-{i}"))
+                .stack_size(WORKER_STACK_BYTES)
+                .spawn(move || loop {
+                    let job = match rx.lock() {
+                        Ok(mut guard) => guard.blocking_recv(),
+                        Err(_) => return,
+                    };
+                    let Some(job) = job else { return };
+                    let _ = job.started.send(());
+                    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                        process(&job.msg, &enricher, &settings, &metrics)
+                    }))
+                    .unwrap_or_else(|p| Outcome::DeadLetter {
+                        kind: DeadLetterKind::Panic,
+                        error: format!("enrichment panicked: {}", panic_text(&p)),
+                    });
+                    let _ = job.reply.send((job.msg, outcome));
+                })
+                .expect("spawn worker thread");
         }
+        WorkerPool { tx }
     }
 
-    /// Queue a message; the receiver yields it back with its outcome.
-    pub async fn submit(&self, msg: OwnedMessage) -> oneshot::Receiver<(OwnedMessage, Outcome)> {
-        let (reply, rx) = oneshot::channel();
-        if let Some(tx) = &self.tx {
-            // Bounded: waits for a free worker slot (back-pressure on consumption).
-            let _ = tx.send((msg, reply)).await;
-        }
-        rx
+    /// Queue a message, waiting for a free slot (back-pressure on consumption). `None` when
+    /// the pool is gone.
+    pub async fn submit(&self, msg: Arc<OwnedMessage>) -> Option<Submitted> {
+        let (started_tx, started) = oneshot::channel();
+        let (reply, result) = oneshot::channel();
+        let job = Job {
+            msg,
+            started: started_tx,
+            reply,
+        };
+        self.tx.send(job).await.ok()?;
+        Some(Submitted { started, result })
     }
 }
 
-impl Drop for WorkerPool {
-    fn drop(&mut self) {
-        self.tx.take();
-        for t in self.threads.drain(..) {
-            let _ = t.join();
-        }
-    }
-}
+/// Stack of an enrichment thread. No stage recurses with the input's length (hostile-input
+/// tests check it on long tokens); this leaves room for the deepest fixed-depth regex and
+/// parser frames.
+pub const WORKER_STACK_BYTES: usize = 8 << 20;
 
 fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
     if let Some(s) = p.downcast_ref::<&str>() {

@@ -233,7 +233,13 @@ pub struct Setup {
 
 impl Setup {
     pub async fn new(name: &str, partitions: i32) -> Setup {
-        let brokers = broker();
+        Setup::new_on(&broker(), name, partitions).await
+    }
+
+    /// A setup on a given broker (a test's own, e.g. one it restarts).
+    #[allow(dead_code)]
+    pub async fn new_on(brokers: &str, name: &str, partitions: i32) -> Setup {
+        let brokers = brokers.to_string();
         let s = Setup {
             input: unique(&format!("{name}-in")),
             output: unique(&format!("{name}-out")),
@@ -242,8 +248,18 @@ impl Setup {
             brokers,
             partitions,
         };
-        create_topics(&s.brokers, &[&s.input, &s.output, &s.dlq], partitions).await;
+        s.create().await;
         s
+    }
+
+    /// Create the three topics (again, after a broker lost them).
+    pub async fn create(&self) {
+        create_topics(
+            &self.brokers,
+            &[&self.input, &self.output, &self.dlq],
+            self.partitions,
+        )
+        .await;
     }
 
     /// Start `verbatim run` against this setup; extra env overrides on top.

@@ -49,6 +49,13 @@ pub struct PyRegex {
     case_insensitive: bool,
 }
 
+/// A piece's next match as searched from `from` (`None`: no match at or after `from`).
+#[derive(Clone, Copy)]
+struct Found {
+    from: usize,
+    span: Option<Span>,
+}
+
 /// A match: byte offsets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
@@ -179,19 +186,36 @@ impl PyRegex {
     }
 
     /// Python `list(pattern.finditer(s))` (3.7+ empty-match rules).
+    ///
+    /// Linear in the number of matches times the pieces, not quadratic: each piece's next match
+    /// is remembered with the position it was searched from, and reused while it still lies at
+    /// or after the current position (a leftmost match found from an earlier position is still
+    /// the leftmost from any later position up to its start; no match stays no match).
     pub fn finditer(&self, s: &str) -> Vec<Span> {
         let mut out = Vec::new();
         let mut pos = 0;
         let mut must_advance = false;
+        let mut next: Vec<Option<Found>> = vec![None; self.pieces.len()];
         while pos <= s.len() {
             let mut best: Option<Span> = None;
-            for p in &self.pieces {
-                let mut m = Self::piece_find_at(p, s, pos);
+            for (p, cached) in self.pieces.iter().zip(next.iter_mut()) {
+                let mut m = match *cached {
+                    Some(f) if f.from <= pos && f.span.is_none_or(|m| m.start >= pos) => f.span,
+                    _ => {
+                        let span = Self::piece_find_at(p, s, pos);
+                        *cached = Some(Found { from: pos, span });
+                        span
+                    }
+                };
                 if must_advance {
                     if let Some(x) = m {
                         if x.start == pos && x.end == pos {
                             // Empty match where the previous empty match was: not allowed.
-                            m = next_char(s, pos).and_then(|n| Self::piece_find_at(p, s, n));
+                            m = next_char(s, pos).and_then(|n| {
+                                let span = Self::piece_find_at(p, s, n);
+                                *cached = Some(Found { from: n, span });
+                                span
+                            });
                         }
                     }
                 }

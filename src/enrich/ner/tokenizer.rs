@@ -73,8 +73,17 @@ pub struct Tokenizer {
     token_match: Option<PyRegex>,
     url_match: Option<PyRegex>,
     exceptions: HashMap<String, Vec<ExcToken>>,
+    /// Byte length of the longest exception key: longer strings need no lookup (and no hash
+    /// of the whole string at every step of the affix loop).
+    max_exception_len: usize,
     special_matcher: Trie,
 }
+
+/// Whitespace-delimited spans longer than this (in bytes) skip the prefix/suffix loop and
+/// go straight to infix splitting. The loop re-examines the rest of the span at every step
+/// (quadratic, in spaCy too); spans this long are never words (runs of marks, encoded data),
+/// so no parity is lost on real text, and hostile text stays linear.
+pub const LONG_SPAN_BYTES: usize = 1000;
 
 /// A token during tokenization.
 #[derive(Clone, Debug)]
@@ -188,6 +197,7 @@ impl Tokenizer {
             infix,
             token_match,
             url_match,
+            max_exception_len: exceptions.keys().map(String::len).max().unwrap_or(0),
             exceptions,
             special_matcher: Trie::new(),
         };
@@ -243,7 +253,7 @@ impl Tokenizer {
     }
 
     fn special(&self, s: &str, with_special: bool) -> Option<&Vec<ExcToken>> {
-        if with_special {
+        if with_special && s.len() <= self.max_exception_len {
             self.exceptions.get(s)
         } else {
             None
@@ -322,7 +332,11 @@ impl Tokenizer {
         }
         let mut prefixes: Vec<(usize, usize)> = Vec::new();
         let mut suffixes: Vec<(usize, usize)> = Vec::new();
-        let (a, b) = self.split_affixes(text, a, b, &mut prefixes, &mut suffixes, with_special);
+        let (a, b) = if b - a > LONG_SPAN_BYTES {
+            (a, b)
+        } else {
+            self.split_affixes(text, a, b, &mut prefixes, &mut suffixes, with_special)
+        };
         self.attach_tokens(text, a, b, &prefixes, &suffixes, with_special, out);
     }
 

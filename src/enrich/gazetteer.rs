@@ -8,7 +8,7 @@
 //! Short all-caps acronyms (at most 4 letters: "WHO", "US", "ONU") match case-sensitively
 //! everywhere, so the words "who" or "us" never match.
 
-use super::resources::key;
+use super::profile::key;
 use super::EntityType;
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -11,8 +11,8 @@ pub mod entities;
 pub mod gazetteer;
 pub mod lang;
 pub mod ner;
+pub mod profile;
 pub mod quotes;
-pub mod resources;
 pub mod text;
 pub mod tokens;
 
@@ -146,8 +146,8 @@ pub struct EnricherConfig {
 pub struct Enricher {
     /// NER pipelines by language; a supported language without one gets capitalised-run spans.
     pipelines: BTreeMap<String, ner::Pipeline>,
-    /// Language resources (speech verbs, roles, ...) of every supported language.
-    resources: BTreeMap<String, resources::Resources>,
+    /// Language profiles (speech verbs, roles, ...) of every supported language.
+    resources: BTreeMap<String, profile::Profile>,
 }
 
 impl Enricher {
@@ -168,9 +168,9 @@ impl Enricher {
             let p = ner::Pipeline::load(lang, path).map_err(|e| model_error(e.to_string()))?;
             pipelines.insert(lang.clone(), p);
         }
-        let resources = ["fr", "en"]
+        let resources = profile::Lang::ALL
             .into_iter()
-            .filter_map(|l| resources::Resources::for_lang(l).map(|r| (l.to_string(), r)))
+            .map(|l| (l.code().to_string(), profile::Profile::load(l)))
             .collect();
         Ok(Self {
             pipelines,
@@ -184,7 +184,7 @@ impl Enricher {
     }
 
     /// The resources of `lang`, when it is supported.
-    pub fn resources(&self, lang: &str) -> Option<&resources::Resources> {
+    pub fn resources(&self, lang: &str) -> Option<&profile::Profile> {
         self.resources.get(lang)
     }
 
@@ -240,7 +240,7 @@ impl Enricher {
             Some(l) => (Some(l.to_ascii_lowercase()), false),
             None => (lang::detect(doc), true),
         };
-        let supported = matches!(lang.as_deref(), Some("fr") | Some("en"));
+        let supported = lang.as_deref().and_then(profile::Lang::from_code).is_some();
         let mut out = Enrichment {
             lang: lang.clone(),
             lang_detected: detected,
@@ -252,12 +252,14 @@ impl Enricher {
             let spans = match spans {
                 Some(s) => s,
                 None => {
-                    found = self.ner_spans(doc, &res.lang);
+                    found = self.ner_spans(doc, res.lang.code());
                     &found
                 }
             };
-            let mut entities = entities::canonicalize(doc, &res.lang, spans, res);
-            out.quotes = quotes::extract(doc, res, &mut entities);
+            let mut entities = entities::canonicalize(doc, res.lang.code(), spans, res);
+            let found = quotes::extract(doc, res, &entities);
+            entities.extend(found.speakers);
+            out.quotes = found.quotes;
             out.entities = entities;
         }
         Ok(out)

@@ -1,8 +1,19 @@
 //! A small word tokenizer for the rule-based parts (cues, speakers, entity clean-up). Words keep
 //! inner hyphens, apostrophes and dots ("a-t-il", "J.C", "aujourd'hui"); French elisions ("l'",
-//! "d'", "qu'") and English possessives ("'s") are split off. Linear in the text length.
+//! "d'", "qu'") and English possessives ("'s") are split off, as the language profile's
+//! [`TokenRules`] say. Linear in the text length.
 
-use super::resources::lower;
+use super::profile::lower;
+
+/// How words are split, from the language profile (`elision|…`, `possessive|…` in
+/// `resources/<lang>/words.txt`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TokenRules {
+    /// Lower-case words elided before an apostrophe and split off ("l", "qu").
+    pub elisions: Vec<String>,
+    /// Endings split off a word, as written ("'s", "’s").
+    pub possessives: Vec<String>,
+}
 
 /// One token: byte offsets into the text it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,16 +28,12 @@ pub struct Tok {
     pub cap: bool,
 }
 
-const ELISIONS: [&str; 12] = [
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
-];
-
 fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// Tokenize `text`; `lang` selects the elision rules (`fr`) or possessives (`en`).
-pub fn tokenize(text: &str, lang: &str) -> Vec<Tok> {
+/// Tokenize `text`, splitting elisions and possessives as `rules` say.
+pub fn tokenize(text: &str, rules: &TokenRules) -> Vec<Tok> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
@@ -64,13 +71,13 @@ pub fn tokenize(text: &str, lang: &str) -> Vec<Tok> {
             }
         }
         let e = if j < n { chars[j].0 } else { text.len() };
-        push_word(&mut out, text, b, e, lang);
+        push_word(&mut out, text, b, e, rules);
         i = j;
     }
     out
 }
 
-fn push_word(out: &mut Vec<Tok>, text: &str, b: usize, e: usize, lang: &str) {
+fn push_word(out: &mut Vec<Tok>, text: &str, b: usize, e: usize, rules: &TokenRules) {
     let w = &text[b..e];
     let mk = |s: usize, e: usize| {
         let t = &text[s..e];
@@ -82,25 +89,22 @@ fn push_word(out: &mut Vec<Tok>, text: &str, b: usize, e: usize, lang: &str) {
             cap: t.chars().next().is_some_and(char::is_uppercase),
         }
     };
-    if lang == "fr" {
-        if let Some(p) = w.find(is_apos) {
-            let pre = lower(&w[..p]);
-            if ELISIONS.contains(&pre.as_str()) {
-                let a = p + w[p..].chars().next().map_or(1, char::len_utf8);
-                out.push(mk(b, b + a));
-                if b + a < e {
-                    push_word(out, text, b + a, e, lang);
-                }
-                return;
+    if let Some(p) = w.find(is_apos) {
+        let pre = lower(&w[..p]);
+        if rules.elisions.contains(&pre) {
+            let a = p + w[p..].chars().next().map_or(1, char::len_utf8);
+            out.push(mk(b, b + a));
+            if b + a < e {
+                push_word(out, text, b + a, e, rules);
             }
+            return;
         }
-    } else if lang == "en" {
-        for suf in ["'s", "’s"] {
-            if w.len() > suf.len() && w.ends_with(suf) {
-                out.push(mk(b, e - suf.len()));
-                out.push(mk(e - suf.len(), e));
-                return;
-            }
+    }
+    for suf in &rules.possessives {
+        if w.len() > suf.len() && w.ends_with(suf.as_str()) {
+            out.push(mk(b, e - suf.len()));
+            out.push(mk(e - suf.len(), e));
+            return;
         }
     }
     out.push(mk(b, e));
@@ -110,24 +114,29 @@ fn push_word(out: &mut Vec<Tok>, text: &str, b: usize, e: usize, lang: &str) {
 mod tests {
     use super::*;
 
-    fn words(t: &str, l: &str) -> Vec<String> {
-        tokenize(t, l).into_iter().map(|t| t.lower).collect()
+    use crate::enrich::profile::{Lang, Profile};
+
+    fn words(t: &str, l: Lang) -> Vec<String> {
+        tokenize(t, &Profile::load(l).tokens)
+            .into_iter()
+            .map(|t| t.lower)
+            .collect()
     }
 
     #[test]
     fn splits() {
         assert_eq!(
-            words("», a-t-il ajouté.", "fr"),
+            words("», a-t-il ajouté.", Lang::Fr),
             ["»", ",", "a-t-il", "ajouté", "."]
         );
         assert_eq!(
-            words("de l'ONU d’abord", "fr"),
+            words("de l'ONU d’abord", Lang::Fr),
             ["de", "l'", "onu", "d'", "abord"]
         );
         assert_eq!(
-            words("J.C. Chandor’s film", "en"),
+            words("J.C. Chandor’s film", Lang::En),
             ["j.c", ".", "chandor", "'s", "film"]
         );
-        assert_eq!(words("", "en"), Vec::<String>::new());
+        assert_eq!(words("", Lang::En), Vec::<String>::new());
     }
 }

@@ -6,7 +6,7 @@
 
 use super::{M, OPEN_MARKS};
 use crate::enrich::gazetteer::gazetteer;
-use crate::enrich::resources::{key, lower, Resources, TypeWord};
+use crate::enrich::profile::{key, lower, Profile, TypeWord};
 use crate::enrich::tokens::{tokenize, Tok};
 use crate::enrich::{Document, EntityType};
 
@@ -31,7 +31,7 @@ fn ends_with_phrase(w: &str, p: &str) -> bool {
 /// Apply the context rules to the cleaned mentions of `doc`: drop what is no entity, hint the
 /// type of the others, join founder names into their foundation, and add the list items and
 /// suffixed organisation names the model missed. `ms` is sorted by field and start on return.
-pub(super) fn apply(doc: &Document<'_>, lang: &str, res: &Resources, ms: &mut Vec<M>) {
+pub(super) fn apply(doc: &Document<'_>, lang: &str, res: &Profile, ms: &mut Vec<M>) {
     join_founders(doc, res, ms);
     ms.retain(|m| !is_adjective(doc.fields[m.field].text, m, res));
     ms.retain(|m| !is_title_phrase(doc.fields[m.field].text, m, res));
@@ -46,12 +46,12 @@ pub(super) fn apply(doc: &Document<'_>, lang: &str, res: &Resources, ms: &mut Ve
         ms.retain(|m| !roles.contains(&key(&doc.fields[m.field].text[m.start..m.end])));
     }
     for m in ms.iter_mut() {
-        if let Some(h) = hint(doc.fields[m.field].text, m, lang, res) {
+        if let Some(h) = hint(doc.fields[m.field].text, m, res) {
             m.hint = Some(h);
         }
     }
     for (fi, f) in doc.fields.iter().enumerate() {
-        let toks = tokenize(f.text, lang);
+        let toks = tokenize(f.text, &res.tokens);
         for (s, e, ty) in list_items(f.text, &toks, res) {
             // "officials of several countries, including Mark Rutte": a first name says person
             // louder than a list of places does.
@@ -124,7 +124,7 @@ fn next_to_capitalised(t: &str, s: usize, e: usize) -> bool {
 
 /// "Senate Majority Leader Chuck Schumer": a phrase ending in a role word right before a
 /// capitalised name is the person's title, not an organisation.
-fn is_title_phrase(t: &str, m: &M, res: &Resources) -> bool {
+fn is_title_phrase(t: &str, m: &M, res: &Profile) -> bool {
     if m.ty() == EntityType::Person {
         return false;
     }
@@ -146,7 +146,7 @@ fn is_title_phrase(t: &str, m: &M, res: &Resources) -> bool {
 }
 
 /// "an Italianate-style house": the name is part of an adjective.
-fn is_adjective(t: &str, m: &M, res: &Resources) -> bool {
+fn is_adjective(t: &str, m: &M, res: &Profile) -> bool {
     let Some(rest) = t[m.end..].strip_prefix('-') else {
         return false;
     };
@@ -158,7 +158,7 @@ fn is_adjective(t: &str, m: &M, res: &Resources) -> bool {
 
 /// "Chastain co-stars as his wife, Anna": a person's name after a role cue, possibly through a
 /// short lower-case apposition, is a fictional character.
-fn is_character(t: &str, m: &M, res: &Resources) -> bool {
+fn is_character(t: &str, m: &M, res: &Profile) -> bool {
     if m.ty() != EntityType::Person || res.context.characters.is_empty() {
         return false;
     }
@@ -185,7 +185,7 @@ fn is_character(t: &str, m: &M, res: &Resources) -> bool {
 }
 
 /// The type the words right around a mention give it, if any.
-fn hint(t: &str, m: &M, lang: &str, res: &Resources) -> Option<EntityType> {
+fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     let ctx = &res.context;
     // "the Tremé neighborhood".
     if let Some(r) = t[m.end..].strip_prefix(' ') {
@@ -220,13 +220,13 @@ fn hint(t: &str, m: &M, lang: &str, res: &Resources) -> Option<EntityType> {
             return Some(*ty);
         }
     }
-    person_by_role(t, m, &win, lang, res).then_some(EntityType::Person)
+    person_by_role(t, m, &win, res).then_some(EntityType::Person)
 }
 
 /// A full name in apposition to a role: "CEO Sundar Pichai", "le patron d'Android, Sundar
 /// Pichai", "Jane Doe, the company's chief executive". Places are left alone: "the minister met
 /// in Paris, Berlin" is no apposition.
-fn person_by_role(t: &str, m: &M, win: &str, lang: &str, res: &Resources) -> bool {
+fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
     if m.ty() == EntityType::Location || m.ty() == EntityType::Person {
         return false;
     }
@@ -247,7 +247,7 @@ fn person_by_role(t: &str, m: &M, win: &str, lang: &str, res: &Resources) -> boo
                     .is_some())
     };
     // The clause before: from the last comma or sentence mark, a short noun phrase headed by a role.
-    let before = tokenize(win, lang);
+    let before = tokenize(win, &res.tokens);
     if before.last().is_some_and(|x| x.word) {
         // Directly after a role word ("CEO Sundar Pichai").
         let last = before.len() - 1;
@@ -272,7 +272,7 @@ fn person_by_role(t: &str, m: &M, win: &str, lang: &str, res: &Resources) -> boo
         while !r.is_char_boundary(end) {
             end -= 1;
         }
-        let after = tokenize(&r[..end], lang);
+        let after = tokenize(&r[..end], &res.tokens);
         let first = after
             .iter()
             .position(|x| !(res.articles.contains_key(&x.lower) || x.lower == "'s"));
@@ -288,7 +288,7 @@ fn person_by_role(t: &str, m: &M, win: &str, lang: &str, res: &Resources) -> boo
 /// "Numerous manufacturers of instruments donated gear, including Shure (microphones), Yamaha
 /// (drums) and Casio": the capitalised items after a connector, typed by the nearest plural
 /// class noun before it in the same sentence.
-fn list_items(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize, EntityType)> {
+fn list_items(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize, usize, EntityType)> {
     const LOOK_BACK: usize = 12;
     let ctx = &res.context;
     let mut out = Vec::new();
@@ -424,7 +424,7 @@ fn list_items(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize, Enti
 
 /// The type shared by the gazetteer's names among the first items after a connector, when
 /// there are such names and they agree.
-fn list_anchor(t: &str, toks: &[Tok], res: &Resources) -> Option<EntityType> {
+fn list_anchor(t: &str, toks: &[Tok], res: &Profile) -> Option<EntityType> {
     let mut ty = None;
     let mut i = 0;
     // Items: capitalised runs separated by commas and "and"/"or", within a few tokens.
@@ -455,7 +455,7 @@ fn list_anchor(t: &str, toks: &[Tok], res: &Resources) -> Option<EntityType> {
 /// Capitalised names ending in an organisation word ("Festival Productions", "Acme Holdings
 /// Inc."), which the model sometimes misses: at least two words, not at a sentence start unless
 /// the first word is itself capitalised in the middle of sentences too.
-fn suffixed_orgs(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize)> {
+fn suffixed_orgs(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let org_word = |x: &Tok| {
         matches!(
@@ -510,7 +510,7 @@ fn suffixed_orgs(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize)> 
 
 /// "the Louis Prima and Gia Maione Prima Foundation": a person's name coordinated with an
 /// organisation name, under one lower-case article, names one foundation.
-fn join_founders(doc: &Document<'_>, res: &Resources, ms: &mut Vec<M>) {
+fn join_founders(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
     let mut out: Vec<M> = Vec::with_capacity(ms.len());
     let mut k = 0;
     while k < ms.len() {
@@ -528,7 +528,7 @@ fn join_founders(doc: &Document<'_>, res: &Resources, ms: &mut Vec<M>) {
                     res.type_words.get(&key(last)) == Some(&TypeWord::Org)
                 }
                 && {
-                    let prev = tokenize(&before_window(t, a.start), &res.lang);
+                    let prev = tokenize(&before_window(t, a.start), &res.tokens);
                     prev.last()
                         .is_some_and(|p| !p.cap && res.articles.contains_key(&p.lower))
                 };

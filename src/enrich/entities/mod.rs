@@ -7,7 +7,7 @@
 mod context;
 
 use super::ner::EntSpan;
-use super::resources::{key, lower, Resources, TypeWord};
+use super::profile::{key, lower, Profile, TypeWord};
 use super::text::{slug, CharOffsets};
 use super::tokens::tokenize;
 use super::{Document, Entity, EntityType, Mention};
@@ -61,7 +61,7 @@ pub fn canonicalize(
     doc: &Document<'_>,
     lang: &str,
     spans: &[(usize, EntSpan)],
-    res: &Resources,
+    res: &Profile,
 ) -> Vec<Entity> {
     let mut ms: Vec<M> = Vec::new();
     // Where other spans start and end: a span is never extended into another.
@@ -329,7 +329,7 @@ struct ClusterInfo {
 }
 
 impl ClusterInfo {
-    fn new<'a>(ms: impl Iterator<Item = (&'a str, EntityType)>, res: &Resources) -> Self {
+    fn new<'a>(ms: impl Iterator<Item = (&'a str, EntityType)>, res: &Profile) -> Self {
         let mut counts: Vec<(EntityType, usize)> = Vec::new();
         let mut text = "";
         let mut has_per = false;
@@ -383,7 +383,7 @@ fn link_clusters(
     uf: &mut [usize],
     doc: &Document<'_>,
     ms: &[M],
-    res: &Resources,
+    res: &Profile,
 ) {
     let n = info.len();
     let stop_word = |w: &str| {
@@ -447,7 +447,11 @@ fn link_clusters(
                     let head = la == 1
                         && ib.ty == EntityType::Organization
                         && res.type_words.get(&ia.toks[0]) == Some(&TypeWord::Org)
-                        && if res.lang == "en" { suffix } else { prefix };
+                        && if res.lang.code() == "en" {
+                            suffix
+                        } else {
+                            prefix
+                        };
                     same && ((la >= 2 && suffix) || state || generic || head)
                 }
                 EntityType::Misc => false,
@@ -550,7 +554,7 @@ fn one_typo(a: &str, b: &str) -> bool {
 
 /// Type decided by the name itself, when it settles it: institutions named by their seat, event,
 /// organisation and place head words, initials, a known first name.
-fn type_override(name: &str, voted: EntityType, res: &Resources) -> Option<EntityType> {
+fn type_override(name: &str, voted: EntityType, res: &Profile) -> Option<EntityType> {
     let k = key(name);
     if res.type_words.get(&k) == Some(&TypeWord::Metonym) {
         return Some(EntityType::Organization);
@@ -560,7 +564,7 @@ fn type_override(name: &str, voted: EntityType, res: &Resources) -> Option<Entit
     let head = |w: &str| res.type_words.get(w).copied();
     // The head of a name is its last word in English ("Festival Productions"), its first in
     // French ("Festival de Cannes").
-    let heads = if res.lang == "en" {
+    let heads = if res.lang.code() == "en" {
         [head(last), head(first)]
     } else {
         [head(first), head(last)]
@@ -610,7 +614,7 @@ fn type_override(name: &str, voted: EntityType, res: &Resources) -> Option<Entit
 }
 
 /// Grouping key: [`key`] without leading articles ("Le Monde" and "Monde" are one name).
-fn cluster_key(text: &str, res: &Resources) -> String {
+fn cluster_key(text: &str, res: &Profile) -> String {
     let k = key(text);
     let mut rest = k.as_str();
     while let Some((w, r)) = rest.split_once(' ') {
@@ -650,7 +654,7 @@ fn clean_span(
     extend: bool,
     free: &dyn Fn(usize) -> bool,
     lang: &str,
-    res: &Resources,
+    res: &Profile,
 ) -> Vec<(usize, usize)> {
     let (mut s, mut e) = (s, e);
     // Leading punctuation and articles.
@@ -663,7 +667,7 @@ fn clean_span(
             s += c.len_utf8();
             continue;
         }
-        let toks = tokenize(seg, lang);
+        let toks = tokenize(seg, &res.tokens);
         // An article is dropped when written in lower case or elided ("the Foundation",
         // "l'ONU"), or at the start of a sentence; a capitalised one inside a sentence belongs
         // to the name ("Le Monde", "The Hague").
@@ -750,7 +754,7 @@ fn clean_span(
     // An amount the model ran into ("Apple 1.8 billion euros"); "Airbus A320" and "Ligue 1"
     // keep their numbers.
     if ty != EntityType::Misc {
-        let toks = tokenize(&t[s..e], lang);
+        let toks = tokenize(&t[s..e], &res.tokens);
         let amount = toks.windows(2).position(|w| {
             w[0].lower.starts_with(|c: char| c.is_ascii_digit()) && w[1].word && !w[1].cap
         });
@@ -829,7 +833,7 @@ fn clean_span(
         while !t.is_char_boundary(from) {
             from -= 1;
         }
-        let prev = tokenize(&t[from..s], lang);
+        let prev = tokenize(&t[from..s], &res.tokens);
         if prev.last().is_some_and(|p| {
             (res.articles.contains_key(&p.lower) && p.lower != "l'") || p.lower == "aux"
         }) {
@@ -853,7 +857,7 @@ fn clean_span(
     }
     // Coordinated person names: "Jean et Marie Dupont" → "Jean", "Marie Dupont".
     if ty == EntityType::Person {
-        let toks = tokenize(text, lang);
+        let toks = tokenize(text, &res.tokens);
         if let Some(i) = toks.iter().position(|x| res.and_words.contains(&x.lower)) {
             if i >= 1 && i + 1 < toks.len() {
                 return vec![(s, s + toks[i - 1].end), (s + toks[i + 1].start, e)];
@@ -863,7 +867,7 @@ fn clean_span(
     vec![(s, e)]
 }
 
-fn blocks_extension(w: &str, res: &Resources) -> bool {
+fn blocks_extension(w: &str, res: &Profile) -> bool {
     let l = lower(w);
     res.roles.contains_key(&l)
         || res.stop.contains(&key(w))
@@ -879,7 +883,7 @@ mod tests {
     use crate::enrich::TextField;
 
     pub(super) fn run(lang: &str, text: &str, spans: &[(&str, &str)]) -> Vec<Entity> {
-        let res = Resources::for_lang(lang).unwrap();
+        let res = Profile::for_code(lang).unwrap();
         let doc = Document {
             fields: vec![TextField { name: "body", text }],
             lang: Some(lang),
@@ -1118,7 +1122,7 @@ mod tests {
         let t = "é«»";
         let es = run("fr", t, &[]);
         assert!(es.is_empty());
-        let res = Resources::for_lang("fr").unwrap();
+        let res = Profile::for_code("fr").unwrap();
         let doc = Document {
             fields: vec![TextField {
                 name: "body",

@@ -62,7 +62,7 @@ pub fn group_spans(doc: &Document<'_>, spans: &[(usize, super::ner::EntSpan)]) -
         let Some(text) = f.text.get(s.start..s.end) else {
             continue;
         };
-        let t = super::ner::entity_type(&s.label);
+        let t = super::entities::label_type(&s.label);
         let id = format!("{}:{}", t.as_str(), slug(text));
         let ent = entities.entry(id.clone()).or_insert_with(|| Entity {
             id,
@@ -189,7 +189,7 @@ mod tests {
                 name: "body",
                 text: t,
             }],
-            lang: Some("fr"),
+            lang: Some(crate::enrich::profile::Lang::Fr.code()),
         };
         let (ents, quotes) = extract(&doc);
         assert_eq!(quotes.len(), 1);

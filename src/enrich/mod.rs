@@ -9,7 +9,6 @@
 pub mod baseline;
 pub mod entities;
 pub mod gazetteer;
-pub mod lang;
 pub mod ner;
 pub mod profile;
 pub mod quotes;
@@ -238,7 +237,7 @@ impl Enricher {
         }
         let (lang, detected) = match doc.lang.map(str::trim).filter(|l| !l.is_empty()) {
             Some(l) => (Some(l.to_ascii_lowercase()), false),
-            None => (lang::detect(doc), true),
+            None => (profile::detect::detect(doc), true),
         };
         let supported = lang.as_deref().and_then(profile::Lang::from_code).is_some();
         let mut out = Enrichment {
@@ -256,7 +255,7 @@ impl Enricher {
                     &found
                 }
             };
-            let mut entities = entities::canonicalize(doc, res.lang.code(), spans, res);
+            let mut entities = entities::canonicalize(doc, spans, res);
             let found = quotes::extract(doc, res, &entities);
             entities.extend(found.speakers);
             out.quotes = found.quotes;
@@ -269,9 +268,10 @@ impl Enricher {
 #[cfg(test)]
 mod robustness {
     use super::*;
+    use profile::Lang;
     use proptest::prelude::*;
 
-    fn check(text: &str, lang: &str, spans: &[(usize, ner::EntSpan)]) {
+    fn check(text: &str, lang: Lang, spans: &[(usize, ner::EntSpan)]) {
         let en = Enricher::new(EnricherConfig::default()).unwrap();
         let doc = Document {
             fields: vec![
@@ -281,7 +281,7 @@ mod robustness {
                 },
                 TextField { name: "body", text },
             ],
-            lang: Some(lang),
+            lang: Some(lang.code()),
         };
         let Ok(out) = en.enrich_with_spans(&doc, spans) else {
             return;
@@ -312,7 +312,7 @@ mod robustness {
             let text: String = parts.concat();
             let labels = ["PER", "ORG", "LOC"];
             let spans: Vec<(usize, ner::EntSpan)> = cuts.iter().map(|&(a, b, l)| (1, ner::EntSpan { start: a.min(b), end: a.max(b), label: labels[l].to_string() })).collect();
-            check(&text, if en { "en" } else { "fr" }, &spans);
+            check(&text, if en { Lang::En } else { Lang::Fr }, &spans);
         }
     }
 
@@ -339,11 +339,11 @@ mod robustness {
                 name: "body",
                 text: &text,
             }],
-            lang: Some("fr"),
+            lang: Some(Lang::Fr.code()),
         };
         let out = en.enrich_with_spans(&doc, &spans).unwrap();
         eprintln!("{} quotes in {:?}", out.quotes.len(), t.elapsed());
-        check(&text, "fr", &spans);
+        check(&text, Lang::Fr, &spans);
         assert!(t.elapsed().as_secs() < 30, "{:?}", t.elapsed());
     }
 
@@ -351,7 +351,7 @@ mod robustness {
     fn long_unbalanced_input_is_fast() {
         let text = "« a “ b \" c „ d ‹ ".repeat(20_000) + &"Jean Dupont a dit. ".repeat(5_000);
         let t = std::time::Instant::now();
-        check(&text, "fr", &[]);
+        check(&text, Lang::Fr, &[]);
         assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
     }
 }

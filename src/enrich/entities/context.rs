@@ -4,7 +4,7 @@
 //! Anna" a fictional role. The words themselves are data (`resources/<lang>/context.txt`); the
 //! model's label stays as found and the hint outvotes it (see [`super::canonicalize`]).
 
-use super::{M, OPEN_MARKS};
+use super::mention::{M, OPEN_MARKS};
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::profile::{key, lower, Profile, TypeWord};
 use crate::enrich::tokens::{tokenize, Tok};
@@ -31,7 +31,7 @@ fn ends_with_phrase(w: &str, p: &str) -> bool {
 /// Apply the context rules to the cleaned mentions of `doc`: drop what is no entity, hint the
 /// type of the others, join founder names into their foundation, and add the list items and
 /// suffixed organisation names the model missed. `ms` is sorted by field and start on return.
-pub(super) fn apply(doc: &Document<'_>, lang: &str, res: &Profile, ms: &mut Vec<M>) {
+pub(super) fn apply(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
     join_founders(doc, res, ms);
     ms.retain(|m| !is_adjective(doc.fields[m.field].text, m, res));
     ms.retain(|m| !is_title_phrase(doc.fields[m.field].text, m, res));
@@ -95,7 +95,7 @@ pub(super) fn apply(doc: &Document<'_>, lang: &str, res: &Profile, ms: &mut Vec<
             }
         }
         // English titles capitalise every word: a run there is no name.
-        if lang == "en" && f.name == "title" {
+        if res.headline_case && f.name == "title" {
             continue;
         }
         for (s, e) in suffixed_orgs(f.text, &toks, res) {
@@ -273,9 +273,10 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
             end -= 1;
         }
         let after = tokenize(&r[..end], &res.tokens);
-        let first = after
-            .iter()
-            .position(|x| !(res.articles.contains_key(&x.lower) || x.lower == "'s"));
+        let first = after.iter().position(|x| {
+            !(res.articles.contains_key(&x.lower)
+                || res.trim_suffixes.iter().any(|p| lower(p) == x.lower))
+        });
         if let Some(i) = first.filter(|&i| i <= 3) {
             if after[i].word && !after[i].cap && is_role(&after, i) {
                 return true;
@@ -549,6 +550,7 @@ fn join_founders(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{names, run};
+    use crate::enrich::profile::Lang;
     use crate::enrich::EntityType::{Location as L, Organization as O, Person as P};
 
     fn has(es: &[crate::enrich::Entity], name: &str, ty: crate::enrich::EntityType) -> bool {
@@ -558,12 +560,12 @@ mod tests {
     #[test]
     fn list_items_take_the_type_of_their_class() {
         let t = "Several carmakers, including Renault, Stellantis and Toyota, cut their prices.";
-        let es = run("en", t, &[("Renault", "PERSON"), ("Toyota", "GPE")]);
+        let es = run(Lang::En, t, &[("Renault", "PERSON"), ("Toyota", "GPE")]);
         for n in ["Renault", "Stellantis", "Toyota"] {
             assert!(has(&es, n, O), "{n}: {:?}", names(&es));
         }
         let t = "Big retailers such as Walmart (groceries) and Target (clothing) raised wages.";
-        let es = run("en", t, &[("Walmart", "PERSON")]);
+        let es = run(Lang::En, t, &[("Walmart", "PERSON")]);
         assert!(
             has(&es, "Walmart", O) && has(&es, "Target", O),
             "{:?}",
@@ -571,7 +573,7 @@ mod tests {
         );
         let t =
             "Les constructeurs européens, notamment Renault et Volkswagen, ont baissé leurs prix.";
-        let es = run("fr", t, &[("Renault", "PER")]);
+        let es = run(Lang::Fr, t, &[("Renault", "PER")]);
         assert!(
             has(&es, "Renault", O) && has(&es, "Volkswagen", O),
             "{:?}",
@@ -579,7 +581,7 @@ mod tests {
         );
         let t =
             "Les chaînes de télévision publiques à savoir TVR et TVR Sport diffuseront le match.";
-        let es = run("fr", t, &[]);
+        let es = run(Lang::Fr, t, &[]);
         assert!(
             has(&es, "TVR", O) && has(&es, "TVR Sport", O),
             "{:?}",
@@ -591,7 +593,7 @@ mod tests {
     fn lists_do_not_retype_people_or_reach_across_sentences() {
         let t = "He met officials from several countries, including Keir Starmer and Ursula Smith.";
         let es = run(
-            "en",
+            Lang::En,
             t,
             &[("Keir Starmer", "PERSON"), ("Ursula Smith", "PERSON")],
         );
@@ -602,21 +604,21 @@ mod tests {
         );
         // "like" needs its class right before it.
         let t = "A group of politicians dumping a leader is like the Mafia bumping off a boss.";
-        let es = run("en", t, &[("Mafia", "ORG")]);
+        let es = run(Lang::En, t, &[("Mafia", "ORG")]);
         assert!(has(&es, "Mafia", O), "{:?}", names(&es));
         let t = "The cities grew. Including Acme, three firms left.";
-        let es = run("en", t, &[("Acme", "ORG")]);
+        let es = run(Lang::En, t, &[("Acme", "ORG")]);
         assert!(has(&es, "Acme", O), "{:?}", names(&es));
     }
 
     #[test]
     fn well_known_names_the_model_missed() {
         let t = "Trois blessés, a précisé une porte-parole citée par Reuters. Michael Bloomberg a réagi.";
-        let es = run("fr", t, &[]);
+        let es = run(Lang::Fr, t, &[]);
         assert_eq!(names(&es), [("Reuters".to_string(), O)]);
         // The gazetteer's type beats the model's label.
         let es = run(
-            "en",
+            Lang::En,
             "Officials in Nigeria said so.",
             &[("Nigeria", "PERSON")],
         );
@@ -626,18 +628,18 @@ mod tests {
     #[test]
     fn well_known_items_type_a_list_without_class() {
         let t = "It blocked rivals such as Spotify and Vibemix from advertising.";
-        let es = run("en", t, &[("Spotify", "ORG"), ("Vibemix", "PERSON")]);
+        let es = run(Lang::En, t, &[("Spotify", "ORG"), ("Vibemix", "PERSON")]);
         assert!(has(&es, "Vibemix", O), "{:?}", names(&es));
         // Items that disagree say nothing.
         let t = "It hired people such as Nigeria and Spotify and Vibemix.";
-        let es = run("en", t, &[("Vibemix", "PERSON")]);
+        let es = run(Lang::En, t, &[("Vibemix", "PERSON")]);
         assert!(has(&es, "Vibemix", P), "{:?}", names(&es));
     }
 
     #[test]
     fn an_age_in_apposition_makes_a_person() {
         let es = run(
-            "fr",
+            Lang::Fr,
             "À Lyon, Karim, 34 ans, résume la situation.",
             &[("Lyon", "LOC"), ("Karim", "LOC")],
         );
@@ -647,13 +649,13 @@ mod tests {
             names(&es)
         );
         let es = run(
-            "en",
+            Lang::En,
             "Dana Okoro, 45, a driver, agreed.",
             &[("Dana Okoro", "ORG")],
         );
         assert!(has(&es, "Dana Okoro", P), "{:?}", names(&es));
         let es = run(
-            "en",
+            Lang::En,
             "Okoro Ltd, 45 years after its founding, closed.",
             &[("Okoro Ltd", "ORG")],
         );
@@ -663,7 +665,7 @@ mod tests {
     #[test]
     fn list_items_end_with_lower_case_words_and_titles_are_no_organisations() {
         let t = "Plusieurs partis, dont Les Verts, La France insoumise et Renaissance, doivent choisir.";
-        let es = run("fr", t, &[("La France", "LOC"), ("Renaissance", "PER")]);
+        let es = run(Lang::Fr, t, &[("La France", "LOC"), ("Renaissance", "PER")]);
         assert!(
             has(&es, "La France insoumise", O) && has(&es, "Renaissance", O),
             "{:?}",
@@ -671,7 +673,7 @@ mod tests {
         );
         let t = "Senate Majority Leader Chuck Schumer spoke to the Senate.";
         let es = run(
-            "en",
+            Lang::En,
             t,
             &[
                 ("Senate Majority Leader", "ORG"),
@@ -686,7 +688,7 @@ mod tests {
         // The model may stop before the role word.
         let t = "Foreign Affairs Minister Mélanie Joly spoke to Global Affairs Canada.";
         let es = run(
-            "en",
+            Lang::En,
             t,
             &[
                 ("Foreign Affairs", "ORG"),
@@ -706,13 +708,13 @@ mod tests {
     #[test]
     fn words_around_a_name() {
         let es = run(
-            "en",
+            Lang::En,
             "The fire started in the Bywater neighborhood on Monday.",
             &[("Bywater", "ORG")],
         );
         assert!(has(&es, "Bywater", L), "{:?}", names(&es));
         let es = run(
-            "fr",
+            Lang::Fr,
             "La société Veolia a racheté un immeuble dans le quartier de Belleville.",
             &[("Veolia", "PER"), ("Belleville", "PER")],
         );
@@ -722,7 +724,7 @@ mod tests {
             names(&es)
         );
         let es = run(
-            "fr",
+            Lang::Fr,
             "Un accord a été signé avec l'agence Tass hier.",
             &[("Tass", "MISC")],
         );
@@ -732,14 +734,14 @@ mod tests {
     #[test]
     fn adjectives_and_fictional_roles_are_no_entities() {
         let es = run(
-            "en",
+            Lang::En,
             "They bought a Tudor-style house near Oxford.",
             &[("Tudor", "PERSON"), ("Oxford", "GPE")],
         );
         assert_eq!(names(&es), [("Oxford".to_string(), L)]);
         let t = "Jessica Chastain co-stars as his wife, Anna. Anna's lines were rewritten.";
         let es = run(
-            "en",
+            Lang::En,
             t,
             &[
                 ("Jessica Chastain", "PERSON"),
@@ -750,7 +752,7 @@ mod tests {
         assert_eq!(names(&es), [("Jessica Chastain".to_string(), P)]);
         let t = "Léa Drucker incarne Sylvie Martin, une juge. Plus tard, Sylvie Martin doute.";
         let es = run(
-            "fr",
+            Lang::Fr,
             t,
             &[
                 ("Léa Drucker", "PER"),
@@ -761,12 +763,16 @@ mod tests {
         assert_eq!(names(&es), [("Léa Drucker".to_string(), P)]);
         // Real people: a match report, a role in an affair, a portrait.
         let t = "The role of Elon Musk grew. Critics portrayed Joe Biden as weak.";
-        let es = run("en", t, &[("Elon Musk", "PERSON"), ("Joe Biden", "PERSON")]);
+        let es = run(
+            Lang::En,
+            t,
+            &[("Elon Musk", "PERSON"), ("Joe Biden", "PERSON")],
+        );
         assert_eq!(es.len(), 2);
         // A match report is no film.
         let t = "Rafael Nadal plays Roger Federer on Sunday.";
         let es = run(
-            "en",
+            Lang::En,
             t,
             &[("Rafael Nadal", "PERSON"), ("Roger Federer", "PERSON")],
         );
@@ -776,22 +782,22 @@ mod tests {
     #[test]
     fn a_name_in_apposition_to_a_role_is_a_person() {
         let t = "Cette semaine, c'est au patron de Google, Sundar Pichai, de répondre.";
-        let es = run("fr", t, &[("Google", "ORG"), ("Sundar Pichai", "ORG")]);
+        let es = run(Lang::Fr, t, &[("Google", "ORG"), ("Sundar Pichai", "ORG")]);
         assert!(
             has(&es, "Sundar Pichai", P) && has(&es, "Google", O),
             "{:?}",
             names(&es)
         );
         let t = "Ngozi Adichie, the chief executive of Acme, said little.";
-        let es = run("en", t, &[("Ngozi Adichie", "ORG"), ("Acme", "ORG")]);
+        let es = run(Lang::En, t, &[("Ngozi Adichie", "ORG"), ("Acme", "ORG")]);
         assert!(has(&es, "Ngozi Adichie", P), "{:?}", names(&es));
         let t = "CEO Tanaka Hiroshi spoke first.";
-        let es = run("en", t, &[("Tanaka Hiroshi", "ORG")]);
+        let es = run(Lang::En, t, &[("Tanaka Hiroshi", "ORG")]);
         assert!(has(&es, "Tanaka Hiroshi", P), "{:?}", names(&es));
         // Places stay places.
         let t = "The minister travelled to Paris, Buenos Aires and Rome.";
         let es = run(
-            "en",
+            Lang::En,
             t,
             &[("Paris", "GPE"), ("Buenos Aires", "GPE"), ("Rome", "GPE")],
         );
@@ -802,7 +808,7 @@ mod tests {
     fn founders_join_their_foundation_and_suffixes_make_organisations() {
         let t = "Grants came from the Bill and Melinda Gates Foundation and from Louis Lee and the Helis Foundation.";
         let es = run(
-            "en",
+            Lang::En,
             t,
             &[
                 ("Bill", "PERSON"),
@@ -823,10 +829,10 @@ mod tests {
         );
         let t =
             "In 1970, Wein's Festival Productions produced the show. The University said nothing.";
-        let es = run("en", t, &[]);
+        let es = run(Lang::En, t, &[]);
         assert_eq!(names(&es), [("Festival Productions".to_string(), O)]);
         let t = "He taught at the Jamal Heritage School of Music for years.";
-        let es = run("en", t, &[]);
+        let es = run(Lang::En, t, &[]);
         assert_eq!(
             names(&es),
             [("Jamal Heritage School of Music".to_string(), O)]

@@ -38,16 +38,17 @@ pub struct EntSpan {
 
 /// A language's full NER pipeline: tokenizer, sentence boundaries, model.
 pub struct Pipeline {
-    lang: String,
+    sentences: sentences::SentenceRules,
     tokenizer: tokenizer::Tokenizer,
     model: NerModel,
 }
 
 impl Pipeline {
-    /// Load the tokenizer and the NER model from a spaCy pipeline directory.
+    /// Load the tokenizer and the NER model from a spaCy pipeline directory; `lang` (ISO 639-1)
+    /// picks the sentence rules of its language profile.
     pub fn load(lang: &str, dir: &std::path::Path) -> Result<Pipeline, NerError> {
         Ok(Pipeline {
-            lang: lang.to_string(),
+            sentences: sentences::SentenceRules::for_code(lang),
             tokenizer: tokenizer::Tokenizer::load(dir)?,
             model: NerModel::load(dir)?,
         })
@@ -61,18 +62,7 @@ impl Pipeline {
     /// Entity spans of one text (byte offsets, raw labels).
     pub fn entities(&self, text: &str) -> Vec<EntSpan> {
         let tokens = self.tokenizer.tokenize(text);
-        let starts = sentences::sentence_starts(text, &tokens, &self.lang);
+        let starts = sentences::sentence_starts(text, &tokens, &self.sentences);
         self.model.predict(text, &tokens, &starts)
-    }
-}
-
-/// Map a model label to the contract's entity type.
-pub fn entity_type(label: &str) -> crate::enrich::EntityType {
-    use crate::enrich::EntityType::*;
-    match label {
-        "PER" | "PERSON" => Person,
-        "LOC" | "GPE" | "FAC" => Location,
-        "ORG" => Organization,
-        _ => Misc,
     }
 }

@@ -6,7 +6,9 @@
 //! adding one means adding its `resources/<lang>/` folder and a line in [`Lang`].
 
 mod context;
+pub mod detect;
 mod forms;
+mod sentences;
 #[cfg(test)]
 mod tests;
 
@@ -106,12 +108,25 @@ pub enum TypeWord {
     Legal,
 }
 
+/// Which word of a multi-word name is its head.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameHead {
+    /// "Festival de Cannes".
+    First,
+    /// "Festival Productions".
+    Last,
+}
+
 /// Parsed profile of one language.
 #[derive(Debug)]
 pub struct Profile {
     pub lang: Lang,
     /// How the rule tokenizer splits words (elisions, possessives).
     pub tokens: TokenRules,
+    /// Where the head word of a name is.
+    pub name_head: NameHead,
+    /// Titles capitalise every word: a capitalised run in a title is no evidence of a name.
+    pub headline_case: bool,
     pub cues: Vec<Cue>,
     /// First token of a cue → indices into `cues`, longest cue first.
     cue_index: HashMap<String, Vec<usize>>,
@@ -153,6 +168,16 @@ pub struct Profile {
     pub addressees: HashSet<String>,
     /// Words opening "<word> X, « … »": the quote is X's opinion ("pour").
     pub opinions: HashSet<String>,
+    /// Endings of a demonym-like word that is a common noun after an article ("lyonnais").
+    pub demonym_suffixes: Vec<String>,
+    /// Words beyond the articles that make such a word a common noun ("aux").
+    pub demonym_dets: HashSet<String>,
+    /// Elided words skipped when spelling an acronym from a name ("l'", "d'").
+    pub acronym_skip: HashSet<String>,
+    /// Elided articles stripped from the front of a name's grouping key ("l'").
+    pub name_prefixes: Vec<String>,
+    /// Possessive endings trimmed off a name, as written ("'s", "’s").
+    pub trim_suffixes: Vec<String>,
     /// What the words around a name say about it (`resources/<lang>/context.txt`).
     pub context: Context,
 }
@@ -161,6 +186,7 @@ const FIRST_NAMES: &str = include_str!("../../../resources/first_names.txt");
 
 struct Files {
     profile: &'static str,
+    abbreviations: &'static str,
     verbs: &'static str,
     pronouns: &'static str,
     roles: &'static str,
@@ -176,6 +202,11 @@ macro_rules! files {
     ($lang:literal) => {
         Files {
             profile: include_str!(concat!("../../../resources/", $lang, "/profile.txt")),
+            abbreviations: include_str!(concat!(
+                "../../../resources/",
+                $lang,
+                "/abbreviations.txt"
+            )),
             verbs: include_str!(concat!("../../../resources/", $lang, "/speech_verbs.txt")),
             pronouns: include_str!(concat!("../../../resources/", $lang, "/pronouns.txt")),
             roles: include_str!(concat!("../../../resources/", $lang, "/roles.txt")),
@@ -237,6 +268,10 @@ pub fn lower(s: &str) -> String {
 struct Settings {
     verb_forms: fn(&str) -> Vec<String>,
     demonym_forms: fn(&str) -> Vec<String>,
+    name_head: NameHead,
+    headline_case: bool,
+    sentence_guillemets: bool,
+    sentence_quote_line: bool,
 }
 
 impl Settings {
@@ -244,6 +279,10 @@ impl Settings {
         let mut out = Settings {
             verb_forms: forms::english_forms,
             demonym_forms: forms::english_demonym_forms,
+            name_head: NameHead::Last,
+            headline_case: false,
+            sentence_guillemets: false,
+            sentence_quote_line: false,
         };
         for l in lines(s) {
             match l.split_once('|') {
@@ -253,6 +292,16 @@ impl Settings {
                     out.demonym_forms = forms::french_demonym_forms
                 }
                 Some(("demonym_forms", _)) => out.demonym_forms = forms::english_demonym_forms,
+                Some(("name_head", v)) => {
+                    out.name_head = if v == "first" {
+                        NameHead::First
+                    } else {
+                        NameHead::Last
+                    }
+                }
+                Some(("headline_case", v)) => out.headline_case = v == "yes",
+                Some(("sentence_guillemets", v)) => out.sentence_guillemets = v == "yes",
+                Some(("sentence_quote_line", v)) => out.sentence_quote_line = v == "yes",
                 _ => {}
             }
         }
@@ -288,6 +337,13 @@ impl Profile {
             lang,
             context: Context::parse(files.context, &tokens),
             tokens,
+            name_head: settings.name_head,
+            headline_case: settings.headline_case,
+            demonym_suffixes: Vec::new(),
+            demonym_dets: HashSet::new(),
+            acronym_skip: HashSet::new(),
+            name_prefixes: Vec::new(),
+            trim_suffixes: Vec::new(),
             cues: Vec::new(),
             cue_index: HashMap::new(),
             pronouns: gendered(files.pronouns),
@@ -367,6 +423,18 @@ impl Profile {
                     self.articles.insert(lower(w), Gender::parse(g));
                     continue;
                 }
+                "demonym_suffix" => {
+                    self.demonym_suffixes.push(lower(w));
+                    continue;
+                }
+                "name_prefix" => {
+                    self.name_prefixes.push(lower(w));
+                    continue;
+                }
+                "trim_suffix" => {
+                    self.trim_suffixes.push(w.to_string());
+                    continue;
+                }
                 "object_pronoun" => {
                     let (w, g) = w.split_once(':').unwrap_or((w, "x"));
                     self.object_pronouns.insert(lower(w), Gender::parse(g));
@@ -386,6 +454,8 @@ impl Profile {
                 "complement" => &mut self.complements,
                 "addressee" => &mut self.addressees,
                 "opinion" => &mut self.opinions,
+                "demonym_det" => &mut self.demonym_dets,
+                "acronym_skip" => &mut self.acronym_skip,
                 _ => continue,
             };
             set.insert(lower(w));

@@ -24,7 +24,7 @@ fn attribute(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<(String, Opt
             ));
         }
     }
-    let ents = canonicalize(&doc, lang.code(), &sp, &res);
+    let ents = canonicalize(&doc, &sp, &res);
     let qs = extract(&doc, &res, &ents).quotes;
     let chars: Vec<char> = text.chars().collect();
     for q in &qs {

@@ -1,6 +1,6 @@
 //! Language detection for documents that do not declare `lang`.
 
-use super::Document;
+use crate::enrich::Document;
 
 /// Detect the language of a document from its text (all fields), as ISO 639-1.
 /// Returns `None` when the detector is not confident (very short or mixed text).

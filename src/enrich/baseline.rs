@@ -3,7 +3,7 @@
 //! capitalised word says nothing about its type). Honest and cheap, not good.
 
 use super::text::{slug, CharOffsets};
-use super::{Document, Entity, EntityType, Mention, Quote};
+use super::types::{Document, Entity, EntityType, Mention, Quote};
 use std::collections::BTreeMap;
 
 /// Extract baseline entities and quotes from every field of the document.
@@ -179,7 +179,7 @@ impl SimpleWords for str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::enrich::TextField;
+    use crate::enrich::types::TextField;
 
     #[test]
     fn finds_quotes_and_names() {

@@ -9,7 +9,7 @@
 //! everywhere, so the words "who" or "us" never match.
 
 use super::profile::key;
-use super::EntityType;
+use super::types::EntityType;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

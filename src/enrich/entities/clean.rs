@@ -9,7 +9,7 @@ use super::typing::label_type;
 use crate::enrich::ner::EntSpan;
 use crate::enrich::profile::{key, lower, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
-use crate::enrich::{Document, EntityType};
+use crate::enrich::types::{Document, EntityType};
 use std::collections::HashSet;
 
 /// A byte range of a field.

@@ -7,7 +7,7 @@
 use super::mention::M;
 use super::typing::type_override;
 use crate::enrich::profile::{key, NameHead, Profile, TypeWord};
-use crate::enrich::{Document, EntityType};
+use crate::enrich::types::{Document, EntityType};
 use std::collections::{HashMap, HashSet};
 
 /// The groups of mentions (indices into `ms`) of one referent each, in order of first mention;

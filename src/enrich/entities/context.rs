@@ -5,10 +5,11 @@
 //! model's label stays as found and the hint outvotes it (see [`super::canonicalize`]).
 
 use super::mention::{M, OPEN_MARKS};
+use crate::enrich::analysis::Analysis;
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::profile::{key, lower, Profile, TypeWord};
 use crate::enrich::tokens::{tokenize, Tok};
-use crate::enrich::{Document, EntityType};
+use crate::enrich::types::{Document, EntityType};
 
 /// Longest context window looked at before a name, in bytes (widened to a char boundary).
 const WINDOW: usize = 64;
@@ -31,7 +32,8 @@ fn ends_with_phrase(w: &str, p: &str) -> bool {
 /// Apply the context rules to the cleaned mentions of `doc`: drop what is no entity, hint the
 /// type of the others, join founder names into their foundation, and add the list items and
 /// suffixed organisation names the model missed. `ms` is sorted by field and start on return.
-pub(super) fn apply(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
+pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
+    let doc = an.doc;
     join_founders(doc, res, ms);
     ms.retain(|m| !is_adjective(doc.fields[m.field].text, m, res));
     ms.retain(|m| !is_title_phrase(doc.fields[m.field].text, m, res));
@@ -51,8 +53,8 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
         }
     }
     for (fi, f) in doc.fields.iter().enumerate() {
-        let toks = tokenize(f.text, &res.tokens);
-        for (s, e, ty) in list_items(f.text, &toks, res) {
+        let toks = &an.fields[fi].toks;
+        for (s, e, ty) in list_items(f.text, toks, res) {
             // "officials of several countries, including Mark Rutte": a first name says person
             // louder than a list of places does.
             let first = f.text[s..e].split([' ', '-']).next().unwrap_or("");
@@ -98,7 +100,7 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
         if res.headline_case && f.name == "title" {
             continue;
         }
-        for (s, e) in suffixed_orgs(f.text, &toks, res) {
+        for (s, e) in suffixed_orgs(f.text, toks, res) {
             if !ms.iter().any(|m| m.field == fi && m.start < e && s < m.end) {
                 ms.push(M::found(fi, s, e, EntityType::Organization));
             }
@@ -551,9 +553,13 @@ fn join_founders(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
 mod tests {
     use super::super::tests::{names, run};
     use crate::enrich::profile::Lang;
-    use crate::enrich::EntityType::{Location as L, Organization as O, Person as P};
+    use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
 
-    fn has(es: &[crate::enrich::Entity], name: &str, ty: crate::enrich::EntityType) -> bool {
+    fn has(
+        es: &[crate::enrich::types::Entity],
+        name: &str,
+        ty: crate::enrich::types::EntityType,
+    ) -> bool {
         names(es).iter().any(|(n, t)| n == name && *t == ty)
     }
 

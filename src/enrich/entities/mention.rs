@@ -1,7 +1,7 @@
 //! A cleaned mention, as the entity rooms hand it down: byte offsets into one field.
 
 use super::typing::label_type;
-use crate::enrich::EntityType;
+use crate::enrich::types::EntityType;
 
 /// A cleaned mention: byte offsets into field `field`.
 #[derive(Clone, Debug)]

@@ -11,21 +11,23 @@ mod typing;
 
 pub use typing::label_type;
 
+use super::analysis::Analysis;
 use super::ner::EntSpan;
 use super::profile::Profile;
-use super::text::{slug, CharOffsets};
-use super::{Document, Entity, Mention};
+use super::text::slug;
+use super::types::{Document, Entity, Mention};
 use mention::{word_bounded, M};
 use std::collections::{BTreeMap, HashMap};
 
 /// Group NER spans (field index, span in bytes) into canonical entities with code-point mentions.
-pub fn canonicalize(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &Profile) -> Vec<Entity> {
+pub fn canonicalize(an: &Analysis<'_>, spans: &[(usize, EntSpan)], res: &Profile) -> Vec<Entity> {
+    let doc = an.doc;
     let ms = clean::clean_spans(doc, spans, res);
     let mut ms = clean::merge(doc, ms, res);
     clean::drop_non_names(doc, &mut ms);
-    context::apply(doc, res, &mut ms);
+    context::apply(an, res, &mut ms);
     let groups = cluster::group(doc, &ms, res);
-    Namer::new(doc, &ms).entities(&groups, res)
+    Namer::new(an, &ms).entities(&groups, res)
 }
 
 /// A mention being built: field index and byte span.
@@ -38,9 +40,9 @@ struct At {
 
 /// Names, types and ids the groups, and finds the re-occurrences of their forms.
 struct Namer<'a> {
+    an: &'a Analysis<'a>,
     doc: &'a Document<'a>,
     ms: &'a [M],
-    offs: Vec<CharOffsets>,
     /// Spans already taken per field (start → end; they do not overlap).
     taken: Vec<BTreeMap<usize, usize>>,
     /// How many entities have each id base so far.
@@ -48,19 +50,16 @@ struct Namer<'a> {
 }
 
 impl<'a> Namer<'a> {
-    fn new(doc: &'a Document<'a>, ms: &'a [M]) -> Self {
+    fn new(an: &'a Analysis<'a>, ms: &'a [M]) -> Self {
+        let doc = an.doc;
         let mut taken = vec![BTreeMap::new(); doc.fields.len()];
         for m in ms {
             taken[m.field].insert(m.start, m.end);
         }
         Namer {
+            an,
             doc,
             ms,
-            offs: doc
-                .fields
-                .iter()
-                .map(|f| CharOffsets::new(f.text))
-                .collect(),
             taken,
             ids: HashMap::new(),
         }
@@ -134,8 +133,8 @@ impl<'a> Namer<'a> {
         let f = &self.doc.fields[a.field];
         Mention {
             field: f.name.to_string(),
-            start: self.offs[a.field].char_of(a.start),
-            end: self.offs[a.field].char_of(a.end),
+            start: self.an.fields[a.field].offs.char_of(a.start),
+            end: self.an.fields[a.field].offs.char_of(a.end),
             text: f.text[a.start..a.end].to_string(),
         }
     }
@@ -168,7 +167,7 @@ mod tests {
     use super::*;
     use crate::enrich::ner::EntSpan;
     use crate::enrich::profile::Lang;
-    use crate::enrich::{EntityType, TextField};
+    use crate::enrich::types::{EntityType, TextField};
 
     pub(super) fn run(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<Entity> {
         let res = Profile::load(lang);
@@ -190,7 +189,7 @@ mod tests {
             ));
             from = i + s.len();
         }
-        canonicalize(&doc, &sp, &res)
+        canonicalize(&Analysis::new(&doc, &res), &sp, &res)
     }
 
     pub(super) fn names(es: &[Entity]) -> Vec<(String, EntityType)> {
@@ -444,6 +443,6 @@ mod tests {
                 },
             ),
         ];
-        let _ = canonicalize(&doc, &sp, &res);
+        let _ = canonicalize(&Analysis::new(&doc, &res), &sp, &res);
     }
 }

@@ -5,7 +5,7 @@
 use super::mention::M;
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
-use crate::enrich::EntityType;
+use crate::enrich::types::EntityType;
 use std::collections::HashMap;
 
 /// Coarse type of a model label (spaCy's French `PER`/`LOC`/`ORG`/`MISC`, English OntoNotes).

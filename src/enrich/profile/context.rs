@@ -2,7 +2,7 @@
 
 use super::{lines, lower};
 use crate::enrich::tokens::{tokenize, TokenRules};
-use crate::enrich::EntityType;
+use crate::enrich::types::EntityType;
 use std::collections::{HashMap, HashSet};
 
 /// The context rules of one language, in lower case (see `resources/<lang>/context.txt`).

@@ -2,10 +2,10 @@
 //! quoted ranges, all in bytes of the field.
 
 use super::scan::RawQuote;
-use crate::enrich::profile::Profile;
+use crate::enrich::analysis::FieldAnalysis;
 use crate::enrich::text::CharOffsets;
-use crate::enrich::tokens::{tokenize, Tok};
-use crate::enrich::Entity;
+use crate::enrich::tokens::Tok;
+use crate::enrich::types::Entity;
 
 /// A byte range of the field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -28,8 +28,8 @@ pub(super) struct Field<'a> {
     /// Name of the field (`title`, `body`, ...).
     pub name: &'a str,
     pub text: &'a str,
-    pub offs: CharOffsets,
-    pub toks: Vec<Tok>,
+    pub offs: &'a CharOffsets,
+    pub toks: &'a [Tok],
     /// Byte offset of each non-empty line start, for paragraph numbers.
     lines: Vec<usize>,
     /// Entity mentions, sorted; mentions do not overlap.
@@ -43,15 +43,9 @@ pub(super) struct Field<'a> {
 }
 
 impl<'a> Field<'a> {
-    /// The view of field `name` whose quotation marks are `raws`; mentions of `entities`.
-    pub fn new(
-        name: &'a str,
-        text: &'a str,
-        res: &Profile,
-        raws: &[RawQuote],
-        entities: &[&Entity],
-    ) -> Self {
-        let offs = CharOffsets::new(text);
+    /// The view of field `f` whose quotation marks are `raws`; mentions of `entities`.
+    pub fn new(f: &'a FieldAnalysis<'a>, raws: &[RawQuote], entities: &[&Entity]) -> Self {
+        let (name, text, offs) = (f.name, f.text, &f.offs);
         let mut mentions = Vec::new();
         for (i, e) in entities.iter().enumerate() {
             for m in e.mentions.iter().filter(|m| m.field == name) {
@@ -67,7 +61,7 @@ impl<'a> Field<'a> {
             name,
             text,
             offs,
-            toks: tokenize(text, &res.tokens),
+            toks: &f.toks,
             lines: line_starts(text),
             mentions,
             quoted: raws

@@ -29,8 +29,9 @@ use field::Field;
 use resolve::{candidates, Candidate, Resolver, RoleSpeakers};
 use speaker::{previous_sentence_subject, recent_speaker, sentence_subject};
 
+use super::analysis::Analysis;
 use super::profile::Profile;
-use super::{Document, Entity, Quote, Speaker};
+use super::types::{Entity, Quote, Speaker};
 
 /// What [`extract`] found: the quotes, and the speakers named only in an attribution (persons or
 /// organisations that are not among the article's entities), to be added to them.
@@ -53,15 +54,15 @@ struct Attributed {
 
 /// Find, filter and attribute the direct quotes of every field. `entities` are the article's
 /// canonical entities.
-pub fn extract(doc: &Document<'_>, res: &Profile, entities: &[Entity]) -> Extraction {
+pub fn extract(an: &Analysis<'_>, res: &Profile, entities: &[Entity]) -> Extraction {
     let mut quotes = Vec::new();
     let mut rs = Resolver::new(res, entities);
-    for f in &doc.fields {
+    for f in &an.fields {
         let raws = scan(f.text);
         if raws.is_empty() {
             continue;
         }
-        let mut fd = Field::new(f.name, f.text, res, &raws, &rs.entities());
+        let mut fd = Field::new(f, &raws, &rs.entities());
         rs.compute_genders(&mut fd);
         let kept: Vec<&RawQuote> = raws.iter().filter(|q| filter::keep(&fd, q, res)).collect();
         let attributed = attribute_field(&mut fd, &kept, &mut rs);

@@ -5,8 +5,9 @@
 use super::field::{Field, MentionAt, Span};
 use super::speaker::{org_complement, subject_like, Phrase, Ref};
 use crate::enrich::profile::{key, lower, Gender, Profile};
+use crate::enrich::text;
 use crate::enrich::tokens::tokenize;
-use crate::enrich::{text, Entity, EntityType, Mention};
+use crate::enrich::types::{Entity, EntityType, Mention};
 use std::collections::HashMap;
 
 /// An antecedent candidate and the byte where it is written.

@@ -1,8 +1,9 @@
 use super::*;
+use crate::enrich::analysis::Analysis;
 use crate::enrich::entities::canonicalize;
 use crate::enrich::ner::EntSpan;
 use crate::enrich::profile::Lang;
-use crate::enrich::TextField;
+use crate::enrich::types::{Document, TextField};
 
 /// Quotes and speakers of `text`, with the given (surface, label) NER spans (every occurrence).
 fn attribute(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
@@ -24,8 +25,9 @@ fn attribute(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<(String, Opt
             ));
         }
     }
-    let ents = canonicalize(&doc, &sp, &res);
-    let qs = extract(&doc, &res, &ents).quotes;
+    let an = Analysis::new(&doc, &res);
+    let ents = canonicalize(&an, &sp, &res);
+    let qs = extract(&an, &res, &ents).quotes;
     let chars: Vec<char> = text.chars().collect();
     for q in &qs {
         assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
-use verbatim::enrich::ner::sentences::sentence_starts;
+use verbatim::enrich::ner::sentences::{sentence_starts, SentenceRules};
 use verbatim::enrich::ner::tokenizer::{Token, Tokenizer};
 
 struct Doc {
@@ -161,7 +161,7 @@ fn tokenizer_and_sentences_match_spacy() {
             );
         }
         if got_cp == want {
-            let ss = sentence_starts(&d.text, &got, &d.lang);
+            let ss = sentence_starts(&d.text, &got, &SentenceRules::for_code(&d.lang));
             let mut want_ss = vec![false; want.len()];
             for &i in &d.sent_starts {
                 want_ss[i] = true;

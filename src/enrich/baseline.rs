@@ -3,7 +3,7 @@
 //! capitalised word says nothing about its type). Honest and cheap, not good.
 
 use super::text::{slug, CharOffsets};
-use super::{Document, Entity, EntityType, Mention, Quote};
+use super::types::{Document, Entity, EntityType, Mention, Quote};
 use std::collections::BTreeMap;
 
 /// Extract baseline entities and quotes from every field of the document.
@@ -62,7 +62,7 @@ pub fn group_spans(doc: &Document<'_>, spans: &[(usize, super::ner::EntSpan)]) -
         let Some(text) = f.text.get(s.start..s.end) else {
             continue;
         };
-        let t = super::ner::entity_type(&s.label);
+        let t = super::entities::label_type(&s.label);
         let id = format!("{}:{}", t.as_str(), slug(text));
         let ent = entities.entry(id.clone()).or_insert_with(|| Entity {
             id,
@@ -179,7 +179,7 @@ impl SimpleWords for str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::enrich::TextField;
+    use crate::enrich::types::TextField;
 
     #[test]
     fn finds_quotes_and_names() {
@@ -189,7 +189,7 @@ mod tests {
                 name: "body",
                 text: t,
             }],
-            lang: Some("fr"),
+            lang: Some(crate::enrich::profile::Lang::Fr.code()),
         };
         let (ents, quotes) = extract(&doc);
         assert_eq!(quotes.len(), 1);

@@ -8,8 +8,8 @@
 //! Short all-caps acronyms (at most 4 letters: "WHO", "US", "ONU") match case-sensitively
 //! everywhere, so the words "who" or "us" never match.
 
-use super::resources::key;
-use super::EntityType;
+use super::profile::key;
+use super::types::EntityType;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

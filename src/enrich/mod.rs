@@ -6,134 +6,24 @@
 //! Offsets in the output are Unicode code-point offsets (end exclusive) into the named field, so
 //! `article[field][start:end] == text` holds in Python.
 
+pub mod analysis;
 pub mod baseline;
 pub mod entities;
 pub mod gazetteer;
-pub mod lang;
 pub mod ner;
+pub mod profile;
 pub mod quotes;
-pub mod resources;
 pub mod text;
 pub mod tokens;
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+pub mod types;
+
+pub use types::{
+    Document, EnrichError, Enrichment, Entity, EntityType, Mention, Quote, Speaker, TextField,
+};
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-
-/// Errors of the enrichment core. Messages name the offending value.
-#[derive(Debug, thiserror::Error)]
-pub enum EnrichError {
-    #[error("document has no text: every field is empty")]
-    Empty,
-    #[error("model for language {lang:?} could not be loaded from {path:?}: {reason} (fetch the models with `scripts/models`)")]
-    Model {
-        lang: String,
-        path: PathBuf,
-        reason: String,
-    },
-}
-
-/// One named text field of an article (`title`, `body`, `text` or `content`).
-#[derive(Clone, Copy, Debug)]
-pub struct TextField<'a> {
-    pub name: &'a str,
-    pub text: &'a str,
-}
-
-/// What the core reads: the text fields in reading order (title first) and the declared language.
-#[derive(Clone, Debug, Default)]
-pub struct Document<'a> {
-    pub fields: Vec<TextField<'a>>,
-    /// ISO 639-1 code given by the producer; detected when `None`.
-    pub lang: Option<&'a str>,
-}
-
-/// Coarse entity type of the output contract.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum EntityType {
-    Person,
-    Location,
-    Organization,
-    Misc,
-}
-
-impl EntityType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityType::Person => "person",
-            EntityType::Location => "location",
-            EntityType::Organization => "organization",
-            EntityType::Misc => "misc",
-        }
-    }
-}
-
-/// One surface form of an entity in one field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct Mention {
-    /// Input field the span lies in.
-    pub field: String,
-    /// Code-point offset of the first character.
-    pub start: usize,
-    /// Code-point offset one past the last character.
-    pub end: usize,
-    /// The text of the span, `field[start:end]`.
-    pub text: String,
-}
-
-/// A canonical entity: all mentions of one referent in the article.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Entity {
-    /// Stable id from type and normalised name, e.g. `person:vladimir-poutine`.
-    pub id: String,
-    /// Canonical (fullest) name.
-    pub name: String,
-    #[serde(rename = "type")]
-    pub entity_type: EntityType,
-    /// Raw label of the model that found it (e.g. `PER`, `GPE`), when a model did.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    pub mentions: Vec<Mention>,
-}
-
-/// Who said a quote.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct Speaker {
-    pub name: String,
-    /// The entity the speaker resolved to, when it is one of the article's entities.
-    pub entity_id: Option<String>,
-}
-
-/// A direct quotation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct Quote {
-    /// The words between the quotation marks (marks excluded).
-    pub text: String,
-    pub field: String,
-    pub start: usize,
-    pub end: usize,
-    /// `null` when the article does not say who spoke.
-    pub speaker: Option<Speaker>,
-    /// The attribution cue ("a dit", "said", "selon"), when one was found.
-    pub cue: Option<String>,
-}
-
-/// The result of enriching one article.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Enrichment {
-    /// Language used for processing (ISO 639-1), `None` when it could not be told.
-    pub lang: Option<String>,
-    /// True when `lang` was detected rather than declared.
-    pub lang_detected: bool,
-    /// False when no extraction model exists for `lang` (the article passes through with no entities).
-    pub lang_supported: bool,
-    pub entities: Vec<Entity>,
-    pub quotes: Vec<Quote>,
-}
 
 /// Configuration of the core. Paths of model directories per language (`fr`, `en`).
 #[derive(Clone, Debug, Default)]
@@ -146,8 +36,8 @@ pub struct EnricherConfig {
 pub struct Enricher {
     /// NER pipelines by language; a supported language without one gets capitalised-run spans.
     pipelines: BTreeMap<String, ner::Pipeline>,
-    /// Language resources (speech verbs, roles, ...) of every supported language.
-    resources: BTreeMap<String, resources::Resources>,
+    /// Language profiles (speech verbs, roles, ...) of every supported language.
+    resources: BTreeMap<String, profile::Profile>,
 }
 
 impl Enricher {
@@ -168,9 +58,9 @@ impl Enricher {
             let p = ner::Pipeline::load(lang, path).map_err(|e| model_error(e.to_string()))?;
             pipelines.insert(lang.clone(), p);
         }
-        let resources = ["fr", "en"]
+        let resources = profile::Lang::ALL
             .into_iter()
-            .filter_map(|l| resources::Resources::for_lang(l).map(|r| (l.to_string(), r)))
+            .map(|l| (l.code().to_string(), profile::Profile::load(l)))
             .collect();
         Ok(Self {
             pipelines,
@@ -184,7 +74,7 @@ impl Enricher {
     }
 
     /// The resources of `lang`, when it is supported.
-    pub fn resources(&self, lang: &str) -> Option<&resources::Resources> {
+    pub fn resources(&self, lang: &str) -> Option<&profile::Profile> {
         self.resources.get(lang)
     }
 
@@ -238,9 +128,9 @@ impl Enricher {
         }
         let (lang, detected) = match doc.lang.map(str::trim).filter(|l| !l.is_empty()) {
             Some(l) => (Some(l.to_ascii_lowercase()), false),
-            None => (lang::detect(doc), true),
+            None => (profile::detect::detect(doc), true),
         };
-        let supported = matches!(lang.as_deref(), Some("fr") | Some("en"));
+        let supported = lang.as_deref().and_then(profile::Lang::from_code).is_some();
         let mut out = Enrichment {
             lang: lang.clone(),
             lang_detected: detected,
@@ -252,12 +142,15 @@ impl Enricher {
             let spans = match spans {
                 Some(s) => s,
                 None => {
-                    found = self.ner_spans(doc, &res.lang);
+                    found = self.ner_spans(doc, res.lang.code());
                     &found
                 }
             };
-            let mut entities = entities::canonicalize(doc, &res.lang, spans, res);
-            out.quotes = quotes::extract(doc, res, &mut entities);
+            let an = analysis::Analysis::new(doc, res);
+            let mut entities = entities::canonicalize(&an, spans, res);
+            let found = quotes::extract(&an, res, &entities);
+            entities.extend(found.speakers);
+            out.quotes = found.quotes;
             out.entities = entities;
         }
         Ok(out)
@@ -267,9 +160,10 @@ impl Enricher {
 #[cfg(test)]
 mod robustness {
     use super::*;
+    use profile::Lang;
     use proptest::prelude::*;
 
-    fn check(text: &str, lang: &str, spans: &[(usize, ner::EntSpan)]) {
+    fn check(text: &str, lang: Lang, spans: &[(usize, ner::EntSpan)]) {
         let en = Enricher::new(EnricherConfig::default()).unwrap();
         let doc = Document {
             fields: vec![
@@ -279,7 +173,7 @@ mod robustness {
                 },
                 TextField { name: "body", text },
             ],
-            lang: Some(lang),
+            lang: Some(lang.code()),
         };
         let Ok(out) = en.enrich_with_spans(&doc, spans) else {
             return;
@@ -310,7 +204,7 @@ mod robustness {
             let text: String = parts.concat();
             let labels = ["PER", "ORG", "LOC"];
             let spans: Vec<(usize, ner::EntSpan)> = cuts.iter().map(|&(a, b, l)| (1, ner::EntSpan { start: a.min(b), end: a.max(b), label: labels[l].to_string() })).collect();
-            check(&text, if en { "en" } else { "fr" }, &spans);
+            check(&text, if en { Lang::En } else { Lang::Fr }, &spans);
         }
     }
 
@@ -337,11 +231,11 @@ mod robustness {
                 name: "body",
                 text: &text,
             }],
-            lang: Some("fr"),
+            lang: Some(Lang::Fr.code()),
         };
         let out = en.enrich_with_spans(&doc, &spans).unwrap();
         eprintln!("{} quotes in {:?}", out.quotes.len(), t.elapsed());
-        check(&text, "fr", &spans);
+        check(&text, Lang::Fr, &spans);
         assert!(t.elapsed().as_secs() < 30, "{:?}", t.elapsed());
     }
 
@@ -349,7 +243,7 @@ mod robustness {
     fn long_unbalanced_input_is_fast() {
         let text = "« a “ b \" c „ d ‹ ".repeat(20_000) + &"Jean Dupont a dit. ".repeat(5_000);
         let t = std::time::Instant::now();
-        check(&text, "fr", &[]);
+        check(&text, Lang::Fr, &[]);
         assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
     }
 }

@@ -1,8 +1,19 @@
 //! A small word tokenizer for the rule-based parts (cues, speakers, entity clean-up). Words keep
 //! inner hyphens, apostrophes and dots ("a-t-il", "J.C", "aujourd'hui"); French elisions ("l'",
-//! "d'", "qu'") and English possessives ("'s") are split off. Linear in the text length.
+//! "d'", "qu'") and English possessives ("'s") are split off, as the language profile's
+//! [`TokenRules`] say. Linear in the text length.
 
-use super::resources::lower;
+use super::profile::lower;
+
+/// How words are split, from the language profile (`elision|…`, `possessive|…` in
+/// `resources/<lang>/words.txt`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TokenRules {
+    /// Lower-case words elided before an apostrophe and split off ("l", "qu").
+    pub elisions: Vec<String>,
+    /// Endings split off a word, as written ("'s", "’s").
+    pub possessives: Vec<String>,
+}
 
 /// One token: byte offsets into the text it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,16 +28,12 @@ pub struct Tok {
     pub cap: bool,
 }
 
-const ELISIONS: [&str; 12] = [
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
-];
-
 fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// Tokenize `text`; `lang` selects the elision rules (`fr`) or possessives (`en`).
-pub fn tokenize(text: &str, lang: &str) -> Vec<Tok> {
+/// Tokenize `text`, splitting elisions and possessives as `rules` say.
+pub fn tokenize(text: &str, rules: &TokenRules) -> Vec<Tok> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
@@ -64,16 +71,16 @@ pub fn tokenize(text: &str, lang: &str) -> Vec<Tok> {
             }
         }
         let e = if j < n { chars[j].0 } else { text.len() };
-        push_word(&mut out, text, b, e, lang);
+        push_word(&mut out, text, b, e, rules);
         i = j;
     }
     out
 }
 
 /// Push the word `text[b..e]`, split after leading elisions ("l'", "qu'") and before a final
-/// English possessive. Iterative: a word made of thousands of elisions ("l'l'l'…") costs one
-/// pass and no stack.
-fn push_word(out: &mut Vec<Tok>, text: &str, mut b: usize, e: usize, lang: &str) {
+/// possessive, as `rules` say. Iterative: a word made of thousands of elisions ("l'l'l'…")
+/// costs one pass and no stack.
+fn push_word(out: &mut Vec<Tok>, text: &str, mut b: usize, e: usize, rules: &TokenRules) {
     let mk = |s: usize, e: usize| {
         let t = &text[s..e];
         Tok {
@@ -84,28 +91,25 @@ fn push_word(out: &mut Vec<Tok>, text: &str, mut b: usize, e: usize, lang: &str)
             cap: t.chars().next().is_some_and(char::is_uppercase),
         }
     };
-    if lang == "fr" {
-        while b < e {
-            let w = &text[b..e];
-            let Some(p) = w.find(is_apos) else { break };
-            if !ELISIONS.contains(&lower(&w[..p]).as_str()) {
-                break;
-            }
-            let a = p + w[p..].chars().next().map_or(1, char::len_utf8);
-            out.push(mk(b, b + a));
-            b += a;
-        }
-        if b >= e {
-            return;
-        }
-    } else if lang == "en" {
+    while b < e {
         let w = &text[b..e];
-        for suf in ["'s", "’s"] {
-            if w.len() > suf.len() && w.ends_with(suf) {
-                out.push(mk(b, e - suf.len()));
-                out.push(mk(e - suf.len(), e));
-                return;
-            }
+        let Some(p) = w.find(is_apos) else { break };
+        if !rules.elisions.contains(&lower(&w[..p])) {
+            break;
+        }
+        let a = p + w[p..].chars().next().map_or(1, char::len_utf8);
+        out.push(mk(b, b + a));
+        b += a;
+    }
+    if b >= e {
+        return;
+    }
+    let w = &text[b..e];
+    for suf in &rules.possessives {
+        if w.len() > suf.len() && w.ends_with(suf.as_str()) {
+            out.push(mk(b, e - suf.len()));
+            out.push(mk(e - suf.len(), e));
+            return;
         }
     }
     out.push(mk(b, e));
@@ -115,35 +119,40 @@ fn push_word(out: &mut Vec<Tok>, text: &str, mut b: usize, e: usize, lang: &str)
 mod tests {
     use super::*;
 
-    fn words(t: &str, l: &str) -> Vec<String> {
-        tokenize(t, l).into_iter().map(|t| t.lower).collect()
+    use crate::enrich::profile::{Lang, Profile};
+
+    fn words(t: &str, l: Lang) -> Vec<String> {
+        tokenize(t, &Profile::load(l).tokens)
+            .into_iter()
+            .map(|t| t.lower)
+            .collect()
     }
 
     #[test]
     fn splits() {
         assert_eq!(
-            words("», a-t-il ajouté.", "fr"),
+            words("», a-t-il ajouté.", Lang::Fr),
             ["»", ",", "a-t-il", "ajouté", "."]
         );
         assert_eq!(
-            words("de l'ONU d’abord", "fr"),
+            words("de l'ONU d’abord", Lang::Fr),
             ["de", "l'", "onu", "d'", "abord"]
         );
         assert_eq!(
-            words("J.C. Chandor’s film", "en"),
+            words("J.C. Chandor’s film", Lang::En),
             ["j.c", ".", "chandor", "'s", "film"]
         );
-        assert_eq!(words("", "en"), Vec::<String>::new());
+        assert_eq!(words("", Lang::En), Vec::<String>::new());
     }
 
     #[test]
     fn long_runs_of_elisions_do_not_recurse() {
         let text = "l'".repeat(200_000) + "eau";
-        let w = words(&text, "fr");
+        let w = words(&text, Lang::Fr);
         assert_eq!(w.len(), 200_001);
         assert_eq!(w.last().map(String::as_str), Some("eau"));
         // The last apostrophe ends the text, so it is punctuation: "qu'" × 49,999, "qu", "'".
-        let w = words(&"qu'".repeat(50_000), "fr");
+        let w = words(&"qu'".repeat(50_000), Lang::Fr);
         assert_eq!(w.len(), 50_001);
     }
 }

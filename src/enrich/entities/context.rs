@@ -4,11 +4,12 @@
 //! Anna" a fictional role. The words themselves are data (`resources/<lang>/context.txt`); the
 //! model's label stays as found and the hint outvotes it (see [`super::canonicalize`]).
 
-use super::{M, OPEN_MARKS};
+use super::mention::{M, OPEN_MARKS};
+use crate::enrich::analysis::Analysis;
 use crate::enrich::gazetteer::gazetteer;
-use crate::enrich::resources::{key, lower, Resources, TypeWord};
+use crate::enrich::profile::{key, lower, Profile, TypeWord};
 use crate::enrich::tokens::{tokenize, Tok};
-use crate::enrich::{Document, EntityType};
+use crate::enrich::types::{Document, EntityType};
 
 /// Longest context window looked at before a name, in bytes (widened to a char boundary).
 const WINDOW: usize = 64;
@@ -31,7 +32,8 @@ fn ends_with_phrase(w: &str, p: &str) -> bool {
 /// Apply the context rules to the cleaned mentions of `doc`: drop what is no entity, hint the
 /// type of the others, join founder names into their foundation, and add the list items and
 /// suffixed organisation names the model missed. `ms` is sorted by field and start on return.
-pub(super) fn apply(doc: &Document<'_>, lang: &str, res: &Resources, ms: &mut Vec<M>) {
+pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
+    let doc = an.doc;
     join_founders(doc, res, ms);
     ms.retain(|m| !is_adjective(doc.fields[m.field].text, m, res));
     ms.retain(|m| !is_title_phrase(doc.fields[m.field].text, m, res));
@@ -46,13 +48,13 @@ pub(super) fn apply(doc: &Document<'_>, lang: &str, res: &Resources, ms: &mut Ve
         ms.retain(|m| !roles.contains(&key(&doc.fields[m.field].text[m.start..m.end])));
     }
     for m in ms.iter_mut() {
-        if let Some(h) = hint(doc.fields[m.field].text, m, lang, res) {
+        if let Some(h) = hint(doc.fields[m.field].text, m, res) {
             m.hint = Some(h);
         }
     }
     for (fi, f) in doc.fields.iter().enumerate() {
-        let toks = tokenize(f.text, lang);
-        for (s, e, ty) in list_items(f.text, &toks, res) {
+        let toks = &an.fields[fi].toks;
+        for (s, e, ty) in list_items(f.text, toks, res) {
             // "officials of several countries, including Mark Rutte": a first name says person
             // louder than a list of places does.
             let first = f.text[s..e].split([' ', '-']).next().unwrap_or("");
@@ -95,10 +97,10 @@ pub(super) fn apply(doc: &Document<'_>, lang: &str, res: &Resources, ms: &mut Ve
             }
         }
         // English titles capitalise every word: a run there is no name.
-        if lang == "en" && f.name == "title" {
+        if res.headline_case && f.name == "title" {
             continue;
         }
-        for (s, e) in suffixed_orgs(f.text, &toks, res) {
+        for (s, e) in suffixed_orgs(f.text, toks, res) {
             if !ms.iter().any(|m| m.field == fi && m.start < e && s < m.end) {
                 ms.push(M::found(fi, s, e, EntityType::Organization));
             }
@@ -124,7 +126,7 @@ fn next_to_capitalised(t: &str, s: usize, e: usize) -> bool {
 
 /// "Senate Majority Leader Chuck Schumer": a phrase ending in a role word right before a
 /// capitalised name is the person's title, not an organisation.
-fn is_title_phrase(t: &str, m: &M, res: &Resources) -> bool {
+fn is_title_phrase(t: &str, m: &M, res: &Profile) -> bool {
     if m.ty() == EntityType::Person {
         return false;
     }
@@ -146,7 +148,7 @@ fn is_title_phrase(t: &str, m: &M, res: &Resources) -> bool {
 }
 
 /// "an Italianate-style house": the name is part of an adjective.
-fn is_adjective(t: &str, m: &M, res: &Resources) -> bool {
+fn is_adjective(t: &str, m: &M, res: &Profile) -> bool {
     let Some(rest) = t[m.end..].strip_prefix('-') else {
         return false;
     };
@@ -158,7 +160,7 @@ fn is_adjective(t: &str, m: &M, res: &Resources) -> bool {
 
 /// "Chastain co-stars as his wife, Anna": a person's name after a role cue, possibly through a
 /// short lower-case apposition, is a fictional character.
-fn is_character(t: &str, m: &M, res: &Resources) -> bool {
+fn is_character(t: &str, m: &M, res: &Profile) -> bool {
     if m.ty() != EntityType::Person || res.context.characters.is_empty() {
         return false;
     }
@@ -185,7 +187,7 @@ fn is_character(t: &str, m: &M, res: &Resources) -> bool {
 }
 
 /// The type the words right around a mention give it, if any.
-fn hint(t: &str, m: &M, lang: &str, res: &Resources) -> Option<EntityType> {
+fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     let ctx = &res.context;
     // "the Tremé neighborhood".
     if let Some(r) = t[m.end..].strip_prefix(' ') {
@@ -220,13 +222,13 @@ fn hint(t: &str, m: &M, lang: &str, res: &Resources) -> Option<EntityType> {
             return Some(*ty);
         }
     }
-    person_by_role(t, m, &win, lang, res).then_some(EntityType::Person)
+    person_by_role(t, m, &win, res).then_some(EntityType::Person)
 }
 
 /// A full name in apposition to a role: "CEO Sundar Pichai", "le patron d'Android, Sundar
 /// Pichai", "Jane Doe, the company's chief executive". Places are left alone: "the minister met
 /// in Paris, Berlin" is no apposition.
-fn person_by_role(t: &str, m: &M, win: &str, lang: &str, res: &Resources) -> bool {
+fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
     if m.ty() == EntityType::Location || m.ty() == EntityType::Person {
         return false;
     }
@@ -247,7 +249,7 @@ fn person_by_role(t: &str, m: &M, win: &str, lang: &str, res: &Resources) -> boo
                     .is_some())
     };
     // The clause before: from the last comma or sentence mark, a short noun phrase headed by a role.
-    let before = tokenize(win, lang);
+    let before = tokenize(win, &res.tokens);
     if before.last().is_some_and(|x| x.word) {
         // Directly after a role word ("CEO Sundar Pichai").
         let last = before.len() - 1;
@@ -272,10 +274,11 @@ fn person_by_role(t: &str, m: &M, win: &str, lang: &str, res: &Resources) -> boo
         while !r.is_char_boundary(end) {
             end -= 1;
         }
-        let after = tokenize(&r[..end], lang);
-        let first = after
-            .iter()
-            .position(|x| !(res.articles.contains_key(&x.lower) || x.lower == "'s"));
+        let after = tokenize(&r[..end], &res.tokens);
+        let first = after.iter().position(|x| {
+            !(res.articles.contains_key(&x.lower)
+                || res.trim_suffixes.iter().any(|p| lower(p) == x.lower))
+        });
         if let Some(i) = first.filter(|&i| i <= 3) {
             if after[i].word && !after[i].cap && is_role(&after, i) {
                 return true;
@@ -288,7 +291,7 @@ fn person_by_role(t: &str, m: &M, win: &str, lang: &str, res: &Resources) -> boo
 /// "Numerous manufacturers of instruments donated gear, including Shure (microphones), Yamaha
 /// (drums) and Casio": the capitalised items after a connector, typed by the nearest plural
 /// class noun before it in the same sentence.
-fn list_items(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize, EntityType)> {
+fn list_items(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize, usize, EntityType)> {
     const LOOK_BACK: usize = 12;
     let ctx = &res.context;
     let mut out = Vec::new();
@@ -424,7 +427,7 @@ fn list_items(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize, Enti
 
 /// The type shared by the gazetteer's names among the first items after a connector, when
 /// there are such names and they agree.
-fn list_anchor(t: &str, toks: &[Tok], res: &Resources) -> Option<EntityType> {
+fn list_anchor(t: &str, toks: &[Tok], res: &Profile) -> Option<EntityType> {
     let mut ty = None;
     let mut i = 0;
     // Items: capitalised runs separated by commas and "and"/"or", within a few tokens.
@@ -455,7 +458,7 @@ fn list_anchor(t: &str, toks: &[Tok], res: &Resources) -> Option<EntityType> {
 /// Capitalised names ending in an organisation word ("Festival Productions", "Acme Holdings
 /// Inc."), which the model sometimes misses: at least two words, not at a sentence start unless
 /// the first word is itself capitalised in the middle of sentences too.
-fn suffixed_orgs(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize)> {
+fn suffixed_orgs(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let org_word = |x: &Tok| {
         matches!(
@@ -510,7 +513,7 @@ fn suffixed_orgs(t: &str, toks: &[Tok], res: &Resources) -> Vec<(usize, usize)> 
 
 /// "the Louis Prima and Gia Maione Prima Foundation": a person's name coordinated with an
 /// organisation name, under one lower-case article, names one foundation.
-fn join_founders(doc: &Document<'_>, res: &Resources, ms: &mut Vec<M>) {
+fn join_founders(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
     let mut out: Vec<M> = Vec::with_capacity(ms.len());
     let mut k = 0;
     while k < ms.len() {
@@ -528,7 +531,7 @@ fn join_founders(doc: &Document<'_>, res: &Resources, ms: &mut Vec<M>) {
                     res.type_words.get(&key(last)) == Some(&TypeWord::Org)
                 }
                 && {
-                    let prev = tokenize(&before_window(t, a.start), &res.lang);
+                    let prev = tokenize(&before_window(t, a.start), &res.tokens);
                     prev.last()
                         .is_some_and(|p| !p.cap && res.articles.contains_key(&p.lower))
                 };
@@ -549,21 +552,26 @@ fn join_founders(doc: &Document<'_>, res: &Resources, ms: &mut Vec<M>) {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{names, run};
-    use crate::enrich::EntityType::{Location as L, Organization as O, Person as P};
+    use crate::enrich::profile::Lang;
+    use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
 
-    fn has(es: &[crate::enrich::Entity], name: &str, ty: crate::enrich::EntityType) -> bool {
+    fn has(
+        es: &[crate::enrich::types::Entity],
+        name: &str,
+        ty: crate::enrich::types::EntityType,
+    ) -> bool {
         names(es).iter().any(|(n, t)| n == name && *t == ty)
     }
 
     #[test]
     fn list_items_take_the_type_of_their_class() {
         let t = "Several carmakers, including Renault, Stellantis and Toyota, cut their prices.";
-        let es = run("en", t, &[("Renault", "PERSON"), ("Toyota", "GPE")]);
+        let es = run(Lang::En, t, &[("Renault", "PERSON"), ("Toyota", "GPE")]);
         for n in ["Renault", "Stellantis", "Toyota"] {
             assert!(has(&es, n, O), "{n}: {:?}", names(&es));
         }
         let t = "Big retailers such as Walmart (groceries) and Target (clothing) raised wages.";
-        let es = run("en", t, &[("Walmart", "PERSON")]);
+        let es = run(Lang::En, t, &[("Walmart", "PERSON")]);
         assert!(
             has(&es, "Walmart", O) && has(&es, "Target", O),
             "{:?}",
@@ -571,7 +579,7 @@ mod tests {
         );
         let t =
             "Les constructeurs européens, notamment Renault et Volkswagen, ont baissé leurs prix.";
-        let es = run("fr", t, &[("Renault", "PER")]);
+        let es = run(Lang::Fr, t, &[("Renault", "PER")]);
         assert!(
             has(&es, "Renault", O) && has(&es, "Volkswagen", O),
             "{:?}",
@@ -579,7 +587,7 @@ mod tests {
         );
         let t =
             "Les chaînes de télévision publiques à savoir TVR et TVR Sport diffuseront le match.";
-        let es = run("fr", t, &[]);
+        let es = run(Lang::Fr, t, &[]);
         assert!(
             has(&es, "TVR", O) && has(&es, "TVR Sport", O),
             "{:?}",
@@ -591,7 +599,7 @@ mod tests {
     fn lists_do_not_retype_people_or_reach_across_sentences() {
         let t = "He met officials from several countries, including Keir Starmer and Ursula Smith.";
         let es = run(
-            "en",
+            Lang::En,
             t,
             &[("Keir Starmer", "PERSON"), ("Ursula Smith", "PERSON")],
         );
@@ -602,21 +610,21 @@ mod tests {
         );
         // "like" needs its class right before it.
         let t = "A group of politicians dumping a leader is like the Mafia bumping off a boss.";
-        let es = run("en", t, &[("Mafia", "ORG")]);
+        let es = run(Lang::En, t, &[("Mafia", "ORG")]);
         assert!(has(&es, "Mafia", O), "{:?}", names(&es));
         let t = "The cities grew. Including Acme, three firms left.";
-        let es = run("en", t, &[("Acme", "ORG")]);
+        let es = run(Lang::En, t, &[("Acme", "ORG")]);
         assert!(has(&es, "Acme", O), "{:?}", names(&es));
     }
 
     #[test]
     fn well_known_names_the_model_missed() {
         let t = "Trois blessés, a précisé une porte-parole citée par Reuters. Michael Bloomberg a réagi.";
-        let es = run("fr", t, &[]);
+        let es = run(Lang::Fr, t, &[]);
         assert_eq!(names(&es), [("Reuters".to_string(), O)]);
         // The gazetteer's type beats the model's label.
         let es = run(
-            "en",
+            Lang::En,
             "Officials in Nigeria said so.",
             &[("Nigeria", "PERSON")],
         );
@@ -626,18 +634,18 @@ mod tests {
     #[test]
     fn well_known_items_type_a_list_without_class() {
         let t = "It blocked rivals such as Spotify and Vibemix from advertising.";
-        let es = run("en", t, &[("Spotify", "ORG"), ("Vibemix", "PERSON")]);
+        let es = run(Lang::En, t, &[("Spotify", "ORG"), ("Vibemix", "PERSON")]);
         assert!(has(&es, "Vibemix", O), "{:?}", names(&es));
         // Items that disagree say nothing.
         let t = "It hired people such as Nigeria and Spotify and Vibemix.";
-        let es = run("en", t, &[("Vibemix", "PERSON")]);
+        let es = run(Lang::En, t, &[("Vibemix", "PERSON")]);
         assert!(has(&es, "Vibemix", P), "{:?}", names(&es));
     }
 
     #[test]
     fn an_age_in_apposition_makes_a_person() {
         let es = run(
-            "fr",
+            Lang::Fr,
             "À Lyon, Karim, 34 ans, résume la situation.",
             &[("Lyon", "LOC"), ("Karim", "LOC")],
         );
@@ -647,13 +655,13 @@ mod tests {
             names(&es)
         );
         let es = run(
-            "en",
+            Lang::En,
             "Dana Okoro, 45, a driver, agreed.",
             &[("Dana Okoro", "ORG")],
         );
         assert!(has(&es, "Dana Okoro", P), "{:?}", names(&es));
         let es = run(
-            "en",
+            Lang::En,
             "Okoro Ltd, 45 years after its founding, closed.",
             &[("Okoro Ltd", "ORG")],
         );
@@ -663,7 +671,7 @@ mod tests {
     #[test]
     fn list_items_end_with_lower_case_words_and_titles_are_no_organisations() {
         let t = "Plusieurs partis, dont Les Verts, La France insoumise et Renaissance, doivent choisir.";
-        let es = run("fr", t, &[("La France", "LOC"), ("Renaissance", "PER")]);
+        let es = run(Lang::Fr, t, &[("La France", "LOC"), ("Renaissance", "PER")]);
         assert!(
             has(&es, "La France insoumise", O) && has(&es, "Renaissance", O),
             "{:?}",
@@ -671,7 +679,7 @@ mod tests {
         );
         let t = "Senate Majority Leader Chuck Schumer spoke to the Senate.";
         let es = run(
-            "en",
+            Lang::En,
             t,
             &[
                 ("Senate Majority Leader", "ORG"),
@@ -686,7 +694,7 @@ mod tests {
         // The model may stop before the role word.
         let t = "Foreign Affairs Minister Mélanie Joly spoke to Global Affairs Canada.";
         let es = run(
-            "en",
+            Lang::En,
             t,
             &[
                 ("Foreign Affairs", "ORG"),
@@ -706,13 +714,13 @@ mod tests {
     #[test]
     fn words_around_a_name() {
         let es = run(
-            "en",
+            Lang::En,
             "The fire started in the Bywater neighborhood on Monday.",
             &[("Bywater", "ORG")],
         );
         assert!(has(&es, "Bywater", L), "{:?}", names(&es));
         let es = run(
-            "fr",
+            Lang::Fr,
             "La société Veolia a racheté un immeuble dans le quartier de Belleville.",
             &[("Veolia", "PER"), ("Belleville", "PER")],
         );
@@ -722,7 +730,7 @@ mod tests {
             names(&es)
         );
         let es = run(
-            "fr",
+            Lang::Fr,
             "Un accord a été signé avec l'agence Tass hier.",
             &[("Tass", "MISC")],
         );
@@ -732,14 +740,14 @@ mod tests {
     #[test]
     fn adjectives_and_fictional_roles_are_no_entities() {
         let es = run(
-            "en",
+            Lang::En,
             "They bought a Tudor-style house near Oxford.",
             &[("Tudor", "PERSON"), ("Oxford", "GPE")],
         );
         assert_eq!(names(&es), [("Oxford".to_string(), L)]);
         let t = "Jessica Chastain co-stars as his wife, Anna. Anna's lines were rewritten.";
         let es = run(
-            "en",
+            Lang::En,
             t,
             &[
                 ("Jessica Chastain", "PERSON"),
@@ -750,7 +758,7 @@ mod tests {
         assert_eq!(names(&es), [("Jessica Chastain".to_string(), P)]);
         let t = "Léa Drucker incarne Sylvie Martin, une juge. Plus tard, Sylvie Martin doute.";
         let es = run(
-            "fr",
+            Lang::Fr,
             t,
             &[
                 ("Léa Drucker", "PER"),
@@ -761,12 +769,16 @@ mod tests {
         assert_eq!(names(&es), [("Léa Drucker".to_string(), P)]);
         // Real people: a match report, a role in an affair, a portrait.
         let t = "The role of Elon Musk grew. Critics portrayed Joe Biden as weak.";
-        let es = run("en", t, &[("Elon Musk", "PERSON"), ("Joe Biden", "PERSON")]);
+        let es = run(
+            Lang::En,
+            t,
+            &[("Elon Musk", "PERSON"), ("Joe Biden", "PERSON")],
+        );
         assert_eq!(es.len(), 2);
         // A match report is no film.
         let t = "Rafael Nadal plays Roger Federer on Sunday.";
         let es = run(
-            "en",
+            Lang::En,
             t,
             &[("Rafael Nadal", "PERSON"), ("Roger Federer", "PERSON")],
         );
@@ -776,22 +788,22 @@ mod tests {
     #[test]
     fn a_name_in_apposition_to_a_role_is_a_person() {
         let t = "Cette semaine, c'est au patron de Google, Sundar Pichai, de répondre.";
-        let es = run("fr", t, &[("Google", "ORG"), ("Sundar Pichai", "ORG")]);
+        let es = run(Lang::Fr, t, &[("Google", "ORG"), ("Sundar Pichai", "ORG")]);
         assert!(
             has(&es, "Sundar Pichai", P) && has(&es, "Google", O),
             "{:?}",
             names(&es)
         );
         let t = "Ngozi Adichie, the chief executive of Acme, said little.";
-        let es = run("en", t, &[("Ngozi Adichie", "ORG"), ("Acme", "ORG")]);
+        let es = run(Lang::En, t, &[("Ngozi Adichie", "ORG"), ("Acme", "ORG")]);
         assert!(has(&es, "Ngozi Adichie", P), "{:?}", names(&es));
         let t = "CEO Tanaka Hiroshi spoke first.";
-        let es = run("en", t, &[("Tanaka Hiroshi", "ORG")]);
+        let es = run(Lang::En, t, &[("Tanaka Hiroshi", "ORG")]);
         assert!(has(&es, "Tanaka Hiroshi", P), "{:?}", names(&es));
         // Places stay places.
         let t = "The minister travelled to Paris, Buenos Aires and Rome.";
         let es = run(
-            "en",
+            Lang::En,
             t,
             &[("Paris", "GPE"), ("Buenos Aires", "GPE"), ("Rome", "GPE")],
         );
@@ -802,7 +814,7 @@ mod tests {
     fn founders_join_their_foundation_and_suffixes_make_organisations() {
         let t = "Grants came from the Bill and Melinda Gates Foundation and from Louis Lee and the Helis Foundation.";
         let es = run(
-            "en",
+            Lang::En,
             t,
             &[
                 ("Bill", "PERSON"),
@@ -823,10 +835,10 @@ mod tests {
         );
         let t =
             "In 1970, Wein's Festival Productions produced the show. The University said nothing.";
-        let es = run("en", t, &[]);
+        let es = run(Lang::En, t, &[]);
         assert_eq!(names(&es), [("Festival Productions".to_string(), O)]);
         let t = "He taught at the Jamal Heritage School of Music for years.";
-        let es = run("en", t, &[]);
+        let es = run(Lang::En, t, &[]);
         assert_eq!(
             names(&es),
             [("Jamal Heritage School of Music".to_string(), O)]

@@ -11,43 +11,24 @@ pub mod tokenizer;
 mod unicode_tables;
 mod weights;
 
+pub mod types;
+
 pub use model::NerModel;
-
-use std::path::PathBuf;
-
-/// Errors loading or running a pipeline. Messages name the file and the offending value.
-#[derive(Debug, thiserror::Error)]
-pub enum NerError {
-    #[error("cannot read {path:?}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("invalid model file {path:?}: {reason}")]
-    Format { path: PathBuf, reason: String },
-}
-
-/// An entity span found by the model: byte offsets into the text, and the model's raw label
-/// (`PER`, `LOC`, `ORG`, `MISC` for French; OntoNotes labels for English).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EntSpan {
-    pub start: usize,
-    pub end: usize,
-    pub label: String,
-}
+pub use types::{EntSpan, NerError};
 
 /// A language's full NER pipeline: tokenizer, sentence boundaries, model.
 pub struct Pipeline {
-    lang: String,
+    sentences: sentences::SentenceRules,
     tokenizer: tokenizer::Tokenizer,
     model: NerModel,
 }
 
 impl Pipeline {
-    /// Load the tokenizer and the NER model from a spaCy pipeline directory.
+    /// Load the tokenizer and the NER model from a spaCy pipeline directory; `lang` (ISO 639-1)
+    /// picks the sentence rules of its language profile.
     pub fn load(lang: &str, dir: &std::path::Path) -> Result<Pipeline, NerError> {
         Ok(Pipeline {
-            lang: lang.to_string(),
+            sentences: sentences::SentenceRules::for_code(lang),
             tokenizer: tokenizer::Tokenizer::load(dir)?,
             model: NerModel::load(dir)?,
         })
@@ -61,18 +42,7 @@ impl Pipeline {
     /// Entity spans of one text (byte offsets, raw labels).
     pub fn entities(&self, text: &str) -> Vec<EntSpan> {
         let tokens = self.tokenizer.tokenize(text);
-        let starts = sentences::sentence_starts(text, &tokens, &self.lang);
+        let starts = sentences::sentence_starts(text, &tokens, &self.sentences);
         self.model.predict(text, &tokens, &starts)
-    }
-}
-
-/// Map a model label to the contract's entity type.
-pub fn entity_type(label: &str) -> crate::enrich::EntityType {
-    use crate::enrich::EntityType::*;
-    match label {
-        "PER" | "PERSON" => Person,
-        "LOC" | "GPE" | "FAC" => Location,
-        "ORG" => Organization,
-        _ => Misc,
     }
 }

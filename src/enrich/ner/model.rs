@@ -16,11 +16,11 @@ use rmpv::Value;
 use super::features::{is_space, prefix, shape_into, suffix, Lexicon};
 use super::hash::murmur3_128_u64;
 use super::tokenizer::Token;
+use super::types::{EntSpan, NerError};
 use super::weights::{
     format_err, join, map_get, read_bytes, read_key2row, read_lexeme_norm, read_npy_f32,
     read_thinc_model, Array, Node,
 };
-use super::{EntSpan, NerError};
 
 /// tok2vec width.
 const WIDTH: usize = 96;

@@ -22,27 +22,17 @@
 
 use super::tokenizer::Token;
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
-const FR_ABBREVIATIONS: &str = include_str!("../../../resources/fr/abbreviations.txt");
-const EN_ABBREVIATIONS: &str = include_str!("../../../resources/en/abbreviations.txt");
-
-fn parse_list(src: &'static str) -> HashSet<&'static str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-}
-
-fn abbreviations(lang: &str) -> &'static HashSet<&'static str> {
-    static FR: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    static EN: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    static NONE: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    match lang {
-        "fr" => FR.get_or_init(|| parse_list(FR_ABBREVIATIONS)),
-        "en" => EN.get_or_init(|| parse_list(EN_ABBREVIATIONS)),
-        _ => NONE.get_or_init(HashSet::new),
-    }
+/// The language choices of the sentence rules, from the language profile
+/// (`SentenceRules::for_code`); the default is the generic rules.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceRules {
+    /// Abbreviations whose full stop ends no sentence (case-sensitive, without the stop).
+    pub abbreviations: HashSet<&'static str>,
+    /// « » open and close sentences of their own (French).
+    pub guillemets: bool,
+    /// A straight quote glued to a full stop and followed by a line break starts a sentence.
+    pub quote_line: bool,
 }
 
 fn is_space_token(s: &str) -> bool {
@@ -63,8 +53,8 @@ fn is_opening(s: &str) -> bool {
 }
 
 /// `true` at each token that starts a sentence (token 0 is always `true`). `tokens` must come
-/// from the tokenizer for `text`; `lang` is `fr` or `en` (other values get the generic rules).
-pub fn sentence_starts(text: &str, tokens: &[Token], lang: &str) -> Vec<bool> {
+/// from the tokenizer for `text`; `rules` are the language's.
+pub fn sentence_starts(text: &str, tokens: &[Token], rules: &SentenceRules) -> Vec<bool> {
     let n = tokens.len();
     let mut starts = vec![false; n];
     if n == 0 {
@@ -74,9 +64,9 @@ pub fn sentence_starts(text: &str, tokens: &[Token], lang: &str) -> Vec<bool> {
     let t = |i: usize| text.get(tokens[i].start..tokens[i].end).unwrap_or("");
     let sp = |i: usize| tokens[i].space_after;
     let ws: Vec<bool> = (0..n).map(|i| is_space_token(t(i))).collect();
-    let abbr = abbreviations(lang);
-    let fr = lang == "fr";
-    let en = lang == "en";
+    let abbr = &rules.abbreviations;
+    let fr = rules.guillemets;
+    let en = rules.quote_line;
     // English: a closing quote glued to a full stop and followed by a line break.
     let en_quote_start = |i: usize| {
         en && t(i) == "\""
@@ -170,18 +160,17 @@ pub fn sentence_starts(text: &str, tokens: &[Token], lang: &str) -> Vec<bool> {
 mod tests {
     use super::*;
     use crate::enrich::ner::tokenizer::Tokenizer;
+    use crate::enrich::profile::Lang;
     use std::path::PathBuf;
     use std::sync::OnceLock;
 
-    fn tok(lang: &str) -> &'static Tokenizer {
+    fn tok(lang: Lang) -> &'static Tokenizer {
         static FR: OnceLock<Tokenizer> = OnceLock::new();
         static EN: OnceLock<Tokenizer> = OnceLock::new();
-        let name = if lang == "fr" {
-            "fr_core_news_md"
-        } else {
-            "en_core_web_sm"
+        let (name, cell) = match lang {
+            Lang::Fr => ("fr_core_news_md", &FR),
+            Lang::En => ("en_core_web_sm", &EN),
         };
-        let cell = if lang == "fr" { &FR } else { &EN };
         cell.get_or_init(|| {
             let d = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
                 .join("models")
@@ -191,9 +180,9 @@ mod tests {
     }
 
     /// The sentences of `text`, as strings (trimmed).
-    fn split(lang: &str, text: &str) -> Vec<String> {
+    fn split(lang: Lang, text: &str) -> Vec<String> {
         let toks = tok(lang).tokenize(text);
-        let ss = sentence_starts(text, &toks, lang);
+        let ss = sentence_starts(text, &toks, &SentenceRules::load(lang));
         let mut out: Vec<String> = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             if ss[i] {
@@ -210,18 +199,18 @@ mod tests {
 
     #[test]
     fn empty() {
-        assert!(sentence_starts("", &[], "fr").is_empty());
+        assert!(sentence_starts("", &[], &SentenceRules::load(Lang::Fr)).is_empty());
     }
 
     #[test]
     fn french() {
         assert_eq!(
-            split("fr", "M. Dupont est arrivé. Il a parlé à Mme Durand."),
+            split(Lang::Fr, "M. Dupont est arrivé. Il a parlé à Mme Durand."),
             vec!["M. Dupont est arrivé.", "Il a parlé à Mme Durand."]
         );
         assert_eq!(
             split(
-                "fr",
+                Lang::Fr,
                 "La hausse est de 1,3 %. Le Dr. Martin et J. Dupont sont là ! « Oui », dit-il."
             ),
             vec![
@@ -231,11 +220,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            split("fr", "Il a dit : « C'est fini. » Puis il est parti."),
+            split(Lang::Fr, "Il a dit : « C'est fini. » Puis il est parti."),
             vec!["Il a dit : « C'est fini.", "» Puis il est parti."]
         );
         assert_eq!(
-            split("fr", "Titre sans point\nLe texte suit."),
+            split(Lang::Fr, "Titre sans point\nLe texte suit."),
             vec!["Titre sans point\nLe texte suit."]
         );
     }
@@ -244,7 +233,7 @@ mod tests {
     fn english() {
         assert_eq!(
             split(
-                "en",
+                Lang::En,
                 "Mr. Smith went to Washington. He met Sen. Jones at 5 p.m. on Friday."
             ),
             vec![
@@ -254,7 +243,7 @@ mod tests {
         );
         assert_eq!(
             split(
-                "en",
+                Lang::En,
                 "It was 3.5 percent. \"We won,\" she said. (Really.) Yes!"
             ),
             vec![
@@ -266,7 +255,7 @@ mod tests {
         );
         assert_eq!(
             split(
-                "en",
+                Lang::En,
                 "Police said. \"It is fitting to their legacy.\"\n\nOn Friday, Dec. 12, they met."
             ),
             vec![

@@ -6,7 +6,7 @@
 //! All offsets are byte offsets into the input `&str`.
 
 use super::pyre::{is_py_space, Mode, PyRegex};
-use super::NerError;
+use super::types::NerError;
 use rmpv::Value;
 use std::collections::HashMap;
 use std::path::Path;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rmpv::Value;
 
-use super::NerError;
+use super::types::NerError;
 
 /// A float32 array in C order.
 #[derive(Debug, Clone)]

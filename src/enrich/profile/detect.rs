@@ -1,6 +1,6 @@
 //! Language detection for documents that do not declare `lang`.
 
-use super::Document;
+use crate::enrich::types::Document;
 
 /// Detect the language of a document from its text (all fields), as ISO 639-1.
 /// Returns `None` when the detector is not confident (very short or mixed text).
@@ -62,7 +62,7 @@ fn iso639_1(l: whatlang::Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::enrich::TextField;
+    use crate::enrich::types::TextField;
 
     fn doc(t: &str) -> Document<'_> {
         Document {

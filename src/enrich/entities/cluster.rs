@@ -1,0 +1,310 @@
+//! Grouping the mentions of one referent: first by grouping key (case, accents and leading
+//! articles aside), then linking groups with union-find: a surname or first name alone to the
+//! person named in full (also misspelt by one swap), suffixes of longer names, an
+//! organisation's head noun alone, acronyms and their expansions, parenthetical definitions
+//! ("Organisation mondiale de la santé (OMS)").
+
+use super::mention::M;
+use super::typing::type_override;
+use crate::enrich::profile::{key, NameHead, Profile, TypeWord};
+use crate::enrich::types::{Document, EntityType};
+use std::collections::{HashMap, HashSet};
+
+/// The groups of mentions (indices into `ms`) of one referent each, in order of first mention;
+/// each group sorted by field and start.
+pub(super) fn group(doc: &Document<'_>, ms: &[M], res: &Profile) -> Vec<Vec<usize>> {
+    let text_of = |m: &M| &doc.fields[m.field].text[m.start..m.end];
+    let mut cl_of_key: HashMap<String, usize> = HashMap::new();
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for (i, m) in ms.iter().enumerate() {
+        let k = cluster_key(text_of(m), res);
+        let c = *cl_of_key.entry(k).or_insert_with(|| {
+            clusters.push(Vec::new());
+            clusters.len() - 1
+        });
+        clusters[c].push(i);
+    }
+    let info: Vec<ClusterInfo> = clusters
+        .iter()
+        .map(|c| ClusterInfo::new(c.iter().map(|&i| (text_of(&ms[i]), ms[i].ty())), res))
+        .collect();
+    let mut uf = UnionFind::new(clusters.len());
+    link_names(&info, &mut uf, res);
+    link_parentheticals(&info, &mut uf, doc, ms);
+
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (c, idx) in clusters.iter().enumerate() {
+        groups.entry(uf.find(c)).or_default().extend(idx);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    for g in &mut groups {
+        g.sort_by_key(|&i| (ms[i].field, ms[i].start));
+    }
+    groups.sort_by_key(|g| (ms[g[0]].field, ms[g[0]].start));
+    groups
+}
+
+/// Grouping key: [`key`] without leading articles ("Le Monde" and "Monde" are one name).
+fn cluster_key(text: &str, res: &Profile) -> String {
+    let k = key(text);
+    let mut rest = k.as_str();
+    while let Some((w, r)) = rest.split_once(' ') {
+        if !res.articles.contains_key(w) {
+            break;
+        }
+        rest = r;
+    }
+    if let Some(r) = res
+        .name_prefixes
+        .iter()
+        .find_map(|p| rest.strip_prefix(p.as_str()))
+    {
+        rest = r;
+    }
+    rest.to_string()
+}
+
+/// Union-find over cluster indices.
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind((0..n).collect())
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        let uf = &mut self.0;
+        while uf[x] != x {
+            uf[x] = uf[uf[x]];
+            x = uf[x];
+        }
+        x
+    }
+
+    /// Put `a`'s group into `b`'s.
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra] = rb;
+        }
+    }
+}
+
+/// Per cluster: its key tokens and coarse type by plain vote.
+struct ClusterInfo {
+    toks: Vec<String>,
+    ty: EntityType,
+    acronym: Option<String>,
+    /// Some mention was labelled a person.
+    has_per: bool,
+    /// Initials only ("J.C.").
+    initials: bool,
+}
+
+impl ClusterInfo {
+    fn new<'a>(ms: impl Iterator<Item = (&'a str, EntityType)>, res: &Profile) -> Self {
+        let mut counts: Vec<(EntityType, usize)> = Vec::new();
+        let mut text = "";
+        let mut has_per = false;
+        for (t, ty) in ms {
+            has_per |= ty == EntityType::Person;
+            if text.is_empty() {
+                text = t;
+            }
+            match counts.iter_mut().find(|c| c.0 == ty) {
+                Some(c) => c.1 += 1,
+                None => counts.push((ty, 1)),
+            }
+        }
+        let voted = counts
+            .iter()
+            .max_by_key(|c| c.1)
+            .map_or(EntityType::Misc, |c| c.0);
+        let ty = type_override(text, voted, res).unwrap_or(voted);
+        let letters: String = text.chars().filter(|c| *c != '.').collect();
+        let acronym = (letters.chars().count() >= 2
+            && letters.chars().count() <= 6
+            && letters.chars().all(|c| c.is_uppercase()))
+        .then(|| key(&letters));
+        ClusterInfo {
+            toks: name_tokens(text),
+            ty,
+            acronym,
+            has_per,
+            initials: text.ends_with('.') && text.split('.').all(|p| p.chars().count() <= 1),
+        }
+    }
+}
+
+/// The key words of a name, "&" read as "and".
+fn name_tokens(text: &str) -> Vec<String> {
+    key(text)
+        .replace('&', " and ")
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Link clusters of one referent: person short forms, suffixes of longer names, acronyms.
+fn link_names(info: &[ClusterInfo], uf: &mut UnionFind, res: &Profile) {
+    for (a, ia) in info.iter().enumerate() {
+        if ia.toks.is_empty() {
+            continue;
+        }
+        let targets: Vec<usize> = info
+            .iter()
+            .enumerate()
+            .filter(|&(b, ib)| a != b && links_to(ia, ib, res))
+            .map(|(b, _)| b)
+            .collect();
+        // Link when the referent is unambiguous (all targets are one entity already), or, for
+        // persons sharing a name ("Wein" beside "George Wein" and "Joyce Wein"), to the one
+        // named first, as a reader does.
+        let roots: HashSet<usize> = targets.iter().map(|&b| uf.find(b)).collect();
+        let pick = if roots.len() == 1 {
+            targets.first().copied()
+        } else if !targets.is_empty() && targets.iter().all(|&b| info[b].ty == EntityType::Person) {
+            targets.iter().min().copied()
+        } else {
+            None
+        };
+        if let Some(b) = pick {
+            uf.join(a, b);
+        }
+    }
+}
+
+/// Whether cluster `ia` is a short form of cluster `ib` (or its acronym).
+fn links_to(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
+    let known_pair = ia.acronym.as_ref().is_some_and(|ac| {
+        ib.ty != EntityType::Person
+            && res
+                .acronyms
+                .iter()
+                .any(|(x, exps)| x == ac && exps.iter().any(|e| *e == ib.toks.join(" ")))
+    });
+    if known_pair {
+        return true;
+    }
+    if ib.toks.len() <= ia.toks.len() {
+        return false;
+    }
+    short_form(ia, ib, res) || acronym_of(ia, ib, res)
+}
+
+/// A person's surname or first name alone, or the tail or head noun of a longer name.
+fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
+    let la = ia.toks.len();
+    let suffix = ib.toks[ib.toks.len() - la..] == ia.toks[..];
+    let prefix = ib.toks[..la] == ia.toks[..];
+    match ib.ty {
+        EntityType::Person => {
+            // Surname or first name alone of a person named in full. A surname misspelt by one
+            // swapped pair of letters ("Chastian" for "Chastain") is still the person's.
+            let misspelt = la == 1
+                && ia.ty == EntityType::Person
+                && one_typo(&ia.toks[0], &ib.toks[ib.toks.len() - 1]);
+            (ia.ty != EntityType::Location || ia.has_per || ia.initials)
+                && (suffix || (prefix && la == 1) || misspelt)
+                && ib.toks.iter().all(|w| !res.and_words.contains(w))
+        }
+        EntityType::Organization | EntityType::Location => {
+            // Facilities are named as places or as organisations: either links.
+            let same = ia.ty != EntityType::Person;
+            let state =
+                la == 1 && suffix && res.type_words.get(&ib.toks[0]) == Some(&TypeWord::State);
+            let generic = prefix
+                && ib.toks[la..].iter().all(|w| {
+                    matches!(res.type_words.get(w), Some(TypeWord::Loc | TypeWord::Legal))
+                });
+            // "the Commission" after "the European Commission", "la Commission" after "la
+            // Commission européenne": an organisation's head noun alone.
+            let head = la == 1
+                && ib.ty == EntityType::Organization
+                && res.type_words.get(&ia.toks[0]) == Some(&TypeWord::Org)
+                && match res.name_head {
+                    NameHead::Last => suffix,
+                    NameHead::First => prefix,
+                };
+            same && ((la >= 2 && suffix) || state || generic || head)
+        }
+        EntityType::Misc => false,
+    }
+}
+
+/// An acronym of 3 letters or more spelled by the initials of `ib`'s words.
+fn acronym_of(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
+    let stop_word = |w: &str| {
+        res.particles.contains(w)
+            || res.articles.contains_key(w)
+            || res.and_words.contains(w)
+            || res.acronym_skip.contains(w)
+    };
+    ia.acronym.as_ref().is_some_and(|ac| {
+        ib.ty != EntityType::Person
+            && ib
+                .toks
+                .iter()
+                .filter(|w| !stop_word(w))
+                .filter_map(|w| w.chars().next())
+                .collect::<String>()
+                == *ac
+            && ac.chars().count() >= 3
+    })
+}
+
+/// Parenthetical definitions: "Organisation mondiale de la santé (OMS)".
+fn link_parentheticals(info: &[ClusterInfo], uf: &mut UnionFind, doc: &Document<'_>, ms: &[M]) {
+    for m in ms {
+        let t = doc.fields[m.field].text;
+        let rest = &t[m.end..];
+        let inner = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('('));
+        let Some(inner) = inner else { continue };
+        let Some(close) = inner.find(')') else {
+            continue;
+        };
+        let ac = key(&inner[..close]);
+        if ac.is_empty() || ac.contains(' ') {
+            continue;
+        }
+        let name = key(&t[m.start..m.end]);
+        if !spells(&name, &ac) {
+            continue;
+        }
+        let ca = info
+            .iter()
+            .position(|x| x.acronym.as_deref() == Some(ac.as_str()));
+        let words = name_tokens(&t[m.start..m.end]);
+        let cm = info.iter().position(|x| x.toks == words);
+        if let (Some(ca), Some(cm)) = (ca, cm) {
+            uf.join(ca, cm);
+        }
+    }
+}
+
+/// Whether the letters of acronym `ac` come from `name` in order, the first starting a word:
+/// "Organisation mondiale de la santé (OMS)", "University of Twente Network Operations Center
+/// (NOC)", not a dateline's "NEW ORLEANS (AP)".
+fn spells(name: &str, ac: &str) -> bool {
+    name.split(' ').enumerate().any(|(i, _)| {
+        let rest: String = name.split(' ').skip(i).collect();
+        let mut letters = rest.chars();
+        rest.chars().next() == ac.chars().next()
+            && ac
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .all(|c| letters.any(|n| n == c))
+    })
+}
+
+/// Whether two words of at least 6 letters differ by one swap of neighbouring letters, the
+/// commonest typo ("Chastian" for "Chastain"); other one-letter differences are as often
+/// other names ("Martins", "Hanson").
+pub(super) fn one_typo(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len() != b.len() || a.len() < 6 {
+        return false;
+    }
+    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p] && a[p + 2..] == b[p + 2..]
+}

@@ -1,0 +1,47 @@
+//! A cleaned mention, as the entity rooms hand it down: byte offsets into one field.
+
+use super::typing::label_type;
+use crate::enrich::types::EntityType;
+
+/// A cleaned mention: byte offsets into field `field`.
+#[derive(Clone, Debug)]
+pub(super) struct M {
+    pub field: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The model's label; empty for a name found by a rule.
+    pub label: String,
+    /// The type the context gives it ("the X neighborhood"), which outvotes labels.
+    pub hint: Option<EntityType>,
+}
+
+impl M {
+    /// A name found by a rule rather than the model.
+    pub fn found(field: usize, start: usize, end: usize, ty: EntityType) -> M {
+        M {
+            field,
+            start,
+            end,
+            label: String::new(),
+            hint: Some(ty),
+        }
+    }
+
+    /// Its type: the context's, else the model's.
+    pub fn ty(&self) -> EntityType {
+        self.hint.unwrap_or_else(|| label_type(&self.label))
+    }
+}
+
+/// Opening quotation marks: a name between marks is the title of a work.
+pub(super) const OPEN_MARKS: &[char] = &['«', '“', '"', '„', '‹', '‘'];
+/// Closing quotation marks.
+pub(super) const CLOSE_MARKS: &[char] = &['»', '”', '"', '“', '›', '’'];
+
+/// Whether `t[s..e]` is not glued to a letter, digit or hyphen on either side.
+pub(super) fn word_bounded(t: &str, s: usize, e: usize) -> bool {
+    let before = t[..s].chars().next_back();
+    let after = t[e..].chars().next();
+    !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+}

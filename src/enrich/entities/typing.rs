@@ -1,0 +1,132 @@
+//! Types of entities: the one map from a model label to a type, the vote of a group's
+//! mentions (the context's hints outweigh the model's labels), and what the name itself
+//! settles (a well-known name, head words, initials, a known first name).
+
+use super::mention::M;
+use crate::enrich::gazetteer::gazetteer;
+use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
+use crate::enrich::types::EntityType;
+use std::collections::HashMap;
+
+/// Coarse type of a model label (spaCy's French `PER`/`LOC`/`ORG`/`MISC`, English OntoNotes).
+pub fn label_type(label: &str) -> EntityType {
+    match label {
+        "PER" | "PERSON" => EntityType::Person,
+        "LOC" | "GPE" | "FAC" => EntityType::Location,
+        "ORG" => EntityType::Organization,
+        _ => EntityType::Misc,
+    }
+}
+
+/// One type's share of a group's vote.
+struct Vote {
+    ty: EntityType,
+    weight: usize,
+    /// Index of the first mention voting for it (ties go to the earliest).
+    first: usize,
+}
+
+/// The type of a group of mentions named `name` (`texts` are the mentions' surface forms): the
+/// vote of its mentions, a form equal to the name counting thrice and a context hint four
+/// times; then a well-known name or the name's own words may settle it.
+pub(super) fn group_type(group: &[&M], texts: &[&str], name: &str, res: &Profile) -> EntityType {
+    let name_key = key(name);
+    let mut votes: Vec<Vote> = Vec::new();
+    for (n, m) in group.iter().enumerate() {
+        let mut weight = if key(texts[n]) == name_key { 3 } else { 1 };
+        if m.hint.is_some() {
+            // What the sentence says outweighs the model's guesses.
+            weight *= 4;
+        }
+        let ty = m.ty();
+        match votes.iter_mut().find(|v| v.ty == ty) {
+            Some(v) => v.weight += weight,
+            None => votes.push(Vote {
+                ty,
+                weight,
+                first: n,
+            }),
+        }
+    }
+    votes.sort_by_key(|v| (std::cmp::Reverse(v.weight), v.first));
+    let voted = votes[0].ty;
+    // A well-known name settles it; then the name's own head words.
+    match gazetteer().lookup(name) {
+        Some((t, _)) => t,
+        None => type_override(name, voted, res).unwrap_or(voted),
+    }
+}
+
+/// The commonest model label of a group (ties to the smallest label), when a model found it.
+pub(super) fn group_label(group: &[&M]) -> Option<String> {
+    let mut labels: HashMap<&str, usize> = HashMap::new();
+    for m in group {
+        if !m.label.is_empty() {
+            *labels.entry(m.label.as_str()).or_default() += 1;
+        }
+    }
+    labels
+        .into_iter()
+        .max_by_key(|(l, n)| (*n, std::cmp::Reverse(*l)))
+        .map(|(l, _)| l.to_string())
+}
+
+/// Type decided by the name itself, when it settles it: institutions named by their seat, event,
+/// organisation and place head words, initials, a known first name.
+pub(super) fn type_override(name: &str, voted: EntityType, res: &Profile) -> Option<EntityType> {
+    let k = key(name);
+    if res.type_words.get(&k) == Some(&TypeWord::Metonym) {
+        return Some(EntityType::Organization);
+    }
+    let words: Vec<&str> = k.split_whitespace().collect();
+    let (first, last) = (words.first().copied()?, words.last().copied()?);
+    let head = |w: &str| res.type_words.get(w).copied();
+    // The head of a name is its last word in English ("Festival Productions"), its first in
+    // French ("Festival de Cannes").
+    let heads = match res.name_head {
+        NameHead::Last => [head(last), head(first)],
+        NameHead::First => [head(first), head(last)],
+    };
+    for h in heads.into_iter().flatten() {
+        match h {
+            TypeWord::Event => return Some(EntityType::Misc),
+            TypeWord::Org if words.len() >= 2 && voted != EntityType::Person => {
+                return Some(EntityType::Organization)
+            }
+            TypeWord::Loc
+                if words.len() >= 2
+                    && (voted != EntityType::Person || name.starts_with(char::is_lowercase)) =>
+            {
+                return Some(EntityType::Location)
+            }
+            _ => {}
+        }
+    }
+    let raw: Vec<&str> = name.split_whitespace().collect();
+    let initials = raw.len() >= 2
+        && raw[..raw.len() - 1].iter().all(|w| {
+            w.len() <= 5
+                && w.ends_with('.')
+                && w.chars().filter(|c| c.is_uppercase()).count() >= 1
+                && w.chars().filter(|c| c.is_alphabetic()).count() <= 2
+        })
+        && raw[raw.len() - 1]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        && raw[raw.len() - 1].chars().count() > 2;
+    if initials && voted != EntityType::Location {
+        return Some(EntityType::Person);
+    }
+    let all_cap = raw
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if (2..=3).contains(&raw.len())
+        && all_cap
+        && voted != EntityType::Location
+        && res.first_names.contains_key(&lower(raw[0]))
+    {
+        return Some(EntityType::Person);
+    }
+    None
+}

@@ -1,0 +1,75 @@
+//! What the words around a name say about it: `resources/<lang>/context.txt`.
+
+use super::{lines, lower};
+use crate::enrich::tokens::{tokenize, TokenRules};
+use crate::enrich::types::EntityType;
+use std::collections::{HashMap, HashSet};
+
+/// The context rules of one language, in lower case (see `resources/<lang>/context.txt`).
+#[derive(Debug, Default)]
+pub struct Context {
+    /// Words introducing examples of a plural noun ("including", "notamment"), and whether
+    /// the noun must come right before them ("companies like").
+    pub connectors: Vec<(Vec<String>, bool)>,
+    /// Plural nouns whose examples have a known type ("manufacturers" → organisation).
+    pub classes: HashMap<String, EntityType>,
+    /// A word right after a name that types it ("neighborhood" → location).
+    pub after: HashMap<String, EntityType>,
+    /// Words right before a name that type it ("la société" → organisation); a form ending in
+    /// an apostrophe is elided (no space before the name).
+    pub before: Vec<(String, EntityType)>,
+    /// "Name-SUFFIX" adjectives ("style").
+    pub adjectives: HashSet<String>,
+    /// Words before a person's name that make it a fictional role ("stars as").
+    pub characters: Vec<String>,
+    /// Lower-case words that may join the capitalised words of one name ("Bank of America").
+    pub inner: HashSet<String>,
+    /// Words after a number in apposition that make it an age ("34 ans", "45 years old").
+    pub ages: Vec<String>,
+}
+
+impl Context {
+    pub(super) fn parse(s: &'static str, tokens: &TokenRules) -> Context {
+        let ty = |t: &str| match t {
+            "per" => Some(EntityType::Person),
+            "loc" => Some(EntityType::Location),
+            "org" => Some(EntityType::Organization),
+            _ => None,
+        };
+        let mut c = Context::default();
+        for l in lines(s) {
+            let parts: Vec<&str> = l.split('|').collect();
+            match parts[..] {
+                ["connector", w] | ["connector", w, "near"] => c.connectors.push((
+                    tokenize(w, tokens).into_iter().map(|t| t.lower).collect(),
+                    parts.len() == 3,
+                )),
+                ["class", t, w] => {
+                    if let Some(t) = ty(t) {
+                        c.classes.insert(lower(w), t);
+                    }
+                }
+                ["after", t, w] => {
+                    if let Some(t) = ty(t) {
+                        c.after.insert(lower(w), t);
+                    }
+                }
+                ["before", t, w] => {
+                    if let Some(t) = ty(t) {
+                        c.before.push((lower(w), t));
+                    }
+                }
+                ["adjective", w] => {
+                    c.adjectives.insert(lower(w));
+                }
+                ["character", w] => c.characters.push(lower(w)),
+                ["inner", w] => {
+                    c.inner.insert(lower(w));
+                }
+                ["age", w] => c.ages.push(lower(w)),
+                _ => {}
+            }
+        }
+        c
+    }
+}

@@ -1,0 +1,163 @@
+//! Inflection schemes of speech verbs and demonyms, chosen per language by
+//! `resources/<lang>/profile.txt` (`verb_forms|french`, `demonym_forms|english`, ...).
+
+/// Inflected forms of a French speech verb line (see `resources/fr/speech_verbs.txt`).
+pub(super) fn french_forms(line: &str) -> Vec<String> {
+    let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+    let (reflexive, lemma) = match parts[0]
+        .strip_prefix("s'")
+        .or_else(|| parts[0].strip_prefix("se "))
+    {
+        Some(l) => (true, l),
+        None => (false, parts[0]),
+    };
+    let (p3s, p3p, imp, pp, ps) = if parts.len() >= 6 {
+        (
+            parts[1].to_string(),
+            parts[2].to_string(),
+            parts[3].to_string(),
+            parts[4].to_string(),
+            parts[5].to_string(),
+        )
+    } else {
+        let stem = lemma.strip_suffix("er").unwrap_or(lemma);
+        // Before an "a" ending, "g" keeps its sound with an "e" (interrogea) and "c" becomes "ç"
+        // (lança).
+        let soft = if let Some(s) = stem.strip_suffix('c') {
+            format!("{s}ç")
+        } else if stem.ends_with('g') {
+            format!("{stem}e")
+        } else {
+            stem.to_string()
+        };
+        (
+            format!("{stem}e"),
+            format!("{stem}ent"),
+            soft.clone(),
+            format!("{stem}é"),
+            format!("{soft}a"),
+        )
+    };
+    let mut out = Vec::new();
+    if reflexive {
+        let refl = |v: &str| {
+            if v.starts_with(|c: char| "aeiouéèêh".contains(c)) {
+                format!("s'{v}")
+            } else {
+                format!("se {v}")
+            }
+        };
+        for v in [&p3s, &p3p, &format!("{imp}ait"), &ps] {
+            out.push(refl(v));
+        }
+        for aux in ["s'est", "se sont", "s'était"] {
+            out.push(format!("{aux} {pp}"));
+            out.push(format!("{aux} {pp}e"));
+            out.push(format!("{aux} {pp}s"));
+        }
+        // Inverted after a quote: "s'agace-t-il", "s'interroge-t-elle".
+        let t = if p3s.ends_with(['e', 'a']) { "-t" } else { "" };
+        for pr in ["il", "elle", "on"] {
+            out.push(format!("{}{t}-{pr}", refl(&p3s)));
+        }
+        return out;
+    }
+    out.push(p3s.clone());
+    out.push(p3p.clone());
+    out.push(format!("{imp}ait"));
+    out.push(format!("{imp}aient"));
+    out.push(ps.clone());
+    for aux in [
+        "a",
+        "ont",
+        "avait",
+        "avaient",
+        "aurait",
+        "a-t-il",
+        "a-t-elle",
+        "a-t-on",
+        "ont-ils",
+        "ont-elles",
+        "avait-il",
+        "avait-elle",
+    ] {
+        out.push(format!("{aux} {pp}"));
+    }
+    for v in [&p3s, &ps] {
+        if v.ends_with(['e', 'a']) {
+            out.push(format!("{v}-t-il"));
+            out.push(format!("{v}-t-elle"));
+            out.push(format!("{v}-t-on"));
+        } else {
+            out.push(format!("{v}-il"));
+            out.push(format!("{v}-elle"));
+            out.push(format!("{v}-on"));
+        }
+    }
+    out.push(format!("{p3p}-ils"));
+    out.push(format!("{p3p}-elles"));
+    out
+}
+
+/// Inflected forms of an English speech verb line (see `resources/en/speech_verbs.txt`).
+pub(super) fn english_forms(line: &str) -> Vec<String> {
+    let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+    let (base, s3, past, pp) = if parts.len() >= 4 {
+        (
+            parts[0].to_string(),
+            parts[1].to_string(),
+            parts[2].to_string(),
+            parts[3].to_string(),
+        )
+    } else {
+        let b = parts[0];
+        let (s3, past) = if let Some(st) = b
+            .strip_suffix('y')
+            .filter(|st| !st.ends_with(['a', 'e', 'o', 'u']))
+        {
+            (format!("{st}ies"), format!("{st}ied"))
+        } else if b.ends_with('e') {
+            (format!("{b}s"), format!("{b}d"))
+        } else if b.ends_with(['s', 'x', 'h']) {
+            (format!("{b}es"), format!("{b}ed"))
+        } else {
+            (format!("{b}s"), format!("{b}ed"))
+        };
+        (b.to_string(), s3, past.clone(), past)
+    };
+    let _ = base;
+    vec![
+        s3,
+        past,
+        format!("has {pp}"),
+        format!("had {pp}"),
+        format!("have {pp}"),
+        format!("would {}", parts[0]),
+    ]
+}
+
+/// Plural form of an English demonym.
+pub(super) fn english_demonym_forms(w: &str) -> Vec<String> {
+    let w = w.trim();
+    vec![w.to_string(), format!("{w}s")]
+}
+
+/// Feminine and plural forms of a French demonym.
+pub(super) fn french_demonym_forms(w: &str) -> Vec<String> {
+    let w = w.trim();
+    let fem = if w.ends_with('e') {
+        w.to_string()
+    } else if w.ends_with("ien") || w.ends_with("éen") {
+        format!("{w}ne")
+    } else {
+        format!("{w}e")
+    };
+    let pl = |s: &str| {
+        if s.ends_with(['s', 'x']) {
+            s.to_string()
+        } else {
+            format!("{s}s")
+        }
+    };
+    vec![w.to_string(), pl(w), pl(&fem), fem]
+}

@@ -1,0 +1,510 @@
+//! The language profile: every word list and every language choice of the rules, as data.
+//!
+//! The files live in `resources/<lang>/*.txt`, are embedded at build time and parsed once into a
+//! [`Profile`] per language when the [`crate::enrich::Enricher`] is built. Rules read the profile;
+//! none of them compares language codes. This loader is the one place that names languages:
+//! adding one means adding its `resources/<lang>/` folder and a line in [`Lang`].
+
+mod context;
+pub mod detect;
+mod forms;
+mod sentences;
+#[cfg(test)]
+mod tests;
+
+pub use context::Context;
+
+use super::tokens::{tokenize, TokenRules};
+use std::collections::{HashMap, HashSet};
+
+/// A language the rules know: it has a `resources/<lang>/` folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    /// French.
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language with a profile.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The language of an ISO 639-1 code, when it has a profile.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    fn files(self) -> &'static Files {
+        match self {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Grammatical or usual gender of a pronoun, role or first name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Masculine,
+    Feminine,
+    /// Either, or unknown.
+    Unknown,
+}
+
+impl Gender {
+    fn parse(s: &str) -> Gender {
+        match s.trim() {
+            "m" => Gender::Masculine,
+            "f" => Gender::Feminine,
+            _ => Gender::Unknown,
+        }
+    }
+
+    /// Whether a referent of gender `self` may be called by a word of gender `other`.
+    pub fn agrees(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+
+    /// The more specific of two genders (the first when both are known).
+    pub fn or(self, other: Gender) -> Gender {
+        if self == Gender::Unknown {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// A speech cue: a word sequence ("a", "déclaré") in lower case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub tokens: Vec<String>,
+    /// A source cue ("selon", "according to"): the speaker follows it.
+    pub source: bool,
+}
+
+/// What a head word says about an entity's type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeWord {
+    Org,
+    Loc,
+    Event,
+    Metonym,
+    State,
+    /// A company's legal form ("Inc.", "SA"): "Apple Inc." and "Apple" are one name.
+    Legal,
+}
+
+/// Which word of a multi-word name is its head.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameHead {
+    /// "Festival de Cannes".
+    First,
+    /// "Festival Productions".
+    Last,
+}
+
+/// Parsed profile of one language.
+#[derive(Debug)]
+pub struct Profile {
+    pub lang: Lang,
+    /// How the rule tokenizer splits words (elisions, possessives).
+    pub tokens: TokenRules,
+    /// Where the head word of a name is.
+    pub name_head: NameHead,
+    /// Titles capitalise every word: a capitalised run in a title is no evidence of a name.
+    pub headline_case: bool,
+    pub cues: Vec<Cue>,
+    /// First token of a cue → indices into `cues`, longest cue first.
+    cue_index: HashMap<String, Vec<usize>>,
+    pub pronouns: HashMap<String, Gender>,
+    /// Object pronouns that may end a source phrase ("according to her"), with their gender.
+    pub object_pronouns: HashMap<String, Gender>,
+    /// Role and title nouns (lower case, may hold a space) and their gender.
+    pub roles: HashMap<String, Gender>,
+    pub first_names: HashMap<String, Gender>,
+    /// Lone names that are not entities (months, days, ...), as [`key`] forms.
+    pub stop: HashSet<String>,
+    /// Demonyms in every generated form, as [`key`] forms.
+    pub demonyms: HashSet<String>,
+    /// Type words, as [`key`] forms.
+    pub type_words: HashMap<String, TypeWord>,
+    /// (acronym, expansions) pairs, as [`key`] forms.
+    pub acronyms: Vec<(String, Vec<String>)>,
+    pub articles: HashMap<String, Gender>,
+    /// Definite articles ("le", "the"): a role after them is someone the text knows.
+    pub definites: HashSet<String>,
+    pub skip: HashSet<String>,
+    pub preps: HashSet<String>,
+    pub particles: HashSet<String>,
+    pub work: HashSet<String>,
+    /// Naming words before a title ("called", "intitulé"): a title when capitalised.
+    pub naming: HashSet<String>,
+    /// Indefinite determiners beyond the articles ("one", "plusieurs"): an unnamed speaker.
+    pub indefinites: HashSet<String>,
+    pub and_words: HashSet<String>,
+    /// Common nouns that describe an organisation ("the agency", "le ministère").
+    pub org_nouns: HashSet<String>,
+    /// Abbreviations whose full stop ends no sentence ("dr", "mme").
+    pub abbrevs: HashSet<String>,
+    /// Function words a title of a work may hold in lower case.
+    pub function_words: HashSet<String>,
+    /// Prepositions before the complement of an organisation noun ("de", "of").
+    pub complements: HashSet<String>,
+    /// Prepositions of an addressee between a cue and its speaker ("à").
+    pub addressees: HashSet<String>,
+    /// Words opening "<word> X, « … »": the quote is X's opinion ("pour").
+    pub opinions: HashSet<String>,
+    /// Endings of a demonym-like word that is a common noun after an article ("lyonnais").
+    pub demonym_suffixes: Vec<String>,
+    /// Words beyond the articles that make such a word a common noun ("aux").
+    pub demonym_dets: HashSet<String>,
+    /// Elided words skipped when spelling an acronym from a name ("l'", "d'").
+    pub acronym_skip: HashSet<String>,
+    /// Elided articles stripped from the front of a name's grouping key ("l'").
+    pub name_prefixes: Vec<String>,
+    /// Possessive endings trimmed off a name, as written ("'s", "’s").
+    pub trim_suffixes: Vec<String>,
+    /// What the words around a name say about it (`resources/<lang>/context.txt`).
+    pub context: Context,
+}
+
+const FIRST_NAMES: &str = include_str!("../../../resources/first_names.txt");
+
+struct Files {
+    profile: &'static str,
+    abbreviations: &'static str,
+    verbs: &'static str,
+    pronouns: &'static str,
+    roles: &'static str,
+    stop: &'static str,
+    demonyms: &'static str,
+    type_words: &'static str,
+    acronyms: &'static str,
+    words: &'static str,
+    context: &'static str,
+}
+
+macro_rules! files {
+    ($lang:literal) => {
+        Files {
+            profile: include_str!(concat!("../../../resources/", $lang, "/profile.txt")),
+            abbreviations: include_str!(concat!(
+                "../../../resources/",
+                $lang,
+                "/abbreviations.txt"
+            )),
+            verbs: include_str!(concat!("../../../resources/", $lang, "/speech_verbs.txt")),
+            pronouns: include_str!(concat!("../../../resources/", $lang, "/pronouns.txt")),
+            roles: include_str!(concat!("../../../resources/", $lang, "/roles.txt")),
+            stop: include_str!(concat!("../../../resources/", $lang, "/stop_entities.txt")),
+            demonyms: include_str!(concat!("../../../resources/", $lang, "/demonyms.txt")),
+            type_words: include_str!(concat!("../../../resources/", $lang, "/type_words.txt")),
+            acronyms: include_str!(concat!("../../../resources/", $lang, "/acronyms.txt")),
+            words: include_str!(concat!("../../../resources/", $lang, "/words.txt")),
+            context: include_str!(concat!("../../../resources/", $lang, "/context.txt")),
+        }
+    };
+}
+
+const FR: Files = files!("fr");
+const EN: Files = files!("en");
+
+/// Lines of a resource file without comments and blank lines.
+fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Comparison key of a name or word: lower case, accents stripped, `’` → `'`, hyphens and runs
+/// of spaces → one space.
+pub fn key(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(s.len());
+    for c in s
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
+        let c = match c {
+            '’' | '‘' => '\'',
+            '-' | '‐' | '–' => ' ',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.extend(c.to_lowercase());
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Lower case with `’` → `'` (the form cue and word lists are compared in).
+pub fn lower(s: &str) -> String {
+    s.chars()
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The language choices of `profile.txt`.
+struct Settings {
+    verb_forms: fn(&str) -> Vec<String>,
+    demonym_forms: fn(&str) -> Vec<String>,
+    name_head: NameHead,
+    headline_case: bool,
+    sentence_guillemets: bool,
+    sentence_quote_line: bool,
+}
+
+impl Settings {
+    fn parse(s: &'static str) -> Settings {
+        let mut out = Settings {
+            verb_forms: forms::english_forms,
+            demonym_forms: forms::english_demonym_forms,
+            name_head: NameHead::Last,
+            headline_case: false,
+            sentence_guillemets: false,
+            sentence_quote_line: false,
+        };
+        for l in lines(s) {
+            match l.split_once('|') {
+                Some(("verb_forms", "french")) => out.verb_forms = forms::french_forms,
+                Some(("verb_forms", _)) => out.verb_forms = forms::english_forms,
+                Some(("demonym_forms", "french")) => {
+                    out.demonym_forms = forms::french_demonym_forms
+                }
+                Some(("demonym_forms", _)) => out.demonym_forms = forms::english_demonym_forms,
+                Some(("name_head", v)) => {
+                    out.name_head = if v == "first" {
+                        NameHead::First
+                    } else {
+                        NameHead::Last
+                    }
+                }
+                Some(("headline_case", v)) => out.headline_case = v == "yes",
+                Some(("sentence_guillemets", v)) => out.sentence_guillemets = v == "yes",
+                Some(("sentence_quote_line", v)) => out.sentence_quote_line = v == "yes",
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// Closed word classes of `words.txt` (`kind|word`) and token rules, read in one pass.
+fn token_rules(words: &'static str) -> TokenRules {
+    let mut t = TokenRules::default();
+    for l in lines(words) {
+        match l.split_once('|') {
+            Some(("elision", w)) => t.elisions.push(lower(w)),
+            Some(("possessive", w)) => t.possessives.push(w.to_string()),
+            _ => {}
+        }
+    }
+    t
+}
+
+impl Profile {
+    /// The profile of an ISO 639-1 code; `None` for a language without one.
+    pub fn for_code(code: &str) -> Option<Profile> {
+        Lang::from_code(code).map(Profile::load)
+    }
+
+    /// Parse the embedded files of `lang`.
+    pub fn load(lang: Lang) -> Profile {
+        let files = lang.files();
+        let settings = Settings::parse(files.profile);
+        let tokens = token_rules(files.words);
+        let mut r = Profile {
+            lang,
+            context: Context::parse(files.context, &tokens),
+            tokens,
+            name_head: settings.name_head,
+            headline_case: settings.headline_case,
+            demonym_suffixes: Vec::new(),
+            demonym_dets: HashSet::new(),
+            acronym_skip: HashSet::new(),
+            name_prefixes: Vec::new(),
+            trim_suffixes: Vec::new(),
+            cues: Vec::new(),
+            cue_index: HashMap::new(),
+            pronouns: gendered(files.pronouns),
+            object_pronouns: HashMap::new(),
+            roles: gendered(files.roles),
+            first_names: gendered(FIRST_NAMES),
+            stop: lines(files.stop).map(key).collect(),
+            demonyms: HashSet::new(),
+            type_words: HashMap::new(),
+            acronyms: Vec::new(),
+            articles: HashMap::new(),
+            definites: HashSet::new(),
+            skip: HashSet::new(),
+            preps: HashSet::new(),
+            particles: HashSet::new(),
+            work: HashSet::new(),
+            naming: HashSet::new(),
+            indefinites: HashSet::new(),
+            and_words: HashSet::new(),
+            org_nouns: HashSet::new(),
+            abbrevs: HashSet::new(),
+            function_words: HashSet::new(),
+            complements: HashSet::new(),
+            addressees: HashSet::new(),
+            opinions: HashSet::new(),
+        };
+        for l in lines(files.verbs) {
+            if let Some(c) = l.strip_prefix('=') {
+                r.add_cue(c, false);
+            } else if let Some(c) = l.strip_prefix('@') {
+                r.add_cue(c, true);
+            } else {
+                for f in (settings.verb_forms)(l) {
+                    r.add_cue(&f, false);
+                }
+            }
+        }
+        for i in r.cue_index.values_mut() {
+            i.sort_by_key(|&c| std::cmp::Reverse(r.cues[c].tokens.len()));
+        }
+        for l in lines(files.demonyms) {
+            for f in (settings.demonym_forms)(l) {
+                r.demonyms.insert(key(&f));
+            }
+        }
+        for l in lines(files.type_words) {
+            if let Some((kind, w)) = l.split_once('|') {
+                let t = match kind {
+                    "org" => TypeWord::Org,
+                    "loc" => TypeWord::Loc,
+                    "event" => TypeWord::Event,
+                    "metonym" => TypeWord::Metonym,
+                    "legal" => TypeWord::Legal,
+                    _ => TypeWord::State,
+                };
+                r.type_words.insert(key(w), t);
+            }
+        }
+        for l in lines(files.acronyms) {
+            let mut parts = l.split('|').map(key);
+            if let Some(a) = parts.next() {
+                r.acronyms.push((a.replace('.', ""), parts.collect()));
+            }
+        }
+        r.read_words(files.words);
+        r
+    }
+
+    fn read_words(&mut self, words: &'static str) {
+        for l in lines(words) {
+            let Some((kind, w)) = l.split_once('|') else {
+                continue;
+            };
+            let set = match kind {
+                "article" => {
+                    let (w, g) = w.split_once(':').unwrap_or((w, "x"));
+                    self.articles.insert(lower(w), Gender::parse(g));
+                    continue;
+                }
+                "demonym_suffix" => {
+                    self.demonym_suffixes.push(lower(w));
+                    continue;
+                }
+                "name_prefix" => {
+                    self.name_prefixes.push(lower(w));
+                    continue;
+                }
+                "trim_suffix" => {
+                    self.trim_suffixes.push(w.to_string());
+                    continue;
+                }
+                "object_pronoun" => {
+                    let (w, g) = w.split_once(':').unwrap_or((w, "x"));
+                    self.object_pronouns.insert(lower(w), Gender::parse(g));
+                    continue;
+                }
+                "definite" => &mut self.definites,
+                "skip" => &mut self.skip,
+                "prep" => &mut self.preps,
+                "particle" => &mut self.particles,
+                "work" => &mut self.work,
+                "naming" => &mut self.naming,
+                "indefinite" => &mut self.indefinites,
+                "and" => &mut self.and_words,
+                "org" => &mut self.org_nouns,
+                "abbrev" => &mut self.abbrevs,
+                "function" => &mut self.function_words,
+                "complement" => &mut self.complements,
+                "addressee" => &mut self.addressees,
+                "opinion" => &mut self.opinions,
+                "demonym_det" => &mut self.demonym_dets,
+                "acronym_skip" => &mut self.acronym_skip,
+                _ => continue,
+            };
+            set.insert(lower(w));
+        }
+    }
+
+    fn add_cue(&mut self, form: &str, source: bool) {
+        let tokens: Vec<String> = tokenize(form, &self.tokens)
+            .iter()
+            .map(|t| t.lower.clone())
+            .collect();
+        if tokens.is_empty() {
+            return;
+        }
+        let cue = Cue { tokens, source };
+        if self.cues.contains(&cue) {
+            return;
+        }
+        self.cue_index
+            .entry(cue.tokens[0].clone())
+            .or_default()
+            .push(self.cues.len());
+        self.cues.push(cue);
+    }
+
+    /// Cues starting with the lower-case word `w`, longest first.
+    pub fn cues_starting(&self, w: &str) -> impl Iterator<Item = &Cue> {
+        self.cue_index
+            .get(w)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.cues[i])
+    }
+
+    /// Gender of a role word or two-word role (lower case), when it is one.
+    pub fn role(&self, w: &str) -> Option<Gender> {
+        self.roles.get(w).copied()
+    }
+
+    /// Whether the whole name is only role/title words ("Haute-Commissaire", "ministre").
+    pub fn is_role_name(&self, name: &str) -> bool {
+        let k = lower(name);
+        self.roles.contains_key(&k) || self.roles.contains_key(&k.replace('-', " "))
+    }
+}
+
+fn gendered(s: &'static str) -> HashMap<String, Gender> {
+    lines(s)
+        .filter_map(|l| l.split_once('|'))
+        .map(|(w, g)| (lower(w), Gender::parse(g)))
+        .collect()
+}

@@ -1,0 +1,155 @@
+use super::*;
+use std::collections::HashSet;
+
+#[test]
+fn french_cues_are_generated() {
+    let r = Profile::for_code("fr").unwrap();
+    let has = |s: &str| r.cues.iter().any(|c| c.tokens.join(" ") == s);
+    for s in [
+        "a dit",
+        "a déclaré",
+        "a-t-il ajouté",
+        "a-t-elle précisé",
+        "estime",
+        "affirme",
+        "selon",
+        "dit-il",
+        "poursuit-elle",
+        "ajoute-t-il",
+        "s' agace-t-il",
+        "s' interroge",
+        "a fait valoir",
+    ] {
+        assert!(has(s), "{s}");
+    }
+    assert!(r.cues.len() > 300, "{}", r.cues.len());
+    assert_eq!(r.pronouns.get("elle"), Some(&Gender::Feminine));
+    assert!(r.is_role_name("Haute-Commissaire"));
+    assert!(r.demonyms.contains("bielorusses"));
+    assert!(r.demonyms.contains("congolaises"));
+}
+
+#[test]
+fn english_cues_are_generated() {
+    let r = Profile::for_code("en").unwrap();
+    let has = |s: &str| r.cues.iter().any(|c| c.tokens.join(" ") == s);
+    for s in [
+        "said",
+        "says",
+        "told",
+        "added",
+        "according to",
+        "replied",
+        "joked",
+        "has said",
+        "vowed",
+        "posted",
+        "pointed out",
+    ] {
+        assert!(has(s), "{s}");
+    }
+    assert!(Profile::for_code("de").is_none());
+}
+
+#[test]
+fn context_files_are_well_formed() {
+    for (lang, f) in [("fr", &FR), ("en", &EN)] {
+        for l in lines(f.context) {
+            let p: Vec<&str> = l.split('|').collect();
+            let ok = match p[..] {
+                ["connector", w] | ["connector", w, "near"] => !w.is_empty(),
+                ["class" | "after" | "before", t, w] => {
+                    ["per", "loc", "org"].contains(&t) && !w.is_empty() && lower(w) == w
+                }
+                ["adjective" | "character" | "inner" | "age", w] => !w.is_empty(),
+                _ => false,
+            };
+            assert!(ok, "{lang}/context.txt: malformed line {l:?}");
+        }
+        let c = &Profile::for_code(lang).unwrap().context;
+        assert!(!c.connectors.is_empty() && !c.classes.is_empty() && !c.before.is_empty());
+    }
+}
+
+#[test]
+fn first_names_file_is_well_formed() {
+    let mut seen = HashSet::new();
+    for l in lines(FIRST_NAMES) {
+        let (name, g) = l
+            .split_once('|')
+            .unwrap_or_else(|| panic!("first_names.txt: no '|' in {l:?}"));
+        assert!(
+            ["m", "f", "x"].contains(&g),
+            "first_names.txt: gender of {l:?}"
+        );
+        assert!(
+            !name.is_empty() && name == lower(name) && !name.contains(' '),
+            "first_names.txt: name of {l:?}"
+        );
+        assert!(seen.insert(name), "first_names.txt: {name} listed twice");
+    }
+    assert!(seen.len() > 3000, "{}", seen.len());
+    let names = gendered(FIRST_NAMES);
+    let g = |n: &str| names.get(n).copied();
+    for (n, want) in [
+        ("jean-pierre", Gender::Masculine),
+        ("marie-claire", Gender::Feminine),
+        ("hélène", Gender::Feminine),
+        ("helene", Gender::Feminine),
+        ("sergueï", Gender::Masculine),
+        ("volodymyr", Gender::Masculine),
+        ("mohammed", Gender::Masculine),
+        ("muhammad", Gender::Masculine),
+        ("aminata", Gender::Feminine),
+        ("mamadou", Gender::Masculine),
+        ("chimamanda", Gender::Feminine),
+        ("recep", Gender::Masculine),
+        ("narendra", Gender::Masculine),
+        ("shinzo", Gender::Masculine),
+        ("yael", Gender::Feminine),
+        ("joão", Gender::Masculine),
+        ("małgorzata", Gender::Feminine),
+        ("camille", Gender::Unknown),
+        ("andrea", Gender::Unknown),
+        ("dominique", Gender::Unknown),
+        // Common given names that are also words, kept: a name is 2–3 capitalised words.
+        ("mark", Gender::Masculine),
+        ("bill", Gender::Masculine),
+    ] {
+        assert_eq!(g(n), Some(want), "{n}");
+    }
+    // Words, places and countries that are also given names are left out.
+    for n in [
+        "will",
+        "may",
+        "france",
+        "paris",
+        "jordan",
+        "christian",
+        "august",
+        "virginia",
+        "lincoln",
+        "said",
+    ] {
+        assert_eq!(g(n), None, "{n}");
+    }
+}
+
+#[test]
+fn french_regular_verbs_end_in_er() {
+    // Other verbs need their forms spelled out (see the file's header).
+    for l in lines(FR.verbs) {
+        if !l.starts_with(['=', '@']) && !l.contains('|') {
+            assert!(
+                l.ends_with("er"),
+                "speech_verbs.txt: {l:?} is not a regular -er verb"
+            );
+        }
+    }
+}
+
+#[test]
+fn keys() {
+    assert_eq!(key("Cap- Vert"), "cap vert");
+    assert_eq!(key("l’ONU"), "l'onu");
+}

@@ -1,0 +1,302 @@
+//! Speech cues ("a déclaré", "said", "selon"), sentence bounds, and where a quote's attribution
+//! sits: after the quote ("…", a déclaré X / "…," X said), before it (X a déclaré : « … »,
+//! "selon X … « … »", "Pour X, « … »", "X : « … »"), or inside it between commas (the incise).
+
+use super::field::Field;
+use super::scan::{opens, RawQuote};
+use super::speaker::{np, source_np, subject_before, Phrase, Ref};
+use crate::enrich::profile::{Gender, Profile};
+use crate::enrich::tokens::Tok;
+
+/// A cue found in the text: the token past its last word, and whether it is a source cue
+/// ("selon", "according to": the speaker follows it).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct CueMatch {
+    pub end: usize,
+    pub source: bool,
+}
+
+/// The attribution of a quote as written: who the speaker phrase points at, the cue's text and
+/// the byte position of the phrase.
+#[derive(Clone, Debug)]
+pub(super) struct Attribution {
+    pub speaker: Ref,
+    pub cue: Option<String>,
+    pub at: Option<usize>,
+}
+
+impl Attribution {
+    fn new(phrase: Phrase, cue: Option<String>) -> Self {
+        Attribution {
+            speaker: phrase.who,
+            cue,
+            at: phrase.at,
+        }
+    }
+}
+
+/// Whether token `k` ends a sentence (not the full stop of an abbreviation or an initial).
+pub(super) fn is_boundary(fd: &Field<'_>, k: usize, res: &Profile) -> bool {
+    let t = &fd.toks[k];
+    if t.word || !matches!(t.lower.as_str(), "." | "!" | "?" | "…") {
+        return false;
+    }
+    if k > 0 && fd.toks[k - 1].word && fd.toks[k - 1].end == t.start {
+        let p = &fd.toks[k - 1].lower;
+        if res.abbrevs.contains(p)
+            || p.contains('.')
+            || (p.chars().count() == 1 && fd.toks[k - 1].cap)
+        {
+            return false;
+        }
+    }
+    match fd.toks.get(k + 1) {
+        None => true,
+        Some(n) => {
+            n.cap
+                || !n.word && opens(fd.text[n.start..].chars().next().unwrap_or(' '))
+                || fd.para(n.start) != fd.para(t.start)
+        }
+    }
+}
+
+/// A cue starting at token `k` that fits before `limit`.
+pub(super) fn cue_at(fd: &Field<'_>, k: usize, limit: usize, res: &Profile) -> Option<CueMatch> {
+    let t = &fd.toks[k];
+    if !t.word {
+        return None;
+    }
+    // A cue word after a determiner is a noun ("la demande", "le juge").
+    if k > 0
+        && (res.articles.contains_key(&fd.toks[k - 1].lower)
+            || res.preps.contains(&fd.toks[k - 1].lower))
+        && fd.toks[k - 1].word
+    {
+        let c = res.cues_starting(&t.lower).next()?;
+        if !c.source {
+            return None;
+        }
+    }
+    'cues: for c in res.cues_starting(&t.lower) {
+        let mut j = k + 1;
+        for w in &c.tokens[1..] {
+            let mut skipped = 0;
+            while j < limit
+                && fd.toks[j].lower != *w
+                && res.skip.contains(&fd.toks[j].lower)
+                && skipped < 2
+            {
+                j += 1;
+                skipped += 1;
+            }
+            if j >= limit || fd.toks[j].lower != *w {
+                continue 'cues;
+            }
+            j += 1;
+        }
+        return Some(CueMatch {
+            end: j,
+            source: c.source,
+        });
+    }
+    None
+}
+
+/// The gender of a pronoun inverted into a cue ("a-t-elle", "dit-il").
+pub(super) fn cue_pronoun(toks: &[Tok], res: &Profile) -> Option<Gender> {
+    toks.iter().find_map(|t| {
+        let last = t.lower.rsplit('-').next()?;
+        (t.lower.contains('-') && res.pronouns.contains_key(last)).then(|| res.pronouns[last])
+    })
+}
+
+fn cue_text(fd: &Field<'_>, k: usize, ce: usize) -> String {
+    fd.text[fd.toks[k].start..fd.toks[ce - 1].end].to_string()
+}
+
+/// The speaker phrase of a quote, its cue text and the byte position of the phrase.
+pub(super) fn find_attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
+    if q.closed {
+        if let Some(a) = after_quote(fd, q, res) {
+            return Some(a);
+        }
+    }
+    if let Some(a) = before_quote(fd, q, res) {
+        return Some(a);
+    }
+    incise(fd, q, res)
+}
+
+/// After the quote, up to the sentence end, the next quotation or the paragraph end.
+fn after_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
+    let n = fd.toks.len();
+    let para = fd.para(q.open);
+    let a0 = fd.tok_at(q.close_end);
+    let mut a1 = a0;
+    while a1 < n && a1 - a0 < 40 && fd.para(fd.toks[a1].start) == para && !is_boundary(fd, a1, res)
+    {
+        let t = &fd.toks[a1];
+        if !t.word && fd.quote_opens_at(t.start) {
+            break;
+        }
+        a1 += 1;
+    }
+    for k in a0..a1.min(a0 + 25) {
+        let Some(CueMatch { end: ce, source }) = cue_at(fd, k, a1, res) else {
+            continue;
+        };
+        let pre = if k > a0 {
+            subject_before(fd, a0, k, res)
+        } else {
+            Phrase::NOTHING
+        };
+        let r = if source {
+            source_np(fd, ce, a1, res)
+        } else if let Some(g) = cue_pronoun(&fd.toks[k..ce], res) {
+            inverted_subject(fd, k, ce, a1, g, res)
+        } else if !matches!(pre.who, Ref::Nothing) {
+            pre
+        } else if k == a0
+            || fd.toks[a0..k]
+                .iter()
+                .all(|t| !t.word || res.skip.contains(&t.lower))
+        {
+            np(fd, ce, a1, res)
+        } else if fd.toks[a0..k]
+            .iter()
+            .find(|t| t.word)
+            .is_some_and(|t| res.articles.contains_key(&t.lower))
+        {
+            // An unnamed speaker: "a former engineer told CNBC".
+            Phrase::NOTHING
+        } else {
+            continue;
+        };
+        return Some(Attribution::new(r, Some(cue_text(fd, k, ce))));
+    }
+    None
+}
+
+/// "a-t-il Jean Dupont": a name right after the inverted pronoun wins over the pronoun.
+fn inverted_subject(
+    fd: &Field<'_>,
+    k: usize,
+    ce: usize,
+    a1: usize,
+    g: Gender,
+    res: &Profile,
+) -> Phrase {
+    let post = np(fd, ce, a1, res);
+    let next = fd.toks.get(ce).map(|t| t.start);
+    match post.who {
+        Ref::Ent(_) if post.at == next => post,
+        Ref::Name(s) if post.at == Some(s.start) && next == Some(s.start) => post,
+        _ => Phrase::at(Ref::Pron(g), fd.toks[k].start),
+    }
+}
+
+/// Before the quote, in its sentence: "X a déclaré : « … »", "selon X … « … »".
+fn before_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
+    let para = fd.para(q.open);
+    let b1 = fd.tok_at(q.open);
+    let mut b0 = b1;
+    let mut cur_para = para;
+    while b0 > 0 && b1 - b0 < 40 {
+        let t = &fd.toks[b0 - 1];
+        // An attribution may end the paragraph before with a colon ("X a déclaré :").
+        if t.lower == ":" && b1 == b0 && fd.para(t.start) + 1 == para {
+            cur_para = para - 1;
+        }
+        if fd.para(t.start) != cur_para || is_boundary(fd, b0 - 1, res) || fd.quote_closes_at(t.end)
+        {
+            break;
+        }
+        b0 -= 1;
+    }
+    let mut found = None;
+    for k in b0..b1 {
+        if let Some(c) = cue_at(fd, k, b1, res) {
+            found = Some((k, c));
+        }
+    }
+    let Some((k, c)) = found else {
+        return opinion(fd, b0, b1, res).or_else(|| name_colon(fd, b0, b1));
+    };
+    let r = if c.source {
+        source_np(fd, c.end, b1, res)
+    } else {
+        subject_before(fd, b0, k, res)
+    };
+    let r = if matches!(r.who, Ref::Nothing) && !c.source {
+        np(fd, c.end, b1, res)
+    } else {
+        r
+    };
+    // A cue without a named subject: someone unnamed spoke ("Her neighbor … said").
+    Some(Attribution::new(r, Some(cue_text(fd, k, c.end))))
+}
+
+/// "Pour Jean Dupont, « … »", "Pour le ministre, « … »", "Pour lui, « … »": the opinion of
+/// whoever the opening phrase names.
+fn opinion(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> Option<Attribution> {
+    if b1 <= b0 + 2 || !res.opinions.contains(&fd.toks[b0].lower) {
+        return None;
+    }
+    let c = (b0 + 2..b1.min(b0 + 8)).find(|&x| fd.toks[x].lower == ",")?;
+    let r = np(fd, b0 + 1, c, res);
+    let ok = match r.who {
+        Ref::Ent(i) => fd.is_speakable(i),
+        Ref::Pron(g) => g != Gender::Unknown,
+        Ref::Role { definite, .. } => definite,
+        Ref::OrgName(_) | Ref::OrgDesc(_) => true,
+        Ref::Name(_) | Ref::Nothing => false,
+    };
+    ok.then(|| Attribution::new(r, Some(fd.toks[b0].lower.clone())))
+}
+
+/// "Jean Dupont : « … »" (headlines, interviews): a name, a colon, the quote.
+fn name_colon(fd: &Field<'_>, b0: usize, b1: usize) -> Option<Attribution> {
+    if b1 < b0 + 2 || fd.toks[b1 - 1].lower != ":" {
+        return None;
+    }
+    let m = fd.mention_ending(fd.toks[b1 - 2].end)?;
+    (fd.toks[b0].start == m.start || fd.tok_at(m.start) == b0).then(|| Attribution {
+        speaker: Ref::Ent(m.entity),
+        cue: None,
+        at: Some(m.start),
+    })
+}
+
+/// An attribution set inside the quotation marks, between commas (French press convention):
+/// « Nous voulons la paix, a déclaré X, mais pas à n'importe quel prix. »
+fn incise(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
+    let (k0, k1) = (fd.tok_at(q.start), fd.tok_at(q.end));
+    for k in (k0 + 1)..k1 {
+        if fd.toks[k - 1].lower != "," {
+            continue;
+        }
+        let Some(CueMatch {
+            end: ce,
+            source: false,
+        }) = cue_at(fd, k, k1, res)
+        else {
+            continue;
+        };
+        // The incise is closed by a comma or a full stop soon after the speaker.
+        let Some(close) =
+            (ce..k1.min(ce + 8)).find(|&x| matches!(fd.toks[x].lower.as_str(), "," | "."))
+        else {
+            continue;
+        };
+        let r = match cue_pronoun(&fd.toks[k..ce], res) {
+            // "dit-on" names nobody.
+            Some(Gender::Unknown) => continue,
+            Some(g) if ce == close => Phrase::at(Ref::Pron(g), fd.toks[k].start),
+            _ => np(fd, ce, close, res),
+        };
+        if matches!(r.who, Ref::Ent(_) | Ref::Name(_) | Ref::Pron(_)) {
+            return Some(Attribution::new(r, Some(cue_text(fd, k, ce))));
+        }
+    }
+    None
+}

@@ -1,0 +1,156 @@
+//! The view of one field every quote room reads: its tokens, paragraphs, entity mentions and
+//! quoted ranges, all in bytes of the field.
+
+use super::scan::RawQuote;
+use crate::enrich::analysis::FieldAnalysis;
+use crate::enrich::text::CharOffsets;
+use crate::enrich::tokens::Tok;
+use crate::enrich::types::Entity;
+
+/// A byte range of the field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One mention of an entity in the field, in bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct MentionAt {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the entity (the article's, then those found by attribution).
+    pub entity: usize,
+}
+
+/// Everything known about one field while attributing its quotes.
+pub(super) struct Field<'a> {
+    /// Name of the field (`title`, `body`, ...).
+    pub name: &'a str,
+    pub text: &'a str,
+    pub offs: &'a CharOffsets,
+    pub toks: &'a [Tok],
+    /// Byte offset of each non-empty line start, for paragraph numbers.
+    lines: Vec<usize>,
+    /// Entity mentions, sorted; mentions do not overlap.
+    pub mentions: Vec<MentionAt>,
+    /// All quoted ranges (also the short ones), from opening mark to past the closing one.
+    quoted: Vec<Span>,
+    /// Entity index → is a person.
+    pub persons: Vec<bool>,
+    /// Entity index → is a person or an organisation.
+    pub speakable: Vec<bool>,
+}
+
+impl<'a> Field<'a> {
+    /// The view of field `f` whose quotation marks are `raws`; mentions of `entities`.
+    pub fn new(f: &'a FieldAnalysis<'a>, raws: &[RawQuote], entities: &[&Entity]) -> Self {
+        let (name, text, offs) = (f.name, f.text, &f.offs);
+        let mut mentions = Vec::new();
+        for (i, e) in entities.iter().enumerate() {
+            for m in e.mentions.iter().filter(|m| m.field == name) {
+                mentions.push(MentionAt {
+                    start: offs.byte_of(m.start),
+                    end: offs.byte_of(m.end),
+                    entity: i,
+                });
+            }
+        }
+        mentions.sort_unstable();
+        Field {
+            name,
+            text,
+            offs,
+            toks: &f.toks,
+            lines: line_starts(text),
+            mentions,
+            quoted: raws
+                .iter()
+                .map(|q| Span {
+                    start: q.open,
+                    end: q.close_end,
+                })
+                .collect(),
+            persons: Vec::new(),
+            speakable: Vec::new(),
+        }
+    }
+
+    /// Paragraph number of byte `b`.
+    pub fn para(&self, b: usize) -> usize {
+        self.lines.partition_point(|&s| s <= b)
+    }
+
+    /// Index of the first token starting at or after byte `b`.
+    pub fn tok_at(&self, b: usize) -> usize {
+        self.toks.partition_point(|t| t.start < b)
+    }
+
+    pub fn mention_starting(&self, b: usize) -> Option<MentionAt> {
+        let i = self.mentions.partition_point(|m| m.start < b);
+        self.mentions.get(i).filter(|m| m.start == b).copied()
+    }
+
+    pub fn mention_ending(&self, b: usize) -> Option<MentionAt> {
+        // Mentions do not overlap: the one ending at `b` starts before it, closest.
+        let i = self.mentions.partition_point(|m| m.start < b);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|m| m.end == b)
+            .copied()
+    }
+
+    pub fn in_quote(&self, b: usize) -> bool {
+        // `quoted` is sorted by start and its spans do not overlap.
+        let i = self.quoted.partition_point(|q| q.start <= b);
+        i > 0 && b < self.quoted[i - 1].end
+    }
+
+    pub fn quote_opens_at(&self, b: usize) -> bool {
+        self.quoted.binary_search_by_key(&b, |q| q.start).is_ok()
+    }
+
+    pub fn quote_closes_at(&self, b: usize) -> bool {
+        let i = self.quoted.partition_point(|q| q.start < b);
+        i > 0 && self.quoted[i - 1].end == b
+    }
+
+    pub fn is_person(&self, entity: usize) -> bool {
+        self.persons.get(entity).copied().unwrap_or(false)
+    }
+
+    pub fn is_speakable(&self, entity: usize) -> bool {
+        self.speakable.get(entity).copied().unwrap_or(false)
+    }
+
+    /// The byte range of the words of a quote (its content without surrounding spaces).
+    pub fn words_of(&self, q: &RawQuote) -> Span {
+        let seg = &self.text[q.start..q.end];
+        let lead = seg.len() - seg.trim_start().len();
+        let start = q.start + lead;
+        Span {
+            start,
+            end: start + seg.trim().len(),
+        }
+    }
+
+    /// Add a mention found while attributing (keeps the list sorted).
+    pub fn add_mention(&mut self, m: MentionAt) {
+        self.mentions.push(m);
+        self.mentions.sort_unstable();
+    }
+}
+
+fn line_starts(t: &str) -> Vec<usize> {
+    let mut v = Vec::new();
+    let mut at = 0;
+    for l in t.split_inclusive('\n') {
+        if !l.trim().is_empty() {
+            v.push(at);
+        }
+        at += l.len();
+    }
+    v
+}

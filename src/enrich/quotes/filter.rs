@@ -1,0 +1,86 @@
+//! Which quoted spans are direct quotes: at least 3 words, not a title of a work ("le film
+//! « … »", title case), not a scare quote (a short phrase inside a sentence with no speech cue
+//! near it), not a stray unbalanced mark.
+
+use super::cues::{cue_at, is_boundary};
+use super::field::Field;
+use super::scan::{word_count, RawQuote};
+use crate::enrich::profile::Profile;
+use crate::enrich::tokens::Tok;
+
+/// Whether a quoted span is a direct quote.
+pub(super) fn keep(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> bool {
+    let w = fd.words_of(q);
+    let body = &fd.text[w.start..w.end];
+    let n = word_count(body);
+    if n < 3 {
+        return false;
+    }
+    let mark = fd.text[q.open..].chars().next().unwrap_or('"');
+    if !q.closed && !q.continued && matches!(mark, '"' | '”' | '‘') {
+        return false;
+    }
+    !(named_work(fd, q, body, res) || title_case(body, n, res) || scare_quote(fd, q, body, n, res))
+}
+
+/// A work named by the words before it ("le film « … »", "the novel “…”"). After a naming word,
+/// a title starts with a capital: "called the offer “an insult to workers”" quotes words.
+fn named_work(fd: &Field<'_>, q: &RawQuote, body: &str, res: &Profile) -> bool {
+    let k = fd.tok_at(q.open);
+    let before: Vec<&Tok> = fd.toks[..k]
+        .iter()
+        .rev()
+        .filter(|t| t.word && !res.articles.contains_key(&t.lower))
+        .take(2)
+        .collect();
+    let capital = body.chars().next().is_some_and(|c| !c.is_lowercase());
+    before
+        .iter()
+        .any(|t| res.work.contains(&t.lower) || (capital && res.naming.contains(&t.lower)))
+}
+
+/// Title case of up to 10 words without inner punctuation ("A Most Violent Year").
+fn title_case(body: &str, n: usize, res: &Profile) -> bool {
+    let words: Vec<&str> = body
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| !res.function_words.contains(&w.to_lowercase()))
+        .collect();
+    let inner_punct = body
+        .trim_end_matches(['.', ',', '!', '?', ' '])
+        .contains([',', ';', '.', '!', '?']);
+    n <= 10
+        && content.len() >= 2
+        && !inner_punct
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && content.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+}
+
+/// A short phrase inside a sentence, without a cue after it nor a speaker said to speak before
+/// it in the sentence ("X said the company was “just getting started”" keeps its quote).
+fn scare_quote(fd: &Field<'_>, q: &RawQuote, body: &str, n: usize, res: &Profile) -> bool {
+    if n > 3 || body.ends_with(['.', '!', '?', ',']) {
+        return false;
+    }
+    let k = fd.tok_at(q.open);
+    let prev_word = k > 0 && fd.toks[k - 1].word && !fd.toks[k - 1].cap;
+    let after = fd.tok_at(q.close_end);
+    let cue_after = (after..(after + 4).min(fd.toks.len()))
+        .any(|i| fd.toks[i].word && res.cues_starting(&fd.toks[i].lower).next().is_some());
+    let mut b = k;
+    let mut cue_before = false;
+    while b > 0 && k - b < 20 && !is_boundary(fd, b - 1, res) {
+        b -= 1;
+        cue_before |= cue_at(fd, b, k, res).is_some_and(|c| !c.source);
+    }
+    prev_word && !cue_after && !cue_before
+}

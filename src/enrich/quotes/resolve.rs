@@ -1,0 +1,380 @@
+//! From a speaker phrase to an entity: antecedent candidates, pronouns to the most recent
+//! compatible person, roles to the person they were written next to, descriptions of an
+//! organisation to the one named before, names the model missed to new speakers.
+
+use super::field::{Field, MentionAt, Span};
+use super::speaker::{org_complement, subject_like, Phrase, Ref};
+use crate::enrich::profile::{key, lower, Gender, Profile};
+use crate::enrich::text;
+use crate::enrich::tokens::tokenize;
+use crate::enrich::types::{Entity, EntityType, Mention};
+use std::collections::HashMap;
+
+/// An antecedent candidate and the byte where it is written.
+#[derive(Clone, Debug)]
+pub(super) struct Candidate {
+    pub at: usize,
+    pub kind: Cand,
+}
+
+#[derive(Clone, Debug)]
+pub(super) enum Cand {
+    Person(usize),
+    Role {
+        definite: bool,
+        gender: Gender,
+        word: String,
+    },
+}
+
+/// The speaker already resolved for a role phrase, by the byte where the phrase starts.
+pub(super) type RoleSpeakers = HashMap<usize, Option<usize>>;
+
+/// Antecedent candidates of a field: persons named outside quotes (not as a possessive or the
+/// first of a coordination) and role phrases in subject position ("une porte-parole").
+pub(super) fn candidates(fd: &Field<'_>, rs: &Resolver<'_>) -> Vec<Candidate> {
+    let res = rs.res;
+    let mut v: Vec<Candidate> = Vec::new();
+    for m in &fd.mentions {
+        if rs.entity(m.entity).entity_type != EntityType::Person || fd.in_quote(m.start) {
+            continue;
+        }
+        let next = fd.toks.get(fd.tok_at(m.end)).map(|t| t.lower.as_str());
+        if next.is_some_and(|n| res.tokens.possessives.iter().any(|p| lower(p) == n))
+            || next.is_some_and(|n| res.and_words.contains(n))
+        {
+            continue;
+        }
+        v.push(Candidate {
+            at: m.start,
+            kind: Cand::Person(m.entity),
+        });
+    }
+    for k in 1..fd.toks.len() {
+        let (a, r) = (&fd.toks[k - 1], &fd.toks[k]);
+        let Some(&ag) = res.articles.get(&a.lower) else {
+            continue;
+        };
+        let Some(rg) = res.role(&r.lower) else {
+            continue;
+        };
+        if fd.in_quote(a.start)
+            || (k >= 2 && res.preps.contains(&fd.toks[k - 2].lower))
+            || fd
+                .mention_starting(fd.toks.get(k + 1).map_or(usize::MAX, |t| t.start))
+                .is_some()
+        {
+            continue;
+        }
+        v.push(Candidate {
+            at: a.start,
+            kind: Cand::Role {
+                definite: res.definites.contains(&a.lower),
+                gender: ag.or(rg),
+                word: r.lower.clone(),
+            },
+        });
+    }
+    v.sort_by_key(|c| c.at);
+    v
+}
+
+/// What resolution knows about the entities across the fields of one article.
+pub(super) struct Resolver<'a> {
+    pub res: &'a Profile,
+    /// The article's entities.
+    known: &'a [Entity],
+    /// Speakers found only in an attribution, after `known`.
+    pub found: Vec<Entity>,
+    /// Entity index → gender (first name, else a role written next to the name).
+    gender: Vec<Gender>,
+    /// Person → role words written next to its name.
+    attached: HashMap<usize, Vec<String>>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(res: &'a Profile, known: &'a [Entity]) -> Self {
+        Resolver {
+            res,
+            known,
+            found: Vec::new(),
+            gender: Vec::new(),
+            attached: HashMap::new(),
+        }
+    }
+
+    /// Entity `i`: one of the article's, then one found by attribution.
+    pub fn entity(&self, i: usize) -> &Entity {
+        self.known
+            .get(i)
+            .unwrap_or_else(|| &self.found[i - self.known.len()])
+    }
+
+    /// Every entity, in index order.
+    pub fn entities(&self) -> Vec<&Entity> {
+        self.known.iter().chain(&self.found).collect()
+    }
+
+    fn first_name_gender(&self, name: &str) -> Gender {
+        let first = name
+            .split_whitespace()
+            .next()
+            .map(lower)
+            .unwrap_or_default();
+        self.res
+            .first_names
+            .get(&first)
+            .copied()
+            .unwrap_or(Gender::Unknown)
+    }
+
+    /// Genders and roles of the entities as this field writes them; marks persons and
+    /// speakable entities of the field.
+    pub fn compute_genders(&mut self, fd: &mut Field<'_>) {
+        let all = self.entities();
+        let gender: Vec<Gender> = all
+            .iter()
+            .map(|e| self.first_name_gender(&e.name))
+            .collect();
+        fd.persons = all
+            .iter()
+            .map(|e| e.entity_type == EntityType::Person)
+            .collect();
+        fd.speakable = all
+            .iter()
+            .map(|e| matches!(e.entity_type, EntityType::Person | EntityType::Organization))
+            .collect();
+        self.gender = gender;
+        // Roles written next to a name: "la Haute-Commissaire … X", "Mayor X", "X, the director".
+        for m in fd.mentions.clone() {
+            if !fd.is_person(m.entity) {
+                continue;
+            }
+            for (w, g) in self.roles_next_to(fd, m) {
+                if self.gender[m.entity] == Gender::Unknown {
+                    self.gender[m.entity] = g;
+                }
+                self.attached.entry(m.entity).or_default().push(w);
+            }
+        }
+    }
+
+    /// Role words before a mention (up to 8 tokens, within the sentence) and the first one after
+    /// it in an apposition.
+    fn roles_next_to(&self, fd: &Field<'_>, m: MentionAt) -> Vec<(String, Gender)> {
+        let res = self.res;
+        let k = fd.tok_at(m.start);
+        let mut roles = Vec::new();
+        for t in fd.toks[k.saturating_sub(8)..k].iter().rev() {
+            if t.lower == "." || t.lower == ";" || fd.mention_ending(t.end).is_some() {
+                break;
+            }
+            if let Some(g) = res.role(&t.lower) {
+                roles.push((t.lower.clone(), g));
+            }
+        }
+        let ke = fd.tok_at(m.end);
+        if fd.toks.get(ke).is_some_and(|t| t.lower == ",") {
+            for t in fd.toks.iter().skip(ke + 1).take(6) {
+                if t.lower == "," || t.lower == "." {
+                    break;
+                }
+                if let Some(g) = res.role(&t.lower) {
+                    roles.push((t.lower.clone(), g));
+                    break;
+                }
+            }
+        }
+        roles
+    }
+
+    /// The entity a speaker phrase stands for, when the text says.
+    pub fn resolve(
+        &mut self,
+        fd: &mut Field<'_>,
+        p: Phrase,
+        cands: &[Candidate],
+        roles: &RoleSpeakers,
+    ) -> Option<usize> {
+        let pos = p.at.unwrap_or(0);
+        match p.who {
+            Ref::Ent(i) => Some(i),
+            Ref::Name(s) | Ref::OrgName(s) => Some(self.name_entity(fd, s)),
+            Ref::Pron(g) => self.antecedent(fd, pos, g, cands, roles),
+            Ref::Role {
+                definite: false, ..
+            }
+            | Ref::Nothing => None,
+            Ref::Role { gender, word, .. } => self.role_antecedent(fd, pos, gender, &word, cands),
+            Ref::OrgDesc(word) => self.described_org(fd, pos, &word),
+        }
+    }
+
+    /// The organisation a definite description stands for: the same noun written before with
+    /// its complement ("le ministère des Armées … a précisé le ministère"; the model may have
+    /// kept only "Armées"), else [`Self::org_antecedent`].
+    fn described_org(&mut self, fd: &mut Field<'_>, pos: usize, word: &str) -> Option<usize> {
+        let para = fd.para(pos);
+        let k = fd.tok_at(pos);
+        let earlier = (0..k)
+            .rev()
+            .take_while(|&x| para - fd.para(fd.toks[x].start).min(para) <= 2)
+            .filter(|&x| fd.toks[x].lower == word && !fd.in_quote(fd.toks[x].start))
+            .find_map(|x| org_complement(fd, x, k, self.res).map(|e| (x, e)));
+        match earlier {
+            Some((x, end)) => match fd.mention_starting(fd.toks[x].start) {
+                Some(m) => Some(m.entity),
+                None => {
+                    let start = fd.toks[x].start;
+                    Some(self.name_entity(fd, Span { start, end }))
+                }
+            },
+            None => self.org_antecedent(fd, pos, word),
+        }
+    }
+
+    /// The entity of a name found only in an attribution: an existing entity whose name ends
+    /// with it, or a new speaker.
+    fn name_entity(&mut self, fd: &mut Field<'_>, s: Span) -> usize {
+        let name = &fd.text[s.start..s.end];
+        let k = key(name);
+        // "Ministry of Health", "ministère de l'Intérieur": an organisation, not a person.
+        let ty = match tokenize(name, &self.res.tokens).first() {
+            Some(t) if self.res.org_nouns.contains(&t.lower) => EntityType::Organization,
+            _ => EntityType::Person,
+        };
+        let found = self.entities().iter().position(|x| {
+            x.entity_type == ty
+                && (key(&x.name) == k
+                    || key(&x.name).ends_with(&format!(" {k}"))
+                    || x.mentions.iter().any(|m| key(&m.text) == k))
+        });
+        if let Some(i) = found {
+            return i;
+        }
+        self.found.push(Entity {
+            id: format!("{}:{}", ty.as_str(), text::slug(name)),
+            name: name.to_string(),
+            entity_type: ty,
+            label: None,
+            mentions: vec![Mention {
+                field: fd.name.to_string(),
+                start: fd.offs.char_of(s.start),
+                end: fd.offs.char_of(s.end),
+                text: name.to_string(),
+            }],
+        });
+        let i = self.known.len() + self.found.len() - 1;
+        self.gender.push(self.first_name_gender(name));
+        fd.persons.push(ty == EntityType::Person);
+        fd.speakable.push(true);
+        fd.add_mention(MentionAt {
+            start: s.start,
+            end: s.end,
+            entity: i,
+        });
+        i
+    }
+
+    /// The most recent compatible referent before `pos` in this or the two paragraphs before;
+    /// `None` when it is an unnamed person ("une porte-parole … a-t-elle ajouté").
+    fn antecedent(
+        &self,
+        fd: &Field<'_>,
+        pos: usize,
+        g: Gender,
+        cands: &[Candidate],
+        roles: &RoleSpeakers,
+    ) -> Option<usize> {
+        let para = fd.para(pos);
+        for c in cands.iter().rev().filter(|c| c.at < pos) {
+            if para - fd.para(c.at).min(para) > 2 {
+                return None;
+            }
+            match &c.kind {
+                Cand::Person(i) => {
+                    if self.gender[*i].agrees(g) {
+                        return Some(*i);
+                    }
+                }
+                Cand::Role {
+                    definite,
+                    gender,
+                    word,
+                } => {
+                    if !gender.agrees(g) {
+                        continue;
+                    }
+                    if let Some(r) = roles.get(&c.at) {
+                        return *r;
+                    }
+                    return if *definite {
+                        self.role_antecedent(fd, c.at, *gender, word, cands)
+                    } else {
+                        None
+                    };
+                }
+            }
+        }
+        None
+    }
+
+    /// The organisation a definite description stands for ("the agency said"): the most recent
+    /// one named outside quotes in this or the two paragraphs before whose name holds the noun,
+    /// else the most recent one opening its sentence or clause (the actor of the story).
+    fn org_antecedent(&self, fd: &Field<'_>, pos: usize, word: &str) -> Option<usize> {
+        let para = fd.para(pos);
+        let orgs: Vec<MentionAt> = fd
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= pos && !fd.in_quote(m.start))
+            .take_while(|m| para - fd.para(m.start).min(para) <= 2)
+            .filter(|m| self.entity(m.entity).entity_type == EntityType::Organization)
+            .copied()
+            .collect();
+        let w = key(word);
+        orgs.iter()
+            .find(|m| key(&self.entity(m.entity).name).split(' ').any(|x| x == w))
+            .or_else(|| orgs.iter().find(|m| subject_like(fd, m.start, self.res)))
+            .map(|m| m.entity)
+    }
+
+    /// The person a definite role stands for: one the role was written next to, else the most
+    /// recent compatible person of this paragraph or the one before.
+    fn role_antecedent(
+        &self,
+        fd: &Field<'_>,
+        pos: usize,
+        g: Gender,
+        word: &str,
+        cands: &[Candidate],
+    ) -> Option<usize> {
+        let persons = cands
+            .iter()
+            .rev()
+            .filter(|c| c.at < pos)
+            .filter_map(|c| match c.kind {
+                Cand::Person(i) => Some((c.at, i)),
+                _ => None,
+            });
+        if let Some((_, i)) = persons.clone().find(|(_, i)| {
+            self.attached
+                .get(i)
+                .is_some_and(|w| w.iter().any(|w| w == word))
+        }) {
+            return Some(i);
+        }
+        // The most recent compatible person of this paragraph or the one before, a subject
+        // (opening its sentence or clause) rather than an object if there is one.
+        let para = fd.para(pos);
+        let near: Vec<(usize, usize)> = persons
+            .take_while(|(p, _)| para - fd.para(*p).min(para) <= 1)
+            .filter(|(_, i)| self.gender[*i].agrees(g))
+            .collect();
+        near.iter()
+            .find(|(p, _)| subject_like(fd, *p, self.res))
+            .or(near.first())
+            .map(|&(_, i)| i)
+    }
+}

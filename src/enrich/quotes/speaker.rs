@@ -1,0 +1,563 @@
+//! The speaker phrase: what the words next to a cue point at (an entity, a name the model
+//! missed, a pronoun, a role, an organisation described by a common noun), and the subjects a
+//! quote without a cue falls back on.
+
+use super::cues::{cue_at, is_boundary, CueMatch};
+use super::field::{Field, Span};
+use super::scan::RawQuote;
+use crate::enrich::profile::{Gender, Profile};
+
+/// Who a speaker phrase points at, before resolution.
+#[derive(Clone, Debug)]
+pub(super) enum Ref {
+    /// One of the entities (index).
+    Ent(usize),
+    /// A run of capitalised words the model missed.
+    Name(Span),
+    Pron(Gender),
+    Role {
+        definite: bool,
+        gender: Gender,
+        word: String,
+    },
+    /// An organisation named by a common noun and its complement the NER missed ("le ministère
+    /// de l'Intérieur", "the Ministry of Health").
+    OrgName(Span),
+    /// A definite description of an organisation ("the agency", "le ministère"): its noun.
+    OrgDesc(String),
+    Nothing,
+}
+
+/// A speaker phrase: what it points at and the byte where it starts.
+#[derive(Clone, Debug)]
+pub(super) struct Phrase {
+    pub who: Ref,
+    pub at: Option<usize>,
+}
+
+impl Phrase {
+    pub const NOTHING: Phrase = Phrase {
+        who: Ref::Nothing,
+        at: None,
+    };
+
+    pub fn at(who: Ref, at: usize) -> Phrase {
+        Phrase { who, at: Some(at) }
+    }
+}
+
+/// The speaker phrase after a source cue; also an object pronoun ending the phrase ("according
+/// to her, …"), which the pronoun list leaves out because "her" is also a possessive.
+pub(super) fn source_np(fd: &Field<'_>, ce: usize, limit: usize, res: &Profile) -> Phrase {
+    let r = np(fd, ce, limit, res);
+    if !matches!(r.who, Ref::Nothing) {
+        return r;
+    }
+    let Some(t) = fd.toks.get(ce).filter(|_| ce < limit) else {
+        return r;
+    };
+    let Some(&g) = res.object_pronouns.get(&t.lower) else {
+        return r;
+    };
+    if fd.toks.get(ce + 1).is_none_or(|n| !n.word) {
+        return Phrase::at(Ref::Pron(g), t.start);
+    }
+    r
+}
+
+/// The speaker phrase starting at token `k0` (before `k1`).
+pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase {
+    let mut k = k0;
+    while k < k1 && (!fd.toks[k].word || res.skip.contains(&fd.toks[k].lower)) {
+        if !fd.toks[k].word && matches!(fd.toks[k].lower.as_str(), "." | ";" | "(" | ")") {
+            return Phrase::NOTHING;
+        }
+        k += 1;
+    }
+    if let Some(j) = past_addressee(fd, k, k1, res) {
+        return np(fd, j, k1, res);
+    }
+    if k >= k1 {
+        return Phrase::NOTHING;
+    }
+    let t = &fd.toks[k];
+    if let Some(&g) = res.pronouns.get(&t.lower) {
+        return Phrase::at(Ref::Pron(g), t.start);
+    }
+    if let Some(m) = fd.mention_starting(t.start) {
+        return Phrase::at(Ref::Ent(m.entity), t.start);
+    }
+    // "one commuter", "plusieurs habitants": someone the text does not name.
+    if res.indefinites.contains(&t.lower) {
+        if let Some(n) = fd
+            .toks
+            .get(k + 1)
+            .filter(|n| n.word && !n.cap && k + 1 < k1)
+        {
+            let who = Ref::Role {
+                definite: false,
+                gender: Gender::Unknown,
+                word: n.lower.clone(),
+            };
+            return Phrase::at(who, t.start);
+        }
+    }
+    let mut j = k;
+    let mut art = None;
+    if let Some(&g) = res.articles.get(&t.lower) {
+        art = Some((g, t.lower.clone()));
+        j += 1;
+        // "the Kremlin", "la CGT"; not "the 56-year-old governor" (a number the model tagged).
+        if let Some(m) = fd
+            .toks
+            .get(j)
+            .and_then(|t| fd.mention_starting(t.start))
+            .filter(|m| fd.is_speakable(m.entity))
+        {
+            return Phrase::at(Ref::Ent(m.entity), t.start);
+        }
+    }
+    let article = art.as_ref().map(|(g, a)| Article {
+        gender: *g,
+        definite: res.definites.contains(a),
+    });
+    if let Some(who) = org_phrase(fd, j, k1, article, res) {
+        return Phrase::at(who, t.start);
+    }
+    if let Some(p) = role_phrase(fd, j, k1, article, res) {
+        return Phrase {
+            at: p.at.or(Some(t.start)),
+            ..p
+        };
+    }
+    if art.is_none() {
+        return bare_name(fd, k, k1, res);
+    }
+    Phrase::NOTHING
+}
+
+/// The article opening a speaker phrase.
+#[derive(Clone, Copy, Debug)]
+struct Article {
+    gender: Gender,
+    definite: bool,
+}
+
+/// An addressee before the speaker: "a déclaré à l'AFP Jean Dupont" → the token after it.
+fn past_addressee(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Option<usize> {
+    if k + 1 >= k1 || !res.addressees.contains(&fd.toks[k].lower) {
+        return None;
+    }
+    let mut j = k + 1;
+    if res.articles.contains_key(&fd.toks[j].lower) {
+        j += 1;
+    }
+    if let Some(m) = fd.toks.get(j).and_then(|t| fd.mention_starting(t.start)) {
+        j = fd.tok_at(m.end);
+    } else if fd.toks.get(j).is_some_and(|t| t.word && !t.cap) {
+        j += 1; // "à la presse"
+    } else {
+        while j < k1 && fd.toks[j].word && fd.toks[j].cap {
+            j += 1;
+        }
+    }
+    (j > k + 1 && j < k1).then_some(j)
+}
+
+/// An organisation described by a common noun at token `j`: "le ministère de l'Intérieur" (a
+/// name the model missed), "the agency" (one named before).
+fn org_phrase(
+    fd: &Field<'_>,
+    j: usize,
+    k1: usize,
+    art: Option<Article>,
+    res: &Profile,
+) -> Option<Ref> {
+    if j >= k1 || !(art.is_some() || fd.toks[j].cap) || !res.org_nouns.contains(&fd.toks[j].lower) {
+        return None;
+    }
+    if let Some(e) = org_complement(fd, j, k1, res) {
+        return Some(Ref::OrgName(Span {
+            start: fd.toks[j].start,
+            end: e,
+        }));
+    }
+    // Alone: not "the company's chief", "the agency spokesman".
+    let alone = j + 1 >= k1
+        || fd
+            .toks
+            .get(j + 1)
+            .is_none_or(|n| !n.word || res.preps.contains(&n.lower));
+    (alone && art.is_some_and(|a| a.definite)).then(|| Ref::OrgDesc(fd.toks[j].lower.clone()))
+}
+
+/// A role, possibly after a couple of adjectives ("le juge", "the 35-year-old actor"), and the
+/// person the phrase names with it. `at` is `None` when the phrase starts where `np` began.
+fn role_phrase(
+    fd: &Field<'_>,
+    j: usize,
+    k1: usize,
+    art: Option<Article>,
+    res: &Profile,
+) -> Option<Phrase> {
+    let mut role = None;
+    for r in j..(j + 3).min(k1) {
+        let w = &fd.toks[r].lower;
+        let two = fd.toks.get(r + 1).map(|n| format!("{w} {}", n.lower));
+        if let Some(g) = two
+            .as_ref()
+            .and_then(|t| res.role(t))
+            .or_else(|| res.role(w))
+        {
+            role = Some((r, g, w.clone()));
+            break;
+        }
+        if !fd.toks[r].word || fd.toks[r].cap {
+            break;
+        }
+    }
+    let (r, g, word) = role?;
+    // The full stop of an abbreviated title ("Dr. Anthony Fauci") ends nothing.
+    let mut after = r + 1;
+    if fd.toks.get(after).is_some_and(|t| {
+        t.lower == "." && t.start == fd.toks[r].end && res.abbrevs.contains(&fd.toks[r].lower)
+    }) {
+        after += 1;
+    }
+    if let Some(p) = person_in_role_phrase(fd, r, after, k1, res) {
+        return Some(Phrase {
+            who: Ref::Ent(p),
+            at: None,
+        });
+    }
+    if art.is_none() {
+        if let Some(s) = cap_run(fd, after, k1, res) {
+            return Some(Phrase::at(Ref::Name(s), s.start));
+        }
+    }
+    let who = Ref::Role {
+        definite: art.is_none_or(|a| a.definite),
+        gender: art.map_or(Gender::Unknown, |a| a.gender).or(g),
+        word,
+    };
+    Some(Phrase { who, at: None })
+}
+
+/// A named person in a role phrase: "la Haute-Commissaire de l'ONU ... Michele Bachelet", or in
+/// apposition after it, "le ministre de l'Intérieur, Jean Dupont" (a title between).
+fn person_in_role_phrase(
+    fd: &Field<'_>,
+    r: usize,
+    after: usize,
+    k1: usize,
+    res: &Profile,
+) -> Option<usize> {
+    for x in after..k1.min(r + 16) {
+        if fd.toks[x].lower == "," || fd.toks[x].lower == "." {
+            let mut y = x + 1;
+            while fd
+                .toks
+                .get(y)
+                .is_some_and(|t| res.role(&t.lower).is_some() || t.lower == ".")
+                && y < x + 4
+            {
+                y += 1;
+            }
+            let next = fd.toks.get(y).and_then(|t| fd.mention_starting(t.start));
+            return next
+                .filter(|m| fd.toks[x].lower == "," && fd.is_person(m.entity))
+                .map(|m| m.entity);
+        }
+        if let Some(m) = fd.mention_starting(fd.toks[x].start) {
+            if fd.is_person(m.entity) {
+                return Some(m.entity);
+            }
+        }
+    }
+    None
+}
+
+/// A phrase without article: a name the model missed, or a person after an occupation the
+/// lists do not know ("said meteorologist Dustin Guy").
+fn bare_name(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Phrase {
+    if let Some(s) = cap_run(fd, k, k1, res) {
+        return Phrase::at(Ref::Name(s), s.start);
+    }
+    for x in (k + 1)..(k + 3).min(k1) {
+        let w = &fd.toks[x - 1];
+        if !w.word
+            || w.cap
+            || res.preps.contains(&w.lower)
+            || res.cues_starting(&w.lower).next().is_some()
+        {
+            break;
+        }
+        if let Some(m) = fd
+            .mention_starting(fd.toks[x].start)
+            .filter(|m| fd.is_person(m.entity))
+        {
+            return Phrase::at(Ref::Ent(m.entity), m.start);
+        }
+    }
+    Phrase::NOTHING
+}
+
+/// End (byte) of an organisation name made of the noun at token `j` and a capitalised
+/// complement: "ministère de l'Intérieur", "Ministry of Health", "agence de l'eau" is not one.
+pub(super) fn org_complement(fd: &Field<'_>, j: usize, k1: usize, res: &Profile) -> Option<usize> {
+    let mut x = j + 1;
+    if !fd
+        .toks
+        .get(x)
+        .is_some_and(|t| res.complements.contains(&t.lower))
+    {
+        return None;
+    }
+    x += 1;
+    if fd
+        .toks
+        .get(x)
+        .is_some_and(|t| res.articles.contains_key(&t.lower))
+    {
+        x += 1;
+    }
+    let mut end = None;
+    while x < k1 && x < j + 10 {
+        let t = &fd.toks[x];
+        if let Some(m) = fd.mention_starting(t.start) {
+            end = Some(m.end);
+            x = fd.tok_at(m.end);
+            continue;
+        }
+        if t.word && t.cap {
+            end = Some(t.end);
+            x += 1;
+        } else if t.word
+            && res.particles.contains(&t.lower)
+            && fd.toks.get(x + 1).is_some_and(|n| n.cap)
+        {
+            x += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// A run of capitalised words (with name particles) starting at token `k`: a name the NER missed.
+fn cap_run(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Option<Span> {
+    let t = fd.toks.get(k)?;
+    if k >= k1
+        || !t.word
+        || !t.cap
+        || res.cues_starting(&t.lower).next().is_some()
+        || res.role(&t.lower).is_some()
+        || res.articles.contains_key(&t.lower)
+        || res.preps.contains(&t.lower)
+        || res.skip.contains(&t.lower)
+        || res.pronouns.contains_key(&t.lower)
+    {
+        return None;
+    }
+    let mut e = k;
+    while e + 1 < k1 && e - k < 4 {
+        let n = &fd.toks[e + 1];
+        if n.word
+            && (n.cap
+                || (res.particles.contains(&n.lower) && fd.toks.get(e + 2).is_some_and(|x| x.cap)))
+            && res.cues_starting(&n.lower).next().is_none()
+        {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    // A lone capitalised word opening a sentence is no evidence of a name.
+    let sentence_start = k == 0
+        || matches!(fd.toks[k - 1].lower.as_str(), "." | "!" | "?")
+        || fd.para(fd.toks[k - 1].start) != fd.para(t.start);
+    if e == k && sentence_start {
+        return None;
+    }
+    Some(Span {
+        start: t.start,
+        end: fd.toks[e].end,
+    })
+}
+
+/// The subject right before a cue (skipping adverbs): a name, a pronoun or a role.
+pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile) -> Phrase {
+    let mut j = k;
+    while j > b0 && fd.toks[j - 1].word && res.skip.contains(&fd.toks[j - 1].lower) {
+        j -= 1;
+    }
+    if j == b0 {
+        return Phrase::NOTHING;
+    }
+    let t = &fd.toks[j - 1];
+    if let Some(m) = fd.mention_ending(t.end) {
+        return Phrase::at(Ref::Ent(m.entity), m.start);
+    }
+    if t.lower == "," {
+        // "Le président du club, Henri Vasseur, a ajouté" / "X, president of Y, said": the
+        // person of the phrase, else its head.
+        let (lo, hi) = (fd.toks[b0].start, t.start);
+        if let Some(m) = fd
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.start >= lo && m.end <= hi && fd.is_person(m.entity))
+        {
+            return Phrase::at(Ref::Ent(m.entity), m.start);
+        }
+        return np(fd, b0, j - 1, res);
+    }
+    if let Some(&g) = res.pronouns.get(&t.lower) {
+        return Phrase::at(Ref::Pron(g), t.start);
+    }
+    np(fd, phrase_start(fd, b0, j, res), j, res)
+}
+
+/// Back from the word before token `j` to the start of its noun phrase: "le porte-parole",
+/// "Jean Dupont"; a common-noun phrase back to its article over a few lower-case words ("a
+/// police spokesman", "une porte-parole de la préfecture"), so that `np` sees it indefinite.
+fn phrase_start(fd: &Field<'_>, b0: usize, j: usize, res: &Profile) -> usize {
+    let t = &fd.toks[j - 1];
+    let mut s = j - 1;
+    while s > b0
+        && fd.toks[s - 1].word
+        && (fd.toks[s - 1].cap || res.particles.contains(&fd.toks[s - 1].lower))
+        && t.cap
+    {
+        s -= 1;
+    }
+    if s > b0 && res.articles.contains_key(&fd.toks[s - 1].lower) {
+        s -= 1;
+    } else if !t.cap {
+        let mut a = s;
+        while a > b0 && s - a < 4 && fd.toks[a - 1].word && !fd.toks[a - 1].cap {
+            a -= 1;
+            if res.articles.contains_key(&fd.toks[a].lower)
+                || res.indefinites.contains(&fd.toks[a].lower)
+            {
+                s = a;
+                break;
+            }
+        }
+    }
+    s
+}
+
+/// A quote standing as its own sentence right after a sentence whose subject is a person (or a
+/// gendered pronoun), with no quotation of its own: "Doe was blunt. “We will not …”". A careful
+/// reader gives the quote to that subject.
+pub(super) fn previous_sentence_subject(
+    fd: &Field<'_>,
+    q: &RawQuote,
+    res: &Profile,
+) -> Option<Phrase> {
+    let k = fd.tok_at(q.open);
+    let prev = k.checked_sub(1)?;
+    let para = fd.para(q.open);
+    let pp = fd.para(fd.toks[prev].start);
+    if para - pp.min(para) > 1 || !is_boundary(fd, prev, res) {
+        return None;
+    }
+    let mut s = prev;
+    while s > 0
+        && prev - s < 60
+        && fd.para(fd.toks[s - 1].start) == pp
+        && !is_boundary(fd, s - 1, res)
+    {
+        s -= 1;
+    }
+    if (s..prev).any(|j| fd.in_quote(fd.toks[j].start)) {
+        return None;
+    }
+    let first = &fd.toks[s];
+    if let Some(&g) = res.pronouns.get(&first.lower) {
+        return (g != Gender::Unknown).then(|| Phrase::at(Ref::Pron(g), first.start));
+    }
+    // Skip a determiner and titles: "Le président Emmanuel Macron", "Dr. Jane Doe".
+    let mut j = s;
+    while j < prev
+        && j - s < 4
+        && fd.mention_starting(fd.toks[j].start).is_none()
+        && (res.articles.contains_key(&fd.toks[j].lower)
+            || res.role(&fd.toks[j].lower).is_some()
+            || fd.toks[j].lower == ".")
+    {
+        j += 1;
+    }
+    let m = fd.mention_starting(fd.toks[j].start)?;
+    fd.is_person(m.entity)
+        .then(|| Phrase::at(Ref::Ent(m.entity), m.start))
+}
+
+/// A person named in the quote's own sentence, before it, outside a prepositional phrase: the
+/// subject of a sentence quoting part of what they said ("X s'est montrée « très inquiète »").
+pub(super) fn sentence_subject(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Phrase> {
+    let b1 = fd.tok_at(q.open);
+    let para = fd.para(q.open);
+    let mut b0 = b1;
+    while b0 > 0
+        && b1 - b0 < 40
+        && fd.para(fd.toks[b0 - 1].start) == para
+        && !is_boundary(fd, b0 - 1, res)
+    {
+        b0 -= 1;
+    }
+    let (lo, hi) = (
+        fd.toks.get(b0)?.start,
+        fd.toks[b1.saturating_sub(1).max(b0)].end,
+    );
+    fd.mentions
+        .iter()
+        .filter(|m| {
+            m.start >= lo && m.end <= hi && fd.is_speakable(m.entity) && !fd.in_quote(m.start)
+        })
+        .find(|m| {
+            let k = fd.tok_at(m.start);
+            !(k > 0 && res.preps.contains(&fd.toks[k - 1].lower))
+        })
+        .map(|m| Phrase::at(Ref::Ent(m.entity), m.start))
+}
+
+/// Whether the mention at byte `p` opens its sentence or clause (after an article at most).
+pub(super) fn subject_like(fd: &Field<'_>, p: usize, res: &Profile) -> bool {
+    let mut k = fd.tok_at(p);
+    if k > 0 && res.articles.contains_key(&fd.toks[k - 1].lower) {
+        k -= 1;
+    }
+    k == 0
+        || matches!(
+            fd.toks[k - 1].lower.as_str(),
+            "," | "." | "!" | "?" | ":" | ";"
+        )
+        || fd.para(fd.toks[k - 1].start) != fd.para(p)
+}
+
+/// The subject of the last speech cue (outside quotes) in this paragraph or the one before.
+pub(super) fn recent_speaker(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Phrase> {
+    let end = fd.tok_at(q.open);
+    let para = fd.para(q.open);
+    let mut start = end;
+    while start > 0 && end - start < 80 && para - fd.para(fd.toks[start - 1].start).min(para) <= 1 {
+        start -= 1;
+    }
+    let mut last = None;
+    for k in start..end {
+        if fd.in_quote(fd.toks[k].start) {
+            continue;
+        }
+        if let Some(CueMatch { source: false, .. }) = cue_at(fd, k, end, res) {
+            last = Some(k);
+        }
+    }
+    let k = last?;
+    let p = subject_before(fd, k.saturating_sub(8).max(start), k, res);
+    match (&p.who, p.at) {
+        (Ref::Ent(_) | Ref::Pron(_) | Ref::Name(_), Some(_)) => Some(p),
+        _ => None,
+    }
+}

@@ -1,0 +1,235 @@
+use super::*;
+use crate::enrich::analysis::Analysis;
+use crate::enrich::entities::canonicalize;
+use crate::enrich::ner::EntSpan;
+use crate::enrich::profile::Lang;
+use crate::enrich::types::{Document, TextField};
+
+/// Quotes and speakers of `text`, with the given (surface, label) NER spans (every occurrence).
+fn attribute(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
+    let res = Profile::load(lang);
+    let doc = Document {
+        fields: vec![TextField { name: "body", text }],
+        lang: Some(lang.code()),
+    };
+    let mut sp = Vec::new();
+    for (s, l) in spans {
+        for (i, _) in text.match_indices(s) {
+            sp.push((
+                0,
+                EntSpan {
+                    start: i,
+                    end: i + s.len(),
+                    label: l.to_string(),
+                },
+            ));
+        }
+    }
+    let an = Analysis::new(&doc, &res);
+    let ents = canonicalize(&an, &sp, &res);
+    let qs = extract(&an, &res, &ents).quotes;
+    let chars: Vec<char> = text.chars().collect();
+    for q in &qs {
+        assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+    }
+    qs.into_iter()
+        .map(|q| (q.text, q.speaker.map(|s| s.name)))
+        .collect()
+}
+
+fn one(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<Option<String>> {
+    attribute(lang, text, spans)
+        .into_iter()
+        .map(|q| q.1)
+        .collect()
+}
+
+fn some(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
+#[test]
+fn french_patterns() {
+    let per = |n: &'static str| (n, "PER");
+    // quote, cue, speaker
+    assert_eq!(
+        one(
+            Lang::Fr,
+            "« Nous allons reconstruire l'école du village », a déclaré Marie Lefèvre.",
+            &[per("Marie Lefèvre")]
+        ),
+        [some("Marie Lefèvre")]
+    );
+    // speaker, cue, quote
+    assert_eq!(
+        one(
+            Lang::Fr,
+            "Le maire Paul Girard a déclaré : « Les travaux commenceront en mars prochain. »",
+            &[per("Paul Girard")]
+        ),
+        [some("Paul Girard")]
+    );
+    // inverted pronoun
+    assert_eq!(
+        one(Lang::Fr, "Paul Girard a visité le chantier mardi.\n\n« Il faudra du temps pour convaincre les habitants », a-t-il ajouté.", &[per("Paul Girard")]),
+        [some("Paul Girard")]
+    );
+    // selon X
+    assert_eq!(
+        one(
+            Lang::Fr,
+            "Selon Claire Martin, la saison sera « la meilleure depuis dix ans ».",
+            &[per("Claire Martin")]
+        ),
+        [some("Claire Martin")]
+    );
+    // unnamed speaker, then a pronoun standing for her
+    assert_eq!(
+        one(Lang::Fr, "Jean Morel est arrivé lundi. « Aucune victime n'est à déplorer pour l'instant », a indiqué une porte-parole de la préfecture. « Les secours restent mobilisés toute la nuit », a-t-elle ajouté.", &[per("Jean Morel")]),
+        [None, None]
+    );
+    // a role never named
+    assert_eq!(
+        one(
+            Lang::Fr,
+            "« Le dossier sera examiné en appel dès la rentrée », a estimé le juge.",
+            &[]
+        ),
+        [None]
+    );
+    // a role named before, title next to the name
+    assert_eq!(
+        one(Lang::Fr, "La ministre de la Culture, Sophie Arnaud, visitait le musée. « Ce lieu doit rester ouvert à tous », a affirmé la ministre.", &[per("Sophie Arnaud")]),
+        [some("Sophie Arnaud")]
+    );
+    // continued into the next paragraph, inherited by the next quote of the paragraph
+    let q = attribute(Lang::Fr, "« Première partie du discours sans fermeture\n« Et voici la suite du même discours », a conclu Jean Morel. « Une phrase de plus pour finir. »", &[per("Jean Morel")]);
+    assert_eq!(q.len(), 3);
+    assert!(q.iter().all(|x| x.1 == some("Jean Morel")), "{q:?}");
+    // apposition after the role, inverted present with pronoun, attribution ending the paragraph before
+    assert_eq!(
+        one(Lang::Fr, "« Nous ne céderons pas sur ce point », poursuit le ministre de l'Économie, Marc Delorme.", &[per("Marc Delorme")]),
+        [some("Marc Delorme")]
+    );
+    assert_eq!(
+        one(Lang::Fr, "Lucie Bernard dirige la chorale.\n« On répète chaque jeudi soir depuis dix ans », explique-t-elle.", &[per("Lucie Bernard")]),
+        [some("Lucie Bernard")]
+    );
+    assert_eq!(
+        one(Lang::Fr, "Le président du club, Henri Vasseur, a ajouté :\n« Nous visons la montée dès cette saison. »", &[per("Henri Vasseur")]),
+        [some("Henri Vasseur")]
+    );
+    assert_eq!(
+        one(Lang::Fr, "« La grève continuera jusqu'à vendredi », a confirmé à l'AFP Nadia Haddad, déléguée syndicale.", &[per("Nadia Haddad"), ("AFP", "ORG")]),
+        [some("Nadia Haddad")]
+    );
+    assert_eq!(
+        one(
+            Lang::Fr,
+            "Bruno Keller : « Je ne serai pas candidat aux élections »",
+            &[per("Bruno Keller")]
+        ),
+        [some("Bruno Keller")]
+    );
+    assert_eq!(
+        one(Lang::Fr, "Luc Marchand est rentré.\n\nLa maire, Odile Fabre, se montre « très inquiète pour les commerces du centre ».", &[per("Luc Marchand"), per("Odile Fabre")]),
+        [some("Odile Fabre")]
+    );
+    assert_eq!(
+        one(
+            Lang::Fr,
+            "Pour Alain Rivière, « cette réforme arrive beaucoup trop tard ».",
+            &[per("Alain Rivière")]
+        ),
+        [some("Alain Rivière")]
+    );
+    // titles of works and scare quotes are not quotes
+    assert!(attribute(Lang::Fr, "Elle a relu le roman « Le Temps des cerises » hier, puis parlé d'une « petite erreur technique » au dîner.", &[]).is_empty());
+}
+
+#[test]
+fn english_patterns() {
+    let per = |n: &'static str| (n, "PERSON");
+    assert_eq!(
+        one(
+            Lang::En,
+            "\"We will rebuild the bridge by spring,\" said Mayor Linda Carter.",
+            &[per("Linda Carter")]
+        ),
+        [some("Linda Carter")]
+    );
+    assert_eq!(
+        one(
+            Lang::En,
+            "“The results speak for themselves,” Tom Becker told reporters.",
+            &[per("Tom Becker")]
+        ),
+        [some("Tom Becker")]
+    );
+    assert_eq!(
+        one(Lang::En, "Tom Becker runs the plant. Becker said the company “will not cut a single job this year.”", &[per("Tom Becker"), ("Becker", "ORG")]),
+        [some("Tom Becker")]
+    );
+    assert_eq!(
+        one(
+            Lang::En,
+            "According to Helen Ross, the budget is \"balanced for the first time.\"",
+            &[per("Helen Ross")]
+        ),
+        [some("Helen Ross")]
+    );
+    assert_eq!(
+        one(Lang::En, "\"We are still counting the damage,\" a spokeswoman for the utility said. \"Crews are on site tonight,\" she added.", &[]),
+        [None, None]
+    );
+    assert_eq!(
+        one(Lang::En, "Officer Dan Price arrived first.\n\n\"Nobody expected the river to rise this fast,\" he said.", &[per("Dan Price")]),
+        [some("Dan Price")]
+    );
+    assert_eq!(
+        one(
+            Lang::En,
+            "\"The new rules take effect on Monday,\" the Ministry of Health said.",
+            &[("Ministry of Health", "ORG")]
+        ),
+        [some("Ministry of Health")]
+    );
+    // a name the model missed, in the attribution
+    assert_eq!(
+        one(
+            Lang::En,
+            "“Prices will fall by autumn,” Nadia Okafor, the bank's chief economist, said.",
+            &[]
+        ),
+        [some("Nadia Okafor")]
+    );
+    assert_eq!(
+        one(
+            Lang::En,
+            "‘We don’t give up on anyone,’ said coach Ellen Ward. ‘Not ever.’",
+            &[per("Ellen Ward")]
+        ),
+        [some("Ellen Ward")]
+    );
+    assert_eq!(
+        one(Lang::En, "Grace Lin said the plan had failed twice.\n\n\"It is a tough call for everyone involved.\"", &[per("Grace Lin")]),
+        [some("Grace Lin")]
+    );
+    assert_eq!(
+        one(Lang::En, "Utility spokeswoman Rita Moss said \"power is back for most homes tonight.\" \"It sounded like a train,\" said farmer Joe Kent. Her neighbor, who declined to give his name, said the barn was \"completely gone after the storm.\"", &[per("Rita Moss"), per("Joe Kent")]),
+        [some("Rita Moss"), some("Joe Kent"), None]
+    );
+    assert_eq!(
+        one(Lang::En, "Tom Reed runs the lab.\n\n\"They are late to the party,\" a former lab engineer told the paper.", &[per("Tom Reed")]),
+        [None]
+    );
+    assert_eq!(
+        one(
+            Lang::En,
+            "Chief executive Ann Wells said the company was “just getting started” with robots.",
+            &[per("Ann Wells")]
+        ),
+        [some("Ann Wells")]
+    );
+    assert!(attribute(Lang::En, "She starred in “The Long Road Home” last year and in the film \"Night of the Long Knives\".", &[]).is_empty());
+}

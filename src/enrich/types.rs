@@ -1,0 +1,120 @@
+//! The domain types of the enrichment core, at the bottom: every room reads and writes these,
+//! and they depend on nothing else of the core.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// Errors of the enrichment core. Messages name the offending value.
+#[derive(Debug, thiserror::Error)]
+pub enum EnrichError {
+    #[error("document has no text: every field is empty")]
+    Empty,
+    #[error("model for language {lang:?} could not be loaded from {path:?}: {reason} (fetch the models with `scripts/models`)")]
+    Model {
+        lang: String,
+        path: PathBuf,
+        reason: String,
+    },
+}
+
+/// One named text field of an article (`title`, `body`, `text` or `content`).
+#[derive(Clone, Copy, Debug)]
+pub struct TextField<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+}
+
+/// What the core reads: the text fields in reading order (title first) and the declared language.
+#[derive(Clone, Debug, Default)]
+pub struct Document<'a> {
+    pub fields: Vec<TextField<'a>>,
+    /// ISO 639-1 code given by the producer; detected when `None`.
+    pub lang: Option<&'a str>,
+}
+
+/// Coarse entity type of the output contract.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Location,
+    Organization,
+    Misc,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Location => "location",
+            EntityType::Organization => "organization",
+            EntityType::Misc => "misc",
+        }
+    }
+}
+
+/// One surface form of an entity in one field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Mention {
+    /// Input field the span lies in.
+    pub field: String,
+    /// Code-point offset of the first character.
+    pub start: usize,
+    /// Code-point offset one past the last character.
+    pub end: usize,
+    /// The text of the span, `field[start:end]`.
+    pub text: String,
+}
+
+/// A canonical entity: all mentions of one referent in the article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Entity {
+    /// Stable id from type and normalised name, e.g. `person:vladimir-poutine`.
+    pub id: String,
+    /// Canonical (fullest) name.
+    pub name: String,
+    #[serde(rename = "type")]
+    pub entity_type: EntityType,
+    /// Raw label of the model that found it (e.g. `PER`, `GPE`), when a model did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// Who said a quote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Speaker {
+    pub name: String,
+    /// The entity the speaker resolved to, when it is one of the article's entities.
+    pub entity_id: Option<String>,
+}
+
+/// A direct quotation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Quote {
+    /// The words between the quotation marks (marks excluded).
+    pub text: String,
+    pub field: String,
+    pub start: usize,
+    pub end: usize,
+    /// `null` when the article does not say who spoke.
+    pub speaker: Option<Speaker>,
+    /// The attribution cue ("a dit", "said", "selon"), when one was found.
+    pub cue: Option<String>,
+}
+
+/// The result of enriching one article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Enrichment {
+    /// Language used for processing (ISO 639-1), `None` when it could not be told.
+    pub lang: Option<String>,
+    /// True when `lang` was detected rather than declared.
+    pub lang_detected: bool,
+    /// False when no extraction model exists for `lang` (the article passes through with no entities).
+    pub lang_supported: bool,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+}

@@ -9,6 +9,7 @@
 pub mod baseline;
 pub mod entities;
 pub mod gazetteer;
+pub mod kb;
 pub mod lang;
 pub mod ner;
 pub mod quotes;
@@ -98,6 +99,10 @@ pub struct Entity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     pub mentions: Vec<Mention>,
+    /// Id of the knowledge-base entry the entity is linked to (`geonames:2988507`, a newsroom
+    /// id), absent when it is linked to none. Linked entities carry the entry's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kb_id: Option<String>,
 }
 
 /// Who said a quote.
@@ -148,6 +153,8 @@ pub struct Enricher {
     pipelines: BTreeMap<String, ner::Pipeline>,
     /// Language resources (speech verbs, roles, ...) of every supported language.
     resources: BTreeMap<String, resources::Resources>,
+    /// Knowledge base the final entities are linked to; empty unless [`Enricher::with_kb`].
+    kb: kb::KbHandle,
 }
 
 impl Enricher {
@@ -175,7 +182,19 @@ impl Enricher {
         Ok(Self {
             pipelines,
             resources,
+            kb: kb::KbHandle::default(),
         })
+    }
+
+    /// Link entities to the KB behind `kb` (read anew for every article: a reload swaps it).
+    pub fn with_kb(mut self, kb: kb::KbHandle) -> Self {
+        self.kb = kb;
+        self
+    }
+
+    /// The handle of the KB the entities are linked to.
+    pub fn kb(&self) -> &kb::KbHandle {
+        &self.kb
     }
 
     /// Languages with a loaded NER pipeline.
@@ -258,6 +277,7 @@ impl Enricher {
             };
             let mut entities = entities::canonicalize(doc, &res.lang, spans, res);
             out.quotes = quotes::extract(doc, res, &mut entities);
+            kb::link(&self.kb.current(), &mut entities, &res.lang);
             out.entities = entities;
         }
         Ok(out)

@@ -1369,6 +1369,7 @@ impl Ctx<'_> {
                 end: offs.char_of(e),
                 text: name.to_string(),
             }],
+            kb_id: None,
         });
         let i = self.entities.len() - 1;
         let first = name

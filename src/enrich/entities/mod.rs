@@ -284,6 +284,7 @@ pub fn canonicalize(
                     text: doc.fields[fi].text[s..e].to_string(),
                 })
                 .collect(),
+            kb_id: None,
         });
     }
     out

@@ -595,10 +595,16 @@ mod tests {
     #[test]
     fn kb_files_from_a_list_or_a_comma_separated_string() {
         let c = load("[kb]\nfiles = [\"a.tsv\", \"b.jsonl\"]\n", &[]).unwrap();
-        assert_eq!(c.kb.files, [PathBuf::from("a.tsv"), PathBuf::from("b.jsonl")]);
+        assert_eq!(
+            c.kb.files,
+            [PathBuf::from("a.tsv"), PathBuf::from("b.jsonl")]
+        );
         let c = load("", &[("VERBATIM__KB__FILES", "x.tsv, y.tsv")]).unwrap();
         assert_eq!(c.kb.files, [PathBuf::from("x.tsv"), PathBuf::from("y.tsv")]);
-        assert!(load("[kb]\nfile = []\n", &[]).is_err(), "unknown keys are refused");
+        assert!(
+            load("[kb]\nfile = []\n", &[]).is_err(),
+            "unknown keys are refused"
+        );
     }
 
     #[test]

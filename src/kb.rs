@@ -198,11 +198,21 @@ mod tests {
         let held = handle.current();
         std::fs::write(&path, "X9\torg\tQuillfeather Press\n").unwrap();
         reload(&c, &handle, &metrics, "test").await;
-        assert_eq!(linked(&handle.current(), "Quillfeather Press").as_deref(), Some("X9"));
-        assert_eq!(linked(&held, "Quillfeather Press").as_deref(), Some("X1"), "a reader keeps its KB");
+        assert_eq!(
+            linked(&handle.current(), "Quillfeather Press").as_deref(),
+            Some("X9")
+        );
+        assert_eq!(
+            linked(&held, "Quillfeather Press").as_deref(),
+            Some("X1"),
+            "a reader keeps its KB"
+        );
         std::fs::write(&path, "X9\tbogus\tQuillfeather Press\n").unwrap();
         reload(&c, &handle, &metrics, "test").await;
-        assert_eq!(linked(&handle.current(), "Quillfeather Press").as_deref(), Some("X9"));
+        assert_eq!(
+            linked(&handle.current(), "Quillfeather Press").as_deref(),
+            Some("X9")
+        );
         assert_eq!(metrics.kb_reloads.with_label_values(&["ok"]).get(), 1);
         assert_eq!(metrics.kb_reloads.with_label_values(&["error"]).get(), 1);
         assert_eq!(metrics.kb_entries.get(), 1);

@@ -65,7 +65,10 @@ async fn sighup_reloads_the_newsroom_kb_without_a_rebalance() {
     let dir = tempfile::tempdir().unwrap();
     let kb = dir.path().join("newsroom.tsv");
     let example = std::fs::read_to_string(root().join("config/kb.example.tsv")).unwrap();
-    assert!(example.contains("Q7186\tperson\tMarie Curie"), "the example KB lists Marie Curie");
+    assert!(
+        example.contains("Q7186\tperson\tMarie Curie"),
+        "the example KB lists Marie Curie"
+    );
     write_atomically(&kb, &example);
     let kb_path = kb.to_str().unwrap();
     let d = s.spawn(&[
@@ -74,7 +77,12 @@ async fn sighup_reloads_the_newsroom_kb_without_a_rebalance() {
         ("VERBATIM__KB__WATCH_INTERVAL_MS", "0"),
     ]);
 
-    produce(&s.brokers, &s.input, &[("a1".into(), article_about_curie("a1"))]).await;
+    produce(
+        &s.brokers,
+        &s.input,
+        &[("a1".into(), article_about_curie("a1"))],
+    )
+    .await;
     assert_eq!(kb_id_of_output(&s, "a1").as_deref(), Some("Q7186"));
     let rebalances = |d: &Daemon| {
         (
@@ -83,7 +91,10 @@ async fn sighup_reloads_the_newsroom_kb_without_a_rebalance() {
         )
     };
     let before = rebalances(&d);
-    assert!(before.0.unwrap_or(0.0) >= 1.0, "the consumer was assigned: {before:?}");
+    assert!(
+        before.0.unwrap_or(0.0) >= 1.0,
+        "the consumer was assigned: {before:?}"
+    );
     let entries = d.metric("verbatim_kb_entries").unwrap();
     assert!(entries >= 5.0, "{entries}");
 
@@ -91,22 +102,36 @@ async fn sighup_reloads_the_newsroom_kb_without_a_rebalance() {
     write_atomically(&kb, &example.replace("Q7186\t", "newsroom:curie\t"));
     sighup(&d);
     assert!(
-        wait_until(WAIT, || d.metric("verbatim_kb_reloads_total{result=\"ok\"}") == Some(1.0)),
+        wait_until(WAIT, || d
+            .metric("verbatim_kb_reloads_total{result=\"ok\"}")
+            == Some(1.0)),
         "reloaded: {:?}",
         d.metric("verbatim_kb_reloads_total{result=\"ok\"}")
     );
-    produce(&s.brokers, &s.input, &[("a2".into(), article_about_curie("a2"))]).await;
+    produce(
+        &s.brokers,
+        &s.input,
+        &[("a2".into(), article_about_curie("a2"))],
+    )
+    .await;
     assert_eq!(kb_id_of_output(&s, "a2").as_deref(), Some("newsroom:curie"));
 
     // A broken file: the old KB stays in use and the error is counted.
     write_atomically(&kb, &format!("{example}Q1\tplanet\tMars\n"));
     sighup(&d);
     assert!(
-        wait_until(WAIT, || d.metric("verbatim_kb_reloads_total{result=\"error\"}") == Some(1.0)),
+        wait_until(WAIT, || d
+            .metric("verbatim_kb_reloads_total{result=\"error\"}")
+            == Some(1.0)),
         "error counted: {:?}",
         d.metric("verbatim_kb_reloads_total{result=\"error\"}")
     );
-    produce(&s.brokers, &s.input, &[("a3".into(), article_about_curie("a3"))]).await;
+    produce(
+        &s.brokers,
+        &s.input,
+        &[("a3".into(), article_about_curie("a3"))],
+    )
+    .await;
     assert_eq!(kb_id_of_output(&s, "a3").as_deref(), Some("newsroom:curie"));
 
     assert_eq!(rebalances(&d), before, "no rebalance across the reloads");

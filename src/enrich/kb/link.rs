@@ -75,7 +75,8 @@ pub fn link(kb: &Kb, entities: &mut [Entity], lang: &str) {
 /// entries when there are any.
 fn candidates(kb: &Kb, entity: &Entity) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
-    let forms = std::iter::once(entity.name.as_str()).chain(entity.mentions.iter().map(|m| m.text.as_str()));
+    let forms = std::iter::once(entity.name.as_str())
+        .chain(entity.mentions.iter().map(|m| m.text.as_str()));
     for form in forms {
         for h in kb.hits(form) {
             if kb.entry(*h).ty != entity.entity_type {
@@ -105,7 +106,9 @@ fn score(kb: &Kb, h: Hit, ctx: &Context<'_>) -> f64 {
         s *= SAME_COUNTRY;
     }
     let in_admin1 = matches!(p.kind, PlaceKind::Admin1 | PlaceKind::City)
-        && ctx.admin1.contains(&(p.country.as_str(), p.admin1.as_str()));
+        && ctx
+            .admin1
+            .contains(&(p.country.as_str(), p.admin1.as_str()));
     if in_admin1 {
         s *= SAME_ADMIN1;
     }
@@ -144,7 +147,10 @@ geonames:14\tcity\t90000\tBB\tK9\tPortstead\t\t
     fn kb(user: &str) -> Kb {
         let mut u = UserEntries::default();
         u.add_file(user, "newsroom.tsv", Format::Tsv).unwrap();
-        Kb::new(parse_places(PLACES, "places.tsv").unwrap(), u.into_entries())
+        Kb::new(
+            parse_places(PLACES, "places.tsv").unwrap(),
+            u.into_entries(),
+        )
     }
 
     fn ent(name: &str, ty: EntityType, mentions: &[&str]) -> Entity {
@@ -217,12 +223,19 @@ geonames:14\tcity\t90000\tBB\tK9\tPortstead\t\t
         // No name in that language: the article's own name stays.
         let mut es = vec![ent("Fenwick", EntityType::Location, &["Fenwick"])];
         link(&k, &mut es, "fr");
-        assert_eq!((es[0].kb_id.as_deref(), es[0].name.as_str()), (Some("geonames:12"), "Fenwick"));
+        assert_eq!(
+            (es[0].kb_id.as_deref(), es[0].name.as_str()),
+            (Some("geonames:12"), "Fenwick")
+        );
     }
 
     #[test]
     fn a_mention_can_lead_to_the_entry() {
-        let mut es = vec![ent("the Beeland government", EntityType::Location, &["Beeland"])];
+        let mut es = vec![ent(
+            "the Beeland government",
+            EntityType::Location,
+            &["Beeland"],
+        )];
         link(&kb(""), &mut es, "en");
         assert_eq!(ids(&es), [Some("geonames:2")]);
     }
@@ -234,7 +247,11 @@ geonames:14\tcity\t90000\tBB\tK9\tPortstead\t\t
         link(&kb(""), &mut es, "en");
         assert_eq!(ids(&es), [Some("geonames:14")]);
         let k = Kb::new(
-            parse_places("geonames:1\tcity\t100\tAA\t\tTwin\t\t\ngeonames:2\tcity\t90\tBB\t\tTwin\t\t\n", "p").unwrap(),
+            parse_places(
+                "geonames:1\tcity\t100\tAA\t\tTwin\t\t\ngeonames:2\tcity\t90\tBB\t\tTwin\t\t\n",
+                "p",
+            )
+            .unwrap(),
             Vec::new(),
         );
         let mut es = vec![ent("Twin", EntityType::Location, &["Twin"])];
@@ -252,7 +269,10 @@ geonames:14\tcity\t90000\tBB\tK9\tPortstead\t\t
             ent("Unknown Place", EntityType::Location, &["Unknown Place"]),
         ];
         link(&k, &mut es, "en");
-        assert_eq!(ids(&es), [Some("Q77"), Some("P5"), Some("geonames:2"), None]);
+        assert_eq!(
+            ids(&es),
+            [Some("Q77"), Some("P5"), Some("geonames:2"), None]
+        );
         assert_eq!(es[0].name, "Marlow-on-Sea");
         assert_eq!(es[1].name, "Jo Fenn");
         assert_eq!(es[3].name, "Unknown Place");

@@ -82,6 +82,30 @@ impl KbEntry {
     }
 }
 
+/// [`key`] with a fast path for ASCII forms (most of the KB's names): lower case, hyphens and
+/// white space as single spaces, trimmed.
+fn form_key(s: &str) -> String {
+    if !s.is_ascii() {
+        return key(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        let c = match b {
+            b'-' => ' ',
+            b if b.is_ascii_whitespace() || b == 0x0b => ' ',
+            b => b.to_ascii_lowercase() as char,
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
 /// One entry a key leads to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Hit {
@@ -102,9 +126,11 @@ impl Kb {
     /// Build from the built-in and the newsroom's entries.
     pub fn new(builtin: Vec<KbEntry>, user: Vec<KbEntry>) -> Kb {
         let user_count = user.len();
+        let n = builtin.len() + user.len();
         let mut kb = Kb {
-            entries: Vec::with_capacity(builtin.len() + user.len()),
-            index: HashMap::new(),
+            entries: Vec::with_capacity(n),
+            // About five names an entry.
+            index: HashMap::with_capacity(n * 5),
             user: user_count,
         };
         for e in user.into_iter().chain(builtin) {
@@ -121,7 +147,7 @@ impl Kb {
             .map(|n| (n, true))
             .chain(e.aliases.iter().map(|a| (a, false)));
         for (form, primary) in forms {
-            let k = key(form);
+            let k = form_key(form);
             if k.is_empty() {
                 continue;
             }
@@ -154,7 +180,7 @@ impl Kb {
     }
 
     fn hits(&self, form: &str) -> &[Hit] {
-        self.index.get(&key(form)).map_or(&[], Vec::as_slice)
+        self.index.get(&form_key(form)).map_or(&[], Vec::as_slice)
     }
 
     fn entry(&self, h: Hit) -> &KbEntry {
@@ -194,5 +220,25 @@ impl KbHandle {
 impl std::fmt::Debug for KbHandle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "KbHandle({} entries)", self.current().len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn ascii_fast_path_is_key(s in "[\\x00-\\x7f]{0,24}") {
+            prop_assert_eq!(form_key(&s), key(&s));
+        }
+    }
+
+    #[test]
+    fn non_ascii_forms_use_key() {
+        for s in ["Ville-d’Avray", "  Saint–Étienne ", "ÎLE DE FRANCE"] {
+            assert_eq!(form_key(s), key(s));
+        }
     }
 }

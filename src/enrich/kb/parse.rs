@@ -88,7 +88,10 @@ pub fn parse_places(src: &str, file: &str) -> Result<Vec<KbEntry>, KbError> {
             return Err(line_err(
                 file,
                 n,
-                format!("{} columns, want 8 (rebuild it with scripts/kb)", cols.len()),
+                format!(
+                    "{} columns, want 8 (rebuild it with scripts/kb)",
+                    cols.len()
+                ),
             ));
         };
         let kind = parse_kind(kind)
@@ -326,7 +329,10 @@ mod tests {
         let err = u
             .add_file("# c\nQ3\tperson\n", "c.tsv", Format::Tsv)
             .unwrap_err();
-        assert!(err.to_string().starts_with("c.tsv:2: 2 tab-separated"), "{err}");
+        assert!(
+            err.to_string().starts_with("c.tsv:2: 2 tab-separated"),
+            "{err}"
+        );
         assert!(u.into_entries().is_empty(), "a bad file adds nothing");
     }
 
@@ -335,9 +341,16 @@ mod tests {
         let mut u = UserEntries::default();
         u.add_file("Q1\tperson\tA\n", "a.tsv", Format::Tsv).unwrap();
         let err = u
-            .add_file("{\"id\":\"Q1\",\"type\":\"person\",\"name\":\"B\"}\n", "b.jsonl", Format::Jsonl)
+            .add_file(
+                "{\"id\":\"Q1\",\"type\":\"person\",\"name\":\"B\"}\n",
+                "b.jsonl",
+                Format::Jsonl,
+            )
             .unwrap_err();
-        assert_eq!(err.to_string(), "b.jsonl:1: id \"Q1\" is already used at a.tsv:1");
+        assert_eq!(
+            err.to_string(),
+            "b.jsonl:1: id \"Q1\" is already used at a.tsv:1"
+        );
     }
 
     #[test]
@@ -345,7 +358,11 @@ mod tests {
         let src = "{\"id\":\"Q9\",\"type\":\"location\",\"name\":\"Lutèce\",\"aliases\":[\"Lutetia\"],\"names\":{\"en\":\"Lutetia\"}}\n{\"id\":\"Q8\",\"type\":\"org\",\"nom\":\"x\"}\n";
         let mut u = UserEntries::default();
         let err = u.add_file(src, "k.jsonl", Format::Jsonl).unwrap_err();
-        assert!(err.to_string().starts_with("k.jsonl:2: unknown field `nom`"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("k.jsonl:2: unknown field `nom`"),
+            "{err}"
+        );
         u.add_file(src.lines().next().unwrap(), "k.jsonl", Format::Jsonl)
             .unwrap();
         let e = u.into_entries();

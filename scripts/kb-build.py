@@ -10,7 +10,10 @@ Output: a header of `#` lines, then one place a line, tab-separated:
   country     ISO 3166-1 alpha-2 code ("" for a continent)
   admin1      GeoNames first-level division code ("" when none)
   name        the GeoNames (English) name
-  names       names by language, `lang=Name` separated by `|` (may be empty)
+  names       names by language, `lang=Name` separated by `|`: English (the GeoNames name) and
+              French for continents, countries and US states; none for cities, whose GeoNames
+              name is often the local one ("Makkah", "Bengaluru"), so a city keeps the article's
+              own name
   aliases     other names, separated by `|` (Latin script only: articles are French or English)
 """
 import gettext
@@ -105,7 +108,7 @@ def main():
             places.append(dict(id=c["geonameId"], kind="continent", population=c.get("population", 0),
                                country="", admin1="", name=c["asciiName"], names=names, aliases=set()))
         for c in load_json(z, d + "countries.json").values():
-            names = {"fr": fr_country[c["iso"]]} if c["iso"] in fr_country else {}
+            names = {"en": c["name"], **({"fr": fr_country[c["iso"]]} if c["iso"] in fr_country else {})}
             places.append(dict(id=c["geonameid"], kind="country", population=c["population"],
                                country=c["iso"], admin1="", name=c["name"], names=names, aliases=set()))
         cities = [c for c in load_json(z, d + cities_file + ".json").values() if c["population"] >= min_pop]
@@ -114,8 +117,15 @@ def main():
             if c["countrycode"] == "US":
                 state_pop[c["admin1code"]] = state_pop.get(c["admin1code"], 0) + c["population"]
         for s in load_json(z, d + "us_states.json").values():
-            names = {"fr": fr_state[s["code"]]} if s["code"] in fr_state else {}
-            aliases = {US_STATE_ABBREVIATIONS[s["code"]]} if s["code"] in US_STATE_ABBREVIATIONS else set()
+            names = {"en": s["name"], **({"fr": fr_state[s["code"]]} if s["code"] in fr_state else {})}
+            aliases = set()
+            if s["code"] in US_STATE_ABBREVIATIONS:
+                abbr = US_STATE_ABBREVIATIONS[s["code"]]
+                aliases.add(abbr)
+                # Entity spans end before a sentence's full stop ("Worcester, Mass."): the form
+                # without its final dot too, when it keeps at least three letters ("Mass", not "Pa").
+                if abbr.count(".") == 1 and len(abbr) >= 4:
+                    aliases.add(abbr[:-1])
             places.append(dict(id=s["geonameid"], kind="admin1", population=state_pop.get(s["code"], 0),
                                country="US", admin1=s["code"], name=s["name"], names=names, aliases=aliases))
         for c in cities:

@@ -1,4 +1,4 @@
-//! Linking an article's entities to the KB: each entity's name, then its mentions, are looked up
+//! Linking an article's entities to the KB: each entity's name, else its mentions, are looked up
 //! by [`key`](crate::enrich::resources::key); an entry counts only when its type is the entity's.
 //!
 //! - Newsroom entries win: when one of them carries the name, the first such entry is taken.
@@ -71,12 +71,23 @@ pub fn link(kb: &Kb, entities: &mut [Entity], lang: &str) {
     }
 }
 
-/// The entries of the entity's type its name or one of its mentions leads to; only newsroom
-/// entries when there are any.
+/// The entries of the entity's type its name leads to, else those its mentions lead to (the name
+/// is the fullest form: "New York City" is the city even when a mention says "New York"); only
+/// newsroom entries when there are any.
 fn candidates(kb: &Kb, entity: &Entity) -> Vec<Hit> {
+    let mut out = hits_of_type(kb, entity, std::iter::once(entity.name.as_str()));
+    if out.is_empty() {
+        out = hits_of_type(kb, entity, entity.mentions.iter().map(|m| m.text.as_str()));
+    }
+    if out.iter().any(|h| kb.entry(*h).source == Source::User) {
+        out.retain(|h| kb.entry(*h).source == Source::User);
+        out.truncate(1);
+    }
+    out
+}
+
+fn hits_of_type<'a>(kb: &Kb, entity: &Entity, forms: impl Iterator<Item = &'a str>) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
-    let forms = std::iter::once(entity.name.as_str())
-        .chain(entity.mentions.iter().map(|m| m.text.as_str()));
     for form in forms {
         for h in kb.hits(form) {
             if kb.entry(*h).ty != entity.entity_type {
@@ -87,10 +98,6 @@ fn candidates(kb: &Kb, entity: &Entity) -> Vec<Hit> {
                 None => out.push(*h),
             }
         }
-    }
-    if out.iter().any(|h| kb.entry(*h).source == Source::User) {
-        out.retain(|h| kb.entry(*h).source == Source::User);
-        out.truncate(1);
     }
     out
 }
@@ -238,6 +245,26 @@ geonames:14\tcity\t90000\tBB\tK9\tPortstead\t\t
         )];
         link(&kb(""), &mut es, "en");
         assert_eq!(ids(&es), [Some("geonames:2")]);
+    }
+
+    #[test]
+    fn the_name_outranks_the_mentions() {
+        // "Kestria" (a division of 3,000,000) is also a mention; the name is the town.
+        let k = Kb::new(
+            parse_places(
+                &format!("{PLACES}geonames:20\tcity\t50000\tBB\tK7\tKestria Town\t\t\n"),
+                "p",
+            )
+            .unwrap(),
+            Vec::new(),
+        );
+        let mut es = vec![ent(
+            "Kestria Town",
+            EntityType::Location,
+            &["Kestria Town", "Kestria"],
+        )];
+        link(&k, &mut es, "en");
+        assert_eq!(ids(&es), [Some("geonames:20")]);
     }
 
     #[test]

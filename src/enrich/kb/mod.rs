@@ -58,7 +58,7 @@ pub struct KbEntry {
     pub name: String,
     /// Names by language (ISO 639-1 code, name).
     pub names: Vec<LangName>,
-    /// Other names the entity goes by.
+    /// Other names the entity goes by (indexed by [`Kb::new`], which does not keep them).
     pub aliases: Vec<String>,
     /// Geography, for built-in places.
     pub place: Option<Place>,
@@ -157,6 +157,9 @@ impl Kb {
                 None => hits.push(Hit { entry, primary }),
             }
         }
+        // The aliases live on in the index only (the built-in places have ~120,000).
+        let mut e = e;
+        e.aliases = Vec::new();
         self.entries.push(e);
     }
 

@@ -73,7 +73,15 @@ fn enricher() -> Enricher {
     .into_iter()
     .map(|(l, d)| (l.to_string(), root().join(d)))
     .collect();
-    Enricher::new(EnricherConfig { models }).expect("models (run scripts/models)")
+    // The built-in places KB as the daemon loads it (linking is part of the core's cost).
+    let kb = verbatim::kb::load(&verbatim::config::KbConfig {
+        places: root().join("models/kb/places.tsv"),
+        ..Default::default()
+    })
+    .expect("places KB (run scripts/kb)");
+    Enricher::new(EnricherConfig { models })
+        .expect("models (run scripts/models)")
+        .with_kb(verbatim::enrich::kb::KbHandle::new(kb))
 }
 
 fn decode(p: &[u8]) -> contract::Article {

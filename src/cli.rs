@@ -116,11 +116,13 @@ fn load(path: Option<&Path>) -> Result<Config> {
     Ok(Config::load(path)?)
 }
 
-/// Build the enrichment core from the config (loads the models).
+/// Build the enrichment core from the config (loads the models and the knowledge base).
 pub fn enricher(cfg: &Config) -> Result<Enricher> {
+    let kb = crate::kb::load(&cfg.kb)?;
     let e = Enricher::new(EnricherConfig {
         models: cfg.nlp.models.clone(),
-    })?;
+    })?
+    .with_kb(crate::enrich::kb::KbHandle::new(kb));
     Ok(e)
 }
 
@@ -179,6 +181,9 @@ fn run(cfg: Config) -> Result<()> {
             http::serve(addr, metrics.clone(), health.clone(), shutdown.clone()).await?;
         tracing::info!(%local, "metrics on http://{local}/metrics");
         let server = tokio::spawn(server);
+        let kb = enricher.kb().clone();
+        let _kb_reloader =
+            crate::kb::spawn_reloader(cfg.kb.clone(), kb, metrics.clone(), shutdown.clone());
         let summary = pipeline::run(&cfg, enricher, metrics, health, shutdown).await?;
         // The server stops on the same signal; open connections get a short grace, no more.
         if tokio::time::timeout(HTTP_SHUTDOWN_LIMIT, server)

@@ -38,6 +38,7 @@ pub struct Config {
     pub limits: LimitsConfig,
     pub pipeline: PipelineConfig,
     pub nlp: NlpConfig,
+    pub kb: KbConfig,
     pub log: LogConfig,
 }
 
@@ -235,6 +236,51 @@ impl Default for NlpConfig {
         models.insert("fr".into(), PathBuf::from("models/fr_core_news_md"));
         models.insert("en".into(), PathBuf::from("models/en_core_web_sm"));
         Self { models }
+    }
+}
+
+/// Knowledge base the entities are linked to (`kb_id`): the built-in places and the newsroom's
+/// own files. The daemon reloads them on SIGHUP and when a file changes.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct KbConfig {
+    /// Built-in places KB written by `scripts/kb`; empty to link to the newsroom's files only.
+    pub places: PathBuf,
+    /// The newsroom's KB files: TSV (`id type name aliases`, aliases separated by `|`) or JSON
+    /// lines (`.jsonl`). Their entries win over the built-in ones. A string is read as a
+    /// comma-separated list (`VERBATIM__KB__FILES=a.tsv,b.jsonl`).
+    #[serde(deserialize_with = "paths_or_list")]
+    pub files: Vec<PathBuf>,
+    /// How often, in milliseconds, the daemon looks for changed KB files; 0 = on SIGHUP only.
+    pub watch_interval_ms: u64,
+}
+
+/// A list of paths, or one string of comma-separated paths (as an environment variable gives).
+fn paths_or_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<PathBuf>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Paths {
+        List(Vec<PathBuf>),
+        Joined(String),
+    }
+    Ok(match Paths::deserialize(d)? {
+        Paths::List(l) => l,
+        Paths::Joined(s) => s
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .collect(),
+    })
+}
+
+impl Default for KbConfig {
+    fn default() -> Self {
+        Self {
+            places: PathBuf::from("models/kb/places.tsv"),
+            files: Vec::new(),
+            watch_interval_ms: 2_000,
+        }
     }
 }
 
@@ -701,6 +747,21 @@ mod tests {
         let shown = c.redacted_toml();
         assert!(!shown.contains("hunter2"), "{shown}");
         assert!(shown.contains("***"));
+    }
+
+    #[test]
+    fn kb_files_from_a_list_or_a_comma_separated_string() {
+        let c = load("[kb]\nfiles = [\"a.tsv\", \"b.jsonl\"]\n", &[]).unwrap();
+        assert_eq!(
+            c.kb.files,
+            [PathBuf::from("a.tsv"), PathBuf::from("b.jsonl")]
+        );
+        let c = load("", &[("VERBATIM__KB__FILES", "x.tsv, y.tsv")]).unwrap();
+        assert_eq!(c.kb.files, [PathBuf::from("x.tsv"), PathBuf::from("y.tsv")]);
+        assert!(
+            load("[kb]\nfile = []\n", &[]).is_err(),
+            "unknown keys are refused"
+        );
     }
 
     #[test]

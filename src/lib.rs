@@ -8,6 +8,7 @@ pub mod demo;
 pub mod enrich;
 pub mod eval;
 pub mod http;
+pub mod kb;
 pub mod metrics;
 pub mod pipeline;
 pub mod telemetry;

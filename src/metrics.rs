@@ -36,6 +36,8 @@ pub struct Metrics {
     pub ready: IntGauge,
     pub transactions: IntCounterVec,
     pub stage_seconds: HistogramVec,
+    pub kb_reloads: IntCounterVec,
+    pub kb_entries: IntGauge,
 }
 
 fn counter(r: &Registry, name: &str, help: &str) -> IntCounter {
@@ -226,6 +228,17 @@ impl Metrics {
                 "Exactly-once mode: transactions by result (committed, aborted).",
                 &["result"],
             ),
+            kb_reloads: counter_vec(
+                &r,
+                "verbatim_kb_reloads_total",
+                "Knowledge-base reloads (SIGHUP or a changed file), by result (ok, error).",
+                &["result"],
+            ),
+            kb_entries: gauge(
+                &r,
+                "verbatim_kb_entries",
+                "Entries of the knowledge base in use (built-in places and newsroom files).",
+            ),
             stage_seconds,
             registry: r,
         };
@@ -261,6 +274,9 @@ impl Metrics {
         }
         for k in ["assign", "revoke"] {
             m.rebalances.with_label_values(&[k]);
+        }
+        for r in ["ok", "error"] {
+            m.kb_reloads.with_label_values(&[r]);
         }
         m
     }

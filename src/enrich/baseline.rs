@@ -37,6 +37,7 @@ pub fn extract(doc: &Document<'_>) -> (Vec<Entity>, Vec<Quote>) {
                 entity_type: EntityType::Misc,
                 label: None,
                 mentions: Vec::new(),
+                kb_id: None,
             });
             ent.mentions.push(Mention {
                 field: f.name.to_string(),
@@ -70,6 +71,7 @@ pub fn group_spans(doc: &Document<'_>, spans: &[(usize, super::ner::EntSpan)]) -
             entity_type: t,
             label: Some(s.label.clone()),
             mentions: Vec::new(),
+            kb_id: None,
         });
         ent.mentions.push(Mention {
             field: f.name.to_string(),

@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod baseline;
 pub mod entities;
 pub mod gazetteer;
+pub mod kb;
 pub mod ner;
 pub mod profile;
 pub mod quotes;
@@ -38,6 +39,8 @@ pub struct Enricher {
     pipelines: BTreeMap<String, ner::Pipeline>,
     /// Language profiles (speech verbs, roles, ...) of every supported language.
     resources: BTreeMap<String, profile::Profile>,
+    /// Knowledge base the final entities are linked to; empty unless [`Enricher::with_kb`].
+    kb: kb::KbHandle,
 }
 
 impl Enricher {
@@ -65,7 +68,19 @@ impl Enricher {
         Ok(Self {
             pipelines,
             resources,
+            kb: kb::KbHandle::default(),
         })
+    }
+
+    /// Link entities to the KB behind `kb` (read anew for every article: a reload swaps it).
+    pub fn with_kb(mut self, kb: kb::KbHandle) -> Self {
+        self.kb = kb;
+        self
+    }
+
+    /// The handle of the KB the entities are linked to.
+    pub fn kb(&self) -> &kb::KbHandle {
+        &self.kb
     }
 
     /// Languages with a loaded NER pipeline.
@@ -151,6 +166,7 @@ impl Enricher {
             let found = quotes::extract(&an, res, &entities);
             entities.extend(found.speakers);
             out.quotes = found.quotes;
+            kb::link(&self.kb.current(), &mut entities, res.lang.code());
             out.entities = entities;
         }
         Ok(out)

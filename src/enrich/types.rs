@@ -82,6 +82,10 @@ pub struct Entity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     pub mentions: Vec<Mention>,
+    /// Id of the knowledge-base entry the entity is linked to (`geonames:2988507`, a newsroom
+    /// id), absent when it is linked to none. Linked entities carry the entry's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kb_id: Option<String>,
 }
 
 /// Who said a quote.

@@ -98,6 +98,7 @@ impl<'a> Namer<'a> {
             entity_type: ty,
             label: typing::group_label(&group),
             mentions: mentions.into_iter().map(|a| self.mention(a)).collect(),
+            kb_id: None,
         }
     }
 

@@ -263,6 +263,7 @@ impl<'a> Resolver<'a> {
                 end: fd.offs.char_of(s.end),
                 text: name.to_string(),
             }],
+            kb_id: None,
         });
         let i = self.known.len() + self.found.len() - 1;
         self.gender.push(self.first_name_gender(name));

@@ -73,7 +73,11 @@ fn enricher() -> Enricher {
     .into_iter()
     .map(|(l, d)| (l.to_string(), root().join(d)))
     .collect();
-    Enricher::new(EnricherConfig { models }).expect("models (run scripts/models)")
+    Enricher::new(EnricherConfig {
+        models,
+        ..Default::default()
+    })
+    .expect("models (run scripts/models)")
 }
 
 fn decode(p: &[u8]) -> contract::Article {

@@ -117,6 +117,8 @@ fn load(path: Option<&Path>) -> Result<Config> {
 pub fn enricher(cfg: &Config) -> Result<Enricher> {
     let e = Enricher::new(EnricherConfig {
         models: cfg.nlp.models.clone(),
+        syntax: cfg.nlp.syntax,
+        tokens: cfg.output.tokens,
     })?;
     Ok(e)
 }

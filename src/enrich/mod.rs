@@ -13,6 +13,7 @@ pub mod lang;
 pub mod ner;
 pub mod quotes;
 pub mod resources;
+pub mod syntax;
 pub mod text;
 pub mod tokens;
 
@@ -133,12 +134,22 @@ pub struct Enrichment {
     pub lang_supported: bool,
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
+    /// Per-token analysis of every field (`output.tokens`), in field and token order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<syntax::output::TokenOut>>,
+    /// The syntax of every field (`nlp.syntax`), for the core; not serialised.
+    #[serde(skip)]
+    pub syntax: Vec<syntax::FieldAnalysis>,
 }
 
 /// Configuration of the core. Paths of model directories per language (`fr`, `en`).
 #[derive(Clone, Debug, Default)]
 pub struct EnricherConfig {
     pub models: BTreeMap<String, PathBuf>,
+    /// Load and run the syntax components of each pipeline (`nlp.syntax`).
+    pub syntax: bool,
+    /// Put every token's analysis in the enrichment (`output.tokens`; needs `syntax`).
+    pub tokens: bool,
 }
 
 /// The enrichment engine: built once at start-up (loads resources and models), then shared
@@ -148,12 +159,17 @@ pub struct Enricher {
     pipelines: BTreeMap<String, ner::Pipeline>,
     /// Language resources (speech verbs, roles, ...) of every supported language.
     resources: BTreeMap<String, resources::Resources>,
+    /// Syntax components by language, when `syntax` is on.
+    syntax: BTreeMap<String, syntax::SyntaxModel>,
+    /// Whether enrichments carry the per-token analysis.
+    tokens: bool,
 }
 
 impl Enricher {
     /// Build the engine, loading every configured model. Fails with a message naming the model.
     pub fn new(config: EnricherConfig) -> Result<Self, EnrichError> {
         let mut pipelines = BTreeMap::new();
+        let mut syntax = BTreeMap::new();
         for (lang, path) in &config.models {
             let model_error = |reason: String| EnrichError::Model {
                 lang: lang.clone(),
@@ -167,6 +183,10 @@ impl Enricher {
             }
             let p = ner::Pipeline::load(lang, path).map_err(|e| model_error(e.to_string()))?;
             pipelines.insert(lang.clone(), p);
+            if config.syntax {
+                let m = syntax::SyntaxModel::load(path).map_err(|e| model_error(e.to_string()))?;
+                syntax.insert(lang.clone(), m);
+            }
         }
         let resources = ["fr", "en"]
             .into_iter()
@@ -175,6 +195,8 @@ impl Enricher {
         Ok(Self {
             pipelines,
             resources,
+            syntax,
+            tokens: config.tokens && config.syntax,
         })
     }
 
@@ -211,6 +233,24 @@ impl Enricher {
             }
         }
         out
+    }
+
+    /// The syntax of every field (field index, analysis) when `lang` has a syntax model.
+    pub fn analyze(&self, doc: &Document<'_>, lang: Option<&str>) -> Vec<syntax::FieldAnalysis> {
+        let (Some(model), Some(p)) = (
+            lang.and_then(|l| self.syntax.get(l)),
+            lang.and_then(|l| self.pipelines.get(l)),
+        ) else {
+            return Vec::new();
+        };
+        doc.fields
+            .iter()
+            .enumerate()
+            .map(|(field, f)| syntax::FieldAnalysis {
+                field,
+                analysis: model.analyze(f.text, &p.tokenize(f.text)),
+            })
+            .collect()
     }
 
     /// Enrich one document. Never panics on any input text.
@@ -259,6 +299,10 @@ impl Enricher {
             let mut entities = entities::canonicalize(doc, &res.lang, spans, res);
             out.quotes = quotes::extract(doc, res, &mut entities);
             out.entities = entities;
+        }
+        out.syntax = self.analyze(doc, lang.as_deref());
+        if self.tokens {
+            out.tokens = Some(syntax::output::tokens(doc, &out.syntax));
         }
         Ok(out)
     }

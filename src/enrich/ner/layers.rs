@@ -57,7 +57,7 @@ pub(crate) fn gemm_abt(
 /// `out[m×n] = a[m×k] · wᵀ + bias` for a dense layer with `w` (n × k) and `bias` (n).
 pub(crate) fn affine(m: usize, a: &[f32], w: &[f32], bias: &[f32], out: &mut Vec<f32>) {
     let n = bias.len();
-    let k = if n == 0 { 0 } else { w.len() / n };
+    let k = w.len().checked_div(n).unwrap_or(0);
     out.clear();
     out.reserve(m * n);
     for _ in 0..m {

@@ -129,25 +129,23 @@ fn edges(heads: &[usize]) -> Edges {
 /// One pass of `_set_lr_kids_and_edges`; true when all heads are within their sentences.
 fn edges_pass(heads: &[usize], e: &mut Edges) -> bool {
     let n = heads.len();
-    for i in 0..n {
-        let h = heads[i];
+    for (i, &h) in heads.iter().enumerate() {
         e.left[h] = e.left[h].min(e.left[i]);
         e.right[h] = e.right[h].max(e.right[i]);
     }
-    for i in (0..n).rev() {
-        let h = heads[i];
+    for (i, &h) in heads.iter().enumerate().rev() {
         e.right[h] = e.right[h].max(e.right[i]);
         e.left[h] = e.left[h].min(e.left[i]);
     }
     let mut starts = vec![false; n];
-    for i in 0..n {
-        if heads[i] == i {
+    for (i, &h) in heads.iter().enumerate() {
+        if h == i {
             starts[e.left[i]] = true;
         }
     }
     let mut cur_start = 0;
-    for i in 0..n {
-        if (i > 0 && starts[i]) || i + 1 == n {
+    for (i, &start) in starts.iter().enumerate() {
+        if (i > 0 && start) || i + 1 == n {
             let cur_end = i;
             for &h in &heads[cur_start..cur_end] {
                 if h < cur_start || h > cur_end {

@@ -79,7 +79,10 @@ fn enricher() -> Enricher {
         ..Default::default()
     })
     .expect("places KB (run scripts/kb)");
-    Enricher::new(EnricherConfig { models })
+    Enricher::new(EnricherConfig {
+        models,
+        ..Default::default()
+    })
         .expect("models (run scripts/models)")
         .with_kb(verbatim::enrich::kb::KbHandle::new(kb))
 }

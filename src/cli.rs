@@ -121,6 +121,8 @@ pub fn enricher(cfg: &Config) -> Result<Enricher> {
     let kb = crate::kb::load(&cfg.kb)?;
     let e = Enricher::new(EnricherConfig {
         models: cfg.nlp.models.clone(),
+        syntax: cfg.nlp.syntax,
+        tokens: cfg.output.tokens,
     })?
     .with_kb(crate::enrich::kb::KbHandle::new(kb));
     Ok(e)

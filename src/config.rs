@@ -39,6 +39,7 @@ pub struct Config {
     pub pipeline: PipelineConfig,
     pub nlp: NlpConfig,
     pub kb: KbConfig,
+    pub output: OutputConfig,
     pub log: LogConfig,
 }
 
@@ -226,6 +227,9 @@ impl PipelineConfig {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct NlpConfig {
+    /// Run the pipelines' syntax (tagger or morphologizer, parser, attribute ruler, lemmatizer)
+    /// on every article; false = NER only.
+    pub syntax: bool,
     /// Pipeline directory per language (ISO 639-1), as `scripts/models` unpacks them.
     pub models: BTreeMap<String, PathBuf>,
 }
@@ -235,7 +239,10 @@ impl Default for NlpConfig {
         let mut models = BTreeMap::new();
         models.insert("fr".into(), PathBuf::from("models/fr_core_news_md"));
         models.insert("en".into(), PathBuf::from("models/en_core_web_sm"));
-        Self { models }
+        Self {
+            syntax: true,
+            models,
+        }
     }
 }
 
@@ -282,6 +289,15 @@ impl Default for KbConfig {
             watch_interval_ms: 2_000,
         }
     }
+}
+
+/// Optional parts of the output message.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OutputConfig {
+    /// Add `tokens` (per token: field, text, offsets, POS, lemma, head, dependency) to every
+    /// output message; needs `nlp.syntax`.
+    pub tokens: bool,
 }
 
 /// Log output format.
@@ -518,6 +534,12 @@ impl Config {
                     "language must be an ISO 639-1 code like fr or en",
                 ));
             }
+        }
+        if self.output.tokens && !self.nlp.syntax {
+            return Err(key_err(
+                "output.tokens",
+                "needs nlp.syntax = true (got output.tokens = true, nlp.syntax = false)",
+            ));
         }
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             return Err(key_err(

@@ -308,6 +308,9 @@ pub struct OutputMessage {
     pub entities: Vec<Entity>,
     /// Direct quotations with their speakers.
     pub quotes: Vec<Quote>,
+    /// Per-token analysis of the text fields, present only with `output.tokens = true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<crate::enrich::syntax::output::TokenOut>>,
     pub processing: Processing,
 }
 
@@ -325,6 +328,7 @@ pub fn output(article: Article, enrichment: Option<Enrichment>) -> OutputMessage
         article: article.object,
         entities: e.entities,
         quotes: e.quotes,
+        tokens: e.tokens,
         processing: Processing {
             verbatim_version: env!("CARGO_PKG_VERSION").to_string(),
             lang_detected: e.lang_detected,

@@ -14,6 +14,7 @@ pub mod kb;
 pub mod ner;
 pub mod profile;
 pub mod quotes;
+pub mod syntax;
 pub mod text;
 pub mod tokens;
 
@@ -30,6 +31,10 @@ use std::path::PathBuf;
 #[derive(Clone, Debug, Default)]
 pub struct EnricherConfig {
     pub models: BTreeMap<String, PathBuf>,
+    /// Load and run the syntax components of each pipeline (`nlp.syntax`).
+    pub syntax: bool,
+    /// Put every token's analysis in the enrichment (`output.tokens`; needs `syntax`).
+    pub tokens: bool,
 }
 
 /// The enrichment engine: built once at start-up (loads resources and models), then shared
@@ -41,12 +46,17 @@ pub struct Enricher {
     resources: BTreeMap<String, profile::Profile>,
     /// Knowledge base the final entities are linked to; empty unless [`Enricher::with_kb`].
     kb: kb::KbHandle,
+    /// Syntax components by language, when `syntax` is on.
+    syntax: BTreeMap<String, syntax::SyntaxModel>,
+    /// Whether enrichments carry the per-token analysis.
+    tokens: bool,
 }
 
 impl Enricher {
     /// Build the engine, loading every configured model. Fails with a message naming the model.
     pub fn new(config: EnricherConfig) -> Result<Self, EnrichError> {
         let mut pipelines = BTreeMap::new();
+        let mut syntax = BTreeMap::new();
         for (lang, path) in &config.models {
             let model_error = |reason: String| EnrichError::Model {
                 lang: lang.clone(),
@@ -60,6 +70,10 @@ impl Enricher {
             }
             let p = ner::Pipeline::load(lang, path).map_err(|e| model_error(e.to_string()))?;
             pipelines.insert(lang.clone(), p);
+            if config.syntax {
+                let m = syntax::SyntaxModel::load(path).map_err(|e| model_error(e.to_string()))?;
+                syntax.insert(lang.clone(), m);
+            }
         }
         let resources = profile::Lang::ALL
             .into_iter()
@@ -69,6 +83,8 @@ impl Enricher {
             pipelines,
             resources,
             kb: kb::KbHandle::default(),
+            syntax,
+            tokens: config.tokens && config.syntax,
         })
     }
 
@@ -116,6 +132,24 @@ impl Enricher {
             }
         }
         out
+    }
+
+    /// The syntax of every field (field index, analysis) when `lang` has a syntax model.
+    pub fn analyze(&self, doc: &Document<'_>, lang: Option<&str>) -> Vec<syntax::FieldAnalysis> {
+        let (Some(model), Some(p)) = (
+            lang.and_then(|l| self.syntax.get(l)),
+            lang.and_then(|l| self.pipelines.get(l)),
+        ) else {
+            return Vec::new();
+        };
+        doc.fields
+            .iter()
+            .enumerate()
+            .map(|(field, f)| syntax::FieldAnalysis {
+                field,
+                analysis: model.analyze(f.text, &p.tokenize(f.text)),
+            })
+            .collect()
     }
 
     /// Enrich one document. Never panics on any input text.
@@ -168,6 +202,10 @@ impl Enricher {
             out.quotes = found.quotes;
             kb::link(&self.kb.current(), &mut entities, res.lang.code());
             out.entities = entities;
+        }
+        out.syntax = self.analyze(doc, lang.as_deref());
+        if self.tokens {
+            out.tokens = Some(syntax::output::tokens(doc, &out.syntax));
         }
         Ok(out)
     }

@@ -121,4 +121,10 @@ pub struct Enrichment {
     pub lang_supported: bool,
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
+    /// Per-token analysis of every field (`output.tokens`), in field and token order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<super::syntax::output::TokenOut>>,
+    /// The syntax of every field (`nlp.syntax`), for the core; not serialised.
+    #[serde(skip)]
+    pub syntax: Vec<super::syntax::FieldAnalysis>,
 }

@@ -2,14 +2,17 @@
 //! boundaries, tok2vec and the greedy transition-based decoder, loaded from the pipeline
 //! directory as pip installs it. See `../shared/notes/spacy-ner-inference.md`.
 
-mod features;
+pub(crate) mod features;
 pub mod hash;
+pub(crate) mod layers;
 pub mod model;
 pub mod pyre;
 pub mod sentences;
+pub mod step;
+pub mod tok2vec;
 pub mod tokenizer;
 mod unicode_tables;
-mod weights;
+pub(crate) mod weights;
 
 pub mod types;
 

@@ -260,3 +260,37 @@ pub(crate) fn read_lexeme_norm(path: &Path) -> Result<HashMap<u64, String>, NerE
 pub(crate) fn join(dir: &Path, rel: &str) -> PathBuf {
     dir.join(rel)
 }
+
+/// Reads a transition system's `moves` file (msgpack `{"moves": JSON {action_id: {label: freq}}}`)
+/// into spaCy's class order: action ids ascending; inside each, labels by (freq, label)
+/// descending. A negative frequency (labels added after training) is not supported.
+pub(crate) fn read_moves_table(path: &Path) -> Result<Vec<(u32, Vec<String>)>, NerError> {
+    let bytes = read_bytes(path)?;
+    let v = decode_msgpack(path, &bytes)?;
+    let json = map_get(&v, "moves")
+        .and_then(|m| match m {
+            Value::String(s) => s.as_str().map(str::to_string),
+            Value::Binary(b) => String::from_utf8(b.clone()).ok(),
+            _ => None,
+        })
+        .ok_or_else(|| format_err(path, "no \"moves\" string"))?;
+    let moves: HashMap<String, HashMap<String, i64>> =
+        serde_json::from_str(&json).map_err(|e| format_err(path, format!("moves JSON: {e}")))?;
+    let mut out = Vec::new();
+    for (k, labs) in &moves {
+        let id = k
+            .parse::<u32>()
+            .map_err(|_| format_err(path, format!("action id {k:?} is not an integer")))?;
+        if let Some((l, f)) = labs.iter().find(|(_, &f)| f < 0) {
+            return Err(format_err(
+                path,
+                format!("label {l:?} of action {id} has negative frequency {f}"),
+            ));
+        }
+        let mut sorted: Vec<(&String, i64)> = labs.iter().map(|(l, &f)| (l, f)).collect();
+        sorted.sort_by(|a, b| (b.1, b.0).cmp(&(a.1, a.0)));
+        out.push((id, sorted.into_iter().map(|(l, _)| l.clone()).collect()));
+    }
+    out.sort_by_key(|x| x.0);
+    Ok(out)
+}

@@ -1,0 +1,319 @@
+//! spaCy's `Tok2Vec.v2` (MultiHashEmbed.v2 + MaxoutWindowEncoder.v2, width 96, depth 4,
+//! window 1, 3 pieces), as used by the NER's own tok2vec and by the shared `tok2vec`
+//! component the tagger, morphologizer and parser listen to. See
+//! `shared/notes/spacy-ner-inference.md` §2–4.
+//!
+//! Load-time precomputation: the embedding Maxout is linear in its concatenated input, so each
+//! HashEmbed table row and each static vector row is projected through its block of the Maxout
+//! weights once (`rows × 288`). At predict time the embedding layer is then one row addition per
+//! hash (4 per attribute, +1 static vector) per token. The encoder runs batched over all tokens
+//! of a doc (one GEMM per layer).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::features::{is_space, prefix, shape_into, suffix, Lexicon};
+use super::hash::murmur3_128_u64;
+use super::layers::{gemm_abt, layernorm, maxout_row, Loader, WIDTH};
+use super::tokenizer::Token;
+use super::weights::{format_err, join, read_key2row, read_lexeme_norm, read_npy_f32};
+use super::NerError;
+
+/// Maxout pieces in tok2vec.
+const PIECES: usize = 3;
+/// Maxout output before the max: WIDTH × PIECES.
+const WP: usize = WIDTH * PIECES;
+/// Encoder padding rows on each side (receptive field).
+const PAD: usize = 4;
+/// Encoder depth.
+const DEPTH: usize = 4;
+
+/// A token attribute embedded by MultiHashEmbed, in the order of the config's `attrs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Attr {
+    Norm,
+    Prefix,
+    Suffix,
+    Shape,
+    /// Whether a space follows the token (spaCy `SPACY`, 0 or 1).
+    Spacy,
+    /// Whether the token is whitespace (0 or 1).
+    IsSpace,
+}
+
+#[derive(Debug)]
+struct HashTable {
+    attr: Attr,
+    seed: u32,
+    rows: usize,
+    /// `rows × WP`: each row of `E` through this column's block of the embed Maxout.
+    proj: Vec<f32>,
+}
+
+#[derive(Debug)]
+struct StaticVectors {
+    key2row: HashMap<u64, u32>,
+    /// `rows × WP`: `vectors @ W_sv.T` through the static block of the embed Maxout.
+    proj: Vec<f32>,
+}
+
+#[derive(Debug)]
+struct EncoderLayer {
+    /// Maxout `W` (WP × 3·WIDTH), row `o*PIECES+p`.
+    w: Vec<f32>,
+    b: Vec<f32>,
+    g: Vec<f32>,
+    beta: Vec<f32>,
+}
+
+/// A loaded tok2vec: embedding tables (pre-projected), static vectors, encoder.
+#[derive(Debug)]
+pub struct Tok2Vec {
+    lexicon: Lexicon,
+    tables: Vec<HashTable>,
+    statics: Option<StaticVectors>,
+    embed_b: Vec<f32>,
+    embed_g: Vec<f32>,
+    embed_beta: Vec<f32>,
+    encoder: Vec<EncoderLayer>,
+}
+
+impl Tok2Vec {
+    /// Loads the tok2vec layers found in `l` (a component's thinc model). `attrs` are the
+    /// embedded attributes in column order; `model_dir` gives `vocab/` (static vectors, norms).
+    pub(crate) fn load(l: &Loader, model_dir: &Path, attrs: &[Attr]) -> Result<Tok2Vec, NerError> {
+        let mut hashembeds = Vec::new();
+        for n in l.by_name("hashembed") {
+            let col = l.attr_u64(n, "column")? as usize;
+            let seed = l.attr_u64(n, "seed")? as u32;
+            hashembeds.push((col, seed, n));
+        }
+        hashembeds.sort_by_key(|h| h.0);
+        if hashembeds.len() != attrs.len() || hashembeds.iter().enumerate().any(|(i, h)| h.0 != i) {
+            return Err(l.err(format!(
+                "expected {} hashembed layers, columns 0..{}, found {}",
+                attrs.len(),
+                attrs.len(),
+                hashembeds.len()
+            )));
+        }
+        let maxouts = l.by_name("maxout");
+        let norms = l.by_name("layernorm");
+        if maxouts.len() != DEPTH + 1 || norms.len() != DEPTH + 1 {
+            return Err(l.err(format!(
+                "expected {} maxout and layernorm layers, found {} and {}",
+                DEPTH + 1,
+                maxouts.len(),
+                norms.len()
+            )));
+        }
+        let statics_node = l.by_name("static_vectors").into_iter().next();
+        let n_static = statics_node.map_or(0, |_| WIDTH);
+        let embed_in = attrs.len() * WIDTH + n_static;
+        let embed_w = l.param(maxouts[0], "W", &[WIDTH, PIECES, embed_in])?;
+
+        let mut tables = Vec::with_capacity(attrs.len());
+        for ((col, seed, node), &attr) in hashembeds.iter().zip(attrs) {
+            let rows = l.rows(node, "E")?;
+            let e = l.param(node, "E", &[rows, WIDTH])?;
+            let mut proj = vec![0.0f32; rows * WP];
+            let off = col * WIDTH;
+            gemm_abt(
+                rows,
+                WIDTH,
+                WP,
+                &e,
+                WIDTH,
+                &embed_w[off..],
+                embed_in,
+                0.0,
+                &mut proj,
+            );
+            tables.push(HashTable {
+                attr,
+                seed: *seed,
+                rows,
+                proj,
+            });
+        }
+        let statics = match statics_node {
+            None => None,
+            Some(node) => Some(load_statics(
+                l,
+                node,
+                model_dir,
+                &embed_w[attrs.len() * WIDTH..],
+                embed_in,
+            )?),
+        };
+        let mut encoder = Vec::with_capacity(DEPTH);
+        for i in 1..=DEPTH {
+            encoder.push(EncoderLayer {
+                w: l.param(maxouts[i], "W", &[WIDTH, PIECES, 3 * WIDTH])?,
+                b: l.param(maxouts[i], "b", &[WIDTH, PIECES])?,
+                g: l.param(norms[i], "G", &[WIDTH])?,
+                beta: l.param(norms[i], "b", &[WIDTH])?,
+            });
+        }
+        let lookups = join(model_dir, "vocab/lookups.bin");
+        let lexeme_norm = if lookups.exists() {
+            read_lexeme_norm(&lookups)?
+        } else {
+            HashMap::new()
+        };
+        let lexicon = Lexicon::new(lexeme_norm).map_err(|r| format_err(&lookups, r))?;
+        Ok(Tok2Vec {
+            lexicon,
+            tables,
+            statics,
+            embed_b: l.param(maxouts[0], "b", &[WIDTH, PIECES])?,
+            embed_g: l.param(norms[0], "G", &[WIDTH])?,
+            embed_beta: l.param(norms[0], "b", &[WIDTH])?,
+            encoder,
+        })
+    }
+
+    /// Multiply-adds per token of one forward pass (embedding sums, encoder GEMMs).
+    pub fn macs_per_token(&self) -> usize {
+        let embed = (self.tables.len() * 4 + usize::from(self.statics.is_some())) * WP;
+        embed + DEPTH * 3 * WIDTH * WP
+    }
+
+    /// The tok2vec output of one doc: `tokens.len() × 96`, row-major. `tokens` are byte spans
+    /// into `text` (spaCy tokenization).
+    pub fn forward(&self, text: &str, tokens: &[Token]) -> Vec<f32> {
+        let n = tokens.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let np = n + 2 * PAD;
+        // Padded state: np rows (PAD zero rows, the tokens, PAD zero rows) between two guard
+        // rows that stay zero (the out-of-range neighbours of seq2col).
+        let mut x = vec![0.0f32; (np + 2) * WIDTH];
+        let mut acc = [0.0f32; WP];
+        let mut ids = vec![0u64; self.tables.len()];
+        let mut norm_buf = String::new();
+        let mut shape_buf = String::new();
+        for (i, tok) in tokens.iter().enumerate() {
+            let t = text.get(tok.start..tok.end).unwrap_or("");
+            for (id, table) in ids.iter_mut().zip(&self.tables) {
+                *id = match table.attr {
+                    Attr::Norm => {
+                        self.lexicon
+                            .norm_into(t, tok.norm.as_deref(), &mut norm_buf);
+                        self.lexicon.string_id(&norm_buf)
+                    }
+                    Attr::Prefix => self.lexicon.string_id(prefix(t)),
+                    Attr::Suffix => self.lexicon.string_id(suffix(t)),
+                    Attr::Shape => {
+                        shape_into(t, &mut shape_buf);
+                        self.lexicon.string_id(&shape_buf)
+                    }
+                    Attr::Spacy => u64::from(tok.space_after),
+                    Attr::IsSpace => u64::from(is_space(t)),
+                };
+            }
+            acc.copy_from_slice(&self.embed_b);
+            for (table, &id) in self.tables.iter().zip(&ids) {
+                for h in murmur3_128_u64(id, table.seed) {
+                    let r = h as usize % table.rows;
+                    add_row(&mut acc, &table.proj[r * WP..(r + 1) * WP]);
+                }
+            }
+            if let Some(st) = &self.statics {
+                if let Some(&r) = st.key2row.get(&self.lexicon.string_id(t)) {
+                    let r = r as usize;
+                    add_row(&mut acc, &st.proj[r * WP..(r + 1) * WP]);
+                }
+            }
+            let out = &mut x[(PAD + 1 + i) * WIDTH..(PAD + 2 + i) * WIDTH];
+            maxout_row(&acc, PIECES, out);
+            layernorm(out, &self.embed_g, &self.embed_beta);
+        }
+        self.encode(&mut x, np);
+        x.drain(..(PAD + 1) * WIDTH);
+        x.truncate(n * WIDTH);
+        x
+    }
+
+    /// Encoder: DEPTH × residual(seq2col → Maxout → LayerNorm) over the padded matrix.
+    /// seq2col row i = [X[i-1], X[i], X[i+1]] is the contiguous slice starting at guard-
+    /// shifted row i of `x`, so the GEMM reads `x` directly with a row stride of WIDTH.
+    fn encode(&self, x: &mut [f32], np: usize) {
+        let mut y = vec![0.0f32; np * WP];
+        let mut h = [0.0f32; WIDTH];
+        for layer in &self.encoder {
+            for row in y.chunks_exact_mut(WP) {
+                row.copy_from_slice(&layer.b);
+            }
+            gemm_abt(
+                np,
+                3 * WIDTH,
+                WP,
+                x,
+                WIDTH,
+                &layer.w,
+                3 * WIDTH,
+                1.0,
+                &mut y,
+            );
+            for (yr, xr) in y
+                .chunks_exact(WP)
+                .zip(x.chunks_exact_mut(WIDTH).skip(1).take(np))
+            {
+                maxout_row(yr, PIECES, &mut h);
+                layernorm(&mut h, &layer.g, &layer.beta);
+                for (xv, hv) in xr.iter_mut().zip(&h) {
+                    *xv += hv;
+                }
+            }
+        }
+    }
+}
+
+#[inline]
+fn add_row(acc: &mut [f32; WP], row: &[f32]) {
+    for (a, v) in acc.iter_mut().zip(row) {
+        *a += v;
+    }
+}
+
+/// Loads `vocab/vectors` and `vocab/key2row` and projects the vectors through the static
+/// vectors' `W` and the static block of the embed Maxout (`embed_w` from that block on).
+fn load_statics(
+    l: &Loader,
+    node: &super::weights::Node,
+    model_dir: &Path,
+    embed_w: &[f32],
+    embed_in: usize,
+) -> Result<StaticVectors, NerError> {
+    let vec_path = join(model_dir, "vocab/vectors");
+    let vectors = read_npy_f32(&vec_path)?;
+    let &[nrows, dim] = vectors.shape.as_slice() else {
+        return Err(format_err(&vec_path, "vectors are not 2-d"));
+    };
+    let w_sv = l.param(node, "W", &[WIDTH, dim])?;
+    let mut s = vec![0.0f32; nrows * WIDTH];
+    gemm_abt(
+        nrows,
+        dim,
+        WIDTH,
+        &vectors.data,
+        dim,
+        &w_sv,
+        dim,
+        0.0,
+        &mut s,
+    );
+    drop(vectors);
+    let mut proj = vec![0.0f32; nrows * WP];
+    gemm_abt(
+        nrows, WIDTH, WP, &s, WIDTH, embed_w, embed_in, 0.0, &mut proj,
+    );
+    let k2r_path = join(model_dir, "vocab/key2row");
+    let key2row = read_key2row(&k2r_path)?;
+    if key2row.values().any(|&r| r as usize >= nrows) {
+        return Err(format_err(&k2r_path, "row index out of range of vectors"));
+    }
+    Ok(StaticVectors { key2row, proj })
+}

@@ -1,0 +1,338 @@
+//! The typed result of the syntax pipeline: per token POS, morphological features, lemma, head
+//! and dependency label, sentence starts; with tree helpers for the core (`subject_of`,
+//! `clause_of`, `noun_phrase`). Pure data, no I/O.
+
+use std::ops::Range;
+
+use super::morph;
+
+/// Universal part of speech (spaCy's coarse `POS`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pos {
+    Adj,
+    Adp,
+    Adv,
+    Aux,
+    Cconj,
+    Det,
+    Intj,
+    Noun,
+    Num,
+    Part,
+    Pron,
+    Propn,
+    Punct,
+    Sconj,
+    Sym,
+    Verb,
+    X,
+    Space,
+    /// No POS assigned (spaCy's empty `pos_`).
+    None,
+}
+
+impl Pos {
+    /// Parses spaCy's POS name (`"NOUN"`); an unknown or empty name is [`Pos::None`].
+    pub fn parse(s: &str) -> Pos {
+        match s {
+            "ADJ" => Pos::Adj,
+            "ADP" => Pos::Adp,
+            "ADV" => Pos::Adv,
+            "AUX" => Pos::Aux,
+            "CCONJ" | "CONJ" => Pos::Cconj,
+            "DET" => Pos::Det,
+            "INTJ" => Pos::Intj,
+            "NOUN" => Pos::Noun,
+            "NUM" => Pos::Num,
+            "PART" => Pos::Part,
+            "PRON" => Pos::Pron,
+            "PROPN" => Pos::Propn,
+            "PUNCT" => Pos::Punct,
+            "SCONJ" => Pos::Sconj,
+            "SYM" => Pos::Sym,
+            "VERB" => Pos::Verb,
+            "X" => Pos::X,
+            "SPACE" => Pos::Space,
+            _ => Pos::None,
+        }
+    }
+
+    /// spaCy's name of the POS (`""` for [`Pos::None`]).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pos::Adj => "ADJ",
+            Pos::Adp => "ADP",
+            Pos::Adv => "ADV",
+            Pos::Aux => "AUX",
+            Pos::Cconj => "CCONJ",
+            Pos::Det => "DET",
+            Pos::Intj => "INTJ",
+            Pos::Noun => "NOUN",
+            Pos::Num => "NUM",
+            Pos::Part => "PART",
+            Pos::Pron => "PRON",
+            Pos::Propn => "PROPN",
+            Pos::Punct => "PUNCT",
+            Pos::Sconj => "SCONJ",
+            Pos::Sym => "SYM",
+            Pos::Verb => "VERB",
+            Pos::X => "X",
+            Pos::Space => "SPACE",
+            Pos::None => "",
+        }
+    }
+
+    /// Nouns, proper nouns, pronouns: the heads of noun phrases.
+    pub fn is_nominal(self) -> bool {
+        matches!(self, Pos::Noun | Pos::Propn | Pos::Pron)
+    }
+}
+
+/// Morphological features of a token in normalised UD FEATS form (`Gender=Fem|Number=Sing`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Morph(pub String);
+
+impl Morph {
+    /// The value of a feature (`"Gender"` → `"Fem"`).
+    pub fn get(&self, field: &str) -> Option<&str> {
+        morph::feature(&self.0, field)
+    }
+    pub fn gender(&self) -> Option<&str> {
+        self.get("Gender")
+    }
+    pub fn number(&self) -> Option<&str> {
+        self.get("Number")
+    }
+    pub fn person(&self) -> Option<&str> {
+        self.get("Person")
+    }
+    pub fn tense(&self) -> Option<&str> {
+        self.get("Tense")
+    }
+    pub fn verb_form(&self) -> Option<&str> {
+        self.get("VerbForm")
+    }
+    /// The normalised FEATS string (`""` when there are no features).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// One token's analysis. Offsets are bytes into the analysed text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxToken {
+    pub start: usize,
+    pub end: usize,
+    /// Fine-grained tag (English Penn tags; French: the POS name, set by the attribute ruler).
+    pub tag: String,
+    pub pos: Pos,
+    pub morph: Morph,
+    pub lemma: String,
+    /// Index of the head token; a sentence root is its own head.
+    pub head: usize,
+    /// Dependency label (`ROOT` for roots).
+    pub dep: String,
+    pub sent_start: bool,
+}
+
+/// The analysis of one text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Analysis {
+    pub tokens: Vec<SyntaxToken>,
+}
+
+/// The head label of a dependency: `nsubj:pass` → `nsubj`.
+fn base(dep: &str) -> &str {
+    dep.split(':').next().unwrap_or(dep)
+}
+
+/// Dependencies that name a subject (UD and ClearNLP label sets).
+fn is_subject(dep: &str) -> bool {
+    matches!(base(dep), "nsubj" | "csubj" | "nsubjpass" | "csubjpass")
+}
+
+/// Dependencies that stay inside a noun phrase to the right of its head.
+fn is_np_right(dep: &str) -> bool {
+    matches!(base(dep), "flat" | "compound" | "fixed" | "amod" | "nummod")
+}
+
+/// Dependencies that attach a clause (its tokens are not part of the governing clause).
+fn is_clausal(dep: &str) -> bool {
+    matches!(
+        base(dep),
+        "ccomp" | "xcomp" | "advcl" | "acl" | "relcl" | "parataxis" | "conj" | "csubj"
+    )
+}
+
+impl Analysis {
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The children of a token, left to right.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.tokens
+            .iter()
+            .enumerate()
+            .filter(move |(j, t)| t.head == i && *j != i)
+            .map(|(j, _)| j)
+    }
+
+    /// Token ranges of the sentences, in order.
+    pub fn sentences(&self) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, t) in self.tokens.iter().enumerate().skip(1) {
+            if t.sent_start {
+                out.push(start..i);
+                start = i;
+            }
+        }
+        if !self.tokens.is_empty() {
+            out.push(start..self.tokens.len());
+        }
+        out
+    }
+
+    /// The token range of a token's subtree.
+    pub fn subtree(&self, i: usize) -> Range<usize> {
+        let (mut lo, mut hi) = (i, i);
+        let mut stack = vec![i];
+        while let Some(t) = stack.pop() {
+            lo = lo.min(t);
+            hi = hi.max(t);
+            stack.extend(self.children(t));
+        }
+        lo..hi + 1
+    }
+
+    /// The subject of a verb (or of the predicate a copula or auxiliary hangs on): its
+    /// `nsubj`/`csubj` child; for a verb coordinated with or complementing another
+    /// (`conj`, `xcomp`) without its own subject, the subject of that verb.
+    pub fn subject_of(&self, verb: usize) -> Option<usize> {
+        let mut v = verb;
+        for _ in 0..self.tokens.len() {
+            if let Some(s) = self.children(v).find(|&c| is_subject(&self.tokens[c].dep)) {
+                return Some(s);
+            }
+            let t = &self.tokens[v];
+            if t.head == v || !matches!(base(&t.dep), "conj" | "xcomp" | "aux" | "cop") {
+                return None;
+            }
+            v = t.head;
+        }
+        None
+    }
+
+    /// The clause of a verb: the token range covering the verb and its dependents, recursively,
+    /// without descending into the clauses attached to it (complement, adverbial, relative,
+    /// coordinated clauses).
+    pub fn clause_of(&self, verb: usize) -> Range<usize> {
+        let (mut lo, mut hi) = (verb, verb);
+        let mut stack = vec![verb];
+        while let Some(t) = stack.pop() {
+            lo = lo.min(t);
+            hi = hi.max(t);
+            stack.extend(
+                self.children(t)
+                    .filter(|&c| !is_clausal(&self.tokens[c].dep)),
+            );
+        }
+        lo..hi + 1
+    }
+
+    /// The noun phrase a token belongs to: from the phrase head (the token itself when it is a
+    /// noun, proper noun or pronoun, else its nominal head) over its left dependents and the
+    /// right dependents that stay in the phrase (flat names, compounds, adjectives, numbers).
+    /// `None` when the token is in no noun phrase.
+    pub fn noun_phrase(&self, i: usize) -> Option<Range<usize>> {
+        let mut h = i;
+        if !self.tokens.get(h)?.pos.is_nominal() {
+            let head = self.tokens[h].head;
+            if head == h || !self.tokens[head].pos.is_nominal() {
+                return None;
+            }
+            h = head;
+        }
+        let mut lo = h;
+        let mut hi = h;
+        for c in self.children(h) {
+            if c < h {
+                lo = lo.min(self.subtree(c).start);
+            } else if is_np_right(&self.tokens[c].dep) {
+                hi = hi.max(self.subtree(c).end - 1);
+            }
+        }
+        Some(lo..hi + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tok(pos: &str, head: usize, dep: &str, start: bool) -> SyntaxToken {
+        SyntaxToken {
+            start: 0,
+            end: 0,
+            tag: String::new(),
+            pos: Pos::parse(pos),
+            morph: Morph::default(),
+            lemma: String::new(),
+            head,
+            dep: dep.to_string(),
+            sent_start: start,
+        }
+    }
+
+    /// "The old ferry sank and drifted . It rained ."
+    fn sample() -> Analysis {
+        Analysis {
+            tokens: vec![
+                tok("DET", 2, "det", true),
+                tok("ADJ", 2, "amod", false),
+                tok("NOUN", 3, "nsubj", false),
+                tok("VERB", 3, "ROOT", false),
+                tok("CCONJ", 3, "cc", false),
+                tok("VERB", 3, "conj", false),
+                tok("PUNCT", 3, "punct", false),
+                tok("PRON", 8, "nsubj", true),
+                tok("VERB", 8, "ROOT", false),
+                tok("PUNCT", 8, "punct", false),
+            ],
+        }
+    }
+
+    #[test]
+    fn subjects_clauses_and_phrases() {
+        let a = sample();
+        assert_eq!(a.sentences(), vec![0..7, 7..10]);
+        assert_eq!(a.subject_of(3), Some(2));
+        // A coordinated verb without its own subject shares its head's.
+        assert_eq!(a.subject_of(5), Some(2));
+        assert_eq!(a.subject_of(8), Some(7));
+        assert_eq!(a.noun_phrase(1), Some(0..3));
+        assert_eq!(a.noun_phrase(2), Some(0..3));
+        assert_eq!(a.noun_phrase(3), None);
+        // The coordinated clause is not part of the first verb's clause.
+        assert_eq!(a.clause_of(3), 0..7);
+        assert_eq!(a.clause_of(5), 5..6);
+        assert_eq!(a.subtree(3), 0..7);
+    }
+
+    #[test]
+    fn morph_features() {
+        let m = Morph("Gender=Fem|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin".into());
+        assert_eq!(m.gender(), Some("Fem"));
+        assert_eq!(m.number(), Some("Sing"));
+        assert_eq!(m.person(), Some("3"));
+        assert_eq!(m.tense(), Some("Pres"));
+        assert_eq!(m.verb_form(), Some("Fin"));
+        assert_eq!(Pos::parse("PROPN").as_str(), "PROPN");
+        assert_eq!(Pos::parse(""), Pos::None);
+    }
+}

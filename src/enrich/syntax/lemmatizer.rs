@@ -1,0 +1,296 @@
+//! spaCy's rule lemmatizer (`mode = "rule"`) with its tables from `lemmatizer/lookups/lookups.bin`:
+//! the base rules (`spacy/pipeline/lemmatizer.py`), English's base-form check and French's own
+//! rule order with its lookup fallback (`spacy/lang/{en,fr}/lemmatizer.py`). The variant is data:
+//! `resources/syntax/lemmatizers.json`, keyed by the pipeline's `[nlp] lang`.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use rmpv::Value;
+
+use super::morph::feature;
+use crate::enrich::ner::features::{lower_into, py_isalpha, Lexicon};
+use crate::enrich::ner::weights::{decode_msgpack, format_err, join, map_get, read_bytes};
+use crate::enrich::ner::NerError;
+
+const VARIANTS_JSON: &str = include_str!("../../../resources/syntax/lemmatizers.json");
+
+/// Which lemmatizer class the pipeline's language uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Variant {
+    Default,
+    English,
+    French,
+}
+
+/// A `lemma_lookup` value: spaCy indexes it with `[0]`, so a string gives its first character.
+#[derive(Debug)]
+enum Lookup {
+    Str(String),
+    List(String),
+}
+
+/// A loaded rule lemmatizer.
+#[derive(Debug)]
+pub struct Lemmatizer {
+    variant: Variant,
+    lexicon: Lexicon,
+    index: HashMap<u64, HashSet<String>>,
+    exc: HashMap<u64, HashMap<String, Vec<String>>>,
+    rules: HashMap<u64, Vec<(String, String)>>,
+    lookup: HashMap<u64, Lookup>,
+}
+
+/// What the lemmatizer reads of a token.
+pub(crate) struct LemmaInput<'a> {
+    pub text: &'a str,
+    pub pos: &'a str,
+    pub morph: &'a str,
+}
+
+fn as_str(v: &Value) -> Option<&str> {
+    match v {
+        Value::String(s) => s.as_str(),
+        Value::Binary(b) => std::str::from_utf8(b).ok(),
+        _ => None,
+    }
+}
+
+fn entries(v: Option<&Value>) -> impl Iterator<Item = (&Value, &Value)> {
+    v.and_then(Value::as_map)
+        .into_iter()
+        .flat_map(|m| m.iter().map(|(k, v)| (k, v)))
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| a.iter().filter_map(as_str).map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+fn pipeline_lang(model_dir: &Path) -> Result<String, NerError> {
+    let path = join(model_dir, "config.cfg");
+    let cfg = String::from_utf8_lossy(&read_bytes(&path)?).into_owned();
+    let mut in_nlp = false;
+    for line in cfg.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_nlp = line == "[nlp]";
+        } else if in_nlp {
+            if let Some((k, v)) = line.split_once('=') {
+                if k.trim() == "lang" {
+                    return Ok(v.trim().trim_matches('"').to_string());
+                }
+            }
+        }
+    }
+    Err(format_err(&path, "no lang in [nlp]"))
+}
+
+impl Lemmatizer {
+    /// Loads the lookups of a pipeline directory.
+    pub fn load(model_dir: &Path) -> Result<Lemmatizer, NerError> {
+        let lang = pipeline_lang(model_dir)?;
+        let variants: HashMap<String, String> = serde_json::from_str(VARIANTS_JSON)
+            .map_err(|e| format_err(Path::new("lemmatizers.json"), e.to_string()))?;
+        let variant = match variants.get(&lang).map(String::as_str) {
+            Some("english") => Variant::English,
+            Some("french") => Variant::French,
+            _ => Variant::Default,
+        };
+        let path = join(model_dir, "lemmatizer/lookups/lookups.bin");
+        let bytes = read_bytes(&path)?;
+        let v = decode_msgpack(&path, &bytes)?;
+        drop(bytes);
+        let key = |k: &Value| {
+            k.as_u64()
+                .ok_or_else(|| format_err(&path, format!("table key {k} is not an integer")))
+        };
+        let mut lem = Lemmatizer {
+            variant,
+            lexicon: Lexicon::new(HashMap::new()).map_err(|r| format_err(&path, r))?,
+            index: HashMap::new(),
+            exc: HashMap::new(),
+            rules: HashMap::new(),
+            lookup: HashMap::new(),
+        };
+        for (k, words) in entries(map_get(&v, "lemma_index")) {
+            lem.index
+                .insert(key(k)?, strings(words).into_iter().collect());
+        }
+        for (k, table) in entries(map_get(&v, "lemma_exc")) {
+            let m = entries(Some(table))
+                .filter_map(|(w, forms)| Some((as_str(w)?.to_string(), strings(forms))))
+                .collect();
+            lem.exc.insert(key(k)?, m);
+        }
+        for (k, rules) in entries(map_get(&v, "lemma_rules")) {
+            let pairs = rules
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|r| {
+                    let r = r.as_array()?;
+                    Some((
+                        as_str(r.first()?)?.to_string(),
+                        as_str(r.get(1)?)?.to_string(),
+                    ))
+                })
+                .collect();
+            lem.rules.insert(key(k)?, pairs);
+        }
+        for (k, val) in entries(map_get(&v, "lemma_lookup")) {
+            let l = match val {
+                Value::Array(a) => Lookup::List(a.first().and_then(as_str).unwrap_or("").into()),
+                other => Lookup::Str(as_str(other).unwrap_or("").to_string()),
+            };
+            lem.lookup.insert(key(k)?, l);
+        }
+        if lem.rules.is_empty() {
+            return Err(format_err(&path, "no lemma_rules table"));
+        }
+        Ok(lem)
+    }
+
+    /// The lemma of one token (spaCy's `lemmatize(token)[0]`).
+    pub(crate) fn lemma(&self, t: &LemmaInput) -> String {
+        match self.variant {
+            Variant::French => self.french(t),
+            Variant::English | Variant::Default => self.rules_lemma(t),
+        }
+    }
+
+    fn lower(s: &str) -> String {
+        let mut out = String::new();
+        lower_into(s, &mut out);
+        out
+    }
+
+    /// `lookup_lemmatize`: the lookup table on the exact text, else the text.
+    fn lookup_lemma(&self, text: &str) -> String {
+        match self.lookup.get(&self.lexicon.string_id(text)) {
+            Some(Lookup::Str(s) | Lookup::List(s)) => s.clone(),
+            None => text.to_string(),
+        }
+    }
+
+    fn english_base_form(pos: &str, morph: &str) -> bool {
+        let f = |name| feature(morph, name);
+        (pos == "noun" && f("Number") == Some("Sing"))
+            || (pos == "verb" && f("VerbForm") == Some("Inf"))
+            || (pos == "verb"
+                && f("VerbForm") == Some("Fin")
+                && f("Tense") == Some("Pres")
+                && f("Number").is_none())
+            || (pos == "adj" && f("Degree") == Some("Pos"))
+            || f("VerbForm") == Some("Inf")
+            || f("VerbForm") == Some("None")
+            || f("Degree") == Some("Pos")
+    }
+
+    /// The base class's `rule_lemmatize` (with English's `is_base_form`).
+    fn rules_lemma(&self, t: &LemmaInput) -> String {
+        let pos = Self::lower(t.pos);
+        if pos.is_empty() || pos == "eol" || pos == "space" {
+            return Self::lower(t.text);
+        }
+        if self.variant == Variant::English && Self::english_base_form(&pos, t.morph) {
+            return Self::lower(t.text);
+        }
+        let pid = self.lexicon.string_id(&pos);
+        let index = self.index.get(&pid).filter(|x| !x.is_empty());
+        let exc = self.exc.get(&pid).filter(|x| !x.is_empty());
+        let rules = self.rules.get(&pid).filter(|x| !x.is_empty());
+        if index.is_none() && exc.is_none() && rules.is_none() {
+            return if pos == "propn" {
+                t.text.to_string()
+            } else {
+                Self::lower(t.text)
+            };
+        }
+        let string = Self::lower(t.text);
+        let in_index = |f: &str| index.is_some_and(|i| i.contains(f));
+        let mut forms: Vec<String> = Vec::new();
+        let mut oov: Vec<String> = Vec::new();
+        for (old, new) in rules.into_iter().flatten() {
+            if let Some(stem) = string.strip_suffix(old.as_str()) {
+                let form = format!("{stem}{new}");
+                if form.is_empty() {
+                    continue;
+                }
+                if in_index(&form) {
+                    forms.insert(0, form);
+                } else if !form.chars().all(py_isalpha) {
+                    forms.push(form);
+                } else {
+                    oov.push(form);
+                }
+            }
+        }
+        let mut seen = HashSet::new();
+        forms.retain(|f| seen.insert(f.clone()));
+        if let Some(list) = exc.and_then(|e| e.get(&string)) {
+            for form in list {
+                if !forms.contains(form) {
+                    forms.insert(0, form.clone());
+                }
+            }
+        }
+        forms
+            .into_iter()
+            .next()
+            .or_else(|| oov.into_iter().next())
+            .unwrap_or_else(|| t.text.to_string())
+    }
+
+    /// `FrenchLemmatizer.rule_lemmatize`.
+    fn french(&self, t: &LemmaInput) -> String {
+        const RULE_POS: [&str; 11] = [
+            "noun", "verb", "adj", "adp", "adv", "aux", "cconj", "det", "pron", "punct", "sconj",
+        ];
+        let pos = Self::lower(t.pos);
+        if pos.is_empty() || pos == "eol" || pos == "space" {
+            return Self::lower(t.text);
+        }
+        if !RULE_POS.contains(&pos.as_str()) {
+            return self.lookup_lemma(t.text);
+        }
+        let pid = self.lexicon.string_id(&pos);
+        let string = Self::lower(t.text);
+        let index = self.index.get(&pid);
+        let in_index = |f: &str| index.is_some_and(|i| i.contains(f));
+        if in_index(&string) {
+            return string;
+        }
+        if let Some(first) = self
+            .exc
+            .get(&pid)
+            .and_then(|e| e.get(&string))
+            .and_then(|l| l.first())
+        {
+            return first.clone();
+        }
+        let mut oov: Option<String> = None;
+        for (old, new) in self.rules.get(&pid).into_iter().flatten() {
+            if let Some(stem) = string.strip_suffix(old.as_str()) {
+                let form = format!("{stem}{new}");
+                if form.is_empty() {
+                    continue;
+                }
+                if in_index(&form) || !form.chars().all(py_isalpha) {
+                    return form;
+                } else if oov.is_none() {
+                    oov = Some(form);
+                }
+            }
+        }
+        if let Some(form) = oov {
+            return form;
+        }
+        match self.lookup.get(&self.lexicon.string_id(&string)) {
+            Some(Lookup::List(s)) => s.clone(),
+            Some(Lookup::Str(s)) => s.chars().next().map(String::from).unwrap_or_default(),
+            None => string,
+        }
+    }
+}

@@ -174,3 +174,49 @@ fn check_config_names_the_bad_key() {
         "{shown}"
     );
 }
+
+#[test]
+fn enrich_links_entities_to_the_example_newsroom_kb() {
+    let input = r#"{"id": "k", "lang": "fr", "body": "Marie Curie a présenté ses travaux à Munich, en Allemagne, devant des étudiants venus de Varsovie."}"#;
+    let mut child = bin()
+        .arg("enrich")
+        .env("VERBATIM__KB__FILES", "config/kb.example.tsv")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kb_id = |name: &str| {
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["mentions"][0]["text"] == name)
+            .unwrap_or_else(|| panic!("{name} is found in {v}"))["kb_id"]
+            .as_str()
+            .map(str::to_string)
+    };
+    // In the example KB; a newsroom entry wins over the built-in place of the same name.
+    assert_eq!(kb_id("Marie Curie").as_deref(), Some("Q7186"));
+    assert_eq!(kb_id("Munich").as_deref(), Some("Q1726"));
+    // Not in it: the built-in place (models/kb/places.tsv, built by scripts/models).
+    assert_eq!(
+        kb_id("Allemagne").as_deref(),
+        Some("geonames:2921044"),
+        "run scripts/kb"
+    );
+}

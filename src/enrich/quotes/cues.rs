@@ -124,7 +124,55 @@ pub(super) fn find_attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> O
     if let Some(a) = before_quote(fd, q, res) {
         return Some(a);
     }
+    if q.closed {
+        if let Some(a) = verb_after_comma(fd, q, res) {
+            return Some(a);
+        }
+    }
     incise(fd, q, res)
+}
+
+/// Any verb in incise position after a quote ending with a comma, whatever its lemma: "« … »,
+/// tonne l'avocat." / "« … », grince-t-il." / "“…,” she fumed." / "“…,” Smith deadpanned."
+fn verb_after_comma(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
+    let body = fd.text[q.start..q.end].trim_end();
+    let a0 = fd.tok_at(q.close_end);
+    let mut k = a0;
+    if fd.toks.get(k).is_some_and(|t| t.lower == ",") {
+        k += 1;
+    } else if !body.ends_with(',') {
+        return None;
+    }
+    let para = fd.para(q.open);
+    let mut a1 = k;
+    while a1 < fd.toks.len()
+        && a1 - k < 12
+        && fd.para(fd.toks[a1].start) == para
+        && !is_boundary(fd, a1, res)
+        && !matches!(fd.toks[a1].lower.as_str(), "," | ";" | ":")
+    {
+        a1 += 1;
+    }
+    let verb = fd.toks.get(k).filter(|t| t.word && !t.cap && k < a1)?;
+    // Verb first, the subject inverted after it.
+    if !res.articles.contains_key(&verb.lower) && !res.pronouns.contains_key(&verb.lower) {
+        if let Some(g) = cue_pronoun(&fd.toks[k..k + 1], res) {
+            return (g != Gender::Unknown).then(|| {
+                Attribution::new(Phrase::at(Ref::Pron(g), verb.start), Some(fd.text[verb.start..verb.end].to_string()))
+            });
+        }
+        let r = np(fd, k + 1, a1, res);
+        if matches!(r.who, Ref::Ent(_) | Ref::Name(_) | Ref::Role { definite: true, .. } | Ref::OrgDesc(_) | Ref::OrgName(_)) && r.at == fd.toks.get(k + 1).map(|t| t.start) {
+            return Some(Attribution::new(r, Some(fd.text[verb.start..verb.end].to_string())));
+        }
+    }
+    // The subject first, then a lower-case verb ending the clause: "she fumed", "Smith said".
+    let subj = np(fd, k, a1, res);
+    let v = (k + 1..a1).find(|&x| fd.toks[x].word && !fd.toks[x].cap)?;
+    let subject_ends = matches!(subj.who, Ref::Pron(_)) && v == k + 1
+        || fd.mention_starting(fd.toks[k].start).is_some_and(|m| fd.tok_at(m.end) == v);
+    (subject_ends && v + 1 == a1 && subj.at == Some(fd.toks[k].start))
+        .then(|| Attribution::new(subj, Some(fd.text[fd.toks[v].start..fd.toks[v].end].to_string())))
 }
 
 /// After the quote, up to the sentence end, the next quotation or the paragraph end.
@@ -251,7 +299,14 @@ fn opinion(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> Option<Attrib
         Ref::OrgName(_) | Ref::OrgDesc(_) => true,
         Ref::Name(_) | Ref::Nothing => false,
     };
-    ok.then(|| Attribution::new(r, Some(fd.toks[b0].lower.clone())))
+    if !ok {
+        // "Pour le parquet, « … »": someone the text names but no one resolved, not the
+        // speaker before.
+        return res.articles.contains_key(&fd.toks[b0 + 1].lower).then(|| {
+            Attribution::new(Phrase::NOTHING, Some(fd.toks[b0].lower.clone()))
+        });
+    }
+    Some(Attribution::new(r, Some(fd.toks[b0].lower.clone())))
 }
 
 /// "Jean Dupont : « … »" (headlines, interviews): a name, a colon, the quote.

@@ -27,9 +27,11 @@ pub(super) fn keep(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> bool {
 /// a title starts with a capital: "called the offer “an insult to workers”" quotes words.
 fn named_work(fd: &Field<'_>, q: &RawQuote, body: &str, res: &Profile) -> bool {
     let k = fd.tok_at(q.open);
+    // Within the sentence: a naming word before a full stop names nothing after it.
     let before: Vec<&Tok> = fd.toks[..k]
         .iter()
         .rev()
+        .take_while(|t| t.word || !matches!(t.lower.as_str(), "." | "!" | "?" | "…"))
         .filter(|t| t.word && !res.articles.contains_key(&t.lower))
         .take(2)
         .collect();

@@ -67,6 +67,9 @@ pub(super) fn source_np(fd: &Field<'_>, ce: usize, limit: usize, res: &Profile) 
 
 /// The speaker phrase starting at token `k0` (before `k1`).
 pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase {
+    if let Some(p) = demonstrative(fd, k0, k1, res) {
+        return p;
+    }
     let mut k = k0;
     while k < k1 && (!fd.toks[k].word || res.skip.contains(&fd.toks[k].lower)) {
         if !fd.toks[k].word && matches!(fd.toks[k].lower.as_str(), "." | ";" | "(" | ")") {
@@ -134,6 +137,23 @@ pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase 
         return bare_name(fd, k, k1, res);
     }
     Phrase::NOTHING
+}
+
+/// "ce père de famille", "this veteran coach": a demonstrative and a lower-case noun describe
+/// someone named before, like a definite role of the demonstrative's gender.
+fn demonstrative(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Option<Phrase> {
+    let t = fd.toks.get(k).filter(|_| k + 1 < k1)?;
+    let g = *res.demonstratives.get(&t.lower)?;
+    let n = &fd.toks[k + 1];
+    if !n.word || n.cap || res.skip.contains(&n.lower) || fd.mention_starting(n.start).is_some() {
+        return None;
+    }
+    let who = Ref::Role {
+        definite: true,
+        gender: res.role(&n.lower).map_or(g, |rg| g.or(rg)),
+        word: n.lower.clone(),
+    };
+    Some(Phrase::at(who, t.start))
 }
 
 /// The article opening a speaker phrase.
@@ -356,6 +376,9 @@ fn cap_run(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Option<Span> {
         || res.preps.contains(&t.lower)
         || res.skip.contains(&t.lower)
         || res.pronouns.contains_key(&t.lower)
+        || res.function_words.contains(&t.lower)
+        || res.abbrevs.contains(&t.lower)
+        || res.complementizers.contains(&t.lower)
     {
         return None;
     }

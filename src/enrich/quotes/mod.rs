@@ -33,7 +33,7 @@ use field::Field;
 use resolve::{candidates, Candidate, Resolver, RoleSpeakers};
 use speaker::{previous_sentence_subject, recent_speaker, sentence_subject};
 
-use super::profile::Profile;
+use super::profile::{Gender, Profile};
 use super::{Document, Entity, Quote, QuoteKind, Speaker};
 
 /// What [`extract`] found: the quotes, and the speakers named only in an attribution (persons or
@@ -138,7 +138,15 @@ fn attribute_field(
             who: a.speaker,
             at: a.at,
         };
-        let speaker = rs.resolve(fd, phrase, cands, role_speakers);
+        let pronoun = match phrase.who {
+            speaker::Ref::Pron(g) if g != Gender::Unknown => Some(g),
+            _ => None,
+        };
+        let mut speaker = rs.resolve(fd, phrase, cands, role_speakers);
+        if let (None, Some(g)) = (speaker, pronoun) {
+            // No person of that gender named near: the last speaker, the most salient one.
+            speaker = last_speaker(fd, kept, qi, &out, rs, g);
+        }
         if let Some(p) = a.at {
             role_speakers.insert(p, speaker);
         }
@@ -155,6 +163,24 @@ fn attribute_field(
         }
     }
     out
+}
+
+/// The speaker of the last attributed quote before quote `qi`, within two paragraphs, when a
+/// pronoun of gender `g` may stand for it.
+fn last_speaker(
+    fd: &Field<'_>,
+    kept: &[&RawQuote],
+    qi: usize,
+    before: &[Attributed],
+    rs: &Resolver<'_>,
+    g: Gender,
+) -> Option<usize> {
+    let para = fd.para(kept[qi].open);
+    (0..qi)
+        .rev()
+        .take_while(|&i| para - fd.para(kept[i].open).min(para) <= 2)
+        .find_map(|i| before[i].speaker)
+        .filter(|&i| fd.is_person(i) && rs.agrees(i, g))
 }
 
 /// The speaker of a quote without a cue: the subject of the sentence before; else the speaker

@@ -11,10 +11,10 @@
 //! quotation is left to the direct quotes; a partial quotation inside a clause is given the
 //! clause's speaker by the caller.
 
-use super::cues::{cue_at, cue_pronoun, is_boundary, CueMatch};
+use super::cues::{cue_at, cue_pronoun, inverted_np, is_boundary, CueMatch};
 use super::field::{Field, Span};
 use super::resolve::{Candidate, Resolver, RoleSpeakers};
-use super::speaker::{np, source_np, subject_before, Phrase, Ref};
+use super::speaker::{source_np, subject_before, Phrase, Ref};
 use crate::enrich::profile::Profile;
 
 /// One clause of reported speech, in bytes of its field.
@@ -188,41 +188,56 @@ fn verb_clause(
     end: usize,
     res: &Profile,
 ) -> Option<Clause> {
-    // "…, a déclaré X." / "…, X said.": a comma right before the verb or before its subject.
-    let comma = (s + 2..k)
+    // "X a déclaré que …", "X said (that) …": a subject before the verb, in the sentence.
+    if let Some(from) = following_complement(fd, c.end, end, res) {
+        if k == s {
+            return None;
+        }
+        return Some(Clause {
+            from,
+            to: clause_end(fd, from, end, res),
+            phrase: subject_before(fd, s, k, res),
+            cue: (k, c.end),
+        });
+    }
+    backward_clause(fd, s, k, c, end, res)
+}
+
+/// "…, a déclaré X." / "…, X said.": the clause is the sentence up to a comma right before the
+/// verb or before its subject; little follows the verb, and nothing quoted.
+fn backward_clause(
+    fd: &Field<'_>,
+    s: usize,
+    k: usize,
+    c: CueMatch,
+    end: usize,
+    res: &Profile,
+) -> Option<Clause> {
+    let cm = (s + 2..k)
         .rev()
         .take(6)
         .find(|&x| fd.toks[x].lower == ",")
-        .filter(|&x| (x + 1..k).all(|y| fd.toks[y].word || fd.toks[y].lower == "."));
-    if let Some(cm) = comma {
-        let after_cue_words = (c.end..end).filter(|&x| fd.toks[x].word).count();
-        let complement = following_complement(fd, c.end, end, res);
-        if complement.is_none() && after_cue_words <= 10 {
-            let phrase = if cm + 1 == k {
-                match cue_pronoun(&fd.toks[k..c.end], res) {
-                    Some(g) => Phrase::at(Ref::Pron(g), fd.toks[k].start),
-                    None => np(fd, c.end, end, res),
-                }
-            } else {
-                subject_before(fd, cm + 1, k, res)
-            };
-            return Some(Clause {
-                from: s,
-                to: cm,
-                phrase,
-                cue: (k, c.end),
-            });
-        }
-    }
-    // "X a déclaré que …", "X said (that) …": a subject before the verb, in the sentence.
-    if k == s {
+        .filter(|&x| (x + 1..k).all(|y| fd.toks[y].word || fd.toks[y].lower == "."))?;
+    let after: Vec<usize> = (c.end..end).filter(|&x| fd.toks[x].word).collect();
+    if (c.end..end).any(|x| fd.in_quote(fd.toks[x].start)) {
         return None;
     }
-    let from = following_complement(fd, c.end, end, res)?;
-    let phrase = subject_before(fd, s, k, res);
-    Some(Clause {
-        from,
-        to: clause_end(fd, from, end, res),
+    let phrase = if cm + 1 == k {
+        match cue_pronoun(&fd.toks[k..c.end], res) {
+            Some(g) => Phrase::at(Ref::Pron(g), fd.toks[k].start),
+            None => inverted_np(fd, c.end, end, res),
+        }
+    } else {
+        if after.len() > 6 {
+            return None;
+        }
+        subject_before(fd, cm + 1, k, res)
+    };
+    let named = !matches!(phrase.who, Ref::Nothing);
+    let words = (s..cm).filter(|&x| fd.toks[x].word).count();
+    (named && words >= 6 && after.len() <= 12).then_some(Clause {
+        from: s,
+        to: cm,
         phrase,
         cue: (k, c.end),
     })

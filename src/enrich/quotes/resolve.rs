@@ -109,6 +109,11 @@ impl<'a> Resolver<'a> {
             .unwrap_or_else(|| &self.found[i - self.known.len()])
     }
 
+    /// Whether entity `i` may be referred to by a pronoun of gender `g`.
+    pub fn agrees(&self, i: usize, g: Gender) -> bool {
+        self.gender.get(i).is_some_and(|x| x.agrees(g))
+    }
+
     /// Every entity, in index order.
     pub fn entities(&self) -> Vec<&Entity> {
         self.known.iter().chain(&self.found).collect()

@@ -5,7 +5,7 @@
 use super::cues::{cue_at, is_boundary, CueMatch};
 use super::field::{Field, Span};
 use super::scan::RawQuote;
-use crate::enrich::profile::{Gender, Profile};
+use crate::enrich::profile::{lower, Gender, Profile};
 
 /// Who a speaker phrase points at, before resolution.
 #[derive(Clone, Debug)]
@@ -88,6 +88,17 @@ pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase 
         return Phrase::at(Ref::Pron(g), t.start);
     }
     if let Some(m) = fd.mention_starting(t.start) {
+        // "according to the paper's editor Jane Roe": the possessor is not the speaker.
+        let after = fd.tok_at(m.end);
+        let possessive = fd.toks.get(after).is_some_and(|p| {
+            p.start == m.end && res.tokens.possessives.iter().any(|s| lower(s) == p.lower)
+        });
+        if possessive && after + 1 < k1 {
+            let r = np(fd, after + 1, k1, res);
+            if !matches!(r.who, Ref::Nothing) {
+                return r;
+            }
+        }
         return Phrase::at(Ref::Ent(m.entity), t.start);
     }
     // "one commuter", "plusieurs habitants": someone the text does not name.

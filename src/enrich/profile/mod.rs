@@ -168,6 +168,8 @@ pub struct Profile {
     pub complements: HashSet<String>,
     /// Prepositions of an addressee between a cue and its speaker ("à").
     pub addressees: HashSet<String>,
+    /// Contracted article forms ("au", "du"): a capitalised quotation after them is a name.
+    pub contracted: HashSet<String>,
     /// Words opening a reported clause after its speech verb ("que", "that").
     pub complementizers: HashSet<String>,
     /// Demonstrative determiners ("ce", "this"): the noun after them describes someone named
@@ -380,6 +382,7 @@ impl Profile {
             complements: HashSet::new(),
             addressees: HashSet::new(),
             complementizers: HashSet::new(),
+            contracted: HashSet::new(),
             demonstratives: HashMap::new(),
             opinions: HashSet::new(),
         };
@@ -472,6 +475,7 @@ impl Profile {
                 "complement" => &mut self.complements,
                 "addressee" => &mut self.addressees,
                 "complementizer" => &mut self.complementizers,
+                "contracted" => &mut self.contracted,
                 "opinion" => &mut self.opinions,
                 "demonym_det" => &mut self.demonym_dets,
                 "acronym_skip" => &mut self.acronym_skip,

@@ -156,6 +156,16 @@ fn attribute_field(
             from_cue: true,
         });
     }
+    // « A » et « B », a-t-il dit: a quote without a cue before another quote of the same
+    // sentence has the speaker of that quote's cue.
+    for i in (0..kept.len().saturating_sub(1)).rev() {
+        let (q, n) = (kept[i], kept[i + 1]);
+        let same_sentence = fd.para(q.open) == fd.para(n.open)
+            && (fd.tok_at(q.close_end)..fd.tok_at(n.open)).all(|k| !cues::is_boundary(fd, k, res));
+        if !out[i].from_cue && out[i + 1].from_cue && same_sentence {
+            out[i].speaker = out[i + 1].speaker;
+        }
+    }
     // A quote continued in the next paragraph has the speaker of its last part.
     for i in (0..kept.len().saturating_sub(1)).rev() {
         if !kept[i].closed && kept[i].continued && !out[i].from_cue {
@@ -228,10 +238,17 @@ fn unattributed(
         .flatten();
     let previous =
         previous_sentence_subject(fd, q, res).and_then(|p| rs.resolve(fd, p, cands, roles));
-    match previous.map(Some).or(inherited) {
+    let found = match previous.map(Some).or(inherited) {
         Some(s) => s,
         None => sentence_subject(fd, q, res)
             .or_else(|| recent_speaker(fd, q, res))
             .and_then(|p| rs.resolve(fd, p, cands, roles)),
-    }
+    };
+    // Nothing in the text around: whoever spoke in the quote before, in this paragraph or the
+    // one before (the article goes on reporting the same speaker).
+    found.or_else(|| {
+        (qi > 0 && para - fd.para(kept[qi - 1].open).min(para) <= 1)
+            .then(|| before[qi - 1].speaker)
+            .flatten()
+    })
 }

@@ -283,7 +283,7 @@ fn person_in_role_phrase(
     k1: usize,
     res: &Profile,
 ) -> Option<usize> {
-    for x in after..k1.min(r + 16) {
+    for x in after..k1.min(r + 24) {
         if fd.toks[x].lower == "," || fd.toks[x].lower == "." {
             let mut y = x + 1;
             while fd
@@ -299,8 +299,11 @@ fn person_in_role_phrase(
                 .filter(|m| fd.toks[x].lower == "," && fd.is_person(m.entity))
                 .map(|m| m.entity);
         }
+        // "l'avocate de Jean Dupont, Marie Roux": a person after a complement is the role's
+        // complement (whose lawyer), not who holds it.
+        let complement = x > 0 && res.complements.contains(&fd.toks[x - 1].lower);
         if let Some(m) = fd.mention_starting(fd.toks[x].start) {
-            if fd.is_person(m.entity) {
+            if fd.is_person(m.entity) && !complement {
                 return Some(m.entity);
             }
         }
@@ -589,6 +592,11 @@ pub(super) fn recent_speaker(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Opt
         }
     }
     let k = last?;
+    let ce = cue_at(fd, k, end, res).map_or(k + 1, |c| c.end);
+    if let Some(g) = super::cues::cue_pronoun(&fd.toks[k..ce], res) {
+        // "…, a-t-il souligné.": the pronoun inverted into the cue.
+        return (g != Gender::Unknown).then(|| Phrase::at(Ref::Pron(g), fd.toks[k].start));
+    }
     let p = subject_before(fd, k.saturating_sub(8).max(start), k, res);
     match (&p.who, p.at) {
         (Ref::Ent(_) | Ref::Pron(_) | Ref::Name(_), Some(_)) => Some(p),

@@ -292,4 +292,3 @@ fn spells(name: &str, ac: &str) -> bool {
                 .all(|c| letters.any(|n| n == c))
     })
 }
-

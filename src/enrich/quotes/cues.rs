@@ -158,21 +158,41 @@ fn verb_after_comma(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attri
     if !res.articles.contains_key(&verb.lower) && !res.pronouns.contains_key(&verb.lower) {
         if let Some(g) = cue_pronoun(&fd.toks[k..k + 1], res) {
             return (g != Gender::Unknown).then(|| {
-                Attribution::new(Phrase::at(Ref::Pron(g), verb.start), Some(fd.text[verb.start..verb.end].to_string()))
+                Attribution::new(
+                    Phrase::at(Ref::Pron(g), verb.start),
+                    Some(fd.text[verb.start..verb.end].to_string()),
+                )
             });
         }
         let r = inverted_np(fd, k + 1, a1, res);
-        if matches!(r.who, Ref::Ent(_) | Ref::Name(_) | Ref::Role { definite: true, .. } | Ref::OrgDesc(_) | Ref::OrgName(_)) && r.at == fd.toks.get(k + 1).map(|t| t.start) {
-            return Some(Attribution::new(r, Some(fd.text[verb.start..verb.end].to_string())));
+        if matches!(
+            r.who,
+            Ref::Ent(_)
+                | Ref::Name(_)
+                | Ref::Role { definite: true, .. }
+                | Ref::OrgDesc(_)
+                | Ref::OrgName(_)
+        ) && r.at == fd.toks.get(k + 1).map(|t| t.start)
+        {
+            return Some(Attribution::new(
+                r,
+                Some(fd.text[verb.start..verb.end].to_string()),
+            ));
         }
     }
     // The subject first, then a lower-case verb ending the clause: "she fumed", "Smith said".
     let subj = np(fd, k, a1, res);
     let v = (k + 1..a1).find(|&x| fd.toks[x].word && !fd.toks[x].cap)?;
     let subject_ends = matches!(subj.who, Ref::Pron(_)) && v == k + 1
-        || fd.mention_starting(fd.toks[k].start).is_some_and(|m| fd.tok_at(m.end) == v);
-    (subject_ends && v + 1 == a1 && subj.at == Some(fd.toks[k].start))
-        .then(|| Attribution::new(subj, Some(fd.text[fd.toks[v].start..fd.toks[v].end].to_string())))
+        || fd
+            .mention_starting(fd.toks[k].start)
+            .is_some_and(|m| fd.tok_at(m.end) == v);
+    (subject_ends && v + 1 == a1 && subj.at == Some(fd.toks[k].start)).then(|| {
+        Attribution::new(
+            subj,
+            Some(fd.text[fd.toks[v].start..fd.toks[v].end].to_string()),
+        )
+    })
 }
 
 /// After the quote, up to the sentence end, the next quotation or the paragraph end.
@@ -238,9 +258,14 @@ pub(super) fn inverted_np(fd: &Field<'_>, ce: usize, a1: usize, res: &Profile) -
         if res.preps.contains(&t.lower) || res.addressees.contains(&t.lower) {
             let next = (ce + 1..a1.min(ce + 5)).find(|&x| {
                 let w = &fd.toks[x];
-                w.word && (w.cap || res.definites.contains(&w.lower) || res.articles.contains_key(&w.lower))
+                w.word
+                    && (w.cap
+                        || res.definites.contains(&w.lower)
+                        || res.articles.contains_key(&w.lower))
             });
-            if let Some(x) = next.filter(|&x| (ce + 1..x).all(|y| fd.toks[y].word && !fd.toks[y].cap)) {
+            if let Some(x) =
+                next.filter(|&x| (ce + 1..x).all(|y| fd.toks[y].word && !fd.toks[y].cap))
+            {
                 let r = np(fd, x, a1, res);
                 if !matches!(r.who, Ref::Nothing) {
                     return r;
@@ -257,7 +282,11 @@ fn description(fd: &Field<'_>, k: usize, a1: usize, res: &Profile) -> Option<Phr
     if !res.definites.contains(&a.lower) {
         return None;
     }
-    let g = res.articles.get(&a.lower).copied().unwrap_or(Gender::Unknown);
+    let g = res
+        .articles
+        .get(&a.lower)
+        .copied()
+        .unwrap_or(Gender::Unknown);
     // The head: the last lower-case word before a punctuation mark or the end ("the veteran
     // coach", "le vieil homme").
     let mut h = k + 1;
@@ -357,9 +386,10 @@ fn opinion(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> Option<Attrib
     if !ok {
         // "Pour le parquet, « … »": someone the text names but no one resolved, not the
         // speaker before.
-        return res.articles.contains_key(&fd.toks[b0 + 1].lower).then(|| {
-            Attribution::new(Phrase::NOTHING, Some(fd.toks[b0].lower.clone()))
-        });
+        return res
+            .articles
+            .contains_key(&fd.toks[b0 + 1].lower)
+            .then(|| Attribution::new(Phrase::NOTHING, Some(fd.toks[b0].lower.clone())));
     }
     Some(Attribution::new(r, Some(fd.toks[b0].lower.clone())))
 }

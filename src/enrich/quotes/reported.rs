@@ -71,9 +71,7 @@ pub(super) fn reported(
 fn sentence_end(fd: &Field<'_>, s: usize, res: &Profile) -> usize {
     let para = fd.para(fd.toks[s].start);
     let mut e = s;
-    while e + 1 < fd.toks.len()
-        && !is_boundary(fd, e, res)
-        && fd.para(fd.toks[e + 1].start) == para
+    while e + 1 < fd.toks.len() && !is_boundary(fd, e, res) && fd.para(fd.toks[e + 1].start) == para
     {
         e += 1;
     }
@@ -83,7 +81,10 @@ fn sentence_end(fd: &Field<'_>, s: usize, res: &Profile) -> usize {
 /// The byte span of tokens `from..to`, without closing punctuation.
 fn trimmed(fd: &Field<'_>, from: usize, to: usize) -> Span {
     let mut t = to;
-    while t > from + 1 && !fd.toks[t - 1].word && matches!(fd.toks[t - 1].lower.as_str(), "," | "." | ";" | ":") {
+    while t > from + 1
+        && !fd.toks[t - 1].word
+        && matches!(fd.toks[t - 1].lower.as_str(), "," | "." | ";" | ":")
+    {
         t -= 1;
     }
     Span {
@@ -92,19 +93,10 @@ fn trimmed(fd: &Field<'_>, from: usize, to: usize) -> Span {
     }
 }
 
-/// Whether tokens `from..to` are a direct quotation (or open with one): the direct quotes have it.
+/// Whether tokens `from..to` open with a direct quotation: the direct quotes have it. A partial
+/// quotation further in is part of the reported clause ("X estime que le projet est « … »").
 fn quoted(fd: &Field<'_>, from: usize, to: usize) -> bool {
-    if from >= to {
-        return true;
-    }
-    if fd.in_quote(fd.toks[from].start) {
-        return true;
-    }
-    let inside = (from..to)
-        .filter(|&k| fd.toks[k].word && fd.in_quote(fd.toks[k].start))
-        .count();
-    let words = (from..to).filter(|&k| fd.toks[k].word).count();
-    inside * 2 > words
+    from >= to || fd.in_quote(fd.toks[from].start)
 }
 
 /// The clauses of the sentence of tokens `s..=e`.

@@ -373,18 +373,21 @@ impl<'a> Resolver<'a> {
         // The role written next to a name only later in the text ("a déclaré le maire. […]
         // Jean Dupont, le maire de la ville"): the person it describes.
         let para = fd.para(pos);
-        let later = cands.iter().filter(|c| c.at > pos).find_map(|c| match c.kind {
-            Cand::Person(i)
-                if fd.para(c.at) <= para + 2
-                    && self
-                        .attached
-                        .get(&i)
-                        .is_some_and(|w| w.iter().any(|w| w == word)) =>
-            {
-                Some(i)
-            }
-            _ => None,
-        });
+        let later = cands
+            .iter()
+            .filter(|c| c.at > pos)
+            .find_map(|c| match c.kind {
+                Cand::Person(i)
+                    if fd.para(c.at) <= para + 2
+                        && self
+                            .attached
+                            .get(&i)
+                            .is_some_and(|w| w.iter().any(|w| w == word)) =>
+                {
+                    Some(i)
+                }
+                _ => None,
+            });
         if later.is_some() {
             return later;
         }

@@ -2,7 +2,7 @@
 //! entity P/R/F1 (typed and untyped), quote P/R/F1 (≥ 60 % word overlap of the longer) and
 //! attributed-quote P/R/F1, overall and per language, plus the articles with the most errors.
 
-use crate::enrich::{Document, Enricher, Enrichment, TextField};
+use crate::enrich::{Document, Enricher, Enrichment, QuoteKind, TextField};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -41,6 +41,9 @@ pub struct GoldArticle {
     pub entities: Vec<GoldEntity>,
     #[serde(default)]
     pub quotes: Vec<GoldQuote>,
+    /// Reported speech; absent means not annotated (predicted indirect quotes are not counted).
+    #[serde(default)]
+    pub indirect_quotes: Option<Vec<GoldQuote>>,
 }
 
 fn id_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
@@ -122,6 +125,9 @@ pub struct PredQuote {
     /// The speaker's name (`{"name": ...}` in the contract; a plain string is accepted too).
     #[serde(default, deserialize_with = "speaker_name")]
     pub speaker: Option<String>,
+    /// `indirect` for reported speech; anything else (or absent) is a direct quote.
+    #[serde(default)]
+    pub kind: Option<String>,
 }
 
 fn speaker_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -159,6 +165,13 @@ impl Prediction {
                 .map(|q| PredQuote {
                     text: Some(q.text.clone()),
                     speaker: q.speaker.as_ref().map(|s| s.name.clone()),
+                    kind: Some(
+                        match q.kind {
+                            QuoteKind::Direct => "direct",
+                            QuoteKind::Indirect => "indirect",
+                        }
+                        .to_string(),
+                    ),
                 })
                 .collect(),
         }
@@ -176,6 +189,7 @@ impl Prediction {
             "quotes": self.quotes.iter().map(|q| serde_json::json!({
                 "text": q.text,
                 "speaker": q.speaker.as_ref().map(|s| serde_json::json!({"name": s})),
+                "kind": q.kind,
             })).collect::<Vec<_>>(),
         })
     }
@@ -246,6 +260,9 @@ pub struct Counts {
     pub ent_untyped: (usize, usize, usize),
     pub quote: (usize, usize, usize),
     pub attr: (usize, usize, usize),
+    /// Reported speech found, and found with the right speaker.
+    pub indirect: (usize, usize, usize),
+    pub indirect_attr: (usize, usize, usize),
 }
 
 impl Counts {
@@ -260,6 +277,8 @@ impl Counts {
             (&mut self.ent_untyped, o.ent_untyped),
             (&mut self.quote, o.quote),
             (&mut self.attr, o.attr),
+            (&mut self.indirect, o.indirect),
+            (&mut self.indirect_attr, o.indirect_attr),
         ] {
             *a = (a.0 + b.0, a.1 + b.1, a.2 + b.2);
         }
@@ -321,6 +340,8 @@ pub struct Scores {
     pub ent_untyped: Prf,
     pub quote: Prf,
     pub attr: Prf,
+    pub indirect: Prf,
+    pub indirect_attr: Prf,
 }
 
 impl Scores {
@@ -336,6 +357,8 @@ impl Scores {
             ent_untyped: prf(c.ent_untyped.0, c.ent_untyped.1, c.ent_untyped.2),
             quote: prf(c.quote.0, c.quote.1, c.quote.2),
             attr: prf(c.attr.0, c.attr.1, c.attr.2),
+            indirect: prf(c.indirect.0, c.indirect.1, c.indirect.2),
+            indirect_attr: prf(c.indirect_attr.0, c.indirect_attr.1, c.indirect_attr.2),
         }
     }
 }
@@ -370,7 +393,12 @@ impl EvalReport {
                 ("ent_untyped", &s.ent_untyped),
                 ("quote", &s.quote),
                 ("attr", &s.attr),
+                ("indirect", &s.indirect),
+                ("indirect_attr", &s.indirect_attr),
             ] {
+                if k.starts_with("indirect") && v.gold == 0 && v.pred == 0 {
+                    continue;
+                }
                 out.push_str(&format!(
                     "{k:12} P {:.3}  R {:.3}  F1 {:.3}  (tp {}, pred {}, gold {})\n",
                     v.p, v.r, v.f1, v.tp, v.pred, v.gold
@@ -473,8 +501,7 @@ pub fn score_article(gold: &GoldArticle, pred: Option<&Prediction>) -> Counts {
             .map(|(_, f)| f.clone())
             .unwrap_or_else(|| HashSet::from([n]))
     };
-    let gq = &gold.quotes;
-    let pq: Vec<&PredQuote> = pred
+    let quotes: Vec<&PredQuote> = pred
         .map(|p| {
             p.quotes
                 .iter()
@@ -482,6 +509,32 @@ pub fn score_article(gold: &GoldArticle, pred: Option<&Prediction>) -> Counts {
                 .collect()
         })
         .unwrap_or_default();
+    let (direct, indirect): (Vec<&PredQuote>, Vec<&PredQuote>) = quotes
+        .into_iter()
+        .partition(|q| q.kind.as_deref() != Some("indirect"));
+    let m = match_quotes(&gold.quotes, &direct, 0.6, &gold_speaker_forms);
+    (out.quote, out.attr) = (m.found, m.attributed);
+    if let Some(gi) = &gold.indirect_quotes {
+        let m = match_quotes(gi, &indirect, 0.5, &gold_speaker_forms);
+        (out.indirect, out.indirect_attr) = (m.found, m.attributed);
+    }
+    out
+}
+
+/// Quote counts: (tp, pred, gold) of the quotes found, and of those with the right speaker.
+struct QuoteCounts {
+    found: (usize, usize, usize),
+    attributed: (usize, usize, usize),
+}
+
+/// score.py's `match()`: pairs by word overlap of the longer (at least `threshold`), best
+/// first, then speakers compared through the gold entity's forms.
+fn match_quotes(
+    gq: &[GoldQuote],
+    pq: &[&PredQuote],
+    threshold: f64,
+    gold_speaker_forms: &dyn Fn(&str) -> HashSet<String>,
+) -> QuoteCounts {
     let gw: Vec<Vec<String>> = gq.iter().map(|g| words(Some(&g.text))).collect();
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (pi, p) in pq.iter().enumerate() {
@@ -500,7 +553,7 @@ pub fn score_article(gold: &GoldArticle, pred: Option<&Prediction>) -> Counts {
                 .map(|(w, n)| (*n).min(gc.get(w).copied().unwrap_or(0)))
                 .sum();
             let r = ov as f64 / pw.len().max(g.len()).max(1) as f64;
-            if r >= 0.6 {
+            if r >= threshold {
                 pairs.push((r, pi, gi));
             }
         }
@@ -524,9 +577,10 @@ pub fn score_article(gold: &GoldArticle, pred: Option<&Prediction>) -> Counts {
             }
         }
     }
-    out.quote = (qtp, pq.len(), gq.len());
-    out.attr = (atp, pq.len(), gq.len());
-    out
+    QuoteCounts {
+        found: (qtp, pq.len(), gq.len()),
+        attributed: (atp, pq.len(), gq.len()),
+    }
 }
 
 /// Score predictions (matched to gold by id) against gold articles.
@@ -756,6 +810,8 @@ pub(crate) mod dev {
             ("ent_untyped", &rust.ent_untyped),
             ("quote", &rust.quote),
             ("attr", &rust.attr),
+            ("indirect", &rust.indirect),
+            ("indirect_attr", &rust.indirect_attr),
         ] {
             let p = &py[k];
             for (name, x) in [("p", v.p), ("r", v.r), ("f1", v.f1)] {

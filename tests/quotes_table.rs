@@ -11,7 +11,7 @@
 //! `cargo test --test quotes_table -- --nocapture` prints every failing case.
 
 use std::sync::OnceLock;
-use verbatim::enrich::{Document, Enricher, EnricherConfig, TextField};
+use verbatim::enrich::{Document, Enricher, EnricherConfig, QuoteKind, TextField};
 
 fn enricher() -> &'static Enricher {
     static E: OnceLock<Enricher> = OnceLock::new();
@@ -80,7 +80,7 @@ fn check(lang: &str, text: &str, want: Want) -> Option<String> {
     let got: Vec<(String, Option<String>)> = out
         .quotes
         .iter()
-        .filter(|q| words(&q.text).len() >= 3)
+        .filter(|q| q.kind == QuoteKind::Direct && words(&q.text).len() >= 3)
         .map(|q| (q.text.clone(), q.speaker.as_ref().map(|s| s.name.clone())))
         .collect();
     let mut problems = Vec::new();

@@ -26,6 +26,7 @@ pub fn extract(doc: &Document<'_>) -> (Vec<Entity>, Vec<Quote>) {
                 end: offs.char_of(e),
                 speaker: None,
                 cue: None,
+                kind: super::QuoteKind::Direct,
             });
         }
         for (s, e) in capitalised_runs(f.text) {

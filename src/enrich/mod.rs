@@ -21,7 +21,8 @@ pub mod tokens;
 pub mod types;
 
 pub use types::{
-    Document, EnrichError, Enrichment, Entity, EntityType, Mention, Quote, Speaker, TextField,
+    Document, EnrichError, Enrichment, Entity, EntityType, Mention, Quote, QuoteKind, Speaker,
+    TextField,
 };
 
 use std::collections::BTreeMap;

@@ -96,7 +96,18 @@ pub struct Speaker {
     pub entity_id: Option<String>,
 }
 
-/// A direct quotation.
+/// Whether a quote gives the words as said or reports them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// The words between quotation marks.
+    #[default]
+    Direct,
+    /// Reported speech: the clause a speech verb or "according to X" governs ("X said that …").
+    Indirect,
+}
+
+/// A direct quotation or a clause of reported speech.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Quote {
     /// The words between the quotation marks (marks excluded).
@@ -108,6 +119,9 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// The attribution cue ("a dit", "said", "selon"), when one was found.
     pub cue: Option<String>,
+    /// `direct` (between quotation marks) or `indirect` (reported speech); absent means direct.
+    #[serde(default)]
+    pub kind: QuoteKind,
 }
 
 /// The result of enriching one article.

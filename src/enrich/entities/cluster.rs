@@ -1,6 +1,6 @@
 //! Grouping the mentions of one referent: first by grouping key (case, accents and leading
 //! articles aside), then linking groups with union-find: a surname or first name alone to the
-//! person named in full (also misspelt by one swap), suffixes of longer names, an
+//! person named in full, suffixes of longer names, an
 //! organisation's head noun alone, acronyms and their expansions, parenthetical definitions
 //! ("Organisation mondiale de la santé (OMS)").
 
@@ -199,13 +199,9 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
     let prefix = ib.toks[..la] == ia.toks[..];
     match ib.ty {
         EntityType::Person => {
-            // Surname or first name alone of a person named in full. A surname misspelt by one
-            // swapped pair of letters ("Chastian" for "Chastain") is still the person's.
-            let misspelt = la == 1
-                && ia.ty == EntityType::Person
-                && one_typo(&ia.toks[0], &ib.toks[ib.toks.len() - 1]);
+            // Surname or first name alone of a person named in full.
             (ia.ty != EntityType::Location || ia.has_per || ia.initials)
-                && (suffix || (prefix && la == 1) || misspelt)
+                && (suffix || (prefix && la == 1))
                 && ib.toks.iter().all(|w| !res.and_words.contains(w))
         }
         EntityType::Organization | EntityType::Location => {
@@ -295,16 +291,4 @@ fn spells(name: &str, ac: &str) -> bool {
                 .filter(|c| c.is_alphanumeric())
                 .all(|c| letters.any(|n| n == c))
     })
-}
-
-/// Whether two words of at least 6 letters differ by one swap of neighbouring letters, the
-/// commonest typo ("Chastian" for "Chastain"); other one-letter differences are as often
-/// other names ("Martins", "Hanson").
-pub(super) fn one_typo(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a == b || a.len() != b.len() || a.len() < 6 {
-        return false;
-    }
-    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p] && a[p + 2..] == b[p + 2..]
 }

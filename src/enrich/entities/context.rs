@@ -288,9 +288,9 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
     false
 }
 
-/// "Numerous manufacturers of instruments donated gear, including Shure (microphones), Yamaha
-/// (drums) and Casio": the capitalised items after a connector, typed by the nearest plural
-/// class noun before it in the same sentence.
+/// "Several carmakers, including Renault, Stellantis and Toyota, cut prices" (a Hearst
+/// pattern): the capitalised items after a connector, typed by the nearest plural class noun
+/// before it in the same sentence.
 fn list_items(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize, usize, EntityType)> {
     const LOOK_BACK: usize = 12;
     let ctx = &res.context;

@@ -164,7 +164,6 @@ fn fullest<'a>(texts: &[&'a str]) -> &'a str {
 
 #[cfg(test)]
 mod tests {
-    use super::cluster::one_typo;
     use super::*;
     use crate::enrich::ner::EntSpan;
     use crate::enrich::profile::Lang;
@@ -324,27 +323,6 @@ mod tests {
         assert!(
             n.contains(&("AI".into(), EntityType::Organization)),
             "{n:?}"
-        );
-    }
-
-    #[test]
-    fn one_typo_links_a_surname() {
-        assert!(one_typo("chastian", "chastain"));
-        assert!(!one_typo("chastan", "chastain"));
-        assert!(!one_typo("chastein", "chastain"));
-        assert!(!one_typo("chas", "chaz"));
-        assert!(!one_typo("martins", "martin"));
-        assert!(!one_typo("chastain", "chastain"));
-        assert!(!one_typo("castaing", "chastain"));
-        let t = "Jessica Chastain co-stars. Later Chastian, 37, spoke.";
-        let es = run(
-            Lang::En,
-            t,
-            &[("Jessica Chastain", "PERSON"), ("Chastian", "PERSON")],
-        );
-        assert_eq!(
-            names(&es),
-            [("Jessica Chastain".to_string(), EntityType::Person)]
         );
     }
 

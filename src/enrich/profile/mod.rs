@@ -127,6 +127,8 @@ pub struct Profile {
     pub name_head: NameHead,
     /// Titles capitalise every word: a capitalised run in a title is no evidence of a name.
     pub headline_case: bool,
+    /// A reported clause may follow its speech verb without a complementizer ("said he would").
+    pub bare_clause: bool,
     pub cues: Vec<Cue>,
     /// First token of a cue → indices into `cues`, longest cue first.
     cue_index: HashMap<String, Vec<usize>>,
@@ -166,6 +168,13 @@ pub struct Profile {
     pub complements: HashSet<String>,
     /// Prepositions of an addressee between a cue and its speaker ("à").
     pub addressees: HashSet<String>,
+    /// Contracted article forms ("au", "du"): a capitalised quotation after them is a name.
+    pub contracted: HashSet<String>,
+    /// Words opening a reported clause after its speech verb ("que", "that").
+    pub complementizers: HashSet<String>,
+    /// Demonstrative determiners ("ce", "this"): the noun after them describes someone named
+    /// before ("affirme ce vieil ami"), with the determiner's gender.
+    pub demonstratives: HashMap<String, Gender>,
     /// Words opening "<word> X, « … »": the quote is X's opinion ("pour").
     pub opinions: HashSet<String>,
     /// Endings of a demonym-like word that is a common noun after an article ("lyonnais").
@@ -270,6 +279,7 @@ struct Settings {
     demonym_forms: fn(&str) -> Vec<String>,
     name_head: NameHead,
     headline_case: bool,
+    bare_clause: bool,
     sentence_guillemets: bool,
     sentence_quote_line: bool,
 }
@@ -281,6 +291,7 @@ impl Settings {
             demonym_forms: forms::english_demonym_forms,
             name_head: NameHead::Last,
             headline_case: false,
+            bare_clause: false,
             sentence_guillemets: false,
             sentence_quote_line: false,
         };
@@ -300,6 +311,7 @@ impl Settings {
                     }
                 }
                 Some(("headline_case", v)) => out.headline_case = v == "yes",
+                Some(("bare_clause", v)) => out.bare_clause = v == "yes",
                 Some(("sentence_guillemets", v)) => out.sentence_guillemets = v == "yes",
                 Some(("sentence_quote_line", v)) => out.sentence_quote_line = v == "yes",
                 _ => {}
@@ -339,6 +351,7 @@ impl Profile {
             tokens,
             name_head: settings.name_head,
             headline_case: settings.headline_case,
+            bare_clause: settings.bare_clause,
             demonym_suffixes: Vec::new(),
             demonym_dets: HashSet::new(),
             acronym_skip: HashSet::new(),
@@ -368,6 +381,9 @@ impl Profile {
             function_words: HashSet::new(),
             complements: HashSet::new(),
             addressees: HashSet::new(),
+            complementizers: HashSet::new(),
+            contracted: HashSet::new(),
+            demonstratives: HashMap::new(),
             opinions: HashSet::new(),
         };
         for l in lines(files.verbs) {
@@ -435,6 +451,11 @@ impl Profile {
                     self.trim_suffixes.push(w.to_string());
                     continue;
                 }
+                "demonstrative" => {
+                    let (w, g) = w.split_once(':').unwrap_or((w, "x"));
+                    self.demonstratives.insert(lower(w), Gender::parse(g));
+                    continue;
+                }
                 "object_pronoun" => {
                     let (w, g) = w.split_once(':').unwrap_or((w, "x"));
                     self.object_pronouns.insert(lower(w), Gender::parse(g));
@@ -453,6 +474,8 @@ impl Profile {
                 "function" => &mut self.function_words,
                 "complement" => &mut self.complements,
                 "addressee" => &mut self.addressees,
+                "complementizer" => &mut self.complementizers,
+                "contracted" => &mut self.contracted,
                 "opinion" => &mut self.opinions,
                 "demonym_det" => &mut self.demonym_dets,
                 "acronym_skip" => &mut self.acronym_skip,
@@ -492,7 +515,16 @@ impl Profile {
 
     /// Gender of a role word or two-word role (lower case), when it is one.
     pub fn role(&self, w: &str) -> Option<Gender> {
-        self.roles.get(w).copied()
+        // An abbreviated title is written with or without its full stop ("M." / "M", "Dr").
+        self.roles
+            .get(w)
+            .or_else(|| self.roles.get(w.trim_end_matches('.')))
+            .or_else(|| {
+                (w.chars().count() <= 3 && !w.ends_with('.'))
+                    .then(|| self.roles.get(&format!("{w}.")))
+                    .flatten()
+            })
+            .copied()
     }
 
     /// Whether the whole name is only role/title words ("Haute-Commissaire", "ministre").

@@ -124,7 +124,75 @@ pub(super) fn find_attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> O
     if let Some(a) = before_quote(fd, q, res) {
         return Some(a);
     }
+    if q.closed {
+        if let Some(a) = verb_after_comma(fd, q, res) {
+            return Some(a);
+        }
+    }
     incise(fd, q, res)
+}
+
+/// Any verb in incise position after a quote ending with a comma, whatever its lemma: "« … »,
+/// tonne l'avocat." / "« … », grince-t-il." / "“…,” she fumed." / "“…,” Smith deadpanned."
+fn verb_after_comma(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
+    let body = fd.text[q.start..q.end].trim_end();
+    let a0 = fd.tok_at(q.close_end);
+    let mut k = a0;
+    if fd.toks.get(k).is_some_and(|t| t.lower == ",") {
+        k += 1;
+    } else if !body.ends_with(',') {
+        return None;
+    }
+    let para = fd.para(q.open);
+    let mut a1 = k;
+    while a1 < fd.toks.len()
+        && a1 - k < 12
+        && fd.para(fd.toks[a1].start) == para
+        && !is_boundary(fd, a1, res)
+        && !matches!(fd.toks[a1].lower.as_str(), "," | ";" | ":")
+    {
+        a1 += 1;
+    }
+    let verb = fd.toks.get(k).filter(|t| t.word && !t.cap && k < a1)?;
+    // Verb first, the subject inverted after it.
+    if !res.articles.contains_key(&verb.lower) && !res.pronouns.contains_key(&verb.lower) {
+        if let Some(g) = cue_pronoun(&fd.toks[k..k + 1], res) {
+            return (g != Gender::Unknown).then(|| {
+                Attribution::new(
+                    Phrase::at(Ref::Pron(g), verb.start),
+                    Some(fd.text[verb.start..verb.end].to_string()),
+                )
+            });
+        }
+        let r = inverted_np(fd, k + 1, a1, res);
+        if matches!(
+            r.who,
+            Ref::Ent(_)
+                | Ref::Name(_)
+                | Ref::Role { definite: true, .. }
+                | Ref::OrgDesc(_)
+                | Ref::OrgName(_)
+        ) && r.at == fd.toks.get(k + 1).map(|t| t.start)
+        {
+            return Some(Attribution::new(
+                r,
+                Some(fd.text[verb.start..verb.end].to_string()),
+            ));
+        }
+    }
+    // The subject first, then a lower-case verb ending the clause: "she fumed", "Smith said".
+    let subj = np(fd, k, a1, res);
+    let v = (k + 1..a1).find(|&x| fd.toks[x].word && !fd.toks[x].cap)?;
+    let subject_ends = matches!(subj.who, Ref::Pron(_)) && v == k + 1
+        || fd
+            .mention_starting(fd.toks[k].start)
+            .is_some_and(|m| fd.tok_at(m.end) == v);
+    (subject_ends && v + 1 == a1 && subj.at == Some(fd.toks[k].start)).then(|| {
+        Attribution::new(
+            subj,
+            Some(fd.text[fd.toks[v].start..fd.toks[v].end].to_string()),
+        )
+    })
 }
 
 /// After the quote, up to the sentence end, the next quotation or the paragraph end.
@@ -161,7 +229,7 @@ fn after_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributio
                 .iter()
                 .all(|t| !t.word || res.skip.contains(&t.lower))
         {
-            np(fd, ce, a1, res)
+            inverted_np(fd, ce, a1, res)
         } else if fd.toks[a0..k]
             .iter()
             .find(|t| t.word)
@@ -175,6 +243,66 @@ fn after_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributio
         return Some(Attribution::new(r, Some(cue_text(fd, k, ce))));
     }
     None
+}
+
+/// The subject inverted after a cue: a speaker phrase, possibly after a short prepositional
+/// phrase ("rappelle en préambule le juge"), or a definite description of someone named
+/// before ("plaide l'enseignant", "said the veteran"), resolved like a definite role.
+pub(super) fn inverted_np(fd: &Field<'_>, ce: usize, a1: usize, res: &Profile) -> Phrase {
+    let r = np(fd, ce, a1, res);
+    if !matches!(r.who, Ref::Nothing) {
+        return r;
+    }
+    // Past a preposition and up to three lower-case words.
+    if let Some(t) = fd.toks.get(ce).filter(|t| t.word && !t.cap && ce < a1) {
+        if res.preps.contains(&t.lower) || res.addressees.contains(&t.lower) {
+            let next = (ce + 1..a1.min(ce + 5)).find(|&x| {
+                let w = &fd.toks[x];
+                w.word
+                    && (w.cap
+                        || res.definites.contains(&w.lower)
+                        || res.articles.contains_key(&w.lower))
+            });
+            if let Some(x) =
+                next.filter(|&x| (ce + 1..x).all(|y| fd.toks[y].word && !fd.toks[y].cap))
+            {
+                let r = np(fd, x, a1, res);
+                if !matches!(r.who, Ref::Nothing) {
+                    return r;
+                }
+            }
+        }
+    }
+    description(fd, ce, a1, res).unwrap_or(r)
+}
+
+/// A definite article and a lower-case noun that names no organisation: someone described.
+fn description(fd: &Field<'_>, k: usize, a1: usize, res: &Profile) -> Option<Phrase> {
+    let a = fd.toks.get(k).filter(|_| k + 1 < a1)?;
+    if !res.definites.contains(&a.lower) {
+        return None;
+    }
+    let g = res
+        .articles
+        .get(&a.lower)
+        .copied()
+        .unwrap_or(Gender::Unknown);
+    // The head: the last lower-case word before a punctuation mark or the end ("the veteran
+    // coach", "le vieil homme").
+    let mut h = k + 1;
+    while h + 1 < a1 && fd.toks[h + 1].word && !fd.toks[h + 1].cap && h - k < 3 {
+        h += 1;
+    }
+    let n = &fd.toks[h];
+    if !n.word || n.cap || res.org_nouns.contains(&n.lower) || res.preps.contains(&n.lower) {
+        return None;
+    }
+    let who = Ref::Role {
+        definite: true,
+        gender: res.role(&n.lower).map_or(g, |rg| g.or(rg)),
+        word: n.lower.clone(),
+    };
+    Some(Phrase::at(who, a.start))
 }
 
 /// "a-t-il Jean Dupont": a name right after the inverted pronoun wins over the pronoun.
@@ -222,13 +350,17 @@ fn before_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributi
     let Some((k, c)) = found else {
         return opinion(fd, b0, b1, res).or_else(|| name_colon(fd, b0, b1));
     };
+    let inverted = cue_pronoun(&fd.toks[k..c.end], res).filter(|g| *g != Gender::Unknown);
     let r = if c.source {
         source_np(fd, c.end, b1, res)
+    } else if let Some(g) = inverted {
+        // "Certes, concède-t-elle, « … »": the pronoun inverted into the cue is the subject.
+        inverted_subject(fd, k, c.end, b1, g, res)
     } else {
         subject_before(fd, b0, k, res)
     };
     let r = if matches!(r.who, Ref::Nothing) && !c.source {
-        np(fd, c.end, b1, res)
+        inverted_np(fd, c.end, b1, res)
     } else {
         r
     };
@@ -251,7 +383,15 @@ fn opinion(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> Option<Attrib
         Ref::OrgName(_) | Ref::OrgDesc(_) => true,
         Ref::Name(_) | Ref::Nothing => false,
     };
-    ok.then(|| Attribution::new(r, Some(fd.toks[b0].lower.clone())))
+    if !ok {
+        // "Pour le parquet, « … »": someone the text names but no one resolved, not the
+        // speaker before.
+        return res
+            .articles
+            .contains_key(&fd.toks[b0 + 1].lower)
+            .then(|| Attribution::new(Phrase::NOTHING, Some(fd.toks[b0].lower.clone())));
+    }
+    Some(Attribution::new(r, Some(fd.toks[b0].lower.clone())))
 }
 
 /// "Jean Dupont : « … »" (headlines, interviews): a name, a colon, the quote.

@@ -20,16 +20,39 @@ pub(super) fn keep(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> bool {
     if !q.closed && !q.continued && matches!(mark, '"' | '”' | '‘') {
         return false;
     }
-    !(named_work(fd, q, body, res) || title_case(body, n, res) || scare_quote(fd, q, body, n, res))
+    !(named_work(fd, q, body, res)
+        || named_after_article(fd, q, body, res)
+        || title_case(body, n, res)
+        || scare_quote(fd, q, body, n, res))
+}
+
+/// A capitalised name in quotation marks right after an article or a contracted article ("la
+/// « Fête des vendanges »", "au « Salon du livre »", "the “Harvest Fair”"): a name, not speech.
+fn named_after_article(fd: &Field<'_>, q: &RawQuote, body: &str, res: &Profile) -> bool {
+    let k = fd.tok_at(q.open);
+    let capital = body.chars().next().is_some_and(char::is_uppercase);
+    let short = body.split_whitespace().count() <= 8
+        && !body
+            .trim_end_matches(['.', ',', '!', '?', ' '])
+            .contains(['.', '!', '?', ',', ';']);
+    capital
+        && short
+        && k > 0
+        && fd.toks[k - 1].word
+        && !fd.toks[k - 1].cap
+        && (res.articles.contains_key(&fd.toks[k - 1].lower)
+            || res.contracted.contains(&fd.toks[k - 1].lower))
 }
 
 /// A work named by the words before it ("le film « … »", "the novel “…”"). After a naming word,
 /// a title starts with a capital: "called the offer “an insult to workers”" quotes words.
 fn named_work(fd: &Field<'_>, q: &RawQuote, body: &str, res: &Profile) -> bool {
     let k = fd.tok_at(q.open);
+    // Within the sentence: a naming word before a full stop names nothing after it.
     let before: Vec<&Tok> = fd.toks[..k]
         .iter()
         .rev()
+        .take_while(|t| t.word || !matches!(t.lower.as_str(), "." | "!" | "?" | "…"))
         .filter(|t| t.word && !res.articles.contains_key(&t.lower))
         .take(2)
         .collect();

@@ -9,14 +9,18 @@
 //! 4. `resolve` turns the phrase into an entity: pronouns (a-t-elle ajouté, he said) to the most
 //!    recent compatible person, roles ("le juge") to the person they name, names the model
 //!    missed to new speakers.
-//! 5. Here: a quote without a cue takes the subject of the sentence before, the speaker of the
+//! 5. Here: a quote without a cue opening the paragraph right after a quote goes on with that
+//!    quote's speaker; else it takes the subject of the sentence before, the speaker of the
 //!    quote before it, or whoever was last reported speaking.
+//! 6. [`reported`] finds reported speech ("X a déclaré que …", "selon X, …"), output as quotes
+//!    of kind `indirect`; a partial quotation inside it is the reporting subject's.
 //!
 //! Everything is linear in the text length (windows around each quote are bounded).
 
 mod cues;
 mod field;
 mod filter;
+mod reported;
 mod resolve;
 mod scan;
 mod speaker;
@@ -30,8 +34,8 @@ use resolve::{candidates, Candidate, Resolver, RoleSpeakers};
 use speaker::{previous_sentence_subject, recent_speaker, sentence_subject};
 
 use super::analysis::Analysis;
-use super::profile::Profile;
-use super::types::{Entity, Quote, Speaker};
+use super::profile::{Gender, Profile};
+use super::types::{Entity, Quote, QuoteKind, Speaker};
 
 /// What [`extract`] found: the quotes, and the speakers named only in an attribution (persons or
 /// organisations that are not among the article's entities), to be added to them.
@@ -59,13 +63,22 @@ pub fn extract(an: &Analysis<'_>, res: &Profile, entities: &[Entity]) -> Extract
     let mut rs = Resolver::new(res, entities);
     for f in &an.fields {
         let raws = scan(f.text);
-        if raws.is_empty() {
-            continue;
-        }
         let mut fd = Field::new(f, &raws, &rs.entities());
         rs.compute_genders(&mut fd);
         let kept: Vec<&RawQuote> = raws.iter().filter(|q| filter::keep(&fd, q, res)).collect();
-        let attributed = attribute_field(&mut fd, &kept, &mut rs);
+        let cands = candidates(&fd, &rs);
+        let mut roles = RoleSpeakers::new();
+        let mut attributed = attribute_field(&mut fd, &kept, &mut rs, &cands, &mut roles);
+        let clauses = reported::reported(&mut fd, &mut rs, &cands, &roles);
+        // A partial quotation inside reported speech is the reporting subject's.
+        for (q, a) in kept.iter().zip(attributed.iter_mut()) {
+            if let Some(c) = clauses
+                .iter()
+                .find(|c| !a.from_cue && c.span.start <= q.open && q.close_end <= c.span.end)
+            {
+                a.speaker = c.speaker;
+            }
+        }
         for (q, a) in kept.iter().zip(attributed) {
             let w = fd.words_of(q);
             quotes.push(Quote {
@@ -78,6 +91,21 @@ pub fn extract(an: &Analysis<'_>, res: &Profile, entities: &[Entity]) -> Extract
                     entity_id: Some(rs.entity(i).id.clone()),
                 }),
                 cue: a.cue,
+                kind: QuoteKind::Direct,
+            });
+        }
+        for c in clauses {
+            quotes.push(Quote {
+                text: f.text[c.span.start..c.span.end].to_string(),
+                field: f.name.to_string(),
+                start: fd.offs.char_of(c.span.start),
+                end: fd.offs.char_of(c.span.end),
+                speaker: c.speaker.map(|i| Speaker {
+                    name: rs.entity(i).name.clone(),
+                    entity_id: Some(rs.entity(i).id.clone()),
+                }),
+                cue: Some(c.cue),
+                kind: QuoteKind::Indirect,
             });
         }
     }
@@ -92,14 +120,14 @@ fn attribute_field(
     fd: &mut Field<'_>,
     kept: &[&RawQuote],
     rs: &mut Resolver<'_>,
+    cands: &[Candidate],
+    role_speakers: &mut RoleSpeakers,
 ) -> Vec<Attributed> {
     let res = rs.res;
-    let cands = candidates(fd, rs);
-    let mut role_speakers = RoleSpeakers::new();
     let mut out: Vec<Attributed> = Vec::new();
     for (qi, q) in kept.iter().enumerate() {
         let Some(a) = cues::find_attribution(fd, q, res) else {
-            let speaker = unattributed(fd, kept, qi, &out, rs, &cands, &role_speakers);
+            let speaker = unattributed(fd, kept, qi, &out, rs, cands, role_speakers);
             out.push(Attributed {
                 speaker,
                 cue: None,
@@ -111,7 +139,15 @@ fn attribute_field(
             who: a.speaker,
             at: a.at,
         };
-        let speaker = rs.resolve(fd, phrase, &cands, &role_speakers);
+        let pronoun = match phrase.who {
+            speaker::Ref::Pron(g) if g != Gender::Unknown => Some(g),
+            _ => None,
+        };
+        let mut speaker = rs.resolve(fd, phrase, cands, role_speakers);
+        if let (None, Some(g)) = (speaker, pronoun) {
+            // No person of that gender named near: the last speaker, the most salient one.
+            speaker = last_speaker(fd, kept, qi, &out, rs, g);
+        }
         if let Some(p) = a.at {
             role_speakers.insert(p, speaker);
         }
@@ -121,6 +157,16 @@ fn attribute_field(
             from_cue: true,
         });
     }
+    // « A » et « B », a-t-il dit: a quote without a cue before another quote of the same
+    // sentence has the speaker of that quote's cue.
+    for i in (0..kept.len().saturating_sub(1)).rev() {
+        let (q, n) = (kept[i], kept[i + 1]);
+        let same_sentence = fd.para(q.open) == fd.para(n.open)
+            && (fd.tok_at(q.close_end)..fd.tok_at(n.open)).all(|k| !cues::is_boundary(fd, k, res));
+        if !out[i].from_cue && out[i + 1].from_cue && same_sentence {
+            out[i].speaker = out[i + 1].speaker;
+        }
+    }
     // A quote continued in the next paragraph has the speaker of its last part.
     for i in (0..kept.len().saturating_sub(1)).rev() {
         if !kept[i].closed && kept[i].continued && !out[i].from_cue {
@@ -128,6 +174,24 @@ fn attribute_field(
         }
     }
     out
+}
+
+/// The speaker of the last attributed quote before quote `qi`, within two paragraphs, when a
+/// pronoun of gender `g` may stand for it.
+fn last_speaker(
+    fd: &Field<'_>,
+    kept: &[&RawQuote],
+    qi: usize,
+    before: &[Attributed],
+    rs: &Resolver<'_>,
+    g: Gender,
+) -> Option<usize> {
+    let para = fd.para(kept[qi].open);
+    (0..qi)
+        .rev()
+        .take_while(|&i| para - fd.para(kept[i].open).min(para) <= 2)
+        .find_map(|i| before[i].speaker)
+        .filter(|&i| fd.is_person(i) && rs.agrees(i, g))
 }
 
 /// The speaker of a quote without a cue: the subject of the sentence before; else the speaker
@@ -152,6 +216,20 @@ fn unattributed(
         .take_while(|t| fd.para(t.start) == para)
         .next()
         .is_none();
+    // The journalistic convention: a paragraph opening with a quote and no attribution goes on
+    // with the speaker of the quote that ended the paragraph before, when nobody else is named
+    // between them.
+    if opens_para && qi > 0 && before[qi - 1].speaker.is_some() {
+        let prev = kept[qi - 1];
+        let pp = fd.para(prev.open);
+        let someone_between = fd
+            .mentions
+            .iter()
+            .any(|m| m.start >= prev.close_end && m.end <= q.open && fd.is_person(m.entity));
+        if para == pp + 1 && !someone_between {
+            return before[qi - 1].speaker;
+        }
+    }
     let inherited = (qi > 0)
         .then(|| {
             let pp = fd.para(kept[qi - 1].open);
@@ -161,10 +239,17 @@ fn unattributed(
         .flatten();
     let previous =
         previous_sentence_subject(fd, q, res).and_then(|p| rs.resolve(fd, p, cands, roles));
-    match previous.map(Some).or(inherited) {
+    let found = match previous.map(Some).or(inherited) {
         Some(s) => s,
         None => sentence_subject(fd, q, res)
             .or_else(|| recent_speaker(fd, q, res))
             .and_then(|p| rs.resolve(fd, p, cands, roles)),
-    }
+    };
+    // Nothing in the text around: whoever spoke in the quote before, in this paragraph or the
+    // one before (the article goes on reporting the same speaker).
+    found.or_else(|| {
+        (qi > 0 && para - fd.para(kept[qi - 1].open).min(para) <= 1)
+            .then(|| before[qi - 1].speaker)
+            .flatten()
+    })
 }

@@ -110,6 +110,11 @@ impl<'a> Resolver<'a> {
             .unwrap_or_else(|| &self.found[i - self.known.len()])
     }
 
+    /// Whether entity `i` may be referred to by a pronoun of gender `g`.
+    pub fn agrees(&self, i: usize, g: Gender) -> bool {
+        self.gender.get(i).is_some_and(|x| x.agrees(g))
+    }
+
     /// Every entity, in index order.
     pub fn entities(&self) -> Vec<&Entity> {
         self.known.iter().chain(&self.found).collect()
@@ -198,7 +203,8 @@ impl<'a> Resolver<'a> {
     ) -> Option<usize> {
         let pos = p.at.unwrap_or(0);
         match p.who {
-            Ref::Ent(i) => Some(i),
+            // A speaker is a person or an organisation, never a place or a work.
+            Ref::Ent(i) => fd.is_speakable(i).then_some(i),
             Ref::Name(s) | Ref::OrgName(s) => Some(self.name_entity(fd, s)),
             Ref::Pron(g) => self.antecedent(fd, pos, g, cands, roles),
             Ref::Role {
@@ -366,9 +372,29 @@ impl<'a> Resolver<'a> {
         }) {
             return Some(i);
         }
+        // The role written next to a name only later in the text ("a déclaré le maire. […]
+        // Jean Dupont, le maire de la ville"): the person it describes.
+        let para = fd.para(pos);
+        let later = cands
+            .iter()
+            .filter(|c| c.at > pos)
+            .find_map(|c| match c.kind {
+                Cand::Person(i)
+                    if fd.para(c.at) <= para + 2
+                        && self
+                            .attached
+                            .get(&i)
+                            .is_some_and(|w| w.iter().any(|w| w == word)) =>
+                {
+                    Some(i)
+                }
+                _ => None,
+            });
+        if later.is_some() {
+            return later;
+        }
         // The most recent compatible person of this paragraph or the one before, a subject
         // (opening its sentence or clause) rather than an object if there is one.
-        let para = fd.para(pos);
         let near: Vec<(usize, usize)> = persons
             .take_while(|(p, _)| para - fd.para(*p).min(para) <= 1)
             .filter(|(_, i)| self.gender[*i].agrees(g))

@@ -5,7 +5,7 @@
 use super::cues::{cue_at, is_boundary, CueMatch};
 use super::field::{Field, Span};
 use super::scan::RawQuote;
-use crate::enrich::profile::{Gender, Profile};
+use crate::enrich::profile::{lower, Gender, Profile};
 
 /// Who a speaker phrase points at, before resolution.
 #[derive(Clone, Debug)]
@@ -67,6 +67,9 @@ pub(super) fn source_np(fd: &Field<'_>, ce: usize, limit: usize, res: &Profile) 
 
 /// The speaker phrase starting at token `k0` (before `k1`).
 pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase {
+    if let Some(p) = demonstrative(fd, k0, k1, res) {
+        return p;
+    }
     let mut k = k0;
     while k < k1 && (!fd.toks[k].word || res.skip.contains(&fd.toks[k].lower)) {
         if !fd.toks[k].word && matches!(fd.toks[k].lower.as_str(), "." | ";" | "(" | ")") {
@@ -85,6 +88,17 @@ pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase 
         return Phrase::at(Ref::Pron(g), t.start);
     }
     if let Some(m) = fd.mention_starting(t.start) {
+        // "according to the paper's editor Jane Roe": the possessor is not the speaker.
+        let after = fd.tok_at(m.end);
+        let possessive = fd.toks.get(after).is_some_and(|p| {
+            p.start == m.end && res.tokens.possessives.iter().any(|s| lower(s) == p.lower)
+        });
+        if possessive && after + 1 < k1 {
+            let r = np(fd, after + 1, k1, res);
+            if !matches!(r.who, Ref::Nothing) {
+                return r;
+            }
+        }
         return Phrase::at(Ref::Ent(m.entity), t.start);
     }
     // "one commuter", "plusieurs habitants": someone the text does not name.
@@ -134,6 +148,23 @@ pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase 
         return bare_name(fd, k, k1, res);
     }
     Phrase::NOTHING
+}
+
+/// "ce père de famille", "this veteran coach": a demonstrative and a lower-case noun describe
+/// someone named before, like a definite role of the demonstrative's gender.
+fn demonstrative(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Option<Phrase> {
+    let t = fd.toks.get(k).filter(|_| k + 1 < k1)?;
+    let g = *res.demonstratives.get(&t.lower)?;
+    let n = &fd.toks[k + 1];
+    if !n.word || n.cap || res.skip.contains(&n.lower) || fd.mention_starting(n.start).is_some() {
+        return None;
+    }
+    let who = Ref::Role {
+        definite: true,
+        gender: res.role(&n.lower).map_or(g, |rg| g.or(rg)),
+        word: n.lower.clone(),
+    };
+    Some(Phrase::at(who, t.start))
 }
 
 /// The article opening a speaker phrase.
@@ -252,7 +283,7 @@ fn person_in_role_phrase(
     k1: usize,
     res: &Profile,
 ) -> Option<usize> {
-    for x in after..k1.min(r + 16) {
+    for x in after..k1.min(r + 24) {
         if fd.toks[x].lower == "," || fd.toks[x].lower == "." {
             let mut y = x + 1;
             while fd
@@ -268,8 +299,11 @@ fn person_in_role_phrase(
                 .filter(|m| fd.toks[x].lower == "," && fd.is_person(m.entity))
                 .map(|m| m.entity);
         }
+        // "l'avocate de Jean Dupont, Marie Roux": a person after a complement is the role's
+        // complement (whose lawyer), not who holds it.
+        let complement = x > 0 && res.complements.contains(&fd.toks[x - 1].lower);
         if let Some(m) = fd.mention_starting(fd.toks[x].start) {
-            if fd.is_person(m.entity) {
+            if fd.is_person(m.entity) && !complement {
                 return Some(m.entity);
             }
         }
@@ -356,6 +390,9 @@ fn cap_run(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Option<Span> {
         || res.preps.contains(&t.lower)
         || res.skip.contains(&t.lower)
         || res.pronouns.contains_key(&t.lower)
+        || res.function_words.contains(&t.lower)
+        || res.abbrevs.contains(&t.lower)
+        || res.complementizers.contains(&t.lower)
     {
         return None;
     }
@@ -555,6 +592,11 @@ pub(super) fn recent_speaker(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Opt
         }
     }
     let k = last?;
+    let ce = cue_at(fd, k, end, res).map_or(k + 1, |c| c.end);
+    if let Some(g) = super::cues::cue_pronoun(&fd.toks[k..ce], res) {
+        // "…, a-t-il souligné.": the pronoun inverted into the cue.
+        return (g != Gender::Unknown).then(|| Phrase::at(Ref::Pron(g), fd.toks[k].start));
+    }
     let p = subject_before(fd, k.saturating_sub(8).max(start), k, res);
     match (&p.who, p.at) {
         (Ref::Ent(_) | Ref::Pron(_) | Ref::Name(_), Some(_)) => Some(p),

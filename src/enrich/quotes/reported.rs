@@ -1,0 +1,262 @@
+//! Reported speech: the clause a speech verb or a source cue governs, outside quotation marks.
+//!
+//! - "X a déclaré que …", "X said (that) …": the clause after the complementizer (or, where the
+//!   language lets it go, right after the verb), the speaker the subject before the verb;
+//! - "…, a déclaré X." / "…, X said.": the clause from the sentence start to the comma, the
+//!   speaker after the verb (inverted) or between the comma and the verb;
+//! - "Selon X, …" / "According to X, …" and "…, selon X.": the rest of the sentence, or its
+//!   start, the speaker the source phrase.
+//!
+//! The speaker phrase is read and resolved as for direct quotes. A clause that is a direct
+//! quotation is left to the direct quotes; a partial quotation inside a clause is given the
+//! clause's speaker by the caller.
+
+use super::cues::{cue_at, cue_pronoun, inverted_np, is_boundary, CueMatch};
+use super::field::{Field, Span};
+use super::resolve::{Candidate, Resolver, RoleSpeakers};
+use super::speaker::{source_np, subject_before, Phrase, Ref};
+use crate::enrich::profile::Profile;
+
+/// One clause of reported speech, in bytes of its field.
+#[derive(Clone, Debug)]
+pub(super) struct Reported {
+    pub span: Span,
+    /// Entity index of the speaker.
+    pub speaker: Option<usize>,
+    pub cue: String,
+}
+
+/// A clause found, before its speaker phrase is resolved.
+struct Clause {
+    /// Token range of the clause.
+    from: usize,
+    to: usize,
+    phrase: Phrase,
+    cue: (usize, usize),
+}
+
+/// The reported clauses of a field, in reading order.
+pub(super) fn reported(
+    fd: &mut Field<'_>,
+    rs: &mut Resolver<'_>,
+    cands: &[Candidate],
+    roles: &RoleSpeakers,
+) -> Vec<Reported> {
+    let res = rs.res;
+    let mut clauses = Vec::new();
+    let mut s = 0;
+    while s < fd.toks.len() {
+        let e = sentence_end(fd, s, res);
+        sentence_clauses(fd, s, e, res, &mut clauses);
+        s = e + 1;
+    }
+    let mut out = Vec::new();
+    for c in clauses {
+        let speaker = rs.resolve(fd, c.phrase, cands, roles);
+        let span = trimmed(fd, c.from, c.to);
+        if fd.text[span.start..span.end].split_whitespace().count() < 3 {
+            continue;
+        }
+        out.push(Reported {
+            span,
+            speaker,
+            cue: fd.text[fd.toks[c.cue.0].start..fd.toks[c.cue.1 - 1].end].to_string(),
+        });
+    }
+    out
+}
+
+/// Index of the token ending the sentence that starts at `s` (its full stop, the last token of
+/// its paragraph, or the end).
+fn sentence_end(fd: &Field<'_>, s: usize, res: &Profile) -> usize {
+    let para = fd.para(fd.toks[s].start);
+    let mut e = s;
+    while e + 1 < fd.toks.len() && !is_boundary(fd, e, res) && fd.para(fd.toks[e + 1].start) == para
+    {
+        e += 1;
+    }
+    e
+}
+
+/// The byte span of tokens `from..to`, without closing punctuation.
+fn trimmed(fd: &Field<'_>, from: usize, to: usize) -> Span {
+    let mut t = to;
+    while t > from + 1
+        && !fd.toks[t - 1].word
+        && matches!(fd.toks[t - 1].lower.as_str(), "," | "." | ";" | ":")
+    {
+        t -= 1;
+    }
+    Span {
+        start: fd.toks[from].start,
+        end: fd.toks[t.max(from + 1) - 1].end,
+    }
+}
+
+/// Whether tokens `from..to` open with a direct quotation: the direct quotes have it. A partial
+/// quotation further in is part of the reported clause ("X estime que le projet est « … »").
+fn quoted(fd: &Field<'_>, from: usize, to: usize) -> bool {
+    from >= to || fd.in_quote(fd.toks[from].start)
+}
+
+/// The clauses of the sentence of tokens `s..=e`.
+fn sentence_clauses(fd: &Field<'_>, s: usize, e: usize, res: &Profile, out: &mut Vec<Clause>) {
+    let end = e + 1;
+    let mut k = s;
+    while k < end {
+        if fd.in_quote(fd.toks[k].start) {
+            k += 1;
+            continue;
+        }
+        let Some(c) = cue_at(fd, k, end, res) else {
+            k += 1;
+            continue;
+        };
+        let found = if c.source {
+            source_clause(fd, s, k, c, end, res)
+        } else {
+            verb_clause(fd, s, k, c, end, res)
+        };
+        if let Some(cl) = found.filter(|cl| !quoted(fd, cl.from, cl.to)) {
+            out.push(cl);
+        }
+        k = c.end.max(k + 1);
+    }
+}
+
+/// Only connectives before token `k` in its sentence ("Mais selon X", "Ainsi, selon X").
+fn opens_sentence(fd: &Field<'_>, s: usize, k: usize) -> bool {
+    k - s <= 3 && (s..k).all(|x| fd.mention_starting(fd.toks[x].start).is_none())
+}
+
+/// "Selon X, …" (the rest of the sentence) or "…, selon X." (its start).
+fn source_clause(
+    fd: &Field<'_>,
+    s: usize,
+    k: usize,
+    c: CueMatch,
+    end: usize,
+    res: &Profile,
+) -> Option<Clause> {
+    let comma = (c.end..end).find(|&x| fd.toks[x].lower == ",");
+    let lim = comma.unwrap_or(end);
+    let phrase = source_np(fd, c.end, lim, res);
+    if opens_sentence(fd, s, k) {
+        let from = comma? + 1;
+        return (from < end).then_some(Clause {
+            from,
+            to: clause_end(fd, from, end, res),
+            phrase,
+            cue: (k, c.end),
+        });
+    }
+    (k > s + 2 && fd.toks[k - 1].lower == ",").then_some(Clause {
+        from: s,
+        to: k - 1,
+        phrase,
+        cue: (k, c.end),
+    })
+}
+
+/// Where a clause starting at `from` ends: a semicolon, a colon, a comma before another cue, or
+/// the sentence end.
+fn clause_end(fd: &Field<'_>, from: usize, end: usize, res: &Profile) -> usize {
+    (from..end)
+        .find(|&x| {
+            let t = &fd.toks[x];
+            !fd.in_quote(t.start)
+                && (matches!(t.lower.as_str(), ";" | ":")
+                    || (t.lower == "," && x + 1 < end && cue_at(fd, x + 1, end, res).is_some()))
+        })
+        .unwrap_or(end)
+}
+
+/// A speech verb at token `k`: the clause after it ("X said that …"), or before it ("…, said X").
+fn verb_clause(
+    fd: &Field<'_>,
+    s: usize,
+    k: usize,
+    c: CueMatch,
+    end: usize,
+    res: &Profile,
+) -> Option<Clause> {
+    // "X a déclaré que …", "X said (that) …": a subject before the verb, in the sentence.
+    if let Some(from) = following_complement(fd, c.end, end, res) {
+        if k == s {
+            return None;
+        }
+        return Some(Clause {
+            from,
+            to: clause_end(fd, from, end, res),
+            phrase: subject_before(fd, s, k, res),
+            cue: (k, c.end),
+        });
+    }
+    backward_clause(fd, s, k, c, end, res)
+}
+
+/// "…, a déclaré X." / "…, X said.": the clause is the sentence up to a comma right before the
+/// verb or before its subject; little follows the verb, and nothing quoted.
+fn backward_clause(
+    fd: &Field<'_>,
+    s: usize,
+    k: usize,
+    c: CueMatch,
+    end: usize,
+    res: &Profile,
+) -> Option<Clause> {
+    let cm = (s + 2..k)
+        .rev()
+        .take(6)
+        .find(|&x| fd.toks[x].lower == ",")
+        .filter(|&x| (x + 1..k).all(|y| fd.toks[y].word || fd.toks[y].lower == "."))?;
+    let after: Vec<usize> = (c.end..end).filter(|&x| fd.toks[x].word).collect();
+    if (c.end..end).any(|x| fd.in_quote(fd.toks[x].start)) {
+        return None;
+    }
+    let phrase = if cm + 1 == k {
+        match cue_pronoun(&fd.toks[k..c.end], res) {
+            Some(g) => Phrase::at(Ref::Pron(g), fd.toks[k].start),
+            None => inverted_np(fd, c.end, end, res),
+        }
+    } else {
+        if after.len() > 6 {
+            return None;
+        }
+        subject_before(fd, cm + 1, k, res)
+    };
+    let named = !matches!(phrase.who, Ref::Nothing);
+    let words = (s..cm).filter(|&x| fd.toks[x].word).count();
+    (named && words >= 6 && after.len() <= 12).then_some(Clause {
+        from: s,
+        to: cm,
+        phrase,
+        cue: (k, c.end),
+    })
+}
+
+/// The first token of a clause after a speech verb ending at `ce`: after a complementizer
+/// within a few words ("a déclaré mardi à la presse que"), else — where the language allows —
+/// right after the verb when a subject-like word opens it ("said the plan", "said he").
+fn following_complement(fd: &Field<'_>, ce: usize, end: usize, res: &Profile) -> Option<usize> {
+    for x in ce..end.min(ce + 8) {
+        let t = &fd.toks[x];
+        if fd.in_quote(t.start) || matches!(t.lower.as_str(), "." | ";" | ":" | "?" | "!") {
+            break;
+        }
+        if res.complementizers.contains(&t.lower) {
+            return (x + 1 < end).then_some(x + 1);
+        }
+    }
+    if !res.bare_clause || ce >= end {
+        return None;
+    }
+    let t = &fd.toks[ce];
+    let opens = t.word
+        && (res.pronouns.contains_key(&t.lower)
+            || res.definites.contains(&t.lower)
+            || res.indefinites.contains(&t.lower)
+            || (t.cap && fd.mention_starting(t.start).is_some()));
+    let words = (ce..end).filter(|&x| fd.toks[x].word).count();
+    (opens && words >= 4 && !fd.in_quote(t.start)).then_some(ce)
+}

@@ -731,11 +731,7 @@ pub(crate) mod dev {
         if let Ok(p) = std::env::var("VERBATIM_SHARED") {
             return PathBuf::from(p);
         }
-        let rel = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-        if rel.join("eval/score.py").exists() {
-            return rel;
-        }
-        PathBuf::from("/work/shared")
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
     }
 
     /// spaCy's spans of the dev set: (article id, field name) → spans in bytes.
@@ -838,10 +834,6 @@ pub(crate) mod dev {
         let spans = spacy_spans();
         for (name, report_preds) in [
             (
-                "baseline",
-                evaluate_with(&gold, |g| Some(baseline_enrichment(g))).unwrap(),
-            ),
-            (
                 "spacy+rules",
                 evaluate_with(&gold, |g| enrich_spacy(&en, &spans, g)).unwrap(),
             ),
@@ -868,15 +860,6 @@ pub(crate) mod dev {
                 eprintln!("score.py {name} {lang}: {py}");
                 assert_same(scores, &py);
             }
-        }
-    }
-
-    fn baseline_enrichment(g: &GoldArticle) -> Enrichment {
-        let (entities, quotes) = crate::enrich::baseline::extract(&g.document());
-        Enrichment {
-            entities,
-            quotes,
-            ..Default::default()
         }
     }
 
@@ -969,59 +952,5 @@ mod golden {
             .quotes
             .iter()
             .any(|q| q.cue.as_deref() == Some("a-t-il ajouté")));
-    }
-}
-
-#[cfg(test)]
-mod speed {
-    use super::dev::{shared, spacy_spans};
-    use super::*;
-    use crate::enrich::ner::EntSpan;
-    use crate::enrich::EnricherConfig;
-
-    /// Rough words/s of entities + quotes on the dev set (run with --release --ignored --nocapture).
-    #[test]
-    #[ignore]
-    fn throughput() {
-        let en = Enricher::new(EnricherConfig::default()).unwrap();
-        let spans = spacy_spans();
-        let gold = read_gold(&shared().join("eval/dev.jsonl")).unwrap();
-        let inputs: Vec<(Document<'_>, Vec<(usize, EntSpan)>)> = gold
-            .iter()
-            .map(|g| {
-                let doc = g.document();
-                let sp = doc
-                    .fields
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, f)| {
-                        spans
-                            .get(&(g.id.clone(), f.name.to_string()))
-                            .into_iter()
-                            .flatten()
-                            .map(move |s| (i, s.clone()))
-                    })
-                    .collect();
-                (doc, sp)
-            })
-            .collect();
-        let words: usize = inputs
-            .iter()
-            .flat_map(|(d, _)| d.fields.iter())
-            .map(|f| f.text.split_whitespace().count())
-            .sum();
-        let t = std::time::Instant::now();
-        let rounds = 50;
-        for _ in 0..rounds {
-            for (d, sp) in &inputs {
-                std::hint::black_box(en.enrich_with_spans(d, sp).unwrap());
-            }
-        }
-        let s = t.elapsed().as_secs_f64();
-        eprintln!(
-            "{} words x {rounds} in {s:.2}s: {:.0} words/s",
-            words,
-            (words * rounds) as f64 / s
-        );
     }
 }

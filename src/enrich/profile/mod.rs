@@ -158,6 +158,8 @@ pub struct Profile {
     /// Indefinite determiners beyond the articles ("one", "plusieurs"): an unnamed speaker.
     pub indefinites: HashSet<String>,
     pub and_words: HashSet<String>,
+    /// Words for "or" between the items of a list.
+    pub or_words: HashSet<String>,
     /// Common nouns that describe an organisation ("the agency", "le ministère").
     pub org_nouns: HashSet<String>,
     /// Abbreviations whose full stop ends no sentence ("dr", "mme").
@@ -376,6 +378,7 @@ impl Profile {
             naming: HashSet::new(),
             indefinites: HashSet::new(),
             and_words: HashSet::new(),
+            or_words: HashSet::new(),
             org_nouns: HashSet::new(),
             abbrevs: HashSet::new(),
             function_words: HashSet::new(),
@@ -469,6 +472,7 @@ impl Profile {
                 "naming" => &mut self.naming,
                 "indefinite" => &mut self.indefinites,
                 "and" => &mut self.and_words,
+                "alternative" => &mut self.or_words,
                 "org" => &mut self.org_nouns,
                 "abbrev" => &mut self.abbrevs,
                 "function" => &mut self.function_words,

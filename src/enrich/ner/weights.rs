@@ -209,23 +209,44 @@ pub(crate) fn read_npy_f32(path: &Path) -> Result<Array, NerError> {
     Ok(Array { shape, data })
 }
 
-/// Reads `vocab/key2row`: a msgpack map {u64 key: row}. An empty or 1-byte file is an empty map.
+/// Reads `vocab/key2row`: a msgpack map {u64 key: row}, streamed (no value tree: the French map
+/// has 500,000 entries).
 pub(crate) fn read_key2row(path: &Path) -> Result<HashMap<u64, u32>, NerError> {
     let bytes = read_bytes(path)?;
-    let v = decode_msgpack(path, &bytes)?;
-    let m = v
-        .as_map()
-        .ok_or_else(|| format_err(path, "key2row is not a map"))?;
-    let mut out = HashMap::with_capacity(m.len());
-    for (k, r) in m {
-        match (k.as_u64(), r.as_u64()) {
-            (Some(k), Some(r)) if r <= u32::MAX as u64 => {
-                out.insert(k, r as u32);
-            }
-            _ => return Err(format_err(path, "key2row entry is not {u64: row}")),
-        }
+    let mut rd: &[u8] = &bytes;
+    let bad = |what: String| format_err(path, format!("key2row: {what}"));
+    let n = rmp::decode::read_map_len(&mut rd).map_err(|e| bad(format!("not a map ({e})")))?;
+    let mut out = HashMap::with_capacity(n as usize);
+    for i in 0..n {
+        let k: u64 = rmp::decode::read_int(&mut rd)
+            .map_err(|e| bad(format!("key of entry {i} is not a u64 ({e})")))?;
+        let r: u64 = rmp::decode::read_int(&mut rd)
+            .map_err(|e| bad(format!("row of entry {i} is not an integer ({e})")))?;
+        let r = u32::try_from(r).map_err(|_| bad(format!("row {r} of entry {i} is too large")))?;
+        out.insert(k, r);
     }
     Ok(out)
+}
+
+/// Reads a msgpack map of named tables (`lookups.bin`) one table at a time, so that only one
+/// table's value tree is in memory at once; `f` gets each table's name and value.
+pub(crate) fn for_each_table(
+    path: &Path,
+    mut f: impl FnMut(&str, Value) -> Result<(), NerError>,
+) -> Result<(), NerError> {
+    let bytes = read_bytes(path)?;
+    let mut rd: &[u8] = &bytes;
+    let n = rmp::decode::read_map_len(&mut rd)
+        .map_err(|e| format_err(path, format!("tables are not a map ({e})")))?;
+    for i in 0..n {
+        let (name, rest) = rmp::decode::read_str_from_slice(rd)
+            .map_err(|e| format_err(path, format!("name of table {i} is not a string ({e:?})")))?;
+        rd = rest;
+        let value = rmpv::decode::read_value(&mut rd)
+            .map_err(|e| format_err(path, format!("table {name:?}: {e}")))?;
+        f(name, value)?;
+    }
+    Ok(())
 }
 
 /// Reads the `lexeme_norm` table of `vocab/lookups.bin` (missing table → empty).

@@ -10,7 +10,7 @@ use rmpv::Value;
 
 use super::morph::feature;
 use crate::enrich::ner::features::{lower_into, py_isalpha, Lexicon};
-use crate::enrich::ner::weights::{decode_msgpack, format_err, join, map_get, read_bytes};
+use crate::enrich::ner::weights::{for_each_table, format_err, join, read_bytes};
 use crate::enrich::ner::NerError;
 
 const VARIANTS_JSON: &str = include_str!("../../../resources/syntax/lemmatizers.json");
@@ -48,24 +48,30 @@ pub(crate) struct LemmaInput<'a> {
     pub morph: &'a str,
 }
 
-fn as_str(v: &Value) -> Option<&str> {
+fn into_string(v: Value) -> Option<String> {
     match v {
-        Value::String(s) => s.as_str(),
-        Value::Binary(b) => std::str::from_utf8(b).ok(),
+        Value::String(s) => s.into_str(),
+        Value::Binary(b) => String::from_utf8(b).ok(),
         _ => None,
     }
 }
 
-fn entries(v: Option<&Value>) -> impl Iterator<Item = (&Value, &Value)> {
-    v.and_then(Value::as_map)
-        .into_iter()
-        .flat_map(|m| m.iter().map(|(k, v)| (k, v)))
+fn into_map(v: Value) -> Vec<(Value, Value)> {
+    match v {
+        Value::Map(m) => m,
+        _ => Vec::new(),
+    }
 }
 
-fn strings(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| a.iter().filter_map(as_str).map(str::to_string).collect())
-        .unwrap_or_default()
+fn into_list(v: Value) -> Vec<Value> {
+    match v {
+        Value::Array(a) => a,
+        _ => Vec::new(),
+    }
+}
+
+fn into_strings(v: Value) -> Vec<String> {
+    into_list(v).into_iter().filter_map(into_string).collect()
 }
 
 fn pipeline_lang(model_dir: &Path) -> Result<String, NerError> {
@@ -99,13 +105,6 @@ impl Lemmatizer {
             _ => Variant::Default,
         };
         let path = join(model_dir, "lemmatizer/lookups/lookups.bin");
-        let bytes = read_bytes(&path)?;
-        let v = decode_msgpack(&path, &bytes)?;
-        drop(bytes);
-        let key = |k: &Value| {
-            k.as_u64()
-                .ok_or_else(|| format_err(&path, format!("table key {k} is not an integer")))
-        };
         let mut lem = Lemmatizer {
             variant,
             lexicon: Lexicon::new(HashMap::new()).map_err(|r| format_err(&path, r))?,
@@ -114,38 +113,48 @@ impl Lemmatizer {
             rules: HashMap::new(),
             lookup: HashMap::new(),
         };
-        for (k, words) in entries(map_get(&v, "lemma_index")) {
-            lem.index
-                .insert(key(k)?, strings(words).into_iter().collect());
-        }
-        for (k, table) in entries(map_get(&v, "lemma_exc")) {
-            let m = entries(Some(table))
-                .filter_map(|(w, forms)| Some((as_str(w)?.to_string(), strings(forms))))
-                .collect();
-            lem.exc.insert(key(k)?, m);
-        }
-        for (k, rules) in entries(map_get(&v, "lemma_rules")) {
-            let pairs = rules
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|r| {
-                    let r = r.as_array()?;
-                    Some((
-                        as_str(r.first()?)?.to_string(),
-                        as_str(r.get(1)?)?.to_string(),
-                    ))
-                })
-                .collect();
-            lem.rules.insert(key(k)?, pairs);
-        }
-        for (k, val) in entries(map_get(&v, "lemma_lookup")) {
-            let l = match val {
-                Value::Array(a) => Lookup::List(a.first().and_then(as_str).unwrap_or("").into()),
-                other => Lookup::Str(as_str(other).unwrap_or("").to_string()),
-            };
-            lem.lookup.insert(key(k)?, l);
-        }
+        let key = |k: &Value| {
+            k.as_u64()
+                .ok_or_else(|| format_err(&path, format!("table key {k} is not an integer")))
+        };
+        for_each_table(&path, |name, table| {
+            for (k, v) in into_map(table) {
+                let k = key(&k)?;
+                match name {
+                    "lemma_index" => {
+                        lem.index.insert(k, into_strings(v).into_iter().collect());
+                    }
+                    "lemma_exc" => {
+                        let m = into_map(v)
+                            .into_iter()
+                            .filter_map(|(w, forms)| Some((into_string(w)?, into_strings(forms))))
+                            .collect();
+                        lem.exc.insert(k, m);
+                    }
+                    "lemma_rules" => {
+                        let pairs = into_list(v)
+                            .into_iter()
+                            .filter_map(|r| {
+                                let mut r = into_strings(r).into_iter();
+                                Some((r.next()?, r.next()?))
+                            })
+                            .collect();
+                        lem.rules.insert(k, pairs);
+                    }
+                    "lemma_lookup" => {
+                        let l = match v {
+                            Value::Array(_) => {
+                                Lookup::List(into_strings(v).into_iter().next().unwrap_or_default())
+                            }
+                            other => Lookup::Str(into_string(other).unwrap_or_default()),
+                        };
+                        lem.lookup.insert(k, l);
+                    }
+                    _ => {}
+                }
+            }
+            Ok(())
+        })?;
         if lem.rules.is_empty() {
             return Err(format_err(&path, "no lemma_rules table"));
         }

@@ -400,7 +400,7 @@ fn name_colon(fd: &Field<'_>, b0: usize, b1: usize) -> Option<Attribution> {
         return None;
     }
     let m = fd.mention_ending(fd.toks[b1 - 2].end)?;
-    (fd.toks[b0].start == m.start || fd.tok_at(m.start) == b0).then(|| Attribution {
+    (fd.toks[b0].start == m.start || fd.tok_at(m.start) == b0).then_some(Attribution {
         speaker: Ref::Ent(m.entity),
         cue: None,
         at: Some(m.start),

@@ -42,7 +42,7 @@ pub struct GoldArticle {
     #[serde(default)]
     pub quotes: Vec<GoldQuote>,
     /// Reported speech; absent means not annotated (predicted indirect quotes are not counted).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indirect_quotes: Option<Vec<GoldQuote>>,
 }
 

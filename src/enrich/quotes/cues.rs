@@ -290,11 +290,19 @@ fn description(fd: &Field<'_>, k: usize, a1: usize, res: &Profile) -> Option<Phr
     // The head: the last lower-case word before a punctuation mark or the end ("the veteran
     // coach", "le vieil homme").
     let mut h = k + 1;
-    while h + 1 < a1 && fd.toks[h + 1].word && !fd.toks[h + 1].cap && h - k < 3 {
+    while h + 1 < a1 && fd.toks[h + 1].word && !fd.toks[h + 1].cap && h - k < 2 {
         h += 1;
     }
     let n = &fd.toks[h];
     if !n.word || n.cap || res.org_nouns.contains(&n.lower) || res.preps.contains(&n.lower) {
+        return None;
+    }
+    // The description is the whole phrase: a punctuation mark or the end follows it, not more
+    // words or a quotation ("said the barn was “gone”" describes nobody).
+    let ends = fd.toks.get(h + 1).is_none_or(|t| {
+        h + 1 >= a1 || matches!(t.lower.as_str(), "," | "." | ";" | ":" | "!" | "?" | ")")
+    });
+    if !ends {
         return None;
     }
     let who = Ref::Role {
@@ -360,7 +368,7 @@ fn before_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributi
         subject_before(fd, b0, k, res)
     };
     let r = if matches!(r.who, Ref::Nothing) && !c.source {
-        inverted_np(fd, c.end, b1, res)
+        np(fd, c.end, b1, res)
     } else {
         r
     };

@@ -5,8 +5,19 @@ use crate::enrich::ner::EntSpan;
 use crate::enrich::profile::Lang;
 use crate::enrich::types::{Document, TextField};
 
-/// Quotes and speakers of `text`, with the given (surface, label) NER spans (every occurrence).
+/// Direct quotes and speakers of `text`, with the given (surface, label) NER spans (every
+/// occurrence).
 fn attribute(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
+    of_kind(lang, text, spans, QuoteKind::Direct)
+}
+
+/// Quotes of one kind and their speakers.
+fn of_kind(
+    lang: Lang,
+    text: &str,
+    spans: &[(&str, &str)],
+    kind: QuoteKind,
+) -> Vec<(String, Option<String>)> {
     let res = Profile::load(lang);
     let doc = Document {
         fields: vec![TextField { name: "body", text }],
@@ -33,8 +44,70 @@ fn attribute(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<(String, Opt
         assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
     }
     qs.into_iter()
+        .filter(|q| q.kind == kind)
         .map(|q| (q.text, q.speaker.map(|s| s.name)))
         .collect()
+}
+
+#[test]
+fn reported_clauses() {
+    let per = |n: &'static str| (n, "PER");
+    let r = |lang, text, spans: &[(&str, &str)]| of_kind(lang, text, spans, QuoteKind::Indirect);
+    assert_eq!(
+        r(
+            Lang::Fr,
+            "Lucien Garnier a assuré mardi que le pont serait rouvert avant Noël.",
+            &[per("Lucien Garnier")]
+        ),
+        [(
+            "le pont serait rouvert avant Noël".to_string(),
+            some("Lucien Garnier")
+        )]
+    );
+    assert_eq!(
+        r(
+            Lang::Fr,
+            "Selon Agnès Roubaud, la piscine municipale fermera tout l'hiver.",
+            &[per("Agnès Roubaud")]
+        ),
+        [(
+            "la piscine municipale fermera tout l'hiver".to_string(),
+            some("Agnès Roubaud")
+        )]
+    );
+    // No complementizer: French needs one.
+    assert!(r(
+        Lang::Fr,
+        "Lucien Garnier a expliqué le projet aux habitants du quartier.",
+        &[per("Lucien Garnier")]
+    )
+    .is_empty());
+    assert_eq!(
+        r(
+            Lang::En,
+            "The mill will close at the end of the year, Dale Porter said.",
+            &[per("Dale Porter")]
+        ),
+        [(
+            "The mill will close at the end of the year".to_string(),
+            some("Dale Porter")
+        )]
+    );
+    assert_eq!(
+        r(
+            Lang::En,
+            "Dale Porter said he would not run again.",
+            &[per("Dale Porter")]
+        ),
+        [("he would not run again".to_string(), some("Dale Porter"))]
+    );
+    // A direct quote is no reported clause.
+    assert!(r(
+        Lang::En,
+        "\"We will not run again next year,\" Dale Porter said.",
+        &[per("Dale Porter")]
+    )
+    .is_empty());
 }
 
 fn one(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<Option<String>> {

@@ -83,8 +83,8 @@ fn enricher() -> Enricher {
         models,
         ..Default::default()
     })
-        .expect("models (run scripts/models)")
-        .with_kb(verbatim::enrich::kb::KbHandle::new(kb))
+    .expect("models (run scripts/models)")
+    .with_kb(verbatim::enrich::kb::KbHandle::new(kb))
 }
 
 fn decode(p: &[u8]) -> contract::Article {

@@ -240,7 +240,7 @@ impl Default for NlpConfig {
         models.insert("fr".into(), PathBuf::from("models/fr_core_news_md"));
         models.insert("en".into(), PathBuf::from("models/en_core_web_sm"));
         Self {
-            syntax: true,
+            syntax: false,
             models,
         }
     }

@@ -20,7 +20,11 @@ fn enricher() -> &'static Enricher {
         let mut models = std::collections::BTreeMap::new();
         models.insert("fr".to_string(), root.join("models/fr_core_news_md"));
         models.insert("en".to_string(), root.join("models/en_core_web_sm"));
-        Enricher::new(EnricherConfig { models }).expect("models (run scripts/models)")
+        Enricher::new(EnricherConfig {
+            models,
+            ..Default::default()
+        })
+        .expect("models (run scripts/models)")
     })
 }
 

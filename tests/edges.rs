@@ -174,7 +174,7 @@ impl Drop for OwnBroker {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn broker_state_loss_recovers_without_restart() {
     let b = OwnBroker::start();
-    let mut s = Setup::new_on(&b.addr(), "loss", 1).await;
+    let s = Setup::new_on(&b.addr(), "loss", 1).await;
     let first: Vec<(String, Vec<u8>)> = (0..30)
         .map(|i| (format!("a-{i}"), article(&format!("a-{i}"), i)))
         .collect();
@@ -241,7 +241,7 @@ async fn soak_mixed_input_kills_and_a_broker_bounce() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(600);
     let b = OwnBroker::start();
-    let mut s = Setup::new_on(&b.addr(), "soak", 2).await;
+    let s = Setup::new_on(&b.addr(), "soak", 2).await;
     let mut d = s.spawn(&[]);
     let phase = Duration::from_secs(secs / 2);
     let mut next = 0usize;

@@ -1,5 +1,5 @@
 //! Linking an article's entities to the KB: each entity's name, else its mentions, are looked up
-//! by [`key`](crate::enrich::resources::key); an entry counts only when its type is the entity's.
+//! by [`key`](crate::enrich::profile::key); an entry counts only when its type is the entity's.
 //!
 //! - Newsroom entries win: when one of them carries the name, the first such entry is taken.
 //! - Built-in places are ranked by population, times 10 when the place's country is that of

@@ -14,7 +14,7 @@ pub mod parse;
 
 pub use link::link;
 
-use super::resources::key;
+use super::profile::key;
 use super::EntityType;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};

@@ -19,6 +19,11 @@ use tracing::{debug, info, warn};
 /// librdkafka's own `message.timeout.ms` (5 minutes) is far too late to tell an operator.
 pub const STALL_AFTER: Duration = Duration::from_secs(10);
 
+/// A stall this long replaces the producer (at most once per this period): deliveries that hang
+/// without an error (a broker that lost the idempotent producer's state) otherwise wait out
+/// librdkafka's `message.timeout.ms` and are then retried through the same dead producer.
+pub const REBUILD_AFTER: Duration = Duration::from_secs(30);
+
 /// Resolve once `rx` holds true.
 pub async fn wait_true(rx: &mut watch::Receiver<bool>) {
     while !*rx.borrow() {
@@ -158,6 +163,9 @@ fn stall_check(lanes: &LaneCtx) {
         .producer_stalled
         .swap(stalled, Ordering::Relaxed);
     lanes.metrics.producer_stalled.set(i64::from(stalled));
+    if waited >= REBUILD_AFTER {
+        lanes.producer.rebuild_if_older(REBUILD_AFTER);
+    }
     if stalled && !was {
         warn!(waited_secs = waited.as_secs(), fatal = ?fatal, "producer stalled: deliveries are not being acknowledged");
     } else if !stalled && was {

@@ -9,7 +9,7 @@ use crate::metrics::Metrics;
 use rdkafka::config::ClientConfig;
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{Header, Headers, Message, OwnedHeaders, OwnedMessage};
-use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord, Producer};
+use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord, Producer, PurgeConfig};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tracing::{info, warn};
@@ -201,6 +201,7 @@ pub struct ProducerHandle {
 struct Current {
     generation: u64,
     producer: KafkaProducer,
+    built: std::time::Instant,
 }
 
 impl ProducerHandle {
@@ -216,6 +217,7 @@ impl ProducerHandle {
             current: Mutex::new(Current {
                 generation: 0,
                 producer,
+                built: std::time::Instant::now(),
             }),
             metrics,
         })
@@ -235,9 +237,23 @@ impl ProducerHandle {
             .map(|(code, reason)| format!("{code:?}: {reason}"))
     }
 
+    /// Replace a stalled producer with a new one when it has been in use for at least `age`
+    /// (a producer whose deliveries hang without an error, e.g. its idempotence state is gone
+    /// from a broker that lost its data and librdkafka waits out `message.timeout.ms`).
+    pub fn rebuild_if_older(&self, age: Duration) {
+        let generation = {
+            let c = self.current.lock().unwrap_or_else(|e| e.into_inner());
+            if c.built.elapsed() < age {
+                return;
+            }
+            c.generation
+        };
+        self.rebuild(generation);
+    }
+
     /// Replace a fatal producer of generation `seen` with a new one (once, however many
-    /// deliveries noticed). Messages still queued in the old one fail with a purge error and
-    /// are sent again through the new one by their lanes.
+    /// deliveries noticed). Messages still queued in the old one are purged: they fail with a
+    /// purge error and are sent again through the new one by their lanes.
     pub fn rebuild(&self, seen: u64) {
         let mut c = self.current.lock().unwrap_or_else(|e| e.into_inner());
         if c.generation != seen {
@@ -247,10 +263,14 @@ impl ProducerHandle {
             Ok(p) => {
                 let old = std::mem::replace(&mut c.producer, p);
                 c.generation += 1;
+                c.built = std::time::Instant::now();
+                // The lanes still hold clones of the old producer while they await its
+                // deliveries: purge now so those deliveries end instead of waiting it out.
+                old.purge(PurgeConfig::default().queue().inflight());
                 self.metrics.producer_rebuilds.inc();
                 info!(
                     generation = c.generation,
-                    "producer rebuilt after a fatal error"
+                    "producer rebuilt (fatal or stalled)"
                 );
                 // Dropping purges and flushes (up to 0.5 s): not on the async runtime.
                 std::thread::spawn(move || drop(old));

@@ -55,6 +55,21 @@ pub struct InDelivery {
 }
 
 impl InDelivery {
+    /// Count an acknowledged record: output or dead letter by kind, and its end-to-end time.
+    pub fn count_delivered(&self, metrics: &Metrics) {
+        match self.record.dead_letter {
+            Some(kind) => metrics
+                .dead_letters
+                .with_label_values(&[kind.as_str()])
+                .inc(),
+            None => metrics.produced.inc(),
+        }
+        if let Some(ts) = self.source.timestamp().to_millis() {
+            let dt = (crate::http::now_ms() - ts).max(0) as f64 / 1000.0;
+            metrics.end_to_end_seconds.observe(dt);
+        }
+    }
+
     pub fn partition(&self) -> i32 {
         self.source.partition()
     }
@@ -256,18 +271,7 @@ async fn ack_lane(mut rx: mpsc::Receiver<InDelivery>, cx: Arc<LaneCtx>) {
         match done {
             Delivered::Acked => {
                 cx.health.broker_seen();
-                match d.record.dead_letter {
-                    Some(kind) => cx
-                        .metrics
-                        .dead_letters
-                        .with_label_values(&[kind.as_str()])
-                        .inc(),
-                    None => cx.metrics.produced.inc(),
-                }
-                if let Some(ts) = d.source.timestamp().to_millis() {
-                    let dt = (crate::http::now_ms() - ts).max(0) as f64 / 1000.0;
-                    cx.metrics.end_to_end_seconds.observe(dt);
-                }
+                d.count_delivered(&cx.metrics);
             }
             Delivered::Skipped => {}
             Delivered::Stop => return,

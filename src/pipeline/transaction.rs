@@ -108,18 +108,7 @@ fn committed(batch: &[InDelivery], cx: &LaneCtx) {
     cx.health.broker_seen();
     let mut tr = cx.tracker.lock().unwrap_or_else(|e| e.into_inner());
     for d in batch {
-        match d.record.dead_letter {
-            Some(kind) => cx
-                .metrics
-                .dead_letters
-                .with_label_values(&[kind.as_str()])
-                .inc(),
-            None => cx.metrics.produced.inc(),
-        }
-        if let Some(ts) = rdkafka::Message::timestamp(&*d.source).to_millis() {
-            let dt = (crate::http::now_ms() - ts).max(0) as f64 / 1000.0;
-            cx.metrics.end_to_end_seconds.observe(dt);
-        }
+        d.count_delivered(&cx.metrics);
         cx.metrics.in_flight.dec();
         tr.ack(d.partition(), d.offset(), d.generation);
     }

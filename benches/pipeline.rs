@@ -87,11 +87,11 @@ fn enricher() -> Enricher {
     .with_kb(verbatim::enrich::kb::KbHandle::new(kb))
 }
 
-fn decode(p: &[u8]) -> contract::Article {
+fn decode(p: &[u8]) -> contract::Article<'_> {
     contract::decode(Some(p), &Origin::default(), MAX_BYTES).expect("fixture decodes")
 }
 
-fn words(a: &contract::Article) -> usize {
+fn words(a: &contract::Article<'_>) -> usize {
     a.document()
         .fields
         .iter()

@@ -123,6 +123,7 @@ pub fn enricher(cfg: &Config) -> Result<Enricher> {
         models: cfg.nlp.models.clone(),
         syntax: cfg.nlp.syntax,
         tokens: cfg.output.tokens,
+        max_tokens: Some(cfg.limits.max_tokens).filter(|&n| n > 0),
     })?
     .with_kb(crate::enrich::kb::KbHandle::new(kb));
     Ok(e)
@@ -343,7 +344,14 @@ fn enrich_line(enricher: &Enricher, s: &WorkerSettings, n: u64, line: &[u8]) -> 
 fn eval(cfg: &Config, gold: &Path, json: bool) -> Result<()> {
     let enricher = enricher(cfg)?;
     let started = std::time::Instant::now();
-    let report = crate::eval::evaluate(&enricher, gold)?;
+    // The daemon's message path, enrichment on whatever `pipeline.enrich` says.
+    let settings = WorkerSettings {
+        max_article_bytes: cfg.limits.max_article_bytes,
+        enrich: true,
+    };
+    let (report, _) = crate::eval::evaluate_messages(gold, |n, line| {
+        enrich_line(&enricher, &settings, n as u64, line).ok()
+    })?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {

@@ -146,12 +146,18 @@ impl Default for HttpConfig {
 pub struct LimitsConfig {
     /// Largest accepted message value in bytes; larger inputs are dead-lettered as `too_large`.
     pub max_article_bytes: usize,
+    /// Most tokens (words, marks, elisions) an article may have, all text fields together;
+    /// more are dead-lettered as `too_many_tokens` before the NER and the parser run, whose work
+    /// and memory grow with the token count. 100,000 tokens is about 500 KB of prose, several
+    /// times the longest news article; 0 turns the limit off.
+    pub max_tokens: usize,
 }
 
 impl Default for LimitsConfig {
     fn default() -> Self {
         Self {
             max_article_bytes: 1 << 20,
+            max_tokens: 100_000,
         }
     }
 }

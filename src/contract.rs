@@ -4,6 +4,7 @@
 use crate::enrich::{Document, Enrichment, Entity, Quote, TextField};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 /// Version of the output message layout.
@@ -81,6 +82,8 @@ pub enum DeadLetterKind {
     InvalidField,
     /// No title and no body.
     MissingText,
+    /// The article has more tokens than `limits.max_tokens`.
+    TooManyTokens,
     /// The core returned an error.
     EnrichError,
     /// The core panicked (or its worker vanished).
@@ -95,7 +98,7 @@ pub enum DeadLetterKind {
 
 impl DeadLetterKind {
     /// Every kind, for pre-registering metric series.
-    pub const ALL: [DeadLetterKind; 12] = [
+    pub const ALL: [DeadLetterKind; 13] = [
         DeadLetterKind::Empty,
         DeadLetterKind::TooLarge,
         DeadLetterKind::InvalidUtf8,
@@ -103,6 +106,7 @@ impl DeadLetterKind {
         DeadLetterKind::NotObject,
         DeadLetterKind::InvalidField,
         DeadLetterKind::MissingText,
+        DeadLetterKind::TooManyTokens,
         DeadLetterKind::EnrichError,
         DeadLetterKind::Panic,
         DeadLetterKind::Timeout,
@@ -120,6 +124,7 @@ impl DeadLetterKind {
             DeadLetterKind::NotObject => "not_object",
             DeadLetterKind::InvalidField => "invalid_field",
             DeadLetterKind::MissingText => "missing_text",
+            DeadLetterKind::TooManyTokens => "too_many_tokens",
             DeadLetterKind::EnrichError => "enrich_error",
             DeadLetterKind::Panic => "panic",
             DeadLetterKind::Timeout => "timeout",
@@ -140,14 +145,17 @@ pub struct Origin<'a> {
 
 /// A decoded input article. The original object is kept whole and passed through.
 #[derive(Clone, Debug)]
-pub struct Article {
+pub struct Article<'a> {
     pub object: Map<String, Value>,
+    /// The input JSON exactly as received (echoed byte for byte: numbers beyond 2^53 or with
+    /// trailing zeros, key order and escapes stay as the producer wrote them).
+    pub raw: &'a RawValue,
     pub id: String,
     /// Which of `body`/`text`/`content` holds the text, if any.
     pub body_field: Option<&'static str>,
 }
 
-impl Article {
+impl Article<'_> {
     /// The text fields for the enrichment core: title first, then the body field.
     pub fn document(&self) -> Document<'_> {
         let mut fields = Vec::with_capacity(2);
@@ -197,11 +205,11 @@ fn preview(v: &Value) -> String {
 }
 
 /// Decode one message value into an [`Article`], or say why it cannot be.
-pub fn decode(
-    payload: Option<&[u8]>,
+pub fn decode<'a>(
+    payload: Option<&'a [u8]>,
     origin: &Origin<'_>,
     max_bytes: usize,
-) -> Result<Article, DecodeError> {
+) -> Result<Article<'a>, DecodeError> {
     let bytes = payload.unwrap_or_default();
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
@@ -218,9 +226,11 @@ pub fn decode(
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::InvalidJson {
+    let invalid = |e: serde_json::Error| DecodeError::InvalidJson {
         detail: e.to_string(),
-    })?;
+    };
+    let raw: &RawValue = serde_json::from_str(text).map_err(invalid)?;
+    let value: Value = serde_json::from_str(raw.get()).map_err(invalid)?;
     let object = match value {
         Value::Object(m) => m,
         other => {
@@ -252,7 +262,9 @@ pub fn decode(
     }
     let id = match object.get("id") {
         Some(Value::String(s)) if !s.is_empty() => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
+        // The digits as written: a Value number would round ids beyond 2^64 (or 2^53 in
+        // consumers that read JSON numbers as doubles) and reformat decimals.
+        Some(Value::Number(n)) => raw_field(raw, "id").unwrap_or_else(|| n.to_string()),
         None | Some(Value::Null) => origin
             .key
             .and_then(|k| std::str::from_utf8(k).ok())
@@ -275,9 +287,17 @@ pub fn decode(
     }
     Ok(Article {
         object,
+        raw,
         id,
         body_field,
     })
+}
+
+/// The text of top-level field `name` of `raw` exactly as written.
+fn raw_field(raw: &RawValue, name: &str) -> Option<String> {
+    let fields: std::collections::HashMap<String, &RawValue> =
+        serde_json::from_str(raw.get()).ok()?;
+    fields.get(name).map(|v| v.get().to_string())
 }
 
 /// Processing facts added to every output (extra fields are allowed by the contract).
@@ -294,16 +314,17 @@ pub struct Processing {
 }
 
 /// The output message: the input article unchanged plus what verbatim found in it.
-#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
-pub struct OutputMessage {
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct OutputMessage<'a> {
     /// Layout version; 1.
     pub schema_version: u32,
     /// The article id: input `id`, else the Kafka key, else `topic/partition/offset`.
     pub id: String,
     /// ISO 639-1 language used for processing; null when unknown.
     pub lang: Option<String>,
-    /// The input object, unchanged.
-    pub article: Map<String, Value>,
+    /// The input object, unchanged (byte for byte).
+    #[schemars(with = "Map<String, Value>")]
+    pub article: &'a RawValue,
     /// Canonical entities with all their mentions.
     pub entities: Vec<Entity>,
     /// Direct quotations with their speakers.
@@ -315,7 +336,7 @@ pub struct OutputMessage {
 }
 
 /// Build the output message for an article and its enrichment (`None` = passthrough).
-pub fn output(article: Article, enrichment: Option<Enrichment>) -> OutputMessage {
+pub fn output<'a>(article: Article<'a>, enrichment: Option<Enrichment>) -> OutputMessage<'a> {
     let enriched = enrichment.is_some();
     let e = enrichment.unwrap_or_else(|| Enrichment {
         lang: article.document().lang.map(str::to_string),
@@ -325,7 +346,7 @@ pub fn output(article: Article, enrichment: Option<Enrichment>) -> OutputMessage
         schema_version: SCHEMA_VERSION,
         id: article.id,
         lang: e.lang,
-        article: article.object,
+        article: article.raw,
         entities: e.entities,
         quotes: e.quotes,
         tokens: e.tokens,
@@ -339,7 +360,7 @@ pub fn output(article: Article, enrichment: Option<Enrichment>) -> OutputMessage
 }
 
 /// Serialise an output message to its wire form (compact JSON).
-pub fn encode(msg: &OutputMessage) -> Vec<u8> {
+pub fn encode(msg: &OutputMessage<'_>) -> Vec<u8> {
     // Serialising a tree of strings, numbers and maps cannot fail.
     serde_json::to_vec(msg).unwrap_or_default()
 }
@@ -400,8 +421,21 @@ mod tests {
         }
     }
 
-    fn dec(s: &[u8]) -> Result<Article, DecodeError> {
+    fn dec(s: &[u8]) -> Result<Article<'_>, DecodeError> {
         decode(Some(s), &origin(), 1000)
+    }
+
+    #[test]
+    fn big_numeric_ids_and_the_echoed_article_keep_their_bytes() {
+        let input =
+            br#"{"id": 123456789012345678901234567890, "t\\u00e9": 1.10, "title": "Le maire"}"#;
+        let a = dec(input).unwrap();
+        assert_eq!(a.id, "123456789012345678901234567890");
+        let out = encode(&output(a, None));
+        let text = std::str::from_utf8(&out).unwrap();
+        assert!(text.contains(std::str::from_utf8(input).unwrap()), "{text}");
+        let a = dec(br#"{"id": 9007199254740993, "title": "x"}"#).unwrap();
+        assert_eq!(a.id, "9007199254740993");
     }
 
     #[test]

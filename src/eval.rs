@@ -664,7 +664,41 @@ pub fn evaluate_with(
     Ok((score(&gold, &preds), preds))
 }
 
-/// Evaluate the enricher on a gold file (`verbatim eval --gold FILE`).
+/// Evaluate the daemon's message path on a gold file (`verbatim eval --gold FILE`): every gold
+/// line goes to `process` as an input message (a gold line is a valid input article), and what it
+/// returns is read as an output message, exactly as a consumer of the output topic would read it.
+/// A line that `process` refuses (dead letter) counts as missing.
+pub fn evaluate_messages(
+    gold_path: &Path,
+    mut process: impl FnMut(usize, &[u8]) -> Option<Vec<u8>>,
+) -> Result<(EvalReport, Vec<Prediction>), EvalError> {
+    let p = gold_path.display().to_string();
+    let text = std::fs::read_to_string(gold_path).map_err(|source| EvalError::Io {
+        path: p.clone(),
+        source,
+    })?;
+    let mut gold = Vec::new();
+    let mut preds = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let g: GoldArticle = serde_json::from_str(line).map_err(|e| EvalError::Format {
+            path: p.clone(),
+            line: i + 1,
+            reason: e.to_string(),
+        })?;
+        let out = process(i + 1, line.as_bytes());
+        if let Some(pred) = out.and_then(|v| serde_json::from_slice::<Prediction>(&v).ok()) {
+            preds.push(pred);
+        }
+        gold.push(g);
+    }
+    Ok((score(&gold, &preds), preds))
+}
+
+/// Evaluate the enricher alone on a gold file (tests and benches; the CLI goes through
+/// [`evaluate_messages`]).
 pub fn evaluate(enricher: &Enricher, gold_path: &Path) -> Result<EvalReport, EvalError> {
     evaluate_with(gold_path, |g| enricher.enrich(&g.document()).ok()).map(|r| r.0)
 }

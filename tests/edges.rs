@@ -41,6 +41,8 @@ async fn poison_pills_neither_kill_nor_stall_the_daemon() {
         ("qu".into(), body("qu", "fr", &"qu'".repeat(40_000))),
         ("marks".into(), body("marks", "fr", &"«".repeat(100_000))),
         ("en".into(), body("en", "en", &"'s".repeat(60_000))),
+        // 1 MB of elisions: 500,000 tokens, refused before the NER by `limits.max_tokens`.
+        ("huge".into(), body("huge", "fr", &"l'".repeat(500_000))),
         ("after".into(), article("after", 2)),
     ];
     produce(&s.brokers, &s.input, &msgs).await;
@@ -58,6 +60,14 @@ async fn poison_pills_neither_kill_nor_stall_the_daemon() {
         "work goes on after the pills"
     );
     assert!(alive(&mut d), "the daemon is still running");
+    let huge = dead
+        .iter()
+        .find(|m| m.key() == Some(b"huge".as_slice()))
+        .expect("the 1 MB run of elisions is dead-lettered");
+    assert_eq!(
+        header(huge, "verbatim-error-kind").as_deref(),
+        Some("too_many_tokens")
+    );
     let hw = high_watermarks(&s.brokers, &s.input, 1);
     assert!(wait_until(WAIT, || committed(
         &s.brokers, &s.group, &s.input, 1

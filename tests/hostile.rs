@@ -19,6 +19,7 @@ fn enricher() -> &'static Enricher {
             models,
             syntax: true,
             tokens: true,
+            ..Default::default()
         })
         .expect("models (run scripts/models)")
     })
@@ -101,7 +102,9 @@ proptest! {
         let bytes = serde_json::to_vec(&v).unwrap();
         if let Ok(a) = contract::decode(Some(&bytes), &Origin::default(), 1 << 20) {
             let out = contract::output(a, None);
-            prop_assert_eq!(&out.article["extra"], &v["extra"]);
+            let echoed: serde_json::Value = serde_json::from_str(out.article.get()).unwrap();
+            prop_assert_eq!(&echoed["extra"], &v["extra"]);
+            prop_assert_eq!(out.article.get(), std::str::from_utf8(&bytes).unwrap());
         }
     }
 

@@ -10,6 +10,8 @@ use std::path::PathBuf;
 pub enum EnrichError {
     #[error("document has no text: every field is empty")]
     Empty,
+    #[error("article has {tokens} tokens, above limits.max_tokens ({limit}): its enrichment would take too long and too much memory")]
+    TooManyTokens { tokens: usize, limit: usize },
     #[error("model for language {lang:?} could not be loaded from {path:?}: {reason} (fetch the models with `scripts/models`)")]
     Model {
         lang: String,

@@ -2,7 +2,7 @@
 //! async runtime. A panic in the core becomes a dead letter, never a dead daemon.
 
 use crate::contract::{self, DeadLetterKind, Origin};
-use crate::enrich::Enricher;
+use crate::enrich::{EnrichError, Enricher};
 use crate::metrics::Metrics;
 use rdkafka::message::{Message, OwnedMessage};
 use std::panic::AssertUnwindSafe;
@@ -90,10 +90,14 @@ pub fn process_payload(
                 Some(e)
             }
             Err(e) => {
+                let kind = match e {
+                    EnrichError::TooManyTokens { .. } => DeadLetterKind::TooManyTokens,
+                    _ => DeadLetterKind::EnrichError,
+                };
                 return Outcome::DeadLetter {
-                    kind: DeadLetterKind::EnrichError,
+                    kind,
                     error: e.to_string(),
-                }
+                };
             }
         }
     } else {

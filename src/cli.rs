@@ -40,9 +40,14 @@ pub enum Command {
         config: Option<PathBuf>,
     },
     /// Enrich JSON-lines articles from FILE (or stdin) to JSON-lines on stdout, offline.
+    /// Exits with status 1 when any input failed (each failure is a JSON line on stderr),
+    /// unless --keep-going.
     Enrich {
         /// Input file, one JSON article per line; `-` or absent reads stdin.
         file: Option<PathBuf>,
+        /// Exit with status 0 even when some inputs failed.
+        #[arg(long)]
+        keep_going: bool,
         #[arg(long, short, env = "VERBATIM_CONFIG")]
         config: Option<PathBuf>,
     },
@@ -67,11 +72,22 @@ pub enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// Also list, per article, the entities and quotes missed and extra, and the quotes
+        /// with another speaker than the gold's.
+        #[arg(long)]
+        details: bool,
         #[arg(long, short, env = "VERBATIM_CONFIG")]
         config: Option<PathBuf>,
     },
-    /// Print (or write) the JSON Schemas of the input and output messages.
+    /// Print the JSON Schema of the output message (or, with --input, of the input message);
+    /// --write DIR writes both files.
     Schema {
+        /// Print the input message's schema instead of the output's.
+        #[arg(long, conflicts_with_all = ["output", "write"])]
+        input: bool,
+        /// Print the output message's schema (the default).
+        #[arg(long, conflicts_with = "write")]
+        output: bool,
         /// Directory to write input.schema.json and output.schema.json into.
         #[arg(long)]
         write: Option<PathBuf>,
@@ -83,9 +99,11 @@ pub fn main() -> i32 {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Run { config } => load(config.as_deref()).and_then(run),
-        Command::Enrich { file, config } => {
-            load(config.as_deref()).and_then(|c| enrich(&c, file.as_deref()))
-        }
+        Command::Enrich {
+            file,
+            keep_going,
+            config,
+        } => load(config.as_deref()).and_then(|c| enrich(&c, file.as_deref(), keep_going)),
         Command::Demo { config, once } => {
             load(config.as_deref()).and_then(|c| crate::demo::demo(c, once))
         }
@@ -98,10 +116,13 @@ pub fn main() -> i32 {
             eprintln!("config OK");
             Ok(())
         }),
-        Command::Eval { gold, json, config } => {
-            load(config.as_deref()).and_then(|c| eval(&c, &gold, json))
-        }
-        Command::Schema { write } => schema(write.as_deref()),
+        Command::Eval {
+            gold,
+            json,
+            details,
+            config,
+        } => load(config.as_deref()).and_then(|c| eval(&c, &gold, json, details)),
+        Command::Schema { input, write, .. } => schema(input, write.as_deref()),
     };
     match result {
         Ok(()) => 0,
@@ -204,37 +225,30 @@ fn run(cfg: Config) -> Result<()> {
 }
 
 /// Offline enrichment of JSON lines, in parallel, output in input order.
-fn enrich(cfg: &Config, file: Option<&Path>) -> Result<()> {
+fn enrich(cfg: &Config, file: Option<&Path>, keep_going: bool) -> Result<()> {
     telemetry::init(&cfg.log);
     let enricher = enricher(cfg)?;
-    let reader: Box<dyn BufRead> = match file {
-        None => Box::new(std::io::stdin().lock()),
-        Some(p) if p == Path::new("-") => Box::new(std::io::stdin().lock()),
-        Some(p) => Box::new(std::io::BufReader::new(
-            std::fs::File::open(p).with_context(|| format!("cannot open {p:?}"))?,
-        )),
+    let (reader, total_bytes): (Box<dyn BufRead>, Option<u64>) = match file {
+        None => (Box::new(std::io::stdin().lock()), None),
+        Some(p) if p == Path::new("-") => (Box::new(std::io::stdin().lock()), None),
+        Some(p) => {
+            let f = std::fs::File::open(p).with_context(|| format!("cannot open {p:?}"))?;
+            let len = f.metadata().ok().map(|m| m.len());
+            (Box::new(std::io::BufReader::new(f)), len)
+        }
     };
-    let progress = if std::io::stderr().is_terminal() {
-        let pb = indicatif::ProgressBar::new_spinner();
-        pb.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} articles {per_sec} {elapsed} {msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        Some(pb)
-    } else {
-        None
-    };
+    let mut progress = Progress::new(total_bytes);
     let workers = cfg.pipeline.workers();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let (mut ok, mut failed, mut line_no) = (0u64, 0u64, 0u64);
+    let mut line_no = 0u64;
     let mut lines = reader.split(b'\n');
     loop {
         let mut batch: Vec<(u64, Vec<u8>)> = Vec::with_capacity(256);
+        let mut batch_bytes = 0u64;
         for l in lines.by_ref() {
             line_no += 1;
             let l = l.context("cannot read input")?;
+            batch_bytes += l.len() as u64 + 1;
             if l.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
@@ -252,29 +266,99 @@ fn enrich(cfg: &Config, file: Option<&Path>) -> Result<()> {
                 Ok(bytes) => {
                     out.write_all(&bytes)?;
                     out.write_all(b"\n")?;
-                    ok += 1;
+                    progress.ok += 1;
                 }
                 Err((kind, msg)) => {
-                    failed += 1;
+                    progress.failed += 1;
                     let e = serde_json::json!({"line": n, "error_kind": kind, "error": msg});
-                    if let Some(pb) = &progress {
-                        pb.suspend(|| eprintln!("{e}"));
-                    } else {
-                        eprintln!("{e}");
-                    }
+                    progress.print(&e.to_string());
                 }
             }
-            if let Some(pb) = &progress {
-                pb.inc(1);
-            }
         }
+        progress.advance(batch_bytes);
     }
     out.flush()?;
-    if let Some(pb) = progress {
-        pb.finish_and_clear();
-    }
+    let (ok, failed) = (progress.ok, progress.failed);
+    progress.finish();
     eprintln!("verbatim enrich: {ok} enriched, {failed} failed");
+    if failed > 0 && !keep_going {
+        anyhow::bail!(
+            "{failed} of {} inputs failed (--keep-going exits 0 anyway)",
+            ok + failed
+        );
+    }
     Ok(())
+}
+
+/// Progress of `verbatim enrich`: a bar with total and ETA on a terminal when the input is a
+/// file, a spinner on a terminal otherwise, and a log line every 10 s when stderr is not a
+/// terminal (a job's log).
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    ok: u64,
+    failed: u64,
+    started: std::time::Instant,
+    last_line: std::time::Instant,
+}
+
+impl Progress {
+    fn new(total_bytes: Option<u64>) -> Self {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let (bar, template) = match total_bytes {
+                Some(n) => (
+                    indicatif::ProgressBar::new(n),
+                    "{bar:30} {percent}% {bytes}/{total_bytes} {per_sec} ETA {eta} {msg}",
+                ),
+                None => (
+                    indicatif::ProgressBar::new_spinner(),
+                    "{spinner} {bytes} {per_sec} {elapsed} {msg}",
+                ),
+            };
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(template)
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            bar
+        });
+        let now = std::time::Instant::now();
+        Progress {
+            bar,
+            ok: 0,
+            failed: 0,
+            started: now,
+            last_line: now,
+        }
+    }
+
+    /// Print a line on stderr without breaking the bar.
+    fn print(&self, line: &str) {
+        match &self.bar {
+            Some(pb) => pb.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn advance(&mut self, bytes: u64) {
+        if let Some(pb) = &self.bar {
+            pb.inc(bytes);
+            pb.set_message(format!("{} articles, {} failed", self.ok, self.failed));
+        } else if self.last_line.elapsed() >= std::time::Duration::from_secs(10) {
+            self.last_line = std::time::Instant::now();
+            let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+            eprintln!(
+                "verbatim enrich: {} enriched, {} failed so far ({:.1} articles/s)",
+                self.ok,
+                self.failed,
+                (self.ok + self.failed) as f64 / secs
+            );
+        }
+    }
+
+    fn finish(self) {
+        if let Some(pb) = self.bar {
+            pb.finish_and_clear();
+        }
+    }
 }
 
 type LineResult = std::result::Result<Vec<u8>, (&'static str, String)>;
@@ -341,7 +425,7 @@ fn enrich_line(enricher: &Enricher, s: &WorkerSettings, n: u64, line: &[u8]) -> 
     }
 }
 
-fn eval(cfg: &Config, gold: &Path, json: bool) -> Result<()> {
+fn eval(cfg: &Config, gold: &Path, json: bool, details: bool) -> Result<()> {
     let enricher = enricher(cfg)?;
     let started = std::time::Instant::now();
     // The daemon's message path, enrichment on whatever `pipeline.enrich` says.
@@ -349,13 +433,24 @@ fn eval(cfg: &Config, gold: &Path, json: bool) -> Result<()> {
         max_article_bytes: cfg.limits.max_article_bytes,
         enrich: true,
     };
-    let (report, _) = crate::eval::evaluate_messages(gold, |n, line| {
+    let run = crate::eval::evaluate_messages(gold, |n, line| {
         enrich_line(&enricher, &settings, n as u64, line).ok()
     })?;
+    let bare = run.unannotated();
+    if bare > 0 {
+        eprintln!(
+            "verbatim eval: warning: {bare} of {} gold articles carry no annotation (no entity, \
+             quote or reported speech): is {gold:?} a gold file? (format: ../shared/README.md)",
+            run.gold.len()
+        );
+    }
     if json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        println!("{}", serde_json::to_string_pretty(&run.report)?);
     } else {
-        print!("{}", report.to_text());
+        print!("{}", run.report.to_text());
+        if details {
+            print!("{}", run.explain());
+        }
         eprintln!(
             "(enriched and scored in {:.2} s)",
             started.elapsed().as_secs_f64()
@@ -364,7 +459,7 @@ fn eval(cfg: &Config, gold: &Path, json: bool) -> Result<()> {
     Ok(())
 }
 
-fn schema(write: Option<&Path>) -> Result<()> {
+fn schema(input_only: bool, write: Option<&Path>) -> Result<()> {
     let (input, output) = contract::schemas();
     match write {
         Some(dir) => {
@@ -377,15 +472,13 @@ fn schema(write: Option<&Path>) -> Result<()> {
                 dir.join("output.schema.json")
             );
         }
-        None => {
-            println!("{input}");
-            println!("{output}");
-        }
+        // One JSON document per call, so that the output pipes into a validator.
+        None if input_only => println!("{input}"),
+        None => println!("{output}"),
     }
     Ok(())
 }
 
-/// Run a future on a fresh runtime (used by `demo`).
 pub fn block_on<F: std::future::Future>(f: F) -> Result<F::Output> {
     Ok(runtime()?.block_on(f))
 }

@@ -108,21 +108,29 @@ fn enrich_jsonl_keeps_order_and_reports_bad_lines() {
         r#"{"id": "a", "lang": "en", "body": "\"We will build it this year,\" said Mayor Helen Carter on Monday."}"#,
         r#"{"id": "b", "lang": "fr", "body": "« Nous ne céderons rien », a déclaré Marie Curie à Paris."}"#
     );
-    let mut child = bin()
-        .arg("enrich")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let run = |args: &[&str]| {
+        let mut child = bin()
+            .arg("enrich")
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    // A failed input makes the exit status 1 unless --keep-going; the good lines are out either way.
+    let strict = run(&[]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&strict.stdout).lines().count(), 2);
+    let out = run(&["--keep-going"]);
     assert!(out.status.success());
     let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
         .unwrap()
@@ -219,4 +227,18 @@ fn enrich_links_entities_to_the_example_newsroom_kb() {
         Some("geonames:2921044"),
         "run scripts/kb"
     );
+}
+
+#[test]
+fn schema_prints_one_document_per_call() {
+    for (args, title) in [
+        (&[][..], "OutputMessage"),
+        (&["--output"][..], "OutputMessage"),
+        (&["--input"][..], "InputArticle"),
+    ] {
+        let out = bin().arg("schema").args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+        assert_eq!(v["title"], title, "{args:?}");
+    }
 }

@@ -191,6 +191,14 @@ mod tests {
         assert_eq!(c.ent_untyped, (2, 3, 2));
         assert_eq!(c.quote, (2, 2, 2));
         assert_eq!(c.attr, (1, 2, 2));
+        let d = match_article(&gold, Some(&pred)).details;
+        assert_eq!(d.missed_entities, ["Lyon (LOC)"]);
+        assert_eq!(d.extra_entities, ["Jean Dupuis (PER)", "Lyon (ORG)"]);
+        assert_eq!(d.extra_quotes.len(), 0, "“un deux” has under 3 words");
+        assert_eq!(d.wrong_speakers.len(), 1, "{:?}", d.wrong_speakers);
+        assert!(d.wrong_speakers[0].contains("gold nobody, predicted X"));
+        let text = explain(std::slice::from_ref(&gold), std::slice::from_ref(&pred));
+        assert!(text.contains("entity missed: Lyon (LOC)"), "{text}");
         let r = score(&[gold], &[pred]);
         assert!((r.overall.quote.f1 - 1.0).abs() < 1e-9);
         assert!(r.to_text().contains("attr"));
@@ -203,6 +211,7 @@ pub(crate) mod dev {
     use super::*;
     use crate::enrich::ner::EntSpan;
     use crate::enrich::EnricherConfig;
+    use std::collections::HashMap;
     use std::path::PathBuf;
 
     /// `../shared` of the checkout (CI: /work/main/../shared), or `$VERBATIM_SHARED`, or /work/shared.

@@ -497,6 +497,11 @@ fn reported_speech_on_the_parse() {
                 Some(&[("the mill would close in May", Some("Colin Ashby"))]),
             ),
             case(
+                "Greta Holmberg said the ferry would run again in June, and the harbour reopened the same week.",
+                &[],
+                Some(&[("the ferry would run again in June", Some("Greta Holmberg"))]),
+            ),
+            case(
                 "The complaint came from Nora Whitcombe, who says the repairs were rushed.",
                 &[],
                 Some(&[("the repairs were rushed", Some("Nora Whitcombe"))]),

@@ -211,7 +211,14 @@ fn subject_phrase(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> Opti
         return None;
     }
     let r = np(fd, k0, k1, res);
-    (!matches!(r.who, Ref::Nothing)).then_some(r)
+    // "a UN official", "une élue PS" without a name: the head is an unnamed
+    // person; a name modifying it before the head is not the speaker.
+    let modifier = match r.who {
+        Ref::Ent(_) => t.pos == Pos::Noun && r.at.is_some_and(|a| a < t.start),
+        Ref::Nothing => true,
+        _ => false,
+    };
+    (!modifier).then_some(r)
 }
 
 /// The person a subject noun is in apposition with: "l'avocate de la famille, Julie Ferrand",

@@ -82,6 +82,12 @@ fn parsed_clauses(fd: &Field<'_>, res: &Profile, clauses: &mut Vec<Clause>) {
             if matches!(c.phrase.who, Ref::Nothing) {
                 c.phrase = pc.phrase.clone();
             }
+            // The same clause: it ends where the verb's complement ends, not at the sentence
+            // end ("X a déclaré qu'il partirait, avec regret, avant l'été" keeps its adjuncts;
+            // "…, a-t-il dit, ajoutant que …" does not run on).
+            if c.from == from && to < c.to {
+                c.to = to;
+            }
         }
         if to > from && cue.1 > cue.0 && !overlaps && !quoted(fd, from, to) {
             clauses.push(Clause {

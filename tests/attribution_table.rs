@@ -436,6 +436,28 @@ fn role_in_apposition_is_the_named_person() {
 }
 
 #[test]
+fn inverted_subject_past_an_adverbial() {
+    run_parsed(
+        "fr",
+        "inverted",
+        &[
+            case(
+            "La digue a cédé dans la nuit. « Nous avons prévenu la préfecture dès le mois de mars », s'est défendu mercredi le maire Alain Berthelot.",
+            &[(
+                "Nous avons prévenu la préfecture dès le mois de mars",
+                Some("Alain Berthelot"),
+            )],
+            None,
+        ),
+        case(
+            "Le conseil a siégé tard. « Personne ne nous a consultés sur ce tracé », ajoute un proche de Jacques Verdier.",
+            &[("Personne ne nous a consultés sur ce tracé", None)],
+            None,
+        )],
+    );
+}
+
+#[test]
 fn subject_head_names_the_speaker() {
     run_parsed(
         "en",

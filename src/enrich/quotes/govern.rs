@@ -9,7 +9,7 @@ use super::field::Field;
 use super::field::{MentionAt, Span};
 use super::scan::RawQuote;
 use super::speaker::{np, Phrase, Ref};
-use crate::enrich::profile::{lower, Profile};
+use crate::enrich::profile::{lower, Gender, Profile};
 use crate::enrich::syntax::{Analysis, Pos};
 
 /// How many heads up from a quote the governing verb may sit (a quote inside a prepositional
@@ -57,11 +57,7 @@ pub(super) fn attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option
         Some(ph) => ph,
         // The parser may miss an inverted subject ("« … », s'est défendu mardi le général
         // Paul Marchand"): the word rules read it after the verb.
-        None if g.incise => {
-            let ce = fd.tok_at(p.tokens[g.verb].end);
-            let r = inverted_np(fd, ce, clause_end(fd, ce, res), res);
-            (!matches!(r.who, Ref::Nothing)).then_some(r)?
-        }
+        None if g.incise => inverted_after(fd, fd.tok_at(p.tokens[g.verb].end), res)?,
         None => return None,
     };
     Some(Attribution {
@@ -152,6 +148,36 @@ fn inverted_subject(p: &Analysis, verb: usize) -> Option<usize> {
     })
 }
 
+/// The inverted subject after an incise verb ending at rule token `ce`, as the word rules read
+/// it, also past a time or place adverbial the parser did not attach ("« … », s'est défendu
+/// mercredi le général Paul Marchand", "“…,” said on Monday the ward's councillor, Ann Lowe"):
+/// the first phrase opening with an article or a capital that names a possible speaker.
+fn inverted_after(fd: &Field<'_>, ce: usize, res: &Profile) -> Option<Phrase> {
+    let a1 = clause_end(fd, ce, res);
+    // An unnamed speaker ("ajoute un proche du maire") is found too: nobody named.
+    let first = inverted_np(fd, ce, a1, res);
+    if !matches!(first.who, Ref::Nothing) {
+        return Some(first);
+    }
+    // Not a complement ("de Paul Marchand"): whose friend is not who speaks.
+    (ce + 1..a1.min(ce + 8))
+        .filter(|&k| {
+            let t = &fd.toks[k];
+            t.word
+                && (t.cap || res.articles.contains_key(&t.lower))
+                && !res.complements.contains(&fd.toks[k - 1].lower)
+        })
+        .map(|k| np(fd, k, a1, res))
+        .find(|r| match r.who {
+            Ref::Ent(e) => fd.is_speakable(e),
+            Ref::Nothing
+            | Ref::Role {
+                definite: false, ..
+            } => false,
+            _ => true,
+        })
+}
+
 /// The rule token ending the clause that starts at rule token `k`: the sentence end, the
 /// paragraph end or the next quotation, at most 40 tokens on.
 fn clause_end(fd: &Field<'_>, k: usize, res: &Profile) -> usize {
@@ -211,14 +237,34 @@ fn subject_phrase(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> Opti
         return None;
     }
     let r = np(fd, k0, k1, res);
-    // "a UN official", "une élue PS" without a name: the head is an unnamed
-    // person; a name modifying it before the head is not the speaker.
-    let modifier = match r.who {
-        Ref::Ent(_) => t.pos == Pos::Noun && r.at.is_some_and(|a| a < t.start),
-        Ref::Nothing => true,
-        _ => false,
-    };
-    (!modifier).then_some(r)
+    // "a UN official", "un proche de Paul Marchand" without a name of their own: the head is
+    // an unnamed person; a name modifying it is not the speaker.
+    let unnamed = Phrase::at(
+        Ref::Role {
+            definite: false,
+            gender: Gender::Unknown,
+            word: lower(&t.lemma),
+        },
+        t.start,
+    );
+    let indefinite = t.pos == Pos::Noun && has_indefinite_det(fd, p, s, res);
+    match r.who {
+        Ref::Ent(_) if t.pos == Pos::Noun && r.at.is_some_and(|a| a < t.start) => {
+            indefinite.then_some(unnamed)
+        }
+        Ref::Nothing => indefinite.then_some(unnamed),
+        _ => Some(r),
+    }
+}
+
+/// Whether noun `s` has an indefinite article ("a", "un", "une").
+fn has_indefinite_det(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> bool {
+    p.children(s).any(|c| {
+        c < s && dep_base(p, c) == "det" && {
+            let w = lower(&fd.text[p.tokens[c].start..p.tokens[c].end]);
+            res.articles.contains_key(&w) && !res.definites.contains(&w)
+        }
+    })
 }
 
 /// The person a subject noun is in apposition with: "l'avocate de la famille, Julie Ferrand",
@@ -252,13 +298,7 @@ fn apposed_person(fd: &Field<'_>, p: &Analysis, s: usize) -> Option<MentionAt> {
 /// "un porte-parole de la Ligue des pêcheurs" (an indefinite subject and its complement naming
 /// an organisation). The text names no person: the organisation is the speaker.
 fn represented_org(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> Option<MentionAt> {
-    let indefinite = p.children(s).any(|c| {
-        c < s && dep_base(p, c) == "det" && {
-            let w = lower(&fd.text[p.tokens[c].start..p.tokens[c].end]);
-            res.articles.contains_key(&w) && !res.definites.contains(&w)
-        }
-    });
-    if !indefinite {
+    if !has_indefinite_det(fd, p, s, res) {
         return None;
     }
     let complements = p.children(s).filter(|&c| c > s).flat_map(|c| {

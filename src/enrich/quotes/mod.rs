@@ -196,8 +196,8 @@ fn attribute_field(
 }
 
 /// The readings of a quote's attribution, best first: a source cue as written ("selon X",
-/// "according to X") alone; else the subject of the verb the parse finds governing the quote,
-/// then what the word rules find.
+/// "according to X") alone; else the subject of the verb the parse finds governing the quote
+/// (alone when it is an unnamed person), then what the word rules find.
 fn attributions(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Vec<cues::Attribution> {
     let rule = cues::find_attribution(fd, q, res);
     let source = rule
@@ -208,10 +208,22 @@ fn attributions(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Vec<cues::Attrib
     if source {
         return rule.into_iter().collect();
     }
-    govern::attribution(fd, q, res)
-        .into_iter()
-        .chain(rule)
-        .collect()
+    match govern::attribution(fd, q, res) {
+        // The parse says the speaker is someone the text does not name ("a UN official"):
+        // nobody, whatever the rules would guess.
+        Some(a)
+            if matches!(
+                a.speaker,
+                speaker::Ref::Role {
+                    definite: false,
+                    ..
+                }
+            ) =>
+        {
+            vec![a]
+        }
+        parsed => parsed.into_iter().chain(rule).collect(),
+    }
 }
 
 /// The speaker of the last attributed quote before quote `qi`, within two paragraphs, when a

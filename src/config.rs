@@ -234,7 +234,8 @@ impl PipelineConfig {
 #[serde(deny_unknown_fields, default)]
 pub struct NlpConfig {
     /// Run the pipelines' syntax (tagger or morphologizer, parser, attribute ruler, lemmatizer)
-    /// on every article; false = NER only.
+    /// on every article; attribution reads the parse. false = NER only (faster; attribution
+    /// falls back on its word rules).
     pub syntax: bool,
     /// Pipeline directory per language (ISO 639-1), as `scripts/models` unpacks them.
     pub models: BTreeMap<String, PathBuf>,
@@ -246,7 +247,7 @@ impl Default for NlpConfig {
         models.insert("fr".into(), PathBuf::from("models/fr_core_news_md"));
         models.insert("en".into(), PathBuf::from("models/en_core_web_sm"));
         Self {
-            syntax: false,
+            syntax: true,
             models,
         }
     }

@@ -13,15 +13,20 @@
 use std::sync::OnceLock;
 use verbatim::enrich::{Document, Enricher, EnricherConfig, QuoteKind, TextField};
 
-fn enricher() -> &'static Enricher {
-    static E: OnceLock<Enricher> = OnceLock::new();
-    E.get_or_init(|| {
+/// The enricher with the syntax on (attribution reads the parse, the default) or off (NER
+/// only: attribution falls back on its word rules).
+fn enricher(syntax: bool) -> &'static Enricher {
+    static PARSED: OnceLock<Enricher> = OnceLock::new();
+    static WORDS: OnceLock<Enricher> = OnceLock::new();
+    let cell = if syntax { &PARSED } else { &WORDS };
+    cell.get_or_init(|| {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut models = std::collections::BTreeMap::new();
         models.insert("fr".to_string(), root.join("models/fr_core_news_md"));
         models.insert("en".to_string(), root.join("models/en_core_web_sm"));
         Enricher::new(EnricherConfig {
             models,
+            syntax,
             ..Default::default()
         })
         .expect("models (run scripts/models)")
@@ -113,7 +118,7 @@ fn compare(got: &[(String, Option<String>)], want: Want, threshold: f64) -> Vec<
     problems
 }
 
-fn check(lang: &str, c: &Case) -> Option<String> {
+fn check(lang: &str, c: &Case, syntax: bool) -> Option<String> {
     let doc = Document {
         fields: vec![TextField {
             name: "body",
@@ -121,7 +126,7 @@ fn check(lang: &str, c: &Case) -> Option<String> {
         }],
         lang: Some(lang),
     };
-    let out = enricher().enrich(&doc).expect("enrich");
+    let out = enricher(syntax).enrich(&doc).expect("enrich");
     let of = |kind: QuoteKind| -> Vec<(String, Option<String>)> {
         out.quotes
             .iter()
@@ -140,12 +145,28 @@ fn check(lang: &str, c: &Case) -> Option<String> {
     (!problems.is_empty()).then(|| problems.join("; "))
 }
 
+/// Every case, with the parse and with the word rules alone.
 fn run(lang: &str, group: &str, cases: &[Case]) {
-    let failed: Vec<String> = cases
+    run_with(lang, group, cases, &[true, false]);
+}
+
+/// Every case, with the parse only (patterns the word rules alone do not read).
+fn run_parsed(lang: &str, group: &str, cases: &[Case]) {
+    run_with(lang, group, cases, &[true]);
+}
+
+fn run_with(lang: &str, group: &str, cases: &[Case], modes: &[bool]) {
+    let failed: Vec<String> = modes
         .iter()
-        .enumerate()
-        .filter_map(|(i, c)| {
-            check(lang, c).map(|why| format!("[{lang} {group} #{i}] {why}\n    text: {:?}", c.text))
+        .flat_map(|&syntax| {
+            cases.iter().enumerate().filter_map(move |(i, c)| {
+                check(lang, c, syntax).map(|why| {
+                    format!(
+                        "[{lang} {group} #{i} syntax={syntax}] {why}\n    text: {:?}",
+                        c.text
+                    )
+                })
+            })
         })
         .collect();
     for f in &failed {
@@ -387,6 +408,125 @@ fn reported_speech_english() {
                     "she had \"full confidence in the new board\" after the vote",
                     Some("Margaret Hollis"),
                 )]),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn role_in_apposition_is_the_named_person() {
+    run_parsed(
+        "fr",
+        "apposition",
+        &[case(
+            "« Le budget sera présenté en janvier », a précisé le directeur financier de la mutuelle, Damien Rocheteau.",
+            &[("Le budget sera présenté en janvier", Some("Damien Rocheteau"))],
+            None,
+        )],
+    );
+    run_parsed(
+        "en",
+        "apposition",
+        &[case(
+            "\"The budget will be ready in January,\" the cooperative's finance director, Wendy Arkwright, said.",
+            &[("The budget will be ready in January,", Some("Wendy Arkwright"))],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn inverted_subject_past_an_adverbial() {
+    run_parsed(
+        "fr",
+        "inverted",
+        &[
+            case(
+            "La digue a cédé dans la nuit. « Nous avons prévenu la préfecture dès le mois de mars », s'est défendu mercredi le maire Alain Berthelot.",
+            &[(
+                "Nous avons prévenu la préfecture dès le mois de mars",
+                Some("Alain Berthelot"),
+            )],
+            None,
+        ),
+        case(
+            "Le conseil a siégé tard. « Personne ne nous a consultés sur ce tracé », ajoute un proche de Jacques Verdier.",
+            &[("Personne ne nous a consultés sur ce tracé", None)],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn subject_head_names_the_speaker() {
+    run_parsed(
+        "en",
+        "head",
+        &[case(
+            "The review of the bridge took a year. \"Nothing was hidden from the inspectors,\" Lakeview council spokesman Tom Reyes said.",
+            &[("Nothing was hidden from the inspectors,", Some("Tom Reyes"))],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_verb_in_another_paragraph_governs_nothing() {
+    run_parsed(
+        "en",
+        "paragraphs",
+        &[case(
+            "The vote ended late on Sunday.\n\n\"It was a fair result for both teams, and I have no complaints.\"\n\nWhat did the mayor, Oscar Lindqvist, say after the count?",
+            &[(
+                "It was a fair result for both teams, and I have no complaints.",
+                None,
+            )],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn reported_speech_on_the_parse() {
+    run_parsed(
+        "fr",
+        "reported-parse",
+        &[
+            case(
+                "Régine Aubertin a également annoncé jeudi à ses joueurs qu'elle quitterait la présidence du club.",
+                &[],
+                Some(&[("elle quitterait la présidence du club", Some("Régine Aubertin"))]),
+            ),
+            case(
+                "La plainte a été déposée par Hervé Dumoulin, qui affirme que le chantier a été bâclé.",
+                &[],
+                Some(&[("le chantier a été bâclé", Some("Hervé Dumoulin"))]),
+            ),
+            case(
+                "Lucie Royer affirme avoir vu le camion quitter la route.",
+                &[],
+                Some(&[("avoir vu le camion quitter la route", Some("Lucie Royer"))]),
+            ),
+        ],
+    );
+    run_parsed(
+        "en",
+        "reported-parse",
+        &[
+            case(
+                "Colin Ashby told reporters on Tuesday morning that the mill would close in May.",
+                &[],
+                Some(&[("the mill would close in May", Some("Colin Ashby"))]),
+            ),
+            case(
+                "Greta Holmberg said the ferry would run again in June, and the harbour reopened the same week.",
+                &[],
+                Some(&[("the ferry would run again in June", Some("Greta Holmberg"))]),
+            ),
+            case(
+                "The complaint came from Nora Whitcombe, who says the repairs were rushed.",
+                &[],
+                Some(&[("the repairs were rushed", Some("Nora Whitcombe"))]),
             ),
         ],
     );

@@ -20,8 +20,10 @@ fn enricher() -> &'static Enricher {
         let mut models = std::collections::BTreeMap::new();
         models.insert("fr".to_string(), root.join("models/fr_core_news_md"));
         models.insert("en".to_string(), root.join("models/en_core_web_sm"));
+        // The daemon's default: the syntax on, attribution reading the parse.
         Enricher::new(EnricherConfig {
             models,
+            syntax: true,
             ..Default::default()
         })
         .expect("models (run scripts/models)")
@@ -131,8 +133,8 @@ fn run(lang: &str, cases: &[(&str, Want)]) {
 const FR: &[(&str, Want)] = &[
     // 0 — quote, cue, speaker
     (
-        "« Nous ne reculerons pas sur la réforme des retraites », a déclaré Emmanuel Macron mardi à Paris.",
-        &[("Nous ne reculerons pas sur la réforme des retraites", Some("Emmanuel Macron"))],
+        "« Nous ne reculerons pas sur la réforme des retraites », a déclaré Emmanuel Ferrand mardi à Paris.",
+        &[("Nous ne reculerons pas sur la réforme des retraites", Some("Emmanuel Ferrand"))],
     ),
     // 1 — narrow no-break spaces inside the guillemets
     (
@@ -171,8 +173,8 @@ const FR: &[(&str, Want)] = &[
     ),
     // 8 — a title resolved to the person it was attached to
     (
-        "Le président russe Vladimir Poutine a reçu son homologue chinois au Kremlin. « Nous sommes prêts à discuter de tout », a déclaré le président russe.",
-        &[("Nous sommes prêts à discuter de tout", Some("Vladimir Poutine"))],
+        "Le président russe Vladimir Sokolov a reçu son homologue chinois au Kremlin. « Nous sommes prêts à discuter de tout », a déclaré le président russe.",
+        &[("Nous sommes prêts à discuter de tout", Some("Vladimir Sokolov"))],
     ),
     // 9 — "la ministre" after an apposition
     (
@@ -181,8 +183,8 @@ const FR: &[(&str, Want)] = &[
     ),
     // 10 — Mme + surname, then an inverted feminine pronoun
     (
-        "Christine Lagarde s'est exprimée jeudi à Francfort. Mme Lagarde a ensuite répondu aux questions des journalistes. « L'inflation reste beaucoup trop élevée », a-t-elle insisté.",
-        &[("L'inflation reste beaucoup trop élevée", Some("Christine Lagarde"))],
+        "Christine Delaunay s'est exprimée jeudi à Francfort. Mme Delaunay a ensuite répondu aux questions des journalistes. « L'inflation reste beaucoup trop élevée », a-t-elle insisté.",
+        &[("L'inflation reste beaucoup trop élevée", Some("Christine Delaunay"))],
     ),
     // 11 — an organisation speaks
     (
@@ -292,8 +294,8 @@ const FR: &[(&str, Want)] = &[
     ),
     // 31 — a person named inside the quote is no antecedent
     (
-        "Pierre Moscovici a présenté le rapport de la Cour des comptes. « Emmanuel Macron connaît parfaitement ces chiffres », a-t-il rappelé.",
-        &[("Emmanuel Macron connaît parfaitement ces chiffres", Some("Pierre Moscovici"))],
+        "Pierre Castellan a présenté le rapport de la Cour des comptes. « Emmanuel Ferrand connaît parfaitement ces chiffres », a-t-il rappelé.",
+        &[("Emmanuel Ferrand connaît parfaitement ces chiffres", Some("Pierre Castellan"))],
     ),
     // 32 — a second quote without a cue inherits the speaker
     (
@@ -354,8 +356,8 @@ const FR: &[(&str, Want)] = &[
     ),
     // 41 — a-t-il précisé with a nested speaker named in the quote
     (
-        "Le chef de l'État a reçu les syndicats. « Je veux entendre toutes les propositions », a précisé Emmanuel Macron.",
-        &[("Je veux entendre toutes les propositions", Some("Emmanuel Macron"))],
+        "Le chef de l'État a reçu les syndicats. « Je veux entendre toutes les propositions », a précisé Emmanuel Ferrand.",
+        &[("Je veux entendre toutes les propositions", Some("Emmanuel Ferrand"))],
     ),
     // 42 — French quote with a question mark, inverted cue
     (
@@ -374,8 +376,8 @@ const FR: &[(&str, Want)] = &[
     ),
     // 45 — an incise inside the guillemets (French press convention)
     (
-        "« Nous voulons la paix, a déclaré Volodymyr Zelensky, mais pas à n'importe quel prix. »",
-        &[("Nous voulons la paix, a déclaré Volodymyr Zelensky, mais pas à n'importe quel prix.", Some("Volodymyr Zelensky"))],
+        "« Nous voulons la paix, a déclaré Volodymyr Kravets, mais pas à n'importe quel prix. »",
+        &[("Nous voulons la paix, a déclaré Volodymyr Kravets, mais pas à n'importe quel prix.", Some("Volodymyr Kravets"))],
     ),
     // 46 — fait valoir
     (
@@ -384,8 +386,8 @@ const FR: &[(&str, Want)] = &[
     ),
     // 47 — a mis en garde
     (
-        "« Personne ne sortira gagnant d'une guerre commerciale », a mis en garde Christine Lagarde.",
-        &[("Personne ne sortira gagnant d'une guerre commerciale", Some("Christine Lagarde"))],
+        "« Personne ne sortira gagnant d'une guerre commerciale », a mis en garde Christine Delaunay.",
+        &[("Personne ne sortira gagnant d'une guerre commerciale", Some("Christine Delaunay"))],
     ),
     // 48 — tranche, present
     (
@@ -457,13 +459,13 @@ const FR: &[(&str, Want)] = &[
 const EN: &[(&str, Want)] = &[
     // 0 — quote, said, speaker
     (
-        "\"We will not back down from this fight,\" said Joe Biden on Tuesday.",
-        &[("We will not back down from this fight,", Some("Joe Biden"))],
+        "\"We will not back down from this fight,\" said Joe Whitaker on Tuesday.",
+        &[("We will not back down from this fight,", Some("Joe Whitaker"))],
     ),
     // 1 — surname after the full name earlier
     (
-        "Joe Biden spoke in Pittsburgh on Monday. \"The economy is getting stronger every month,\" Biden said.",
-        &[("The economy is getting stronger every month,", Some("Joe Biden"))],
+        "Joe Whitaker spoke in Pittsburgh on Monday. \"The economy is getting stronger every month,\" Whitaker said.",
+        &[("The economy is getting stronger every month,", Some("Joe Whitaker"))],
     ),
     // 2 — speaker, cue, colon, quote
     (
@@ -482,7 +484,7 @@ const EN: &[(&str, Want)] = &[
     ),
     // 5 — two persons, the feminine pronoun picks the woman
     (
-        "Donald Trump met Nancy Pelosi at the White House. \"It was a productive meeting,\" she told reporters.",
+        "Donald Pruitt met Nancy Pelosi at the White House. \"It was a productive meeting,\" she told reporters.",
         &[("It was a productive meeting,", Some("Nancy Pelosi"))],
     ),
     // 6 — the minister after "Foreign Minister X"
@@ -520,8 +522,8 @@ const EN: &[(&str, Want)] = &[
     ),
     // 12 — told reporters
     (
-        "Volodymyr Zelensky visited the front on Friday. \"We are not going anywhere,\" Zelensky told reporters in Kyiv.",
-        &[("We are not going anywhere,", Some("Volodymyr Zelensky"))],
+        "Volodymyr Kravets visited the front on Friday. \"We are not going anywhere,\" Kravets told reporters in Kyiv.",
+        &[("We are not going anywhere,", Some("Volodymyr Kravets"))],
     ),
     // 13 — told AFP, unnamed official
     (
@@ -545,8 +547,8 @@ const EN: &[(&str, Want)] = &[
     ),
     // 17 — asked
     (
-        "\"Why should working families pay for their mistakes?\" asked Bernie Sanders.",
-        &[("Why should working families pay for their mistakes?", Some("Bernie Sanders"))],
+        "\"Why should working families pay for their mistakes?\" asked Bernie Kowalski.",
+        &[("Why should working families pay for their mistakes?", Some("Bernie Kowalski"))],
     ),
     // 18 — explained + occupation
     (
@@ -560,8 +562,8 @@ const EN: &[(&str, Want)] = &[
     ),
     // 20 — insisted, "the former president"
     (
-        "Former President Donald Trump appeared in court on Thursday. \"I did absolutely nothing wrong,\" the former president insisted.",
-        &[("I did absolutely nothing wrong,", Some("Donald Trump"))],
+        "Former President Donald Pruitt appeared in court on Thursday. \"I did absolutely nothing wrong,\" the former president insisted.",
+        &[("I did absolutely nothing wrong,", Some("Donald Pruitt"))],
     ),
     // 21 — warned, Dr.
     (
@@ -580,10 +582,10 @@ const EN: &[(&str, Want)] = &[
     ),
     // 24 — she continued
     (
-        "Senator Elizabeth Warren questioned the bank's chief executive for an hour. \"You broke the law,\" she said. \"And you should be held accountable,\" she continued.",
+        "Senator Elizabeth Hartley questioned the bank's chief executive for an hour. \"You broke the law,\" she said. \"And you should be held accountable,\" she continued.",
         &[
-            ("You broke the law,", Some("Elizabeth Warren")),
-            ("And you should be held accountable,", Some("Elizabeth Warren")),
+            ("You broke the law,", Some("Elizabeth Hartley")),
+            ("And you should be held accountable,", Some("Elizabeth Hartley")),
         ],
     ),
     // 25 — according to her (with "Ursula von der Leyen" the small English model cuts the name
@@ -617,8 +619,8 @@ const EN: &[(&str, Want)] = &[
     ),
     // 30 — an inch mark is no quotation mark
     (
-        "The phone has a 6.1\" display and costs $799. \"It is the best phone we have ever made,\" said Tim Cook.",
-        &[("It is the best phone we have ever made,", Some("Tim Cook"))],
+        "The phone has a 6.1\" display and costs $799. \"It is the best phone we have ever made,\" said Tim Brannigan.",
+        &[("It is the best phone we have ever made,", Some("Tim Brannigan"))],
     ),
     // 31 — a possessive organisation does not steal the pronoun
     (
@@ -642,13 +644,13 @@ const EN: &[(&str, Want)] = &[
     ),
     // 35 — declared the mayor
     (
-        "Mayor Brandon Johnson toured the damage on Sunday. \"This city will rebuild,\" declared the mayor.",
-        &[("This city will rebuild,", Some("Brandon Johnson"))],
+        "Mayor Brandon Hatherley toured the damage on Sunday. \"This city will rebuild,\" declared the mayor.",
+        &[("This city will rebuild,", Some("Brandon Hatherley"))],
     ),
     // 36 — she asked
     (
-        "Senator Elizabeth Warren questioned the chief executive. \"What happens to the workers?\" she asked.",
-        &[("What happens to the workers?", Some("Elizabeth Warren"))],
+        "Senator Elizabeth Hartley questioned the chief executive. \"What happens to the workers?\" she asked.",
+        &[("What happens to the workers?", Some("Elizabeth Hartley"))],
     ),
     // 37 — two speakers alternating
     (
@@ -683,8 +685,8 @@ const EN: &[(&str, Want)] = &[
     ),
     // 42 — told + newspaper
     (
-        "\"Nobody warned us about the flood,\" farmer Joe Kent told the Guardian.",
-        &[("Nobody warned us about the flood,", Some("Joe Kent"))],
+        "\"Nobody warned us about the flood,\" farmer Joe Brennan told the Guardian.",
+        &[("Nobody warned us about the flood,", Some("Joe Brennan"))],
     ),
     // 43 — quote spanning two sentences, speaker before the colon
     (
@@ -703,13 +705,13 @@ const EN: &[(&str, Want)] = &[
     ),
     // 46 — Asked whether ..., X said:
     (
-        "Asked whether he would resign, Boris Johnson said: \"Absolutely not, I have a job to do.\"",
-        &[("Absolutely not, I have a job to do.", Some("Boris Johnson"))],
+        "Asked whether he would resign, Boris Hatherley said: \"Absolutely not, I have a job to do.\"",
+        &[("Absolutely not, I have a job to do.", Some("Boris Hatherley"))],
     ),
     // 47 — the 52-year-old said
     (
-        "Gavin Newsom signed the bill on Friday. \"California will not wait for Washington,\" the 56-year-old governor said.",
-        &[("California will not wait for Washington,", Some("Gavin Newsom"))],
+        "Gavin Morrow signed the bill on Friday. \"California will not wait for Washington,\" the 56-year-old governor said.",
+        &[("California will not wait for Washington,", Some("Gavin Morrow"))],
     ),
     // 48 — said Smith, who ...
     (
@@ -718,8 +720,8 @@ const EN: &[(&str, Want)] = &[
     ),
     // 49 — posted on social media
     (
-        "\"Thank you to everyone who voted today,\" Alexandria Ocasio-Cortez posted on Instagram.",
-        &[("Thank you to everyone who voted today,", Some("Alexandria Ocasio-Cortez"))],
+        "\"Thank you to everyone who voted today,\" Alexandra Ortiz-Camacho posted on Instagram.",
+        &[("Thank you to everyone who voted today,", Some("Alexandra Ortiz-Camacho"))],
     ),
     // 50 — vowed
     (

@@ -219,13 +219,17 @@ impl Enricher {
                 }
             };
             let mut entities = entities::canonicalize(&an, spans, res);
-            let found = quotes::extract(&an, res, &entities);
+            // The parse comes before attribution, which reads it (empty when `nlp.syntax` is
+            // off: attribution then falls back on its word rules).
+            out.syntax = self.analyze(doc, lang.as_deref());
+            let found = quotes::extract(&an, res, &entities, &out.syntax);
             entities.extend(found.speakers);
             out.quotes = found.quotes;
             kb::link(&self.kb.current(), &mut entities, res.lang.code());
             out.entities = entities;
+        } else {
+            out.syntax = self.analyze(doc, lang.as_deref());
         }
-        out.syntax = self.analyze(doc, lang.as_deref());
         if self.tokens {
             out.tokens = Some(syntax::output::tokens(doc, &out.syntax));
         }

@@ -130,6 +130,9 @@ pub struct Profile {
     /// A reported clause may follow its speech verb without a complementizer ("said he would").
     pub bare_clause: bool,
     pub cues: Vec<Cue>,
+    /// Lemmas of the speech verbs (`speech_verbs.txt`, reflexive pronoun dropped): a verb the
+    /// parse finds governing a quote or a clause is a speech verb when its lemma is here.
+    pub speech_lemmas: HashSet<String>,
     /// First token of a cue → indices into `cues`, longest cue first.
     cue_index: HashMap<String, Vec<usize>>,
     pub pronouns: HashMap<String, Gender>,
@@ -191,6 +194,18 @@ pub struct Profile {
     pub trim_suffixes: Vec<String>,
     /// What the words around a name say about it (`resources/<lang>/context.txt`).
     pub context: Context,
+}
+
+/// The lemma of a speech-verb line: its first form without a reflexive pronoun
+/// ("s'exclamer|…" → "exclamer", "say|says|said|said" → "say").
+fn speech_lemma(line: &str) -> String {
+    let first = line.split('|').next().unwrap_or(line).trim();
+    let bare = first
+        .strip_prefix("s'")
+        .or_else(|| first.strip_prefix("s’"))
+        .or_else(|| first.strip_prefix("se "))
+        .unwrap_or(first);
+    lower(bare)
 }
 
 const FIRST_NAMES: &str = include_str!("../../../resources/first_names.txt");
@@ -360,6 +375,7 @@ impl Profile {
             name_prefixes: Vec::new(),
             trim_suffixes: Vec::new(),
             cues: Vec::new(),
+            speech_lemmas: HashSet::new(),
             cue_index: HashMap::new(),
             pronouns: gendered(files.pronouns),
             object_pronouns: HashMap::new(),
@@ -398,6 +414,7 @@ impl Profile {
                 for f in (settings.verb_forms)(l) {
                     r.add_cue(&f, false);
                 }
+                r.speech_lemmas.insert(speech_lemma(l));
             }
         }
         for i in r.cue_index.values_mut() {

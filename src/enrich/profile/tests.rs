@@ -153,3 +153,20 @@ fn keys() {
     assert_eq!(key("Cap- Vert"), "cap vert");
     assert_eq!(key("l’ONU"), "l'onu");
 }
+
+#[test]
+fn speech_lemmas_come_from_the_verb_lines() {
+    let fr = Profile::for_code("fr").unwrap();
+    // Irregular and regular lines, a reflexive verb without its pronoun; not a source cue.
+    for l in ["dire", "ajouter", "exclamer"] {
+        assert!(fr.speech_lemmas.contains(l), "fr lemma {l:?}");
+    }
+    assert!(!fr.speech_lemmas.contains("selon"));
+    assert!(!fr.speech_lemmas.contains("s'exclamer"));
+    let en = Profile::for_code("en").unwrap();
+    for l in ["say", "tell", "add"] {
+        assert!(en.speech_lemmas.contains(l), "en lemma {l:?}");
+    }
+    assert!(!en.speech_lemmas.contains("said"));
+    assert!(!en.speech_lemmas.contains("according"));
+}

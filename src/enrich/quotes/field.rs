@@ -3,6 +3,7 @@
 
 use super::scan::RawQuote;
 use crate::enrich::analysis::FieldAnalysis;
+use crate::enrich::syntax;
 use crate::enrich::text::CharOffsets;
 use crate::enrich::tokens::Tok;
 use crate::enrich::types::Entity;
@@ -40,11 +41,18 @@ pub(super) struct Field<'a> {
     pub persons: Vec<bool>,
     /// Entity index → is a person or an organisation.
     pub speakable: Vec<bool>,
+    /// The dependency parse of the field (offsets in bytes of `text`), when `nlp.syntax` is on.
+    pub parse: Option<&'a syntax::Analysis>,
 }
 
 impl<'a> Field<'a> {
     /// The view of field `f` whose quotation marks are `raws`; mentions of `entities`.
-    pub fn new(f: &'a FieldAnalysis<'a>, raws: &[RawQuote], entities: &[&Entity]) -> Self {
+    pub fn new(
+        f: &'a FieldAnalysis<'a>,
+        raws: &[RawQuote],
+        entities: &[&Entity],
+        parse: Option<&'a syntax::Analysis>,
+    ) -> Self {
         let (name, text, offs) = (f.name, f.text, &f.offs);
         let mut mentions = Vec::new();
         for (i, e) in entities.iter().enumerate() {
@@ -73,6 +81,7 @@ impl<'a> Field<'a> {
                 .collect(),
             persons: Vec::new(),
             speakable: Vec::new(),
+            parse: parse.filter(|p| !p.is_empty()),
         }
     }
 

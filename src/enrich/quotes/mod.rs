@@ -20,6 +20,7 @@
 mod cues;
 mod field;
 mod filter;
+mod govern;
 mod reported;
 mod resolve;
 mod scan;
@@ -34,7 +35,8 @@ use resolve::{candidates, Candidate, Resolver, RoleSpeakers};
 use speaker::{previous_sentence_subject, recent_speaker, sentence_subject};
 
 use super::analysis::Analysis;
-use super::profile::{Gender, Profile};
+use super::profile::{lower, Gender, Profile};
+use super::syntax::FieldAnalysis;
 use super::types::{Entity, Quote, QuoteKind, Speaker};
 
 /// What [`extract`] found: the quotes, and the speakers named only in an attribution (persons or
@@ -57,13 +59,20 @@ struct Attributed {
 }
 
 /// Find, filter and attribute the direct quotes of every field. `entities` are the article's
-/// canonical entities.
-pub fn extract(an: &Analysis<'_>, res: &Profile, entities: &[Entity]) -> Extraction {
+/// canonical entities; `parses` the dependency parse of the fields (empty without `nlp.syntax`:
+/// attribution then rests on the word rules alone).
+pub fn extract(
+    an: &Analysis<'_>,
+    res: &Profile,
+    entities: &[Entity],
+    parses: &[FieldAnalysis],
+) -> Extraction {
     let mut quotes = Vec::new();
     let mut rs = Resolver::new(res, entities);
-    for f in &an.fields {
+    for (i, f) in an.fields.iter().enumerate() {
         let raws = scan(f.text);
-        let mut fd = Field::new(f, &raws, &rs.entities());
+        let parse = parses.iter().find(|p| p.field == i).map(|p| &p.analysis);
+        let mut fd = Field::new(f, &raws, &rs.entities(), parse);
         rs.compute_genders(&mut fd);
         let kept: Vec<&RawQuote> = raws.iter().filter(|q| filter::keep(&fd, q, res)).collect();
         let cands = candidates(&fd, &rs);
@@ -126,7 +135,8 @@ fn attribute_field(
     let res = rs.res;
     let mut out: Vec<Attributed> = Vec::new();
     for (qi, q) in kept.iter().enumerate() {
-        let Some(a) = cues::find_attribution(fd, q, res) else {
+        let found = attributions(fd, q, res);
+        let Some(first) = found.first() else {
             let speaker = unattributed(fd, kept, qi, &out, rs, cands, role_speakers);
             out.push(Attributed {
                 speaker,
@@ -135,15 +145,24 @@ fn attribute_field(
             });
             continue;
         };
-        let phrase = speaker::Phrase {
-            who: a.speaker,
-            at: a.at,
-        };
-        let pronoun = match phrase.who {
+        // The parse's reading first; when its phrase names nobody, the word rules' reading.
+        let mut chosen = (first.clone(), None);
+        for a in &found {
+            let phrase = speaker::Phrase {
+                who: a.speaker.clone(),
+                at: a.at,
+            };
+            let speaker = rs.resolve(fd, phrase, cands, role_speakers);
+            if speaker.is_some() {
+                chosen = (a.clone(), speaker);
+                break;
+            }
+        }
+        let (a, mut speaker) = chosen;
+        let pronoun = match a.speaker {
             speaker::Ref::Pron(g) if g != Gender::Unknown => Some(g),
             _ => None,
         };
-        let mut speaker = rs.resolve(fd, phrase, cands, role_speakers);
         if let (None, Some(g)) = (speaker, pronoun) {
             // No person of that gender named near: the last speaker, the most salient one.
             speaker = last_speaker(fd, kept, qi, &out, rs, g);
@@ -174,6 +193,37 @@ fn attribute_field(
         }
     }
     out
+}
+
+/// The readings of a quote's attribution, best first: a source cue as written ("selon X",
+/// "according to X") alone; else the subject of the verb the parse finds governing the quote
+/// (alone when it is an unnamed person), then what the word rules find.
+fn attributions(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Vec<cues::Attribution> {
+    let rule = cues::find_attribution(fd, q, res);
+    let source = rule
+        .as_ref()
+        .and_then(|a| a.cue.as_deref())
+        .and_then(|c| c.split_whitespace().next())
+        .is_some_and(|w| res.cues_starting(&lower(w)).any(|c| c.source));
+    if source {
+        return rule.into_iter().collect();
+    }
+    match govern::attribution(fd, q, res) {
+        // The parse says the speaker is someone the text does not name ("a UN official"):
+        // nobody, whatever the rules would guess.
+        Some(a)
+            if matches!(
+                a.speaker,
+                speaker::Ref::Role {
+                    definite: false,
+                    ..
+                }
+            ) =>
+        {
+            vec![a]
+        }
+        parsed => parsed.into_iter().chain(rule).collect(),
+    }
 }
 
 /// The speaker of the last attributed quote before quote `qi`, within two paragraphs, when a

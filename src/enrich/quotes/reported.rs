@@ -13,6 +13,7 @@
 
 use super::cues::{cue_at, cue_pronoun, inverted_np, is_boundary, CueMatch};
 use super::field::{Field, Span};
+use super::govern;
 use super::resolve::{Candidate, Resolver, RoleSpeakers};
 use super::speaker::{source_np, subject_before, Phrase, Ref};
 use crate::enrich::profile::Profile;
@@ -50,6 +51,7 @@ pub(super) fn reported(
         sentence_clauses(fd, s, e, res, &mut clauses);
         s = e + 1;
     }
+    parsed_clauses(fd, res, &mut clauses);
     let mut out = Vec::new();
     for c in clauses {
         let speaker = rs.resolve(fd, c.phrase, cands, roles);
@@ -64,6 +66,39 @@ pub(super) fn reported(
         });
     }
     out
+}
+
+/// Add the complement clauses of speech verbs the parse finds where the word rules found none
+/// (adverbs or complements between the verb and "que", a relative subject, a bare infinitive),
+/// keeping reading order. Where the rules found the clause but no speaker phrase ("…, qui
+/// affirme que …"), the parse's speaker.
+fn parsed_clauses(fd: &Field<'_>, res: &Profile, clauses: &mut Vec<Clause>) {
+    for pc in govern::reported_clauses(fd, res) {
+        let (from, to) = (fd.tok_at(pc.span.start), fd.tok_at(pc.span.end));
+        let cue = (fd.tok_at(pc.cue.start), fd.tok_at(pc.cue.end));
+        let mut overlaps = false;
+        for c in clauses.iter_mut().filter(|c| c.from < to && from < c.to) {
+            overlaps = true;
+            if matches!(c.phrase.who, Ref::Nothing) {
+                c.phrase = pc.phrase.clone();
+            }
+            // The same clause: it ends where the verb's complement ends, not at the sentence
+            // end ("X a déclaré qu'il partirait, avec regret, avant l'été" keeps its adjuncts;
+            // "…, a-t-il dit, ajoutant que …" does not run on).
+            if c.from == from && to < c.to {
+                c.to = to;
+            }
+        }
+        if to > from && cue.1 > cue.0 && !overlaps && !quoted(fd, from, to) {
+            clauses.push(Clause {
+                from,
+                to,
+                phrase: pc.phrase,
+                cue,
+            });
+        }
+    }
+    clauses.sort_by_key(|c| c.from);
 }
 
 /// Index of the token ending the sentence that starts at `s` (its full stop, the last token of

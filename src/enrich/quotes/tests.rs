@@ -38,7 +38,7 @@ fn of_kind(
     }
     let an = Analysis::new(&doc, &res);
     let ents = canonicalize(&an, &sp, &res);
-    let qs = extract(&an, &res, &ents).quotes;
+    let qs = extract(&an, &res, &ents, &[]).quotes;
     let chars: Vec<char> = text.chars().collect();
     for q in &qs {
         assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);

@@ -1,0 +1,425 @@
+//! Attribution read off the dependency parse: the verb governing a quote and that verb's
+//! subject. A verb governs a quote when the quote is its complement or parataxis ("X a
+//! déclaré : « … »", "“…,” she said") or when it stands in incise right after the quote,
+//! whatever its lemma ("« … », tonne l'avocat"). A verb reached otherwise counts only when its
+//! lemma is a speech verb of the profile. Empty without a parse: the word rules of `cues` decide.
+
+use super::cues::{inverted_np, is_boundary, Attribution};
+use super::field::Field;
+use super::field::{MentionAt, Span};
+use super::scan::RawQuote;
+use super::speaker::{np, Phrase, Ref};
+use crate::enrich::profile::{lower, Gender, Profile};
+use crate::enrich::syntax::{Analysis, Pos};
+
+/// How many heads up from a quote the governing verb may sit (a quote inside a prepositional
+/// or noun phrase: "described it as a “…”").
+const MAX_CLIMB: usize = 3;
+
+/// The longest speaker phrase read from a subject, in rule tokens.
+const MAX_PHRASE: usize = 24;
+
+/// The verb governing a quote (parse token index) and whether it stands in incise after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Governor {
+    verb: usize,
+    incise: bool,
+}
+
+/// The first parse token starting at or after byte `b`.
+fn token_at(p: &Analysis, b: usize) -> usize {
+    p.tokens.partition_point(|t| t.start < b)
+}
+
+fn is_verb(p: &Analysis, i: usize) -> bool {
+    matches!(p.tokens[i].pos, Pos::Verb | Pos::Aux)
+}
+
+fn dep_base(p: &Analysis, i: usize) -> &str {
+    let d = p.tokens[i].dep.as_str();
+    d.split(':').next().unwrap_or(d)
+}
+
+/// The attribution the parse gives quote `q`: the subject of its governing verb, with the verb
+/// (and its auxiliaries) as the cue. `None` without a parse, without a governing speech verb,
+/// or when the verb's subject is no speaker phrase.
+pub(super) fn attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
+    let p = fd.parse?;
+    let g = governor(p, fd, q, res)?;
+    let lemma = lower(&p.tokens[g.verb].lemma);
+    if !g.incise && !res.speech_lemmas.contains(&lemma) {
+        return None;
+    }
+    let subject = p
+        .subject_of(g.verb)
+        .or_else(|| g.incise.then(|| inverted_subject(p, g.verb)).flatten());
+    let phrase = match subject.and_then(|s| subject_phrase(fd, p, s, res)) {
+        Some(ph) => ph,
+        // The parser may miss an inverted subject ("« … », s'est défendu mardi le général
+        // Paul Marchand"): the word rules read it after the verb.
+        None if g.incise => inverted_after(fd, fd.tok_at(p.tokens[g.verb].end), res)?,
+        None => return None,
+    };
+    Some(Attribution {
+        speaker: phrase.who,
+        cue: Some(cue_text(fd, p, g.verb)),
+        at: phrase.at,
+    })
+}
+
+/// The verb governing the quote, in its paragraph and sentence: a verb in incise right after
+/// the closing mark; else the head the quote's words hang on (up to [`MAX_CLIMB`] heads above,
+/// to the first verb), or a verb the parser attached to the quote's own root.
+fn governor(p: &Analysis, fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Governor> {
+    let (lo, hi) = (token_at(p, q.start), token_at(p, q.end));
+    if lo >= hi {
+        return None;
+    }
+    if let Some(verb) = incise_verb(p, fd, q) {
+        return Some(Governor { verb, incise: true });
+    }
+    let inside = |i: usize| (lo..hi).contains(&i);
+    let root = (lo..hi).find(|&i| p.tokens[i].head == i || !inside(p.tokens[i].head))?;
+    let head = p.tokens[root].head;
+    let verb = if head != root {
+        let mut v = head;
+        for _ in 0..MAX_CLIMB {
+            if is_verb(p, v) || p.tokens[v].head == v || inside(p.tokens[v].head) {
+                break;
+            }
+            v = p.tokens[v].head;
+        }
+        is_verb(p, v).then_some(v)?
+    } else {
+        p.children(root).find(|&c| {
+            !inside(c)
+                && p.tokens[c].start >= q.close_end
+                && is_verb(p, c)
+                && matches!(dep_base(p, c), "parataxis" | "ccomp" | "conj" | "advcl")
+        })?
+    };
+    let v = &p.tokens[verb];
+    let ok = !inside(verb)
+        && !fd.in_quote(v.start)
+        && fd.para(v.start) == fd.para(q.open)
+        && same_sentence(fd, q, v.start, res);
+    ok.then_some(Governor {
+        verb,
+        incise: false,
+    })
+}
+
+/// No sentence ends between the quote and byte `b` (outside quotation marks).
+fn same_sentence(fd: &Field<'_>, q: &RawQuote, b: usize, res: &Profile) -> bool {
+    let (from, to) = if b < q.open {
+        (fd.tok_at(b), fd.tok_at(q.open))
+    } else {
+        (fd.tok_at(q.close_end), fd.tok_at(b))
+    };
+    (from..to).all(|k| fd.in_quote(fd.toks[k].start) || !is_boundary(fd, k, res))
+}
+
+/// The first verb after the closing mark, in the quote's paragraph, with nothing between but
+/// punctuation and its own dependents (auxiliary, inverted pronoun, subject, adverb): "« … »,
+/// a-t-il ajouté", "“…,” she said", "« … », tonne l'avocat". A verb with its own complement
+/// clause ("She said the plan …") reports something else: no incise. (An object is no
+/// evidence: parsers often label an inverted subject as one, "plaide l'avocate".)
+fn incise_verb(p: &Analysis, fd: &Field<'_>, q: &RawQuote) -> Option<usize> {
+    let first = token_at(p, q.close_end);
+    let para = fd.para(q.open);
+    let verb = (first..p.len().min(first + 6))
+        .take_while(|&i| fd.para(p.tokens[i].start) == para && !fd.in_quote(p.tokens[i].start))
+        .find(|&i| p.tokens[i].pos == Pos::Verb)?;
+    let between_ok =
+        (first..verb).all(|i| p.tokens[i].pos == Pos::Punct || p.tokens[i].head == verb);
+    let own_content = p
+        .children(verb)
+        .any(|c| c > verb && matches!(dep_base(p, c), "ccomp" | "xcomp"));
+    (between_ok && !own_content).then_some(verb)
+}
+
+/// An inverted subject the parser labelled otherwise ("« … », plaide l'avocate": object): the
+/// first nominal dependent after an incise verb (its object is the quote itself).
+fn inverted_subject(p: &Analysis, verb: usize) -> Option<usize> {
+    p.children(verb).find(|&c| {
+        c > verb
+            && p.tokens[c].pos.is_nominal()
+            && matches!(dep_base(p, c), "obj" | "dobj" | "nsubj" | "appos")
+    })
+}
+
+/// The inverted subject after an incise verb ending at rule token `ce`, as the word rules read
+/// it, also past a time or place adverbial the parser did not attach ("« … », s'est défendu
+/// mercredi le général Paul Marchand", "“…,” said on Monday the ward's councillor, Ann Lowe"):
+/// the first phrase opening with an article or a capital that names a possible speaker.
+fn inverted_after(fd: &Field<'_>, ce: usize, res: &Profile) -> Option<Phrase> {
+    let a1 = clause_end(fd, ce, res);
+    // An unnamed speaker ("ajoute un proche du maire") is found too: nobody named.
+    let first = inverted_np(fd, ce, a1, res);
+    if !matches!(first.who, Ref::Nothing) {
+        return Some(first);
+    }
+    // Not a complement ("de Paul Marchand"): whose friend is not who speaks.
+    (ce + 1..a1.min(ce + 8))
+        .filter(|&k| {
+            let t = &fd.toks[k];
+            t.word
+                && (t.cap || res.articles.contains_key(&t.lower))
+                && !res.complements.contains(&fd.toks[k - 1].lower)
+        })
+        .map(|k| np(fd, k, a1, res))
+        .find(|r| match r.who {
+            Ref::Ent(e) => fd.is_speakable(e),
+            Ref::Nothing
+            | Ref::Role {
+                definite: false, ..
+            } => false,
+            _ => true,
+        })
+}
+
+/// The rule token ending the clause that starts at rule token `k`: the sentence end, the
+/// paragraph end or the next quotation, at most 40 tokens on.
+fn clause_end(fd: &Field<'_>, k: usize, res: &Profile) -> usize {
+    let para = fd.toks.get(k).map_or(0, |t| fd.para(t.start));
+    (k..fd.toks.len().min(k + 40))
+        .find(|&x| {
+            let t = &fd.toks[x];
+            fd.para(t.start) != para || is_boundary(fd, x, res) || fd.quote_opens_at(t.start)
+        })
+        .unwrap_or(fd.toks.len().min(k + 40))
+}
+
+/// The mention covering bytes `b0..b1`.
+fn mention_over(fd: &Field<'_>, b0: usize, b1: usize) -> Option<MentionAt> {
+    let i = fd.mentions.partition_point(|m| m.start <= b0);
+    fd.mentions[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|m| m.start <= b0 && b1 <= m.end)
+        .copied()
+}
+
+/// The speaker phrase of subject token `s`: a pronoun (also inverted, "-t-elle"); the entity
+/// its head belongs to; the person a role is in apposition with; the organisation an unnamed
+/// member speaks for; else the phrase the word rules read from its first word.
+fn subject_phrase(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> Option<Phrase> {
+    let t = &p.tokens[s];
+    if !t.pos.is_nominal() || fd.in_quote(t.start) {
+        return None;
+    }
+    let word = lower(&fd.text[t.start..t.end]);
+    let bare = word.trim_start_matches("-t-").trim_start_matches('-');
+    if let Some(&g) = res.pronouns.get(bare) {
+        return Some(Phrase::at(Ref::Pron(g), t.start));
+    }
+    // The head of the subject names the speaker, not its modifiers: "White Lake council
+    // spokesman Tom Reyes said" is Tom Reyes, not the council.
+    if let Some(m) = mention_over(fd, t.start, t.end).filter(|m| fd.is_speakable(m.entity)) {
+        return Some(Phrase::at(Ref::Ent(m.entity), m.start));
+    }
+    if let Some(m) = apposed_person(fd, p, s) {
+        return Some(Phrase::at(Ref::Ent(m.entity), m.start));
+    }
+    if let Some(m) = represented_org(fd, p, s, res) {
+        return Some(Phrase::at(Ref::Ent(m.entity), t.start));
+    }
+    let phrase = p.noun_phrase(s).unwrap_or(s..s + 1);
+    let tree = p.subtree(s);
+    let k0 = fd.tok_at(p.tokens[phrase.start].start);
+    let end = p.tokens[tree.end.max(phrase.end) - 1].end;
+    let k1 = fd
+        .tok_at(end)
+        .clamp(k0 + 1, k0 + MAX_PHRASE)
+        .min(fd.toks.len());
+    if k0 >= k1 {
+        return None;
+    }
+    let r = np(fd, k0, k1, res);
+    // "a UN official", "un proche de Paul Marchand" without a name of their own: the head is
+    // an unnamed person; a name modifying it is not the speaker.
+    let unnamed = Phrase::at(
+        Ref::Role {
+            definite: false,
+            gender: Gender::Unknown,
+            word: lower(&t.lemma),
+        },
+        t.start,
+    );
+    let indefinite = t.pos == Pos::Noun && has_indefinite_det(fd, p, s, res);
+    match r.who {
+        Ref::Ent(_) if t.pos == Pos::Noun && r.at.is_some_and(|a| a < t.start) => {
+            indefinite.then_some(unnamed)
+        }
+        Ref::Nothing => indefinite.then_some(unnamed),
+        _ => Some(r),
+    }
+}
+
+/// Whether noun `s` has an indefinite article ("a", "un", "une").
+fn has_indefinite_det(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> bool {
+    p.children(s).any(|c| {
+        c < s && dep_base(p, c) == "det" && {
+            let w = lower(&fd.text[p.tokens[c].start..p.tokens[c].end]);
+            res.articles.contains_key(&w) && !res.definites.contains(&w)
+        }
+    })
+}
+
+/// The person a subject noun is in apposition with: "l'avocate de la famille, Julie Ferrand",
+/// "the firm's chief executive, Ann Lowe" (an `appos` child, or a name right after the
+/// subject's phrase and a comma).
+fn apposed_person(fd: &Field<'_>, p: &Analysis, s: usize) -> Option<MentionAt> {
+    let person = |i: usize| {
+        let t = &p.tokens[i];
+        mention_over(fd, t.start, t.end).filter(|m| fd.is_person(m.entity))
+    };
+    if let Some(m) = p
+        .children(s)
+        .filter(|&c| dep_base(p, c) == "appos")
+        .find_map(person)
+    {
+        return Some(m);
+    }
+    let after = p.subtree(s).end;
+    let comma = p
+        .tokens
+        .get(after)
+        .filter(|t| &fd.text[t.start..t.end] == ",")?;
+    let next = after + 1;
+    (next < p.len() && fd.para(p.tokens[next].start) == fd.para(comma.start))
+        .then(|| person(next))
+        .flatten()
+        .filter(|m| m.start == p.tokens[next].start)
+}
+
+/// The organisation an unnamed member speaks for: "a spokeswoman for the Harbour Authority",
+/// "un porte-parole de la Ligue des pêcheurs" (an indefinite subject and its complement naming
+/// an organisation). The text names no person: the organisation is the speaker.
+fn represented_org(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> Option<MentionAt> {
+    if !has_indefinite_det(fd, p, s, res) {
+        return None;
+    }
+    let complements = p.children(s).filter(|&c| c > s).flat_map(|c| {
+        let direct = (dep_base(p, c) == "nmod").then_some(c);
+        let through = (dep_base(p, c) == "prep")
+            .then(|| p.children(c).find(|&o| dep_base(p, o) == "pobj"))
+            .flatten();
+        direct.into_iter().chain(through)
+    });
+    complements
+        .filter_map(|c| {
+            let t = &p.tokens[c];
+            mention_over(fd, t.start, t.end)
+        })
+        .find(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))
+}
+
+/// The cue as written: the verb with the auxiliaries and reflexive pronoun before it ("a-t-il
+/// ajouté", "s'est étonné", "has said").
+fn cue_text(fd: &Field<'_>, p: &Analysis, verb: usize) -> String {
+    fd.text[cue_start(p, verb)..p.tokens[verb].end].to_string()
+}
+
+/// A clause of reported speech the parse finds: the complement clause of a speech verb.
+#[derive(Clone, Debug)]
+pub(super) struct ParsedClause {
+    /// Bytes of the clause, without its complementizer ("que", "that").
+    pub span: Span,
+    /// Bytes of the cue: the verb with its auxiliaries.
+    pub cue: Span,
+    pub phrase: Phrase,
+}
+
+/// The reported clauses of the field the parse finds: the complement clause (`ccomp`) of a verb
+/// whose lemma is a speech verb ("Paul Marchand a assuré mardi que le pont …", "the mayor
+/// said the bridge …"), or its bare infinitive complement ("Lucie Roy affirme avoir vu …"; an
+/// infinitive with a marker, "to", "de", is a request or a plan, not reported speech). The
+/// speaker is the verb's subject; a relative pronoun stands for the noun the clause hangs on
+/// ("le maire, qui assure que …").
+pub(super) fn reported_clauses(fd: &Field<'_>, res: &Profile) -> Vec<ParsedClause> {
+    let Some(p) = fd.parse else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for v in 0..p.len() {
+        let t = &p.tokens[v];
+        if t.pos != Pos::Verb
+            || fd.in_quote(t.start)
+            || !res.speech_lemmas.contains(&lower(&t.lemma))
+        {
+            continue;
+        }
+        let Some(c) = p.children(v).find(|&c| c > v && is_reported(p, c)) else {
+            continue;
+        };
+        let tree = p.subtree(c);
+        let first = (tree.start..tree.end)
+            .find(|&i| !(i < c && dep_base(p, i) == "mark") && p.tokens[i].pos != Pos::Punct)
+            .unwrap_or(c);
+        let last = (first..tree.end)
+            .rev()
+            .find(|&i| p.tokens[i].pos != Pos::Punct)
+            .unwrap_or(c);
+        let Some(phrase) = speaker_of(fd, p, v, res) else {
+            continue;
+        };
+        let cue_start = fd.text.len().min(cue_start(p, v));
+        out.push(ParsedClause {
+            span: Span {
+                start: p.tokens[first].start,
+                end: p.tokens[last].end,
+            },
+            cue: Span {
+                start: cue_start,
+                end: t.end,
+            },
+            phrase,
+        });
+    }
+    out
+}
+
+/// A complement that reports speech: a complement clause, or a bare infinitive.
+fn is_reported(p: &Analysis, c: usize) -> bool {
+    match dep_base(p, c) {
+        "ccomp" => true,
+        "xcomp" => {
+            let infinitive = |i: usize| p.tokens[i].morph.verb_form() == Some("Inf");
+            // "avoir vu": the infinitive may be the auxiliary of a participle.
+            (infinitive(c)
+                || p.children(c)
+                    .any(|a| a < c && dep_base(p, a) == "aux" && infinitive(a)))
+                && !p
+                    .children(c)
+                    .any(|m| m < c && matches!(p.tokens[m].pos, Pos::Part | Pos::Adp))
+        }
+        _ => false,
+    }
+}
+
+/// The speaker phrase of a speech verb: its subject; for a relative pronoun, the noun the
+/// relative clause hangs on.
+fn speaker_of(fd: &Field<'_>, p: &Analysis, v: usize, res: &Profile) -> Option<Phrase> {
+    let s = p.subject_of(v)?;
+    let t = &p.tokens[s];
+    let w = lower(&fd.text[t.start..t.end]);
+    let relative = t.pos == Pos::Pron
+        && !res.pronouns.contains_key(&w)
+        && matches!(dep_base(p, v), "acl" | "relcl")
+        && p.tokens[v].head != v;
+    if relative {
+        return subject_phrase(fd, p, p.tokens[v].head, res);
+    }
+    subject_phrase(fd, p, s, res)
+}
+
+/// Byte where the cue of verb `v` starts (its auxiliaries and reflexive pronoun before it).
+fn cue_start(p: &Analysis, v: usize) -> usize {
+    p.children(v)
+        .filter(|&c| c < v && matches!(dep_base(p, c), "aux" | "expl"))
+        .map(|c| p.tokens[c].start)
+        .min()
+        .unwrap_or(p.tokens[v].start)
+}

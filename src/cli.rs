@@ -70,6 +70,9 @@ pub enum Command {
         #[arg(long, short, env = "VERBATIM_CONFIG")]
         config: Option<PathBuf>,
     },
+    /// Re-produce dead-lettered originals (key, payload, headers minus verbatim-*) to the input
+    /// topic, up to the dead-letter topic's end at start; prints a count per kind.
+    Replay(crate::replay::ReplayArgs),
     /// Print (or write) the JSON Schemas of the input and output messages.
     Schema {
         /// Directory to write input.schema.json and output.schema.json into.
@@ -102,6 +105,10 @@ pub fn main() -> i32 {
             load(config.as_deref()).and_then(|c| eval(&c, &gold, json))
         }
         Command::Schema { write } => schema(write.as_deref()),
+        Command::Replay(args) => load(args.config.as_deref()).and_then(|c| {
+            telemetry::init(&c.log);
+            crate::replay::main(&c, &args)
+        }),
     };
     match result {
         Ok(()) => 0,

@@ -98,7 +98,7 @@ impl Metrics {
         let stage_seconds = HistogramVec::new(
             HistogramOpts::new(
                 "verbatim_stage_duration_seconds",
-                "Time spent per pipeline stage (decode, enrich, encode, produce).",
+                "Time spent per pipeline stage (decode, enrich, encode).",
             )
             .buckets(seconds_buckets),
             &["stage"],

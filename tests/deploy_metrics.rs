@@ -14,7 +14,7 @@ use verbatim::metrics::Metrics;
 fn sample_metrics() -> Metrics {
     let m = Metrics::new();
     m.consumer_lag.with_label_values(&["articles", "0"]).set(3);
-    for s in ["decode", "enrich", "encode", "produce"] {
+    for s in ["decode", "enrich", "encode"] {
         m.stage_seconds.with_label_values(&[s]).observe(0.002);
     }
     m.consumed.inc_by(5);

@@ -9,6 +9,7 @@
 
 use crate::config::Config;
 use crate::contract::headers as h;
+use crate::contract::DeadLetterKind;
 use crate::pipeline::kafka;
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::message::{Header, Headers, Message, OwnedHeaders, OwnedMessage};
@@ -44,6 +45,8 @@ pub struct ReplayArgs {
 pub enum ReplayError {
     #[error("--since {0:?} is not an RFC 3339 time like 2026-12-01T08:00:00Z")]
     Since(String),
+    #[error("--kind {kind:?} is not a dead-letter kind (one of: {known})")]
+    Kind { kind: String, known: String },
     #[error("--to {0:?} is the dead-letter topic itself: a replay would feed itself")]
     Loop(String),
     #[error("cannot create the Kafka {client} for brokers {brokers:?}: {reason}")]
@@ -127,6 +130,7 @@ pub async fn replay(cfg: &Config, args: &ReplayArgs) -> Result<ReplayReport, Rep
     if to == args.from {
         return Err(ReplayError::Loop(to));
     }
+    check_kind(args.kind.as_deref())?;
     let since_ms = args
         .since
         .as_deref()
@@ -304,6 +308,18 @@ fn start_positions(
     Ok(spans)
 }
 
+/// A `--kind` must be one verbatim writes (a typo would silently replay nothing).
+fn check_kind(kind: Option<&str>) -> Result<(), ReplayError> {
+    let known: Vec<&str> = DeadLetterKind::ALL.iter().map(|k| k.as_str()).collect();
+    match kind {
+        Some(k) if !known.contains(&k) => Err(ReplayError::Kind {
+            kind: k.to_string(),
+            known: known.join(", "),
+        }),
+        _ => Ok(()),
+    }
+}
+
 enum Triage {
     Skip,
     Truncated(Truncated),
@@ -470,6 +486,17 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 mod tests {
     use super::*;
     use rdkafka::message::Timestamp;
+
+    #[test]
+    fn kinds_are_checked() {
+        assert!(check_kind(None).is_ok());
+        assert!(check_kind(Some("invalid_json")).is_ok());
+        let e = check_kind(Some("invalid-json")).unwrap_err().to_string();
+        assert!(
+            e.contains("invalid-json") && e.contains("invalid_json"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn rfc3339_times() {

@@ -36,6 +36,7 @@ pub struct ReplayArgs {
     /// Count what would be replayed, produce nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// TOML config file (brokers, client properties, the input topic); env VERBATIM__* overrides it.
     #[arg(long, short, env = "VERBATIM_CONFIG")]
     pub config: Option<std::path::PathBuf>,
 }

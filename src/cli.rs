@@ -79,6 +79,9 @@ pub enum Command {
         #[arg(long, short, env = "VERBATIM_CONFIG")]
         config: Option<PathBuf>,
     },
+    /// Re-produce dead-lettered originals (key, payload, headers minus verbatim-*) to the input
+    /// topic, up to the dead-letter topic's end at start; prints a count per kind.
+    Replay(crate::replay::ReplayArgs),
     /// Print the JSON Schema of the output message (or, with --input, of the input message);
     /// --write DIR writes both files.
     Schema {
@@ -123,6 +126,10 @@ pub fn main() -> i32 {
             config,
         } => load(config.as_deref()).and_then(|c| eval(&c, &gold, json, details)),
         Command::Schema { input, write, .. } => schema(input, write.as_deref()),
+        Command::Replay(args) => load(args.config.as_deref()).and_then(|c| {
+            telemetry::init(&c.log);
+            crate::replay::main(&c, &args)
+        }),
     };
     match result {
         Ok(()) => 0,

@@ -40,6 +40,7 @@ pub struct Config {
     pub nlp: NlpConfig,
     pub kb: KbConfig,
     pub output: OutputConfig,
+    pub telemetry: crate::otlp::TelemetryConfig,
     pub log: LogConfig,
 }
 
@@ -305,6 +306,8 @@ pub struct OutputConfig {
     /// Add `tokens` (per token: field, text, offsets, POS, lemma, head, dependency) to every
     /// output message; needs `nlp.syntax`.
     pub tokens: bool,
+    /// Input headers forwarded to the output message and W3C trace context.
+    pub headers: crate::pipeline::headers::HeadersConfig,
 }
 
 /// Log output format.
@@ -548,6 +551,13 @@ impl Config {
                 "needs nlp.syntax = true (got output.tokens = true, nlp.syntax = false)",
             ));
         }
+        self.output
+            .headers
+            .validate()
+            .map_err(|e| key_err("output.headers", e.to_string()))?;
+        self.telemetry
+            .endpoint()
+            .map_err(|e| key_err("telemetry.otlp_endpoint", e.to_string()))?;
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             return Err(key_err(
                 "log.level",

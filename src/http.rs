@@ -35,6 +35,8 @@ pub struct Health {
     pub stopping: AtomicBool,
     /// A delivery has waited over 10 s for its acknowledgement, or the producer is fatal.
     pub producer_stalled: AtomicBool,
+    /// The partitions were revoked and no new assignment (possibly empty) arrived yet.
+    pub assignment_lost: AtomicBool,
 }
 
 /// How long a broker round trip counts as proof of connectivity.
@@ -55,6 +57,7 @@ impl Default for Health {
             producer_ok: AtomicBool::new(true),
             stopping: AtomicBool::new(false),
             producer_stalled: AtomicBool::new(false),
+            assignment_lost: AtomicBool::new(false),
         }
     }
 }
@@ -72,6 +75,8 @@ impl Health {
             Some("broker unreachable")
         } else if !self.group_joined.load(Ordering::Relaxed) {
             Some("consumer group not joined yet")
+        } else if self.assignment_lost.load(Ordering::Relaxed) {
+            Some("partitions revoked and not reassigned yet (rebalance in progress)")
         } else if self.producer_stalled.load(Ordering::Relaxed) {
             Some("producer stalled: deliveries not acknowledged")
         } else if !self.producer_ok.load(Ordering::Relaxed) {
@@ -265,5 +270,23 @@ mod tests {
             .expect("the server stops within its grace period")
             .unwrap();
         assert!(t0.elapsed() < SHUTDOWN_GRACE * 5);
+    }
+}
+
+#[cfg(test)]
+mod readiness {
+    use super::*;
+
+    #[test]
+    fn a_revoked_assignment_is_not_ready_until_the_next_one() {
+        let h = Health::default();
+        h.broker_seen();
+        h.group_joined.store(true, Ordering::Relaxed);
+        assert_eq!(h.not_ready_reason(), None);
+        // What the rebalance callback does on revocation, then on the next assignment.
+        h.assignment_lost.store(true, Ordering::Relaxed);
+        assert!(h.not_ready_reason().is_some_and(|r| r.contains("revoked")));
+        h.assignment_lost.store(false, Ordering::Relaxed);
+        assert_eq!(h.not_ready_reason(), None);
     }
 }

@@ -10,5 +10,7 @@ pub mod eval;
 pub mod http;
 pub mod kb;
 pub mod metrics;
+pub mod otlp;
 pub mod pipeline;
+pub mod replay;
 pub mod telemetry;

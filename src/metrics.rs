@@ -38,6 +38,16 @@ pub struct Metrics {
     pub stage_seconds: HistogramVec,
     pub kb_reloads: IntCounterVec,
     pub kb_entries: IntGauge,
+    pub build_info: IntGaugeVec,
+}
+
+/// `verbatim_build_info` labels: version, librdkafka version, consumer group.
+fn build_labels(group: &str) -> [String; 3] {
+    [
+        env!("CARGO_PKG_VERSION").to_string(),
+        rdkafka::util::get_rdkafka_version().1,
+        group.to_string(),
+    ]
 }
 
 fn counter(r: &Registry, name: &str, help: &str) -> IntCounter {
@@ -88,7 +98,7 @@ impl Metrics {
         let stage_seconds = HistogramVec::new(
             HistogramOpts::new(
                 "verbatim_stage_duration_seconds",
-                "Time spent per pipeline stage (decode, enrich, encode, produce).",
+                "Time spent per pipeline stage (decode, enrich, encode).",
             )
             .buckets(seconds_buckets),
             &["stage"],
@@ -98,9 +108,9 @@ impl Metrics {
         let consumer_lag = IntGaugeVec::new(
             Opts::new(
                 "verbatim_consumer_lag_messages",
-                "Messages behind the partition's high watermark, per assigned input partition.",
+                "High watermark minus the consumer's position, per assigned input partition; absent while the broker cannot be asked.",
             ),
-            &["partition"],
+            &["topic", "partition"],
         )
         .expect("valid metric");
         r.register(Box::new(consumer_lag.clone())).expect("unique");
@@ -110,16 +120,11 @@ impl Metrics {
                 "verbatim_build_info",
                 "Build information; value is always 1.",
             ),
-            &["version", "rdkafka_version"],
+            &["version", "rdkafka_version", "group"],
         )
         .expect("valid metric");
         r.register(Box::new(build.clone())).expect("unique");
-        build
-            .with_label_values(&[
-                env!("CARGO_PKG_VERSION"),
-                &rdkafka::util::get_rdkafka_version().1,
-            ])
-            .set(1);
+        build.with_label_values(&build_labels("")).set(1);
         #[cfg(target_os = "linux")]
         {
             let pc = prometheus::process_collector::ProcessCollector::new(
@@ -240,6 +245,7 @@ impl Metrics {
                 "Entries of the knowledge base in use (built-in places and newsroom files).",
             ),
             stage_seconds,
+            build_info: build,
             registry: r,
         };
         // Pre-create bounded label series so dashboards and alerts see zeros, not gaps.
@@ -279,6 +285,14 @@ impl Metrics {
             m.kb_reloads.with_label_values(&[r]);
         }
         m
+    }
+
+    /// Name the consumer group in `verbatim_build_info{group}` (the daemon, once configured).
+    pub fn set_group(&self, group: &str) {
+        self.build_info.reset();
+        self.build_info
+            .with_label_values(&build_labels(group))
+            .set(1);
     }
 
     /// Count what one enrichment found.

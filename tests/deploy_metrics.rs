@@ -13,8 +13,8 @@ use verbatim::metrics::Metrics;
 /// Metrics with every labelled family touched once, so that each family appears in the exposition.
 fn sample_metrics() -> Metrics {
     let m = Metrics::new();
-    m.consumer_lag.with_label_values(&["0"]).set(3);
-    for s in ["decode", "enrich", "encode", "produce"] {
+    m.consumer_lag.with_label_values(&["articles", "0"]).set(3);
+    for s in ["decode", "enrich", "encode"] {
         m.stage_seconds.with_label_values(&[s]).observe(0.002);
     }
     m.consumed.inc_by(5);
@@ -73,8 +73,8 @@ fn deploy_files_reference_only_exported_metrics() {
         "deploy/prometheus/alerts.yml",
         "deploy/prometheus/alerts.test.yml",
         "deploy/grafana/verbatim.json",
-        "deploy/k8s/scaledobject.yaml",
-        "deploy/k8s/podmonitor.yaml",
+        "deploy/k8s/components/keda-prometheus/scaledobject-prometheus.yaml",
+        "deploy/k8s/components/monitoring/podmonitor.yaml",
     ];
     let mut unknown = Vec::new();
     let mut total = 0;
@@ -82,7 +82,7 @@ fn deploy_files_reference_only_exported_metrics() {
         let refs = referenced(&root.join(f));
         if f.ends_with("alerts.yml")
             || f.ends_with("verbatim.json")
-            || f.ends_with("scaledobject.yaml")
+            || f.ends_with("scaledobject-prometheus.yaml")
         {
             assert!(!refs.is_empty(), "{f} references no verbatim_ metric");
         }
@@ -104,7 +104,7 @@ fn deploy_files_reference_only_exported_metrics() {
 #[test]
 fn write_exposition_sample() {
     let text = sample_metrics().render();
-    assert!(text.contains("verbatim_consumer_lag_messages{partition=\"0\"} 3"));
+    assert!(text.contains("verbatim_consumer_lag_messages{partition=\"0\",topic=\"articles\"} 3"));
     if let Ok(path) = std::env::var("VERBATIM_METRICS_DUMP") {
         std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{path}: {e}"));
     }

@@ -6,7 +6,6 @@ mod common;
 
 use common::*;
 use rdkafka::message::{Headers, Message};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 const WAIT: Duration = Duration::from_secs(120);
@@ -151,41 +150,6 @@ async fn produce_big(brokers: &str, topic: &str, msgs: &[(String, Vec<u8>)]) {
         .await
         .map_err(|(e, _)| e)
         .expect("produce");
-    }
-}
-
-/// A broker of its own on a free port, so that restarting it does not disturb other tests.
-struct OwnBroker {
-    port: u16,
-    dir: tempfile::TempDir,
-}
-
-impl OwnBroker {
-    fn start() -> OwnBroker {
-        let b = OwnBroker {
-            port: free_port(),
-            dir: tempfile::tempdir().unwrap(),
-        };
-        b.script("start");
-        b
-    }
-    fn addr(&self) -> String {
-        format!("127.0.0.1:{}", self.port)
-    }
-    fn script(&self, cmd: &str) {
-        let st = Command::new(root().join("scripts/kafka-broker"))
-            .arg(cmd)
-            .env("VERBATIM_BROKER_PORT", self.port.to_string())
-            .env("VERBATIM_BROKER_DIR", self.dir.path())
-            .status()
-            .expect("scripts/kafka-broker");
-        assert!(st.success(), "kafka-broker {cmd}");
-    }
-}
-
-impl Drop for OwnBroker {
-    fn drop(&mut self) {
-        self.script("stop");
     }
 }
 

@@ -3,6 +3,7 @@
 //! bounded close of the consumer.
 
 use super::kafka::Ctx;
+use super::lag;
 use super::lanes::LaneCtx;
 use super::offsets::OffsetTracker;
 use crate::metrics::Metrics;
@@ -144,8 +145,13 @@ pub async fn probe_loop(
         let c = consumer.clone();
         let t = topic.clone();
         let probe = tokio::task::spawn_blocking(move || {
-            c.fetch_metadata(Some(&t), Duration::from_secs(4)).is_ok()
-                && reset_lost_positions(&c, &t)
+            let answered = c.fetch_metadata(Some(&t), Duration::from_secs(4)).is_ok();
+            if !answered {
+                // No lag series while the broker cannot be asked.
+                let ctx = c.context();
+                ctx.lag_guard.clear(&ctx.metrics.consumer_lag, &t);
+            }
+            answered && probe_partitions(&c, &t)
         });
         if let Ok(Ok(true)) = tokio::time::timeout(Duration::from_secs(10), probe).await {
             lanes.health.broker_seen();
@@ -173,28 +179,41 @@ fn stall_check(lanes: &LaneCtx) {
     }
 }
 
+/// Watermarks and positions of the assigned partitions: lag published, lost positions reset.
+/// Returns false (and removes the lag series) when the broker could not be asked.
+fn probe_partitions(c: &StreamConsumer<Ctx>, topic: &str) -> bool {
+    let ctx = c.context();
+    let generation = ctx.lag_guard.current();
+    let read = lag::views(c, topic).and_then(|views| {
+        reset_lost_positions(c, topic, &views);
+        lag::lags(c, topic, &views)
+    });
+    match read {
+        Ok(lags) => {
+            ctx.lag_guard
+                .publish(&ctx.metrics.consumer_lag, topic, generation, &lags);
+            true
+        }
+        Err(e) => {
+            debug!(error = %e, "lag unknown: series removed until the broker answers");
+            ctx.lag_guard.clear(&ctx.metrics.consumer_lag, topic);
+            false
+        }
+    }
+}
+
 /// For each assigned partition whose position lies beyond the broker's high watermark, the
 /// log it was reading is gone (broker state lost, topic recreated): Kafka would answer
 /// OFFSET_OUT_OF_RANGE and reset by `auto.offset.reset`; a broker that does not must not leave
 /// the consumer waiting forever for offsets that will never come. Seek to the log start.
-/// Returns false when the broker could not be asked.
-fn reset_lost_positions(c: &StreamConsumer<Ctx>, topic: &str) -> bool {
-    let Ok(positions) = c.position() else {
-        return false;
-    };
-    for el in positions.elements_for_topic(topic) {
-        let Offset::Offset(pos) = el.offset() else {
-            continue;
-        };
-        let Ok((low, high)) = c.fetch_watermarks(topic, el.partition(), Duration::from_secs(4))
-        else {
-            return false;
-        };
-        if pos > high {
+fn reset_lost_positions(c: &StreamConsumer<Ctx>, topic: &str, views: &[lag::PartitionView]) {
+    for v in views {
+        let Some(pos) = v.position else { continue };
+        if pos > v.high {
             warn!(
-                partition = el.partition(),
+                partition = v.partition,
                 position = pos,
-                high_watermark = high,
+                high_watermark = v.high,
                 "position past the log end (log lost or topic recreated); reading from the start"
             );
             c.context().metrics.offset_resets.inc();
@@ -202,15 +221,14 @@ fn reset_lost_positions(c: &StreamConsumer<Ctx>, topic: &str) -> bool {
                 .tracker
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .assign(el.partition());
+                .assign(v.partition);
             let mut tpl = TopicPartitionList::new();
-            let _ = tpl.add_partition_offset(topic, el.partition(), Offset::Offset(low));
+            let _ = tpl.add_partition_offset(topic, v.partition, Offset::Offset(v.low));
             if let Err(e) = c.seek_partitions(tpl, Duration::from_secs(4)) {
-                warn!(error = %e, partition = el.partition(), "seek to the log start failed; will retry");
+                warn!(error = %e, partition = v.partition, "seek to the log start failed; will retry");
             }
         }
     }
-    true
 }
 
 /// Leave the group and close the consumer, without letting a broker that never answers hold

@@ -1,6 +1,7 @@
 //! Kafka clients: configuration, and the consumer context that reacts to rebalances, commits,
 //! statistics and client errors.
 
+use super::lag::LagGuard;
 use super::offsets::OffsetTracker;
 use crate::config::KafkaConfig;
 use crate::http::Health;
@@ -24,23 +25,14 @@ pub struct Ctx {
     /// At-least-once commits the revoked partitions' watermarks; exactly-once commits offsets
     /// only inside transactions.
     pub commit_on_revoke: bool,
+    /// Orders lag writes of the probe against rebalances (see [`super::lag`]).
+    pub lag_guard: LagGuard,
 }
 
 impl ClientContext for Ctx {
     fn stats(&self, stats: Statistics) {
         if stats.brokers.values().any(|b| b.state == "UP") {
             self.health.broker_seen();
-        }
-        if let Some(t) = stats.topics.get(&self.input_topic) {
-            for (p, part) in &t.partitions {
-                // -1 is the "unassigned" pseudo-partition; lag -1 means unknown yet.
-                if *p >= 0 && part.consumer_lag >= 0 {
-                    self.metrics
-                        .consumer_lag
-                        .with_label_values(&[&p.to_string()])
-                        .set(part.consumer_lag);
-                }
-            }
         }
     }
 
@@ -93,12 +85,14 @@ impl ConsumerContext for Ctx {
                                 Offset::Offset(off),
                             );
                         }
-                        let _ = self
-                            .metrics
-                            .consumer_lag
-                            .remove_label_values(&[&el.partition().to_string()]);
                     }
                 }
+                self.lag_guard.rebalanced(
+                    &self.metrics.consumer_lag,
+                    &self.input_topic,
+                    &partitions(tpl),
+                );
+                self.health.assignment_lost.store(true, Ordering::Relaxed);
                 // Commit what is done for the partitions we lose, before the next owner reads them.
                 if commit.count() > 0 && self.commit_on_revoke {
                     match consumer.commit(&commit, CommitMode::Sync) {
@@ -121,7 +115,10 @@ impl ConsumerContext for Ctx {
                     tracker.assign(el.partition());
                 }
                 self.metrics.assigned_partitions.set(tpl.count() as i64);
+                self.lag_guard
+                    .rebalanced(&self.metrics.consumer_lag, &self.input_topic, &[]);
                 self.health.group_joined.store(true, Ordering::Relaxed);
+                self.health.assignment_lost.store(false, Ordering::Relaxed);
                 info!(partitions = ?partitions(tpl), "partitions assigned");
             }
             Rebalance::Error(e) => warn!(error = %e, "rebalance error"),

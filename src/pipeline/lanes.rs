@@ -7,8 +7,10 @@
 //! (too large, refused) turns the output into a dead letter, and a dead letter that does not fit
 //! into one that carries no payload; past that, `kafka.on_dead_letter_failure` decides.
 
+use super::headers::HeadersConfig;
 use super::offsets::OffsetTracker;
 use super::produce::{self, dead_letter, Attempt, Failure, ProducerHandle, Record};
+use super::trace::ArticleTrace;
 use super::worker::Outcome;
 use crate::config::DeadLetterFailurePolicy;
 use crate::contract::DeadLetterKind;
@@ -42,6 +44,10 @@ pub struct Pending {
     pub message: Arc<OwnedMessage>,
     pub generation: u64,
     pub permits: Permits,
+    /// The article's span (`[output.headers] trace_context`), written on the output.
+    pub trace: Option<ArticleTrace>,
+    /// Unix time in nanoseconds when the message was consumed (the span's start).
+    pub consumed_unix_nanos: u64,
 }
 
 /// A record handed to the producer, waiting for the broker's acknowledgement.
@@ -52,6 +58,8 @@ pub struct InDelivery {
     pub source: Arc<OwnedMessage>,
     pub generation: u64,
     pub _permits: Permits,
+    pub trace: Option<ArticleTrace>,
+    pub consumed_unix_nanos: u64,
 }
 
 impl InDelivery {
@@ -67,6 +75,47 @@ impl InDelivery {
         if let Some(ts) = self.source.timestamp().to_millis() {
             let dt = (crate::http::now_ms() - ts).max(0) as f64 / 1000.0;
             metrics.end_to_end_seconds.observe(dt);
+        }
+    }
+
+    /// The article's span, from consumption to this acknowledgement (OpenTelemetry messaging
+    /// conventions: `process <topic>`, a consumer span).
+    pub fn span_record(&self) -> crate::otlp::SpanRecord {
+        let (trace_id, span_id, parent_span_id) = match &self.trace {
+            Some(t) => (t.span.trace_id, t.span.span_id, t.parent_span_id),
+            None => (
+                super::trace::new_trace_id(),
+                super::trace::new_span_id(),
+                None,
+            ),
+        };
+        let mut strings = vec![
+            ("messaging.system", "kafka".to_string()),
+            ("messaging.operation.type", "process".to_string()),
+            (
+                "messaging.destination.name",
+                self.source.topic().to_string(),
+            ),
+        ];
+        if let Some(kind) = self.record.dead_letter {
+            strings.push(("verbatim.dead_letter.kind", kind.as_str().to_string()));
+        }
+        crate::otlp::SpanRecord {
+            trace_id,
+            span_id,
+            parent_span_id,
+            name: format!("process {}", self.source.topic()),
+            start_unix_nanos: self.consumed_unix_nanos,
+            end_unix_nanos: super::unix_nanos(),
+            strings,
+            ints: vec![
+                (
+                    "messaging.destination.partition.id",
+                    i64::from(self.source.partition()),
+                ),
+                ("messaging.kafka.offset", self.source.offset()),
+            ],
+            error: self.record.dead_letter.is_some(),
         }
     }
 
@@ -90,6 +139,10 @@ pub struct LaneCtx {
     pub max_message_bytes: usize,
     pub article_timeout: Duration,
     pub on_dead_letter_failure: DeadLetterFailurePolicy,
+    /// Which input headers go to the output, and the trace context.
+    pub headers: HeadersConfig,
+    /// Article spans for the OTLP exporter (`telemetry.otlp_endpoint`), when on.
+    pub spans: Option<crate::otlp::SpanSink>,
     /// Acknowledged messages (for the final summary, even when the drain is cut short).
     pub acked: AtomicU64,
     /// Raised with a reason when the daemon must stop (dead-letter failure under `stop`).
@@ -99,6 +152,14 @@ pub struct LaneCtx {
 }
 
 impl LaneCtx {
+    /// An acknowledged record: counted, and its article's span exported (when on).
+    pub fn delivered(&self, d: &InDelivery) {
+        d.count_delivered(&self.metrics);
+        if let Some(sink) = &self.spans {
+            sink.record(d.span_record());
+        }
+    }
+
     /// How long the oldest delivery in any lane has been waiting for its acknowledgement.
     pub fn oldest_wait(&self) -> Option<Duration> {
         let w = self.waiting.lock().unwrap_or_else(|e| e.into_inner());
@@ -197,7 +258,10 @@ async fn produce_one(p: Pending, cx: &LaneCtx, send_now: bool) -> InDelivery {
         }
     };
     let record = match outcome {
-        Outcome::Output { key, value } => Record::output(key, value),
+        Outcome::Output { key, value } => {
+            let headers = cx.headers.output_headers(&source, p.trace.as_ref());
+            Record::output(key, value, headers)
+        }
         Outcome::DeadLetter { kind, error } => {
             debug!(partition, offset, kind = kind.as_str(), %error, "dead letter");
             dead_letter(&source, kind, &error, cx.max_message_bytes, false)
@@ -215,6 +279,8 @@ async fn produce_one(p: Pending, cx: &LaneCtx, send_now: bool) -> InDelivery {
         source,
         generation: p.generation,
         _permits: p.permits,
+        trace: p.trace,
+        consumed_unix_nanos: p.consumed_unix_nanos,
     }
 }
 
@@ -271,7 +337,7 @@ async fn ack_lane(mut rx: mpsc::Receiver<InDelivery>, cx: Arc<LaneCtx>) {
         match done {
             Delivered::Acked => {
                 cx.health.broker_seen();
-                d.count_delivered(&cx.metrics);
+                cx.delivered(&d);
             }
             Delivered::Skipped => {}
             Delivered::Stop => return,

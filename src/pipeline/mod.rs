@@ -14,10 +14,13 @@
 //! partition whose deliveries are retried does not hold up the others.
 
 pub mod commit;
+pub mod headers;
 pub mod kafka;
+pub mod lag;
 pub mod lanes;
 pub mod offsets;
 pub mod produce;
+pub mod trace;
 pub mod transaction;
 pub mod worker;
 
@@ -38,6 +41,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::{mpsc, watch, Semaphore};
+use trace::ArticleTrace;
 use tracing::{error, info, warn};
 use worker::{WorkerPool, WorkerSettings};
 
@@ -145,6 +149,7 @@ pub async fn run(
 ) -> Result<RunSummary, PipelineError> {
     let k = &cfg.kafka;
     let tracker = Arc::new(Mutex::new(OffsetTracker::new()));
+    metrics.set_group(&k.group_id);
     let eos = cfg.pipeline.delivery == Delivery::ExactlyOnce;
     let ctx = Ctx {
         metrics: metrics.clone(),
@@ -152,6 +157,7 @@ pub async fn run(
         tracker: tracker.clone(),
         input_topic: k.input_topic.clone(),
         commit_on_revoke: !eos,
+        lag_guard: Default::default(),
     };
     let Clients { consumer, producer } = clients(cfg, ctx, &metrics, &health).await?;
     info!(
@@ -170,6 +176,11 @@ pub async fn run(
         max_message_bytes: k.producer_max_message_bytes(),
         article_timeout: Duration::from_millis(cfg.pipeline.article_timeout_ms),
         on_dead_letter_failure: k.on_dead_letter_failure,
+        headers: cfg.output.headers.clone(),
+        spans: crate::otlp::start(&cfg.telemetry).unwrap_or_else(|e| {
+            warn!(error = %e, "no trace export");
+            None
+        }),
         acked: Default::default(),
         fatal: fatal_tx,
         waiting: Default::default(),
@@ -341,10 +352,16 @@ async fn consume(
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .register(msg.partition(), msg.offset());
+        let trace = cfg
+            .output
+            .headers
+            .trace_context
+            .then(|| ArticleTrace::from_headers(&headers::pairs(msg.headers())));
+        let span = article_span(&msg, trace.as_ref());
         // Registered but never submitted (stopping): uncommitted, so re-read, never lost.
         let submitted = tokio::select! {
             _ = stops.any() => break,
-            s = pool.submit(msg.clone()) => s,
+            s = pool.submit(msg.clone(), span) => s,
         };
         let Some(submitted) = submitted else {
             error!("enrichment pool stopped unexpectedly");
@@ -360,6 +377,8 @@ async fn consume(
                 count: permit,
                 bytes: Some(bytes_permit),
             },
+            trace,
+            consumed_unix_nanos: unix_nanos(),
         };
         if lanes.push(pending).await.is_err() {
             error!("a partition lane stopped unexpectedly");
@@ -367,4 +386,37 @@ async fn consume(
         }
     }
     lanes
+}
+
+/// The article's tracing span: where the message came from and, under trace context, its
+/// trace id, its own span id and the input's span id (its parent).
+fn article_span(
+    msg: &rdkafka::message::OwnedMessage,
+    trace: Option<&ArticleTrace>,
+) -> tracing::Span {
+    let span = tracing::info_span!(
+        "article",
+        topic = msg.topic(),
+        partition = msg.partition(),
+        offset = msg.offset(),
+        trace_id = tracing::field::Empty,
+        span_id = tracing::field::Empty,
+        parent_span_id = tracing::field::Empty,
+    );
+    if let Some(t) = trace {
+        span.record("trace_id", t.span.trace_id_hex());
+        span.record("span_id", t.span.span_id_hex());
+        if let Some(p) = t.parent_span_id {
+            span.record("parent_span_id", format!("{p:016x}"));
+        }
+    }
+    span
+}
+
+/// Now, in nanoseconds since the Unix epoch.
+pub fn unix_nanos() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0)
 }

@@ -29,13 +29,13 @@ pub struct Record {
 }
 
 impl Record {
-    /// An enriched output.
-    pub fn output(key: Vec<u8>, value: Vec<u8>) -> Record {
+    /// An enriched output, with the headers `[output.headers]` lets through.
+    pub fn output(key: Vec<u8>, value: Vec<u8>, headers: Option<OwnedHeaders>) -> Record {
         Record {
             dead_letter: None,
             key: Some(key),
             value: Some(value),
-            headers: None,
+            headers,
             stripped: false,
         }
     }

@@ -108,7 +108,7 @@ fn committed(batch: &[InDelivery], cx: &LaneCtx) {
     cx.health.broker_seen();
     let mut tr = cx.tracker.lock().unwrap_or_else(|e| e.into_inner());
     for d in batch {
-        d.count_delivered(&cx.metrics);
+        cx.delivered(d);
         cx.metrics.in_flight.dec();
         tr.ack(d.partition(), d.offset(), d.generation);
     }

@@ -112,6 +112,8 @@ pub fn process_payload(
 /// One message for the pool: `started` fires when a worker takes it, `reply` carries the result.
 struct Job {
     msg: Arc<OwnedMessage>,
+    /// The article's span, entered while the worker processes it.
+    span: tracing::Span,
     started: oneshot::Sender<()>,
     reply: oneshot::Sender<(Arc<OwnedMessage>, Outcome)>,
 }
@@ -155,6 +157,7 @@ impl WorkerPool {
                     };
                     let Some(job) = job else { return };
                     let _ = job.started.send(());
+                    let entered = job.span.enter();
                     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
                         process(&job.msg, &enricher, &settings, &metrics)
                     }))
@@ -162,6 +165,7 @@ impl WorkerPool {
                         kind: DeadLetterKind::Panic,
                         error: format!("enrichment panicked: {}", panic_text(&p)),
                     });
+                    drop(entered);
                     let _ = job.reply.send((job.msg, outcome));
                 })
                 .expect("spawn worker thread");
@@ -171,11 +175,12 @@ impl WorkerPool {
 
     /// Queue a message, waiting for a free slot (back-pressure on consumption). `None` when
     /// the pool is gone.
-    pub async fn submit(&self, msg: Arc<OwnedMessage>) -> Option<Submitted> {
+    pub async fn submit(&self, msg: Arc<OwnedMessage>, span: tracing::Span) -> Option<Submitted> {
         let (started_tx, started) = oneshot::channel();
         let (reply, result) = oneshot::channel();
         let job = Job {
             msg,
+            span,
             started: started_tx,
             reply,
         };

@@ -370,3 +370,38 @@ pub fn article(id: &str, seq: usize) -> Vec<u8> {
     );
     serde_json::to_vec(&serde_json::json!({"id": id, "seq": seq, "title": format!("Article {seq}"), "body": body, "lang": "fr"})).unwrap()
 }
+
+/// A broker of its own on a free port, so that restarting it does not disturb other tests.
+pub struct OwnBroker {
+    pub port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl OwnBroker {
+    pub fn start() -> OwnBroker {
+        let b = OwnBroker {
+            port: free_port(),
+            dir: tempfile::tempdir().unwrap(),
+        };
+        b.script("start");
+        b
+    }
+    pub fn addr(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+    pub fn script(&self, cmd: &str) {
+        let st = Command::new(root().join("scripts/kafka-broker"))
+            .arg(cmd)
+            .env("VERBATIM_BROKER_PORT", self.port.to_string())
+            .env("VERBATIM_BROKER_DIR", self.dir.path())
+            .status()
+            .expect("scripts/kafka-broker");
+        assert!(st.success(), "kafka-broker {cmd}");
+    }
+}
+
+impl Drop for OwnBroker {
+    fn drop(&mut self) {
+        self.script("stop");
+    }
+}

@@ -1,7 +1,7 @@
 //! The wire contract: input articles, output messages, dead-letter headers, and their JSON Schema.
 //! Nothing else defines what goes on the wire. See `docs/contract.md` and `docs/schema/`.
 
-use crate::enrich::{Document, Enrichment, Entity, Quote, TextField};
+use crate::enrich::{Credit, Document, Enrichment, Entity, Quote, TextField};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -308,6 +308,10 @@ pub struct OutputMessage {
     pub entities: Vec<Entity>,
     /// Direct quotations with their speakers.
     pub quotes: Vec<Quote>,
+    /// Bylines and photo credits found in the text (their names are not entities); absent when
+    /// there are none. An added, optional field of schema version 1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credits: Vec<Credit>,
     /// Per-token analysis of the text fields, present only with `output.tokens = true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<crate::enrich::syntax::output::TokenOut>>,
@@ -328,6 +332,7 @@ pub fn output(article: Article, enrichment: Option<Enrichment>) -> OutputMessage
         article: article.object,
         entities: e.entities,
         quotes: e.quotes,
+        credits: e.credits,
         tokens: e.tokens,
         processing: Processing {
             verbatim_version: env!("CARGO_PKG_VERSION").to_string(),

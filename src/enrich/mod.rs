@@ -21,8 +21,8 @@ pub mod tokens;
 pub mod types;
 
 pub use types::{
-    Document, EnrichError, Enrichment, Entity, EntityType, Mention, Quote, QuoteKind, Speaker,
-    TextField,
+    Credit, CreditKind, Document, EnrichError, Enrichment, Entity, EntityType, Mention, Quote,
+    QuoteKind, Speaker, TextField,
 };
 
 use std::collections::BTreeMap;
@@ -197,7 +197,9 @@ impl Enricher {
                 }
             };
             let an = analysis::Analysis::new(doc, res);
-            let mut entities = entities::canonicalize(&an, spans, res);
+            let canonical = entities::canonicalize(&an, spans, res);
+            let mut entities = canonical.entities;
+            out.credits = canonical.credits;
             let found = quotes::extract(&an, res, &entities);
             entities.extend(found.speakers);
             out.quotes = found.quotes;

@@ -216,14 +216,29 @@ impl Span<'_> {
                             Some(TypeWord::Org | TypeWord::Loc)
                         ))
             };
-            let lower_case = !seg[toks[0].start..toks[0].end].contains(char::is_uppercase);
-            if ty != EntityType::Person && toks[0].word && lower_case && self.class_noun(seg) {
+            // Only for names of places and organisations, or a name the model left untyped
+            // that a head word opens ("de l'Institut de géographie"): a date or an amount keeps
+            // its words ("the beginning of January", "2:00 AM").
+            let is_head = |x: &crate::enrich::tokens::Tok| {
+                x.cap
+                    && matches!(
+                        res.type_words.get(&key(&x.lower)),
+                        Some(TypeWord::Org | TypeWord::Loc)
+                    )
+            };
+            let named = matches!(ty, EntityType::Location | EntityType::Organization)
+                || (ty == EntityType::Misc
+                    && toks.iter().find(|x| x.word && x.cap).is_some_and(is_head));
+            let lower_case = named
+                && toks[0].word
+                && !seg[toks[0].start..toks[0].end].contains(char::is_uppercase);
+            if lower_case && self.class_noun(seg) {
                 if let Some(n) = toks.iter().skip(1).find(|x| x.word && x.cap) {
                     s += n.start;
                     continue;
                 }
             }
-            if ty != EntityType::Person && toks[0].word && lower_case && !head(&toks[0]) {
+            if lower_case && !head(&toks[0]) {
                 if let Some(n) = toks.iter().position(head) {
                     // Not the complement of a role ("la ministre de la Culture"): that is no
                     // name, and is dropped whole below.

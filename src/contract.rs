@@ -1,7 +1,7 @@
 //! The wire contract: input articles, output messages, dead-letter headers, and their JSON Schema.
 //! Nothing else defines what goes on the wire. See `docs/contract.md` and `docs/schema/`.
 
-use crate::enrich::{Document, Enrichment, Entity, Quote, TextField};
+use crate::enrich::{Credit, Document, Enrichment, Entity, Quote, TextField};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -329,6 +329,10 @@ pub struct OutputMessage<'a> {
     pub entities: Vec<Entity>,
     /// Direct quotations with their speakers.
     pub quotes: Vec<Quote>,
+    /// Bylines and photo credits found in the text (their names are not entities); absent when
+    /// there are none. An added, optional field of schema version 1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credits: Vec<Credit>,
     /// Per-token analysis of the text fields, present only with `output.tokens = true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<crate::enrich::syntax::output::TokenOut>>,
@@ -349,6 +353,7 @@ pub fn output<'a>(article: Article<'a>, enrichment: Option<Enrichment>) -> Outpu
         article: article.raw,
         entities: e.entities,
         quotes: e.quotes,
+        credits: e.credits,
         tokens: e.tokens,
         processing: Processing {
             verbatim_version: env!("CARGO_PKG_VERSION").to_string(),

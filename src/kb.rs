@@ -168,6 +168,7 @@ mod tests {
                 text: name.into(),
             }],
             kb_id: None,
+            kb_name: None,
         }];
         crate::enrich::kb::link(kb, &mut es, "en");
         es[0].kb_id.clone()

@@ -21,8 +21,8 @@ pub mod tokens;
 pub mod types;
 
 pub use types::{
-    Document, EnrichError, Enrichment, Entity, EntityType, Mention, Quote, QuoteKind, Speaker,
-    TextField,
+    Credit, CreditKind, Document, EnrichError, Enrichment, Entity, EntityType, Mention, Quote,
+    QuoteKind, Speaker, TextField,
 };
 
 use std::collections::BTreeMap;
@@ -218,7 +218,9 @@ impl Enricher {
                     &found
                 }
             };
-            let mut entities = entities::canonicalize(&an, spans, res);
+            let canonical = entities::canonicalize(&an, spans, res);
+            let mut entities = canonical.entities;
+            out.credits = canonical.credits;
             // The parse comes before attribution, which reads it (empty when `nlp.syntax` is
             // off: attribution then falls back on its word rules).
             out.syntax = self.analyze(doc, lang.as_deref());

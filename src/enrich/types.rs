@@ -71,6 +71,33 @@ pub struct Mention {
     pub text: String,
 }
 
+/// What a credit line credits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CreditKind {
+    /// The article's author line ("By Jane Roe", "Par Jean Dupont").
+    Byline,
+    /// A picture's credit ("(Photo: Jane Roe/Reuters)").
+    Photo,
+}
+
+/// A byline or a photo credit inside the text: who made the article or its pictures, not whom
+/// it is about, so its names are not among the entities.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Credit {
+    pub kind: CreditKind,
+    /// The names the credit line holds, as written ("Jane Roe", "Reuters").
+    pub names: Vec<String>,
+    /// Input field the line lies in.
+    pub field: String,
+    /// Code-point offset of the line's first character.
+    pub start: usize,
+    /// Code-point offset one past its last character.
+    pub end: usize,
+    /// The credit line, `field[start:end]`.
+    pub text: String,
+}
+
 /// A canonical entity: all mentions of one referent in the article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Entity {
@@ -85,9 +112,13 @@ pub struct Entity {
     pub label: Option<String>,
     pub mentions: Vec<Mention>,
     /// Id of the knowledge-base entry the entity is linked to (`geonames:2988507`, a newsroom
-    /// id), absent when it is linked to none. Linked entities carry the entry's name.
+    /// id), absent when it is linked to none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kb_id: Option<String>,
+    /// The linked entry's name (in the article's language when the KB has one), beside `name`,
+    /// which stays the article's fullest form; absent when unlinked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kb_name: Option<String>,
 }
 
 /// Who said a quote.
@@ -137,6 +168,8 @@ pub struct Enrichment {
     pub lang_supported: bool,
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
+    /// Bylines and photo credits, whose names are left out of `entities`.
+    pub credits: Vec<Credit>,
     /// Per-token analysis of every field (`output.tokens`), in field and token order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<super::syntax::output::TokenOut>>,

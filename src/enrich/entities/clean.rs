@@ -7,7 +7,7 @@
 use super::mention::{word_bounded, CLOSE_MARKS, M, OPEN_MARKS};
 use super::typing::label_type;
 use crate::enrich::ner::EntSpan;
-use crate::enrich::profile::{key, lower, Profile, TypeWord};
+use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Document, EntityType};
 use std::collections::HashSet;
@@ -17,6 +17,17 @@ use std::collections::HashSet;
 struct Range {
     start: usize,
     end: usize,
+}
+
+/// A cleaned range, and what the span itself shows of its type.
+#[derive(Clone, Copy, Debug)]
+struct Part {
+    range: Range,
+    /// A role or a possessive glued before it: a person.
+    person: bool,
+    /// The model's label was the person's after it, not this part's ("the Gazette's" of "the
+    /// Gazette's Ann Lee" labelled a person): the part keeps no label.
+    unlabelled: bool,
 }
 
 /// Clean every span (field index, span in bytes); invalid spans are dropped.
@@ -46,13 +57,17 @@ pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &
             free: &|b: usize| !bounds.contains(&(*fi, b)),
             res,
         };
-        for r in span.clean(sp.start, sp.end) {
+        for p in span.clean(sp.start, sp.end) {
             ms.push(M {
                 field: *fi,
-                start: r.start,
-                end: r.end,
-                label: sp.label.clone(),
-                hint: None,
+                start: p.range.start,
+                end: p.range.end,
+                label: if p.unlabelled {
+                    String::new()
+                } else {
+                    sp.label.clone()
+                },
+                hint: p.person.then_some(EntityType::Person),
             });
         }
     }
@@ -72,8 +87,9 @@ struct Span<'a> {
 }
 
 impl Span<'_> {
-    /// The cleaned ranges of `text[s..e]`: none, one, or two for coordinated person names.
-    fn clean(&self, s: usize, e: usize) -> Vec<Range> {
+    /// The cleaned parts of `text[s..e]`: none, one, or more for coordinated person names and
+    /// names glued to a person's.
+    fn clean(&self, s: usize, e: usize) -> Vec<Part> {
         let Some(s) = self.trim_front(s, e) else {
             return Vec::new();
         };
@@ -91,10 +107,71 @@ impl Span<'_> {
         }
         let e = self.cut_amount(s, e);
         let r = self.extended(Range { start: s, end: e });
-        if self.is_no_entity(r) {
-            return Vec::new();
+        let mut out = Vec::new();
+        for part in self.unglue(r) {
+            if !self.is_no_entity(part.range) {
+                out.extend(
+                    self.split_coordination(part.range)
+                        .into_iter()
+                        .map(|range| Part { range, ..part }),
+                );
+            }
         }
-        self.split_coordination(r)
+        out
+    }
+
+    /// A role word or a possessive glued to a person's name inside the span ("Organizer Paul
+    /// Smith", "Acme CEO Jane Doe", "the Gazette's Ann Lee"): the name after it is a person —
+    /// the role is the evidence — and what precedes it, when anything, is a name of its own.
+    /// Only before a known first name: "General Motors" holds a role word and no person.
+    fn unglue(&self, r: Range) -> Vec<Part> {
+        let res = self.res;
+        let whole = Part {
+            range: r,
+            person: false,
+            unlabelled: false,
+        };
+        let toks = tokenize(&self.text[r.start..r.end], &res.tokens);
+        let glue = |x: &crate::enrich::tokens::Tok| {
+            x.word && res.role(&x.lower).is_some()
+                || res.tokens.possessives.iter().any(|p| lower(p) == x.lower)
+        };
+        let Some(i) = (0..toks.len().saturating_sub(1)).find(|&i| {
+            glue(&toks[i])
+                && toks[i + 1].cap
+                && res.first_names.contains_key(&toks[i + 1].lower)
+                && toks.len() > i + 2
+        }) else {
+            return vec![whole];
+        };
+        if self.ty == EntityType::Person && i == 0 {
+            return vec![whole];
+        }
+        let mut out = Vec::new();
+        // The words before the glue, without a role word of their own ("Acme CEO").
+        let left_end = toks[..i]
+            .iter()
+            .rposition(|x| x.word && !glue(x))
+            .map(|j| r.start + toks[j].end);
+        if let Some(e) = left_end {
+            out.push(Part {
+                range: Range {
+                    start: r.start,
+                    end: e,
+                },
+                person: false,
+                unlabelled: self.ty == EntityType::Person,
+            });
+        }
+        out.push(Part {
+            range: Range {
+                start: r.start + toks[i + 1].start,
+                end: r.end,
+            },
+            person: true,
+            unlabelled: false,
+        });
+        out
     }
 
     /// Leading punctuation and articles, a title before a person's name, a house number before
@@ -128,6 +205,49 @@ impl Span<'_> {
                 s += toks[1].start;
                 continue;
             }
+            // Lower-case words before a place or organisation's name that are not its head
+            // ("de Rennes", "la basilique de Vézelay" without "basilique" among the head words):
+            // the name is kept from its first capitalised word, not dropped.
+            let head = |x: &crate::enrich::tokens::Tok| {
+                x.word
+                    && (x.cap
+                        || matches!(
+                            res.type_words.get(&key(&x.lower)),
+                            Some(TypeWord::Org | TypeWord::Loc)
+                        ))
+            };
+            // Only for names of places and organisations, or a name the model left untyped
+            // that a head word opens ("de l'Institut de géographie"): a date or an amount keeps
+            // its words ("the beginning of January", "2:00 AM").
+            let is_head = |x: &crate::enrich::tokens::Tok| {
+                x.cap
+                    && matches!(
+                        res.type_words.get(&key(&x.lower)),
+                        Some(TypeWord::Org | TypeWord::Loc)
+                    )
+            };
+            let named = matches!(ty, EntityType::Location | EntityType::Organization)
+                || (ty == EntityType::Misc
+                    && toks.iter().find(|x| x.word && x.cap).is_some_and(is_head));
+            let lower_case = named
+                && toks[0].word
+                && !seg[toks[0].start..toks[0].end].contains(char::is_uppercase);
+            if lower_case && self.class_noun(seg) {
+                if let Some(n) = toks.iter().skip(1).find(|x| x.word && x.cap) {
+                    s += n.start;
+                    continue;
+                }
+            }
+            if lower_case && !head(&toks[0]) {
+                if let Some(n) = toks.iter().position(head) {
+                    // Not the complement of a role ("la ministre de la Culture"): that is no
+                    // name, and is dropped whole below.
+                    if !toks[..n].iter().any(|x| res.role(&x.lower).is_some()) {
+                        s += toks[n].start;
+                        continue;
+                    }
+                }
+            }
             // A title before a person's name ("Me Sébastien Schapira", "Dr. Ann Lee").
             if ty == EntityType::Person && toks[0].word && res.role(&toks[0].lower).is_some() {
                 if let Some(n) = toks.iter().skip(1).find(|t| t.word).filter(|t| t.cap) {
@@ -148,14 +268,16 @@ impl Span<'_> {
         }
     }
 
-    /// A street word the model left out ("rue Erlanger", often labelled a person); not before
-    /// a date ("along the coast Monday").
+    /// A lower-case head noun the model left out: a street word right before the name ("rue
+    /// Erlanger", often labelled a person; not before a date: "along the coast Monday"), or,
+    /// where a name's head comes first, a facility or institution noun with its adjectives and
+    /// a complement preposition ("l'aéroport de Nice", "le tribunal administratif de Lyon").
     fn street_word(&self, s: usize) -> usize {
-        let Some(b) = self.text[..s]
-            .strip_suffix(' ')
-            .filter(|_| self.ty != EntityType::Misc)
-        else {
+        if self.ty == EntityType::Misc {
             return s;
+        }
+        let Some(b) = self.text[..s].strip_suffix(' ') else {
+            return self.head_of_complement(s).unwrap_or(s);
         };
         // The whitespace may be wider than one byte (U+2000...): step over the whole char.
         let w_start = b
@@ -169,8 +291,63 @@ impl Span<'_> {
         {
             w_start
         } else {
-            s
+            self.head_of_complement(s).unwrap_or(s)
         }
+    }
+
+    /// The start of "HEAD [adjective{0,2}] COMPLEMENT [article]" right before `s`, HEAD a
+    /// lower-case organisation or place head word, in a language whose names put their head
+    /// first: "la mosquée de Vernon", "la cour d'appel de Rennes" (the institution of the place,
+    /// named whole); not a class noun that a context rule reads as the name's own type ("la
+    /// province de Namur" names Namur).
+    fn head_of_complement(&self, s: usize) -> Option<usize> {
+        let (t, res) = (self.text, self.res);
+        if res.name_head != NameHead::First {
+            return None;
+        }
+        let mut from = s.saturating_sub(80);
+        while !t.is_char_boundary(from) {
+            from += 1;
+        }
+        let toks = tokenize(&t[from..s], &res.tokens);
+        let mut i = toks.len();
+        let word_at = |i: usize| toks.get(i).filter(|x| x.word && !x.cap);
+        // An article after the preposition ("de la", "de l'").
+        if i >= 1 && word_at(i - 1).is_some_and(|x| res.articles.contains_key(&x.lower)) {
+            i -= 1;
+        }
+        if !(i >= 1 && word_at(i - 1).is_some_and(|x| res.complements.contains(&x.lower))) {
+            return None;
+        }
+        i -= 1;
+        for _ in 0..3 {
+            let h = word_at(i.checked_sub(1)?)?;
+            i -= 1;
+            let head = matches!(
+                res.type_words.get(&key(&h.lower)),
+                Some(TypeWord::Org | TypeWord::Loc)
+            );
+            if head {
+                let hs = from + h.start;
+                return ((self.free)(hs) && !self.class_noun(&t[hs..s])).then_some(hs);
+            }
+            // An adjective between the head and the preposition ("tribunal correctionnel").
+            if res.stop.contains(&key(&h.lower)) || res.complements.contains(&h.lower) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether `phrase` opens with a class noun that a context rule reads as the type of the
+    /// name after it ("la province de", "le club"): the name is what follows.
+    fn class_noun(&self, phrase: &str) -> bool {
+        let phrase = lower(phrase).replace('’', "'");
+        self.res
+            .context
+            .before
+            .iter()
+            .any(|(w, _)| phrase.starts_with(w.as_str()))
     }
 
     /// Trailing possessive and punctuation; `None` when nothing is left.
@@ -178,6 +355,13 @@ impl Span<'_> {
         loop {
             let seg = &self.text[s..e];
             let c = seg.chars().next_back()?;
+            // A date word the model ran into ("le Bundestag mardi", "the Senate Monday").
+            if let Some((head, last)) = seg.rsplit_once(' ') {
+                if last.starts_with(char::is_lowercase) && self.res.stop.contains(&key(last)) {
+                    e = s + head.trim_end().len();
+                    continue;
+                }
+            }
             if let Some(x) = self
                 .res
                 .trim_suffixes
@@ -294,7 +478,10 @@ impl Span<'_> {
         let first_word = text.split([' ', '\'', '’']).next().unwrap_or("");
         if text.chars().next().is_some_and(char::is_lowercase)
             && !res.particles.contains(&lower(first_word))
-            && res.type_words.get(&key(first_word)) != Some(&TypeWord::Loc)
+            && !matches!(
+                res.type_words.get(&key(first_word)),
+                Some(TypeWord::Loc | TypeWord::Org)
+            )
         {
             return true;
         }

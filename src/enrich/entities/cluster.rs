@@ -209,10 +209,21 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
             let same = ia.ty != EntityType::Person;
             let state =
                 la == 1 && suffix && res.type_words.get(&ib.toks[0]) == Some(&TypeWord::State);
+            // "Elm" and "Elm Street" are one place; "Orange" and "Orange County" are two (a
+            // division named after its seat or a town).
             let generic = prefix
                 && ib.toks[la..].iter().all(|w| {
                     matches!(res.type_words.get(w), Some(TypeWord::Loc | TypeWord::Legal))
+                        && !res.divisions.contains(w)
                 });
+            // Where a name's head comes first, "Rennes" is not "la cour d'appel de Rennes":
+            // the institution or facility of a place is another referent.
+            let headed = res.name_head == NameHead::First
+                && matches!(
+                    res.type_words.get(&ib.toks[0]),
+                    Some(TypeWord::Org | TypeWord::Loc)
+                )
+                && !ia.toks.contains(&ib.toks[0]);
             // "the Commission" after "the European Commission", "la Commission" after "la
             // Commission européenne": an organisation's head noun alone.
             let head = la == 1
@@ -222,7 +233,7 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                     NameHead::Last => suffix,
                     NameHead::First => prefix,
                 };
-            same && ((la >= 2 && suffix) || state || generic || head)
+            same && ((la >= 2 && suffix && !headed) || state || generic || head)
         }
         EntityType::Misc => false,
     }

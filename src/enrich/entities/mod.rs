@@ -1,11 +1,13 @@
 //! Canonical entities from NER spans, as a list of named steps: clean each span as a reader
 //! would (`clean`), read the words around each name (`context`), group the mentions of one
 //! referent (`cluster`), type each group (`typing`), name it by its fullest form and find the
-//! re-occurrences of its surface forms the model missed (here).
+//! re-occurrences of its surface forms the model missed (here). Bylines and photo credits
+//! (`credits`) are set apart first: their names are credits, not entities of the article.
 
 mod clean;
 mod cluster;
 mod context;
+mod credits;
 mod mention;
 mod typing;
 
@@ -15,19 +17,65 @@ use super::analysis::Analysis;
 use super::ner::EntSpan;
 use super::profile::Profile;
 use super::text::slug;
-use super::types::{Document, Entity, Mention};
+use super::types::{Credit, Document, Entity, Mention};
 use mention::{word_bounded, M};
 use std::collections::{BTreeMap, HashMap};
 
-/// Group NER spans (field index, span in bytes) into canonical entities with code-point mentions.
-pub fn canonicalize(an: &Analysis<'_>, spans: &[(usize, EntSpan)], res: &Profile) -> Vec<Entity> {
+/// The entities of an article and its credit lines.
+pub struct Canonical {
+    pub entities: Vec<Entity>,
+    pub credits: Vec<Credit>,
+}
+
+/// Group NER spans (field index, span in bytes) into canonical entities with code-point mentions;
+/// the spans inside a byline or a photo credit become credits.
+pub fn canonicalize(an: &Analysis<'_>, spans: &[(usize, EntSpan)], res: &Profile) -> Canonical {
     let doc = an.doc;
-    let ms = clean::clean_spans(doc, spans, res);
+    let lines = credits::find(doc, res);
+    let (credited, spans): (Vec<_>, Vec<_>) = spans
+        .iter()
+        .cloned()
+        .partition(|(fi, sp)| lines.iter().any(|c| c.holds(*fi, sp.start, sp.end)));
+    let ms = clean::clean_spans(doc, &spans, res);
     let mut ms = clean::merge(doc, ms, res);
     clean::drop_non_names(doc, &mut ms);
     context::apply(an, res, &mut ms);
+    // Nor the names the context rules found inside a credit line.
+    ms.retain(|m| !lines.iter().any(|c| c.holds(m.field, m.start, m.end)));
     let groups = cluster::group(doc, &ms, res);
-    Namer::new(an, &ms).entities(&groups, res)
+    let entities = Namer::new(an, &ms, &lines).entities(&groups, res);
+    let credits = lines
+        .iter()
+        .map(|c| credit(an, c, &credited, res))
+        .collect();
+    Canonical { entities, credits }
+}
+
+/// A credit line with the names the model found in it (cleaned as entities are).
+fn credit(
+    an: &Analysis<'_>,
+    c: &credits::CreditLine,
+    spans: &[(usize, EntSpan)],
+    res: &Profile,
+) -> Credit {
+    let inside: Vec<(usize, EntSpan)> = spans
+        .iter()
+        .filter(|(fi, sp)| c.holds(*fi, sp.start, sp.end))
+        .cloned()
+        .collect();
+    let f = &an.doc.fields[c.field];
+    let offs = &an.fields[c.field].offs;
+    Credit {
+        kind: c.kind,
+        names: clean::clean_spans(an.doc, &inside, res)
+            .iter()
+            .map(|m| f.text[m.start..m.end].to_string())
+            .collect(),
+        field: f.name.to_string(),
+        start: offs.char_of(c.start),
+        end: offs.char_of(c.end),
+        text: f.text[c.start..c.end].to_string(),
+    }
 }
 
 /// A mention being built: field index and byte span.
@@ -50,11 +98,18 @@ struct Namer<'a> {
 }
 
 impl<'a> Namer<'a> {
-    fn new(an: &'a Analysis<'a>, ms: &'a [M]) -> Self {
+    fn new(an: &'a Analysis<'a>, ms: &'a [M], credits: &[credits::CreditLine]) -> Self {
         let doc = an.doc;
         let mut taken = vec![BTreeMap::new(); doc.fields.len()];
         for m in ms {
             taken[m.field].insert(m.start, m.end);
+        }
+        // No re-occurrence inside a credit line.
+        for c in credits {
+            let t = &mut taken[c.field];
+            if !t.range(c.start..c.end).any(|_| true) {
+                t.insert(c.start, c.end);
+            }
         }
         Namer {
             an,
@@ -99,6 +154,7 @@ impl<'a> Namer<'a> {
             label: typing::group_label(&group),
             mentions: mentions.into_iter().map(|a| self.mention(a)).collect(),
             kb_id: None,
+            kb_name: None,
         }
     }
 
@@ -189,7 +245,7 @@ mod tests {
             ));
             from = i + s.len();
         }
-        canonicalize(&Analysis::new(&doc, &res), &sp, &res)
+        canonicalize(&Analysis::new(&doc, &res), &sp, &res).entities
     }
 
     pub(super) fn names(es: &[Entity]) -> Vec<(String, EntityType)> {
@@ -381,6 +437,179 @@ mod tests {
             ],
             "{n:?}"
         );
+    }
+
+    #[test]
+    fn lower_case_heads_name_the_institution_of_a_place() {
+        let t = "Arrêté à l'aéroport de Brest, il sera jugé par le tribunal correctionnel de Quimper. La mairie de Brest se tait. Brest reste calme, comme la province de Namur.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[
+                ("Brest", "LOC"),
+                ("Quimper", "LOC"),
+                ("Brest", "LOC"),
+                ("Brest", "LOC"),
+                ("province de Namur", "LOC"),
+            ],
+        );
+        let n = names(&es);
+        assert_eq!(
+            n,
+            [
+                ("aéroport de Brest".into(), EntityType::Location),
+                (
+                    "tribunal correctionnel de Quimper".into(),
+                    EntityType::Organization
+                ),
+                ("mairie de Brest".into(), EntityType::Organization),
+                ("Brest".into(), EntityType::Location),
+                ("Namur".into(), EntityType::Location),
+            ],
+            "{n:?}"
+        );
+        assert_eq!(es[3].mentions.len(), 1, "{:?}", es[3].mentions);
+    }
+
+    #[test]
+    fn spans_are_trimmed_not_dropped() {
+        let t = "Le vieux port de Vannes a rouvert. Le Bundestag mardi a voté ; la ministre de la Culture était absente.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[
+                ("port de Vannes", "LOC"),
+                ("Bundestag mardi", "ORG"),
+                ("ministre de la Culture", "ORG"),
+            ],
+        );
+        let n = names(&es);
+        assert_eq!(
+            n,
+            [
+                ("Vannes".into(), EntityType::Location),
+                ("Bundestag".into(), EntityType::Organization),
+            ],
+            "{n:?}"
+        );
+    }
+
+    #[test]
+    fn glued_roles_and_possessives_are_evidence_of_a_person() {
+        let t = "Organizer Paul Smith thanked the Gazette's Ann Lee. Orange County sued Orange over the Heathrow Airport deal, and General Motors stayed out.";
+        let es = run(
+            Lang::En,
+            t,
+            &[
+                ("Organizer Paul Smith", "ORG"),
+                ("the Gazette's Ann Lee", "PERSON"),
+                ("Orange County", "GPE"),
+                ("Orange", "ORG"),
+                ("Heathrow Airport", "ORG"),
+                ("General Motors", "ORG"),
+            ],
+        );
+        let n = names(&es);
+        for want in [
+            ("Paul Smith", EntityType::Person),
+            ("Ann Lee", EntityType::Person),
+            ("Orange County", EntityType::Location),
+            ("Orange", EntityType::Organization),
+            ("Heathrow Airport", EntityType::Location),
+            ("General Motors", EntityType::Organization),
+        ] {
+            assert!(n.contains(&(want.0.into(), want.1)), "{want:?} in {n:?}");
+        }
+        assert!(
+            !n.iter()
+                .any(|(x, _)| x.contains("Gazette") && x.contains("Lee")),
+            "{n:?}"
+        );
+    }
+
+    #[test]
+    fn a_person_needs_evidence() {
+        // One mention labelled a person against two labelled an organisation, no first name,
+        // no role: not a person. A person's name before an organisation's head word names it.
+        let t = "Veltra Kessin won the tender. Kessin will build it; Kessin hires. Ann Lee Productions signed Paul Roy, and Roy spoke.";
+        let es = run(
+            Lang::En,
+            t,
+            &[
+                ("Veltra Kessin", "PERSON"),
+                ("Kessin", "ORG"),
+                ("Kessin", "ORG"),
+                ("Ann Lee Productions", "PERSON"),
+                ("Paul Roy", "PERSON"),
+                ("Roy", "ORG"),
+            ],
+        );
+        let n = names(&es);
+        assert_eq!(
+            n,
+            [
+                ("Veltra Kessin".into(), EntityType::Organization),
+                ("Ann Lee Productions".into(), EntityType::Organization),
+                ("Paul Roy".into(), EntityType::Person),
+            ],
+            "{n:?}"
+        );
+    }
+
+    #[test]
+    fn credit_lines_are_no_entities() {
+        let res = Profile::load(Lang::En);
+        let text = "By Jane Roe, Valley Gazette\nMayor Tom Fell opened the bridge. (Photo: Ann Lee/Reuters)";
+        let doc = Document {
+            fields: vec![TextField { name: "body", text }],
+            lang: Some("en"),
+        };
+        let mut sp = Vec::new();
+        for (s, l) in [
+            ("Jane Roe", "PERSON"),
+            ("Valley Gazette", "ORG"),
+            ("Tom Fell", "PERSON"),
+            ("Ann Lee", "PERSON"),
+            ("Reuters", "ORG"),
+        ] {
+            let i = text.find(s).unwrap();
+            let label = l.to_string();
+            sp.push((
+                0,
+                EntSpan {
+                    start: i,
+                    end: i + s.len(),
+                    label,
+                },
+            ));
+        }
+        let c = canonicalize(&Analysis::new(&doc, &res), &sp, &res);
+        assert_eq!(
+            names(&c.entities),
+            [("Tom Fell".into(), EntityType::Person)]
+        );
+        let credits: Vec<(&str, Vec<String>)> = c
+            .credits
+            .iter()
+            .map(|c| (c.text.as_str(), c.names.clone()))
+            .collect();
+        assert_eq!(
+            credits,
+            [
+                (
+                    "By Jane Roe, Valley Gazette",
+                    vec!["Jane Roe".into(), "Valley Gazette".into()]
+                ),
+                (
+                    "(Photo: Ann Lee/Reuters)",
+                    vec!["Ann Lee".into(), "Reuters".into()]
+                ),
+            ]
+        );
+        let chars: Vec<char> = text.chars().collect();
+        for cr in &c.credits {
+            assert_eq!(chars[cr.start..cr.end].iter().collect::<String>(), cr.text);
+        }
     }
 
     #[test]

@@ -49,12 +49,36 @@ pub(super) fn group_type(group: &[&M], texts: &[&str], name: &str, res: &Profile
         }
     }
     votes.sort_by_key(|v| (std::cmp::Reverse(v.weight), v.first));
-    let voted = votes[0].ty;
+    let mut voted = votes[0].ty;
+    // A person needs evidence of a person; else the next type voted for, if any.
+    if voted == EntityType::Person && !person_evidence(group, texts, res) {
+        if let Some(v) = votes.iter().find(|v| v.ty != EntityType::Person) {
+            voted = v.ty;
+        }
+    }
     // A well-known name settles it; then the name's own head words.
     match gazetteer().lookup(name) {
         Some((t, _)) => t,
         None => type_override(name, voted, res).unwrap_or(voted),
     }
+}
+
+/// Evidence that a group names a person: a role or possessive glued before a mention or a
+/// context hint (`hint`), the model labelling at least half its mentions a person, or a mention
+/// opening with a known first name.
+fn person_evidence(group: &[&M], texts: &[&str], res: &Profile) -> bool {
+    let per = group
+        .iter()
+        .filter(|m| label_type(&m.label) == EntityType::Person)
+        .count();
+    group.iter().any(|m| m.hint == Some(EntityType::Person))
+        || 2 * per >= group.len()
+        || texts.iter().any(|t| {
+            t.split_whitespace().count() >= 2
+                && t.split_whitespace()
+                    .next()
+                    .is_some_and(|w| res.first_names.contains_key(&lower(w)))
+        })
 }
 
 /// The commonest model label of a group (ties to the smallest label), when a model found it.
@@ -90,7 +114,11 @@ pub(super) fn type_override(name: &str, voted: EntityType, res: &Profile) -> Opt
     for h in heads.into_iter().flatten() {
         match h {
             TypeWord::Event => return Some(EntityType::Misc),
-            TypeWord::Org if words.len() >= 2 && voted != EntityType::Person => {
+            // A person's name before an organisation's head word names the organisation
+            // ("Ann Lee Productions", "Tom Fell Foundation").
+            TypeWord::Org
+                if words.len() >= 3 || (words.len() >= 2 && voted != EntityType::Person) =>
+            {
                 return Some(EntityType::Organization)
             }
             TypeWord::Loc

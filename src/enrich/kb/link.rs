@@ -9,8 +9,10 @@
 //!   (a wrong id costs more than a missing one).
 //! - The article's places are the confident choices made without context, for every other entity.
 //!
-//! A linked entity gains `kb_id` and takes the entry's name in the article's language, or a
-//! newsroom entry's name; its `id` and mentions are unchanged. Unlinked entities are unchanged.
+//! A linked entity gains `kb_id` and, as `kb_name`, the entry's name in the article's language
+//! or a newsroom entry's name; its `name` stays the article's fullest form (what a reader of the
+//! article calls it: "UK" is not rewritten "United Kingdom"), its `id` and mentions are
+//! unchanged. Unlinked entities are unchanged.
 
 use super::{Hit, Kb, KbEntry, PlaceKind, Source};
 use crate::enrich::Entity;
@@ -62,11 +64,11 @@ pub fn link(kb: &Kb, entities: &mut [Entity], lang: &str) {
         if let Some(h) = choose(kb, &candidates[i], &ctx) {
             let e = kb.entry(h);
             entity.kb_id = Some(e.id.clone());
-            match (e.name_in(lang), e.source) {
-                (Some(name), _) => entity.name = name.to_string(),
-                (None, Source::User) => entity.name = e.name.clone(),
-                (None, Source::BuiltIn) => {}
-            }
+            entity.kb_name = match (e.name_in(lang), e.source) {
+                (Some(name), _) => Some(name.to_string()),
+                (None, Source::User) => Some(e.name.clone()),
+                (None, Source::BuiltIn) => None,
+            };
         }
     }
 }
@@ -176,6 +178,7 @@ geonames:14\tcity\t90000\tBB\tK9\tPortstead\t\t
                 })
                 .collect(),
             kb_id: None,
+            kb_name: None,
         }
     }
 
@@ -224,15 +227,20 @@ geonames:14\tcity\t90000\tBB\tK9\tPortstead\t\t
         ];
         link(&k, &mut es, "fr");
         assert_eq!(ids(&es), [Some("geonames:1"), Some("geonames:3")]);
-        assert_eq!(es[0].name, "Aalandie");
-        assert_eq!(es[1].name, "Kestrie");
+        assert_eq!(es[0].kb_name.as_deref(), Some("Aalandie"));
+        assert_eq!(es[1].kb_name.as_deref(), Some("Kestrie"));
+        // The article's own name stays the name: "Kes." is what the reader was given.
+        assert_eq!(
+            (es[0].name.as_str(), es[1].name.as_str()),
+            ("Aalandia", "Kes.")
+        );
         assert_eq!(es[0].id, "location:aalandia", "the entity id stays");
-        // No name in that language: the article's own name stays.
+        // No name in that language: no KB name.
         let mut es = vec![ent("Fenwick", EntityType::Location, &["Fenwick"])];
         link(&k, &mut es, "fr");
         assert_eq!(
-            (es[0].kb_id.as_deref(), es[0].name.as_str()),
-            (Some("geonames:12"), "Fenwick")
+            (es[0].kb_id.as_deref(), es[0].kb_name.as_deref()),
+            (Some("geonames:12"), None)
         );
     }
 
@@ -300,9 +308,13 @@ geonames:14\tcity\t90000\tBB\tK9\tPortstead\t\t
             ids(&es),
             [Some("Q77"), Some("P5"), Some("geonames:2"), None]
         );
-        assert_eq!(es[0].name, "Marlow-on-Sea");
-        assert_eq!(es[1].name, "Jo Fenn");
-        assert_eq!(es[3].name, "Unknown Place");
+        assert_eq!(es[0].kb_name.as_deref(), Some("Marlow-on-Sea"));
+        assert_eq!(es[1].kb_name.as_deref(), Some("Jo Fenn"));
+        assert_eq!(es[1].name, "Fenn");
+        assert_eq!(
+            (es[3].name.as_str(), es[3].kb_name.as_deref()),
+            ("Unknown Place", None)
+        );
     }
 
     #[test]

@@ -147,6 +147,13 @@ pub struct Profile {
     pub demonyms: HashSet<String>,
     /// Type words, as [`key`] forms.
     pub type_words: HashMap<String, TypeWord>,
+    /// Words opening a photo credit ("photo", "crédit photo"), lower case.
+    pub credit_words: HashSet<String>,
+    /// Words opening a byline ("by", "par"), lower case.
+    pub byline_words: HashSet<String>,
+    /// Place head words of administrative divisions ("county"), also [`TypeWord::Loc`]: a
+    /// division is another place than the town it is named after.
+    pub divisions: HashSet<String>,
     /// (acronym, expansions) pairs, as [`key`] forms.
     pub acronyms: Vec<(String, Vec<String>)>,
     pub articles: HashMap<String, Gender>,
@@ -399,6 +406,9 @@ impl Profile {
             abbrevs: HashSet::new(),
             function_words: HashSet::new(),
             complements: HashSet::new(),
+            divisions: HashSet::new(),
+            credit_words: HashSet::new(),
+            byline_words: HashSet::new(),
             addressees: HashSet::new(),
             complementizers: HashSet::new(),
             contracted: HashSet::new(),
@@ -427,9 +437,12 @@ impl Profile {
         }
         for l in lines(files.type_words) {
             if let Some((kind, w)) = l.split_once('|') {
+                if kind == "division" {
+                    r.divisions.insert(key(w));
+                }
                 let t = match kind {
                     "org" => TypeWord::Org,
-                    "loc" => TypeWord::Loc,
+                    "loc" | "division" => TypeWord::Loc,
                     "event" => TypeWord::Event,
                     "metonym" => TypeWord::Metonym,
                     "legal" => TypeWord::Legal,
@@ -494,6 +507,8 @@ impl Profile {
                 "abbrev" => &mut self.abbrevs,
                 "function" => &mut self.function_words,
                 "complement" => &mut self.complements,
+                "credit" => &mut self.credit_words,
+                "byline" => &mut self.byline_words,
                 "addressee" => &mut self.addressees,
                 "complementizer" => &mut self.complementizers,
                 "contracted" => &mut self.contracted,

@@ -270,6 +270,7 @@ impl<'a> Resolver<'a> {
                 text: name.to_string(),
             }],
             kb_id: None,
+            kb_name: None,
         });
         let i = self.known.len() + self.found.len() - 1;
         self.gender.push(self.first_name_gender(name));

@@ -37,7 +37,7 @@ fn of_kind(
         }
     }
     let an = Analysis::new(&doc, &res);
-    let ents = canonicalize(&an, &sp, &res);
+    let ents = canonicalize(&an, &sp, &res).entities;
     let qs = extract(&an, &res, &ents, &[]).quotes;
     let chars: Vec<char> = text.chars().collect();
     for q in &qs {

@@ -227,6 +227,9 @@ async fn soak_mixed_input_kills_and_a_broker_bounce() {
     let b = OwnBroker::start();
     let s = Setup::new_on(&b.addr(), "soak", 2).await;
     let mut d = s.spawn(&[]);
+    // RSS is sampled only once a daemon has loaded its models and warmed up (30 s after its
+    // start): a sample of a process still starting says nothing about a leak.
+    let mut spawned = Instant::now();
     let phase = Duration::from_secs(secs / 2);
     let mut next = 0usize;
     let mut rss: Vec<u64> = Vec::new();
@@ -245,10 +248,13 @@ async fn soak_mixed_input_kills_and_a_broker_bounce() {
             if !killed && start.elapsed() > phase / 2 {
                 d.kill();
                 d = s.spawn(&[]);
+                spawned = Instant::now();
                 killed = true;
             }
-            if let Some(pid) = d.child.as_ref().map(|c| c.id()) {
-                rss.extend(rss_kib(pid));
+            if spawned.elapsed() > Duration::from_secs(30) {
+                if let Some(pid) = d.child.as_ref().map(|c| c.id()) {
+                    rss.extend(rss_kib(pid));
+                }
             }
             tokio::time::sleep(Duration::from_millis(500)).await;
         }
@@ -282,6 +288,11 @@ async fn soak_mixed_input_kills_and_a_broker_bounce() {
         "soak: {} ; RSS after warm-up {warm} KiB, at the end {last} KiB, max {} KiB",
         report.join("; "),
         rss.iter().max().copied().unwrap_or(0)
+    );
+    assert!(
+        rss.len() >= 8,
+        "too few RSS samples ({}): run the soak for at least 300 s",
+        rss.len()
     );
     assert!(last < warm * 2, "RSS flat: {warm} KiB then {last} KiB");
     let st = d.terminate(Duration::from_secs(60)).expect("exits");

@@ -39,6 +39,27 @@ fn check_offsets(v: &serde_json::Value) {
     }
 }
 
+/// `verbatim enrich ARGS` with `input` on stdin and `env` set; its finished output.
+fn enrich_stdin(args: &[&str], env: &[(&str, &str)], input: &str) -> std::process::Output {
+    let mut child = bin()
+        .arg("enrich")
+        .args(args)
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 #[test]
 fn enrich_golden_seed_article() {
     // The fixture is pretty-printed JSON: feed it as one JSON line.
@@ -46,22 +67,8 @@ fn enrich_golden_seed_article() {
         &std::fs::read_to_string("tests/fixtures/seed-fr.input.json").unwrap(),
     )
     .unwrap();
-    let mut child = bin()
-        .arg("enrich")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
     let line = serde_json::to_string(&seed).unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(line.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = enrich_stdin(&[], &[], &line);
     assert!(
         out.status.success(),
         "{}",
@@ -108,24 +115,7 @@ fn enrich_jsonl_keeps_order_and_reports_bad_lines() {
         r#"{"id": "a", "lang": "en", "body": "\"We will build it this year,\" said Mayor Helen Carter on Monday."}"#,
         r#"{"id": "b", "lang": "fr", "body": "« Nous ne céderons rien », a déclaré Marie Curie à Paris."}"#
     );
-    let run = |args: &[&str]| {
-        let mut child = bin()
-            .arg("enrich")
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    };
+    let run = |args: &[&str]| enrich_stdin(args, &[], &input);
     // A failed input makes the exit status 1 unless --keep-going; the good lines are out either way.
     let strict = run(&[]);
     assert_eq!(strict.status.code(), Some(1));
@@ -186,22 +176,11 @@ fn check_config_names_the_bad_key() {
 #[test]
 fn enrich_links_entities_to_the_example_newsroom_kb() {
     let input = r#"{"id": "k", "lang": "fr", "body": "Marie Curie a présenté ses travaux à Munich, en Allemagne, devant des étudiants venus de Varsovie."}"#;
-    let mut child = bin()
-        .arg("enrich")
-        .env("VERBATIM__KB__FILES", "config/kb.example.tsv")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = enrich_stdin(
+        &[],
+        &[("VERBATIM__KB__FILES", "config/kb.example.tsv")],
+        input,
+    );
     assert!(
         out.status.success(),
         "{}",

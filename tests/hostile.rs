@@ -140,3 +140,33 @@ fn pathological_articles_complete() {
     enrich(&"« « « \" “ ‹ „ ".repeat(20_000), Some("fr"));
     enrich(&"\"".repeat(100_000), Some("en"));
 }
+
+#[test]
+fn a_long_field_is_analysed_to_its_end_in_segments() {
+    use verbatim::enrich::segment::MAX_SEGMENT_TOKENS;
+    // 15,000 tokens: three segments for the NER and the parser.
+    let text =
+        "La députée Claire Vasseur a répondu à Lyon : « Nous verrons demain ». ".repeat(1_000);
+    let e = enrich(&text, Some("fr"));
+    let an = &e.syntax[0].analysis;
+    assert!(an.len() > 2 * MAX_SEGMENT_TOKENS, "{} tokens", an.len());
+    assert!(an.tokens.iter().all(|t| t.head < an.len()));
+    assert_eq!(an.tokens.last().map(|t| t.end), Some(text.trim_end().len()));
+    // Heads stay inside their sentence: no arc crosses a segment's cut.
+    let sentences = an.sentences();
+    assert!(sentences.len() >= 1_000, "{} sentences", sentences.len());
+    for s in &sentences {
+        assert!(s.clone().all(|i| s.contains(&an.tokens[i].head)));
+    }
+    // The NER reads the last segment too: the name is found in the last sentence.
+    let chars = text.chars().count();
+    let last = e
+        .entities
+        .iter()
+        .flat_map(|x| &x.mentions)
+        .map(|m| m.start)
+        .max()
+        .unwrap_or(0);
+    assert!(last > chars - 80, "last mention at {last} of {chars}");
+    assert_eq!(e.quotes.len(), 1_000);
+}

@@ -14,6 +14,7 @@ pub mod kb;
 pub mod ner;
 pub mod profile;
 pub mod quotes;
+pub mod segment;
 pub mod syntax;
 pub mod text;
 pub mod tokens;
@@ -155,7 +156,7 @@ impl Enricher {
             .enumerate()
             .map(|(field, f)| syntax::FieldAnalysis {
                 field,
-                analysis: model.analyze(f.text, &p.tokenize(f.text)),
+                analysis: analyze_segments(model, p, f.text),
             })
             .collect()
     }
@@ -237,6 +238,32 @@ impl Enricher {
         }
         Ok(out)
     }
+}
+
+/// The syntax of one text, a segment at a time (`segment`): heads are shifted to the
+/// whole text's token indices and every segment opens a sentence.
+fn analyze_segments(
+    model: &syntax::SyntaxModel,
+    p: &ner::Pipeline,
+    text: &str,
+) -> syntax::Analysis {
+    let tokens = p.tokenize(text);
+    let starts = p.sentence_starts(text, &tokens);
+    let segs = segment::segments(&starts, segment::MAX_SEGMENT_TOKENS);
+    if segs.len() == 1 {
+        return model.analyze(text, &tokens);
+    }
+    let mut all = Vec::with_capacity(tokens.len());
+    for seg in segs {
+        let offset = seg.start;
+        let part = model.analyze(text, &tokens[seg]);
+        all.extend(part.tokens.into_iter().enumerate().map(|(i, mut t)| {
+            t.head += offset;
+            t.sent_start |= i == 0;
+            t
+        }));
+    }
+    syntax::Analysis { tokens: all }
 }
 
 #[cfg(test)]

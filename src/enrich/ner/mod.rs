@@ -42,10 +42,22 @@ impl Pipeline {
         self.tokenizer.tokenize(text)
     }
 
-    /// Entity spans of one text (byte offsets, raw labels).
+    /// Sentence starts of a tokenized text, by the rules of the pipeline's language.
+    pub fn sentence_starts(&self, text: &str, tokens: &[tokenizer::Token]) -> Vec<bool> {
+        sentences::sentence_starts(text, tokens, &self.sentences)
+    }
+
+    /// Entity spans of one text (byte offsets, raw labels). A long text goes through the model
+    /// in segments (`enrich::segment`), so its working memory stays bounded.
     pub fn entities(&self, text: &str) -> Vec<EntSpan> {
         let tokens = self.tokenizer.tokenize(text);
-        let starts = sentences::sentence_starts(text, &tokens, &self.sentences);
-        self.model.predict(text, &tokens, &starts)
+        let starts = self.sentence_starts(text, &tokens);
+        let mut out = Vec::new();
+        for seg in
+            crate::enrich::segment::segments(&starts, crate::enrich::segment::MAX_SEGMENT_TOKENS)
+        {
+            out.extend(self.model.predict(text, &tokens[seg.clone()], &starts[seg]));
+        }
+        out
     }
 }

@@ -204,7 +204,8 @@ fn rss_kib(pid: u32) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// One input of the soak: mostly articles, every fifth a hostile one.
+/// One input of the soak: seven in ten articles; three hostile (20,000 elisions, 20,000 quotation
+/// marks, truncated JSON).
 fn soak_input(i: usize) -> Vec<u8> {
     match i % 10 {
         3 => body(&format!("s-{i}"), "fr", &"l'".repeat(20_000)),
@@ -224,6 +225,13 @@ async fn soak_mixed_input_kills_and_a_broker_bounce() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(600);
+    // Inputs per second (`SOAK_RATE`, default 6: two in ten are 20,000-token hostile bodies,
+    // so this keeps a 2-core machine busy without an ever-growing backlog).
+    let rate: usize = std::env::var("SOAK_RATE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(6);
+    let per_tick = (rate / 2).max(1);
     let b = OwnBroker::start();
     let s = Setup::new_on(&b.addr(), "soak", 2).await;
     let mut d = s.spawn(&[]);
@@ -239,10 +247,10 @@ async fn soak_mixed_input_kills_and_a_broker_bounce() {
         let mut sent = std::collections::HashSet::new();
         let mut killed = false;
         while start.elapsed() < phase {
-            let batch: Vec<(String, Vec<u8>)> = (next..next + 20)
+            let batch: Vec<(String, Vec<u8>)> = (next..next + per_tick)
                 .map(|i| (format!("s-{i}"), soak_input(i)))
                 .collect();
-            next += 20;
+            next += per_tick;
             produce(&s.brokers, &s.input, &batch).await;
             sent.extend(batch.into_iter().map(|(k, _)| k));
             if !killed && start.elapsed() > phase / 2 {
@@ -258,19 +266,25 @@ async fn soak_mixed_input_kills_and_a_broker_bounce() {
             }
             tokio::time::sleep(Duration::from_millis(500)).await;
         }
-        let deadline = Instant::now() + Duration::from_secs(300);
+        // The backlog drains at whatever pace the machine allows; the daemon fails only if it
+        // stops making progress (two minutes without one more input out) with inputs missing.
+        let drain = Instant::now();
         let mut missing = sent.len();
-        while Instant::now() < deadline {
+        let mut progress = Instant::now();
+        while missing > 0 && progress.elapsed() < Duration::from_secs(120) {
             let mut seen = keys_in(&s.brokers, &s.output);
             seen.extend(keys_in(&s.brokers, &s.dlq));
-            missing = sent.iter().filter(|k| !seen.contains(*k)).count();
-            if missing == 0 {
-                break;
+            let now_missing = sent.iter().filter(|k| !seen.contains(*k)).count();
+            if now_missing < missing {
+                progress = Instant::now();
             }
+            missing = now_missing;
+            tokio::time::sleep(Duration::from_secs(2)).await;
         }
         report.push(format!(
-            "round {round}: sent {}, missing {missing}",
-            sent.len()
+            "round {round}: sent {}, missing {missing}, drained in {} s after the last input",
+            sent.len(),
+            drain.elapsed().as_secs()
         ));
         assert_eq!(
             missing, 0,

@@ -63,75 +63,20 @@ pub fn demo(mut cfg: Config, once: bool) -> Result<()> {
                 }
             };
         let server = tokio::spawn(server);
-        let daemon_cfg = cfg.clone();
-        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-        let mut sig = shutdown.clone();
-        tokio::spawn(async move {
-            while !*sig.borrow() {
-                if sig.changed().await.is_err() {
-                    return;
-                }
-            }
-            let _ = stop_tx.send(true);
-        });
         let stop_for_once = Arc::new(tokio::sync::Notify::new());
-        let daemon = {
-            let (m, h) = (metrics.clone(), health.clone());
-            let (own_stop_tx, own_stop_rx) = tokio::sync::watch::channel(false);
-            let n = stop_for_once.clone();
-            let mut outer = stop_rx;
-            tokio::spawn(async move {
-                tokio::select! {
-                    _ = async { while !*outer.borrow() { if outer.changed().await.is_err() { std::future::pending::<()>().await } } } => {}
-                    _ = n.notified() => {}
-                }
-                let _ = own_stop_tx.send(true);
-            });
-            tokio::spawn(
-                async move { pipeline::run(&daemon_cfg, enricher, m, h, own_stop_rx).await },
-            )
-        };
+        let daemon = spawn_daemon(
+            cfg.clone(),
+            enricher,
+            (metrics.clone(), health.clone()),
+            shutdown.clone(),
+            stop_for_once.clone(),
+        );
 
-        // Feed the samples.
         let producer: FutureProducer = ClientConfig::new()
             .set("bootstrap.servers", &cfg.kafka.brokers)
             .create()
             .context("demo producer")?;
-        let mut good = 0;
-        for line in SAMPLES.lines().filter(|l| !l.trim().is_empty()) {
-            let id = serde_json::from_str::<serde_json::Value>(line)
-                .ok()
-                .and_then(|v| v["id"].as_str().map(str::to_string))
-                .unwrap_or_default();
-            producer
-                .send(
-                    FutureRecord::to(&cfg.kafka.input_topic)
-                        .key(&id)
-                        .payload(line),
-                    Duration::from_secs(10),
-                )
-                .await
-                .map_err(|(e, _)| e)?;
-            good += 1;
-        }
-        for (i, bad) in BAD_SAMPLES.iter().enumerate() {
-            producer
-                .send(
-                    FutureRecord::to(&cfg.kafka.input_topic)
-                        .key(&format!("bad-{i}"))
-                        .payload(*bad),
-                    Duration::from_secs(10),
-                )
-                .await
-                .map_err(|(e, _)| e)?;
-        }
-        println!(
-            "fed {good} articles and {} malformed messages to {}\n",
-            BAD_SAMPLES.len(),
-            cfg.kafka.input_topic
-        );
-
-        // Read back what the daemon wrote.
+        let good = feed(&producer, &cfg.kafka.input_topic).await?;
         let viewer: StreamConsumer = ClientConfig::new()
             .set("bootstrap.servers", &cfg.kafka.brokers)
             .set("group.id", "verbatim-demo-viewer")
@@ -140,49 +85,7 @@ pub fn demo(mut cfg: Config, once: bool) -> Result<()> {
             .create()
             .context("demo viewer")?;
         viewer.subscribe(&[&cfg.kafka.output_topic, &cfg.kafka.dlq_topic])?;
-        let (mut outputs, mut dead) = (0, 0);
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
-        while outputs < good || dead < BAD_SAMPLES.len() {
-            let m = match tokio::time::timeout_at(deadline, viewer.recv()).await {
-                Ok(Ok(m)) => m,
-                Ok(Err(e)) => {
-                    eprintln!("viewer: {e}");
-                    continue;
-                }
-                Err(_) => {
-                    eprintln!("timed out waiting for the daemon's output ({outputs} enriched, {dead} dead letters)");
-                    break;
-                }
-            };
-            if m.topic() == cfg.kafka.output_topic {
-                outputs += 1;
-                let v: serde_json::Value =
-                    serde_json::from_slice(m.payload().unwrap_or_default()).unwrap_or_default();
-                println!(
-                    "── enriched {} ({}) ──",
-                    v["id"].as_str().unwrap_or("?"),
-                    v["lang"].as_str().unwrap_or("?")
-                );
-                println!("{}", serde_json::to_string_pretty(&serde_json::json!({
-                    "id": v["id"], "lang": v["lang"], "entities": v["entities"], "quotes": v["quotes"],
-                })).unwrap_or_default());
-            } else {
-                dead += 1;
-                let header = |name: &str| {
-                    use rdkafka::message::Headers;
-                    m.headers().and_then(|hs| {
-                        hs.iter()
-                            .find(|h| h.key == name)
-                            .and_then(|h| h.value.map(|v| String::from_utf8_lossy(v).into_owned()))
-                    })
-                };
-                println!(
-                    "── dead letter: {} — {}",
-                    header(crate::contract::headers::ERROR_KIND).unwrap_or_default(),
-                    header(crate::contract::headers::ERROR).unwrap_or_default()
-                );
-            }
-        }
+        let Seen { outputs, dead } = show(&viewer, &cfg.kafka.output_topic, good).await;
         println!(
             "\n{outputs} enriched messages on {}, {dead} dead letters on {}",
             cfg.kafka.output_topic, cfg.kafka.dlq_topic
@@ -205,4 +108,135 @@ pub fn demo(mut cfg: Config, once: bool) -> Result<()> {
         }
         Ok(())
     })?
+}
+
+/// Produce the sample articles and the malformed messages; the number of articles.
+async fn feed(producer: &FutureProducer, topic: &str) -> Result<usize> {
+    let mut good = 0;
+    for line in SAMPLES.lines().filter(|l| !l.trim().is_empty()) {
+        let id = serde_json::from_str::<serde_json::Value>(line)
+            .ok()
+            .and_then(|v| v["id"].as_str().map(str::to_string))
+            .unwrap_or_default();
+        producer
+            .send(
+                FutureRecord::to(topic).key(&id).payload(line),
+                Duration::from_secs(10),
+            )
+            .await
+            .map_err(|(e, _)| e)?;
+        good += 1;
+    }
+    for (i, bad) in BAD_SAMPLES.iter().enumerate() {
+        producer
+            .send(
+                FutureRecord::to(topic)
+                    .key(&format!("bad-{i}"))
+                    .payload(*bad),
+                Duration::from_secs(10),
+            )
+            .await
+            .map_err(|(e, _)| e)?;
+    }
+    println!(
+        "fed {good} articles and {} malformed messages to {topic}\n",
+        BAD_SAMPLES.len(),
+    );
+    Ok(good)
+}
+
+/// What the viewer read back.
+struct Seen {
+    outputs: usize,
+    dead: usize,
+}
+
+/// Print what the daemon wrote (enriched articles and dead letters) until every sample is
+/// accounted for or 60 s have passed.
+async fn show(viewer: &StreamConsumer, output_topic: &str, good: usize) -> Seen {
+    let mut seen = Seen {
+        outputs: 0,
+        dead: 0,
+    };
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    while seen.outputs < good || seen.dead < BAD_SAMPLES.len() {
+        let m = match tokio::time::timeout_at(deadline, viewer.recv()).await {
+            Ok(Ok(m)) => m,
+            Ok(Err(e)) => {
+                eprintln!("viewer: {e}");
+                continue;
+            }
+            Err(_) => {
+                eprintln!(
+                    "timed out waiting for the daemon's output ({} enriched, {} dead letters)",
+                    seen.outputs, seen.dead
+                );
+                break;
+            }
+        };
+        if m.topic() == output_topic {
+            seen.outputs += 1;
+            print_output(m.payload().unwrap_or_default());
+        } else {
+            seen.dead += 1;
+            print_dead_letter(&m);
+        }
+    }
+    seen
+}
+
+fn print_output(payload: &[u8]) {
+    let v: serde_json::Value = serde_json::from_slice(payload).unwrap_or_default();
+    println!(
+        "── enriched {} ({}) ──",
+        v["id"].as_str().unwrap_or("?"),
+        v["lang"].as_str().unwrap_or("?")
+    );
+    let shown = serde_json::json!({
+        "id": v["id"], "lang": v["lang"], "entities": v["entities"], "quotes": v["quotes"],
+    });
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&shown).unwrap_or_default()
+    );
+}
+
+fn print_dead_letter(m: &rdkafka::message::BorrowedMessage<'_>) {
+    use rdkafka::message::Headers;
+    let header = |name: &str| {
+        m.headers().and_then(|hs| {
+            hs.iter()
+                .find(|h| h.key == name)
+                .and_then(|h| h.value.map(|v| String::from_utf8_lossy(v).into_owned()))
+        })
+    };
+    println!(
+        "── dead letter: {} — {}",
+        header(crate::contract::headers::ERROR_KIND).unwrap_or_default(),
+        header(crate::contract::headers::ERROR).unwrap_or_default()
+    );
+}
+
+/// The daemon in a task of its own; it stops on a signal or when `once` is notified.
+fn spawn_daemon(
+    cfg: Config,
+    enricher: Arc<crate::enrich::Enricher>,
+    (metrics, health): (Arc<Metrics>, Arc<Health>),
+    mut signal: tokio::sync::watch::Receiver<bool>,
+    once: Arc<tokio::sync::Notify>,
+) -> tokio::task::JoinHandle<Result<pipeline::RunSummary, pipeline::PipelineError>> {
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        tokio::select! {
+            // A closed signal channel means no signal will come: wait for `once` only.
+            _ = async {
+                if signal.wait_for(|stop| *stop).await.is_err() {
+                    std::future::pending::<()>().await;
+                }
+            } => {}
+            _ = once.notified() => {}
+        }
+        let _ = stop_tx.send(true);
+    });
+    tokio::spawn(async move { pipeline::run(&cfg, enricher, metrics, health, stop_rx).await })
 }

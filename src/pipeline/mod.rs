@@ -166,59 +166,17 @@ pub async fn run(
         "verbatim daemon started"
     );
     let (fatal_tx, fatal_rx) = watch::channel(None);
-    let lane_ctx = Arc::new(LaneCtx {
-        producer: producer.clone(),
-        output_topic: k.output_topic.clone(),
-        dlq_topic: k.dlq_topic.clone(),
-        tracker: tracker.clone(),
-        metrics: metrics.clone(),
-        health: health.clone(),
-        max_message_bytes: k.producer_max_message_bytes(),
-        article_timeout: Duration::from_millis(cfg.pipeline.article_timeout_ms),
-        on_dead_letter_failure: k.on_dead_letter_failure,
-        headers: cfg.output.headers.clone(),
-        spans: crate::otlp::start(&cfg.telemetry).unwrap_or_else(|e| {
-            warn!(error = %e, "no trace export");
-            None
-        }),
-        acked: Default::default(),
-        fatal: fatal_tx,
-        waiting: Default::default(),
-    });
+    let lane_ctx = Arc::new(lane_ctx(
+        cfg, &producer, &tracker, &metrics, &health, fatal_tx,
+    ));
     let (txn_tx, txn_task) = if eos {
-        let (tx, rx) = mpsc::channel(cfg.pipeline.max_in_flight);
-        let settings = transaction::TxnSettings {
-            consumer: consumer.clone(),
-            input_topic: k.input_topic.clone(),
-            max_messages: cfg.pipeline.transaction_max_messages,
-            interval: Duration::from_millis(cfg.pipeline.transaction_interval_ms),
-        };
-        let task = tokio::spawn(transaction::txn_stage(rx, lane_ctx.clone(), settings));
+        let (tx, task) = start_transactions(cfg, &consumer, &lane_ctx);
         (Some(tx), Some(task))
     } else {
         (None, None)
     };
     let lanes = Lanes::new(lane_ctx.clone(), cfg.pipeline.max_in_flight, txn_tx);
-    let (stop_bg_tx, stop_bg) = watch::channel(false);
-    let commit_task = tokio::spawn(commit_loop(
-        consumer.clone(),
-        tracker.clone(),
-        metrics.clone(),
-        k.input_topic.clone(),
-        Duration::from_millis(k.commit_interval_ms),
-        // Exactly-once commits offsets inside transactions only.
-        if eos {
-            watch::channel(true).1
-        } else {
-            stop_bg.clone()
-        },
-    ));
-    let probe_task = tokio::spawn(probe_loop(
-        consumer.clone(),
-        lane_ctx.clone(),
-        k.input_topic.clone(),
-        stop_bg,
-    ));
+    let background = Background::start(cfg, eos, &consumer, &tracker, &metrics, &lane_ctx);
     let pool = WorkerPool::new(
         cfg.pipeline.workers(),
         enricher,
@@ -238,34 +196,11 @@ pub async fn run(
     // Drain: no more consumption; finish what is in flight within the deadline.
     health.stopping.store(true, Ordering::Relaxed);
     drop(pool);
-    let in_flight = tracker.lock().unwrap_or_else(|e| e.into_inner()).pending();
-    let deadline = Duration::from_secs(cfg.pipeline.drain_timeout_secs);
-    info!(
-        in_flight,
-        deadline_secs = deadline.as_secs(),
-        "stopping: draining in-flight messages"
-    );
-    let drained = tokio::time::timeout(deadline, async {
-        lanes.close().await;
-        if let Some(t) = txn_task {
-            let _ = t.await;
-        }
-    })
-    .await;
-    if drained.is_err() {
-        warn!(
-            "drain deadline passed; unacknowledged messages stay uncommitted and will be re-read"
-        );
-    }
+    drain(cfg, lanes, txn_task, &tracker).await;
     summary.acknowledged = lane_ctx.acked.load(Ordering::Relaxed);
     summary.abandoned = tracker.lock().unwrap_or_else(|e| e.into_inner()).pending() as u64;
-    let _ = stop_bg_tx.send(true);
     let after = tokio::time::Instant::now() + AFTER_DRAIN_LIMIT;
-    let _ = tokio::time::timeout_at(after, async {
-        let _ = commit_task.await;
-        let _ = probe_task.await;
-    })
-    .await;
+    background.stop(after).await;
     if !eos {
         let left = after.saturating_duration_since(tokio::time::Instant::now());
         let limit = COMMIT_LIMIT.min(left);
@@ -286,6 +221,137 @@ pub async fn run(
         "verbatim daemon stopped"
     );
     Ok(summary)
+}
+
+/// What the lanes share: the producer, topics, limits, the offset tracker and the metrics.
+fn lane_ctx(
+    cfg: &Config,
+    producer: &Arc<ProducerHandle>,
+    tracker: &Arc<Mutex<OffsetTracker>>,
+    metrics: &Arc<Metrics>,
+    health: &Arc<Health>,
+    fatal: watch::Sender<Option<String>>,
+) -> LaneCtx {
+    let k = &cfg.kafka;
+    LaneCtx {
+        producer: producer.clone(),
+        output_topic: k.output_topic.clone(),
+        dlq_topic: k.dlq_topic.clone(),
+        tracker: tracker.clone(),
+        metrics: metrics.clone(),
+        health: health.clone(),
+        max_message_bytes: k.producer_max_message_bytes(),
+        article_timeout: Duration::from_millis(cfg.pipeline.article_timeout_ms),
+        on_dead_letter_failure: k.on_dead_letter_failure,
+        headers: cfg.output.headers.clone(),
+        spans: crate::otlp::start(&cfg.telemetry).unwrap_or_else(|e| {
+            warn!(error = %e, "no trace export");
+            None
+        }),
+        acked: Default::default(),
+        fatal,
+        waiting: Default::default(),
+    }
+}
+
+/// The exactly-once stage: results go out in transactions with their input offsets.
+fn start_transactions(
+    cfg: &Config,
+    consumer: &Arc<StreamConsumer<Ctx>>,
+    lane_ctx: &Arc<LaneCtx>,
+) -> (mpsc::Sender<lanes::InDelivery>, tokio::task::JoinHandle<()>) {
+    let (tx, rx) = mpsc::channel(cfg.pipeline.max_in_flight);
+    let settings = transaction::TxnSettings {
+        consumer: consumer.clone(),
+        input_topic: cfg.kafka.input_topic.clone(),
+        max_messages: cfg.pipeline.transaction_max_messages,
+        interval: Duration::from_millis(cfg.pipeline.transaction_interval_ms),
+    };
+    let task = tokio::spawn(transaction::txn_stage(rx, lane_ctx.clone(), settings));
+    (tx, task)
+}
+
+/// Finish what is in flight within `pipeline.drain_timeout_secs`.
+async fn drain(
+    cfg: &Config,
+    lanes: Lanes,
+    txn_task: Option<tokio::task::JoinHandle<()>>,
+    tracker: &Arc<Mutex<OffsetTracker>>,
+) {
+    let in_flight = tracker.lock().unwrap_or_else(|e| e.into_inner()).pending();
+    let deadline = Duration::from_secs(cfg.pipeline.drain_timeout_secs);
+    info!(
+        in_flight,
+        deadline_secs = deadline.as_secs(),
+        "stopping: draining in-flight messages"
+    );
+    let drained = tokio::time::timeout(deadline, async {
+        lanes.close().await;
+        if let Some(t) = txn_task {
+            let _ = t.await;
+        }
+    })
+    .await;
+    if drained.is_err() {
+        warn!(
+            "drain deadline passed; unacknowledged messages stay uncommitted and will be re-read"
+        );
+    }
+}
+
+/// The periodic offset commit and the broker probe, stopped together at shutdown.
+struct Background {
+    stop: watch::Sender<bool>,
+    commit: tokio::task::JoinHandle<()>,
+    probe: tokio::task::JoinHandle<()>,
+}
+
+impl Background {
+    fn start(
+        cfg: &Config,
+        eos: bool,
+        consumer: &Arc<StreamConsumer<Ctx>>,
+        tracker: &Arc<Mutex<OffsetTracker>>,
+        metrics: &Arc<Metrics>,
+        lane_ctx: &Arc<LaneCtx>,
+    ) -> Background {
+        let k = &cfg.kafka;
+        let (stop, stopped) = watch::channel(false);
+        let commit = tokio::spawn(commit_loop(
+            consumer.clone(),
+            tracker.clone(),
+            metrics.clone(),
+            k.input_topic.clone(),
+            Duration::from_millis(k.commit_interval_ms),
+            // Exactly-once commits offsets inside transactions only.
+            if eos {
+                watch::channel(true).1
+            } else {
+                stopped.clone()
+            },
+        ));
+        let probe = tokio::spawn(probe_loop(
+            consumer.clone(),
+            lane_ctx.clone(),
+            k.input_topic.clone(),
+            stopped,
+        ));
+        Background {
+            stop,
+            commit,
+            probe,
+        }
+    }
+
+    /// Stop both loops, waiting for them until `until` at most.
+    async fn stop(self, until: tokio::time::Instant) {
+        let _ = self.stop.send(true);
+        let _ = tokio::time::timeout_at(until, async {
+            let _ = self.commit.await;
+            let _ = self.probe.await;
+        })
+        .await;
+    }
 }
 
 /// What ends consumption: the shutdown signal or a fatal error.

@@ -4,13 +4,13 @@
 pub mod cli;
 pub mod config;
 pub mod contract;
-pub mod demo;
+pub(crate) mod demo;
 pub mod enrich;
 pub mod eval;
 pub mod http;
 pub mod kb;
 pub mod metrics;
-pub mod otlp;
+pub(crate) mod otlp;
 pub mod pipeline;
-pub mod replay;
-pub mod telemetry;
+pub(crate) mod replay;
+pub(crate) mod telemetry;

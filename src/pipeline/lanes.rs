@@ -29,10 +29,11 @@ use tracing::{debug, error, warn};
 /// The worker's answer for one message.
 pub type Done = (Arc<OwnedMessage>, Outcome);
 
-/// Permits held from consumption until acknowledgement (count and bytes back-pressure).
+/// Permits held from consumption until acknowledgement (count and bytes back-pressure): never
+/// read, they release their share of `max_in_flight` / `max_in_flight_bytes` when dropped.
 pub struct Permits {
-    pub count: OwnedSemaphorePermit,
-    pub bytes: Option<OwnedSemaphorePermit>,
+    pub _count: OwnedSemaphorePermit,
+    pub _bytes: Option<OwnedSemaphorePermit>,
 }
 
 /// A consumed message on its way: its enrichment result, to be produced in order.

@@ -13,16 +13,16 @@
 //! of outputs equals the input order (the idempotent producer keeps it through retries); a
 //! partition whose deliveries are retried does not hold up the others.
 
-pub mod commit;
-pub mod headers;
-pub mod kafka;
-pub mod lag;
-pub mod lanes;
-pub mod offsets;
-pub mod produce;
+pub(crate) mod commit;
+pub(crate) mod headers;
+pub(crate) mod kafka;
+pub(crate) mod lag;
+pub(crate) mod lanes;
+pub(crate) mod offsets;
+pub(crate) mod produce;
 pub mod trace;
-pub mod transaction;
-pub mod worker;
+pub(crate) mod transaction;
+pub(crate) mod worker;
 
 use crate::config::{Config, Delivery};
 use crate::enrich::Enricher;
@@ -440,8 +440,8 @@ async fn consume(
             message: msg,
             generation,
             permits: Permits {
-                count: permit,
-                bytes: Some(bytes_permit),
+                _count: permit,
+                _bytes: Some(bytes_permit),
             },
             trace,
             consumed_unix_nanos: unix_nanos(),

@@ -223,6 +223,8 @@ fn schema_prints_one_document_per_call() {
 }
 
 /// Peak resident memory (KiB) of `verbatim enrich FILE`, read from the child's own rusage.
+// The child is reaped by `wait4`, which clippy cannot see.
+#[allow(clippy::zombie_processes)]
 fn enrich_peak_rss_kib(file: &std::path::Path, env: &[(&str, &str)]) -> i64 {
     let child = bin()
         .arg("enrich")

@@ -208,7 +208,15 @@ fn check_config(c: &Config, no_models: bool) -> Result<()> {
 /// Build the enrichment core from the config (loads the models and the knowledge base). A model
 /// that does not load is reported under its key (`nlp.models.fr`) and where that was set.
 pub fn enricher(cfg: &Config) -> Result<Enricher> {
-    let kb = crate::kb::load(&cfg.kb)?;
+    let kb = crate::kb::load(&cfg.kb).map_err(|e| {
+        let key = match &e {
+            crate::kb::KbLoadError::Read { path, .. } if *path == cfg.kb.places => "kb.places",
+            crate::kb::KbLoadError::Read { .. } => "kb.files",
+            // The message names the file.
+            crate::kb::KbLoadError::Parse(_) => "kb",
+        };
+        cfg.key_error(key, e.to_string())
+    })?;
     let e = Enricher::new(EnricherConfig {
         models: cfg.nlp.models.clone(),
         syntax: cfg.nlp.syntax,

@@ -1,4 +1,5 @@
-//! Command-line interface: `run`, `enrich`, `demo`, `check-config`, `eval`, `schema`.
+//! Command-line interface: `run`, `enrich`, `demo`, `check-config`, `eval`, `schema`, `replay`,
+//! `completions`, `man`.
 
 use crate::config::Config;
 use crate::contract::{self, DeadLetterKind, Origin};
@@ -8,7 +9,7 @@ use crate::metrics::Metrics;
 use crate::pipeline::worker::{process_payload, Outcome, WorkerSettings};
 use crate::{pipeline, telemetry};
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -31,13 +32,21 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// `-c, --config FILE`, the same in every subcommand that reads the config.
+#[derive(Args, Debug, Clone, Default)]
+pub struct ConfigArg {
+    /// TOML config file (see config/verbatim.toml); relative paths in it are read from the
+    /// file's directory; VERBATIM__SECTION__KEY environment variables override it.
+    #[arg(long, short, env = "VERBATIM_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Run the daemon: consume, enrich, produce, serve /metrics /healthz /readyz.
     Run {
-        /// TOML config file (see config/verbatim.toml); env VERBATIM__* overrides it.
-        #[arg(long, short, env = "VERBATIM_CONFIG")]
-        config: Option<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArg,
     },
     /// Enrich JSON-lines articles from FILE (or stdin) to JSON-lines on stdout, offline.
     /// Exits with status 1 when any input failed (each failure is a JSON line on stderr),
@@ -48,21 +57,26 @@ pub enum Command {
         /// Exit with status 0 even when some inputs failed.
         #[arg(long)]
         keep_going: bool,
-        #[arg(long, short, env = "VERBATIM_CONFIG")]
-        config: Option<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArg,
     },
     /// Zero-setup demo: embedded Kafka cluster, the daemon, sample articles; Ctrl-C to stop.
     Demo {
-        #[arg(long, short, env = "VERBATIM_CONFIG")]
-        config: Option<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArg,
         /// Exit after printing the enriched sample articles instead of waiting for Ctrl-C.
         #[arg(long)]
         once: bool,
     },
-    /// Validate the configuration and print it with secrets redacted.
+    /// Check what `run` would reject before it joins the group: the config's values, both
+    /// Kafka clients' properties, http.listen, the model directories and the KB files; then
+    /// print the effective config with secrets redacted.
     CheckConfig {
-        #[arg(long, short, env = "VERBATIM_CONFIG")]
-        config: Option<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArg,
+        /// Do not load the models and KB files (a config written for another machine or image).
+        #[arg(long)]
+        no_models: bool,
     },
     /// Score the enrichment against a gold file (see ../shared/README.md for the format).
     Eval {
@@ -76,18 +90,21 @@ pub enum Command {
         /// with another speaker than the gold's.
         #[arg(long)]
         details: bool,
-        #[arg(long, short, env = "VERBATIM_CONFIG")]
-        config: Option<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArg,
     },
     /// Re-produce dead-lettered originals (key, payload, headers minus verbatim-*) to the input
     /// topic, up to the dead-letter topic's end at start; prints a count per kind.
     Replay(crate::replay::ReplayArgs),
-    /// Print the JSON Schema of the output message (or, with --input, of the input message);
-    /// --write DIR writes both files.
+    /// Print the JSON Schema of the output message (or, with --input, of the input message;
+    /// with --config, of the config file); --write DIR writes both message schemas.
     Schema {
         /// Print the input message's schema instead of the output's.
-        #[arg(long, conflicts_with_all = ["output", "write"])]
+        #[arg(long, conflicts_with_all = ["output", "write", "config_schema"])]
         input: bool,
+        /// Print the config file's schema (for editors: taplo, Even Better TOML).
+        #[arg(long = "config", conflicts_with_all = ["output", "write"])]
+        config_schema: bool,
         /// Print the output message's schema (the default).
         #[arg(long, conflicts_with = "write")]
         output: bool,
@@ -95,41 +112,62 @@ pub enum Command {
         #[arg(long)]
         write: Option<PathBuf>,
     },
+    /// Print a shell completion script: `verbatim completions bash > /etc/bash_completion.d/verbatim`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) of verbatim, or with --dir write one page per command.
+    Man {
+        /// Directory to write verbatim.1 and verbatim-COMMAND.1 into.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Parse the command line and run the command. Returns the process exit code.
 pub fn main() -> i32 {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Run { config } => load(config.as_deref()).and_then(run),
+        Command::Run { config } => load(&config).and_then(run),
         Command::Enrich {
             file,
             keep_going,
             config,
-        } => load(config.as_deref()).and_then(|c| enrich(&c, file.as_deref(), keep_going)),
-        Command::Demo { config, once } => {
-            load(config.as_deref()).and_then(|c| crate::demo::demo(c, once))
+        } => load(&config).and_then(|c| enrich(&c, file.as_deref(), keep_going)),
+        Command::Demo { config, once } => load(&config).and_then(|c| crate::demo::demo(c, once)),
+        Command::CheckConfig { config, no_models } => {
+            load(&config).and_then(|c| check_config(&c, no_models))
         }
-        Command::CheckConfig { config } => load(config.as_deref()).and_then(|c| {
-            pipeline::kafka::check_properties(&c.kafka).map_err(anyhow::Error::msg)?;
-            println!(
-                "# effective configuration (defaults ← file ← VERBATIM__* env), secrets redacted"
-            );
-            print!("{}", c.redacted_toml());
-            eprintln!("config OK");
-            Ok(())
-        }),
         Command::Eval {
             gold,
             json,
             details,
             config,
-        } => load(config.as_deref()).and_then(|c| eval(&c, &gold, json, details)),
-        Command::Schema { input, write, .. } => schema(input, write.as_deref()),
-        Command::Replay(args) => load(args.config.as_deref()).and_then(|c| {
+        } => load(&config).and_then(|c| eval(&c, &gold, json, details)),
+        Command::Schema {
+            input,
+            config_schema,
+            write,
+            ..
+        } => schema(input, config_schema, write.as_deref()),
+        Command::Replay(args) => load(&ConfigArg {
+            config: args.config.clone(),
+        })
+        .and_then(|c| {
             telemetry::init(&c.log);
             crate::replay::main(&c, &args)
         }),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "verbatim",
+                &mut std::io::stdout(),
+            );
+            Ok(())
+        }
+        Command::Man { dir } => crate::manpage::write(Cli::command(), dir.as_deref()),
     };
     match result {
         Ok(()) => 0,
@@ -140,18 +178,56 @@ pub fn main() -> i32 {
     }
 }
 
-fn load(path: Option<&Path>) -> Result<Config> {
-    Ok(Config::load(path)?)
+fn load(arg: &ConfigArg) -> Result<Config> {
+    Ok(Config::load(arg.config.as_deref())?)
 }
 
-/// Build the enrichment core from the config (loads the models and the knowledge base).
+/// `verbatim check-config`: everything `run` checks before it joins the group.
+fn check_config(c: &Config, no_models: bool) -> Result<()> {
+    pipeline::kafka::check_properties(&c.kafka).map_err(anyhow::Error::msg)?;
+    // A host name must resolve now as it will when the daemon binds.
+    std::net::ToSocketAddrs::to_socket_addrs(c.http.listen.as_str()).map_err(|e| {
+        c.key_error(
+            "http.listen",
+            format!("{:?} does not resolve: {e}", c.http.listen),
+        )
+    })?;
+    if no_models {
+        eprintln!("models and KB files not loaded (--no-models)");
+    } else {
+        let e = enricher(c)?;
+        let langs: Vec<&str> = e.languages().collect();
+        eprintln!("models loaded: {}", langs.join(", "));
+    }
+    println!("# effective configuration (defaults ← file ← VERBATIM__* env), secrets redacted");
+    print!("{}", c.redacted_toml());
+    eprintln!("config OK");
+    Ok(())
+}
+
+/// Build the enrichment core from the config (loads the models and the knowledge base). A model
+/// that does not load is reported under its key (`nlp.models.fr`) and where that was set.
 pub fn enricher(cfg: &Config) -> Result<Enricher> {
-    let kb = crate::kb::load(&cfg.kb)?;
+    let kb = crate::kb::load(&cfg.kb).map_err(|e| {
+        let key = match &e {
+            crate::kb::KbLoadError::Read { path, .. } if *path == cfg.kb.places => "kb.places",
+            crate::kb::KbLoadError::Read { .. } => "kb.files",
+            // The message names the file.
+            crate::kb::KbLoadError::Parse(_) => "kb",
+        };
+        cfg.key_error(key, e.to_string())
+    })?;
     let e = Enricher::new(EnricherConfig {
         models: cfg.nlp.models.clone(),
         syntax: cfg.nlp.syntax,
         tokens: cfg.output.tokens,
         max_tokens: Some(cfg.limits.max_tokens).filter(|&n| n > 0),
+    })
+    .map_err(|e| match &e {
+        crate::enrich::EnrichError::Model { lang, .. } => {
+            anyhow::Error::new(cfg.key_error(&format!("nlp.models.{lang}"), e.to_string()))
+        }
+        _ => anyhow::Error::new(e),
     })?
     .with_kb(crate::enrich::kb::KbHandle::new(kb));
     Ok(e)
@@ -207,7 +283,7 @@ fn run(cfg: Config) -> Result<()> {
         let metrics = Arc::new(Metrics::new());
         let health = Arc::new(Health::default());
         let shutdown = shutdown_on_signals();
-        let addr = cfg.http.listen.parse().context("http.listen")?;
+        let addr = http::resolve(&cfg.http.listen).await?;
         let (local, server) =
             http::serve(addr, metrics.clone(), health.clone(), shutdown.clone()).await?;
         tracing::info!(%local, "metrics on http://{local}/metrics");
@@ -466,7 +542,7 @@ fn eval(cfg: &Config, gold: &Path, json: bool, details: bool) -> Result<()> {
     Ok(())
 }
 
-fn schema(input_only: bool, write: Option<&Path>) -> Result<()> {
+fn schema(input_only: bool, config: bool, write: Option<&Path>) -> Result<()> {
     let (input, output) = contract::schemas();
     match write {
         Some(dir) => {
@@ -480,6 +556,7 @@ fn schema(input_only: bool, write: Option<&Path>) -> Result<()> {
             );
         }
         // One JSON document per call, so that the output pipes into a validator.
+        None if config => println!("{}", Config::json_schema()),
         None if input_only => println!("{input}"),
         None => println!("{output}"),
     }
@@ -488,4 +565,36 @@ fn schema(input_only: bool, write: Option<&Path>) -> Result<()> {
 
 pub fn block_on<F: std::future::Future>(f: F) -> Result<F::Output> {
     Ok(runtime()?.block_on(f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every subcommand that reads the config takes `-c, --config FILE` and says what it is.
+    #[test]
+    fn config_option_is_documented_everywhere() {
+        let cmd = Cli::command();
+        let mut with_config = 0;
+        for sub in cmd.get_subcommands() {
+            let Some(arg) = sub
+                .get_arguments()
+                .find(|a| a.get_long() == Some("config") && a.get_action().takes_values())
+            else {
+                continue;
+            };
+            with_config += 1;
+            assert_eq!(arg.get_short(), Some('c'), "{}: -c", sub.get_name());
+            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            assert!(
+                help.contains("config"),
+                "{}: --config has no help",
+                sub.get_name()
+            );
+        }
+        assert!(
+            with_config >= 6,
+            "only {with_config} subcommands take --config"
+        );
+    }
 }

@@ -1,36 +1,57 @@
 //! Typed configuration: defaults (here, in one place) ← TOML file ← `VERBATIM__SECTION__KEY`
-//! environment variables. Validated at start-up; errors name the key and the bad value.
+//! environment variables. Validated at start-up; errors name the key, the bad value and where
+//! it was set (the file, or the environment variable). Relative paths written in the file are
+//! read from the file's directory (`sources.rs`).
 
+mod sources;
+mod validate;
+
+pub use sources::{Origins, ValueSource};
+pub use validate::is_listen_address;
+
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use sources::{apply_env, resolve_relative_paths};
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 /// Errors of configuration loading. Each names the key or file and the offending value.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read config file {path:?}: {source}")]
+    // The I/O error is part of the message, not a chained source: each cause is said once.
+    #[error("cannot read config file {path:?}: {error}")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("config file {path:?} is not valid TOML: {message}")]
     Syntax { path: PathBuf, message: String },
-    #[error("config key `{key}`: {message}")]
-    Key { key: String, message: String },
+    #[error("config key `{key}`{}: {message}", origin_note(.origin.as_ref()))]
+    Key {
+        key: String,
+        message: String,
+        /// Where the value was set; `None` for a default.
+        origin: Option<ValueSource>,
+    },
     #[error("environment variable {var}: {message}")]
     Env { var: String, message: String },
 }
 
+fn origin_note(origin: Option<&ValueSource>) -> String {
+    origin.map(|o| format!(" ({o})")).unwrap_or_default()
+}
+
+/// An error about `key`, before its origin is known ([`Origins::annotate`] adds it).
 fn key_err(key: &str, message: impl Into<String>) -> ConfigError {
     ConfigError::Key {
         key: key.to_string(),
         message: message.into(),
+        origin: None,
     }
 }
 
 /// The whole configuration of the daemon.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub kafka: KafkaConfig,
@@ -42,10 +63,14 @@ pub struct Config {
     pub output: OutputConfig,
     pub telemetry: crate::otlp::TelemetryConfig,
     pub log: LogConfig,
+    /// Where each value was set, for error messages.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub origins: Origins,
 }
 
 /// Kafka connection and topics.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct KafkaConfig {
     /// Comma-separated bootstrap brokers, `host:port[,host:port...]`.
@@ -77,7 +102,7 @@ pub struct KafkaConfig {
 }
 
 /// `kafka.on_dead_letter_failure`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DeadLetterFailurePolicy {
     /// Stop the daemon with a fatal error naming the input.
@@ -126,7 +151,7 @@ impl Default for KafkaConfig {
 }
 
 /// Metrics and health endpoint.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct HttpConfig {
     /// Address of `/metrics`, `/healthz`, `/readyz`, e.g. `0.0.0.0:9464`.
@@ -142,7 +167,7 @@ impl Default for HttpConfig {
 }
 
 /// Input limits.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct LimitsConfig {
     /// Largest accepted message value in bytes; larger inputs are dead-lettered as `too_large`.
@@ -164,7 +189,7 @@ impl Default for LimitsConfig {
 }
 
 /// Processing.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct PipelineConfig {
     /// Enrichment worker threads; 0 = one per CPU core.
@@ -191,7 +216,7 @@ pub struct PipelineConfig {
 }
 
 /// Delivery guarantee of the daemon.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Delivery {
     /// Commit input offsets after the outputs are acknowledged; duplicates possible after a crash.
@@ -216,9 +241,6 @@ impl Default for PipelineConfig {
     }
 }
 
-/// Most permits a tokio semaphore holds.
-const MAX_PERMITS: usize = usize::MAX >> 4;
-
 impl PipelineConfig {
     /// Worker count after resolving 0 to the number of cores.
     pub fn workers(&self) -> usize {
@@ -231,7 +253,7 @@ impl PipelineConfig {
 }
 
 /// Language models.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct NlpConfig {
     /// Run the pipelines' syntax (tagger or morphologizer, parser, attribute ruler, lemmatizer)
@@ -256,7 +278,7 @@ impl Default for NlpConfig {
 
 /// Knowledge base the entities are linked to (`kb_id`): the built-in places and the newsroom's
 /// own files. The daemon reloads them on SIGHUP and when a file changes.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct KbConfig {
     /// Built-in places KB written by `scripts/kb`; empty to link to the newsroom's files only.
@@ -265,22 +287,25 @@ pub struct KbConfig {
     /// lines (`.jsonl`). Their entries win over the built-in ones. A string is read as a
     /// comma-separated list (`VERBATIM__KB__FILES=a.tsv,b.jsonl`).
     #[serde(deserialize_with = "paths_or_list")]
+    #[schemars(with = "PathsOrList")]
     pub files: Vec<PathBuf>,
     /// How often, in milliseconds, the daemon looks for changed KB files; 0 = on SIGHUP only.
     pub watch_interval_ms: u64,
 }
 
 /// A list of paths, or one string of comma-separated paths (as an environment variable gives).
+#[derive(Deserialize, JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // read by serde and schemars only
+enum PathsOrList {
+    List(Vec<PathBuf>),
+    Joined(String),
+}
+
 fn paths_or_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<PathBuf>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Paths {
-        List(Vec<PathBuf>),
-        Joined(String),
-    }
-    Ok(match Paths::deserialize(d)? {
-        Paths::List(l) => l,
-        Paths::Joined(s) => s
+    Ok(match PathsOrList::deserialize(d)? {
+        PathsOrList::List(l) => l,
+        PathsOrList::Joined(s) => s
             .split(',')
             .map(str::trim)
             .filter(|p| !p.is_empty())
@@ -300,7 +325,7 @@ impl Default for KbConfig {
 }
 
 /// Optional parts of the output message.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct OutputConfig {
     /// Add `tokens` (per token: field, text, offsets, POS, lemma, head, dependency) to every
@@ -311,7 +336,7 @@ pub struct OutputConfig {
 }
 
 /// Log output format.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
     Pretty,
@@ -319,7 +344,7 @@ pub enum LogFormat {
 }
 
 /// Logging.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct LogConfig {
     /// `pretty` (human) or `json` (one object per line).
@@ -351,17 +376,22 @@ impl Config {
         path: Option<&Path>,
         env: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Config, ConfigError> {
+        let mut origins = Origins::default();
         let mut root = match path {
             Some(p) => {
-                let text = std::fs::read_to_string(p).map_err(|source| ConfigError::Read {
+                let text = std::fs::read_to_string(p).map_err(|error| ConfigError::Read {
                     path: p.to_path_buf(),
-                    source,
+                    error,
                 })?;
-                text.parse::<toml::Table>()
+                let mut table = text
+                    .parse::<toml::Table>()
                     .map_err(|e| ConfigError::Syntax {
                         path: p.to_path_buf(),
                         message: e.to_string(),
-                    })?
+                    })?;
+                origins.record_file(&table, p);
+                resolve_relative_paths(&mut table, p);
+                table
             }
             None => toml::Table::new(),
         };
@@ -372,202 +402,28 @@ impl Config {
         vars.sort();
         let defaults = toml::Table::try_from(Config::default()).unwrap_or_default();
         for (var, value) in vars {
-            apply_env(&mut root, &defaults, &var, &value)?;
+            let key = apply_env(&mut root, &defaults, &var, &value)?;
+            origins.record_env(key, &var, &value);
         }
         let de = toml::Value::Table(root);
-        let cfg: Config = serde_path_to_error::deserialize(de).map_err(|e| {
+        let mut cfg: Config = serde_path_to_error::deserialize(de).map_err(|e| {
             let key = e.path().to_string();
-            key_err(&key, e.into_inner().to_string())
+            origins.annotate(key_err(&key, e.into_inner().to_string()))
         })?;
-        cfg.validate()?;
+        cfg.validate().map_err(|e| origins.annotate(e))?;
+        cfg.origins = origins;
         Ok(cfg)
     }
 
-    /// Check values serde cannot: addresses, non-empty names, ranges, distinct topics.
-    pub fn validate(&self) -> Result<(), ConfigError> {
-        let k = &self.kafka;
-        for (key, v) in [
-            ("kafka.brokers", &k.brokers),
-            ("kafka.group_id", &k.group_id),
-            ("kafka.input_topic", &k.input_topic),
-            ("kafka.output_topic", &k.output_topic),
-            ("kafka.dlq_topic", &k.dlq_topic),
-        ] {
-            if v.trim().is_empty() {
-                return Err(key_err(key, format!("must not be empty (got {v:?})")));
-            }
-        }
-        for b in k.brokers.split(',') {
-            let b = b.trim();
-            let ok = b
-                .rsplit_once(':')
-                .is_some_and(|(h, p)| !h.is_empty() && p.parse::<u16>().is_ok());
-            if !ok {
-                return Err(key_err(
-                    "kafka.brokers",
-                    format!("{b:?} is not host:port (got {:?})", k.brokers),
-                ));
-            }
-        }
-        for (key, topic) in [
-            ("kafka.input_topic", &k.input_topic),
-            ("kafka.output_topic", &k.output_topic),
-            ("kafka.dlq_topic", &k.dlq_topic),
-        ] {
-            let valid = topic.len() <= 249
-                && topic
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
-            if !valid {
-                return Err(key_err(
-                    key,
-                    format!("{topic:?} is not a valid Kafka topic name"),
-                ));
-            }
-        }
-        if k.output_topic == k.input_topic {
-            return Err(key_err(
-                "kafka.output_topic",
-                format!("{:?} must differ from kafka.input_topic", k.output_topic),
-            ));
-        }
-        if k.dlq_topic == k.input_topic {
-            return Err(key_err(
-                "kafka.dlq_topic",
-                format!("{:?} must differ from kafka.input_topic", k.dlq_topic),
-            ));
-        }
-        if k.commit_interval_ms == 0 {
-            return Err(key_err("kafka.commit_interval_ms", "must be > 0 (got 0)"));
-        }
-        for (section, props) in [
-            ("kafka.consumer", &k.consumer),
-            ("kafka.producer", &k.producer),
-        ] {
-            for key in props.keys() {
-                if MANAGED_PROPS.contains(&key.as_str()) {
-                    return Err(key_err(
-                        &format!("{section}.\"{key}\""),
-                        "is managed by verbatim (its delivery guarantees depend on it) and cannot be set",
-                    ));
-                }
-            }
-        }
-        if self.http.listen.parse::<SocketAddr>().is_err() {
-            return Err(key_err(
-                "http.listen",
-                format!(
-                    "{:?} is not an address like 127.0.0.1:9464",
-                    self.http.listen
-                ),
-            ));
-        }
-        if self.limits.max_article_bytes == 0 {
-            return Err(key_err("limits.max_article_bytes", "must be > 0 (got 0)"));
-        }
-        if self.pipeline.max_in_flight == 0 {
-            return Err(key_err("pipeline.max_in_flight", "must be > 0 (got 0)"));
-        }
-        // tokio's semaphore holds at most usize::MAX >> 3 permits.
-        if self.pipeline.max_in_flight > MAX_PERMITS {
-            return Err(key_err(
-                "pipeline.max_in_flight",
-                format!(
-                    "{} is too large (max {MAX_PERMITS})",
-                    self.pipeline.max_in_flight
-                ),
-            ));
-        }
-        if self.pipeline.max_in_flight_bytes < self.limits.max_article_bytes
-            || self.pipeline.max_in_flight_bytes > MAX_PERMITS
-        {
-            return Err(key_err(
-                "pipeline.max_in_flight_bytes",
-                format!(
-                    "{} must be at least limits.max_article_bytes ({}) and at most {MAX_PERMITS}",
-                    self.pipeline.max_in_flight_bytes, self.limits.max_article_bytes
-                ),
-            ));
-        }
-        let need = (self.limits.max_article_bytes as f64 * OUTPUT_GROWTH).ceil() as usize;
-        let have = self.kafka.producer_max_message_bytes();
-        if have < need {
-            return Err(key_err(
-                "kafka.producer.\"message.max.bytes\"",
-                format!(
-                    "{have} is too small for the output of the largest accepted article: \
-                     limits.max_article_bytes = {} grows up to {OUTPUT_GROWTH}× when enriched; \
-                     raise kafka.producer.\"message.max.bytes\" to at least {need} or lower \
-                     limits.max_article_bytes to at most {}",
-                    self.limits.max_article_bytes,
-                    (have as f64 / OUTPUT_GROWTH) as usize
-                ),
-            ));
-        }
-        if self.pipeline.concurrency > 1024 {
-            return Err(key_err(
-                "pipeline.concurrency",
-                format!(
-                    "{} is too many threads (max 1024)",
-                    self.pipeline.concurrency
-                ),
-            ));
-        }
-        if self.pipeline.transaction_max_messages == 0 {
-            return Err(key_err(
-                "pipeline.transaction_max_messages",
-                "must be > 0 (got 0)",
-            ));
-        }
-        if self.pipeline.transaction_interval_ms == 0 {
-            return Err(key_err(
-                "pipeline.transaction_interval_ms",
-                "must be > 0 (got 0)",
-            ));
-        }
-        if self.pipeline.article_timeout_ms == 0 {
-            return Err(key_err(
-                "pipeline.article_timeout_ms",
-                "must be > 0 (got 0)",
-            ));
-        }
-        if self.pipeline.drain_timeout_secs == 0 {
-            return Err(key_err(
-                "pipeline.drain_timeout_secs",
-                "must be > 0 (got 0)",
-            ));
-        }
-        for lang in self.nlp.models.keys() {
-            if lang.len() != 2 || !lang.chars().all(|c| c.is_ascii_lowercase()) {
-                return Err(key_err(
-                    &format!("nlp.models.{lang}"),
-                    "language must be an ISO 639-1 code like fr or en",
-                ));
-            }
-        }
-        if self.output.tokens && !self.nlp.syntax {
-            return Err(key_err(
-                "output.tokens",
-                "needs nlp.syntax = true (got output.tokens = true, nlp.syntax = false)",
-            ));
-        }
-        self.output
-            .headers
-            .validate()
-            .map_err(|e| key_err("output.headers", e.to_string()))?;
-        self.telemetry
-            .endpoint()
-            .map_err(|e| key_err("telemetry.otlp_endpoint", e.to_string()))?;
-        if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
-            return Err(key_err(
-                "log.level",
-                format!(
-                    "{:?} is not a valid filter (e.g. info, verbatim=debug)",
-                    self.log.level
-                ),
-            ));
-        }
-        Ok(())
+    /// An error about `key` that says where its value was set.
+    pub fn key_error(&self, key: &str, message: impl Into<String>) -> ConfigError {
+        self.origins.annotate(key_err(key, message))
+    }
+
+    /// JSON Schema of the config file (`verbatim schema --config`), for editors and CI checks.
+    pub fn json_schema() -> String {
+        let schema = schemars::schema_for!(Config);
+        serde_json::to_string_pretty(&schema).unwrap_or_default()
     }
 
     /// The effective config as TOML with secrets replaced by `***`.
@@ -614,88 +470,6 @@ pub fn is_secret(key: &str) -> bool {
     .any(|s| k.contains(s))
 }
 
-/// Apply one `VERBATIM__A__B__C=value` variable to the TOML tree. Free-form librdkafka maps take
-/// `_` as `.` (`VERBATIM__KAFKA__CONSUMER__SECURITY_PROTOCOL` → `security.protocol`).
-fn apply_env(
-    root: &mut toml::Table,
-    defaults: &toml::Table,
-    var: &str,
-    value: &str,
-) -> Result<(), ConfigError> {
-    let path: Vec<String> = var[ENV_PREFIX.len()..]
-        .split("__")
-        .map(|s| s.to_ascii_lowercase())
-        .collect();
-    if path.iter().any(|p| p.is_empty()) || path.len() < 2 {
-        return Err(ConfigError::Env {
-            var: var.to_string(),
-            message: "expected VERBATIM__SECTION__KEY".into(),
-        });
-    }
-    let free_form =
-        path.len() == 3 && path[0] == "kafka" && (path[1] == "consumer" || path[1] == "producer")
-            || path.len() == 3 && path[0] == "nlp" && path[1] == "models";
-    let mut table = root;
-    for (i, seg) in path.iter().enumerate() {
-        let last = i == path.len() - 1;
-        if last {
-            let (key, val) = if free_form && path[0] == "kafka" {
-                (
-                    seg.replace('_', "."),
-                    toml::Value::String(value.to_string()),
-                )
-            } else if free_form {
-                (seg.clone(), toml::Value::String(value.to_string()))
-            } else if default_is_string(defaults, &path) {
-                // `VERBATIM__KAFKA__GROUP_ID=123` is the group "123", not a number.
-                (seg.clone(), toml::Value::String(value.to_string()))
-            } else {
-                (seg.clone(), env_value(value))
-            };
-            table.insert(key, val);
-        } else {
-            let entry = table
-                .entry(seg.clone())
-                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
-            table = match entry {
-                toml::Value::Table(t) => t,
-                _ => {
-                    return Err(ConfigError::Env {
-                        var: var.to_string(),
-                        message: format!("`{}` is not a section", path[..=i].join(".")),
-                    })
-                }
-            };
-        }
-    }
-    Ok(())
-}
-
-/// An env value is read as a TOML scalar when it parses as one (`42`, `true`), else a string.
-/// Whether the key at `path` holds a string in the default config.
-fn default_is_string(defaults: &toml::Table, path: &[String]) -> bool {
-    let mut t = defaults;
-    for (i, seg) in path.iter().enumerate() {
-        match t.get(seg) {
-            Some(toml::Value::Table(next)) if i + 1 < path.len() => t = next,
-            Some(toml::Value::String(_)) => return i + 1 == path.len(),
-            _ => return false,
-        }
-    }
-    false
-}
-
-fn env_value(v: &str) -> toml::Value {
-    if let Ok(i) = v.parse::<i64>() {
-        return toml::Value::Integer(i);
-    }
-    match v {
-        "true" => toml::Value::Boolean(true),
-        "false" => toml::Value::Boolean(false),
-        _ => toml::Value::String(v.to_string()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -712,8 +486,9 @@ mod tests {
 
     #[test]
     fn shipped_config_is_valid_and_equals_defaults() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config/verbatim.toml");
-        let c = Config::load_with_env(Some(&path), []).unwrap();
+        // Relative to the package root (the tests' working directory), as a user types it:
+        // the file's `../models/...` then reads as the defaults' `models/...`.
+        let c = Config::load_with_env(Some(Path::new("config/verbatim.toml")), []).unwrap();
         let d = Config::default();
         assert_eq!(c.redacted_toml(), d.redacted_toml());
     }
@@ -790,17 +565,89 @@ mod tests {
 
     #[test]
     fn kb_files_from_a_list_or_a_comma_separated_string() {
+        // From the file: read from the file's (temporary) directory.
         let c = load("[kb]\nfiles = [\"a.tsv\", \"b.jsonl\"]\n", &[]).unwrap();
-        assert_eq!(
-            c.kb.files,
-            [PathBuf::from("a.tsv"), PathBuf::from("b.jsonl")]
-        );
+        assert_eq!(c.kb.files.len(), 2);
+        for (f, name) in c.kb.files.iter().zip(["a.tsv", "b.jsonl"]) {
+            assert!(f.is_absolute() && f.ends_with(name), "{f:?}");
+        }
         let c = load("", &[("VERBATIM__KB__FILES", "x.tsv, y.tsv")]).unwrap();
         assert_eq!(c.kb.files, [PathBuf::from("x.tsv"), PathBuf::from("y.tsv")]);
         assert!(
             load("[kb]\nfile = []\n", &[]).is_err(),
             "unknown keys are refused"
         );
+    }
+
+    #[test]
+    fn errors_say_where_the_value_was_set() {
+        let e = load("", &[("VERBATIM__PIPELINE__CONCURRENCY", "abc")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("pipeline.concurrency")
+                && e.contains("set by VERBATIM__PIPELINE__CONCURRENCY=abc"),
+            "{e}"
+        );
+        let e = load("[pipeline]\nmax_in_flight = 0\n", &[])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("pipeline.max_in_flight") && e.contains("c.toml"),
+            "{e}"
+        );
+        // A default is set nowhere: no origin.
+        let e = load("", &[("VERBATIM__PIPELINE__MAX_IN_FLIGHT_BYTES", "1000")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("set by VERBATIM__PIPELINE__MAX_IN_FLIGHT_BYTES=1000"),
+            "{e}"
+        );
+        // The cause appears once, not again as a chained source.
+        let e = Config::load_with_env(Some(Path::new("/nonexistent/v.toml")), []).unwrap_err();
+        assert!(std::error::Error::source(&e).is_none(), "{e}");
+    }
+
+    #[test]
+    fn file_paths_are_read_from_the_file_directory_env_paths_from_the_cwd() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.toml");
+        std::fs::write(
+            &p,
+            "[nlp.models]\nfr = \"m/fr\"\n[kb]\nplaces = \"\"\nfiles = [\"kb/a.tsv\", \"/abs/b.tsv\"]\n\
+             [kafka.consumer]\n\"ssl.ca.location\" = \"tls/ca.pem\"\n\"client.rack\" = \"r/1\"\n",
+        )
+        .unwrap();
+        let c = Config::load_with_env(
+            Some(&p),
+            [(
+                "VERBATIM__NLP__MODELS__EN".to_string(),
+                "models/en".to_string(),
+            )],
+        )
+        .unwrap();
+        assert_eq!(c.nlp.models["fr"], dir.path().join("m/fr"));
+        assert_eq!(c.nlp.models["en"], PathBuf::from("models/en"));
+        assert_eq!(c.kb.places, PathBuf::new());
+        assert_eq!(
+            c.kb.files,
+            [dir.path().join("kb/a.tsv"), PathBuf::from("/abs/b.tsv")]
+        );
+        assert_eq!(
+            PathBuf::from(&c.kafka.consumer["ssl.ca.location"]),
+            dir.path().join("tls/ca.pem")
+        );
+        assert_eq!(
+            c.kafka.consumer["client.rack"], "r/1",
+            "not a path property"
+        );
+    }
+
+    #[test]
+    fn listen_accepts_host_names() {
+        let c = load("[http]\nlisten = \"localhost:9464\"\n", &[]).unwrap();
+        assert_eq!(c.http.listen, "localhost:9464");
     }
 
     #[test]

@@ -15,11 +15,28 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// Errors of the HTTP edge.
 #[derive(Debug, thiserror::Error)]
 pub enum HttpError {
-    #[error("cannot listen on http.listen = {addr}: {source}")]
+    // Causes are part of the messages, not chained sources: each is said once.
+    #[error("cannot listen on http.listen = {addr}: {error}")]
     Bind {
         addr: SocketAddr,
-        source: std::io::Error,
+        error: std::io::Error,
     },
+    #[error("cannot resolve http.listen = {listen:?}: {reason}")]
+    Resolve { listen: String, reason: String },
+}
+
+/// The address `http.listen` names: an IP address, or a host name resolved now (the first
+/// address the resolver gives).
+pub async fn resolve(listen: &str) -> Result<SocketAddr, HttpError> {
+    let resolve_err = |reason: String| HttpError::Resolve {
+        listen: listen.to_string(),
+        reason,
+    };
+    tokio::net::lookup_host(listen)
+        .await
+        .map_err(|e| resolve_err(e.to_string()))?
+        .next()
+        .ok_or_else(|| resolve_err("the name has no address".into()))
 }
 
 /// Readiness facts set by the pipeline, read by `/readyz`.
@@ -141,7 +158,7 @@ pub async fn serve(
 ) -> Result<(SocketAddr, impl std::future::Future<Output = ()>), HttpError> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
-        .map_err(|source| HttpError::Bind { addr, source })?;
+        .map_err(|error| HttpError::Bind { addr, error })?;
     let local = listener.local_addr().unwrap_or(addr);
     let app = Router::new()
         .route("/metrics", get(metrics_handler))
@@ -204,6 +221,24 @@ mod tests {
     use super::*;
     use std::io::{Read, Write};
     use std::time::{Duration, Instant};
+
+    /// `http.listen` may name a host: it is resolved when binding; a name that does not resolve
+    /// fails naming the key and the value.
+    #[tokio::test]
+    async fn listen_host_names_resolve_at_bind() {
+        let a = resolve("localhost:9464").await.expect("localhost resolves");
+        assert!(a.ip().is_loopback() && a.port() == 9464, "{a}");
+        let a = resolve("127.0.0.1:1").await.unwrap();
+        assert_eq!(a, "127.0.0.1:1".parse::<SocketAddr>().unwrap());
+        let e = resolve("no-such-host.invalid:9464")
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("http.listen") && e.contains("no-such-host.invalid"),
+            "{e}"
+        );
+    }
 
     fn get(addr: SocketAddr, path: &str) -> Option<String> {
         let mut s = std::net::TcpStream::connect(addr).ok()?;

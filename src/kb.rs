@@ -18,19 +18,26 @@ use tokio::sync::watch;
 /// Why the KB could not be loaded. Messages name the file.
 #[derive(Debug, thiserror::Error)]
 pub enum KbLoadError {
-    #[error("cannot read KB file {path:?}: {source}")]
+    // Causes are part of the messages, not chained sources: each is said once.
+    #[error("cannot read KB file {path:?}: {error}")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("KB file {0}")]
-    Parse(#[from] KbError),
+    Parse(KbError),
+}
+
+impl From<KbError> for KbLoadError {
+    fn from(e: KbError) -> Self {
+        KbLoadError::Parse(e)
+    }
 }
 
 fn read(path: &Path) -> Result<String, KbLoadError> {
-    std::fs::read_to_string(path).map_err(|source| KbLoadError::Read {
+    std::fs::read_to_string(path).map_err(|error| KbLoadError::Read {
         path: path.to_path_buf(),
-        source,
+        error,
     })
 }
 

@@ -9,6 +9,7 @@ pub mod enrich;
 pub mod eval;
 pub mod http;
 pub mod kb;
+pub mod manpage;
 pub mod metrics;
 pub(crate) mod otlp;
 pub mod pipeline;

@@ -8,8 +8,9 @@ use prometheus::{
     IntGaugeVec, Opts, Registry, TextEncoder,
 };
 
-/// Languages with their own label value; everything else is `other` (bounded cardinality).
-const LANG_LABELS: &[&str] = &["fr", "en", "other", "unknown"];
+pub mod quality;
+
+pub use quality::QualityMetrics;
 
 /// The daemon's metrics, registered in their own registry.
 pub struct Metrics {
@@ -19,7 +20,8 @@ pub struct Metrics {
     pub dead_letters: IntCounterVec,
     pub entities: IntCounterVec,
     pub quotes: IntCounterVec,
-    pub articles_by_lang: IntCounterVec,
+    /// Per-language telemetry of quality (articles, quotes, entities).
+    pub quality: QualityMetrics,
     pub enrich_seconds: Histogram,
     pub end_to_end_seconds: Histogram,
     pub in_flight: IntGauge,
@@ -56,7 +58,7 @@ fn counter(r: &Registry, name: &str, help: &str) -> IntCounter {
     c
 }
 
-fn counter_vec(r: &Registry, name: &str, help: &str, labels: &[&str]) -> IntCounterVec {
+pub(crate) fn counter_vec(r: &Registry, name: &str, help: &str, labels: &[&str]) -> IntCounterVec {
     let c = IntCounterVec::new(Opts::new(name, help), labels).expect("valid metric");
     r.register(Box::new(c.clone())).expect("unique metric");
     c
@@ -127,10 +129,10 @@ impl Metrics {
         build.with_label_values(&build_labels("")).set(1);
         #[cfg(target_os = "linux")]
         {
-            let pc = prometheus::process_collector::ProcessCollector::new(
-                std::process::id() as i32,
-                "verbatim",
-            );
+            // No namespace: the standard names (process_cpu_seconds_total,
+            // process_resident_memory_bytes, process_open_fds, process_start_time_seconds) that
+            // every exporter uses and dashboards expect.
+            let pc = prometheus::process_collector::ProcessCollector::for_self();
             r.register(Box::new(pc)).expect("unique");
         }
 
@@ -163,12 +165,7 @@ impl Metrics {
                 "Direct quotes found, by whether a speaker was attributed.",
                 &["attributed"],
             ),
-            articles_by_lang: counter_vec(
-                &r,
-                "verbatim_articles_total",
-                "Articles enriched, by language (fr, en, other, unknown).",
-                &["lang"],
-            ),
+            quality: QualityMetrics::register(&r),
             enrich_seconds,
             end_to_end_seconds,
             in_flight: gauge(
@@ -266,9 +263,6 @@ impl Metrics {
         for a in ["true", "false"] {
             m.quotes.with_label_values(&[a]);
         }
-        for l in LANG_LABELS {
-            m.articles_by_lang.with_label_values(&[l]);
-        }
         for r in ["ok", "error"] {
             m.commits.with_label_values(&[r]);
         }
@@ -297,13 +291,7 @@ impl Metrics {
 
     /// Count what one enrichment found.
     pub fn observe_enrichment(&self, e: &Enrichment) {
-        let lang = match e.lang.as_deref() {
-            Some("fr") => "fr",
-            Some("en") => "en",
-            Some(_) => "other",
-            None => "unknown",
-        };
-        self.articles_by_lang.with_label_values(&[lang]).inc();
+        self.quality.observe(e);
         for ent in &e.entities {
             self.entities
                 .with_label_values(&[ent.entity_type.as_str()])
@@ -339,7 +327,10 @@ mod tests {
         let text = m.render();
         for fam in m.registry.gather() {
             let n = fam.name();
-            assert!(n.starts_with("verbatim_"), "{n}");
+            assert!(
+                n.starts_with("verbatim_") || n.starts_with("process_"),
+                "{n}"
+            );
             if fam.get_field_type() == prometheus::proto::MetricType::COUNTER {
                 assert!(n.ends_with("_total"), "{n}");
             }
@@ -349,5 +340,14 @@ mod tests {
         }
         assert!(text.contains("verbatim_dead_letters_total{reason=\"invalid_json\"} 0"));
         assert!(text.contains("verbatim_build_info"));
+        #[cfg(target_os = "linux")]
+        for n in [
+            "process_cpu_seconds_total",
+            "process_resident_memory_bytes",
+            "process_open_fds",
+            "process_start_time_seconds",
+        ] {
+            assert!(text.contains(&format!("# TYPE {n} ")), "{n} missing");
+        }
     }
 }

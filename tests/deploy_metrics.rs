@@ -20,8 +20,17 @@ fn sample_metrics() -> Metrics {
     m.consumed.inc_by(5);
     m.produced.inc_by(4);
     m.dead_letters.with_label_values(&["invalid_json"]).inc();
-    m.articles_by_lang.with_label_values(&["fr"]).inc_by(3);
-    m.articles_by_lang.with_label_values(&["en"]).inc();
+    m.quality.precreate(["fr", "en"]);
+    m.quality.articles.with_label_values(&["fr"]).inc_by(3);
+    m.quality.articles.with_label_values(&["en"]).inc();
+    m.quality
+        .quotes
+        .with_label_values(&["fr", "direct", "true"])
+        .inc_by(2);
+    m.quality
+        .entities
+        .with_label_values(&["fr", "true"])
+        .inc_by(2);
     m.entities.with_label_values(&["person"]).inc_by(7);
     m.quotes.with_label_values(&["true"]).inc_by(2);
     m.enrich_seconds.observe(0.01);
@@ -44,7 +53,7 @@ fn families(text: &str) -> Vec<(String, String)> {
 
 fn referenced(path: &Path) -> BTreeSet<String> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let re = regex::Regex::new(r"\bverbatim_[a-z0-9_]*[a-z0-9]").unwrap();
+    let re = regex::Regex::new(r"\b(?:verbatim|process)_[a-z0-9_]*[a-z0-9]").unwrap();
     re.find_iter(&text)
         .map(|m| m.as_str().to_string())
         .collect()
@@ -65,7 +74,7 @@ fn deploy_files_reference_only_exported_metrics() {
     }
     assert!(known.contains("verbatim_messages_consumed_total"));
     assert!(
-        known.contains("verbatim_process_cpu_seconds_total"),
+        known.contains("process_cpu_seconds_total"),
         "process collector missing"
     );
 

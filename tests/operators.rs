@@ -1,6 +1,6 @@
 //! What operators expect, on the real broker (tansu): input headers and the W3C trace context go
-//! through the daemon to the output; the lag gauge counts what is left to read; dead letters
-//! are replayed with their original bytes and headers.
+//! through the daemon to the output; the lag gauge counts what is left to read; the quality
+//! counters count per language; dead letters are replayed with their original bytes and headers.
 
 mod common;
 
@@ -226,6 +226,33 @@ async fn lag_counts_the_messages_left_to_read() {
         "lag 0 once everything is read: got {:?}",
         lag(&d, &s.input, 0)
     );
+    // Telemetry of quality, counted on the worker path: each of these French articles holds
+    // one direct quote and names a person.
+    let fr = d
+        .metric("verbatim_articles_total{lang=\"fr\"}")
+        .unwrap_or(0.0);
+    assert!(fr >= 1.0, "French articles counted: {fr}");
+    assert_eq!(d.metric("verbatim_articles_total{lang=\"und\"}"), Some(0.0));
+    let quotes = ["true", "false"]
+        .iter()
+        .map(|a| {
+            d.metric(&format!(
+                "verbatim_quality_quotes_total{{attributed=\"{a}\",kind=\"direct\",lang=\"fr\"}}"
+            ))
+            .unwrap_or(0.0)
+        })
+        .sum::<f64>();
+    assert_eq!(quotes, fr, "one direct quote per article");
+    let entities = ["true", "false"]
+        .iter()
+        .map(|l| {
+            d.metric(&format!(
+                "verbatim_quality_entities_total{{kb_linked=\"{l}\",lang=\"fr\"}}"
+            ))
+            .unwrap_or(0.0)
+        })
+        .sum::<f64>();
+    assert!(entities >= fr, "entities counted per language: {entities}");
     let st = d.terminate(Duration::from_secs(60)).expect("exits");
     assert!(st.success());
 }

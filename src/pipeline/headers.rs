@@ -13,7 +13,7 @@ pub enum HeadersError {
 }
 
 /// `[output.headers]`: input headers forwarded to the output and W3C trace context.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct HeadersConfig {
     /// Copy the input message's headers to the output message (filtered by `allow` and `deny`).

@@ -41,7 +41,11 @@ impl ClientContext for Ctx {
             .kafka_errors
             .with_label_values(&["consumer"])
             .inc();
-        warn!(error = %error, reason, "kafka consumer error");
+        crate::telemetry::kafka_client_error("consumer", &error, reason);
+    }
+
+    fn log(&self, level: rdkafka::config::RDKafkaLogLevel, fac: &str, log_message: &str) {
+        crate::telemetry::kafka_client_log("consumer", level, fac, log_message);
     }
 }
 
@@ -65,7 +69,11 @@ impl ClientContext for ProducerCtx {
         ) {
             self.health.producer_ok.store(false, Ordering::Relaxed);
         }
-        warn!(error = %error, reason, "kafka producer error");
+        crate::telemetry::kafka_client_error("producer", &error, reason);
+    }
+
+    fn log(&self, level: rdkafka::config::RDKafkaLogLevel, fac: &str, log_message: &str) {
+        crate::telemetry::kafka_client_log("producer", level, fac, log_message);
     }
 }
 

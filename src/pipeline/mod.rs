@@ -150,6 +150,7 @@ pub async fn run(
     let k = &cfg.kafka;
     let tracker = Arc::new(Mutex::new(OffsetTracker::new()));
     metrics.set_group(&k.group_id);
+    metrics.quality.precreate(enricher.languages());
     let eos = cfg.pipeline.delivery == Delivery::ExactlyOnce;
     let ctx = Ctx {
         metrics: metrics.clone(),

@@ -8,8 +8,12 @@ use prometheus::{
     IntGaugeVec, Opts, Registry, TextEncoder,
 };
 
+pub mod consumer;
+pub mod producer;
 pub mod quality;
 
+pub use consumer::ConsumerMetrics;
+pub use producer::ProducerMetrics;
 pub use quality::QualityMetrics;
 
 /// The daemon's metrics, registered in their own registry.
@@ -25,22 +29,28 @@ pub struct Metrics {
     pub enrich_seconds: Histogram,
     pub end_to_end_seconds: Histogram,
     pub in_flight: IntGauge,
-    pub consumer_lag: IntGaugeVec,
-    pub assigned_partitions: IntGauge,
-    pub commits: IntCounterVec,
-    pub producer_errors: IntCounterVec,
-    pub rebalances: IntCounterVec,
     pub kafka_errors: IntCounterVec,
-    pub producer_rebuilds: IntCounter,
-    pub producer_stalled: IntGauge,
-    pub dead_letter_failures: IntCounter,
-    pub offset_resets: IntCounter,
+    /// The consumer's side (lag, assignment, rebalances, commits, offset resets).
+    pub consumer: ConsumerMetrics,
+    /// The producer's health (errors, rebuilds, stalls, transactions).
+    pub producer: ProducerMetrics,
     pub ready: IntGauge,
-    pub transactions: IntCounterVec,
     pub stage_seconds: HistogramVec,
     pub kb_reloads: IntCounterVec,
     pub kb_entries: IntGauge,
     pub build_info: IntGaugeVec,
+}
+
+/// `verbatim_build_info`, set for no group yet.
+fn build_info(r: &Registry) -> IntGaugeVec {
+    let build = gauge_vec(
+        r,
+        "verbatim_build_info",
+        "Build information; value is always 1.",
+        &["version", "rdkafka_version", "group"],
+    );
+    build.with_label_values(&build_labels("")).set(1);
+    build
 }
 
 /// `verbatim_build_info` labels: version, librdkafka version, consumer group.
@@ -52,7 +62,7 @@ fn build_labels(group: &str) -> [String; 3] {
     ]
 }
 
-fn counter(r: &Registry, name: &str, help: &str) -> IntCounter {
+pub(crate) fn counter(r: &Registry, name: &str, help: &str) -> IntCounter {
     let c = IntCounter::with_opts(Opts::new(name, help)).expect("valid metric");
     r.register(Box::new(c.clone())).expect("unique metric");
     c
@@ -64,7 +74,28 @@ pub(crate) fn counter_vec(r: &Registry, name: &str, help: &str, labels: &[&str])
     c
 }
 
-fn gauge(r: &Registry, name: &str, help: &str) -> IntGauge {
+fn gauge_vec(r: &Registry, name: &str, help: &str, labels: &[&str]) -> IntGaugeVec {
+    let g = IntGaugeVec::new(Opts::new(name, help), labels).expect("valid metric");
+    r.register(Box::new(g.clone())).expect("unique metric");
+    g
+}
+
+/// Buckets of the duration histograms: 0.5 ms to 60 s.
+fn seconds_buckets() -> Vec<f64> {
+    vec![
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0,
+        60.0,
+    ]
+}
+
+fn histogram(r: &Registry, name: &str, help: &str) -> Histogram {
+    let h = Histogram::with_opts(HistogramOpts::new(name, help).buckets(seconds_buckets()))
+        .expect("valid metric");
+    r.register(Box::new(h.clone())).expect("unique metric");
+    h
+}
+
+pub(crate) fn gauge(r: &Registry, name: &str, help: &str) -> IntGauge {
     let g = IntGauge::with_opts(Opts::new(name, help)).expect("valid metric");
     r.register(Box::new(g.clone())).expect("unique metric");
     g
@@ -73,60 +104,7 @@ fn gauge(r: &Registry, name: &str, help: &str) -> IntGauge {
 impl Metrics {
     pub fn new() -> Metrics {
         let r = Registry::new();
-        let seconds_buckets = vec![
-            0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
-            30.0, 60.0,
-        ];
-        let enrich_seconds = Histogram::with_opts(
-            HistogramOpts::new(
-                "verbatim_enrich_duration_seconds",
-                "Time to enrich one article (decode excluded).",
-            )
-            .buckets(seconds_buckets.clone()),
-        )
-        .expect("valid metric");
-        r.register(Box::new(enrich_seconds.clone()))
-            .expect("unique");
-        let end_to_end_seconds = Histogram::with_opts(
-            HistogramOpts::new(
-                "verbatim_end_to_end_latency_seconds",
-                "From the input message's timestamp to the broker's acknowledgement of the output.",
-            )
-            .buckets(seconds_buckets.clone()),
-        )
-        .expect("valid metric");
-        r.register(Box::new(end_to_end_seconds.clone()))
-            .expect("unique");
-        let stage_seconds = HistogramVec::new(
-            HistogramOpts::new(
-                "verbatim_stage_duration_seconds",
-                "Time spent per pipeline stage (decode, enrich, encode).",
-            )
-            .buckets(seconds_buckets),
-            &["stage"],
-        )
-        .expect("valid metric");
-        r.register(Box::new(stage_seconds.clone())).expect("unique");
-        let consumer_lag = IntGaugeVec::new(
-            Opts::new(
-                "verbatim_consumer_lag_messages",
-                "High watermark minus the consumer's position, per assigned input partition; absent while the broker cannot be asked.",
-            ),
-            &["topic", "partition"],
-        )
-        .expect("valid metric");
-        r.register(Box::new(consumer_lag.clone())).expect("unique");
-
-        let build = IntGaugeVec::new(
-            Opts::new(
-                "verbatim_build_info",
-                "Build information; value is always 1.",
-            ),
-            &["version", "rdkafka_version", "group"],
-        )
-        .expect("valid metric");
-        r.register(Box::new(build.clone())).expect("unique");
-        build.with_label_values(&build_labels("")).set(1);
+        let build = build_info(&r);
         #[cfg(target_os = "linux")]
         {
             // No namespace: the standard names (process_cpu_seconds_total,
@@ -162,74 +140,34 @@ impl Metrics {
             quotes: counter_vec(
                 &r,
                 "verbatim_quotes_total",
-                "Direct quotes found, by whether a speaker was attributed.",
+                "Quotes found (direct and indirect), by whether a speaker was attributed.",
                 &["attributed"],
             ),
             quality: QualityMetrics::register(&r),
-            enrich_seconds,
-            end_to_end_seconds,
+            enrich_seconds: histogram(
+                &r,
+                "verbatim_enrich_duration_seconds",
+                "Time to enrich one article (decode excluded).",
+            ),
+            end_to_end_seconds: histogram(
+                &r,
+                "verbatim_end_to_end_latency_seconds",
+                "From the input message's timestamp to the broker's acknowledgement of the output.",
+            ),
             in_flight: gauge(
                 &r,
                 "verbatim_in_flight_messages",
                 "Messages consumed and not yet acknowledged.",
             ),
-            consumer_lag,
-            assigned_partitions: gauge(
-                &r,
-                "verbatim_assigned_partitions",
-                "Input partitions currently assigned to this instance.",
-            ),
-            commits: counter_vec(
-                &r,
-                "verbatim_offset_commits_total",
-                "Offset commits, by result (ok, error).",
-                &["result"],
-            ),
-            producer_errors: counter_vec(
-                &r,
-                "verbatim_producer_errors_total",
-                "Failed deliveries (retried), by topic role (output, dlq).",
-                &["topic"],
-            ),
-            rebalances: counter_vec(
-                &r,
-                "verbatim_rebalances_total",
-                "Consumer-group rebalance events, by kind (assign, revoke).",
-                &["kind"],
-            ),
+            consumer: ConsumerMetrics::register(&r),
+            producer: ProducerMetrics::register(&r),
             kafka_errors: counter_vec(
                 &r,
                 "verbatim_kafka_errors_total",
                 "Client-level Kafka errors reported by librdkafka, by client (consumer, producer).",
                 &["client"],
             ),
-            producer_rebuilds: counter(
-                &r,
-                "verbatim_producer_rebuilds_total",
-                "Producers replaced after librdkafka declared them fatally failed.",
-            ),
-            producer_stalled: gauge(
-                &r,
-                "verbatim_producer_stalled",
-                "1 while the oldest unacknowledged delivery has been failing for over 10 s (or the producer is fatal).",
-            ),
-            dead_letter_failures: counter(
-                &r,
-                "verbatim_dead_letter_failures_total",
-                "Dead letters the broker refused for good, even without payload (skipped or fatal by kafka.on_dead_letter_failure).",
-            ),
-            offset_resets: counter(
-                &r,
-                "verbatim_offset_resets_total",
-                "Partitions whose position was past the broker's log end (log lost or recreated) and were reset.",
-            ),
             ready: gauge(&r, "verbatim_ready", "1 when /readyz answers 200."),
-            transactions: counter_vec(
-                &r,
-                "verbatim_transactions_total",
-                "Exactly-once mode: transactions by result (committed, aborted).",
-                &["result"],
-            ),
             kb_reloads: counter_vec(
                 &r,
                 "verbatim_kb_reloads_total",
@@ -241,11 +179,29 @@ impl Metrics {
                 "verbatim_kb_entries",
                 "Entries of the knowledge base in use (built-in places and newsroom files).",
             ),
-            stage_seconds,
+            stage_seconds: {
+                let h = HistogramVec::new(
+                    HistogramOpts::new(
+                        "verbatim_stage_duration_seconds",
+                        "Time spent per pipeline stage (decode, enrich, encode).",
+                    )
+                    .buckets(seconds_buckets()),
+                    &["stage"],
+                )
+                .expect("valid metric");
+                r.register(Box::new(h.clone())).expect("unique metric");
+                h
+            },
             build_info: build,
             registry: r,
         };
-        // Pre-create bounded label series so dashboards and alerts see zeros, not gaps.
+        m.zero_series();
+        m
+    }
+
+    /// Pre-create the bounded label series so dashboards and alerts see zeros, not gaps.
+    fn zero_series(&self) {
+        let m = self;
         for k in DeadLetterKind::ALL {
             m.dead_letters.with_label_values(&[k.as_str()]);
         }
@@ -264,21 +220,8 @@ impl Metrics {
             m.quotes.with_label_values(&[a]);
         }
         for r in ["ok", "error"] {
-            m.commits.with_label_values(&[r]);
-        }
-        for t in ["output", "dlq"] {
-            m.producer_errors.with_label_values(&[t]);
-        }
-        for t in ["committed", "aborted"] {
-            m.transactions.with_label_values(&[t]);
-        }
-        for k in ["assign", "revoke"] {
-            m.rebalances.with_label_values(&[k]);
-        }
-        for r in ["ok", "error"] {
             m.kb_reloads.with_label_values(&[r]);
         }
-        m
     }
 
     /// Name the consumer group in `verbatim_build_info{group}` (the daemon, once configured).

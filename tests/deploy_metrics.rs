@@ -13,7 +13,7 @@ use verbatim::metrics::Metrics;
 /// Metrics with every labelled family touched once, so that each family appears in the exposition.
 fn sample_metrics() -> Metrics {
     let m = Metrics::new();
-    m.consumer_lag.with_label_values(&["articles", "0"]).set(3);
+    m.consumer.lag.with_label_values(&["articles", "0"]).set(3);
     for s in ["decode", "enrich", "encode"] {
         m.stage_seconds.with_label_values(&[s]).observe(0.002);
     }
@@ -35,7 +35,7 @@ fn sample_metrics() -> Metrics {
     m.quotes.with_label_values(&["true"]).inc_by(2);
     m.enrich_seconds.observe(0.01);
     m.end_to_end_seconds.observe(0.05);
-    m.assigned_partitions.set(1);
+    m.consumer.assigned_partitions.set(1);
     m.ready.set(1);
     m
 }

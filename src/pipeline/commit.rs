@@ -89,7 +89,7 @@ pub async fn commit_now(
     let task = tokio::task::spawn_blocking(move || c.commit(&tpl, CommitMode::Sync));
     let failed = match tokio::time::timeout(limit, task).await {
         Ok(Ok(Ok(()))) => {
-            metrics.commits.with_label_values(&["ok"]).inc();
+            metrics.consumer.commits.with_label_values(&["ok"]).inc();
             debug!(
                 ?offsets,
                 ms = started.elapsed().as_millis() as u64,
@@ -115,7 +115,7 @@ pub async fn commit_now(
         }
     };
     if failed {
-        metrics.commits.with_label_values(&["error"]).inc();
+        metrics.consumer.commits.with_label_values(&["error"]).inc();
         let mut t = tracker.lock().unwrap_or_else(|e| e.into_inner());
         for (p, o) in offsets {
             t.commit_failed(p, o);
@@ -149,7 +149,7 @@ pub async fn probe_loop(
             if !answered {
                 // No lag series while the broker cannot be asked.
                 let ctx = c.context();
-                ctx.lag_guard.clear(&ctx.metrics.consumer_lag, &t);
+                ctx.lag_guard.clear(&ctx.metrics.consumer.lag, &t);
             }
             answered && probe_partitions(&c, &t)
         });
@@ -168,7 +168,7 @@ fn stall_check(lanes: &LaneCtx) {
         .health
         .producer_stalled
         .swap(stalled, Ordering::Relaxed);
-    lanes.metrics.producer_stalled.set(i64::from(stalled));
+    lanes.metrics.producer.stalled.set(i64::from(stalled));
     if waited >= REBUILD_AFTER {
         lanes.producer.rebuild_if_older(REBUILD_AFTER);
     }
@@ -191,12 +191,12 @@ fn probe_partitions(c: &StreamConsumer<Ctx>, topic: &str) -> bool {
     match read {
         Ok(lags) => {
             ctx.lag_guard
-                .publish(&ctx.metrics.consumer_lag, topic, generation, &lags);
+                .publish(&ctx.metrics.consumer.lag, topic, generation, &lags);
             true
         }
         Err(e) => {
             debug!(error = %e, "lag unknown: series removed until the broker answers");
-            ctx.lag_guard.clear(&ctx.metrics.consumer_lag, topic);
+            ctx.lag_guard.clear(&ctx.metrics.consumer.lag, topic);
             false
         }
     }
@@ -216,7 +216,7 @@ fn reset_lost_positions(c: &StreamConsumer<Ctx>, topic: &str, views: &[lag::Part
                 high_watermark = v.high,
                 "position past the log end (log lost or topic recreated); reading from the start"
             );
-            c.context().metrics.offset_resets.inc();
+            c.context().metrics.consumer.offset_resets.inc();
             c.context()
                 .tracker
                 .lock()

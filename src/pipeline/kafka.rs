@@ -81,7 +81,11 @@ impl ConsumerContext for Ctx {
     fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
         match rebalance {
             Rebalance::Revoke(tpl) => {
-                self.metrics.rebalances.with_label_values(&["revoke"]).inc();
+                self.metrics
+                    .consumer
+                    .rebalances
+                    .with_label_values(&["revoke"])
+                    .inc();
                 let mut commit = TopicPartitionList::new();
                 {
                     let mut tracker = self.tracker.lock().unwrap_or_else(|e| e.into_inner());
@@ -96,7 +100,7 @@ impl ConsumerContext for Ctx {
                     }
                 }
                 self.lag_guard.rebalanced(
-                    &self.metrics.consumer_lag,
+                    &self.metrics.consumer.lag,
                     &self.input_topic,
                     &partitions(tpl),
                 );
@@ -105,26 +109,41 @@ impl ConsumerContext for Ctx {
                 if commit.count() > 0 && self.commit_on_revoke {
                     match consumer.commit(&commit, CommitMode::Sync) {
                         Ok(()) => {
-                            self.metrics.commits.with_label_values(&["ok"]).inc();
+                            self.metrics
+                                .consumer
+                                .commits
+                                .with_label_values(&["ok"])
+                                .inc();
                         }
                         Err(e) => {
-                            self.metrics.commits.with_label_values(&["error"]).inc();
+                            self.metrics
+                                .consumer
+                                .commits
+                                .with_label_values(&["error"])
+                                .inc();
                             warn!(error = %e, "commit on revocation failed; the next owner will re-read those messages");
                         }
                     }
                 }
                 info!(partitions = ?partitions(tpl), "partitions revoked");
-                self.metrics.assigned_partitions.set(0);
+                self.metrics.consumer.assigned_partitions.set(0);
             }
             Rebalance::Assign(tpl) => {
-                self.metrics.rebalances.with_label_values(&["assign"]).inc();
+                self.metrics
+                    .consumer
+                    .rebalances
+                    .with_label_values(&["assign"])
+                    .inc();
                 let mut tracker = self.tracker.lock().unwrap_or_else(|e| e.into_inner());
                 for el in tpl.elements() {
                     tracker.assign(el.partition());
                 }
-                self.metrics.assigned_partitions.set(tpl.count() as i64);
+                self.metrics
+                    .consumer
+                    .assigned_partitions
+                    .set(tpl.count() as i64);
                 self.lag_guard
-                    .rebalanced(&self.metrics.consumer_lag, &self.input_topic, &[]);
+                    .rebalanced(&self.metrics.consumer.lag, &self.input_topic, &[]);
                 self.health.group_joined.store(true, Ordering::Relaxed);
                 self.health.assignment_lost.store(false, Ordering::Relaxed);
                 info!(partitions = ?partitions(tpl), "partitions assigned");

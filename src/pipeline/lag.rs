@@ -221,7 +221,7 @@ mod tests {
     #[test]
     fn revocation_and_an_unreachable_broker_remove_series_and_a_stale_probe_writes_nothing() {
         let m = crate::metrics::Metrics::new();
-        let g = &m.consumer_lag;
+        let g = &m.consumer.lag;
         let guard = LagGuard::default();
         let gen = guard.current();
         guard.publish(g, "in", gen, &[(0, 4), (1, 0)]);

@@ -380,7 +380,8 @@ async fn deliver(d: &mut InDelivery, cx: &LaneCtx) -> Delivered {
             Err(e) => e,
         };
         cx.metrics
-            .producer_errors
+            .producer
+            .errors
             .with_label_values(&[d.record.role()])
             .inc();
         cx.health.producer_ok.store(false, Ordering::Relaxed);
@@ -422,7 +423,7 @@ async fn deliver(d: &mut InDelivery, cx: &LaneCtx) -> Delivered {
                 d.record = dead_letter(&d.source, kind, &why, cx.max_message_bytes, true);
             }
             (Failure::TooLarge | Failure::Rejected, Some(_)) => {
-                cx.metrics.dead_letter_failures.inc();
+                cx.metrics.producer.dead_letter_failures.inc();
                 return dead_letter_failed(cx, partition, offset, &shown);
             }
         }

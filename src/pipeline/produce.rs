@@ -267,7 +267,7 @@ impl ProducerHandle {
                 // The lanes still hold clones of the old producer while they await its
                 // deliveries: purge now so those deliveries end instead of waiting it out.
                 old.purge(PurgeConfig::default().queue().inflight());
-                self.metrics.producer_rebuilds.inc();
+                self.metrics.producer.rebuilds.inc();
                 info!(
                     generation = c.generation,
                     "producer rebuilt (fatal or stalled)"

@@ -74,6 +74,7 @@ async fn commit_batch(batch: &mut Vec<InDelivery>, cx: &LaneCtx, t: &TxnSettings
             }
             Err(e) => {
                 cx.metrics
+                    .producer
                     .transactions
                     .with_label_values(&["aborted"])
                     .inc();
@@ -101,6 +102,7 @@ async fn commit_batch(batch: &mut Vec<InDelivery>, cx: &LaneCtx, t: &TxnSettings
 /// Count and acknowledge a committed batch.
 fn committed(batch: &[InDelivery], cx: &LaneCtx) {
     cx.metrics
+        .producer
         .transactions
         .with_label_values(&["committed"])
         .inc();

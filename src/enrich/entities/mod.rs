@@ -1,14 +1,18 @@
 //! Canonical entities from NER spans, as a list of named steps: clean each span as a reader
 //! would (`clean`), read the words around each name (`context`), group the mentions of one
 //! referent (`cluster`), type each group (`typing`), name it by its fullest form and find the
-//! re-occurrences of its surface forms the model missed (here). Bylines and photo credits
+//! re-occurrences of its surface forms the model missed (here); in a sports report, the words
+//! around a town's name may make it a club (`teams`). Bylines and photo credits
 //! (`credits`) are set apart first: their names are credits, not entities of the article.
 
 mod clean;
+#[cfg(test)]
+mod clean_tests;
 mod cluster;
 mod context;
 mod credits;
 mod mention;
+mod teams;
 mod typing;
 
 pub use typing::label_type;
@@ -40,6 +44,7 @@ pub fn canonicalize(an: &Analysis<'_>, spans: &[(usize, EntSpan)], res: &Profile
     let mut ms = clean::merge(doc, ms, res);
     clean::drop_non_names(doc, &mut ms);
     context::apply(an, res, &mut ms);
+    teams::apply(an, res, &mut ms);
     // Nor the names the context rules found inside a credit line.
     ms.retain(|m| !lines.iter().any(|c| c.holds(m.field, m.start, m.end)));
     let groups = cluster::group(doc, &ms, res);

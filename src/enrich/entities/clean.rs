@@ -129,6 +129,17 @@ fn pieces(t: &str, s: usize, e: usize) -> Vec<Range> {
         start: from,
         end: e,
     });
+    // A score glued after a team's name ("Hull City 2-1") is no part of it.
+    for r in out.iter_mut() {
+        if let Some(i) = t[r.start..r.end].rfind(' ') {
+            let w = &t[r.start + i + 1..r.end];
+            let short =
+                |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+            if w.split_once('-').is_some_and(|(a, b)| short(a) && short(b)) {
+                r.end = r.start + i;
+            }
+        }
+    }
     out.retain(|r| r.start < r.end);
     out
 }

@@ -14,6 +14,9 @@ fn a_span_across_a_dateline_dash_or_a_paragraph_is_two_names() {
     let t = "Ils ont voyagé en Norvège.\n\nUne semaine plus tard, ils sont rentrés.";
     let es = run(Lang::Fr, t, &[("Norvège.\n\nUne", "LOC")]);
     assert_eq!(names(&es), [("Norvège".to_string(), L)]);
+    let t = "Hier, Hull City 2-1 a tout changé.";
+    let es = run(Lang::Fr, t, &[("Hull City 2-1", "ORG")]);
+    assert_eq!(names(&es), [("Hull City".to_string(), O)]);
     // An initial's period is no sentence end.
     let t = "He works for J. Crew Group now.";
     let es = run(Lang::En, t, &[("J. Crew Group", "ORG")]);

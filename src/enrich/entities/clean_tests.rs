@@ -77,3 +77,17 @@ fn a_law_named_by_its_head_word_is_no_organisation() {
         "{n:?}"
     );
 }
+
+#[test]
+fn capitalised_common_nouns_alone_are_no_entities() {
+    let t = "The Government said the Treasury would act.";
+    let es = run(Lang::En, t, &[("Government", "ORG"), ("Treasury", "ORG")]);
+    assert_eq!(names(&es), [("Treasury".to_string(), O)]);
+    let t = "La Ville a constaté que la société, cotée en Bourse, avait quitté Lyon.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Ville", "ORG"), ("Bourse", "LOC"), ("Lyon", "LOC")],
+    );
+    assert_eq!(names(&es), [("Lyon".to_string(), L)]);
+}

@@ -219,12 +219,12 @@ impl Enricher {
                     &found
                 }
             };
-            let canonical = entities::canonicalize(&an, spans, res);
+            // The parse comes before the entities and attribution, which read it (empty when
+            // `nlp.syntax` is off: they then fall back on their word rules).
+            out.syntax = self.analyze(doc, lang.as_deref());
+            let canonical = entities::canonicalize_parsed(&an, spans, res, &out.syntax);
             let mut entities = canonical.entities;
             out.credits = canonical.credits;
-            // The parse comes before attribution, which reads it (empty when `nlp.syntax` is
-            // off: attribution then falls back on its word rules).
-            out.syntax = self.analyze(doc, lang.as_deref());
             let found = quotes::extract(&an, res, &entities, &out.syntax);
             entities.extend(found.speakers);
             out.quotes = found.quotes;

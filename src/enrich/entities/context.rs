@@ -415,6 +415,10 @@ impl List<'_> {
         let mut j = s;
         while j < toks.len() {
             let x = &toks[j];
+            // No name runs across a line break ("la France.\n\nUne femme…").
+            if j > s && self.t[toks[j - 1].end..x.start].contains('\n') {
+                break;
+            }
             let glued = j > s && toks[j - 1].end == x.start && x.lower != ",";
             let inner = j > s
                 && j + 1 < toks.len()
@@ -626,6 +630,14 @@ mod tests {
             "{:?}",
             names(&es)
         );
+    }
+
+    #[test]
+    fn a_list_item_ends_at_a_line_break() {
+        let t =
+            "Le virus touche plusieurs pays, dont la Grèce et la Norvège.\n\nUne femme est morte.";
+        let es = run(Lang::Fr, t, &[("Norvège", "LOC")]);
+        assert!(has(&es, "Norvège", L), "{:?}", names(&es));
     }
 
     #[test]

@@ -1,14 +1,19 @@
 //! Canonical entities from NER spans, as a list of named steps: clean each span as a reader
 //! would (`clean`), read the words around each name (`context`), group the mentions of one
 //! referent (`cluster`), type each group (`typing`), name it by its fullest form and find the
-//! re-occurrences of its surface forms the model missed (here). Bylines and photo credits
+//! re-occurrences of its surface forms the model missed (here); in a sports report, the words
+//! around a town's name may make it a club (`teams`). Bylines and photo credits
 //! (`credits`) are set apart first: their names are credits, not entities of the article.
 
 mod clean;
+#[cfg(test)]
+mod clean_tests;
 mod cluster;
 mod context;
 mod credits;
 mod mention;
+mod parsed;
+mod teams;
 mod typing;
 
 pub use typing::label_type;
@@ -16,6 +21,7 @@ pub use typing::label_type;
 use super::analysis::Analysis;
 use super::ner::EntSpan;
 use super::profile::Profile;
+use super::syntax::FieldAnalysis;
 use super::text::slug;
 use super::types::{Credit, Document, Entity, Mention};
 use mention::{word_bounded, M};
@@ -30,6 +36,16 @@ pub struct Canonical {
 /// Group NER spans (field index, span in bytes) into canonical entities with code-point mentions;
 /// the spans inside a byline or a photo credit become credits.
 pub fn canonicalize(an: &Analysis<'_>, spans: &[(usize, EntSpan)], res: &Profile) -> Canonical {
+    canonicalize_parsed(an, spans, res, &[])
+}
+
+/// [`canonicalize`], reading also the parse of the fields (`parse`, empty without one).
+pub fn canonicalize_parsed(
+    an: &Analysis<'_>,
+    spans: &[(usize, EntSpan)],
+    res: &Profile,
+    parse: &[FieldAnalysis],
+) -> Canonical {
     let doc = an.doc;
     let lines = credits::find(doc, res);
     let (credited, spans): (Vec<_>, Vec<_>) = spans
@@ -39,7 +55,9 @@ pub fn canonicalize(an: &Analysis<'_>, spans: &[(usize, EntSpan)], res: &Profile
     let ms = clean::clean_spans(doc, &spans, res);
     let mut ms = clean::merge(doc, ms, res);
     clean::drop_non_names(doc, &mut ms);
+    parsed::drop_common_words(doc, parse, &mut ms);
     context::apply(an, res, &mut ms);
+    teams::apply(an, res, &mut ms);
     // Nor the names the context rules found inside a credit line.
     ms.retain(|m| !lines.iter().any(|c| c.holds(m.field, m.start, m.end)));
     let groups = cluster::group(doc, &ms, res);

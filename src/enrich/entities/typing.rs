@@ -105,6 +105,15 @@ pub(super) fn type_override(name: &str, voted: EntityType, res: &Profile) -> Opt
     let words: Vec<&str> = k.split_whitespace().collect();
     let (first, last) = (words.first().copied()?, words.last().copied()?);
     let head = |w: &str| res.type_words.get(w).copied();
+    // A law or a treaty, named by its head word ("the Clean Water Bill", "le Pacte de
+    // stabilité"): on the head's side only, where a first name cannot stand ("Bill Jones").
+    let head_word = match res.name_head {
+        NameHead::Last => last,
+        NameHead::First => first,
+    };
+    if words.len() >= 2 && head(head_word) == Some(TypeWord::Law) {
+        return Some(EntityType::Misc);
+    }
     // The head of a name is its last word in English ("Festival Productions"), its first in
     // French ("Festival de Cannes").
     let heads = match res.name_head {

@@ -26,6 +26,13 @@ pub struct Context {
     pub inner: HashSet<String>,
     /// Words after a number in apposition that make it an age ("34 ans", "45 years old").
     pub ages: Vec<String>,
+    /// Words of a sports report ("match", "championnat"): where a town may name its club.
+    pub sport: HashSet<String>,
+    /// Words right before a name that make it a team in a sports report ("away to", "face à").
+    pub team_before: Vec<String>,
+    /// Words right after a name (or its possessive) that make it a team in a sports report
+    /// ("manager", "coach").
+    pub team_after: Vec<String>,
 }
 
 impl Context {
@@ -67,6 +74,11 @@ impl Context {
                     c.inner.insert(lower(w));
                 }
                 ["age", w] => c.ages.push(lower(w)),
+                ["sport", w] => {
+                    c.sport.insert(lower(w));
+                }
+                ["team", "before", w] => c.team_before.push(lower(w)),
+                ["team", "after", w] => c.team_after.push(lower(w)),
                 _ => {}
             }
         }

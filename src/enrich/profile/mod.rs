@@ -106,6 +106,10 @@ pub enum TypeWord {
     State,
     /// A company's legal form ("Inc.", "SA"): "Apple Inc." and "Apple" are one name.
     Legal,
+    /// A law, treaty or bill as the name's head ("the Clean Water Bill", "le Pacte de
+    /// stabilité"): a text, not an entity (misc). Only at the head's side of the name, where
+    /// a first name cannot be ("Bill Jones").
+    Law,
 }
 
 /// Which word of a multi-word name is its head.
@@ -446,6 +450,7 @@ impl Profile {
                     "event" => TypeWord::Event,
                     "metonym" => TypeWord::Metonym,
                     "legal" => TypeWord::Legal,
+                    "law" => TypeWord::Law,
                     _ => TypeWord::State,
                 };
                 r.type_words.insert(key(w), t);

@@ -1,0 +1,210 @@
+//! Clubs named after their town. In a sports report a place name often names the team: "Leeds
+//! won 2-1 away to Hull", "la défaite de Lens face à Lille", "the Bristol manager". A report is
+//! told by its words (`sport|…` in `resources/<lang>/context.txt`: "match", "championnat", a
+//! score "2-1"); in one, the words right around a name (`team|before|…`, `team|after|…`) make
+//! it a team, an organisation. The hint outvotes the model's label, not a well-known place: the
+//! gazetteer lists no town that names a famous club, and a country stays a place ("face à
+//! l'Italie").
+
+use super::mention::M;
+use crate::enrich::analysis::Analysis;
+use crate::enrich::profile::{lower, Profile};
+use crate::enrich::types::EntityType;
+use std::collections::HashSet;
+
+/// How many distinct sport words (a score counting as one) make a sports report.
+const REPORT_WORDS: usize = 3;
+/// Longest context looked at on either side of a name, in bytes (widened to a char boundary).
+const WINDOW: usize = 48;
+
+/// Hint as organisations the mentions that a sports report's words name as teams.
+pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
+    let ctx = &res.context;
+    if ctx.sport.is_empty() || !is_sports_report(an, res) {
+        return;
+    }
+    for m in ms.iter_mut() {
+        if m.ty() == EntityType::Person {
+            continue;
+        }
+        let t = an.doc.fields[m.field].text;
+        if cue_before(t, m.start, res) || cue_after(t, m.end, res) {
+            m.hint = Some(EntityType::Organization);
+        }
+    }
+}
+
+/// Whether the article holds enough distinct sport words (or a score) to be a sports report.
+fn is_sports_report(an: &Analysis<'_>, res: &Profile) -> bool {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut score = false;
+    for (fi, f) in an.fields.iter().enumerate() {
+        for tok in &f.toks {
+            if res.context.sport.contains(&tok.lower) {
+                seen.insert(tok.lower.as_str());
+            }
+        }
+        score |= has_score(an.doc.fields[fi].text);
+    }
+    seen.len() + usize::from(score) >= REPORT_WORDS
+}
+
+/// Whether `t` holds a score: one or two digits, a hyphen, one or two digits ("2-1", "(3-0)"),
+/// not part of a longer number or a date ("2019-20", "12-05-2024").
+fn has_score(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits_back = |mut i: usize| {
+        let mut n = 0;
+        while i > 0 && b[i - 1].is_ascii_digit() {
+            i -= 1;
+            n += 1;
+        }
+        (n, i)
+    };
+    let digits_fwd = |mut i: usize| {
+        let mut n = 0;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+            n += 1;
+        }
+        (n, i)
+    };
+    let free = |c: Option<&u8>| !c.is_some_and(|c| c.is_ascii_alphanumeric() || b"-/.".contains(c));
+    t.match_indices('-').any(|(i, _)| {
+        let (nb, s) = digits_back(i);
+        let (na, e) = digits_fwd(i + 1);
+        (1..=2).contains(&nb)
+            && (1..=2).contains(&na)
+            && free(s.checked_sub(1).and_then(|j| b.get(j)))
+            && free(b.get(e))
+    })
+}
+
+/// Up to `WINDOW` bytes of `t` before `s`, lower-cased, without trailing spaces.
+fn before(t: &str, s: usize) -> String {
+    let mut from = s.saturating_sub(WINDOW);
+    while !t.is_char_boundary(from) {
+        from -= 1;
+    }
+    lower(t[from..s].trim_end())
+}
+
+/// Whether `w` ends with the phrase `p` starting at a word boundary.
+fn ends_with_phrase(w: &str, p: &str) -> bool {
+    w.strip_suffix(p)
+        .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
+}
+
+/// "away to X", "face à X", "contre le X": a team cue right before the name, maybe through an
+/// article.
+fn cue_before(t: &str, s: usize, res: &Profile) -> bool {
+    let w = before(t, s);
+    let cues = &res.context.team_before;
+    if cues.iter().any(|c| ends_with_phrase(&w, c)) {
+        return true;
+    }
+    // Through one article ("face à un X", "contre l'X").
+    let cut = w.rfind(' ').map_or(0, |i| i + 1);
+    let art = w[cut..].replace('’', "'");
+    if art.is_empty() || !res.articles.contains_key(&art) {
+        return false;
+    }
+    let w = w[..cut].trim_end();
+    cues.iter().any(|c| ends_with_phrase(w, c))
+}
+
+/// "X manager", "X's coach", "X coach Jo Bloggs": a team cue right after the name or its
+/// possessive.
+fn cue_after(t: &str, e: usize, res: &Profile) -> bool {
+    let mut end = (e + WINDOW).min(t.len());
+    while !t.is_char_boundary(end) {
+        end += 1;
+    }
+    let after = lower(&t[e..end]);
+    let mut r = after.as_str();
+    for p in &res.tokens.possessives {
+        if let Some(x) = r.strip_prefix(lower(p).as_str()) {
+            r = x;
+            break;
+        }
+    }
+    let Some(r) = r.strip_prefix(' ') else {
+        return false;
+    };
+    res.context.team_after.iter().any(|c| {
+        r.strip_prefix(c.as_str())
+            .is_some_and(|x| !x.chars().next().is_some_and(char::is_alphanumeric))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{names, run};
+    use super::has_score;
+    use crate::enrich::profile::Lang;
+    use crate::enrich::types::EntityType::{Location as L, Organization as O};
+
+    #[test]
+    fn scores_are_short_numbers_joined_by_a_hyphen() {
+        assert!(has_score("Leeds won 2-1 at Hull."));
+        assert!(has_score("un succès contre Lens (3-0)."));
+        assert!(!has_score("the 2019-20 season"));
+        assert!(!has_score("on 12-05-2024"));
+        assert!(!has_score("a COVID-19 test"));
+    }
+
+    #[test]
+    fn in_a_sports_report_a_town_named_by_team_words_is_its_club() {
+        let t = "Bradford lost 2-1 away to Grimsby in the league. The Bradford manager said \
+                 his striker missed a penalty.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("Bradford", "GPE"), ("Grimsby", "GPE"), ("Bradford", "GPE")],
+        );
+        assert!(
+            names(&es).contains(&("Bradford".into(), O)),
+            "{:?}",
+            names(&es)
+        );
+        assert!(
+            names(&es).contains(&("Grimsby".into(), O)),
+            "{:?}",
+            names(&es)
+        );
+        let t = "Le match a tourné court : Valenciennes s'est imposé face à Guingamp (3-0), \
+                 qui reste dernier du championnat. L'entraîneur a salué ses buteurs.";
+        let es = run(Lang::Fr, t, &[("Valenciennes", "LOC"), ("Guingamp", "LOC")]);
+        assert!(
+            names(&es).contains(&("Valenciennes".into(), O)),
+            "{:?}",
+            names(&es)
+        );
+        assert!(
+            names(&es).contains(&("Guingamp".into(), O)),
+            "{:?}",
+            names(&es)
+        );
+    }
+
+    #[test]
+    fn outside_a_sports_report_or_for_a_known_country_a_place_stays_a_place() {
+        // No sports report: "against" says nothing of a team.
+        let t = "Farmers in Bradford protested against Grimsby's new port tax.";
+        let es = run(Lang::En, t, &[("Bradford", "GPE"), ("Grimsby", "GPE")]);
+        assert!(
+            names(&es).contains(&("Grimsby".into(), L)),
+            "{:?}",
+            names(&es)
+        );
+        // A country named by the gazetteer stays a place, even its national team.
+        let t = "Le match face à l'Italie (2-1) a conclu la saison ; l'arbitre et les buteurs \
+                 ont été salués.";
+        let es = run(Lang::Fr, t, &[("Italie", "LOC")]);
+        assert!(
+            names(&es).contains(&("Italie".into(), L)),
+            "{:?}",
+            names(&es)
+        );
+    }
+}

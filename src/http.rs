@@ -15,9 +15,12 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// Errors of the HTTP edge.
 #[derive(Debug, thiserror::Error)]
 pub enum HttpError {
+    /// The listening socket cannot be bound (address in use, no permission).
     #[error("cannot listen on http.listen = {addr}: {source}")]
     Bind {
+        /// The configured `http.listen` address.
         addr: SocketAddr,
+        /// The operating system's error.
         source: std::io::Error,
     },
 }
@@ -42,6 +45,7 @@ pub struct Health {
 /// How long a broker round trip counts as proof of connectivity.
 const BROKER_FRESH_MS: i64 = 15_000;
 
+/// Wall-clock time in milliseconds since the Unix epoch (0 if the clock is before it).
 pub fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -63,6 +67,7 @@ impl Default for Health {
 }
 
 impl Health {
+    /// Record a successful broker round trip now (refreshes `broker_ok_ms`).
     pub fn broker_seen(&self) {
         self.broker_ok_ms.store(now_ms(), Ordering::Relaxed);
     }

@@ -18,11 +18,15 @@ use tokio::sync::watch;
 /// Why the KB could not be loaded. Messages name the file.
 #[derive(Debug, thiserror::Error)]
 pub enum KbLoadError {
+    /// A KB file cannot be read.
     #[error("cannot read KB file {path:?}: {source}")]
     Read {
+        /// The file's path.
         path: PathBuf,
+        /// The operating system's error.
         source: std::io::Error,
     },
+    /// A KB file has a defect; the error names the file and line.
     #[error("KB file {0}")]
     Parse(#[from] KbError),
 }

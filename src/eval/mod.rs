@@ -2,7 +2,7 @@
 //! entity P/R/F1 (typed and untyped), quote P/R/F1 (≥ 60 % word overlap of the longer) and
 //! attributed-quote P/R/F1, overall and per language, plus the articles with the most errors.
 //!
-//! Rooms: [`gold`] (the gold and prediction lines), [`score`] (score.py's matching, and what
+//! Rooms: [`gold`] (the gold and prediction lines), [`score`](mod@score) (score.py's matching, and what
 //! each article missed or added), [`report`] (counts, P/R/F1, the text report).
 
 pub mod gold;

@@ -3,11 +3,11 @@
 //! only after its output (or dead letter) is acknowledged by the broker, and only when every
 //! earlier offset of its partition is too.
 //!
-//! Stages, one module each: [`worker`] (decode + enrich off the async runtime), [`lanes`] (per
-//! partition: results in order → producer → acknowledgements in order), [`produce`] (records,
+//! Stages, one module each: `worker` (decode + enrich off the async runtime), `lanes` (per
+//! partition: results in order → producer → acknowledgements in order), `produce` (records,
 //! dead letters cut to the size limit, delivery-error classes, the rebuildable producer),
-//! [`transaction`] (exactly-once batches), [`commit`] (offset commits, broker probe, close),
-//! [`kafka`] (client configs and callbacks), [`offsets`] (the per-partition watermarks).
+//! `transaction` (exactly-once batches), `commit` (offset commits, broker probe, close),
+//! `kafka` (client configs and callbacks), `offsets` (the per-partition watermarks).
 //!
 //! Order: each partition's results are produced in its consumption order, so per-partition order
 //! of outputs equals the input order (the idempotent producer keeps it through retries); a

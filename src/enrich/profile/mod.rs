@@ -206,7 +206,7 @@ pub struct Profile {
     /// Demonstrative determiners ("ce", "this"): the noun after them describes someone named
     /// before ("affirme ce vieil ami"), with the determiner's gender.
     pub demonstratives: HashMap<String, Gender>,
-    /// Words opening "<word> X, « … »": the quote is X's opinion ("pour").
+    /// Words opening `<word> X, « … »`: the quote is X's opinion ("pour").
     pub opinions: HashSet<String>,
     /// Endings of a demonym-like word that is a common noun after an article ("lyonnais").
     pub demonym_suffixes: Vec<String>,

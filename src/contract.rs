@@ -15,10 +15,15 @@ pub const BODY_FIELDS: [&str; 3] = ["body", "text", "content"];
 
 /// Dead-letter headers added to the original message's headers.
 pub mod headers {
+    /// Stable error kind (`DeadLetterKind::as_str`), a bounded set.
     pub const ERROR_KIND: &str = "verbatim-error-kind";
+    /// Human-readable error message naming the offending value.
     pub const ERROR: &str = "verbatim-error";
+    /// Topic the original message was consumed from.
     pub const SOURCE_TOPIC: &str = "verbatim-source-topic";
+    /// Partition of the original message (decimal).
     pub const SOURCE_PARTITION: &str = "verbatim-source-partition";
+    /// Offset of the original message in its partition (decimal).
     pub const SOURCE_OFFSET: &str = "verbatim-source-offset";
     /// Size in bytes of the original payload, when the dead letter does not carry it whole.
     pub const ORIGINAL_SIZE: &str = "verbatim-original-size";
@@ -29,22 +34,46 @@ pub mod headers {
 /// Why an input cannot be enriched. `kind()` is the metric label and the `verbatim-error-kind` header.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
+    /// Null or empty payload.
     #[error("message has no value (null or empty payload)")]
     Empty,
+    /// Payload larger than `limits.max_article_bytes`.
     #[error("message value is {size} bytes, above limits.max_article_bytes = {max}")]
-    TooLarge { size: usize, max: usize },
+    TooLarge {
+        /// Payload size in bytes.
+        size: usize,
+        /// The configured limit in bytes.
+        max: usize,
+    },
+    /// Payload is not UTF-8.
     #[error("message value is not valid UTF-8: {detail}")]
-    InvalidUtf8 { detail: String },
+    InvalidUtf8 {
+        /// The decoder's message (where the first invalid byte is).
+        detail: String,
+    },
+    /// Payload is UTF-8 but not JSON.
     #[error("message value is not valid JSON: {detail}")]
-    InvalidJson { detail: String },
+    InvalidJson {
+        /// The parser's message (line and column).
+        detail: String,
+    },
+    /// Payload is JSON but not an object.
     #[error("message value must be a JSON object, got {found}")]
-    NotObject { found: &'static str },
+    NotObject {
+        /// JSON type found instead (`"array"`, `"string"`, ...).
+        found: &'static str,
+    },
+    /// A field the contract reads (`id`, `title`, `body`, ...) has the wrong type.
     #[error("field `{field}` must be {expected}, got {found}")]
     InvalidField {
+        /// Top-level field name.
         field: String,
+        /// What the contract accepts there.
         expected: &'static str,
+        /// A short preview of the value found.
         found: String,
     },
+    /// Neither a title nor a body field with non-blank text.
     #[error("article has no text: title and body/text/content are all absent or empty")]
     MissingText,
 }
@@ -137,19 +166,26 @@ impl DeadLetterKind {
 /// Where a message came from, used for the id fallback and dead-letter headers.
 #[derive(Clone, Debug, Default)]
 pub struct Origin<'a> {
+    /// Kafka topic (or a file name for offline commands).
     pub topic: &'a str,
+    /// Kafka partition.
     pub partition: i32,
+    /// Offset within the partition (or line number for offline commands).
     pub offset: i64,
+    /// Kafka message key; used as the id when the article has none and the key is non-empty UTF-8.
     pub key: Option<&'a [u8]>,
 }
 
 /// A decoded input article. The original object is kept whole and passed through.
 #[derive(Clone, Debug)]
 pub struct Article<'a> {
+    /// The parsed top-level object (for reading fields; output echoes `raw`).
     pub object: Map<String, Value>,
     /// The input JSON exactly as received (echoed byte for byte: numbers beyond 2^53 or with
     /// trailing zeros, key order and escapes stay as the producer wrote them).
     pub raw: &'a RawValue,
+    /// The article id: input `id` (a number's digits as written), else the Kafka key, else
+    /// `topic/partition/offset`. Never empty.
     pub id: String,
     /// Which of `body`/`text`/`content` holds the text, if any.
     pub body_field: Option<&'static str>,
@@ -336,6 +372,7 @@ pub struct OutputMessage<'a> {
     /// Per-token analysis of the text fields, present only with `output.tokens = true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<crate::enrich::syntax::output::TokenOut>>,
+    /// How the message was produced (versions, whether enrichment ran).
     pub processing: Processing,
 }
 

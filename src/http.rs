@@ -16,13 +16,22 @@ use std::time::{SystemTime, UNIX_EPOCH};
 #[derive(Debug, thiserror::Error)]
 pub enum HttpError {
     // Causes are part of the messages, not chained sources: each is said once.
+    /// The listening socket cannot be bound (address in use, no permission).
     #[error("cannot listen on http.listen = {addr}: {error}")]
     Bind {
+        /// The configured `http.listen` address.
         addr: SocketAddr,
+        /// The operating system's error.
         error: std::io::Error,
     },
+    /// `http.listen` names a host the resolver cannot find.
     #[error("cannot resolve http.listen = {listen:?}: {reason}")]
-    Resolve { listen: String, reason: String },
+    Resolve {
+        /// The configured `http.listen` value.
+        listen: String,
+        /// The resolver's answer.
+        reason: String,
+    },
 }
 
 /// The address `http.listen` names: an IP address, or a host name resolved now (the first
@@ -59,6 +68,7 @@ pub struct Health {
 /// How long a broker round trip counts as proof of connectivity.
 const BROKER_FRESH_MS: i64 = 15_000;
 
+/// Wall-clock time in milliseconds since the Unix epoch (0 if the clock is before it).
 pub fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -80,6 +90,7 @@ impl Default for Health {
 }
 
 impl Health {
+    /// Record a successful broker round trip now (refreshes `broker_ok_ms`).
     pub fn broker_seen(&self) {
         self.broker_ok_ms.store(now_ms(), Ordering::Relaxed);
     }

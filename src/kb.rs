@@ -19,11 +19,15 @@ use tokio::sync::watch;
 #[derive(Debug, thiserror::Error)]
 pub enum KbLoadError {
     // Causes are part of the messages, not chained sources: each is said once.
+    /// A KB file cannot be read.
     #[error("cannot read KB file {path:?}: {error}")]
     Read {
+        /// The file's path.
         path: PathBuf,
+        /// The operating system's error.
         error: std::io::Error,
     },
+    /// A KB file has a defect; the error names the file and line.
     #[error("KB file {0}")]
     Parse(KbError),
 }

@@ -11,6 +11,7 @@ use super::types::Document;
 pub struct FieldAnalysis<'a> {
     /// Name of the field (`title`, `body`, ...).
     pub name: &'a str,
+    /// The field's text; token offsets are bytes into it.
     pub text: &'a str,
     /// Byte ↔ code-point offsets of `text`.
     pub offs: CharOffsets,
@@ -22,6 +23,7 @@ pub struct FieldAnalysis<'a> {
 pub struct Analysis<'a> {
     /// The document analysed.
     pub doc: &'a Document<'a>,
+    /// One analysis per field of `doc`, same order.
     pub fields: Vec<FieldAnalysis<'a>>,
 }
 

@@ -32,6 +32,8 @@ use std::path::PathBuf;
 /// Configuration of the core. Paths of model directories per language (`fr`, `en`).
 #[derive(Clone, Debug, Default)]
 pub struct EnricherConfig {
+    /// Model directory (a spaCy pipeline with `ner/model`) per language code, all loaded by
+    /// [`Enricher::new`].
     pub models: BTreeMap<String, PathBuf>,
     /// Load and run the syntax components of each pipeline (`nlp.syntax`).
     pub syntax: bool,

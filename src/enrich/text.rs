@@ -9,6 +9,7 @@ pub struct CharOffsets {
 }
 
 impl CharOffsets {
+    /// Index the char boundaries of `text` (O(n) once; lookups are O(log n)).
     pub fn new(text: &str) -> Self {
         let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
         bytes.push(text.len());

@@ -18,7 +18,9 @@ pub struct TokenRules {
 /// One token: byte offsets into the text it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tok {
+    /// Byte offset of the first character.
     pub start: usize,
+    /// Byte offset one past the last character.
     pub end: usize,
     /// Lower-case form with `’` → `'`.
     pub lower: String,

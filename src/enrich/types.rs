@@ -8,14 +8,25 @@ use std::path::PathBuf;
 /// Errors of the enrichment core. Messages name the offending value.
 #[derive(Debug, thiserror::Error)]
 pub enum EnrichError {
+    /// The document has no field with text.
     #[error("document has no text: every field is empty")]
     Empty,
+    /// The article is longer than `limits.max_tokens`.
     #[error("article has {tokens} tokens, above limits.max_tokens ({limit}): its enrichment would take too long and too much memory")]
-    TooManyTokens { tokens: usize, limit: usize },
+    TooManyTokens {
+        /// Tokens counted in the article.
+        tokens: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+    /// A language's NER model cannot be loaded.
     #[error("model for language {lang:?} could not be loaded from {path:?}: {reason} (fetch the models with `scripts/models`)")]
     Model {
+        /// Language code of the model.
         lang: String,
+        /// Where the model was looked for.
         path: PathBuf,
+        /// The loader's message.
         reason: String,
     },
 }
@@ -23,13 +34,16 @@ pub enum EnrichError {
 /// One named text field of an article (`title`, `body`, `text` or `content`).
 #[derive(Clone, Copy, Debug)]
 pub struct TextField<'a> {
+    /// Field name, echoed as `field` in mentions and quotes.
     pub name: &'a str,
+    /// The field's text; output offsets count its code points.
     pub text: &'a str,
 }
 
 /// What the core reads: the text fields in reading order (title first) and the declared language.
 #[derive(Clone, Debug, Default)]
 pub struct Document<'a> {
+    /// Text fields in reading order (title first).
     pub fields: Vec<TextField<'a>>,
     /// ISO 639-1 code given by the producer; detected when `None`.
     pub lang: Option<&'a str>,
@@ -41,13 +55,18 @@ pub struct Document<'a> {
 )]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
+    /// A person, real or fictional.
     Person,
+    /// A place: country, city, region, address, natural feature.
     Location,
+    /// A company, institution, party, team or other body.
     Organization,
+    /// Any other named thing (events, works, products, nationalities).
     Misc,
 }
 
 impl EntityType {
+    /// The wire name: `person`, `location`, `organization` or `misc`.
     pub fn as_str(self) -> &'static str {
         match self {
             EntityType::Person => "person",
@@ -85,6 +104,7 @@ pub enum CreditKind {
 /// it is about, so its names are not among the entities.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Credit {
+    /// Byline or photo credit.
     pub kind: CreditKind,
     /// The names the credit line holds, as written ("Jane Roe", "Reuters").
     pub names: Vec<String>,
@@ -105,11 +125,13 @@ pub struct Entity {
     pub id: String,
     /// Canonical (fullest) name.
     pub name: String,
+    /// Coarse type of the referent.
     #[serde(rename = "type")]
     pub entity_type: EntityType,
     /// Raw label of the model that found it (e.g. `PER`, `GPE`), when a model did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// Every mention, in field and offset order.
     pub mentions: Vec<Mention>,
     /// Id of the knowledge-base entry the entity is linked to (`geonames:2988507`, a newsroom
     /// id), absent when it is linked to none.
@@ -124,6 +146,7 @@ pub struct Entity {
 /// Who said a quote.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Speaker {
+    /// The speaker's canonical name (that of the entity it resolved to).
     pub name: String,
     /// The entity the speaker resolved to, when it is one of the article's entities.
     pub entity_id: Option<String>,
@@ -145,8 +168,11 @@ pub enum QuoteKind {
 pub struct Quote {
     /// The words between the quotation marks (marks excluded).
     pub text: String,
+    /// Input field the quote lies in.
     pub field: String,
+    /// Code-point offset of the quote's first character (after the opening mark).
     pub start: usize,
+    /// Code-point offset one past its last character (before the closing mark).
     pub end: usize,
     /// `null` when the article does not say who spoke.
     pub speaker: Option<Speaker>,
@@ -166,7 +192,9 @@ pub struct Enrichment {
     pub lang_detected: bool,
     /// False when no extraction model exists for `lang` (the article passes through with no entities).
     pub lang_supported: bool,
+    /// Canonical entities, each with all its mentions.
     pub entities: Vec<Entity>,
+    /// Direct quotes and reported speech, field by field in reading order.
     pub quotes: Vec<Quote>,
     /// Bylines and photo credits, whose names are left out of `entities`.
     pub credits: Vec<Credit>,

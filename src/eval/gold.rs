@@ -6,20 +6,28 @@ use serde::{Deserialize, Serialize};
 /// One gold article (a line of the gold JSONL).
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct GoldArticle {
+    /// Article id, matched against the prediction's `id` (a JSON number is kept as its text).
     #[serde(deserialize_with = "id_string")]
     pub id: String,
+    /// Language code (`fr`, `en`); `None` lets the core detect it.
     #[serde(default)]
     pub lang: Option<String>,
+    /// Headline.
     #[serde(default)]
     pub title: Option<String>,
+    /// Body text, under the contract's `text` name.
     #[serde(default)]
     pub text: Option<String>,
+    /// Body text, under the contract's `body` name.
     #[serde(default)]
     pub body: Option<String>,
+    /// Body text, under the contract's `content` name.
     #[serde(default)]
     pub content: Option<String>,
+    /// Entities expected in the article (MISC ones are not scored).
     #[serde(default)]
     pub entities: Vec<GoldEntity>,
+    /// Direct quotes expected in the article.
     #[serde(default)]
     pub quotes: Vec<GoldQuote>,
     /// Reported speech; absent means not annotated (predicted indirect quotes are not counted).
@@ -34,18 +42,26 @@ fn id_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error>
     })
 }
 
+/// An entity of a gold article.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct GoldEntity {
+    /// Canonical name.
     pub name: String,
+    /// `PER`/`LOC`/`ORG` (or a synonym `etype` maps); anything else or `None` is MISC, not scored.
     #[serde(rename = "type", default)]
     pub entity_type: Option<String>,
+    /// Other names the entity goes by; a predicted entity matches on any of them or `name`.
     #[serde(default)]
     pub aliases: Vec<String>,
 }
 
+/// A quote of a gold article (direct, or reported in `indirect_quotes`).
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct GoldQuote {
+    /// The quoted words, without the quotation marks.
     pub text: String,
+    /// The speaker's name (matched through the gold entity's name and aliases); `None` means the
+    /// quote has no speaker, and a prediction is right only if it names none either.
     #[serde(default)]
     pub speaker: Option<String>,
 }
@@ -74,33 +90,45 @@ impl GoldArticle {
 /// What the scorer reads of a prediction (the output contract's shape).
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct Prediction {
+    /// Article id, matched against the gold article's `id`.
     pub id: String,
+    /// Language the prediction was made in; `None` if the output gave none.
     #[serde(default)]
     pub lang: Option<String>,
+    /// Predicted entities.
     #[serde(default)]
     pub entities: Vec<PredEntity>,
+    /// Predicted quotes, direct and indirect.
     #[serde(default)]
     pub quotes: Vec<PredQuote>,
 }
 
+/// A predicted entity, as the scorer reads it.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct PredEntity {
+    /// Canonical name; `None` if the output gave none.
     #[serde(default)]
     pub name: Option<String>,
+    /// Entity type as written (`PER`, `LOC`, `ORG`, ...); `None` or unknown counts as MISC.
     #[serde(rename = "type", default)]
     pub entity_type: Option<String>,
+    /// Its mentions; their texts are further forms the entity can match gold on.
     #[serde(default)]
     pub mentions: Vec<PredMention>,
 }
 
+/// A mention of a predicted entity.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct PredMention {
+    /// The mention's surface text; `None` if the output gave none.
     #[serde(default)]
     pub text: Option<String>,
 }
 
+/// A predicted quote, as the scorer reads it.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct PredQuote {
+    /// The quoted words; `None` reads as empty text.
     #[serde(default)]
     pub text: Option<String>,
     /// The speaker's name (`{"name": ...}` in the contract; a plain string is accepted too).

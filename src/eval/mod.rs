@@ -2,7 +2,7 @@
 //! entity P/R/F1 (typed and untyped), quote P/R/F1 (≥ 60 % word overlap of the longer) and
 //! attributed-quote P/R/F1, overall and per language, plus the articles with the most errors.
 //!
-//! Rooms: [`gold`] (the gold and prediction lines), [`score`] (score.py's matching, and what
+//! Rooms: [`gold`] (the gold and prediction lines), [`score`](mod@score) (score.py's matching, and what
 //! each article missed or added), [`report`] (counts, P/R/F1, the text report).
 
 pub mod gold;
@@ -20,17 +20,25 @@ pub use score::{
 use crate::enrich::{Enricher, Enrichment};
 use std::path::Path;
 
+/// Why a gold file cannot be evaluated.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
+    /// The gold file cannot be read.
     #[error("cannot read gold file {path:?}: {source}")]
     Io {
+        /// The gold file's path.
         path: String,
+        /// The underlying I/O error.
         source: std::io::Error,
     },
+    /// A non-blank line of the gold file is not a gold article.
     #[error("gold file {path:?} line {line}: {reason}")]
     Format {
+        /// The gold file's path.
         path: String,
+        /// 1-based line number.
         line: usize,
+        /// The JSON decoder's message.
         reason: String,
     },
 }
@@ -117,8 +125,11 @@ pub fn evaluate_messages(
 
 /// A finished evaluation: the report, and the lines it was made from.
 pub struct Evaluation {
+    /// Scores overall, per language and per article.
     pub report: EvalReport,
+    /// Every gold article, in file order.
     pub gold: Vec<GoldArticle>,
+    /// The predictions that came back (lines dead-lettered by `process` have none).
     pub preds: Vec<Prediction>,
 }
 

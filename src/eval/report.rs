@@ -6,13 +6,19 @@ use std::collections::BTreeMap;
 /// Raw counts of one article (or a sum of articles).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
-    /// Typed entities: (tp, pred, gold, canonical).
+    /// Typed PER/LOC/ORG entities: (tp, pred, gold, canonical), canonical being the matches
+    /// whose predicted name normalises to the gold name.
     pub ent: (usize, usize, usize, usize),
+    /// Entities matched by name whatever their type: (tp, pred, gold).
     pub ent_untyped: (usize, usize, usize),
+    /// Direct quotes: (tp, pred, gold), a match needing ≥ 60 % word overlap.
     pub quote: (usize, usize, usize),
+    /// Direct quotes matched and given the right speaker: (tp, pred, gold).
     pub attr: (usize, usize, usize),
-    /// Reported speech found, and found with the right speaker.
+    /// Reported speech found (≥ 50 % word overlap): (tp, pred, gold); zero when the gold
+    /// article does not annotate it.
     pub indirect: (usize, usize, usize),
+    /// Reported speech found with the right speaker: (tp, pred, gold).
     pub indirect_attr: (usize, usize, usize),
 }
 
@@ -48,11 +54,17 @@ impl Counts {
 /// Precision, recall, F1 and their counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Prf {
+    /// Precision in 0..=1 (1 when nothing was predicted and nothing expected).
     pub p: f64,
+    /// Recall in 0..=1 (1 when nothing was expected).
     pub r: f64,
+    /// Harmonic mean of `p` and `r` (0 when both are 0).
     pub f1: f64,
+    /// True positives.
     pub tp: usize,
+    /// Number predicted.
     pub pred: usize,
+    /// Number expected by the gold.
     pub gold: usize,
 }
 
@@ -84,14 +96,21 @@ pub fn prf(tp: usize, np: usize, ng: usize) -> Prf {
 /// The figures of a set of articles.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Scores {
+    /// Number of gold articles in the set.
     pub articles: usize,
+    /// Typed entities (see [`Counts::ent`]).
     pub ent: Prf,
-    /// Share of matched entities whose predicted name is the gold full name.
+    /// Share of matched entities whose predicted name is the gold full name (0 with no match).
     pub canonical: f64,
+    /// Entities whatever their type.
     pub ent_untyped: Prf,
+    /// Direct quotes found.
     pub quote: Prf,
+    /// Direct quotes found with the right speaker.
     pub attr: Prf,
+    /// Reported speech found.
     pub indirect: Prf,
+    /// Reported speech found with the right speaker.
     pub indirect_attr: Prf,
 }
 
@@ -117,24 +136,34 @@ impl Scores {
 /// One article's result.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ArticleResult {
+    /// Gold article id.
     pub id: String,
+    /// Gold language, `und` when the gold gives none.
     pub lang: String,
+    /// The article's counts.
     pub counts: Counts,
+    /// False positives plus false negatives ([`Counts::errors`]).
     pub errors: usize,
 }
 
 /// The result of an evaluation run.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct EvalReport {
+    /// Number of gold articles.
     pub articles: usize,
+    /// Gold articles with no prediction of the same id (scored as finding nothing).
     pub missing: usize,
+    /// Figures over all articles.
     pub overall: Scores,
+    /// Figures per gold language (`und` when the gold gives none), sorted by code.
     pub per_lang: BTreeMap<String, Scores>,
     /// Articles with the most errors, worst first (at most 5).
     pub worst: Vec<ArticleResult>,
 }
 
 impl EvalReport {
+    /// The human-readable report `verbatim eval` prints: P/R/F1 blocks overall and per language
+    /// (indirect lines only when there is reported speech), then the worst articles.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         let mut block = |name: &str, s: &Scores| {

@@ -91,7 +91,9 @@ impl Details {
 
 /// The counts of one article and what made them fall short.
 pub struct ArticleMatch {
+    /// True positives, predicted and gold totals of the article.
     pub counts: Counts,
+    /// The entities and quotes it missed, added or attributed wrongly.
     pub details: Details,
 }
 

@@ -3,11 +3,11 @@
 //! only after its output (or dead letter) is acknowledged by the broker, and only when every
 //! earlier offset of its partition is too.
 //!
-//! Stages, one module each: [`worker`] (decode + enrich off the async runtime), [`lanes`] (per
-//! partition: results in order → producer → acknowledgements in order), [`produce`] (records,
+//! Stages, one module each: `worker` (decode + enrich off the async runtime), `lanes` (per
+//! partition: results in order → producer → acknowledgements in order), `produce` (records,
 //! dead letters cut to the size limit, delivery-error classes, the rebuildable producer),
-//! [`transaction`] (exactly-once batches), [`commit`] (offset commits, broker probe, close),
-//! [`kafka`] (client configs and callbacks), [`offsets`] (the per-partition watermarks).
+//! `transaction` (exactly-once batches), `commit` (offset commits, broker probe, close),
+//! `kafka` (client configs and callbacks), `offsets` (the per-partition watermarks).
 //!
 //! Order: each partition's results are produced in its consumption order, so per-partition order
 //! of outputs equals the input order (the idempotent producer keeps it through retries); a
@@ -48,17 +48,33 @@ use worker::{WorkerPool, WorkerSettings};
 /// Errors that stop the daemon at start-up. Runtime faults are retried, never fatal.
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
+    /// librdkafka refused to create a client (bad configuration).
     #[error("cannot create the Kafka {client} for brokers {brokers:?}: {reason}")]
     Client {
+        /// `"consumer"` or `"producer"`.
         client: &'static str,
+        /// The configured bootstrap brokers.
         brokers: String,
         /// Redacted: never a secret's value.
         reason: String,
     },
+    /// The consumer cannot subscribe to the input topic.
     #[error("cannot subscribe to input topic {topic:?}: {source}")]
-    Subscribe { topic: String, source: KafkaError },
+    Subscribe {
+        /// The input topic.
+        topic: String,
+        /// The client's error.
+        source: KafkaError,
+    },
+    /// Exactly-once delivery is configured but the producer cannot initialise transactions.
     #[error("exactly-once: cannot initialise transactions for transactional.id {id:?} (brokers must be Kafka >= 2.5): {source}")]
-    InitTransactions { id: String, source: KafkaError },
+    InitTransactions {
+        /// The producer's `transactional.id`.
+        id: String,
+        /// The client's error.
+        source: KafkaError,
+    },
+    /// A transaction failed in a way that fences or poisons the producer; the daemon stops.
     #[error("exactly-once: fatal transaction error, stopping (the next instance resumes from the last committed transaction): {0}")]
     Fatal(String),
 }
@@ -66,6 +82,7 @@ pub enum PipelineError {
 /// Counts reported when the daemon stops.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct RunSummary {
+    /// Messages taken from the input topic.
     pub consumed: u64,
     /// Outputs and dead letters the broker acknowledged (whether or not the drain finished).
     pub acknowledged: u64,

@@ -13,23 +13,29 @@ use std::collections::hash_map::RandomState;
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
 
-/// Header names (lower case, as the spec writes them).
+/// Header name of the parent span (lower case, as the spec writes it).
 pub const TRACEPARENT: &str = "traceparent";
+/// Header name of the vendor trace state (lower case, as the spec writes it).
 pub const TRACESTATE: &str = "tracestate";
 
 /// Why a `traceparent` value is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TraceParentError {
+    /// Not four dash-separated fields of 2, 32, 16 and 2 lowercase hex digits (value attached).
     #[error(
         "traceparent {0:?}: not version-traceid-parentid-flags (2-32-16-2 lowercase hex digits)"
     )]
     Shape(String),
+    /// Version `ff`, which the spec reserves as invalid (value attached).
     #[error("traceparent {0:?}: version ff is forbidden")]
     ForbiddenVersion(String),
+    /// Version `00` with something after the 55 characters (value attached).
     #[error("traceparent {0:?}: version 00 must be exactly 55 characters")]
     Version00Length(String),
+    /// A trace id of all zeros (value attached).
     #[error("traceparent {0:?}: trace id of all zeros is invalid")]
     ZeroTraceId(String),
+    /// A parent (span) id of all zeros (value attached).
     #[error("traceparent {0:?}: parent id of all zeros is invalid")]
     ZeroParentId(String),
 }
@@ -37,7 +43,9 @@ pub enum TraceParentError {
 /// One span's place in a trace: what a `traceparent` carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SpanContext {
+    /// 128-bit trace id, never 0 when parsed or generated.
     pub trace_id: u128,
+    /// 64-bit span id, never 0 when parsed or generated.
     pub span_id: u64,
     /// Trace flags; bit 0 is `sampled`.
     pub flags: u8,
@@ -46,6 +54,7 @@ pub struct SpanContext {
 /// The article's span: its own context and, when the input carried one, its parent's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleTrace {
+    /// The article's own span: the input's trace id (or a new one) and a new span id.
     pub span: SpanContext,
     /// The input's span id (`None`: the input had no valid `traceparent`; a new trace starts).
     pub parent_span_id: Option<u64>,
@@ -108,10 +117,12 @@ impl SpanContext {
         )
     }
 
+    /// The trace id as 32 lowercase hex digits.
     pub fn trace_id_hex(&self) -> String {
         format!("{:032x}", self.trace_id)
     }
 
+    /// The span id as 16 lowercase hex digits.
     pub fn span_id_hex(&self) -> String {
         format!("{:016x}", self.span_id)
     }
@@ -195,10 +206,12 @@ fn random_u64() -> u64 {
     }
 }
 
+/// A random, non-zero span id.
 pub fn new_span_id() -> u64 {
     random_u64()
 }
 
+/// A random, non-zero trace id.
 pub fn new_trace_id() -> u128 {
     (u128::from(random_u64()) << 64) | u128::from(random_u64())
 }

@@ -58,7 +58,9 @@ impl Lang {
 /// Grammatical or usual gender of a pronoun, role or first name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
+    /// Masculine (`m` in the resource files).
     Masculine,
+    /// Feminine (`f` in the resource files).
     Feminine,
     /// Either, or unknown.
     Unknown,
@@ -91,6 +93,7 @@ impl Gender {
 /// A speech cue: a word sequence ("a", "déclaré") in lower case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cue {
+    /// The cue's words in order, lower case with `’` → `'`.
     pub tokens: Vec<String>,
     /// A source cue ("selon", "according to"): the speaker follows it.
     pub source: bool,
@@ -99,10 +102,15 @@ pub struct Cue {
 /// What a head word says about an entity's type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TypeWord {
+    /// Makes the name an organisation ("university", "bank").
     Org,
+    /// Makes the name a place ("river", "county").
     Loc,
+    /// Makes the name misc: an event such as a festival or a cup.
     Event,
+    /// An institution named by its seat ("Kremlin"): typed organisation.
     Metonym,
+    /// Heads a country's formal name ("republic", "kingdom").
     State,
     /// A company's legal form ("Inc.", "SA"): "Apple Inc." and "Apple" are one name.
     Legal,
@@ -124,6 +132,7 @@ pub enum NameHead {
 /// Parsed profile of one language.
 #[derive(Debug)]
 pub struct Profile {
+    /// The language this profile describes.
     pub lang: Lang,
     /// How the rule tokenizer splits words (elisions, possessives).
     pub tokens: TokenRules,
@@ -133,17 +142,21 @@ pub struct Profile {
     pub headline_case: bool,
     /// A reported clause may follow its speech verb without a complementizer ("said he would").
     pub bare_clause: bool,
+    /// Speech cues from `speech_verbs.txt`: every generated form of its verbs, its fixed
+    /// phrases (`=` lines) and its source cues (`@` lines, "selon").
     pub cues: Vec<Cue>,
     /// Lemmas of the speech verbs (`speech_verbs.txt`, reflexive pronoun dropped): a verb the
     /// parse finds governing a quote or a clause is a speech verb when its lemma is here.
     pub speech_lemmas: HashSet<String>,
     /// First token of a cue → indices into `cues`, longest cue first.
     cue_index: HashMap<String, Vec<usize>>,
+    /// Subject pronouns that may stand for a speaker ("il", "she"), lower case, with their gender.
     pub pronouns: HashMap<String, Gender>,
     /// Object pronouns that may end a source phrase ("according to her"), with their gender.
     pub object_pronouns: HashMap<String, Gender>,
     /// Role and title nouns (lower case, may hold a space) and their gender.
     pub roles: HashMap<String, Gender>,
+    /// First names (shared by every language, lower case) and their usual gender.
     pub first_names: HashMap<String, Gender>,
     /// Lone names that are not entities (months, days, ...), as [`key`] forms.
     pub stop: HashSet<String>,
@@ -160,17 +173,23 @@ pub struct Profile {
     pub divisions: HashSet<String>,
     /// (acronym, expansions) pairs, as [`key`] forms.
     pub acronyms: Vec<(String, Vec<String>)>,
+    /// Determiners before a name or a role ("la", "an"), lower case, with their gender.
     pub articles: HashMap<String, Gender>,
     /// Definite articles ("le", "the"): a role after them is someone the text knows.
     pub definites: HashSet<String>,
+    /// Adverbs and time words skipped between a cue and its speaker ("ensuite", "also").
     pub skip: HashSet<String>,
+    /// Prepositions and possessives: a role after them is not the subject ("of", "with").
     pub preps: HashSet<String>,
+    /// Particles that may start a name in lower case ("de", "van").
     pub particles: HashSet<String>,
+    /// Words before a quotation that make it the title of a work, not speech.
     pub work: HashSet<String>,
     /// Naming words before a title ("called", "intitulé"): a title when capitalised.
     pub naming: HashSet<String>,
     /// Indefinite determiners beyond the articles ("one", "plusieurs"): an unnamed speaker.
     pub indefinites: HashSet<String>,
+    /// Words for "and" linking coordinated names ("Jean et Marie Dupont").
     pub and_words: HashSet<String>,
     /// Words for "or" between the items of a list.
     pub or_words: HashSet<String>,
@@ -191,7 +210,7 @@ pub struct Profile {
     /// Demonstrative determiners ("ce", "this"): the noun after them describes someone named
     /// before ("affirme ce vieil ami"), with the determiner's gender.
     pub demonstratives: HashMap<String, Gender>,
-    /// Words opening "<word> X, « … »": the quote is X's opinion ("pour").
+    /// Words opening `<word> X, « … »`: the quote is X's opinion ("pour").
     pub opinions: HashSet<String>,
     /// Endings of a demonym-like word that is a common noun after an article ("lyonnais").
     pub demonym_suffixes: Vec<String>,

@@ -321,8 +321,8 @@ fn places_and_bare_titles_are_no_speakers() {
         "en",
         "places",
         &[case(
-            "Flooding closed the main roads of Rotterdam on Sunday. \"We have never seen water this high before,\" Rotterdam said in a post.",
-            &[("We have never seen water this high before,", None)],
+            "Flooding closed the main roads of Rotterdam on Sunday.\n\n\"We have never seen water this high before.\"",
+            &[("We have never seen water this high before.", None)],
             None,
         )],
     );
@@ -529,5 +529,93 @@ fn reported_speech_on_the_parse() {
                 Some(&[("the repairs were rushed", Some("Nora Whitcombe"))]),
             ),
         ],
+    );
+}
+
+#[test]
+fn a_place_that_speaks_is_its_institution() {
+    // The model often types a club, a company or a government by its place name; the subject
+    // of a speech verb is not a place but the institution it names.
+    run_parsed(
+        "en",
+        "speaking place",
+        &[case(
+            "Coach Anna Berg joined Westbury on Monday.\n\nWestbury said in a statement: \"Anna is one of the most gifted coaches of her generation.\"",
+            &[("Anna is one of the most gifted coaches of her generation.", Some("Westbury"))],
+            None,
+        )],
+    );
+    run_parsed(
+        "fr",
+        "speaking place",
+        &[case(
+            "L'entraîneuse Anna Berg a rejoint Valmont lundi.\n\nValmont a déclaré dans un communiqué : « Anna Berg est l'une des entraîneuses les plus douées de sa génération. »",
+            &[("Anna Berg est l'une des entraîneuses les plus douées de sa génération.", Some("Valmont"))],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn plural_and_neuter_pronouns_are_the_organisation() {
+    run_parsed(
+        "en",
+        "org pronoun",
+        &[
+            case(
+                "Pinewood Records have twice denied doing anything wrong.\n\n\"At no point did we block her tour,\" they said in a statement on their website.",
+                &[("At no point did we block her tour,", Some("Pinewood Records"))],
+                None,
+            ),
+            case(
+                "Harbor Bank cut its rates on Tuesday.\n\n\"We expect growth to return next year,\" it said.",
+                &[("We expect growth to return next year,", Some("Harbor Bank"))],
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_pronoun_prefers_a_person_of_its_known_gender() {
+    run_parsed(
+        "en",
+        "known gender",
+        &[case(
+            "Lena Ortiz's first albums came out on a label later bought by Kiran Vale.\n\nIn a post at the time she described this as her \"worst possible outcome\".",
+            &[("worst possible outcome", Some("Lena Ortiz"))],
+            None,
+        )],
+    );
+    run_parsed(
+        "fr",
+        "known gender",
+        &[case(
+            "Les disques de Julie Marchand sont parus chez un éditeur racheté depuis par Kiran Vale.\n\n« Ce rachat est le pire scénario possible », a-t-elle écrit.",
+            &[("Ce rachat est le pire scénario possible", Some("Julie Marchand"))],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn an_unnamed_member_speaks_for_the_organisation() {
+    run_parsed(
+        "en",
+        "member",
+        &[case(
+            "A spokeswoman for the Harbour Workers Union said on Monday that the strike would go ahead.\n\n\"We want to win public support,\" she said.",
+            &[("We want to win public support,", Some("Harbour Workers Union"))],
+            None,
+        )],
+    );
+    run_parsed(
+        "fr",
+        "member",
+        &[case(
+            "Une porte-parole de la Ligue des pêcheurs a confirmé lundi la grève.\n\n« Nous voulons gagner le soutien du public », a-t-elle ajouté.",
+            &[("Nous voulons gagner le soutien du public", Some("Ligue des pêcheurs"))],
+            None,
+        )],
     );
 }

@@ -619,3 +619,50 @@ fn an_unnamed_member_speaks_for_the_organisation() {
         )],
     );
 }
+
+#[test]
+fn a_relative_subject_is_the_phrase_before_it() {
+    run_parsed(
+        "fr",
+        "relative",
+        &[case(
+            "« Le dossier est vide », lance le procureur Pierre Valat, qui affirme que l'entreprise a respecté toutes les règles.",
+            &[("Le dossier est vide", Some("Pierre Valat"))],
+            Some(&[("l'entreprise a respecté toutes les règles", Some("Pierre Valat"))]),
+        )],
+    );
+    run_parsed(
+        "en",
+        "relative",
+        &[case(
+            "The plan was presented by Mayor Ruth Okonkwo, who said the bridge would reopen before the winter.",
+            &[],
+            Some(&[("the bridge would reopen before the winter", Some("Ruth Okonkwo"))]),
+        )],
+    );
+}
+
+#[test]
+fn a_source_role_in_apposition_is_the_named_person() {
+    run_parsed(
+        "fr",
+        "source apposition",
+        &[case(
+            "Selon la directrice de l'hôpital, Anne Morel, le service rouvrira lundi. Le bâtiment sera rénové avant l'hiver, selon le directeur de l'agence régionale de santé (ARS) du Nord, Marc Olivier.",
+            &[],
+            Some(&[
+                ("le service rouvrira lundi", Some("Anne Morel")),
+                ("Le bâtiment sera rénové avant l'hiver", Some("Marc Olivier")),
+            ]),
+        )],
+    );
+    run_parsed(
+        "en",
+        "source apposition",
+        &[case(
+            "According to the director of the county health agency, Ellen Marsh, the clinic will reopen on Monday.",
+            &[],
+            Some(&[("the clinic will reopen on Monday", Some("Ellen Marsh"))]),
+        )],
+    );
+}

@@ -208,6 +208,9 @@ pub struct Profile {
     pub contracted: HashSet<String>,
     /// Words opening a reported clause after its speech verb ("que", "that").
     pub complementizers: HashSet<String>,
+    /// Relative pronouns that may be the subject of a speech verb ("X, qui affirme que …",
+    /// "X, who said …"): they stand for the noun phrase before them.
+    pub relatives: HashSet<String>,
     /// Demonstrative determiners ("ce", "this"): the noun after them describes someone named
     /// before ("affirme ce vieil ami"), with the determiner's gender.
     pub demonstratives: HashMap<String, Gender>,
@@ -436,6 +439,7 @@ impl Profile {
             byline_words: HashSet::new(),
             addressees: HashSet::new(),
             complementizers: HashSet::new(),
+            relatives: HashSet::new(),
             contracted: HashSet::new(),
             demonstratives: HashMap::new(),
             opinions: HashSet::new(),
@@ -536,6 +540,7 @@ impl Profile {
                 "byline" => &mut self.byline_words,
                 "addressee" => &mut self.addressees,
                 "complementizer" => &mut self.complementizers,
+                "relative" => &mut self.relatives,
                 "contracted" => &mut self.contracted,
                 "opinion" => &mut self.opinions,
                 "demonym_det" => &mut self.demonym_dets,

@@ -666,3 +666,25 @@ fn a_source_role_in_apposition_is_the_named_person() {
         )],
     );
 }
+
+#[test]
+fn a_colon_introduces_the_subjects_quote() {
+    run_parsed(
+        "fr",
+        "colon",
+        &[case(
+            "Gaspard Lemoine, cheminot, a assisté à la réunion du conseil : « Les habitants ont posé des questions précises sur le chantier. »",
+            &[("Les habitants ont posé des questions précises sur le chantier.", Some("Gaspard Lemoine"))],
+            None,
+        )],
+    );
+    run_parsed(
+        "en",
+        "colon",
+        &[case(
+            "Mayor Ruth Okonkwo took the stage at noon: \"This bridge will carry our city for another century.\"",
+            &[("This bridge will carry our city for another century.", Some("Ruth Okonkwo"))],
+            None,
+        )],
+    );
+}

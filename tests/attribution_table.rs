@@ -321,8 +321,8 @@ fn places_and_bare_titles_are_no_speakers() {
         "en",
         "places",
         &[case(
-            "Flooding closed the main roads of Rotterdam on Sunday. \"We have never seen water this high before,\" Rotterdam said in a post.",
-            &[("We have never seen water this high before,", None)],
+            "Flooding closed the main roads of Rotterdam on Sunday.\n\n\"We have never seen water this high before.\"",
+            &[("We have never seen water this high before.", None)],
             None,
         )],
     );
@@ -529,5 +529,162 @@ fn reported_speech_on_the_parse() {
                 Some(&[("the repairs were rushed", Some("Nora Whitcombe"))]),
             ),
         ],
+    );
+}
+
+#[test]
+fn a_place_that_speaks_is_its_institution() {
+    // The model often types a club, a company or a government by its place name; the subject
+    // of a speech verb is not a place but the institution it names.
+    run_parsed(
+        "en",
+        "speaking place",
+        &[case(
+            "Coach Anna Berg joined Westbury on Monday.\n\nWestbury said in a statement: \"Anna is one of the most gifted coaches of her generation.\"",
+            &[("Anna is one of the most gifted coaches of her generation.", Some("Westbury"))],
+            None,
+        )],
+    );
+    run_parsed(
+        "fr",
+        "speaking place",
+        &[case(
+            "L'entraîneuse Anna Berg a rejoint Valmont lundi.\n\nValmont a déclaré dans un communiqué : « Anna Berg est l'une des entraîneuses les plus douées de sa génération. »",
+            &[("Anna Berg est l'une des entraîneuses les plus douées de sa génération.", Some("Valmont"))],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn plural_and_neuter_pronouns_are_the_organisation() {
+    run_parsed(
+        "en",
+        "org pronoun",
+        &[
+            case(
+                "Pinewood Records have twice denied doing anything wrong.\n\n\"At no point did we block her tour,\" they said in a statement on their website.",
+                &[("At no point did we block her tour,", Some("Pinewood Records"))],
+                None,
+            ),
+            case(
+                "Harbor Bank cut its rates on Tuesday.\n\n\"We expect growth to return next year,\" it said.",
+                &[("We expect growth to return next year,", Some("Harbor Bank"))],
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_pronoun_prefers_a_person_of_its_known_gender() {
+    run_parsed(
+        "en",
+        "known gender",
+        &[case(
+            "Lena Ortiz's first albums came out on a label later bought by Kiran Vale.\n\nIn a post at the time she described this as her \"worst possible outcome\".",
+            &[("worst possible outcome", Some("Lena Ortiz"))],
+            None,
+        )],
+    );
+    run_parsed(
+        "fr",
+        "known gender",
+        &[case(
+            "Les disques de Julie Marchand sont parus chez un éditeur racheté depuis par Kiran Vale.\n\n« Ce rachat est le pire scénario possible », a-t-elle écrit.",
+            &[("Ce rachat est le pire scénario possible", Some("Julie Marchand"))],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn an_unnamed_member_speaks_for_the_organisation() {
+    run_parsed(
+        "en",
+        "member",
+        &[case(
+            "A spokeswoman for the Harbour Workers Union said on Monday that the strike would go ahead.\n\n\"We want to win public support,\" she said.",
+            &[("We want to win public support,", Some("Harbour Workers Union"))],
+            None,
+        )],
+    );
+    run_parsed(
+        "fr",
+        "member",
+        &[case(
+            "Une porte-parole de la Ligue des pêcheurs a confirmé lundi la grève.\n\n« Nous voulons gagner le soutien du public », a-t-elle ajouté.",
+            &[("Nous voulons gagner le soutien du public", Some("Ligue des pêcheurs"))],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_relative_subject_is_the_phrase_before_it() {
+    run_parsed(
+        "fr",
+        "relative",
+        &[case(
+            "« Le dossier est vide », lance le procureur Pierre Valat, qui affirme que l'entreprise a respecté toutes les règles.",
+            &[("Le dossier est vide", Some("Pierre Valat"))],
+            Some(&[("l'entreprise a respecté toutes les règles", Some("Pierre Valat"))]),
+        )],
+    );
+    run_parsed(
+        "en",
+        "relative",
+        &[case(
+            "The plan was presented by Mayor Ruth Okonkwo, who said the bridge would reopen before the winter.",
+            &[],
+            Some(&[("the bridge would reopen before the winter", Some("Ruth Okonkwo"))]),
+        )],
+    );
+}
+
+#[test]
+fn a_source_role_in_apposition_is_the_named_person() {
+    run_parsed(
+        "fr",
+        "source apposition",
+        &[case(
+            "Selon la directrice de l'hôpital, Anne Morel, le service rouvrira lundi. Le bâtiment sera rénové avant l'hiver, selon le directeur de l'agence régionale de santé (ARS) du Nord, Marc Olivier.",
+            &[],
+            Some(&[
+                ("le service rouvrira lundi", Some("Anne Morel")),
+                ("Le bâtiment sera rénové avant l'hiver", Some("Marc Olivier")),
+            ]),
+        )],
+    );
+    run_parsed(
+        "en",
+        "source apposition",
+        &[case(
+            "According to the director of the county health agency, Ellen Marsh, the clinic will reopen on Monday.",
+            &[],
+            Some(&[("the clinic will reopen on Monday", Some("Ellen Marsh"))]),
+        )],
+    );
+}
+
+#[test]
+fn a_colon_introduces_the_subjects_quote() {
+    run_parsed(
+        "fr",
+        "colon",
+        &[case(
+            "Gaspard Lemoine, cheminot, a assisté à la réunion du conseil : « Les habitants ont posé des questions précises sur le chantier. »",
+            &[("Les habitants ont posé des questions précises sur le chantier.", Some("Gaspard Lemoine"))],
+            None,
+        )],
+    );
+    run_parsed(
+        "en",
+        "colon",
+        &[case(
+            "Mayor Ruth Okonkwo took the stage at noon: \"This bridge will carry our city for another century.\"",
+            &[("This bridge will carry our city for another century.", Some("Ruth Okonkwo"))],
+            None,
+        )],
     );
 }

@@ -55,6 +55,27 @@ impl Lang {
     }
 }
 
+/// What a subject pronoun may stand for (third column of `pronouns.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Referent {
+    /// A person ("he", "elle"): the default.
+    Person,
+    /// A plural: an organisation or a group ("they said in a statement", "ils").
+    Group,
+    /// A thing: only an organisation may speak through it ("it said").
+    Thing,
+}
+
+impl Referent {
+    fn parse(s: &str) -> Referent {
+        match s.trim() {
+            "group" => Referent::Group,
+            "thing" => Referent::Thing,
+            _ => Referent::Person,
+        }
+    }
+}
+
 /// Grammatical or usual gender of a pronoun, role or first name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
@@ -152,6 +173,9 @@ pub struct Profile {
     cue_index: HashMap<String, Vec<usize>>,
     /// Subject pronouns that may stand for a speaker ("il", "she"), lower case, with their gender.
     pub pronouns: HashMap<String, Gender>,
+    /// Subject pronouns that stand for something else than one person (`pronouns.txt`, third
+    /// column): a group or an organisation.
+    pub pronoun_referents: HashMap<String, Referent>,
     /// Object pronouns that may end a source phrase ("according to her"), with their gender.
     pub object_pronouns: HashMap<String, Gender>,
     /// Role and title nouns (lower case, may hold a space) and their gender.
@@ -207,6 +231,9 @@ pub struct Profile {
     pub contracted: HashSet<String>,
     /// Words opening a reported clause after its speech verb ("que", "that").
     pub complementizers: HashSet<String>,
+    /// Relative pronouns that may be the subject of a speech verb ("X, qui affirme que …",
+    /// "X, who said …"): they stand for the noun phrase before them.
+    pub relatives: HashSet<String>,
     /// Demonstrative determiners ("ce", "this"): the noun after them describes someone named
     /// before ("affirme ce vieil ami"), with the determiner's gender.
     pub demonstratives: HashMap<String, Gender>,
@@ -408,6 +435,7 @@ impl Profile {
             speech_lemmas: HashSet::new(),
             cue_index: HashMap::new(),
             pronouns: gendered(files.pronouns),
+            pronoun_referents: referents(files.pronouns),
             object_pronouns: HashMap::new(),
             roles: gendered(files.roles),
             first_names: gendered(FIRST_NAMES),
@@ -434,6 +462,7 @@ impl Profile {
             byline_words: HashSet::new(),
             addressees: HashSet::new(),
             complementizers: HashSet::new(),
+            relatives: HashSet::new(),
             contracted: HashSet::new(),
             demonstratives: HashMap::new(),
             opinions: HashSet::new(),
@@ -535,6 +564,7 @@ impl Profile {
                 "byline" => &mut self.byline_words,
                 "addressee" => &mut self.addressees,
                 "complementizer" => &mut self.complementizers,
+                "relative" => &mut self.relatives,
                 "contracted" => &mut self.contracted,
                 "opinion" => &mut self.opinions,
                 "demonym_det" => &mut self.demonym_dets,
@@ -573,6 +603,14 @@ impl Profile {
             .map(|&i| &self.cues[i])
     }
 
+    /// What the subject pronoun `w` (lower case) may stand for.
+    pub fn referent(&self, w: &str) -> Referent {
+        self.pronoun_referents
+            .get(w)
+            .copied()
+            .unwrap_or(Referent::Person)
+    }
+
     /// Gender of a role word or two-word role (lower case), when it is one.
     pub fn role(&self, w: &str) -> Option<Gender> {
         // An abbreviated title is written with or without its full stop ("M." / "M", "Dr").
@@ -597,6 +635,18 @@ impl Profile {
 fn gendered(s: &'static str) -> HashMap<String, Gender> {
     lines(s)
         .filter_map(|l| l.split_once('|'))
-        .map(|(w, g)| (lower(w), Gender::parse(g)))
+        .map(|(w, g)| (lower(w), Gender::parse(g.split('|').next().unwrap_or(g))))
+        .collect()
+}
+
+/// `form|gender|referent` lines with a referent other than a person.
+fn referents(s: &'static str) -> HashMap<String, Referent> {
+    lines(s)
+        .filter_map(|l| {
+            let mut cols = l.split('|');
+            let w = cols.next()?;
+            let r = Referent::parse(cols.nth(1)?);
+            (r != Referent::Person).then(|| (lower(w), r))
+        })
         .collect()
 }

@@ -47,7 +47,9 @@ pub(super) fn attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option
     let p = fd.parse?;
     let g = governor(p, fd, q, res)?;
     let lemma = lower(&p.tokens[g.verb].lemma);
-    if !g.incise && !res.speech_lemmas.contains(&lemma) {
+    // A colon right before the quote introduces it, whatever the verb ("Lina, infirmière, a
+    // assisté à la réunion : « … »"; "The mayor took the stage: “…”").
+    if !g.incise && !res.speech_lemmas.contains(&lemma) && !after_colon(fd, q) {
         return None;
     }
     let subject = p
@@ -107,6 +109,11 @@ fn governor(p: &Analysis, fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option
         verb,
         incise: false,
     })
+}
+
+/// Whether a colon stands right before the quote's opening mark.
+fn after_colon(fd: &Field<'_>, q: &RawQuote) -> bool {
+    fd.text[..q.open].trim_end().ends_with(':')
 }
 
 /// No sentence ends between the quote and byte `b` (outside quotation marks).

@@ -25,6 +25,7 @@ mod reported;
 mod resolve;
 mod scan;
 mod speaker;
+mod speaking;
 #[cfg(test)]
 mod tests;
 
@@ -35,7 +36,7 @@ use resolve::{candidates, Candidate, Resolver, RoleSpeakers};
 use speaker::{previous_sentence_subject, recent_speaker, sentence_subject};
 
 use super::analysis::Analysis;
-use super::profile::{lower, Gender, Profile};
+use super::profile::{lower, Gender, Profile, Referent};
 use super::syntax::FieldAnalysis;
 use super::types::{Entity, Quote, QuoteKind, Speaker};
 
@@ -159,13 +160,18 @@ fn attribute_field(
             }
         }
         let (a, mut speaker) = chosen;
-        let pronoun = match a.speaker {
-            speaker::Ref::Pron(g) if g != Gender::Unknown => Some(g),
-            _ => None,
-        };
-        if let (None, Some(g)) = (speaker, pronoun) {
-            // No person of that gender named near: the last speaker, the most salient one.
-            speaker = last_speaker(fd, kept, qi, &out, rs, g);
+        if let (None, speaker::Ref::Pron(g)) = (speaker, &a.speaker) {
+            // Nobody of that kind named near: the last speaker, the most salient one.
+            let at = a.at.unwrap_or(q.open);
+            speaker = match res.referent(&resolve::pronoun_word(fd, at)) {
+                Referent::Person if *g != Gender::Unknown => {
+                    last_speaker(fd, kept, qi, &out, |i| fd.is_person(i) && rs.agrees(i, *g))
+                }
+                Referent::Person => None,
+                Referent::Group | Referent::Thing => last_speaker(fd, kept, qi, &out, |i| {
+                    fd.is_speakable(i) && !fd.is_person(i)
+                }),
+            };
         }
         if let Some(p) = a.at {
             role_speakers.insert(p, speaker);
@@ -226,22 +232,21 @@ fn attributions(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Vec<cues::Attrib
     }
 }
 
-/// The speaker of the last attributed quote before quote `qi`, within two paragraphs, when a
-/// pronoun of gender `g` may stand for it.
+/// The speaker of the last attributed quote before quote `qi`, within two paragraphs, when the
+/// pronoun may stand for it (`fits`).
 fn last_speaker(
     fd: &Field<'_>,
     kept: &[&RawQuote],
     qi: usize,
     before: &[Attributed],
-    rs: &Resolver<'_>,
-    g: Gender,
+    fits: impl Fn(usize) -> bool,
 ) -> Option<usize> {
     let para = fd.para(kept[qi].open);
     (0..qi)
         .rev()
         .take_while(|&i| para - fd.para(kept[i].open).min(para) <= 2)
         .find_map(|i| before[i].speaker)
-        .filter(|&i| fd.is_person(i) && rs.agrees(i, g))
+        .filter(|&i| fits(i))
 }
 
 /// The speaker of a quote without a cue: the subject of the sentence before; else the speaker

@@ -173,9 +173,31 @@ fn source_clause(
     end: usize,
     res: &Profile,
 ) -> Option<Clause> {
-    let comma = (c.end..end).find(|&x| fd.toks[x].lower == ",");
+    let mut comma = (c.end..end).find(|&x| fd.toks[x].lower == ",");
     let lim = comma.unwrap_or(end);
-    let phrase = source_np(fd, c.end, lim, res);
+    let mut phrase = source_np(fd, c.end, lim, res);
+    // "selon la directrice de l'agence, Anne Morel, …": the person in apposition to a phrase
+    // that names nobody.
+    let unnamed = match phrase.who {
+        Ref::Ent(e) => !fd.is_person(e),
+        Ref::Role { .. } | Ref::OrgName(_) | Ref::OrgDesc(_) | Ref::Nothing => true,
+        Ref::Name(_) | Ref::Pron(_) => false,
+    };
+    if let (true, Some(x)) = (unnamed, comma) {
+        if let Some(m) = fd
+            .toks
+            .get(x + 1)
+            .and_then(|t| fd.mention_starting(t.start))
+            .filter(|m| fd.is_person(m.entity))
+        {
+            let after = fd.tok_at(m.end);
+            let closes = after + 1 >= end || matches!(fd.toks[after].lower.as_str(), "," | ")");
+            if closes {
+                phrase = Phrase::at(Ref::Ent(m.entity), m.start);
+                comma = (after < end && fd.toks[after].lower == ",").then_some(after);
+            }
+        }
+    }
     if opens_sentence(fd, s, k) {
         let from = comma? + 1;
         return (from < end).then_some(Clause {
@@ -276,7 +298,13 @@ fn backward_clause(
 fn following_complement(fd: &Field<'_>, ce: usize, end: usize, res: &Profile) -> Option<usize> {
     for x in ce..end.min(ce + 8) {
         let t = &fd.toks[x];
-        if fd.in_quote(t.start) || matches!(t.lower.as_str(), "." | ";" | ":" | "?" | "!") {
+        // Another speech verb on the way has its own complement ("lance le procureur, qui
+        // affirme que …").
+        let other_cue = x > ce && cue_at(fd, x, end, res).is_some();
+        if fd.in_quote(t.start)
+            || other_cue
+            || matches!(t.lower.as_str(), "." | ";" | ":" | "?" | "!")
+        {
             break;
         }
         if res.complementizers.contains(&t.lower) {

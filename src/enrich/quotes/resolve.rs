@@ -4,7 +4,8 @@
 
 use super::field::{Field, MentionAt, Span};
 use super::speaker::{org_complement, subject_like, Phrase, Ref};
-use crate::enrich::profile::{key, lower, Gender, Profile};
+use super::speaking::speaking_entities;
+use crate::enrich::profile::{key, lower, Gender, Profile, Referent};
 use crate::enrich::text;
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Entity, EntityType, Mention};
@@ -20,10 +21,16 @@ pub(super) struct Candidate {
 #[derive(Clone, Debug)]
 pub(super) enum Cand {
     Person(usize),
+    /// A person named as a possessor ("Lena Ortiz's albums", not "de Lena Ortiz"): an
+    /// antecedent only for a pronoun of its known gender.
+    Possessor(usize),
     Role {
         definite: bool,
         gender: Gender,
         word: String,
+        /// The organisation its complement names ("a spokeswoman for the Harbour Authority"):
+        /// an unnamed member speaks for it.
+        org: Option<usize>,
     },
 }
 
@@ -40,14 +47,17 @@ pub(super) fn candidates(fd: &Field<'_>, rs: &Resolver<'_>) -> Vec<Candidate> {
             continue;
         }
         let next = fd.toks.get(fd.tok_at(m.end)).map(|t| t.lower.as_str());
-        if next.is_some_and(|n| res.tokens.possessives.iter().any(|p| lower(p) == n))
-            || next.is_some_and(|n| res.and_words.contains(n))
-        {
+        if next.is_some_and(|n| res.and_words.contains(n)) {
             continue;
         }
+        let possessor = next.is_some_and(|n| res.tokens.possessives.iter().any(|p| lower(p) == n));
         v.push(Candidate {
             at: m.start,
-            kind: Cand::Person(m.entity),
+            kind: if possessor {
+                Cand::Possessor(m.entity)
+            } else {
+                Cand::Person(m.entity)
+            },
         });
     }
     for k in 1..fd.toks.len() {
@@ -72,6 +82,7 @@ pub(super) fn candidates(fd: &Field<'_>, rs: &Resolver<'_>) -> Vec<Candidate> {
                 definite: res.definites.contains(&a.lower),
                 gender: ag.or(rg),
                 word: r.lower.clone(),
+                org: complement_org(fd, k + 1, res),
             },
         });
     }
@@ -149,6 +160,13 @@ impl<'a> Resolver<'a> {
             .iter()
             .map(|e| matches!(e.entity_type, EntityType::Person | EntityType::Organization))
             .collect();
+        let places: Vec<bool> = all
+            .iter()
+            .map(|e| e.entity_type == EntityType::Location)
+            .collect();
+        for i in speaking_entities(fd, self.res, &places) {
+            fd.speakable[i] = true;
+        }
         self.gender = gender;
         // Roles written next to a name: "la Haute-Commissaire … X", "Mayor X", "X, the director".
         for m in fd.mentions.clone() {
@@ -206,7 +224,10 @@ impl<'a> Resolver<'a> {
             // A speaker is a person or an organisation, never a place or a work.
             Ref::Ent(i) => fd.is_speakable(i).then_some(i),
             Ref::Name(s) | Ref::OrgName(s) => Some(self.name_entity(fd, s)),
-            Ref::Pron(g) => self.antecedent(fd, pos, g, cands, roles),
+            Ref::Pron(g) => match self.res.referent(&pronoun_word(fd, pos)) {
+                Referent::Person => self.antecedent(fd, pos, g, cands, roles),
+                Referent::Group | Referent::Thing => self.org_referent(fd, pos),
+            },
             Ref::Role {
                 definite: false, ..
             }
@@ -285,7 +306,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// The most recent compatible referent before `pos` in this or the two paragraphs before;
-    /// `None` when it is an unnamed person ("une porte-parole … a-t-elle ajouté").
+    /// `None` when it is an unnamed person ("une porte-parole … a-t-elle ajouté"), the
+    /// organisation it speaks for when its complement names one.
     fn antecedent(
         &self,
         fd: &Field<'_>,
@@ -295,20 +317,38 @@ impl<'a> Resolver<'a> {
         roles: &RoleSpeakers,
     ) -> Option<usize> {
         let para = fd.para(pos);
+        // A person of unknown gender agrees with any pronoun; one whose gender is known to be
+        // the pronoun's is the better antecedent ("Lena Ortiz signed with a label owned by
+        // Kiran Vale. […] she said": Lena Ortiz), so the first such is kept while looking on,
+        // unless it is a subject.
+        let mut unsure = None;
         for c in cands.iter().rev().filter(|c| c.at < pos) {
             if para - fd.para(c.at).min(para) > 2 {
-                return None;
+                break;
             }
+            let sure = |i: usize| g != Gender::Unknown && self.gender[i] == g;
             match &c.kind {
+                Cand::Person(i) | Cand::Possessor(i) if sure(*i) => return Some(*i),
+                Cand::Possessor(_) => {}
                 Cand::Person(i) => {
-                    if self.gender[*i].agrees(g) {
+                    if g == Gender::Unknown {
                         return Some(*i);
                     }
+                    if !self.gender[*i].agrees(g) {
+                        continue;
+                    }
+                    // A subject is salient enough to win whatever its gender.
+                    if subject_like(fd, c.at, self.res) {
+                        return unsure.or(Some(*i));
+                    }
+                    unsure = unsure.or(Some(*i));
                 }
+                Cand::Role { .. } if unsure.is_some() => break,
                 Cand::Role {
                     definite,
                     gender,
                     word,
+                    org,
                 } => {
                     if !gender.agrees(g) {
                         continue;
@@ -319,12 +359,12 @@ impl<'a> Resolver<'a> {
                     return if *definite {
                         self.role_antecedent(fd, c.at, *gender, word, cands)
                     } else {
-                        None
+                        *org
                     };
                 }
             }
         }
-        None
+        unsure
     }
 
     /// The organisation a definite description stands for ("the agency said"): the most recent
@@ -338,13 +378,33 @@ impl<'a> Resolver<'a> {
             .rev()
             .filter(|m| m.end <= pos && !fd.in_quote(m.start))
             .take_while(|m| para - fd.para(m.start).min(para) <= 2)
-            .filter(|m| self.entity(m.entity).entity_type == EntityType::Organization)
+            .filter(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))
             .copied()
             .collect();
         let w = key(word);
         orgs.iter()
             .find(|m| key(&self.entity(m.entity).name).split(' ').any(|x| x == w))
             .or_else(|| orgs.iter().find(|m| subject_like(fd, m.start, self.res)))
+            .map(|m| m.entity)
+    }
+
+    /// The organisation a plural or neuter pronoun stands for ("Pinewood Records denied it. “…,”
+    /// they said"; "“…,” it said"): the most recent one named outside quotes in this or the two
+    /// paragraphs before, one opening its sentence or clause rather than an object.
+    fn org_referent(&self, fd: &Field<'_>, pos: usize) -> Option<usize> {
+        let para = fd.para(pos);
+        let orgs: Vec<MentionAt> = fd
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= pos && !fd.in_quote(m.start))
+            .take_while(|m| para - fd.para(m.start).min(para) <= 2)
+            .filter(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))
+            .copied()
+            .collect();
+        orgs.iter()
+            .find(|m| subject_like(fd, m.start, self.res))
+            .or(orgs.first())
             .map(|m| m.entity)
     }
 
@@ -405,4 +465,32 @@ impl<'a> Resolver<'a> {
             .or(near.first())
             .map(|&(_, i)| i)
     }
+}
+
+/// The subject pronoun written at byte `pos`, lower case, also inverted ("a-t-elle" → "elle").
+pub(super) fn pronoun_word(fd: &Field<'_>, pos: usize) -> String {
+    let k = fd.tok_at(pos + 1).saturating_sub(1);
+    fd.toks
+        .get(k)
+        .map(|t| t.lower.rsplit('-').next().unwrap_or(&t.lower).to_string())
+        .unwrap_or_default()
+}
+
+/// The organisation named right after a role at rule token `k` by a complement ("a spokeswoman
+/// for the Harbour Authority", "une porte-parole de la Ligue des pêcheurs").
+fn complement_org(fd: &Field<'_>, k: usize, res: &Profile) -> Option<usize> {
+    let t = fd.toks.get(k)?;
+    if !res.complements.contains(&t.lower) {
+        return None;
+    }
+    let mut n = k + 1;
+    if fd
+        .toks
+        .get(n)
+        .is_some_and(|a| res.articles.contains_key(&a.lower))
+    {
+        n += 1;
+    }
+    let m = fd.mention_starting(fd.toks.get(n)?.start)?;
+    (fd.is_speakable(m.entity) && !fd.is_person(m.entity)).then_some(m.entity)
 }

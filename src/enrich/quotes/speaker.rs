@@ -452,6 +452,15 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
     if let Some(&g) = res.pronouns.get(&t.lower) {
         return Phrase::at(Ref::Pron(g), t.start);
     }
+    // "le procureur Paul Girard, qui affirme que …": the phrase the relative stands for.
+    if res.relatives.contains(&t.lower) {
+        let before = if j >= 2 && fd.toks[j - 2].lower == "," {
+            j - 2
+        } else {
+            j - 1
+        };
+        return subject_before(fd, b0, before, res);
+    }
     np(fd, phrase_start(fd, b0, j, res), j, res)
 }
 

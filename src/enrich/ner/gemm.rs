@@ -144,12 +144,35 @@ impl Kernel {
             let i = t.row0 + if r < t.rows { r } else { 0 };
             &a[i * lda..i * lda + k]
         });
+        // A full tile goes straight into C (no local buffer: with a small k the buffer's copy
+        // cost as much as the products).
+        #[cfg(target_arch = "x86_64")]
+        if self == Kernel::Avx2Fma && t.rows == MR && t.cols == NR {
+            let at = t.row0 * ldc + t.col0;
+            assert!(ldc >= NR && c.len() >= at + (MR - 1) * ldc + NR);
+            let out = avx2::Out {
+                c: c[at..].as_mut_ptr(),
+                ldc,
+                add: store == Store::Add,
+            };
+            // SAFETY: `detect` saw AVX2 and FMA; the assert bounds the 6 rows of 16 written.
+            unsafe { avx2::kernel(k, &rows, panel, out) };
+            return;
+        }
         let mut acc = [[0.0f32; NR]; MR];
         match self {
             Kernel::Portable => portable(k, &rows, panel, &mut acc),
-            // SAFETY: `detect` saw AVX2 and FMA; every row holds k values and the panel k·NR.
+            // SAFETY: `detect` saw AVX2 and FMA; every row holds k values and the panel k·NR;
+            // `acc` is 6 rows of 16.
             #[cfg(target_arch = "x86_64")]
-            Kernel::Avx2Fma => unsafe { avx2::kernel(k, &rows, panel, &mut acc) },
+            Kernel::Avx2Fma => unsafe {
+                let out = avx2::Out {
+                    c: acc.as_mut_ptr().cast::<f32>(),
+                    ldc: NR,
+                    add: false,
+                };
+                avx2::kernel(k, &rows, panel, out)
+            },
         }
         for (r, acc_row) in acc.iter().enumerate().take(t.rows) {
             let at = (t.row0 + r) * ldc + t.col0;
@@ -181,21 +204,25 @@ fn portable(k: usize, rows: &[&[f32]; MR], panel: &[f32], acc: &mut [[f32; NR]; 
 mod avx2 {
     use super::{MR, NR};
     use std::arch::x86_64::{
-        __m256, _mm256_broadcast_ss, _mm256_fmadd_ps, _mm256_loadu_ps, _mm256_setzero_ps,
-        _mm256_storeu_ps,
+        __m256, _mm256_add_ps, _mm256_broadcast_ss, _mm256_fmadd_ps, _mm256_loadu_ps,
+        _mm256_setzero_ps, _mm256_storeu_ps,
     };
 
-    /// The 6×16 micro-kernel: 12 accumulator registers, 2 panel loads and 6 broadcasts per `p`.
+    /// Where [`kernel`] writes: 6 rows of 16 at `c`, row stride `ldc`; added or stored.
+    pub(super) struct Out {
+        pub c: *mut f32,
+        pub ldc: usize,
+        pub add: bool,
+    }
+
+    /// The 6×16 micro-kernel: 12 accumulator registers, 2 panel loads and 6 broadcasts per `p`;
+    /// the registers go straight to `out` (`C + AB` or `AB`).
     ///
     /// # Safety
-    /// The CPU has AVX2 and FMA; each row holds `k` values and `panel` `k·NR`.
+    /// The CPU has AVX2 and FMA; each row holds `k` values and `panel` `k·NR`; `out` bounds 6
+    /// rows of 16 writable floats.
     #[target_feature(enable = "avx2,fma")]
-    pub(super) unsafe fn kernel(
-        k: usize,
-        rows: &[&[f32]; MR],
-        panel: &[f32],
-        acc: &mut [[f32; NR]; MR],
-    ) {
+    pub(super) unsafe fn kernel(k: usize, rows: &[&[f32]; MR], panel: &[f32], out: Out) {
         debug_assert!(panel.len() >= k * NR && rows.iter().all(|r| r.len() >= k));
         let mut lo: [__m256; MR] = [_mm256_setzero_ps(); MR];
         let mut hi: [__m256; MR] = [_mm256_setzero_ps(); MR];
@@ -214,10 +241,15 @@ mod avx2 {
             }
         }
         for r in 0..MR {
-            // SAFETY: each acc row holds 16 floats.
+            // SAFETY: row r < 6 of `out`, 16 floats (the caller's bound).
             unsafe {
-                _mm256_storeu_ps(acc[r].as_mut_ptr(), lo[r]);
-                _mm256_storeu_ps(acc[r].as_mut_ptr().add(8), hi[r]);
+                let cr = out.c.add(r * out.ldc);
+                if out.add {
+                    lo[r] = _mm256_add_ps(lo[r], _mm256_loadu_ps(cr));
+                    hi[r] = _mm256_add_ps(hi[r], _mm256_loadu_ps(cr.add(8)));
+                }
+                _mm256_storeu_ps(cr, lo[r]);
+                _mm256_storeu_ps(cr.add(8), hi[r]);
             }
         }
     }

@@ -1,12 +1,14 @@
 //! Words/s of `SyntaxModel::analyze` (shared tok2vec, tagger or morphologizer, parser, attribute
 //! ruler, lemmatizer) on the dev texts of `tests/fixtures/ner-reference.json` with spaCy's own
-//! tokens (the docs of benches/ner.rs), and the GFLOP/s `matrixmultiply` reaches on the encoder's
-//! GEMM shape on this CPU. Prints the multiply-adds per token of each component once.
+//! tokens (the docs of benches/ner.rs), and the GFLOP/s `matrixmultiply` and the models' own
+//! GEMM with pre-packed weights (`ner::gemm`) reach on the encoder's GEMM shape on this CPU.
+//! Prints the multiply-adds per token of each component once.
 //! Compare with `scripts/bench-syntax` (end to end, against Python spaCy).
 
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use verbatim::enrich::ner::gemm::{gemm_packed, PackedB, Store};
 use verbatim::enrich::ner::tokenizer::Token;
 use verbatim::enrich::syntax::SyntaxModel;
 
@@ -109,6 +111,22 @@ fn bench_sgemm(c: &mut Criterion) {
                     1,
                 );
             }
+            out[0]
+        })
+    });
+    // The same product with B packed once (as the models pack their weights at load).
+    let packed = PackedB::pack(n, k, &b, k);
+    group.bench_function("packed_608x288x288", |bch| {
+        bch.iter(|| {
+            gemm_packed(m, &a, k, &packed, Store::Overwrite, &mut out);
+            out[0]
+        })
+    });
+    // The encoder's real operand: overlapping seq2col rows of a 96-wide state (lda 96).
+    let x: Vec<f32> = (0..(m + 2) * 96).map(|i| (i % 11) as f32 * 0.1).collect();
+    group.bench_function("packed_608x288x288_seq2col", |bch| {
+        bch.iter(|| {
+            gemm_packed(m, &x, 96, &packed, Store::Add, &mut out);
             out[0]
         })
     });

@@ -29,6 +29,9 @@ pub use types::{
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+/// spaCy's tokens of one field.
+type FieldTokens = Vec<ner::tokenizer::Token>;
+
 /// Configuration of the core. Paths of model directories per language (`fr`, `en`).
 #[derive(Clone, Debug, Default)]
 pub struct EnricherConfig {
@@ -78,10 +81,14 @@ impl Enricher {
                     "no spaCy pipeline there (ner/model is missing)".into(),
                 ));
             }
-            let p = ner::Pipeline::load(lang, path).map_err(|e| model_error(e.to_string()))?;
+            // One read of the static vectors for both tok2vecs (dropped after loading).
+            let mut vectors = ner::vectors::VectorSource::new(path);
+            let p = ner::Pipeline::load_with(lang, path, &mut vectors)
+                .map_err(|e| model_error(e.to_string()))?;
             pipelines.insert(lang.clone(), p);
             if config.syntax {
-                let m = syntax::SyntaxModel::load(path).map_err(|e| model_error(e.to_string()))?;
+                let m = syntax::SyntaxModel::load_with(path, &mut vectors)
+                    .map_err(|e| model_error(e.to_string()))?;
                 syntax.insert(lang.clone(), m);
             }
         }
@@ -124,10 +131,34 @@ impl Enricher {
     /// pipeline, else runs of capitalised words labelled MISC (the documented fallback when no
     /// model is configured).
     pub fn ner_spans(&self, doc: &Document<'_>, lang: &str) -> Vec<(usize, ner::EntSpan)> {
+        let tokens = self.spacy_tokens(doc, Some(lang));
+        self.spans_from(doc, lang, tokens.as_deref())
+    }
+
+    /// spaCy's tokens of every field when `lang` has a pipeline: made once per article for
+    /// both the NER and the syntax components.
+    fn spacy_tokens(&self, doc: &Document<'_>, lang: Option<&str>) -> Option<Vec<FieldTokens>> {
+        let p = self.pipelines.get(lang?)?;
+        Some(doc.fields.iter().map(|f| p.tokenize(f.text)).collect())
+    }
+
+    /// [`Enricher::ner_spans`] given the fields' tokens (`None`: `lang` has no pipeline).
+    fn spans_from(
+        &self,
+        doc: &Document<'_>,
+        lang: &str,
+        tokens: Option<&[FieldTokens]>,
+    ) -> Vec<(usize, ner::EntSpan)> {
         let mut out = Vec::new();
         for (i, f) in doc.fields.iter().enumerate() {
             match self.pipelines.get(lang) {
-                Some(p) => out.extend(p.entities(f.text).into_iter().map(|s| (i, s))),
+                Some(p) => {
+                    let spans = match tokens.and_then(|t| t.get(i)) {
+                        Some(t) => p.entities_in(f.text, t),
+                        None => p.entities(f.text),
+                    };
+                    out.extend(spans.into_iter().map(|s| (i, s)));
+                }
                 None => out.extend(baseline::capitalised_runs(f.text).into_iter().map(
                     |(start, end)| {
                         (
@@ -147,18 +178,34 @@ impl Enricher {
 
     /// The syntax of every field (field index, analysis) when `lang` has a syntax model.
     pub fn analyze(&self, doc: &Document<'_>, lang: Option<&str>) -> Vec<syntax::FieldAnalysis> {
-        let (Some(model), Some(p)) = (
+        if !lang.is_some_and(|l| self.syntax.contains_key(l)) {
+            return Vec::new();
+        }
+        let tokens = self.spacy_tokens(doc, lang);
+        self.analyze_from(doc, lang, tokens.as_deref())
+    }
+
+    /// [`Enricher::analyze`] given the fields' tokens.
+    fn analyze_from(
+        &self,
+        doc: &Document<'_>,
+        lang: Option<&str>,
+        tokens: Option<&[FieldTokens]>,
+    ) -> Vec<syntax::FieldAnalysis> {
+        let (Some(model), Some(p), Some(tokens)) = (
             lang.and_then(|l| self.syntax.get(l)),
             lang.and_then(|l| self.pipelines.get(l)),
+            tokens,
         ) else {
             return Vec::new();
         };
         doc.fields
             .iter()
+            .zip(tokens)
             .enumerate()
-            .map(|(field, f)| syntax::FieldAnalysis {
+            .map(|(field, (f, t))| syntax::FieldAnalysis {
                 field,
-                analysis: analyze_segments(model, p, f.text),
+                analysis: analyze_segments(model, p, f.text, t),
             })
             .collect()
     }
@@ -213,17 +260,24 @@ impl Enricher {
         if let Some(res) = lang.as_deref().and_then(|l| self.resources.get(l)) {
             let an = analysis::Analysis::new(doc, res);
             self.check_tokens(&an)?;
+            let code = res.lang.code();
+            // spaCy's tokens, once for the NER and the parser (when either runs).
+            let tokens = if spans.is_none() || self.syntax.contains_key(code) {
+                self.spacy_tokens(doc, Some(code))
+            } else {
+                None
+            };
             let found;
             let spans = match spans {
                 Some(s) => s,
                 None => {
-                    found = self.ner_spans(doc, res.lang.code());
+                    found = self.spans_from(doc, code, tokens.as_deref());
                     &found
                 }
             };
             // The parse comes before the entities and attribution, which read it (empty when
             // `nlp.syntax` is off: they then fall back on their word rules).
-            out.syntax = self.analyze(doc, lang.as_deref());
+            out.syntax = self.analyze_from(doc, Some(code), tokens.as_deref());
             let canonical = entities::canonicalize_parsed(&an, spans, res, &out.syntax);
             let mut entities = canonical.entities;
             out.credits = canonical.credits;
@@ -242,18 +296,18 @@ impl Enricher {
     }
 }
 
-/// The syntax of one text, a segment at a time (`segment`): heads are shifted to the
-/// whole text's token indices and every segment opens a sentence.
+/// The syntax of one text given its tokens, a segment at a time (`segment`): heads are
+/// shifted to the whole text's token indices and every segment opens a sentence.
 fn analyze_segments(
     model: &syntax::SyntaxModel,
     p: &ner::Pipeline,
     text: &str,
+    tokens: &[ner::tokenizer::Token],
 ) -> syntax::Analysis {
-    let tokens = p.tokenize(text);
-    let starts = p.sentence_starts(text, &tokens);
+    let starts = p.sentence_starts(text, tokens);
     let segs = segment::segments(&starts, segment::MAX_SEGMENT_TOKENS);
     if segs.len() == 1 {
-        return model.analyze(text, &tokens);
+        return model.analyze(text, tokens);
     }
     let mut all = Vec::with_capacity(tokens.len());
     for seg in segs {
@@ -265,7 +319,7 @@ fn analyze_segments(
             t
         }));
     }
-    syntax::Analysis { tokens: all }
+    syntax::Analysis::new(all)
 }
 
 #[cfg(test)]

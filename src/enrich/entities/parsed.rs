@@ -98,7 +98,7 @@ mod tests {
             .collect();
         vec![FieldAnalysis {
             field: 0,
-            analysis: Analysis { tokens },
+            analysis: Analysis::new(tokens),
         }]
     }
 

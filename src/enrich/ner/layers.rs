@@ -7,6 +7,7 @@ use std::path::Path;
 use matrixmultiply::sgemm;
 use rmpv::Value;
 
+use super::gemm::{gemm_packed, PackedB, Store};
 use super::weights::{format_err, read_thinc_model, Array, Node};
 use super::NerError;
 
@@ -54,16 +55,15 @@ pub(crate) fn gemm_abt(
     }
 }
 
-/// `out[m×n] = a[m×k] · wᵀ + bias` for a dense layer with `w` (n × k) and `bias` (n).
-pub(crate) fn affine(m: usize, a: &[f32], w: &[f32], bias: &[f32], out: &mut Vec<f32>) {
-    let n = bias.len();
-    let k = w.len().checked_div(n).unwrap_or(0);
+/// `out[m×n] = a[m×k] · wᵀ + bias` for a dense layer with packed `w` (n × k) and `bias` (n).
+pub(crate) fn affine(m: usize, a: &[f32], w: &PackedB, bias: &[f32], out: &mut Vec<f32>) {
+    debug_assert_eq!(w.n(), bias.len());
     out.clear();
-    out.reserve(m * n);
+    out.reserve(m * bias.len());
     for _ in 0..m {
         out.extend_from_slice(bias);
     }
-    gemm_abt(m, k, n, a, k, w, k, 1.0, out);
+    gemm_packed(m, a, w.k(), w, Store::Add, out);
 }
 
 /// Sum with 8 independent lanes (vectorizes; summation order like a BLAS kernel's).
@@ -199,6 +199,20 @@ impl<'a> Loader<'a> {
             )));
         }
         Ok(a.data.clone())
+    }
+
+    /// A parameter checked against `shape`, packed for [`gemm_packed`] as a matrix whose rows
+    /// are its last dimension (the other dimensions, multiplied, give the number of rows).
+    pub(crate) fn packed(
+        &self,
+        node: &Node,
+        name: &str,
+        shape: &[usize],
+    ) -> Result<PackedB, NerError> {
+        let w = self.param(node, name, shape)?;
+        let rows: usize = shape[..shape.len() - 1].iter().product();
+        let cols = shape[shape.len() - 1];
+        Ok(PackedB::pack(rows, cols, &w, cols))
     }
 
     /// The first dimension of a parameter (e.g. the number of classes of an output layer).

@@ -3,6 +3,7 @@
 //! directory as pip installs it. See `../shared/notes/spacy-ner-inference.md`.
 
 pub(crate) mod features;
+pub mod gemm;
 pub mod hash;
 pub(crate) mod layers;
 pub mod model;
@@ -12,6 +13,7 @@ pub mod step;
 pub mod tok2vec;
 pub mod tokenizer;
 mod unicode_tables;
+pub mod vectors;
 pub(crate) mod weights;
 
 pub mod types;
@@ -30,10 +32,20 @@ impl Pipeline {
     /// Load the tokenizer and the NER model from a spaCy pipeline directory; `lang` (ISO 639-1)
     /// picks the sentence rules of its language profile.
     pub fn load(lang: &str, dir: &std::path::Path) -> Result<Pipeline, NerError> {
+        Pipeline::load_with(lang, dir, &mut vectors::VectorSource::new(dir))
+    }
+
+    /// [`Pipeline::load`] with the pipeline's static vectors from `vectors` (shared with the
+    /// syntax components loaded from the same source).
+    pub fn load_with(
+        lang: &str,
+        dir: &std::path::Path,
+        vectors: &mut vectors::VectorSource,
+    ) -> Result<Pipeline, NerError> {
         Ok(Pipeline {
             sentences: sentences::SentenceRules::for_code(lang),
             tokenizer: tokenizer::Tokenizer::load(dir)?,
-            model: NerModel::load(dir)?,
+            model: NerModel::load_with(dir, vectors)?,
         })
     }
 
@@ -47,15 +59,19 @@ impl Pipeline {
         sentences::sentence_starts(text, tokens, &self.sentences)
     }
 
-    /// Entity spans of one text (byte offsets, raw labels). A long text goes through the model
-    /// in segments (`enrich::segment`), so its working memory stays bounded.
+    /// Entity spans of one text (byte offsets, raw labels).
     pub fn entities(&self, text: &str) -> Vec<EntSpan> {
-        let tokens = self.tokenizer.tokenize(text);
-        let starts = self.sentence_starts(text, &tokens);
+        self.entities_in(text, &self.tokenizer.tokenize(text))
+    }
+
+    /// Entity spans of one text given its tokens ([`Pipeline::tokenize`] of `text`). A long
+    /// text goes through the model in segments (`enrich::segment`), so its working memory stays
+    /// bounded.
+    pub fn entities_in(&self, text: &str, tokens: &[tokenizer::Token]) -> Vec<EntSpan> {
+        use crate::enrich::segment::{segments, MAX_SEGMENT_TOKENS};
+        let starts = self.sentence_starts(text, tokens);
         let mut out = Vec::new();
-        for seg in
-            crate::enrich::segment::segments(&starts, crate::enrich::segment::MAX_SEGMENT_TOKENS)
-        {
+        for seg in segments(&starts, MAX_SEGMENT_TOKENS) {
             out.extend(self.model.predict(text, &tokens[seg.clone()], &starts[seg]));
         }
         out

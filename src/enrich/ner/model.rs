@@ -8,6 +8,7 @@ use super::step::{Precomputed, StepModel, HID};
 use super::tok2vec::{Attr, Tok2Vec};
 use super::tokenizer::Token;
 use super::types::{EntSpan, NerError};
+use super::vectors::VectorSource;
 use super::weights::{format_err, join, read_moves_table};
 
 /// NER state features: b0, the open entity's start, b0-1 inside an entity.
@@ -41,6 +42,11 @@ pub struct NerModel {
 impl NerModel {
     /// Loads the NER of a spaCy pipeline directory (e.g. `models/fr_core_news_md`).
     pub fn load(model_dir: &Path) -> Result<NerModel, NerError> {
+        NerModel::load_with(model_dir, &mut VectorSource::new(model_dir))
+    }
+
+    /// [`NerModel::load`] with the pipeline's static vectors from `vectors`.
+    pub fn load_with(model_dir: &Path, vectors: &mut VectorSource) -> Result<NerModel, NerError> {
         if !model_dir.is_dir() {
             return Err(NerError::Io {
                 path: model_dir.to_path_buf(),
@@ -53,7 +59,7 @@ impl NerModel {
         let model_path = join(model_dir, "ner/model");
         let l = Loader::open(&model_path)?;
         let attrs = [Attr::Norm, Attr::Prefix, Attr::Suffix, Attr::Shape];
-        let tok2vec = Tok2Vec::load(&l, model_dir, &attrs)?;
+        let tok2vec = Tok2Vec::load(&l, &attrs, vectors)?;
         let step = StepModel::load(&l, NF)?;
         let (actions, labels) = read_moves(&join(model_dir, "ner/moves"))?;
         if actions.len() != step.n_classes() {

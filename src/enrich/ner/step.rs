@@ -3,7 +3,8 @@
 //! tok2vec output → Linear(64) → precomputed lower layer per token and feature → per step, the
 //! sum of the state's feature rows (or the learned padding) + bias → Maxout → upper layer scores.
 
-use super::layers::{affine, dot, gemm_abt, Loader, WIDTH};
+use super::gemm::{gemm_packed, PackedB, Store};
+use super::layers::{affine, dot, Loader, WIDTH};
 use super::NerError;
 
 /// Hidden width (and the width of the tok2vec projection).
@@ -17,11 +18,11 @@ const FO: usize = HID * LP;
 #[derive(Debug)]
 pub struct StepModel {
     nf: usize,
-    /// tok2vec projection (HID × WIDTH).
-    lin_w: Vec<f32>,
+    /// tok2vec projection (HID × WIDTH), packed.
+    lin_w: PackedB,
     lin_b: Vec<f32>,
-    /// Lower layer `W` as (nF·HID·LP × HID).
-    low_w: Vec<f32>,
+    /// Lower layer `W` as (nF·HID·LP × HID), packed.
+    low_w: PackedB,
     low_b: Vec<f32>,
     low_pad: Vec<f32>,
     /// Upper layer (classes × HID).
@@ -50,9 +51,9 @@ impl StepModel {
         let lower = l.first("precomputable_affine")?;
         Ok(StepModel {
             nf,
-            lin_w: l.param(lin, "W", &[HID, WIDTH])?,
+            lin_w: l.packed(lin, "W", &[HID, WIDTH])?,
             lin_b: l.param(lin, "b", &[HID])?,
-            low_w: l.param(lower, "W", &[nf, HID, LP, HID])?,
+            low_w: l.packed(lower, "W", &[nf, HID, LP, HID])?,
             low_b: l.param(lower, "b", &[HID, LP])?,
             low_pad: l.param(lower, "pad", &[1, nf, HID, LP])?,
             up_w: l.param(upper, "W", &[n_classes, HID])?,
@@ -80,17 +81,7 @@ impl StepModel {
         let mut proj = Vec::new();
         affine(n, tokvec, &self.lin_w, &self.lin_b, &mut proj);
         let mut data = vec![0.0f32; n * self.nf * FO];
-        gemm_abt(
-            n,
-            HID,
-            self.nf * FO,
-            &proj,
-            HID,
-            &self.low_w,
-            HID,
-            0.0,
-            &mut data,
-        );
+        gemm_packed(n, &proj, HID, &self.low_w, Store::Overwrite, &mut data);
         Precomputed { data }
     }
 

@@ -10,13 +10,15 @@
 //! of a doc (one GEMM per layer).
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::sync::Arc;
 
 use super::features::{is_space, prefix, shape_into, suffix, Lexicon};
+use super::gemm::{gemm_packed, PackedB, Store};
 use super::hash::murmur3_128_u64;
 use super::layers::{gemm_abt, layernorm, maxout_row, Loader, WIDTH};
 use super::tokenizer::Token;
-use super::weights::{format_err, join, read_key2row, read_lexeme_norm, read_npy_f32};
+use super::vectors::{KeyRows, VectorSource};
+use super::weights::{format_err, join, read_lexeme_norm};
 use super::NerError;
 
 /// Maxout pieces in tok2vec.
@@ -52,15 +54,16 @@ struct HashTable {
 
 #[derive(Debug)]
 struct StaticVectors {
-    key2row: HashMap<u64, u32>,
+    /// The pipeline's key → row map, shared with its other tok2vec.
+    key2row: Arc<KeyRows>,
     /// `rows × WP`: `vectors @ W_sv.T` through the static block of the embed Maxout.
     proj: Vec<f32>,
 }
 
 #[derive(Debug)]
 struct EncoderLayer {
-    /// Maxout `W` (WP × 3·WIDTH), row `o*PIECES+p`.
-    w: Vec<f32>,
+    /// Maxout `W` (WP × 3·WIDTH), row `o*PIECES+p`, packed.
+    w: PackedB,
     b: Vec<f32>,
     g: Vec<f32>,
     beta: Vec<f32>,
@@ -80,8 +83,13 @@ pub struct Tok2Vec {
 
 impl Tok2Vec {
     /// Loads the tok2vec layers found in `l` (a component's thinc model). `attrs` are the
-    /// embedded attributes in column order; `model_dir` gives `vocab/` (static vectors, norms).
-    pub(crate) fn load(l: &Loader, model_dir: &Path, attrs: &[Attr]) -> Result<Tok2Vec, NerError> {
+    /// embedded attributes in column order; `vectors` gives the pipeline's `vocab/` (static
+    /// vectors, read once per pipeline, and norms).
+    pub(crate) fn load(
+        l: &Loader,
+        attrs: &[Attr],
+        vectors: &mut VectorSource,
+    ) -> Result<Tok2Vec, NerError> {
         let mut hashembeds = Vec::new();
         for n in l.by_name("hashembed") {
             let col = l.attr_u64(n, "column")? as usize;
@@ -141,7 +149,7 @@ impl Tok2Vec {
             Some(node) => Some(load_statics(
                 l,
                 node,
-                model_dir,
+                vectors,
                 &embed_w[attrs.len() * WIDTH..],
                 embed_in,
             )?),
@@ -149,13 +157,13 @@ impl Tok2Vec {
         let mut encoder = Vec::with_capacity(DEPTH);
         for i in 1..=DEPTH {
             encoder.push(EncoderLayer {
-                w: l.param(maxouts[i], "W", &[WIDTH, PIECES, 3 * WIDTH])?,
+                w: l.packed(maxouts[i], "W", &[WIDTH, PIECES, 3 * WIDTH])?,
                 b: l.param(maxouts[i], "b", &[WIDTH, PIECES])?,
                 g: l.param(norms[i], "G", &[WIDTH])?,
                 beta: l.param(norms[i], "b", &[WIDTH])?,
             });
         }
-        let lookups = join(model_dir, "vocab/lookups.bin");
+        let lookups = join(vectors.dir(), "vocab/lookups.bin");
         let lexeme_norm = if lookups.exists() {
             read_lexeme_norm(&lookups)?
         } else {
@@ -221,7 +229,7 @@ impl Tok2Vec {
                 }
             }
             if let Some(st) = &self.statics {
-                if let Some(&r) = st.key2row.get(&self.lexicon.string_id(t)) {
+                if let Some(r) = st.key2row.get(self.lexicon.string_id(t)) {
                     let r = r as usize;
                     add_row(&mut acc, &st.proj[r * WP..(r + 1) * WP]);
                 }
@@ -246,17 +254,7 @@ impl Tok2Vec {
             for row in y.chunks_exact_mut(WP) {
                 row.copy_from_slice(&layer.b);
             }
-            gemm_abt(
-                np,
-                3 * WIDTH,
-                WP,
-                x,
-                WIDTH,
-                &layer.w,
-                3 * WIDTH,
-                1.0,
-                &mut y,
-            );
+            gemm_packed(np, x, WIDTH, &layer.w, Store::Add, &mut y);
             for (yr, xr) in y
                 .chunks_exact(WP)
                 .zip(x.chunks_exact_mut(WIDTH).skip(1).take(np))
@@ -278,19 +276,23 @@ fn add_row(acc: &mut [f32; WP], row: &[f32]) {
     }
 }
 
-/// Loads `vocab/vectors` and `vocab/key2row` and projects the vectors through the static
-/// vectors' `W` and the static block of the embed Maxout (`embed_w` from that block on).
+/// Projects the pipeline's static vectors through the static vectors' `W` and the static block
+/// of the embed Maxout (`embed_w` from that block on); the key map is the shared one.
 fn load_statics(
     l: &Loader,
     node: &super::weights::Node,
-    model_dir: &Path,
+    source: &mut VectorSource,
     embed_w: &[f32],
     embed_in: usize,
 ) -> Result<StaticVectors, NerError> {
-    let vec_path = join(model_dir, "vocab/vectors");
-    let vectors = read_npy_f32(&vec_path)?;
+    let dir = source.dir().to_path_buf();
+    let table = source.table()?;
+    let vectors = &table.vectors;
     let &[nrows, dim] = vectors.shape.as_slice() else {
-        return Err(format_err(&vec_path, "vectors are not 2-d"));
+        return Err(format_err(
+            &join(&dir, "vocab/vectors"),
+            "vectors are not 2-d",
+        ));
     };
     let w_sv = l.param(node, "W", &[WIDTH, dim])?;
     let mut s = vec![0.0f32; nrows * WIDTH];
@@ -305,15 +307,12 @@ fn load_statics(
         0.0,
         &mut s,
     );
-    drop(vectors);
     let mut proj = vec![0.0f32; nrows * WP];
     gemm_abt(
         nrows, WIDTH, WP, &s, WIDTH, embed_w, embed_in, 0.0, &mut proj,
     );
-    let k2r_path = join(model_dir, "vocab/key2row");
-    let key2row = read_key2row(&k2r_path)?;
-    if key2row.values().any(|&r| r as usize >= nrows) {
-        return Err(format_err(&k2r_path, "row index out of range of vectors"));
-    }
-    Ok(StaticVectors { key2row, proj })
+    Ok(StaticVectors {
+        key2row: Arc::clone(&table.keys),
+        proj,
+    })
 }

@@ -209,25 +209,6 @@ pub(crate) fn read_npy_f32(path: &Path) -> Result<Array, NerError> {
     Ok(Array { shape, data })
 }
 
-/// Reads `vocab/key2row`: a msgpack map {u64 key: row}, streamed (no value tree: the French map
-/// has 500,000 entries).
-pub(crate) fn read_key2row(path: &Path) -> Result<HashMap<u64, u32>, NerError> {
-    let bytes = read_bytes(path)?;
-    let mut rd: &[u8] = &bytes;
-    let bad = |what: String| format_err(path, format!("key2row: {what}"));
-    let n = rmp::decode::read_map_len(&mut rd).map_err(|e| bad(format!("not a map ({e})")))?;
-    let mut out = HashMap::with_capacity(n as usize);
-    for i in 0..n {
-        let k: u64 = rmp::decode::read_int(&mut rd)
-            .map_err(|e| bad(format!("key of entry {i} is not a u64 ({e})")))?;
-        let r: u64 = rmp::decode::read_int(&mut rd)
-            .map_err(|e| bad(format!("row of entry {i} is not an integer ({e})")))?;
-        let r = u32::try_from(r).map_err(|_| bad(format!("row {r} of entry {i} is too large")))?;
-        out.insert(k, r);
-    }
-    Ok(out)
-}
-
 /// Reads a msgpack map of named tables (`lookups.bin`) one table at a time, so that only one
 /// table's value tree is in memory at once; `f` gets each table's name and value.
 pub(crate) fn for_each_table(

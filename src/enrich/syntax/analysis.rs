@@ -135,10 +135,52 @@ pub struct SyntaxToken {
     pub sent_start: bool,
 }
 
-/// The analysis of one text.
+/// The analysis of one text. Built with [`Analysis::new`], which indexes the children of every
+/// token once (`tokens` is readable; changing a head afterwards would leave the index stale).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Analysis {
     pub tokens: Vec<SyntaxToken>,
+    children: Children,
+}
+
+/// The children of every token in CSR form: the children of `i` are
+/// `list[starts[i]..starts[i + 1]]`, left to right.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Children {
+    starts: Vec<u32>,
+    list: Vec<u32>,
+}
+
+impl Children {
+    fn new(tokens: &[SyntaxToken]) -> Children {
+        let n = tokens.len();
+        let mut starts = vec![0u32; n + 1];
+        for (j, t) in tokens.iter().enumerate() {
+            if t.head != j && t.head < n {
+                starts[t.head + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+        }
+        let mut next: Vec<u32> = starts[..n].to_vec();
+        let mut list = vec![0u32; starts[n] as usize];
+        // Children are visited in token order, so each token's list is left to right.
+        for (j, t) in tokens.iter().enumerate() {
+            if t.head != j && t.head < n {
+                list[next[t.head] as usize] = j as u32;
+                next[t.head] += 1;
+            }
+        }
+        Children { starts, list }
+    }
+
+    fn of(&self, i: usize) -> &[u32] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.list[a as usize..b as usize],
+            _ => &[],
+        }
+    }
 }
 
 /// The head label of a dependency: `nsubj:pass` → `nsubj`.
@@ -173,13 +215,15 @@ impl Analysis {
         self.tokens.is_empty()
     }
 
-    /// The children of a token, left to right.
+    /// The analysis of a text's tokens, with the children of every token indexed.
+    pub fn new(tokens: Vec<SyntaxToken>) -> Analysis {
+        let children = Children::new(&tokens);
+        Analysis { tokens, children }
+    }
+
+    /// The children of a token, left to right (from the index: O(children)).
     pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.tokens
-            .iter()
-            .enumerate()
-            .filter(move |(j, t)| t.head == i && *j != i)
-            .map(|(j, _)| j)
+        self.children.of(i).iter().map(|&j| j as usize)
     }
 
     /// Token ranges of the sentences, in order.
@@ -291,20 +335,40 @@ mod tests {
 
     /// "The old ferry sank and drifted . It rained ."
     fn sample() -> Analysis {
-        Analysis {
-            tokens: vec![
-                tok("DET", 2, "det", true),
-                tok("ADJ", 2, "amod", false),
-                tok("NOUN", 3, "nsubj", false),
-                tok("VERB", 3, "ROOT", false),
-                tok("CCONJ", 3, "cc", false),
-                tok("VERB", 3, "conj", false),
-                tok("PUNCT", 3, "punct", false),
-                tok("PRON", 8, "nsubj", true),
-                tok("VERB", 8, "ROOT", false),
-                tok("PUNCT", 8, "punct", false),
-            ],
+        Analysis::new(vec![
+            tok("DET", 2, "det", true),
+            tok("ADJ", 2, "amod", false),
+            tok("NOUN", 3, "nsubj", false),
+            tok("VERB", 3, "ROOT", false),
+            tok("CCONJ", 3, "cc", false),
+            tok("VERB", 3, "conj", false),
+            tok("PUNCT", 3, "punct", false),
+            tok("PRON", 8, "nsubj", true),
+            tok("VERB", 8, "ROOT", false),
+            tok("PUNCT", 8, "punct", false),
+        ])
+    }
+
+    /// The children every token would have by a scan of all heads.
+    fn scanned_children(a: &Analysis, i: usize) -> Vec<usize> {
+        (0..a.len())
+            .filter(|&j| a.tokens[j].head == i && j != i)
+            .collect()
+    }
+
+    #[test]
+    fn the_children_index_agrees_with_a_scan_of_the_heads() {
+        let a = sample();
+        for i in 0..a.len() {
+            assert_eq!(
+                a.children(i).collect::<Vec<_>>(),
+                scanned_children(&a, i),
+                "token {i}"
+            );
         }
+        assert_eq!(a.children(3).collect::<Vec<_>>(), vec![2, 4, 5, 6]);
+        assert_eq!(a.children(a.len()).count(), 0, "past the end: no children");
+        assert_eq!(Analysis::default().children(0).count(), 0);
     }
 
     #[test]

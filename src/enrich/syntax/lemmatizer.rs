@@ -8,6 +8,7 @@ use std::path::Path;
 
 use rmpv::Value;
 
+use super::lemma_tables::{Exceptions, LookupValue, Lookups, Pool, Str, WordSet};
 use super::morph::feature;
 use crate::enrich::ner::features::{lower_into, py_isalpha, Lexicon};
 use crate::enrich::ner::weights::{for_each_table, format_err, join, read_bytes};
@@ -23,22 +24,17 @@ enum Variant {
     French,
 }
 
-/// A `lemma_lookup` value: spaCy indexes it with `[0]`, so a string gives its first character.
-#[derive(Debug)]
-enum Lookup {
-    Str(String),
-    List(String),
-}
-
 /// A loaded rule lemmatizer.
 #[derive(Debug)]
 pub struct Lemmatizer {
     variant: Variant,
     lexicon: Lexicon,
-    index: HashMap<u64, HashSet<String>>,
-    exc: HashMap<u64, HashMap<String, Vec<String>>>,
+    /// The strings of `index`, `exc` and `lookup`.
+    pool: Pool,
+    index: HashMap<u64, WordSet>,
+    exc: HashMap<u64, Exceptions>,
     rules: HashMap<u64, Vec<(String, String)>>,
-    lookup: HashMap<u64, Lookup>,
+    lookup: Lookups,
 }
 
 /// What the lemmatizer reads of a token.
@@ -108,28 +104,45 @@ impl Lemmatizer {
         let mut lem = Lemmatizer {
             variant,
             lexicon: Lexicon::new(HashMap::new()).map_err(|r| format_err(&path, r))?,
+            pool: Pool::default(),
             index: HashMap::new(),
             exc: HashMap::new(),
             rules: HashMap::new(),
-            lookup: HashMap::new(),
+            lookup: Lookups::default(),
         };
         let key = |k: &Value| {
             k.as_u64()
                 .ok_or_else(|| format_err(&path, format!("table key {k} is not an integer")))
         };
+        let too_large = || format_err(&path, "lemmatizer tables over 4 GiB");
+        let add = |pool: &mut Pool, s: &str| pool.add(s).ok_or_else(too_large);
+        let mut lookups: Vec<(u64, LookupValue)> = Vec::new();
         for_each_table(&path, |name, table| {
             for (k, v) in into_map(table) {
                 let k = key(&k)?;
                 match name {
                     "lemma_index" => {
-                        lem.index.insert(k, into_strings(v).into_iter().collect());
+                        let words = into_strings(v)
+                            .iter()
+                            .map(|w| add(&mut lem.pool, w))
+                            .collect::<Result<Vec<Str>, _>>()?;
+                        lem.index.insert(k, WordSet::new(&lem.pool, words));
                     }
                     "lemma_exc" => {
-                        let m = into_map(v)
-                            .into_iter()
-                            .filter_map(|(w, forms)| Some((into_string(w)?, into_strings(forms))))
-                            .collect();
-                        lem.exc.insert(k, m);
+                        let mut exc = Exceptions::default();
+                        for (w, forms) in into_map(v) {
+                            let Some(w) = into_string(w) else { continue };
+                            let word = add(&mut lem.pool, &w)?;
+                            let forms = into_strings(forms)
+                                .iter()
+                                .map(|f| add(&mut lem.pool, f))
+                                .collect::<Result<Vec<Str>, _>>()?;
+                            if !exc.push(word, forms) {
+                                return Err(too_large());
+                            }
+                        }
+                        exc.finish(&lem.pool);
+                        lem.exc.insert(k, exc);
                     }
                     "lemma_rules" => {
                         let pairs = into_list(v)
@@ -142,13 +155,14 @@ impl Lemmatizer {
                         lem.rules.insert(k, pairs);
                     }
                     "lemma_lookup" => {
-                        let l = match v {
+                        let (text, is_list) = match v {
                             Value::Array(_) => {
-                                Lookup::List(into_strings(v).into_iter().next().unwrap_or_default())
+                                (into_strings(v).into_iter().next().unwrap_or_default(), true)
                             }
-                            other => Lookup::Str(into_string(other).unwrap_or_default()),
+                            other => (into_string(other).unwrap_or_default(), false),
                         };
-                        lem.lookup.insert(k, l);
+                        let text = add(&mut lem.pool, &text)?;
+                        lookups.push((k, LookupValue { text, is_list }));
                     }
                     _ => {}
                 }
@@ -158,6 +172,8 @@ impl Lemmatizer {
         if lem.rules.is_empty() {
             return Err(format_err(&path, "no lemma_rules table"));
         }
+        lem.lookup = Lookups::new(lookups);
+        lem.pool.shrink();
         Ok(lem)
     }
 
@@ -177,8 +193,8 @@ impl Lemmatizer {
 
     /// `lookup_lemmatize`: the lookup table on the exact text, else the text.
     fn lookup_lemma(&self, text: &str) -> String {
-        match self.lookup.get(&self.lexicon.string_id(text)) {
-            Some(Lookup::Str(s) | Lookup::List(s)) => s.clone(),
+        match self.lookup.get(self.lexicon.string_id(text)) {
+            Some(v) => self.pool.get(v.text).to_string(),
             None => text.to_string(),
         }
     }
@@ -218,7 +234,7 @@ impl Lemmatizer {
             };
         }
         let string = Self::lower(t.text);
-        let in_index = |f: &str| index.is_some_and(|i| i.contains(f));
+        let in_index = |f: &str| index.is_some_and(|i| i.contains(&self.pool, f));
         let mut forms: Vec<String> = Vec::new();
         let mut oov: Vec<String> = Vec::new();
         for (old, new) in rules.into_iter().flatten() {
@@ -238,10 +254,10 @@ impl Lemmatizer {
         }
         let mut seen = HashSet::new();
         forms.retain(|f| seen.insert(f.clone()));
-        if let Some(list) = exc.and_then(|e| e.get(&string)) {
+        if let Some(list) = exc.and_then(|e| e.get(&self.pool, &string)) {
             for form in list {
-                if !forms.contains(form) {
-                    forms.insert(0, form.clone());
+                if !forms.iter().any(|f| f == form) {
+                    forms.insert(0, form.to_string());
                 }
             }
         }
@@ -267,17 +283,17 @@ impl Lemmatizer {
         let pid = self.lexicon.string_id(&pos);
         let string = Self::lower(t.text);
         let index = self.index.get(&pid);
-        let in_index = |f: &str| index.is_some_and(|i| i.contains(f));
+        let in_index = |f: &str| index.is_some_and(|i| i.contains(&self.pool, f));
         if in_index(&string) {
             return string;
         }
         if let Some(first) = self
             .exc
             .get(&pid)
-            .and_then(|e| e.get(&string))
-            .and_then(|l| l.first())
+            .and_then(|e| e.get(&self.pool, &string))
+            .and_then(|mut l| l.next())
         {
-            return first.clone();
+            return first.to_string();
         }
         let mut oov: Option<String> = None;
         for (old, new) in self.rules.get(&pid).into_iter().flatten() {
@@ -296,9 +312,12 @@ impl Lemmatizer {
         if let Some(form) = oov {
             return form;
         }
-        match self.lookup.get(&self.lexicon.string_id(&string)) {
-            Some(Lookup::List(s)) => s.clone(),
-            Some(Lookup::Str(s)) => s.chars().next().map(String::from).unwrap_or_default(),
+        match self.lookup.get(self.lexicon.string_id(&string)) {
+            Some(v) if v.is_list => self.pool.get(v.text).to_string(),
+            Some(v) => {
+                let s = self.pool.get(v.text);
+                s.chars().next().map(String::from).unwrap_or_default()
+            }
             None => string,
         }
     }

@@ -6,6 +6,7 @@
 mod analysis;
 mod arc_eager;
 mod attribute_ruler;
+mod lemma_tables;
 mod lemmatizer;
 pub mod morph;
 pub mod output;
@@ -24,6 +25,7 @@ pub use tagger::Tagger;
 use super::ner::layers::Loader;
 use super::ner::tok2vec::{Attr, Tok2Vec};
 use super::ner::tokenizer::Token;
+use super::ner::vectors::VectorSource;
 use super::ner::weights::join;
 use attribute_ruler::{TokenAttrs, TokenText};
 use lemmatizer::LemmaInput;
@@ -71,6 +73,12 @@ pub struct SyntaxModel {
 impl SyntaxModel {
     /// Loads the components from a spaCy pipeline directory (e.g. `models/en_core_web_sm`).
     pub fn load(dir: &Path) -> Result<SyntaxModel, SyntaxError> {
+        SyntaxModel::load_with(dir, &mut VectorSource::new(dir))
+    }
+
+    /// [`SyntaxModel::load`] with the pipeline's static vectors from `vectors` (the NER's
+    /// tok2vec reads the same ones: one key map for both).
+    pub fn load_with(dir: &Path, vectors: &mut VectorSource) -> Result<SyntaxModel, SyntaxError> {
         let err = |component| {
             move |source| SyntaxError::Load {
                 component,
@@ -89,7 +97,7 @@ impl SyntaxModel {
                     Attr::Spacy,
                     Attr::IsSpace,
                 ];
-                Tok2Vec::load(&l, dir, &attrs)
+                Tok2Vec::load(&l, &attrs, vectors)
             })
             .map_err(err("tok2vec"))?;
         Ok(SyntaxModel {
@@ -171,6 +179,6 @@ impl SyntaxModel {
                 sent_start: tree.sent_starts[i],
             })
             .collect();
-        Analysis { tokens }
+        Analysis::new(tokens)
     }
 }

@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
+use crate::enrich::ner::gemm::PackedB;
 use crate::enrich::ner::layers::{affine, argmax, Loader, WIDTH};
 use crate::enrich::ner::weights::{format_err, join, read_bytes};
 use crate::enrich::ner::NerError;
@@ -27,7 +28,7 @@ pub(crate) enum TagLabel {
 /// A loaded tagger or morphologizer.
 #[derive(Debug)]
 pub struct Tagger {
-    w: Vec<f32>,
+    w: PackedB,
     b: Vec<f32>,
     labels: Vec<TagLabel>,
 }
@@ -88,7 +89,7 @@ impl Tagger {
             )));
         }
         Ok(Tagger {
-            w: l.param(softmax, "W", &[n, WIDTH])?,
+            w: l.packed(softmax, "W", &[n, WIDTH])?,
             b: l.param(softmax, "b", &[n])?,
             labels,
         })
@@ -96,7 +97,7 @@ impl Tagger {
 
     /// Multiply-adds per token.
     pub fn macs_per_token(&self) -> usize {
-        self.w.len()
+        self.w.n() * self.w.k()
     }
 
     /// The class of every token, from the doc's tok2vec output (`n × 96`).

@@ -1,0 +1,192 @@
+//! A pipeline's static word vectors (`vocab/vectors`, `vocab/key2row`), read once per pipeline
+//! and shared by every tok2vec that embeds them (the NER's own and the shared `tok2vec` both
+//! do in fr_core_news_md). Each tok2vec projects the raw vectors through its own weights at
+//! load; the key → row map stays one [`KeyRows`] behind an `Arc`, and the raw vectors are
+//! dropped with the [`VectorSource`] once every component is loaded.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::weights::{format_err, join, read_bytes, read_npy_f32, Array};
+use super::NerError;
+
+/// Buckets of the key index: keys are 64-bit string hashes, so their top bits spread evenly.
+const BUCKET_BITS: u32 = 16;
+
+/// The key → row map of the static vectors, compact: keys sorted, rows beside them, and the
+/// start of each top-16-bit bucket (a lookup is one bucket plus a binary search of a few keys).
+/// 12 bytes per key (the French map has 500,000 keys: 6 MB; a `HashMap<u64, u32>` takes ~18).
+#[derive(Debug)]
+pub struct KeyRows {
+    keys: Vec<u64>,
+    rows: Vec<u32>,
+    /// `starts[b]..starts[b + 1]`: the keys whose top bits are `b`.
+    starts: Vec<u32>,
+}
+
+impl KeyRows {
+    /// Builds the map from (key, row) pairs; a repeated key keeps its last row.
+    pub fn new(mut pairs: Vec<(u64, u32)>) -> KeyRows {
+        pairs.sort_by_key(|p| p.0);
+        let mut keys: Vec<u64> = Vec::with_capacity(pairs.len());
+        let mut rows: Vec<u32> = Vec::with_capacity(pairs.len());
+        for (k, r) in pairs {
+            if keys.last() == Some(&k) {
+                if let Some(last) = rows.last_mut() {
+                    *last = r;
+                }
+            } else {
+                keys.push(k);
+                rows.push(r);
+            }
+        }
+        let buckets = 1usize << BUCKET_BITS;
+        let mut starts = vec![0u32; buckets + 1];
+        for &k in &keys {
+            starts[Self::bucket(k) + 1] += 1;
+        }
+        for b in 0..buckets {
+            starts[b + 1] += starts[b];
+        }
+        KeyRows { keys, rows, starts }
+    }
+
+    fn bucket(key: u64) -> usize {
+        (key >> (64 - BUCKET_BITS)) as usize
+    }
+
+    /// The row of `key`.
+    #[inline]
+    pub fn get(&self, key: u64) -> Option<u32> {
+        let b = Self::bucket(key);
+        let (lo, hi) = (self.starts[b] as usize, self.starts[b + 1] as usize);
+        let at = self.keys[lo..hi].binary_search(&key).ok()?;
+        Some(self.rows[lo + at])
+    }
+
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether there are no keys.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The largest row index, if any.
+    fn max_row(&self) -> Option<u32> {
+        self.rows.iter().copied().max()
+    }
+}
+
+/// The raw vectors and the shared key map of one pipeline directory.
+#[derive(Debug)]
+pub(crate) struct StaticTable {
+    pub keys: Arc<KeyRows>,
+    pub vectors: Array,
+}
+
+/// Reads a pipeline's static vectors on first use and hands the same table to every tok2vec
+/// loaded from that directory. Dropping it frees the raw vectors.
+#[derive(Debug)]
+pub struct VectorSource {
+    dir: PathBuf,
+    table: Option<StaticTable>,
+}
+
+impl VectorSource {
+    /// The static vectors of the pipeline in `dir` (nothing is read yet).
+    pub fn new(dir: &Path) -> VectorSource {
+        VectorSource {
+            dir: dir.to_path_buf(),
+            table: None,
+        }
+    }
+
+    /// The directory the vectors are read from.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The table, read the first time.
+    pub(crate) fn table(&mut self) -> Result<&StaticTable, NerError> {
+        if self.table.is_none() {
+            self.table = Some(read_table(&self.dir)?);
+        }
+        self.table
+            .as_ref()
+            .ok_or_else(|| format_err(&self.dir, "static vectors not loaded"))
+    }
+}
+
+fn read_table(dir: &Path) -> Result<StaticTable, NerError> {
+    let vec_path = join(dir, "vocab/vectors");
+    let vectors = read_npy_f32(&vec_path)?;
+    let &[nrows, _] = vectors.shape.as_slice() else {
+        return Err(format_err(&vec_path, "vectors are not 2-d"));
+    };
+    let k2r_path = join(dir, "vocab/key2row");
+    let keys = read_key2row(&k2r_path)?;
+    if keys.max_row().is_some_and(|r| r as usize >= nrows) {
+        return Err(format_err(
+            &k2r_path,
+            format!("row index out of range of the {nrows} vectors"),
+        ));
+    }
+    Ok(StaticTable {
+        keys: Arc::new(keys),
+        vectors,
+    })
+}
+
+/// Reads `vocab/key2row`: a msgpack map {u64 key: row}, streamed (no value tree: the French map
+/// has 500,000 entries).
+fn read_key2row(path: &Path) -> Result<KeyRows, NerError> {
+    let bytes = read_bytes(path)?;
+    let mut rd: &[u8] = &bytes;
+    let bad = |what: String| format_err(path, format!("key2row: {what}"));
+    let n = rmp::decode::read_map_len(&mut rd).map_err(|e| bad(format!("not a map ({e})")))?;
+    let mut pairs = Vec::with_capacity(n as usize);
+    for i in 0..n {
+        let k: u64 = rmp::decode::read_int(&mut rd)
+            .map_err(|e| bad(format!("key of entry {i} is not a u64 ({e})")))?;
+        let r: u64 = rmp::decode::read_int(&mut rd)
+            .map_err(|e| bad(format!("row of entry {i} is not an integer ({e})")))?;
+        let r = u32::try_from(r).map_err(|_| bad(format!("row {r} of entry {i} is too large")))?;
+        pairs.push((k, r));
+    }
+    drop(bytes);
+    Ok(KeyRows::new(pairs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_key_and_no_other() {
+        // Keys in one bucket, at both ends of the range, and spread out.
+        let mut pairs: Vec<(u64, u32)> = vec![(0, 1), (u64::MAX, 2), (5, 3), (6, 4)];
+        pairs.extend((0..2000u64).map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15), 10 + i as u32)));
+        let map = KeyRows::new(pairs.clone());
+        assert_eq!(map.len(), pairs.len() - 1, "key 0 is there twice");
+        assert_eq!(map.get(0), Some(10), "a repeated key keeps its last row");
+        assert_eq!(map.get(u64::MAX), Some(2));
+        assert_eq!(map.get(5), Some(3));
+        assert_eq!(map.get(6), Some(4));
+        for &(k, r) in &pairs[5..] {
+            assert_eq!(map.get(k), Some(r), "key {k}");
+        }
+        assert_eq!(map.get(7), None);
+        assert_eq!(map.get(u64::MAX - 1), None);
+        assert_eq!(map.get(0x9E37_79B9_7F4A_7C15 + 1), None);
+    }
+
+    #[test]
+    fn an_empty_map_finds_nothing() {
+        let map = KeyRows::new(Vec::new());
+        assert!(map.is_empty());
+        assert_eq!(map.get(42), None);
+    }
+}

@@ -61,7 +61,8 @@ fn context_files_are_well_formed() {
                 ["class" | "after" | "before", t, w] => {
                     ["per", "loc", "org"].contains(&t) && !w.is_empty() && lower(w) == w
                 }
-                ["adjective" | "character" | "inner" | "age", w] => !w.is_empty(),
+                ["adjective" | "character" | "inner" | "age" | "sport", w] => !w.is_empty(),
+                ["team", "before" | "after", w] => !w.is_empty(),
                 _ => false,
             };
             assert!(ok, "{lang}/context.txt: malformed line {l:?}");

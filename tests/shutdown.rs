@@ -103,6 +103,8 @@ async fn sigterm_with_a_stuck_worker_and_nothing_in_flight_exits_at_once() {
         DRAIN_ENV,
         ("VERBATIM__PIPELINE__CONCURRENCY", "2"),
         ("VERBATIM__PIPELINE__ARTICLE_TIMEOUT_MS", "3000"),
+        // 60,000 tokens: over the default token budget, which would refuse it at once.
+        ("VERBATIM__LIMITS__MAX_TOKENS", "0"),
     ]);
     let hw = high_watermarks(&s.brokers, &s.input, 1);
     assert!(

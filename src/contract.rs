@@ -1,5 +1,5 @@
 //! The wire contract: input articles, output messages, dead-letter headers, and their JSON Schema.
-//! Nothing else defines what goes on the wire. See `docs/contract.md` and `docs/schema/`.
+//! Nothing else defines what goes on the wire. See the README's "Message contract" section and `docs/schema/`.
 
 use crate::enrich::{Credit, Document, Enrichment, Entity, Quote, TextField};
 use schemars::JsonSchema;

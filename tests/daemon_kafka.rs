@@ -201,7 +201,12 @@ async fn an_article_past_its_time_limit_is_dead_lettered_as_timeout() {
     let big =
         serde_json::to_vec(&serde_json::json!({"id": "slow", "lang": "fr", "body": body})).unwrap();
     produce(&s.brokers, &s.input, &[("slow".to_string(), big.clone())]).await;
-    let mut d = s.spawn(&[("VERBATIM__PIPELINE__ARTICLE_TIMEOUT_MS", "1")]);
+    // 60,000 tokens is over the default token budget: lift it, or the article could be refused
+    // as `too_many_tokens` before its time runs out.
+    let mut d = s.spawn(&[
+        ("VERBATIM__PIPELINE__ARTICLE_TIMEOUT_MS", "1"),
+        ("VERBATIM__LIMITS__MAX_TOKENS", "0"),
+    ]);
     let dead = consume(&s.brokers, &s.dlq, 1, WAIT);
     assert_eq!(dead.len(), 1);
     assert_eq!(

@@ -371,16 +371,7 @@ impl<'a> Resolver<'a> {
     /// one named outside quotes in this or the two paragraphs before whose name holds the noun,
     /// else the most recent one opening its sentence or clause (the actor of the story).
     fn org_antecedent(&self, fd: &Field<'_>, pos: usize, word: &str) -> Option<usize> {
-        let para = fd.para(pos);
-        let orgs: Vec<MentionAt> = fd
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.end <= pos && !fd.in_quote(m.start))
-            .take_while(|m| para - fd.para(m.start).min(para) <= 2)
-            .filter(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))
-            .copied()
-            .collect();
+        let orgs = recent_orgs(fd, pos);
         let w = key(word);
         orgs.iter()
             .find(|m| key(&self.entity(m.entity).name).split(' ').any(|x| x == w))
@@ -392,16 +383,7 @@ impl<'a> Resolver<'a> {
     /// they said"; "“…,” it said"): the most recent one named outside quotes in this or the two
     /// paragraphs before, one opening its sentence or clause rather than an object.
     fn org_referent(&self, fd: &Field<'_>, pos: usize) -> Option<usize> {
-        let para = fd.para(pos);
-        let orgs: Vec<MentionAt> = fd
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.end <= pos && !fd.in_quote(m.start))
-            .take_while(|m| para - fd.para(m.start).min(para) <= 2)
-            .filter(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))
-            .copied()
-            .collect();
+        let orgs = recent_orgs(fd, pos);
         orgs.iter()
             .find(|m| subject_like(fd, m.start, self.res))
             .or(orgs.first())
@@ -493,4 +475,18 @@ fn complement_org(fd: &Field<'_>, k: usize, res: &Profile) -> Option<usize> {
     }
     let m = fd.mention_starting(fd.toks.get(n)?.start)?;
     (fd.is_speakable(m.entity) && !fd.is_person(m.entity)).then_some(m.entity)
+}
+
+/// Speakable non-person mentions named outside quotes before `pos`, in this paragraph or the two
+/// before it, most recent first: the organisations a description or pronoun may stand for.
+fn recent_orgs(fd: &Field<'_>, pos: usize) -> Vec<MentionAt> {
+    let para = fd.para(pos);
+    fd.mentions
+        .iter()
+        .rev()
+        .filter(|m| m.end <= pos && !fd.in_quote(m.start))
+        .take_while(|m| para - fd.para(m.start).min(para) <= 2)
+        .filter(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))
+        .copied()
+        .collect()
 }

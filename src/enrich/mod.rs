@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod baseline;
 pub mod entities;
+pub mod explain;
 pub mod gazetteer;
 pub mod kb;
 pub mod ner;

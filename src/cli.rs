@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tokio::sync::watch;
 
+/// The command line: one subcommand.
 #[derive(Parser, Debug)]
 #[command(
     name = "verbatim",
@@ -28,6 +29,7 @@ config/verbatim.toml` against your brokers. Every config key can be set by an en
 VERBATIM__SECTION__KEY (e.g. VERBATIM__KAFKA__BROKERS=127.0.0.1:9092)."
 )]
 pub struct Cli {
+    /// The command to run.
     #[command(subcommand)]
     pub command: Command,
 }
@@ -41,10 +43,12 @@ pub struct ConfigArg {
     pub config: Option<PathBuf>,
 }
 
+/// The subcommands; each variant's doc comment is its `--help` text.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Run the daemon: consume, enrich, produce, serve /metrics /healthz /readyz.
     Run {
+        /// The config file (`-c`), shared by every command that reads the config.
         #[command(flatten)]
         config: ConfigArg,
     },
@@ -64,11 +68,13 @@ pub enum Command {
         /// speaker was resolved. Outside the output contract: the daemon never emits it.
         #[arg(long)]
         explain: bool,
+        /// The config file (`-c`), shared by every command that reads the config.
         #[command(flatten)]
         config: ConfigArg,
     },
     /// Zero-setup demo: embedded Kafka cluster, the daemon, sample articles; Ctrl-C to stop.
     Demo {
+        /// The config file (`-c`), shared by every command that reads the config.
         #[command(flatten)]
         config: ConfigArg,
         /// Exit after printing the enriched sample articles instead of waiting for Ctrl-C.
@@ -79,6 +85,7 @@ pub enum Command {
     /// Kafka clients' properties, http.listen, the model directories and the KB files; then
     /// print the effective config with secrets redacted.
     CheckConfig {
+        /// The config file (`-c`), shared by every command that reads the config.
         #[command(flatten)]
         config: ConfigArg,
         /// Do not load the models and KB files (a config written for another machine or image).
@@ -97,6 +104,7 @@ pub enum Command {
         /// with another speaker than the gold's.
         #[arg(long)]
         details: bool,
+        /// The config file (`-c`), shared by every command that reads the config.
         #[command(flatten)]
         config: ConfigArg,
     },
@@ -574,6 +582,7 @@ fn schema(input_only: bool, config: bool, write: Option<&Path>) -> Result<()> {
     Ok(())
 }
 
+/// Run `f` to completion on a new async runtime of two worker threads (`verbatim demo`).
 pub fn block_on<F: std::future::Future>(f: F) -> Result<F::Output> {
     Ok(runtime()?.block_on(f))
 }

@@ -19,22 +19,40 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     // The I/O error is part of the message, not a chained source: each cause is said once.
+    /// The config file could not be read.
     #[error("cannot read config file {path:?}: {error}")]
     Read {
+        /// The file.
         path: PathBuf,
+        /// Why reading it failed.
         error: std::io::Error,
     },
+    /// The config file is not TOML.
     #[error("config file {path:?} is not valid TOML: {message}")]
-    Syntax { path: PathBuf, message: String },
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// The TOML parser's message.
+        message: String,
+    },
+    /// A key has a value of the wrong type or out of range, or is unknown.
     #[error("config key `{key}`{}: {message}", origin_note(.origin.as_ref()))]
     Key {
+        /// The dotted key (`pipeline.concurrency`).
         key: String,
+        /// What is wrong with its value.
         message: String,
         /// Where the value was set; `None` for a default.
         origin: Option<ValueSource>,
     },
+    /// A `VERBATIM__*` environment variable could not be read as a config value.
     #[error("environment variable {var}: {message}")]
-    Env { var: String, message: String },
+    Env {
+        /// The variable's name.
+        var: String,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 fn origin_note(origin: Option<&ValueSource>) -> String {
@@ -54,14 +72,23 @@ fn key_err(key: &str, message: impl Into<String>) -> ConfigError {
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
+    /// Brokers, topics, consumer group and the Kafka clients' own properties.
     pub kafka: KafkaConfig,
+    /// The /metrics, /healthz and /readyz listener.
     pub http: HttpConfig,
+    /// Sizes past which an input is dead-lettered instead of enriched.
     pub limits: LimitsConfig,
+    /// Worker threads, back-pressure, time limits and the delivery guarantee.
     pub pipeline: PipelineConfig,
+    /// The spaCy pipelines per language and whether the syntax runs.
     pub nlp: NlpConfig,
+    /// The knowledge-base files entities are linked to.
     pub kb: KbConfig,
+    /// What the output message carries besides the contract (headers, tokens).
     pub output: OutputConfig,
+    /// Span export to an OTLP collector.
     pub telemetry: crate::otlp::TelemetryConfig,
+    /// Log format and level.
     pub log: LogConfig,
     /// Where each value was set, for error messages.
     #[serde(skip)]
@@ -340,7 +367,9 @@ pub struct OutputConfig {
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
+    /// Human-readable lines, for a terminal.
     Pretty,
+    /// One JSON object per line, for log shippers.
     Json,
 }
 

@@ -1,9 +1,10 @@
 //! Command-line interface: `run`, `enrich`, `demo`, `check-config`, `eval`, `schema`, `replay`,
 //! `completions`, `man`.
 
+use crate::app::{enricher, runtime, shutdown_on_signals};
 use crate::config::Config;
 use crate::contract::{self, DeadLetterKind, Origin};
-use crate::enrich::{EnrichOptions, Enricher, EnricherConfig};
+use crate::enrich::{EnrichOptions, Enricher};
 use crate::http::{self, Health};
 use crate::metrics::Metrics;
 use crate::pipeline::worker::{process_payload, Outcome, WorkerSettings};
@@ -13,7 +14,6 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use tokio::sync::watch;
 
 /// The command line: one subcommand.
 #[derive(Parser, Debug)]
@@ -222,71 +222,6 @@ fn check_config(c: &Config, no_models: bool) -> Result<()> {
     print!("{}", c.redacted_toml());
     eprintln!("config OK");
     Ok(())
-}
-
-/// Build the enrichment core from the config (loads the models and the knowledge base). A model
-/// that does not load is reported under its key (`nlp.models.fr`) and where that was set.
-pub fn enricher(cfg: &Config) -> Result<Enricher> {
-    let kb = crate::kb::load(&cfg.kb).map_err(|e| {
-        let key = match &e {
-            crate::kb::KbLoadError::Read { path, .. } if *path == cfg.kb.places => "kb.places",
-            crate::kb::KbLoadError::Read { .. } => "kb.files",
-            // The message names the file.
-            crate::kb::KbLoadError::Parse(_) => "kb",
-        };
-        cfg.key_error(key, e.to_string())
-    })?;
-    let e = Enricher::new(EnricherConfig {
-        models: cfg.nlp.models.clone(),
-        syntax: cfg.nlp.syntax,
-        tokens: cfg.output.tokens,
-        max_tokens: Some(cfg.limits.max_tokens).filter(|&n| n > 0),
-    })
-    .map_err(|e| match &e {
-        crate::enrich::EnrichError::Model { lang, .. } => {
-            anyhow::Error::new(cfg.key_error(&format!("nlp.models.{lang}"), e.to_string()))
-        }
-        _ => anyhow::Error::new(e),
-    })?
-    .with_kb(crate::enrich::kb::KbHandle::new(kb));
-    Ok(e)
-}
-
-fn runtime() -> Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")
-}
-
-/// Turn SIGINT/SIGTERM into the shutdown signal; a second signal exits at once.
-pub fn shutdown_on_signals() -> watch::Receiver<bool> {
-    let (tx, rx) = watch::channel(false);
-    tokio::spawn(async move {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(e) => {
-                    tracing::error!(error = %e, "cannot install SIGTERM handler");
-                    return;
-                }
-            };
-        for n in 0.. {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
-            }
-            if n == 0 {
-                tracing::info!("shutdown requested (again to exit immediately)");
-                let _ = tx.send(true);
-            } else {
-                tracing::warn!("second signal: exiting without draining");
-                std::process::exit(130);
-            }
-        }
-    });
-    rx
 }
 
 /// Grace for open HTTP connections after the pipeline stopped.
@@ -580,11 +515,6 @@ fn schema(input_only: bool, config: bool, write: Option<&Path>) -> Result<()> {
         None => println!("{output}"),
     }
     Ok(())
-}
-
-/// Run `f` to completion on a new async runtime of two worker threads (`verbatim demo`).
-pub fn block_on<F: std::future::Future>(f: F) -> Result<F::Output> {
-    Ok(runtime()?.block_on(f))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Throughput of the rules of the core alone (entities and quotes, given the NER spans): the dev
 //! set's articles (`../shared/eval/dev.jsonl`, or `$VERBATIM_SHARED/eval/dev.jsonl`) with the
 //! spaCy spans dumped in `tests/fixtures/dev-ner-spans.jsonl`. Criterion reports words/s.
+//! Also the gazetteer's scan of a ~5,000-character text (`gazetteer find_in`), in bytes/s.
 //!
 //!   cargo bench --bench rules
 
@@ -8,6 +9,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput};
+use verbatim::enrich::gazetteer::gazetteer;
 use verbatim::enrich::ner::EntSpan;
 use verbatim::enrich::{Document, Enricher, EnricherConfig};
 use verbatim::eval::read_gold;
@@ -81,5 +83,23 @@ fn main() {
         })
     });
     g.finish();
+    gazetteer_scan(&mut c);
     c.final_summary();
+}
+
+/// The gazetteer's names found in an invented ~5,000-character text of both languages.
+fn gazetteer_scan(c: &mut Criterion) {
+    let para = "Le président français a reçu jeudi à l'Élysée le secrétaire général de \
+                l'ONU, avant un sommet de l'Union européenne à Bruxelles. Selon l'AFP, \
+                Samsung et Renault ont annoncé des investissements en Côte d'Ivoire. The \
+                New York Times reported that Microsoft, Google and the U.S. Treasury met \
+                officials from Germany, Japan and Brazil in Washington on Tuesday. ";
+    let text = para.repeat(5000 / para.len() + 1);
+    let g = gazetteer();
+    let mut group = c.benchmark_group("gazetteer");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("find_in", |b| {
+        b.iter(|| std::hint::black_box(g.find_in(std::hint::black_box(&text))))
+    });
+    group.finish();
 }

@@ -1,9 +1,10 @@
 //! Command-line interface: `run`, `enrich`, `demo`, `check-config`, `eval`, `schema`, `replay`,
 //! `completions`, `man`.
 
+use crate::app::{enricher, runtime, shutdown_on_signals};
 use crate::config::Config;
 use crate::contract::{self, DeadLetterKind, Origin};
-use crate::enrich::{EnrichOptions, Enricher, EnricherConfig};
+use crate::enrich::{EnrichOptions, Enricher};
 use crate::http::{self, Health};
 use crate::metrics::Metrics;
 use crate::pipeline::worker::{process_payload, Outcome, WorkerSettings};
@@ -13,8 +14,8 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use tokio::sync::watch;
 
+/// The command line: one subcommand.
 #[derive(Parser, Debug)]
 #[command(
     name = "verbatim",
@@ -28,6 +29,7 @@ config/verbatim.toml` against your brokers. Every config key can be set by an en
 VERBATIM__SECTION__KEY (e.g. VERBATIM__KAFKA__BROKERS=127.0.0.1:9092)."
 )]
 pub struct Cli {
+    /// The command to run.
     #[command(subcommand)]
     pub command: Command,
 }
@@ -41,10 +43,12 @@ pub struct ConfigArg {
     pub config: Option<PathBuf>,
 }
 
+/// The subcommands; each variant's doc comment is its `--help` text.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Run the daemon: consume, enrich, produce, serve /metrics /healthz /readyz.
     Run {
+        /// The config file (`-c`), shared by every command that reads the config.
         #[command(flatten)]
         config: ConfigArg,
     },
@@ -64,11 +68,13 @@ pub enum Command {
         /// speaker was resolved. Outside the output contract: the daemon never emits it.
         #[arg(long)]
         explain: bool,
+        /// The config file (`-c`), shared by every command that reads the config.
         #[command(flatten)]
         config: ConfigArg,
     },
     /// Zero-setup demo: embedded Kafka cluster, the daemon, sample articles; Ctrl-C to stop.
     Demo {
+        /// The config file (`-c`), shared by every command that reads the config.
         #[command(flatten)]
         config: ConfigArg,
         /// Exit after printing the enriched sample articles instead of waiting for Ctrl-C.
@@ -79,6 +85,7 @@ pub enum Command {
     /// Kafka clients' properties, http.listen, the model directories and the KB files; then
     /// print the effective config with secrets redacted.
     CheckConfig {
+        /// The config file (`-c`), shared by every command that reads the config.
         #[command(flatten)]
         config: ConfigArg,
         /// Do not load the models and KB files (a config written for another machine or image).
@@ -97,6 +104,7 @@ pub enum Command {
         /// with another speaker than the gold's.
         #[arg(long)]
         details: bool,
+        /// The config file (`-c`), shared by every command that reads the config.
         #[command(flatten)]
         config: ConfigArg,
     },
@@ -214,71 +222,6 @@ fn check_config(c: &Config, no_models: bool) -> Result<()> {
     print!("{}", c.redacted_toml());
     eprintln!("config OK");
     Ok(())
-}
-
-/// Build the enrichment core from the config (loads the models and the knowledge base). A model
-/// that does not load is reported under its key (`nlp.models.fr`) and where that was set.
-pub fn enricher(cfg: &Config) -> Result<Enricher> {
-    let kb = crate::kb::load(&cfg.kb).map_err(|e| {
-        let key = match &e {
-            crate::kb::KbLoadError::Read { path, .. } if *path == cfg.kb.places => "kb.places",
-            crate::kb::KbLoadError::Read { .. } => "kb.files",
-            // The message names the file.
-            crate::kb::KbLoadError::Parse(_) => "kb",
-        };
-        cfg.key_error(key, e.to_string())
-    })?;
-    let e = Enricher::new(EnricherConfig {
-        models: cfg.nlp.models.clone(),
-        syntax: cfg.nlp.syntax,
-        tokens: cfg.output.tokens,
-        max_tokens: Some(cfg.limits.max_tokens).filter(|&n| n > 0),
-    })
-    .map_err(|e| match &e {
-        crate::enrich::EnrichError::Model { lang, .. } => {
-            anyhow::Error::new(cfg.key_error(&format!("nlp.models.{lang}"), e.to_string()))
-        }
-        _ => anyhow::Error::new(e),
-    })?
-    .with_kb(crate::enrich::kb::KbHandle::new(kb));
-    Ok(e)
-}
-
-fn runtime() -> Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")
-}
-
-/// Turn SIGINT/SIGTERM into the shutdown signal; a second signal exits at once.
-pub fn shutdown_on_signals() -> watch::Receiver<bool> {
-    let (tx, rx) = watch::channel(false);
-    tokio::spawn(async move {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(e) => {
-                    tracing::error!(error = %e, "cannot install SIGTERM handler");
-                    return;
-                }
-            };
-        for n in 0.. {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
-            }
-            if n == 0 {
-                tracing::info!("shutdown requested (again to exit immediately)");
-                let _ = tx.send(true);
-            } else {
-                tracing::warn!("second signal: exiting without draining");
-                std::process::exit(130);
-            }
-        }
-    });
-    rx
 }
 
 /// Grace for open HTTP connections after the pipeline stopped.
@@ -572,10 +515,6 @@ fn schema(input_only: bool, config: bool, write: Option<&Path>) -> Result<()> {
         None => println!("{output}"),
     }
     Ok(())
-}
-
-pub fn block_on<F: std::future::Future>(f: F) -> Result<F::Output> {
-    Ok(runtime()?.block_on(f))
 }
 
 #[cfg(test)]

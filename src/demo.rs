@@ -5,7 +5,7 @@
 use crate::config::Config;
 use crate::http::{self, Health};
 use crate::metrics::Metrics;
-use crate::{cli, pipeline, telemetry};
+use crate::{app, pipeline, telemetry};
 use anyhow::{Context, Result};
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
@@ -29,8 +29,8 @@ pub fn demo(mut cfg: Config, once: bool) -> Result<()> {
         cfg.log.level = "info,rdkafka=warn,librdkafka=warn".into();
     }
     telemetry::init(&cfg.log);
-    let enricher = Arc::new(cli::enricher(&cfg)?);
-    cli::block_on(async move {
+    let enricher = Arc::new(app::enricher(&cfg)?);
+    app::block_on(async move {
         let mock = MockCluster::new(1).context("cannot start the embedded Kafka cluster")?;
         let k = &mut cfg.kafka;
         k.brokers = mock.bootstrap_servers();
@@ -46,7 +46,7 @@ pub fn demo(mut cfg: Config, once: bool) -> Result<()> {
 
         let metrics = Arc::new(Metrics::new());
         let health = Arc::new(Health::default());
-        let shutdown = cli::shutdown_on_signals();
+        let shutdown = app::shutdown_on_signals();
         let addr = cfg.http.listen.parse().context("http.listen")?;
         let (local, server) =
             match http::serve(addr, metrics.clone(), health.clone(), shutdown.clone()).await {

@@ -1,6 +1,7 @@
 //! verbatim: a Kafka daemon that enriches news articles with named entities and attributed
 //! direct quotes. The enrichment core (`enrich`) is pure; Kafka, HTTP and metrics live at the edges.
 
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod contract;

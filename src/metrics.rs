@@ -18,26 +18,43 @@ pub use quality::QualityMetrics;
 
 /// The daemon's metrics, registered in their own registry.
 pub struct Metrics {
+    /// The registry /metrics renders.
     pub registry: Registry,
+    /// `verbatim_messages_consumed_total`: input messages consumed.
     pub consumed: IntCounter,
+    /// `verbatim_messages_produced_total`: outputs the broker acknowledged.
     pub produced: IntCounter,
+    /// `verbatim_dead_letters_total{reason}`: dead letters acknowledged, by kind.
     pub dead_letters: IntCounterVec,
+    /// `verbatim_entities_total{type}`: entities found, by type.
     pub entities: IntCounterVec,
+    /// `verbatim_quotes_total{attributed}`: quotes found, by whether a speaker was attributed.
     pub quotes: IntCounterVec,
     /// Per-language telemetry of quality (articles, quotes, entities).
     pub quality: QualityMetrics,
+    /// `verbatim_enrich_duration_seconds`: time to enrich one article.
     pub enrich_seconds: Histogram,
+    /// `verbatim_end_to_end_latency_seconds`: from the input's timestamp to the output's
+    /// acknowledgement.
     pub end_to_end_seconds: Histogram,
+    /// `verbatim_in_flight_messages`: consumed and not yet acknowledged.
     pub in_flight: IntGauge,
+    /// `verbatim_kafka_errors_total{client}`: client-level errors librdkafka reports.
     pub kafka_errors: IntCounterVec,
     /// The consumer's side (lag, assignment, rebalances, commits, offset resets).
     pub consumer: ConsumerMetrics,
     /// The producer's health (errors, rebuilds, stalls, transactions).
     pub producer: ProducerMetrics,
+    /// `verbatim_ready`: 1 when /readyz answers 200.
     pub ready: IntGauge,
+    /// `verbatim_stage_duration_seconds{stage}`: time per pipeline stage (decode, enrich,
+    /// encode).
     pub stage_seconds: HistogramVec,
+    /// `verbatim_kb_reloads_total{result}`: knowledge-base reloads, ok or error.
     pub kb_reloads: IntCounterVec,
+    /// `verbatim_kb_entries`: entries of the knowledge base in use.
     pub kb_entries: IntGauge,
+    /// `verbatim_build_info{version,rdkafka_version,group}`: always 1, its labels say what runs.
     pub build_info: IntGaugeVec,
 }
 
@@ -102,6 +119,7 @@ pub(crate) fn gauge(r: &Registry, name: &str, help: &str) -> IntGauge {
 }
 
 impl Metrics {
+    /// Register every metric in a new registry, each labelled series at zero.
     pub fn new() -> Metrics {
         let r = Registry::new();
         let build = build_info(&r);

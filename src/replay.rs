@@ -121,7 +121,7 @@ const IDLE_LIMIT: Duration = Duration::from_secs(30);
 
 /// The command: replay, print the counts.
 pub fn main(cfg: &Config, args: &ReplayArgs) -> anyhow::Result<()> {
-    let report = crate::cli::block_on(replay(cfg, args))??;
+    let report = crate::app::block_on(replay(cfg, args))??;
     let verb = if args.dry_run {
         "would replay"
     } else {

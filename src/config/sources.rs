@@ -13,7 +13,12 @@ pub enum ValueSource {
     /// In this config file.
     File(PathBuf),
     /// By this environment variable, with its value (`***` for a secret).
-    Env { var: String, value: String },
+    Env {
+        /// The variable's name.
+        var: String,
+        /// The value it was set to.
+        value: String,
+    },
 }
 
 impl fmt::Display for ValueSource {

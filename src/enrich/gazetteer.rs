@@ -266,6 +266,7 @@ impl Gazetteer {
         self.entries.len()
     }
 
+    /// Whether there is no entry.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -643,31 +644,5 @@ mod tests {
                 prev = e;
             }
         }
-    }
-
-    /// Timing on a ~5,000-character article: `cargo test --release --lib find_in_timing --
-    /// --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn find_in_timing() {
-        let para = "Le président français a reçu jeudi à l'Élysée le secrétaire général de \
-                    l'ONU, avant un sommet de l'Union européenne à Bruxelles. Selon l'AFP, \
-                    Samsung et Renault ont annoncé des investissements en Côte d'Ivoire. The \
-                    New York Times reported that Microsoft, Google and the U.S. Treasury met \
-                    officials from Germany, Japan and Brazil in Washington on Tuesday. ";
-        let text = para.repeat(5000 / para.len() + 1);
-        let g = g();
-        let n = 2000;
-        let t = std::time::Instant::now();
-        let mut found = 0;
-        for _ in 0..n {
-            found += g.find_in(std::hint::black_box(&text)).len();
-        }
-        let per = t.elapsed() / n;
-        println!(
-            "find_in on {} chars: {per:?} per call ({} spans)",
-            text.chars().count(),
-            found / n as usize
-        );
     }
 }

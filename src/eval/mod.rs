@@ -361,57 +361,6 @@ pub(crate) mod dev {
             }
         }
     }
-
-    /// Prints the enrichment of any article file with its dumped spans:
-    /// `VERBATIM_ARTICLES=a.jsonl VERBATIM_SPANS=s.jsonl cargo test --lib show_articles -- --ignored --nocapture`
-    #[test]
-    #[ignore]
-    fn show_articles() {
-        let (Ok(a), Ok(s)) = (
-            std::env::var("VERBATIM_ARTICLES"),
-            std::env::var("VERBATIM_SPANS"),
-        ) else {
-            return;
-        };
-        let en = Enricher::new(EnricherConfig::default()).unwrap();
-        let spans = spans_from(Path::new(&s));
-        for g in read_gold(Path::new(&a)).unwrap() {
-            let e = enrich_spacy(&en, &spans, &g).unwrap();
-            eprintln!("===== {}", g.id);
-            for x in &e.entities {
-                let forms: std::collections::BTreeSet<&str> =
-                    x.mentions.iter().map(|m| m.text.as_str()).collect();
-                eprintln!("  {:12} {:30} {:?}", x.entity_type.as_str(), x.name, forms);
-            }
-            for q in &e.quotes {
-                eprintln!(
-                    "  Q [{}] {:?} <- {:?} ({:?})",
-                    q.field,
-                    q.text,
-                    q.speaker.as_ref().map(|s| &s.name),
-                    q.cue
-                );
-            }
-        }
-    }
-
-    /// Writes the predictions with spaCy spans to target/dev-pred.jsonl for inspection.
-    #[test]
-    fn dev_predictions_dump() {
-        let gold = shared().join("eval/dev.jsonl");
-        let en = Enricher::new(EnricherConfig::default()).unwrap();
-        let spans = spacy_spans();
-        let all = read_gold(&gold).unwrap();
-        let mut lines = Vec::new();
-        for g in &all {
-            let e = enrich_spacy(&en, &spans, g).unwrap();
-            let mut v = serde_json::to_value(&e).unwrap();
-            v["id"] = serde_json::Value::String(g.id.clone());
-            lines.push(v.to_string());
-        }
-        let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/dev-pred.jsonl");
-        std::fs::write(out, lines.join("\n") + "\n").unwrap();
-    }
 }
 
 /// The seed article with spaCy's spans: its 12 entities and 5 attributed quotes.

@@ -61,99 +61,146 @@ pub fn sentence_starts(text: &str, tokens: &[Token], rules: &SentenceRules) -> V
         return starts;
     }
     starts[0] = true;
-    let t = |i: usize| text.get(tokens[i].start..tokens[i].end).unwrap_or("");
-    let sp = |i: usize| tokens[i].space_after;
-    let ws: Vec<bool> = (0..n).map(|i| is_space_token(t(i))).collect();
-    let abbr = &rules.abbreviations;
-    let fr = rules.guillemets;
-    let en = rules.quote_line;
-    // English: a closing quote glued to a full stop and followed by a line break.
-    let en_quote_start = |i: usize| {
-        en && t(i) == "\""
-            && i > 0
-            && !sp(i - 1)
-            && is_terminal(t(i - 1))
-            && i + 1 < n
-            && ws[i + 1]
-            && t(i + 1).contains('\n')
+    let sc = Scan {
+        text,
+        tokens,
+        rules,
+        ws: tokens
+            .iter()
+            .map(|tk| is_space_token(text.get(tk.start..tk.end).unwrap_or("")))
+            .collect(),
     };
     for i in 1..n {
-        if en_quote_start(i) {
+        if sc.en_quote_start(i) {
             starts[i] = true;
             continue;
         }
-        if ws[i] {
+        if sc.ws[i] {
             continue;
         }
-        let c = t(i);
         // previous non-whitespace token
-        let Some(j) = (0..i).rev().find(|&x| !ws[x]) else {
+        let Some(j) = (0..i).rev().find(|&x| !sc.ws[x]) else {
             starts[i] = true;
             continue;
         };
-        if en_quote_start(j) {
+        if sc.en_quote_start(j) {
             continue;
         }
-        let gap = sp(j) || j + 1 < i;
+        let gap = sc.sp(j) || j + 1 < i;
         if !gap {
             continue;
         }
-        // skip closing quotes/brackets glued to the terminal punctuation
+        let k = sc.terminal_before(j);
+        if !is_terminal(sc.t(k)) || sc.one_line_break(j, i) || sc.abbreviation_stop(k) {
+            continue;
+        }
+        sc.mark_after_terminal(i, j, k, &mut starts);
+    }
+    starts
+}
+
+/// The tokens of one text as [`sentence_starts`] reads them.
+struct Scan<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    rules: &'a SentenceRules,
+    /// Whether each token is whitespace.
+    ws: Vec<bool>,
+}
+
+impl Scan<'_> {
+    /// The text of token `i`.
+    fn t(&self, i: usize) -> &str {
+        let tk = &self.tokens[i];
+        self.text.get(tk.start..tk.end).unwrap_or("")
+    }
+
+    /// Whether token `i` is followed by a space.
+    fn sp(&self, i: usize) -> bool {
+        self.tokens[i].space_after
+    }
+
+    /// English: a closing quote glued to a full stop and followed by a line break.
+    fn en_quote_start(&self, i: usize) -> bool {
+        self.rules.quote_line
+            && self.t(i) == "\""
+            && i > 0
+            && !self.sp(i - 1)
+            && is_terminal(self.t(i - 1))
+            && i + 1 < self.tokens.len()
+            && self.ws[i + 1]
+            && self.t(i + 1).contains('\n')
+    }
+
+    /// Token `j`, or the terminal punctuation before the closing quotes and brackets glued to it.
+    fn terminal_before(&self, j: usize) -> usize {
         let mut k = j;
         loop {
-            let tk = t(k);
-            let glued_quote = (tk == "\"" || tk == "'") && !(k > 0 && sp(k - 1));
+            let tk = self.t(k);
+            let glued_quote = (tk == "\"" || tk == "'") && !(k > 0 && self.sp(k - 1));
             if k > 0 && (is_closing(tk) || glued_quote) {
                 k -= 1;
             } else {
                 break;
             }
         }
-        if !is_terminal(t(k)) {
-            continue;
+        k
+    }
+
+    /// With guillemets (French), exactly one line break between token `j` and token `i` does
+    /// not end the sentence.
+    fn one_line_break(&self, j: usize, i: usize) -> bool {
+        if !self.rules.guillemets || j + 1 >= i {
+            return false;
         }
-        if fr && j + 1 < i {
-            let newlines: usize = (j + 1..i).map(|x| t(x).matches('\n').count()).sum();
-            if newlines == 1 {
-                continue;
-            }
+        let newlines: usize = (j + 1..i).map(|x| self.t(x).matches('\n').count()).sum();
+        newlines == 1
+    }
+
+    /// Whether the full stop `k` ends an initial or an abbreviation glued to it.
+    fn abbreviation_stop(&self, k: usize) -> bool {
+        if self.t(k) != "." || k == 0 || self.sp(k - 1) {
+            return false;
         }
-        if t(k) == "." && k > 0 && !sp(k - 1) {
-            let before = t(k - 1);
-            let mut chars = before.chars();
-            let initial =
-                matches!((chars.next(), chars.next()), (Some(ch), None) if ch.is_alphabetic());
-            if initial || abbr.contains(before) {
-                continue;
-            }
-        }
+        let before = self.t(k - 1);
+        let mut chars = before.chars();
+        let initial =
+            matches!((chars.next(), chars.next()), (Some(ch), None) if ch.is_alphabetic());
+        initial || self.rules.abbreviations.contains(before)
+    }
+
+    /// After terminal punctuation `k` (token `j` the last before `i`, past glued closings),
+    /// whether token `i` (or, after an opening guillemet, the next one) starts a sentence.
+    fn mark_after_terminal(&self, i: usize, j: usize, k: usize, starts: &mut [bool]) {
+        let n = self.tokens.len();
+        let fr = self.rules.guillemets;
+        let c = self.t(i);
         if c == "\"" || c == "'" {
             // an opening quote is glued to the word after it
-            if i + 1 < n && !sp(i) && !ws[i + 1] {
+            if i + 1 < n && !self.sp(i) && !self.ws[i + 1] {
                 starts[i] = true;
             }
-            continue;
+            return;
         }
         if fr && c == "»" && k == j {
             starts[i] = true;
-            continue;
+            return;
         }
-        if fr && t(j) == "»" && starts[j] {
-            continue;
+        if fr && self.t(j) == "»" && starts[j] {
+            return;
         }
         if fr && c == "«" {
             // the French parser leaves an opening guillemet with the previous sentence
-            if i + 1 < n && !ws[i + 1] {
+            if i + 1 < n && !self.ws[i + 1] {
                 starts[i + 1] = true;
             }
-            continue;
+            return;
         }
         let first = c.chars().next().unwrap_or(' ');
         if first.is_uppercase() || first.is_numeric() || is_opening(c) {
             starts[i] = true;
         }
     }
-    starts
 }
 
 #[cfg(test)]

@@ -107,6 +107,75 @@ fn map_get<'a>(map: &'a [(Value, Value)], key: &str) -> Option<&'a Value> {
         .map(|(_, v)| v)
 }
 
+/// The regular expression stored under `key` (absent, nil or empty: none).
+fn pattern(map: &[(Value, Value)], key: &str, mode: Mode) -> Result<Option<PyRegex>, String> {
+    match map_get(map, key) {
+        None | Some(Value::Nil) => Ok(None),
+        Some(Value::String(s)) => {
+            let src = s.as_str().ok_or_else(|| format!("{key}: invalid UTF-8"))?;
+            if src.is_empty() {
+                return Ok(None);
+            }
+            PyRegex::new(src, mode)
+                .map(Some)
+                .map_err(|e| format!("{key}: {e}"))
+        }
+        Some(v) => Err(format!("{key}: expected a string, got {v}")),
+    }
+}
+
+/// The tokenizer exceptions (special cases): each key and the pieces it splits into.
+fn exceptions(map: &[(Value, Value)]) -> Result<HashMap<String, Vec<ExcToken>>, String> {
+    let mut exceptions = HashMap::new();
+    if let Some(Value::Map(exc)) = map_get(map, "exceptions") {
+        for (k, v) in exc {
+            let key = k
+                .as_str()
+                .ok_or_else(|| format!("exception key {k} is not a string"))?;
+            exceptions.insert(key.to_string(), exception_tokens(key, v)?);
+        }
+    }
+    Ok(exceptions)
+}
+
+/// The pieces of exception `key` (maps of ORTH and NORM, by attribute id or name); their ORTH
+/// must spell the key.
+fn exception_tokens(key: &str, v: &Value) -> Result<Vec<ExcToken>, String> {
+    let Value::Array(toks) = v else {
+        return Err(format!("exception {key:?}: expected an array"));
+    };
+    let mut out = Vec::new();
+    let mut orth = String::new();
+    for t in toks {
+        let Value::Map(attrs) = t else {
+            return Err(format!("exception {key:?}: token is not a map"));
+        };
+        let mut tok_orth = None;
+        let mut norm = None;
+        for (ak, av) in attrs {
+            let id = ak.as_u64().or_else(|| match ak.as_str() {
+                Some("ORTH") => Some(65),
+                Some("NORM") => Some(67),
+                _ => None,
+            });
+            match id {
+                Some(65) => tok_orth = av.as_str().map(str::to_string),
+                Some(67) => norm = av.as_str().map(str::to_string),
+                _ => {}
+            }
+        }
+        let o = tok_orth.ok_or_else(|| format!("exception {key:?}: token without ORTH"))?;
+        orth.push_str(&o);
+        out.push(ExcToken { len: o.len(), norm });
+    }
+    if orth != key || out.iter().any(|t| t.len == 0) {
+        return Err(format!(
+            "exception {key:?}: ORTH pieces do not spell the key"
+        ));
+    }
+    Ok(out)
+}
+
 impl Tokenizer {
     /// Load `<model_dir>/tokenizer`.
     pub fn load(model_dir: &Path) -> Result<Tokenizer, NerError> {
@@ -125,72 +194,16 @@ impl Tokenizer {
         let Value::Map(map) = root else {
             return Err("top level is not a map".into());
         };
-        let pattern = |key: &str, mode: Mode| -> Result<Option<PyRegex>, String> {
-            match map_get(&map, key) {
-                None | Some(Value::Nil) => Ok(None),
-                Some(Value::String(s)) => {
-                    let src = s.as_str().ok_or_else(|| format!("{key}: invalid UTF-8"))?;
-                    if src.is_empty() {
-                        return Ok(None);
-                    }
-                    PyRegex::new(src, mode)
-                        .map(Some)
-                        .map_err(|e| format!("{key}: {e}"))
-                }
-                Some(v) => Err(format!("{key}: expected a string, got {v}")),
-            }
-        };
-        let prefix = pattern("prefix_search", Mode::Search)?;
-        let suffix = pattern("suffix_search", Mode::Search)?;
-        let infix = pattern("infix_finditer", Mode::Search)?;
-        let token_match = pattern("token_match", Mode::Match)?;
-        let url_match = pattern("url_match", Mode::Match)?;
+        let prefix = pattern(&map, "prefix_search", Mode::Search)?;
+        let suffix = pattern(&map, "suffix_search", Mode::Search)?;
+        let infix = pattern(&map, "infix_finditer", Mode::Search)?;
+        let token_match = pattern(&map, "token_match", Mode::Match)?;
+        let url_match = pattern(&map, "url_match", Mode::Match)?;
         let faster_heuristics = match map_get(&map, "faster_heuristics") {
             Some(Value::Boolean(b)) => *b,
             _ => true,
         };
-        let mut exceptions = HashMap::new();
-        if let Some(Value::Map(exc)) = map_get(&map, "exceptions") {
-            for (k, v) in exc {
-                let key = k
-                    .as_str()
-                    .ok_or_else(|| format!("exception key {k} is not a string"))?;
-                let Value::Array(toks) = v else {
-                    return Err(format!("exception {key:?}: expected an array"));
-                };
-                let mut out = Vec::new();
-                let mut orth = String::new();
-                for t in toks {
-                    let Value::Map(attrs) = t else {
-                        return Err(format!("exception {key:?}: token is not a map"));
-                    };
-                    let mut tok_orth = None;
-                    let mut norm = None;
-                    for (ak, av) in attrs {
-                        let id = ak.as_u64().or_else(|| match ak.as_str() {
-                            Some("ORTH") => Some(65),
-                            Some("NORM") => Some(67),
-                            _ => None,
-                        });
-                        match id {
-                            Some(65) => tok_orth = av.as_str().map(str::to_string),
-                            Some(67) => norm = av.as_str().map(str::to_string),
-                            _ => {}
-                        }
-                    }
-                    let o =
-                        tok_orth.ok_or_else(|| format!("exception {key:?}: token without ORTH"))?;
-                    orth.push_str(&o);
-                    out.push(ExcToken { len: o.len(), norm });
-                }
-                if orth != key || out.iter().any(|t| t.len == 0) {
-                    return Err(format!(
-                        "exception {key:?}: ORTH pieces do not spell the key"
-                    ));
-                }
-                exceptions.insert(key.to_string(), out);
-            }
-        }
+        let exceptions = exceptions(&map)?;
         let mut tok = Tokenizer {
             prefix,
             suffix,
@@ -201,33 +214,37 @@ impl Tokenizer {
             exceptions,
             special_matcher: Trie::new(),
         };
-        // spaCy's add_special_case: with faster_heuristics, only keys that an affix rule could
-        // split (or that contain a space) go into the matcher; the pattern is the key tokenized
-        // without exceptions.
-        let mut keys: Vec<&String> = tok.exceptions.keys().collect();
+        tok.special_matcher = tok.special_cases(faster_heuristics);
+        Ok(tok)
+    }
+
+    /// spaCy's add_special_case: with faster_heuristics, only keys that an affix rule could
+    /// split (or that contain a space) go into the matcher; the pattern is the key tokenized
+    /// without exceptions.
+    fn special_cases(&self, faster_heuristics: bool) -> Trie {
+        let mut keys: Vec<&String> = self.exceptions.keys().collect();
         keys.sort();
         let mut trie = Trie::new();
         for key in keys {
             let needs = !faster_heuristics
-                || tok.find_prefix(key) != 0
-                || tok
+                || self.find_prefix(key) != 0
+                || self
                     .infix
                     .as_ref()
                     .is_some_and(|r| !r.finditer(key).is_empty())
-                || tok.find_suffix(key) != 0
+                || self.find_suffix(key) != 0
                 || key.contains(' ');
             if !needs {
                 continue;
             }
-            let toks = tok.tokenize_affixes(key, false);
+            let toks = self.tokenize_affixes(key, false);
             if toks.is_empty() {
                 continue;
             }
             let words: Vec<&str> = toks.iter().map(|t| &key[t.start..t.end]).collect();
             trie.insert(&words);
         }
-        tok.special_matcher = trie;
-        Ok(tok)
+        trie
     }
 
     fn find_prefix(&self, s: &str) -> usize {

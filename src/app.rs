@@ -1,0 +1,79 @@
+//! What every command that runs the daemon's parts shares: the enrichment core built from the
+//! config, the async runtime, and the shutdown signal. `cli` dispatches the commands; `demo`
+//! and `replay` use these without going back through `cli`.
+
+use crate::config::Config;
+use crate::enrich::{Enricher, EnricherConfig};
+use anyhow::{Context, Result};
+use tokio::sync::watch;
+
+/// Build the enrichment core from the config (loads the models and the knowledge base). A model
+/// that does not load is reported under its key (`nlp.models.fr`) and where that was set.
+pub fn enricher(cfg: &Config) -> Result<Enricher> {
+    let kb = crate::kb::load(&cfg.kb).map_err(|e| {
+        let key = match &e {
+            crate::kb::KbLoadError::Read { path, .. } if *path == cfg.kb.places => "kb.places",
+            crate::kb::KbLoadError::Read { .. } => "kb.files",
+            // The message names the file.
+            crate::kb::KbLoadError::Parse(_) => "kb",
+        };
+        cfg.key_error(key, e.to_string())
+    })?;
+    let e = Enricher::new(EnricherConfig {
+        models: cfg.nlp.models.clone(),
+        syntax: cfg.nlp.syntax,
+        tokens: cfg.output.tokens,
+        max_tokens: Some(cfg.limits.max_tokens).filter(|&n| n > 0),
+    })
+    .map_err(|e| match &e {
+        crate::enrich::EnrichError::Model { lang, .. } => {
+            anyhow::Error::new(cfg.key_error(&format!("nlp.models.{lang}"), e.to_string()))
+        }
+        _ => anyhow::Error::new(e),
+    })?
+    .with_kb(crate::enrich::kb::KbHandle::new(kb));
+    Ok(e)
+}
+
+/// The commands' async runtime: two worker threads (the enrichment runs on its own pool).
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+}
+
+/// Turn SIGINT/SIGTERM into the shutdown signal; a second signal exits at once.
+pub fn shutdown_on_signals() -> watch::Receiver<bool> {
+    let (tx, rx) = watch::channel(false);
+    tokio::spawn(async move {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot install SIGTERM handler");
+                    return;
+                }
+            };
+        for n in 0.. {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            if n == 0 {
+                tracing::info!("shutdown requested (again to exit immediately)");
+                let _ = tx.send(true);
+            } else {
+                tracing::warn!("second signal: exiting without draining");
+                std::process::exit(130);
+            }
+        }
+    });
+    rx
+}
+
+/// Run `f` to completion on a new runtime ([`runtime`]): `verbatim demo` and `verbatim replay`.
+pub fn block_on<F: std::future::Future>(f: F) -> Result<F::Output> {
+    Ok(runtime()?.block_on(f))
+}

@@ -465,7 +465,8 @@ fn enrich_line(enricher: &Enricher, s: &WorkerSettings, n: u64, line: &[u8]) -> 
 fn eval(cfg: &Config, gold: &Path, json: bool, details: bool) -> Result<()> {
     let enricher = enricher(cfg)?;
     let started = std::time::Instant::now();
-    // The daemon's message path, enrichment on whatever `pipeline.enrich` says.
+    // The daemon's message path, always enriching (an evaluation of `pipeline.enrich = false`
+    // would score nothing).
     let settings = WorkerSettings {
         enrich: true,
         ..WorkerSettings::daemon(cfg)

@@ -11,6 +11,9 @@
 //! `cargo test --test attribution_table -- --nocapture` prints every failing case.
 
 use std::sync::OnceLock;
+
+#[path = "attribution_table/clauses.rs"]
+mod clauses;
 use verbatim::enrich::{Document, Enricher, EnricherConfig, QuoteKind, TextField};
 
 /// The enricher with the syntax on (attribution reads the parse, the default) or off (NER

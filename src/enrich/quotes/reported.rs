@@ -134,6 +134,10 @@ fn quoted(fd: &Field<'_>, from: usize, to: usize) -> bool {
     from >= to || fd.in_quote(fd.toks[from].start)
 }
 
+/// The most words after a speech verb that ends a sentence ("…, a averti jeudi le secrétaire
+/// général de la confédération, Paul Dorval."): its subject and a short apposition.
+const MAX_AFTER: usize = 16;
+
 /// The clauses of the sentence of tokens `s..=e`.
 fn sentence_clauses(fd: &Field<'_>, s: usize, e: usize, res: &Profile, out: &mut Vec<Clause>) {
     let end = e + 1;
@@ -238,14 +242,17 @@ fn verb_clause(
     res: &Profile,
 ) -> Option<Clause> {
     // "X a déclaré que …", "X said (that) …": a subject before the verb, in the sentence.
-    if let Some(from) = following_complement(fd, c.end, end, res) {
+    if let Some(from) = following_complement(fd, k, c.end, end, res) {
         if k == s {
             return None;
         }
+        let (b0, b1) = (fd.toks[k].start, fd.toks[c.end - 1].end);
+        let phrase = govern::participle_speaker(fd, b0, b1, res)
+            .unwrap_or_else(|| subject_before(fd, s, k, res));
         return Some(Clause {
             from,
             to: clause_end(fd, from, end, res),
-            phrase: subject_before(fd, s, k, res),
+            phrase,
             cue: (k, c.end),
         });
     }
@@ -271,20 +278,22 @@ fn backward_clause(
     if (c.end..end).any(|x| fd.in_quote(fd.toks[x].start)) {
         return None;
     }
+    let (b0, b1) = (fd.toks[k].start, fd.toks[c.end - 1].end);
+    let parsed = || govern::trailing_speaker(fd, b0, b1, fd.toks[cm].end, res);
     let phrase = if cm + 1 == k {
         match cue_pronoun(&fd.toks[k..c.end], res) {
             Some(g) => Phrase::at(Ref::Pron(g), fd.toks[k].start),
-            None => inverted_np(fd, c.end, end, res),
+            None => parsed().unwrap_or_else(|| inverted_np(fd, c.end, end, res)),
         }
     } else {
         if after.len() > 6 {
             return None;
         }
-        subject_before(fd, cm + 1, k, res)
+        parsed().unwrap_or_else(|| subject_before(fd, cm + 1, k, res))
     };
     let named = !matches!(phrase.who, Ref::Nothing);
     let words = (s..cm).filter(|&x| fd.toks[x].word).count();
-    (named && words >= 6 && after.len() <= 12).then_some(Clause {
+    (named && words >= 6 && after.len() <= MAX_AFTER).then_some(Clause {
         from: s,
         to: cm,
         phrase,
@@ -295,7 +304,13 @@ fn backward_clause(
 /// The first token of a clause after a speech verb ending at `ce`: after a complementizer
 /// within a few words ("a déclaré mardi à la presse que"), else — where the language allows —
 /// right after the verb when a subject-like word opens it ("said the plan", "said he").
-fn following_complement(fd: &Field<'_>, ce: usize, end: usize, res: &Profile) -> Option<usize> {
+fn following_complement(
+    fd: &Field<'_>,
+    k: usize,
+    ce: usize,
+    end: usize,
+    res: &Profile,
+) -> Option<usize> {
     for x in ce..end.min(ce + 8) {
         let t = &fd.toks[x];
         // Another speech verb on the way has its own complement ("lance le procureur, qui
@@ -311,7 +326,11 @@ fn following_complement(fd: &Field<'_>, ce: usize, end: usize, res: &Profile) ->
             return (x + 1 < end).then_some(x + 1);
         }
     }
-    if !res.bare_clause || ce >= end {
+    // "…, said Brightwater Trust, a consumer group": the verb's subject follows it.
+    if !res.bare_clause
+        || ce >= end
+        || govern::subject_follows(fd, fd.toks[k].start, fd.toks[ce - 1].end)
+    {
         return None;
     }
     let t = &fd.toks[ce];

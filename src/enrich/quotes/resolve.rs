@@ -4,7 +4,7 @@
 
 use super::field::{Field, MentionAt, Span};
 use super::speaker::{org_complement, subject_like, Phrase, Ref};
-use super::speaking::speaking_entities;
+use super::speaking::{person_shaped, speaking_entities};
 use crate::enrich::profile::{key, lower, Gender, Profile, Referent};
 use crate::enrich::text;
 use crate::enrich::tokens::tokenize;
@@ -166,6 +166,11 @@ impl<'a> Resolver<'a> {
             .collect();
         for i in speaking_entities(fd, self.res, &places) {
             fd.speakable[i] = true;
+        }
+        let names: Vec<&str> = all.iter().map(|e| e.name.as_str()).collect();
+        for i in person_shaped(fd, self.res, &places, &names) {
+            fd.speakable[i] = true;
+            fd.persons[i] = true;
         }
         self.gender = gender;
         // Roles written next to a name: "la Haute-Commissaire … X", "Mayor X", "X, the director".

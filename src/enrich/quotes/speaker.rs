@@ -3,7 +3,7 @@
 //! quote without a cue falls back on.
 
 use super::cues::{cue_at, is_boundary, CueMatch};
-use super::field::{Field, Span};
+use super::field::{Field, MentionAt, Span};
 use super::scan::RawQuote;
 use crate::enrich::profile::{lower, Gender, Profile};
 
@@ -212,6 +212,16 @@ fn org_phrase(
             start: fd.toks[j].start,
             end: e,
         }));
+    }
+    // "le syndicat Terres Unies", "the carrier Skyway": the name in apposition to the noun.
+    if let Some(m) = fd
+        .toks
+        .get(j + 1)
+        .filter(|_| j + 1 < k1)
+        .and_then(|n| fd.mention_starting(n.start))
+        .filter(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))
+    {
+        return Some(Ref::Ent(m.entity));
     }
     // Alone: not "the company's chief", "the agency spokesman".
     let alone = j + 1 >= k1
@@ -433,6 +443,7 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
     }
     let t = &fd.toks[j - 1];
     if let Some(m) = fd.mention_ending(t.end) {
+        let m = first_conjunct(fd, b0, m, res);
         return Phrase::at(Ref::Ent(m.entity), m.start);
     }
     if t.lower == "," {
@@ -462,6 +473,19 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
         return subject_before(fd, b0, before, res);
     }
     np(fd, phrase_start(fd, b0, j, res), j, res)
+}
+
+/// The first of names joined by "and" / "et" ending with mention `m` ("Anna Roy and Paul Lind
+/// said", "Paul Giraud et Anne Leclerc ont déclaré"): joint speakers are credited to the first
+/// named, as the gold annotations credit them.
+fn first_conjunct(fd: &Field<'_>, b0: usize, m: MentionAt, res: &Profile) -> MentionAt {
+    let k = fd.tok_at(m.start);
+    if k < b0 + 2 || !res.and_words.contains(&fd.toks[k - 1].lower) {
+        return m;
+    }
+    fd.mention_ending(fd.toks[k - 2].end)
+        .filter(|p| p.start >= fd.toks[b0].start && fd.is_speakable(p.entity))
+        .unwrap_or(m)
 }
 
 /// Back from the word before token `j` to the start of its noun phrase: "le porte-parole",

@@ -135,3 +135,45 @@ fn a_name_closing_a_role_phrase_outranks_its_complement() {
         )],
     );
 }
+
+#[test]
+fn a_clause_reported_by_someone_unnamed_has_no_speaker() {
+    run_parsed(
+        "en",
+        "unnamed reporter",
+        &[
+            case(
+                "The coast guard initially said 12 sailors had been rescued from the trawler.",
+                &[],
+                Some(&[("12 sailors had been rescued from the trawler", None)]),
+            ),
+            case(
+                "The crew had reported engine trouble before dawn, said a source close to the inquiry, adding that the weather was poor.",
+                &[],
+                Some(&[
+                    ("The crew had reported engine trouble before dawn", None),
+                    ("the weather was poor", None),
+                ]),
+            ),
+        ],
+    );
+    run_parsed(
+        "fr",
+        "unnamed reporter",
+        &[
+            case(
+                "Les pompiers ont indiqué que trois maisons avaient été détruites par les flammes.",
+                &[],
+                Some(&[("trois maisons avaient été détruites par les flammes", None)]),
+            ),
+            case(
+                "Le pilote avait signalé une panne avant l'aube, a indiqué une source proche de l'enquête, ajoutant que la météo était mauvaise.",
+                &[],
+                Some(&[
+                    ("Le pilote avait signalé une panne avant l'aube", None),
+                    ("la météo était mauvaise", None),
+                ]),
+            ),
+        ],
+    );
+}

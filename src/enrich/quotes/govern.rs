@@ -396,7 +396,8 @@ pub(super) fn reported_clauses(fd: &Field<'_>, res: &Profile) -> Vec<ParsedClaus
             .rev()
             .find(|&i| p.tokens[i].pos != Pos::Punct)
             .unwrap_or(c);
-        let Some(phrase) = speaker_of(fd, p, v, res) else {
+        let unnamed = || p.subject_of(v).and_then(|s| unnamed_subject(fd, p, s));
+        let Some(phrase) = speaker_of(fd, p, v, res).or_else(unnamed) else {
             continue;
         };
         let cue_start = fd.text.len().min(cue_start(p, v));
@@ -457,7 +458,7 @@ pub(super) fn subject_follows(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
 /// The speaker the parse gives the cue verb at bytes `b0..b1` standing after the clause it
 /// reports ("…, a averti le secrétaire général de l'union, Paul Dorval", "…, a Grainco
 /// spokesman said", "…, officials said"): the subject phrase, also inverted; an unnamed subject
-/// (a bare plural, an indefinite or possessive noun) as someone the text does not name.
+/// (a common noun naming nobody known) as someone the text does not name.
 ///
 /// The subject must start at or after byte `from` (the comma closing the reported clause): a
 /// subject before it is that of a verb reporting nothing ("Les Etats-Unis, qui …, ont exhorté
@@ -475,18 +476,14 @@ pub(super) fn trailing_speaker(
         .subject_of(v)
         .or_else(|| inverted_subject(p, v))
         .filter(|&s| p.tokens[s].start >= from)?;
-    if let Some(ph) = subject_phrase(fd, p, s, res) {
-        return Some(ph);
-    }
+    subject_phrase(fd, p, s, res).or_else(|| unnamed_subject(fd, p, s))
+}
+
+/// A common-noun subject that names nobody the text knows ("officials", "the navy", "des
+/// responsables"): the clause is reported speech all the same, by someone unnamed.
+fn unnamed_subject(fd: &Field<'_>, p: &Analysis, s: usize) -> Option<Phrase> {
     let t = &p.tokens[s];
-    let definite = p.children(s).any(|c| {
-        c < s
-            && dep_base(p, c) == "det"
-            && res
-                .definites
-                .contains(&lower(&fd.text[p.tokens[c].start..p.tokens[c].end]))
-    });
-    (t.pos == Pos::Noun && !definite).then(|| {
+    (t.pos == Pos::Noun && !fd.in_quote(t.start)).then(|| {
         Phrase::at(
             Ref::Role {
                 definite: false,

@@ -274,7 +274,10 @@ fn backward_clause(
         .take(6)
         .find(|&x| fd.toks[x].lower == ",")
         .filter(|&x| (x + 1..k).all(|y| fd.toks[y].word || fd.toks[y].lower == "."))?;
-    let after: Vec<usize> = (c.end..end).filter(|&x| fd.toks[x].word).collect();
+    // The words of the verb's own clause: not those of a participle after it ("…, said a
+    // source close to the inquiry, adding that …").
+    let own = clause_end(fd, c.end, end, res);
+    let after: Vec<usize> = (c.end..own).filter(|&x| fd.toks[x].word).collect();
     if (c.end..end).any(|x| fd.in_quote(fd.toks[x].start)) {
         return None;
     }

@@ -59,17 +59,23 @@ pub(super) fn attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option
         .subject_of(g.verb)
         .filter(|&s| !fd.in_quote(p.tokens[s].start))
         .or_else(|| g.incise.then(|| inverted_subject(p, g.verb)).flatten());
-    let phrase = match subject
-        .and_then(|s| subject_phrase(fd, p, s, res))
-        .or_else(|| participle_head_speaker(fd, p, g.verb, res))
-    {
+    let own = subject.and_then(|s| subject_phrase(fd, p, s, res));
+    let participle = if own.is_none() {
+        participle_head_speaker(fd, p, g.verb, res)
+    } else {
+        None
+    };
+    let by_participle = participle.is_some();
+    let phrase = match own.or(participle) {
         Some(ph) => ph,
         // The parser may miss an inverted subject ("« … », s'est défendu mardi le général
         // Paul Marchand"): the word rules read it after the verb.
         None if g.incise => inverted_after(fd, fd.tok_at(p.tokens[g.verb].end), res)?,
         None => return None,
     };
-    let rule = if g.incise {
+    let rule = if by_participle {
+        QuoteRule::ParticipleMainSubject
+    } else if g.incise {
         QuoteRule::GoverningVerbIncise
     } else if res.speech_lemmas.contains(&lemma) {
         QuoteRule::GoverningVerbSubject
@@ -405,7 +411,13 @@ pub(super) fn reported_clauses(fd: &Field<'_>, res: &Profile) -> Vec<ParsedClaus
             .rev()
             .find(|&i| p.tokens[i].pos != Pos::Punct)
             .unwrap_or(c);
-        let unnamed = || p.subject_of(v).and_then(|s| unnamed_subject(fd, p, s));
+        // An unnamed subject before the verb ("officials said the …"); one after it is the
+        // inverted subject of a verb closing its clause, whatever the parser hung after it.
+        let unnamed = || {
+            p.subject_of(v)
+                .filter(|&s| s < v)
+                .and_then(|s| unnamed_subject(fd, p, s))
+        };
         let Some(phrase) = speaker_of(fd, p, v, res).or_else(unnamed) else {
             continue;
         };
@@ -467,7 +479,7 @@ pub(super) fn subject_follows(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
 /// The speaker the parse gives the cue verb at bytes `b0..b1` standing after the clause it
 /// reports ("…, a averti le secrétaire général de l'union, Paul Dorval", "…, a Grainco
 /// spokesman said", "…, officials said"): the subject phrase, also inverted; an unnamed subject
-/// (a common noun naming nobody known) as someone the text does not name.
+/// (a common noun naming nobody known) as someone the text does not name, when `unnamed`.
 ///
 /// The subject must start at or after byte `from` (the comma closing the reported clause): a
 /// subject before it is that of a verb reporting nothing ("Les Etats-Unis, qui …, ont exhorté
@@ -477,6 +489,7 @@ pub(super) fn trailing_speaker(
     b0: usize,
     b1: usize,
     from: usize,
+    unnamed: bool,
     res: &Profile,
 ) -> Option<Phrase> {
     let p = fd.parse?;
@@ -485,7 +498,7 @@ pub(super) fn trailing_speaker(
         .subject_of(v)
         .or_else(|| inverted_subject(p, v))
         .filter(|&s| p.tokens[s].start >= from)?;
-    subject_phrase(fd, p, s, res).or_else(|| unnamed_subject(fd, p, s))
+    subject_phrase(fd, p, s, res).or_else(|| unnamed.then(|| unnamed_subject(fd, p, s)).flatten())
 }
 
 /// A common-noun subject that names nobody the text knows ("officials", "the navy", "des

@@ -260,14 +260,19 @@ fn verb_clause(
             return None;
         }
         let (b0, b1) = (fd.toks[k].start, fd.toks[c.end - 1].end);
-        let phrase = govern::participle_speaker(fd, b0, b1, res)
-            .unwrap_or_else(|| subject_before(fd, s, k, res));
+        let (phrase, rule) = match govern::participle_speaker(fd, b0, b1, res) {
+            Some(p) => (p, QuoteRule::ParticipleMainSubject),
+            None => (
+                subject_before(fd, s, k, res),
+                QuoteRule::ReportedVerbSubject,
+            ),
+        };
         return Some(Clause {
             from,
             to: clause_end(fd, from, end, res),
             phrase,
             cue: (k, c.end),
-            rule: QuoteRule::ReportedVerbSubject,
+            rule,
         });
     }
     backward_clause(fd, s, k, c, end, res)
@@ -296,17 +301,36 @@ fn backward_clause(
         return None;
     }
     let (b0, b1) = (fd.toks[k].start, fd.toks[c.end - 1].end);
-    let parsed = || govern::trailing_speaker(fd, b0, b1, fd.toks[cm].end, res);
-    let phrase = if cm + 1 == k {
-        match cue_pronoun(&fd.toks[k..c.end], res) {
-            Some(g) => Phrase::at(Ref::Pron(g), fd.toks[k].start),
-            None => parsed().unwrap_or_else(|| inverted_np(fd, c.end, end, res)),
+    let from = fd.toks[cm].end;
+    let parsed = govern::trailing_speaker(fd, b0, b1, from, false, res);
+    let pronoun = (cm + 1 == k)
+        .then(|| cue_pronoun(&fd.toks[k..c.end], res))
+        .flatten();
+    let (phrase, rule) = match (pronoun, parsed) {
+        (Some(g), _) => (
+            Phrase::at(Ref::Pron(g), fd.toks[k].start),
+            QuoteRule::ReportedInverted,
+        ),
+        (None, Some(p)) if cm + 1 == k || after.len() <= 6 => {
+            (p, QuoteRule::ReportedTrailingSubject)
         }
-    } else {
-        if after.len() > 6 {
-            return None;
-        }
-        parsed().unwrap_or_else(|| subject_before(fd, cm + 1, k, res))
+        (None, None) if cm + 1 == k => (
+            inverted_np(fd, c.end, end, res),
+            QuoteRule::ReportedInverted,
+        ),
+        (None, None) if after.len() <= 6 => (
+            subject_before(fd, cm + 1, k, res),
+            QuoteRule::ReportedInverted,
+        ),
+        _ => return None,
+    };
+    // Nobody the words name: a common-noun subject ("…, officials said") names someone unknown.
+    let (phrase, rule) = match phrase.who {
+        Ref::Nothing => match govern::trailing_speaker(fd, b0, b1, from, true, res) {
+            Some(p) => (p, QuoteRule::ReportedTrailingSubject),
+            None => (phrase, rule),
+        },
+        _ => (phrase, rule),
     };
     let named = !matches!(phrase.who, Ref::Nothing);
     let words = (s..cm).filter(|&x| fd.toks[x].word).count();
@@ -315,7 +339,7 @@ fn backward_clause(
         to: cm,
         phrase,
         cue: (k, c.end),
-        rule: QuoteRule::ReportedInverted,
+        rule,
     })
 }
 

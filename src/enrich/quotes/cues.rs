@@ -13,7 +13,9 @@ use crate::enrich::tokens::Tok;
 /// ("selon", "according to": the speaker follows it).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct CueMatch {
+    /// Rule token just past the cue.
     pub end: usize,
+    /// A source cue ("selon", "according to"): the speaker follows it.
     pub source: bool,
 }
 
@@ -21,9 +23,13 @@ pub(super) struct CueMatch {
 /// the byte position of the phrase, and the rule that found it (for `--explain`).
 #[derive(Clone, Debug)]
 pub(super) struct Attribution {
+    /// Who the speaker phrase points at, before resolution.
     pub speaker: Ref,
+    /// The cue as written ("a-t-il ajouté", "said").
     pub cue: Option<String>,
+    /// Byte where the speaker phrase starts.
     pub at: Option<usize>,
+    /// The rule that found the attribution.
     pub rule: QuoteRule,
 }
 

@@ -378,6 +378,7 @@ pub(super) struct ParsedClause {
     pub span: Span,
     /// Bytes of the cue: the verb with its auxiliaries.
     pub cue: Span,
+    /// The speaker phrase: the verb's subject.
     pub phrase: Phrase,
 }
 

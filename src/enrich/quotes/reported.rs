@@ -22,13 +22,16 @@ use crate::enrich::profile::Profile;
 /// One clause of reported speech, in bytes of its field.
 #[derive(Clone, Debug)]
 pub(super) struct Reported {
+    /// Bytes of the clause, without its complementizer.
     pub span: Span,
     /// Entity index of the speaker.
     pub speaker: Option<usize>,
+    /// The cue as written ("a déclaré", "according to").
     pub cue: String,
     /// The rule that found the clause and its speaker phrase, and what that phrase was (for
     /// `--explain`).
     pub rule: QuoteRule,
+    /// What the speaker phrase was.
     pub speaker_ref: SpeakerRef,
 }
 

@@ -14,19 +14,27 @@ use std::collections::HashMap;
 /// An antecedent candidate and the byte where it is written.
 #[derive(Clone, Debug)]
 pub(super) struct Candidate {
+    /// Byte where the candidate is written.
     pub at: usize,
+    /// What it is.
     pub kind: Cand,
 }
 
+/// What an antecedent candidate is.
 #[derive(Clone, Debug)]
 pub(super) enum Cand {
+    /// A mention of a person (entity index).
     Person(usize),
     /// A person named as a possessor ("Lena Ortiz's albums", not "de Lena Ortiz"): an
     /// antecedent only for a pronoun of its known gender.
     Possessor(usize),
+    /// A role noun ("le juge", "a spokeswoman").
     Role {
+        /// After a definite article: someone the text names.
         definite: bool,
+        /// From the article and the role word.
         gender: Gender,
+        /// The role word.
         word: String,
         /// The organisation its complement names ("a spokeswoman for the Harbour Authority"):
         /// an unnamed member speaks for it.
@@ -92,6 +100,7 @@ pub(super) fn candidates(fd: &Field<'_>, rs: &Resolver<'_>) -> Vec<Candidate> {
 
 /// What resolution knows about the entities across the fields of one article.
 pub(super) struct Resolver<'a> {
+    /// The language profile.
     pub res: &'a Profile,
     /// The article's entities.
     known: &'a [Entity],
@@ -104,6 +113,7 @@ pub(super) struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
+    /// A resolver over the article's entities `known`.
     pub fn new(res: &'a Profile, known: &'a [Entity]) -> Self {
         Resolver {
             res,

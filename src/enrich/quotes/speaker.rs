@@ -15,10 +15,15 @@ pub(super) enum Ref {
     Ent(usize),
     /// A run of capitalised words the model missed.
     Name(Span),
+    /// A subject pronoun, with its gender.
     Pron(Gender),
+    /// A role or description noun ("le juge", "an official").
     Role {
+        /// After a definite article: someone named before; else someone the text does not name.
         definite: bool,
+        /// From the article and the role word.
         gender: Gender,
+        /// The role noun.
         word: String,
     },
     /// An organisation named by a common noun and its complement the NER missed ("le ministère
@@ -26,6 +31,7 @@ pub(super) enum Ref {
     OrgName(Span),
     /// A definite description of an organisation ("the agency", "le ministère"): its noun.
     OrgDesc(String),
+    /// Nobody.
     Nothing,
 }
 
@@ -47,16 +53,20 @@ impl Ref {
 /// A speaker phrase: what it points at and the byte where it starts.
 #[derive(Clone, Debug)]
 pub(super) struct Phrase {
+    /// Who the phrase points at.
     pub who: Ref,
+    /// Byte where the phrase starts.
     pub at: Option<usize>,
 }
 
 impl Phrase {
+    /// A phrase that names nobody.
     pub const NOTHING: Phrase = Phrase {
         who: Ref::Nothing,
         at: None,
     };
 
+    /// A phrase pointing at `who`, written at byte `at`.
     pub fn at(who: Ref, at: usize) -> Phrase {
         Phrase { who, at: Some(at) }
     }

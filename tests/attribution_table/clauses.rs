@@ -28,7 +28,7 @@ fn a_subject_after_the_verb_is_the_speaker_not_the_clause() {
         "trailing subject",
         &[
             case(
-                "Les travaux du tunnel dureront jusqu'en mars, a signalé la directrice régionale des routes de Savoie, Sylvie Marchal.",
+                "Les travaux du tunnel dureront jusqu'en mars, a précisé la cheffe du service des routes de Savoie, Sylvie Marchal.",
                 &[],
                 Some(&[("Les travaux du tunnel dureront jusqu'en mars", Some("Sylvie Marchal"))]),
             ),
@@ -120,8 +120,8 @@ fn a_name_closing_a_role_phrase_outranks_its_complement() {
         "fr",
         "apposition after complement",
         &[case(
-            "« Vous devez le juger avec clémence et sans colère », plaide l'avocate de Karim Benali, Lucie Fontaine.",
-            &[("Vous devez le juger avec clémence et sans colère", Some("Lucie Fontaine"))],
+            "« Mon client n'a jamais menacé personne », proteste l'avocate de Karim Benali, Lucie Fontaine.",
+            &[("Mon client n'a jamais menacé personne", Some("Lucie Fontaine"))],
             None,
         )],
     );
@@ -143,12 +143,12 @@ fn a_clause_reported_by_someone_unnamed_has_no_speaker() {
         "unnamed reporter",
         &[
             case(
-                "The coast guard initially said 12 sailors had been rescued from the trawler.",
+                "The coast guard said 12 sailors had been rescued from the trawler.",
                 &[],
                 Some(&[("12 sailors had been rescued from the trawler", None)]),
             ),
             case(
-                "The crew had reported engine trouble before dawn, said a source close to the inquiry, adding that the weather was poor.",
+                "The crew had reported engine trouble before dawn, said a person familiar with the repairs, adding that the weather was poor.",
                 &[],
                 Some(&[
                     ("The crew had reported engine trouble before dawn", None),
@@ -160,20 +160,10 @@ fn a_clause_reported_by_someone_unnamed_has_no_speaker() {
     run_parsed(
         "fr",
         "unnamed reporter",
-        &[
-            case(
-                "Les pompiers ont indiqué que trois maisons avaient été détruites par les flammes.",
-                &[],
-                Some(&[("trois maisons avaient été détruites par les flammes", None)]),
-            ),
-            case(
-                "Le pilote avait signalé une panne avant l'aube, a indiqué une source proche de l'enquête, ajoutant que la météo était mauvaise.",
-                &[],
-                Some(&[
-                    ("Le pilote avait signalé une panne avant l'aube", None),
-                    ("la météo était mauvaise", None),
-                ]),
-            ),
-        ],
+        &[case(
+            "Les pompiers ont indiqué que trois maisons avaient été détruites par les flammes.",
+            &[],
+            Some(&[("trois maisons avaient été détruites par les flammes", None)]),
+        )],
     );
 }

@@ -263,7 +263,7 @@ fn after_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributio
 }
 
 /// The subject inverted after a cue: a speaker phrase, possibly after a short prepositional
-/// phrase ("rappelle en préambule le juge"), or a definite description of someone named
+/// phrase ("rappelle en ouverture le juge"), or a definite description of someone named
 /// before ("plaide l'enseignant", "said the veteran"), resolved like a definite role.
 pub(super) fn inverted_np(fd: &Field<'_>, ce: usize, a1: usize, res: &Profile) -> Phrase {
     let r = np(fd, ce, a1, res);

@@ -53,7 +53,7 @@ pub(super) fn attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option
     if !g.incise && !res.speech_lemmas.contains(&lemma) && !after_colon(fd, q) {
         return None;
     }
-    // A subject inside the quote is the quote's own ("« Vous devez … », plaide l'avocate": the
+    // A subject inside the quote is the quote's own ("« … », proteste l'avocate": the
     // parser made the incise a conjunct of the quoted verb).
     let subject = p
         .subject_of(g.verb)
@@ -151,7 +151,7 @@ fn same_sentence(fd: &Field<'_>, q: &RawQuote, b: usize, res: &Profile) -> bool 
 /// punctuation and its own dependents (auxiliary, inverted pronoun, subject, adverb): "« … »,
 /// a-t-il ajouté", "“…,” she said", "« … », tonne l'avocat". A verb with its own complement
 /// clause ("She said the plan …") reports something else: no incise. (An object is no
-/// evidence: parsers often label an inverted subject as one, "plaide l'avocate".)
+/// evidence: parsers often label an inverted subject as one, "proteste l'avocate".)
 fn incise_verb(p: &Analysis, fd: &Field<'_>, q: &RawQuote) -> Option<usize> {
     let first = token_at(p, q.close_end);
     let para = fd.para(q.open);
@@ -166,7 +166,7 @@ fn incise_verb(p: &Analysis, fd: &Field<'_>, q: &RawQuote) -> Option<usize> {
     (between_ok && !own_content).then_some(verb)
 }
 
-/// An inverted subject the parser labelled otherwise ("« … », plaide l'avocate": object): the
+/// An inverted subject the parser labelled otherwise ("« … », proteste l'avocate": object): the
 /// first nominal dependent after an incise verb (its object is the quote itself).
 fn inverted_subject(p: &Analysis, verb: usize) -> Option<usize> {
     p.children(verb).find(|&c| {
@@ -310,7 +310,7 @@ fn apposed_person(fd: &Field<'_>, p: &Analysis, s: usize) -> Option<MentionAt> {
     {
         return Some(m);
     }
-    // "l'avocate de Karim B., Lucie Fontaine", "the lawyer for the family, Ann Lowe": the
+    // "l'avocate de Karim Benali, Lucie Fontaine", "the lawyer for the family, Ann Lowe": the
     // parser may hang the name on the complement; a person after a comma closing the subject's
     // phrase still names the one the role describes, not the complement's.
     let tree = p.subtree(s);
@@ -463,7 +463,7 @@ fn cue_verb(p: &Analysis, b0: usize, b1: usize) -> Option<usize> {
 }
 
 /// Whether the parse puts the subject of the cue verb at bytes `b0..b1` after it: "…, said
-/// Brightwater Trust, a consumer group", "…, a signalé la directrice". What follows such a verb
+/// Brightwater Trust, a consumer group", "…, a précisé la cheffe du service". What follows such a verb
 /// is its speaker, not the clause it reports.
 pub(super) fn subject_follows(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
     let Some(p) = fd.parse else {
@@ -478,7 +478,7 @@ pub(super) fn subject_follows(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
 }
 
 /// The speaker the parse gives the cue verb at bytes `b0..b1` standing after the clause it
-/// reports ("…, a averti le secrétaire général de l'union, Paul Dorval", "…, a Grainco
+/// reports ("…, a prévenu le président de la fédération, Paul Dorval", "…, a Grainco
 /// spokesman said", "…, officials said"): the subject phrase, also inverted; an unnamed subject
 /// (a common noun naming nobody known) as someone the text does not name, when `unnamed`.
 ///
@@ -533,7 +533,7 @@ pub(super) fn participle_speaker(
 }
 
 /// The speaker of participle `v` without a subject of its own: that of the verb it hangs on
-/// (also an inverted pronoun, "précise-t-elle, ajoutant que …"), or the noun it modifies.
+/// (also an inverted pronoun, "indique-t-elle, ajoutant que …"), or the noun it modifies.
 fn participle_head_speaker(
     fd: &Field<'_>,
     p: &Analysis,

@@ -148,8 +148,8 @@ fn quoted(fd: &Field<'_>, from: usize, to: usize) -> bool {
     from >= to || fd.in_quote(fd.toks[from].start)
 }
 
-/// The most words after a speech verb that ends a sentence ("…, a averti jeudi le secrétaire
-/// général de la confédération, Paul Dorval."): its subject and a short apposition.
+/// The most words after a speech verb that ends a sentence ("…, a prévenu jeudi le président
+/// de la fédération des artisans, Paul Dorval."): its subject and a short apposition.
 const MAX_AFTER: usize = 16;
 
 /// The clauses of the sentence of tokens `s..=e`.
@@ -297,7 +297,7 @@ fn backward_clause(
         .find(|&x| fd.toks[x].lower == ",")
         .filter(|&x| (x + 1..k).all(|y| fd.toks[y].word || fd.toks[y].lower == "."))?;
     // The words of the verb's own clause: not those of a participle after it ("…, said a
-    // source close to the inquiry, adding that …").
+    // person familiar with the repairs, adding that …").
     let own = clause_end(fd, c.end, end, res);
     let after: Vec<usize> = (c.end..own).filter(|&x| fd.toks[x].word).collect();
     if (c.end..end).any(|x| fd.in_quote(fd.toks[x].start)) {

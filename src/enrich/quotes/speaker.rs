@@ -310,7 +310,7 @@ fn role_phrase(
     Some(Phrase { who, at: None })
 }
 
-/// A named person in a role phrase: "la Haute-Commissaire de l'ONU ... Michele Bachelet", or in
+/// A named person in a role phrase: "la commissaire européenne à la Santé ... Ilse Maren", or in
 /// apposition after it, "le ministre de l'Intérieur, Jean Dupont" (a title between).
 fn person_in_role_phrase(
     fd: &Field<'_>,

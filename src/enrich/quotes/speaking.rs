@@ -3,7 +3,7 @@
 //! ("Northfield United said in a statement: “…”", "la Bérésie a annoncé que …"), and may be a
 //! speaker wherever the article quotes it. A name shaped like a person's (a known first name
 //! and more) in apposition to the subject of a speech verb is a person whatever the model's
-//! label ("…, a signalé la directrice de l'agence, Carine Vallet").
+//! label ("…, a précisé la cheffe du service, Sylvie Marchal").
 
 use super::cues::{cue_at, is_boundary};
 use super::field::{Field, MentionAt};
@@ -52,7 +52,7 @@ pub(super) fn speaking_entities(fd: &Field<'_>, res: &Profile, candidates: &[boo
 /// The entities among `candidates` (places) that the field shows as persons: a name of two
 /// words or more opening with a known first name, one of whose mentions is in apposition
 /// (outside quotes) to a noun speaking through a speech verb, its subject or the inverted
-/// subject the parser may label an object ("…, a averti le président du club, Carine Vallet";
+/// subject the parser may label an object ("…, a prévenu le président du club, Paul Dorval";
 /// "…, said the agency's director, Jordan Hale").
 pub(super) fn person_shaped(
     fd: &Field<'_>,
@@ -90,13 +90,13 @@ pub(super) fn person_shaped(
     out
 }
 
-/// How far back from a name a speech cue may stand in its incise ("a signalé la directrice
-/// départementale de la protection des populations d'Indre-et-Loire, Carine Vallet").
+/// How far back from a name a speech cue may stand in its incise ("a précisé la cheffe
+/// du service régional des routes et ouvrages d'art de Savoie, Sylvie Marchal").
 const INCISE_WINDOW: usize = 24;
 
 /// Whether mention `m` stands after a comma in the incise of a speech cue (a verb, outside
-/// quotes, in the same sentence) and ends it: "…, a signalé la directrice de l'agence, Carine
-/// Vallet.", "…, said the head of the board, Jordan Hale."
+/// quotes, in the same sentence) and ends it: "…, a précisé la cheffe du service, Sylvie
+/// Marchal.", "…, wrote the chair of the board, Jordan Hale."
 fn closes_incise(fd: &Field<'_>, m: &MentionAt, res: &Profile) -> bool {
     let k = fd.tok_at(m.start);
     let after = fd.tok_at(m.end);

@@ -11,6 +11,9 @@
 //! `cargo test --test attribution_table -- --nocapture` prints every failing case.
 
 use std::sync::OnceLock;
+
+#[path = "attribution_table/clauses.rs"]
+mod clauses;
 use verbatim::enrich::{Document, Enricher, EnricherConfig, QuoteKind, TextField};
 
 /// The enricher with the syntax on (attribution reads the parse, the default) or off (NER
@@ -563,8 +566,8 @@ fn plural_and_neuter_pronouns_are_the_organisation() {
         "org pronoun",
         &[
             case(
-                "Pinewood Records have twice denied doing anything wrong.\n\n\"At no point did we block her tour,\" they said in a statement on their website.",
-                &[("At no point did we block her tour,", Some("Pinewood Records"))],
+                "Pinewood Records rejected the claims on Monday.\n\n\"We have always supported our artists,\" they said in a statement on their website.",
+                &[("We have always supported our artists,", Some("Pinewood Records"))],
                 None,
             ),
             case(
@@ -582,8 +585,8 @@ fn a_pronoun_prefers_a_person_of_its_known_gender() {
         "en",
         "known gender",
         &[case(
-            "Lena Ortiz's first albums came out on a label later bought by Kiran Vale.\n\nIn a post at the time she described this as her \"worst possible outcome\".",
-            &[("worst possible outcome", Some("Lena Ortiz"))],
+            "Lena Ortiz left the band managed by Kiran Vale in 2019.\n\n\"Leaving was the hardest decision of my career,\" she told a radio station.",
+            &[("Leaving was the hardest decision of my career,", Some("Lena Ortiz"))],
             None,
         )],
     );

@@ -197,6 +197,12 @@ pub enum QuoteRule {
     ReportedSource,
     /// Reported speech the parse found (a complement clause of a speech verb): its subject.
     ReportedParsedSubject,
+    /// Reported speech before a speech verb whose subject the parse finds after it or between
+    /// the comma and the verb ("…, said Acme, a retailer", "…, officials said").
+    ReportedTrailingSubject,
+    /// A participle without a subject of its own ("…, adding that …", "…, ajoutant que …"):
+    /// the speaker of the clause it hangs on.
+    ParticipleMainSubject,
     /// No attribution found.
     #[default]
     None,

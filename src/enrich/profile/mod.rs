@@ -219,6 +219,10 @@ pub struct Profile {
     pub or_words: HashSet<String>,
     /// Common nouns that describe an organisation ("the agency", "le ministère").
     pub org_nouns: HashSet<String>,
+    /// Nouns of someone who speaks on an organisation's behalf ("spokesman", "porte-parole"):
+    /// an unnamed one speaks for the organisation that modifies the noun ("a Grainco
+    /// spokesman"), where another member ("a Grainco engineer") speaks for nobody named.
+    pub voices: HashSet<String>,
     /// Abbreviations whose full stop ends no sentence ("dr", "mme").
     pub abbrevs: HashSet<String>,
     /// Function words a title of a work may hold in lower case.
@@ -466,6 +470,7 @@ impl Profile {
             contracted: HashSet::new(),
             demonstratives: HashMap::new(),
             opinions: HashSet::new(),
+            voices: HashSet::new(),
         };
         for l in lines(files.verbs) {
             if let Some(c) = l.strip_prefix('=') {
@@ -557,6 +562,7 @@ impl Profile {
                 "and" => &mut self.and_words,
                 "alternative" => &mut self.or_words,
                 "org" => &mut self.org_nouns,
+                "voice" => &mut self.voices,
                 "abbrev" => &mut self.abbrevs,
                 "function" => &mut self.function_words,
                 "complement" => &mut self.complements,

@@ -13,7 +13,9 @@ use crate::enrich::tokens::Tok;
 /// ("selon", "according to": the speaker follows it).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct CueMatch {
+    /// Rule token just past the cue.
     pub end: usize,
+    /// A source cue ("selon", "according to"): the speaker follows it.
     pub source: bool,
 }
 
@@ -21,9 +23,13 @@ pub(super) struct CueMatch {
 /// the byte position of the phrase, and the rule that found it (for `--explain`).
 #[derive(Clone, Debug)]
 pub(super) struct Attribution {
+    /// Who the speaker phrase points at, before resolution.
     pub speaker: Ref,
+    /// The cue as written ("a-t-il ajouté", "said").
     pub cue: Option<String>,
+    /// Byte where the speaker phrase starts.
     pub at: Option<usize>,
+    /// The rule that found the attribution.
     pub rule: QuoteRule,
 }
 
@@ -257,7 +263,7 @@ fn after_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributio
 }
 
 /// The subject inverted after a cue: a speaker phrase, possibly after a short prepositional
-/// phrase ("rappelle en préambule le juge"), or a definite description of someone named
+/// phrase ("rappelle en ouverture le juge"), or a definite description of someone named
 /// before ("plaide l'enseignant", "said the veteran"), resolved like a definite role.
 pub(super) fn inverted_np(fd: &Field<'_>, ce: usize, a1: usize, res: &Profile) -> Phrase {
     let r = np(fd, ce, a1, res);

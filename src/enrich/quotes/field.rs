@@ -11,14 +11,18 @@ use crate::enrich::types::Entity;
 /// A byte range of the field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) struct Span {
+    /// First byte.
     pub start: usize,
+    /// Byte just past the range.
     pub end: usize,
 }
 
 /// One mention of an entity in the field, in bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) struct MentionAt {
+    /// First byte of the mention.
     pub start: usize,
+    /// Byte just past the mention.
     pub end: usize,
     /// Index of the entity (the article's, then those found by attribution).
     pub entity: usize,
@@ -28,8 +32,11 @@ pub(super) struct MentionAt {
 pub(super) struct Field<'a> {
     /// Name of the field (`title`, `body`, ...).
     pub name: &'a str,
+    /// The field's text.
     pub text: &'a str,
+    /// Byte → code point offsets of the text (for the output spans).
     pub offs: &'a CharOffsets,
+    /// The rule tokens of the text.
     pub toks: &'a [Tok],
     /// Byte offset of each non-empty line start, for paragraph numbers.
     lines: Vec<usize>,
@@ -95,11 +102,13 @@ impl<'a> Field<'a> {
         self.toks.partition_point(|t| t.start < b)
     }
 
+    /// The mention starting at byte `b`.
     pub fn mention_starting(&self, b: usize) -> Option<MentionAt> {
         let i = self.mentions.partition_point(|m| m.start < b);
         self.mentions.get(i).filter(|m| m.start == b).copied()
     }
 
+    /// The mention ending at byte `b`.
     pub fn mention_ending(&self, b: usize) -> Option<MentionAt> {
         // Mentions do not overlap: the one ending at `b` starts before it, closest.
         let i = self.mentions.partition_point(|m| m.start < b);
@@ -111,25 +120,31 @@ impl<'a> Field<'a> {
             .copied()
     }
 
+    /// Whether byte `b` lies in a quoted range (marks included).
     pub fn in_quote(&self, b: usize) -> bool {
         // `quoted` is sorted by start and its spans do not overlap.
         let i = self.quoted.partition_point(|q| q.start <= b);
         i > 0 && b < self.quoted[i - 1].end
     }
 
+    /// Whether a quoted range opens at byte `b`.
     pub fn quote_opens_at(&self, b: usize) -> bool {
         self.quoted.binary_search_by_key(&b, |q| q.start).is_ok()
     }
 
+    /// Whether a quoted range ends at byte `b`.
     pub fn quote_closes_at(&self, b: usize) -> bool {
         let i = self.quoted.partition_point(|q| q.start < b);
         i > 0 && self.quoted[i - 1].end == b
     }
 
+    /// Whether entity `entity` is a person in this field's reading.
     pub fn is_person(&self, entity: usize) -> bool {
         self.persons.get(entity).copied().unwrap_or(false)
     }
 
+    /// Whether entity `entity` may be a speaker (a person or an organisation, or a place the
+    /// text makes speak).
     pub fn is_speakable(&self, entity: usize) -> bool {
         self.speakable.get(entity).copied().unwrap_or(false)
     }

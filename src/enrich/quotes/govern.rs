@@ -53,17 +53,29 @@ pub(super) fn attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option
     if !g.incise && !res.speech_lemmas.contains(&lemma) && !after_colon(fd, q) {
         return None;
     }
+    // A subject inside the quote is the quote's own ("« … », proteste l'avocate": the
+    // parser made the incise a conjunct of the quoted verb).
     let subject = p
         .subject_of(g.verb)
+        .filter(|&s| !fd.in_quote(p.tokens[s].start))
         .or_else(|| g.incise.then(|| inverted_subject(p, g.verb)).flatten());
-    let phrase = match subject.and_then(|s| subject_phrase(fd, p, s, res)) {
+    let own = subject.and_then(|s| subject_phrase(fd, p, s, res));
+    let participle = if own.is_none() {
+        participle_head_speaker(fd, p, g.verb, res)
+    } else {
+        None
+    };
+    let by_participle = participle.is_some();
+    let phrase = match own.or(participle) {
         Some(ph) => ph,
         // The parser may miss an inverted subject ("« … », s'est défendu mardi le général
         // Paul Marchand"): the word rules read it after the verb.
         None if g.incise => inverted_after(fd, fd.tok_at(p.tokens[g.verb].end), res)?,
         None => return None,
     };
-    let rule = if g.incise {
+    let rule = if by_participle {
+        QuoteRule::ParticipleMainSubject
+    } else if g.incise {
         QuoteRule::GoverningVerbIncise
     } else if res.speech_lemmas.contains(&lemma) {
         QuoteRule::GoverningVerbSubject
@@ -139,7 +151,7 @@ fn same_sentence(fd: &Field<'_>, q: &RawQuote, b: usize, res: &Profile) -> bool 
 /// punctuation and its own dependents (auxiliary, inverted pronoun, subject, adverb): "« … »,
 /// a-t-il ajouté", "“…,” she said", "« … », tonne l'avocat". A verb with its own complement
 /// clause ("She said the plan …") reports something else: no incise. (An object is no
-/// evidence: parsers often label an inverted subject as one, "plaide l'avocate".)
+/// evidence: parsers often label an inverted subject as one, "proteste l'avocate".)
 fn incise_verb(p: &Analysis, fd: &Field<'_>, q: &RawQuote) -> Option<usize> {
     let first = token_at(p, q.close_end);
     let para = fd.para(q.open);
@@ -154,7 +166,7 @@ fn incise_verb(p: &Analysis, fd: &Field<'_>, q: &RawQuote) -> Option<usize> {
     (between_ok && !own_content).then_some(verb)
 }
 
-/// An inverted subject the parser labelled otherwise ("« … », plaide l'avocate": object): the
+/// An inverted subject the parser labelled otherwise ("« … », proteste l'avocate": object): the
 /// first nominal dependent after an incise verb (its object is the quote itself).
 fn inverted_subject(p: &Analysis, verb: usize) -> Option<usize> {
     p.children(verb).find(|&c| {
@@ -298,7 +310,21 @@ fn apposed_person(fd: &Field<'_>, p: &Analysis, s: usize) -> Option<MentionAt> {
     {
         return Some(m);
     }
-    let after = p.subtree(s).end;
+    // "l'avocate de Karim Benali, Lucie Fontaine", "the lawyer for the family, Ann Lowe": the
+    // parser may hang the name on the complement; a person after a comma closing the subject's
+    // phrase still names the one the role describes, not the complement's.
+    let tree = p.subtree(s);
+    let last = (s..tree.end).rev().find(|&i| p.tokens[i].pos != Pos::Punct);
+    if let Some(m) = (s + 1..tree.end)
+        .rev()
+        .filter(|&i| dep_base(p, i) == "appos" && p.tokens[i - 1].pos == Pos::Punct)
+        .filter(|&i| &fd.text[p.tokens[i - 1].start..p.tokens[i - 1].end] == ",")
+        .filter_map(person)
+        .find(|m| last.is_some_and(|l| m.end >= p.tokens[l].end))
+    {
+        return Some(m);
+    }
+    let after = tree.end;
     let comma = p
         .tokens
         .get(after)
@@ -311,15 +337,22 @@ fn apposed_person(fd: &Field<'_>, p: &Analysis, s: usize) -> Option<MentionAt> {
 }
 
 /// The organisation an unnamed member speaks for: "a spokeswoman for the Harbour Authority",
-/// "un porte-parole de la Ligue des pêcheurs" (an indefinite subject and its complement naming
-/// an organisation). The text names no person: the organisation is the speaker.
+/// "un porte-parole de la Ligue des pêcheurs", "a Grainco spokesman" (an indefinite subject and
+/// its complement or compound naming an organisation). The text names no person: the
+/// organisation is the speaker.
 fn represented_org(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> Option<MentionAt> {
     if !has_indefinite_det(fd, p, s, res) {
         return None;
     }
-    let complements = p.children(s).filter(|&c| c > s).flat_map(|c| {
-        let direct = (dep_base(p, c) == "nmod").then_some(c);
-        let through = (dep_base(p, c) == "prep")
+    // Before the noun, only for a voice of the organisation ("a Grainco spokesman"; "a UN
+    // official" is a member the text does not name).
+    let voice = res.voices.contains(&lower(&p.tokens[s].lemma));
+    let complements = p.children(s).flat_map(|c| {
+        let after = c > s;
+        let direct = ((after && dep_base(p, c) == "nmod")
+            || (!after && voice && dep_base(p, c) == "compound"))
+            .then_some(c);
+        let through = (after && dep_base(p, c) == "prep")
             .then(|| p.children(c).find(|&o| dep_base(p, o) == "pobj"))
             .flatten();
         direct.into_iter().chain(through)
@@ -345,6 +378,7 @@ pub(super) struct ParsedClause {
     pub span: Span,
     /// Bytes of the cue: the verb with its auxiliaries.
     pub cue: Span,
+    /// The speaker phrase: the verb's subject.
     pub phrase: Phrase,
 }
 
@@ -378,7 +412,14 @@ pub(super) fn reported_clauses(fd: &Field<'_>, res: &Profile) -> Vec<ParsedClaus
             .rev()
             .find(|&i| p.tokens[i].pos != Pos::Punct)
             .unwrap_or(c);
-        let Some(phrase) = speaker_of(fd, p, v, res) else {
+        // An unnamed subject before the verb ("officials said the …"); one after it is the
+        // inverted subject of a verb closing its clause, whatever the parser hung after it.
+        let unnamed = || {
+            p.subject_of(v)
+                .filter(|&s| s < v)
+                .and_then(|s| unnamed_subject(fd, p, s))
+        };
+        let Some(phrase) = speaker_of(fd, p, v, res).or_else(unnamed) else {
             continue;
         };
         let cue_start = fd.text.len().min(cue_start(p, v));
@@ -415,10 +456,136 @@ fn is_reported(p: &Analysis, c: usize) -> bool {
     }
 }
 
+/// The parse token of the verb of a rule cue covering bytes `b0..b1` (its last verb).
+fn cue_verb(p: &Analysis, b0: usize, b1: usize) -> Option<usize> {
+    let (lo, hi) = (token_at(p, b0), token_at(p, b1));
+    (lo..hi).rev().find(|&i| p.tokens[i].pos == Pos::Verb)
+}
+
+/// Whether the parse puts the subject of the cue verb at bytes `b0..b1` after it: "…, said
+/// Brightwater Trust, a consumer group", "…, a précisé la cheffe du service". What follows such a verb
+/// is its speaker, not the clause it reports.
+pub(super) fn subject_follows(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
+    let Some(p) = fd.parse else {
+        return false;
+    };
+    let Some(v) = cue_verb(p, b0, b1) else {
+        return false;
+    };
+    p.subject_of(v)
+        .or_else(|| inverted_subject(p, v))
+        .is_some_and(|s| s > v && !fd.in_quote(p.tokens[s].start))
+}
+
+/// The speaker the parse gives the cue verb at bytes `b0..b1` standing after the clause it
+/// reports ("…, a prévenu le président de la fédération, Paul Dorval", "…, a Grainco
+/// spokesman said", "…, officials said"): the subject phrase, also inverted; an unnamed subject
+/// (a common noun naming nobody known) as someone the text does not name, when `unnamed`.
+///
+/// The subject must start at or after byte `from` (the comma closing the reported clause): a
+/// subject before it is that of a verb reporting nothing ("Les Etats-Unis, qui …, ont exhorté
+/// …").
+pub(super) fn trailing_speaker(
+    fd: &Field<'_>,
+    b0: usize,
+    b1: usize,
+    from: usize,
+    unnamed: bool,
+    res: &Profile,
+) -> Option<Phrase> {
+    let p = fd.parse?;
+    let v = cue_verb(p, b0, b1)?;
+    let s = p
+        .subject_of(v)
+        .or_else(|| inverted_subject(p, v))
+        .filter(|&s| p.tokens[s].start >= from)?;
+    subject_phrase(fd, p, s, res).or_else(|| unnamed.then(|| unnamed_subject(fd, p, s)).flatten())
+}
+
+/// A common-noun subject that names nobody the text knows ("officials", "the navy", "des
+/// responsables"): the clause is reported speech all the same, by someone unnamed.
+fn unnamed_subject(fd: &Field<'_>, p: &Analysis, s: usize) -> Option<Phrase> {
+    let t = &p.tokens[s];
+    (t.pos == Pos::Noun && !fd.in_quote(t.start)).then(|| {
+        Phrase::at(
+            Ref::Role {
+                definite: false,
+                gender: Gender::Unknown,
+                word: lower(&t.lemma),
+            },
+            t.start,
+        )
+    })
+}
+
+/// The speaker of a participle cue hanging on another clause ("Laura Kent said she had not
+/// seen it, adding that …", "la ministre a reconnu des retards, ajoutant que …"): the subject
+/// of the verb it hangs on (or the noun, for a participle modifying one), not the nearest
+/// name before it.
+pub(super) fn participle_speaker(
+    fd: &Field<'_>,
+    b0: usize,
+    b1: usize,
+    res: &Profile,
+) -> Option<Phrase> {
+    let p = fd.parse?;
+    participle_head_speaker(fd, p, cue_verb(p, b0, b1)?, res)
+}
+
+/// The speaker of participle `v` without a subject of its own: that of the verb it hangs on
+/// (also an inverted pronoun, "indique-t-elle, ajoutant que …"), or the noun it modifies.
+fn participle_head_speaker(
+    fd: &Field<'_>,
+    p: &Analysis,
+    v: usize,
+    res: &Profile,
+) -> Option<Phrase> {
+    let t = &p.tokens[v];
+    let participle = t.morph.verb_form() == Some("Part")
+        && t.head != v
+        && p.children(v).all(|c| !is_subject_dep(p, c));
+    if !participle {
+        return None;
+    }
+    match dep_base(p, v) {
+        "advcl" | "conj" if is_verb(p, t.head) => {
+            speaker_of(fd, p, t.head, res).or_else(|| inverted_pronoun(fd, p, t.head, res))
+        }
+        "acl" => subject_phrase(fd, p, t.head, res),
+        _ => None,
+    }
+}
+
+/// A subject pronoun written right after verb `v` ("précise-t-elle", "a-t-il estimé"), which
+/// the parser may label otherwise.
+fn inverted_pronoun(fd: &Field<'_>, p: &Analysis, v: usize, res: &Profile) -> Option<Phrase> {
+    (v + 1..p.len().min(v + 3)).find_map(|i| {
+        let t = &p.tokens[i];
+        let w = lower(&fd.text[t.start..t.end]);
+        let bare = w.trim_start_matches("-t-").trim_start_matches('-');
+        res.pronouns
+            .get(bare)
+            .map(|&g| Phrase::at(Ref::Pron(g), t.start))
+    })
+}
+
+fn is_subject_dep(p: &Analysis, c: usize) -> bool {
+    dep_base(p, c).starts_with("nsubj")
+}
+
 /// The speaker phrase of a speech verb: its subject; for a relative pronoun, the noun the
-/// relative clause hangs on.
+/// relative clause hangs on; for a participle without a subject ("…, adding that …"), the
+/// speaker of the verb it hangs on.
 fn speaker_of(fd: &Field<'_>, p: &Analysis, v: usize, res: &Profile) -> Option<Phrase> {
-    let s = p.subject_of(v)?;
+    let Some(mut s) = p.subject_of(v) else {
+        return participle_head_speaker(fd, p, v, res);
+    };
+    // "a-t-il": the parser may take the euphonic "-t" for the subject; the pronoun follows.
+    if lower(&fd.text[p.tokens[s].start..p.tokens[s].end]).trim_matches('-') == "t"
+        && s + 1 < p.len()
+    {
+        s += 1;
+    }
     let t = &p.tokens[s];
     let w = lower(&fd.text[t.start..t.end]);
     let relative = t.pos == Pos::Pron

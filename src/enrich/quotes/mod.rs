@@ -29,6 +29,7 @@ mod speaking;
 #[cfg(test)]
 mod tests;
 
+/// The quotation scanner, shared with the `baseline` and the evaluation.
 pub use scan::{scan, word_count, RawQuote};
 
 use field::Field;

@@ -22,13 +22,16 @@ use crate::enrich::profile::Profile;
 /// One clause of reported speech, in bytes of its field.
 #[derive(Clone, Debug)]
 pub(super) struct Reported {
+    /// Bytes of the clause, without its complementizer.
     pub span: Span,
     /// Entity index of the speaker.
     pub speaker: Option<usize>,
+    /// The cue as written ("a déclaré", "according to").
     pub cue: String,
     /// The rule that found the clause and its speaker phrase, and what that phrase was (for
     /// `--explain`).
     pub rule: QuoteRule,
+    /// What the speaker phrase was.
     pub speaker_ref: SpeakerRef,
 }
 
@@ -145,6 +148,10 @@ fn quoted(fd: &Field<'_>, from: usize, to: usize) -> bool {
     from >= to || fd.in_quote(fd.toks[from].start)
 }
 
+/// The most words after a speech verb that ends a sentence ("…, a prévenu jeudi le président
+/// de la fédération des artisans, Paul Dorval."): its subject and a short apposition.
+const MAX_AFTER: usize = 16;
+
 /// The clauses of the sentence of tokens `s..=e`.
 fn sentence_clauses(fd: &Field<'_>, s: usize, e: usize, res: &Profile, out: &mut Vec<Clause>) {
     let end = e + 1;
@@ -251,16 +258,24 @@ fn verb_clause(
     res: &Profile,
 ) -> Option<Clause> {
     // "X a déclaré que …", "X said (that) …": a subject before the verb, in the sentence.
-    if let Some(from) = following_complement(fd, c.end, end, res) {
+    if let Some(from) = following_complement(fd, k, c.end, end, res) {
         if k == s {
             return None;
         }
+        let (b0, b1) = (fd.toks[k].start, fd.toks[c.end - 1].end);
+        let (phrase, rule) = match govern::participle_speaker(fd, b0, b1, res) {
+            Some(p) => (p, QuoteRule::ParticipleMainSubject),
+            None => (
+                subject_before(fd, s, k, res),
+                QuoteRule::ReportedVerbSubject,
+            ),
+        };
         return Some(Clause {
             from,
             to: clause_end(fd, from, end, res),
-            phrase: subject_before(fd, s, k, res),
+            phrase,
             cue: (k, c.end),
-            rule: QuoteRule::ReportedVerbSubject,
+            rule,
         });
     }
     backward_clause(fd, s, k, c, end, res)
@@ -281,36 +296,66 @@ fn backward_clause(
         .take(6)
         .find(|&x| fd.toks[x].lower == ",")
         .filter(|&x| (x + 1..k).all(|y| fd.toks[y].word || fd.toks[y].lower == "."))?;
-    let after: Vec<usize> = (c.end..end).filter(|&x| fd.toks[x].word).collect();
+    // The words of the verb's own clause: not those of a participle after it ("…, said a
+    // person familiar with the repairs, adding that …").
+    let own = clause_end(fd, c.end, end, res);
+    let after: Vec<usize> = (c.end..own).filter(|&x| fd.toks[x].word).collect();
     if (c.end..end).any(|x| fd.in_quote(fd.toks[x].start)) {
         return None;
     }
-    let phrase = if cm + 1 == k {
-        match cue_pronoun(&fd.toks[k..c.end], res) {
-            Some(g) => Phrase::at(Ref::Pron(g), fd.toks[k].start),
-            None => inverted_np(fd, c.end, end, res),
+    let (b0, b1) = (fd.toks[k].start, fd.toks[c.end - 1].end);
+    let from = fd.toks[cm].end;
+    let parsed = govern::trailing_speaker(fd, b0, b1, from, false, res);
+    let pronoun = (cm + 1 == k)
+        .then(|| cue_pronoun(&fd.toks[k..c.end], res))
+        .flatten();
+    let (phrase, rule) = match (pronoun, parsed) {
+        (Some(g), _) => (
+            Phrase::at(Ref::Pron(g), fd.toks[k].start),
+            QuoteRule::ReportedInverted,
+        ),
+        (None, Some(p)) if cm + 1 == k || after.len() <= 6 => {
+            (p, QuoteRule::ReportedTrailingSubject)
         }
-    } else {
-        if after.len() > 6 {
-            return None;
-        }
-        subject_before(fd, cm + 1, k, res)
+        (None, None) if cm + 1 == k => (
+            inverted_np(fd, c.end, end, res),
+            QuoteRule::ReportedInverted,
+        ),
+        (None, None) if after.len() <= 6 => (
+            subject_before(fd, cm + 1, k, res),
+            QuoteRule::ReportedInverted,
+        ),
+        _ => return None,
+    };
+    // Nobody the words name: a common-noun subject ("…, officials said") names someone unknown.
+    let (phrase, rule) = match phrase.who {
+        Ref::Nothing => match govern::trailing_speaker(fd, b0, b1, from, true, res) {
+            Some(p) => (p, QuoteRule::ReportedTrailingSubject),
+            None => (phrase, rule),
+        },
+        _ => (phrase, rule),
     };
     let named = !matches!(phrase.who, Ref::Nothing);
     let words = (s..cm).filter(|&x| fd.toks[x].word).count();
-    (named && words >= 6 && after.len() <= 12).then_some(Clause {
+    (named && words >= 6 && after.len() <= MAX_AFTER).then_some(Clause {
         from: s,
         to: cm,
         phrase,
         cue: (k, c.end),
-        rule: QuoteRule::ReportedInverted,
+        rule,
     })
 }
 
 /// The first token of a clause after a speech verb ending at `ce`: after a complementizer
 /// within a few words ("a déclaré mardi à la presse que"), else — where the language allows —
 /// right after the verb when a subject-like word opens it ("said the plan", "said he").
-fn following_complement(fd: &Field<'_>, ce: usize, end: usize, res: &Profile) -> Option<usize> {
+fn following_complement(
+    fd: &Field<'_>,
+    k: usize,
+    ce: usize,
+    end: usize,
+    res: &Profile,
+) -> Option<usize> {
     for x in ce..end.min(ce + 8) {
         let t = &fd.toks[x];
         // Another speech verb on the way has its own complement ("lance le procureur, qui
@@ -326,7 +371,11 @@ fn following_complement(fd: &Field<'_>, ce: usize, end: usize, res: &Profile) ->
             return (x + 1 < end).then_some(x + 1);
         }
     }
-    if !res.bare_clause || ce >= end {
+    // "…, said Brightwater Trust, a consumer group": the verb's subject follows it.
+    if !res.bare_clause
+        || ce >= end
+        || govern::subject_follows(fd, fd.toks[k].start, fd.toks[ce - 1].end)
+    {
         return None;
     }
     let t = &fd.toks[ce];

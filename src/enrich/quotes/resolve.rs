@@ -4,7 +4,7 @@
 
 use super::field::{Field, MentionAt, Span};
 use super::speaker::{org_complement, subject_like, Phrase, Ref};
-use super::speaking::speaking_entities;
+use super::speaking::{person_shaped, speaking_entities};
 use crate::enrich::profile::{key, lower, Gender, Profile, Referent};
 use crate::enrich::text;
 use crate::enrich::tokens::tokenize;
@@ -14,19 +14,27 @@ use std::collections::HashMap;
 /// An antecedent candidate and the byte where it is written.
 #[derive(Clone, Debug)]
 pub(super) struct Candidate {
+    /// Byte where the candidate is written.
     pub at: usize,
+    /// What it is.
     pub kind: Cand,
 }
 
+/// What an antecedent candidate is.
 #[derive(Clone, Debug)]
 pub(super) enum Cand {
+    /// A mention of a person (entity index).
     Person(usize),
     /// A person named as a possessor ("Lena Ortiz's albums", not "de Lena Ortiz"): an
     /// antecedent only for a pronoun of its known gender.
     Possessor(usize),
+    /// A role noun ("le juge", "a spokeswoman").
     Role {
+        /// After a definite article: someone the text names.
         definite: bool,
+        /// From the article and the role word.
         gender: Gender,
+        /// The role word.
         word: String,
         /// The organisation its complement names ("a spokeswoman for the Harbour Authority"):
         /// an unnamed member speaks for it.
@@ -92,6 +100,7 @@ pub(super) fn candidates(fd: &Field<'_>, rs: &Resolver<'_>) -> Vec<Candidate> {
 
 /// What resolution knows about the entities across the fields of one article.
 pub(super) struct Resolver<'a> {
+    /// The language profile.
     pub res: &'a Profile,
     /// The article's entities.
     known: &'a [Entity],
@@ -104,6 +113,7 @@ pub(super) struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
+    /// A resolver over the article's entities `known`.
     pub fn new(res: &'a Profile, known: &'a [Entity]) -> Self {
         Resolver {
             res,
@@ -166,6 +176,11 @@ impl<'a> Resolver<'a> {
             .collect();
         for i in speaking_entities(fd, self.res, &places) {
             fd.speakable[i] = true;
+        }
+        let names: Vec<&str> = all.iter().map(|e| e.name.as_str()).collect();
+        for i in person_shaped(fd, self.res, &places, &names) {
+            fd.speakable[i] = true;
+            fd.persons[i] = true;
         }
         self.gender = gender;
         // Roles written next to a name: "la Haute-Commissaire … X", "Mayor X", "X, the director".

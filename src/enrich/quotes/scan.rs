@@ -7,16 +7,19 @@
 pub struct RawQuote {
     /// Byte offset of the opening mark.
     pub open: usize,
-    /// Content: between the marks (the closing mark or the paragraph end).
+    /// Content start: just past the opening mark.
     pub start: usize,
+    /// Content end: the closing mark or the paragraph end.
     pub end: usize,
     /// Byte offset just past the closing mark (`end` when unclosed).
     pub close_end: usize,
+    /// The quote has its closing mark.
     pub closed: bool,
     /// Unclosed, and the next paragraph opens with a quotation mark: the quote goes on there.
     pub continued: bool,
 }
 
+/// Whether `c` may open a quotation.
 pub(super) fn opens(c: char) -> bool {
     matches!(c, '«' | '“' | '„' | '‹' | '"' | '”')
 }

@@ -3,7 +3,7 @@
 //! quote without a cue falls back on.
 
 use super::cues::{cue_at, is_boundary, CueMatch};
-use super::field::{Field, Span};
+use super::field::{Field, MentionAt, Span};
 use super::scan::RawQuote;
 use crate::enrich::explain::SpeakerRef;
 use crate::enrich::profile::{lower, Gender, Profile};
@@ -15,10 +15,15 @@ pub(super) enum Ref {
     Ent(usize),
     /// A run of capitalised words the model missed.
     Name(Span),
+    /// A subject pronoun, with its gender.
     Pron(Gender),
+    /// A role or description noun ("le juge", "an official").
     Role {
+        /// After a definite article: someone named before; else someone the text does not name.
         definite: bool,
+        /// From the article and the role word.
         gender: Gender,
+        /// The role noun.
         word: String,
     },
     /// An organisation named by a common noun and its complement the NER missed ("le ministère
@@ -26,6 +31,7 @@ pub(super) enum Ref {
     OrgName(Span),
     /// A definite description of an organisation ("the agency", "le ministère"): its noun.
     OrgDesc(String),
+    /// Nobody.
     Nothing,
 }
 
@@ -47,16 +53,20 @@ impl Ref {
 /// A speaker phrase: what it points at and the byte where it starts.
 #[derive(Clone, Debug)]
 pub(super) struct Phrase {
+    /// Who the phrase points at.
     pub who: Ref,
+    /// Byte where the phrase starts.
     pub at: Option<usize>,
 }
 
 impl Phrase {
+    /// A phrase that names nobody.
     pub const NOTHING: Phrase = Phrase {
         who: Ref::Nothing,
         at: None,
     };
 
+    /// A phrase pointing at `who`, written at byte `at`.
     pub fn at(who: Ref, at: usize) -> Phrase {
         Phrase { who, at: Some(at) }
     }
@@ -229,6 +239,16 @@ fn org_phrase(
             end: e,
         }));
     }
+    // "le syndicat Terres Unies", "the carrier Skyway": the name in apposition to the noun.
+    if let Some(m) = fd
+        .toks
+        .get(j + 1)
+        .filter(|_| j + 1 < k1)
+        .and_then(|n| fd.mention_starting(n.start))
+        .filter(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))
+    {
+        return Some(Ref::Ent(m.entity));
+    }
     // Alone: not "the company's chief", "the agency spokesman".
     let alone = j + 1 >= k1
         || fd
@@ -290,7 +310,7 @@ fn role_phrase(
     Some(Phrase { who, at: None })
 }
 
-/// A named person in a role phrase: "la Haute-Commissaire de l'ONU ... Michele Bachelet", or in
+/// A named person in a role phrase: "la commissaire européenne à la Santé ... Ilse Maren", or in
 /// apposition after it, "le ministre de l'Intérieur, Jean Dupont" (a title between).
 fn person_in_role_phrase(
     fd: &Field<'_>,
@@ -449,6 +469,7 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
     }
     let t = &fd.toks[j - 1];
     if let Some(m) = fd.mention_ending(t.end) {
+        let m = first_conjunct(fd, b0, m, res);
         return Phrase::at(Ref::Ent(m.entity), m.start);
     }
     if t.lower == "," {
@@ -478,6 +499,19 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
         return subject_before(fd, b0, before, res);
     }
     np(fd, phrase_start(fd, b0, j, res), j, res)
+}
+
+/// The first of names joined by "and" / "et" ending with mention `m` ("Anna Roy and Paul Lind
+/// said", "Paul Giraud et Anne Leclerc ont déclaré"): joint speakers are credited to the first
+/// named, as the gold annotations credit them.
+fn first_conjunct(fd: &Field<'_>, b0: usize, m: MentionAt, res: &Profile) -> MentionAt {
+    let k = fd.tok_at(m.start);
+    if k < b0 + 2 || !res.and_words.contains(&fd.toks[k - 1].lower) {
+        return m;
+    }
+    fd.mention_ending(fd.toks[k - 2].end)
+        .filter(|p| p.start >= fd.toks[b0].start && fd.is_speakable(p.entity))
+        .unwrap_or(m)
 }
 
 /// Back from the word before token `j` to the start of its noun phrase: "le porte-parole",

@@ -1,0 +1,169 @@
+//! Table tests of the speaker of reported clauses and incises (issue 12, second round): the
+//! subject after a verb closing its clause, unnamed subjects, joint subjects, participles,
+//! apposition after a complement, an organisation noun and its name. Every sentence and name
+//! here is invented for the test.
+
+use super::{case, run_parsed};
+
+#[test]
+fn a_subject_after_the_verb_is_the_speaker_not_the_clause() {
+    run_parsed(
+        "en",
+        "trailing subject",
+        &[
+            case(
+                "Water prices will rise by a fifth next year, said Brightwater Trust, a consumer group based in Leeds.",
+                &[],
+                Some(&[("Water prices will rise by a fifth next year", Some("Brightwater Trust"))]),
+            ),
+            case(
+                "The bridge will stay closed until March, reported Helen Marsh of the Riverside Courier, who attended the meeting.",
+                &[],
+                Some(&[("The bridge will stay closed until March", Some("Helen Marsh"))]),
+            ),
+        ],
+    );
+    run_parsed(
+        "fr",
+        "trailing subject",
+        &[
+            case(
+                "Les travaux du tunnel dureront jusqu'en mars, a précisé la cheffe du service des routes de Savoie, Sylvie Marchal.",
+                &[],
+                Some(&[("Les travaux du tunnel dureront jusqu'en mars", Some("Sylvie Marchal"))]),
+            ),
+            case(
+                "La récolte sera la plus faible depuis vingt ans, a affirmé le syndicat Terres Unies, qui représente les céréaliers.",
+                &[],
+                Some(&[("La récolte sera la plus faible depuis vingt ans", Some("Terres Unies"))]),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_unnamed_subject_reports_without_a_speaker() {
+    run_parsed(
+        "en",
+        "unnamed subject",
+        &[
+            case(
+                "Flights were delayed by storms over the weekend, officials said.",
+                &[],
+                Some(&[("Flights were delayed by storms over the weekend", None)]),
+            ),
+            case(
+                "The harvest was the worst in a decade, a Grainco spokesman said.",
+                &[],
+                Some(&[("The harvest was the worst in a decade", Some("Grainco"))]),
+            ),
+        ],
+    );
+    run_parsed(
+        "fr",
+        "unnamed subject",
+        &[case(
+            "Le trafic ferroviaire reprendra normalement dès lundi matin, ont indiqué des responsables de la compagnie.",
+            &[],
+            Some(&[("Le trafic ferroviaire reprendra normalement dès lundi matin", None)]),
+        )],
+    );
+}
+
+#[test]
+fn joint_subjects_are_credited_to_the_first() {
+    run_parsed(
+        "en",
+        "joint subjects",
+        &[case(
+            "Peter Lang and Maria Costa said that the budget would not be approved.",
+            &[],
+            Some(&[("the budget would not be approved", Some("Peter Lang"))]),
+        )],
+    );
+    run_parsed(
+        "fr",
+        "joint subjects",
+        &[case(
+            "Paul Giraud et Anne Leclerc ont déclaré que le projet serait abandonné.",
+            &[],
+            Some(&[("le projet serait abandonné", Some("Paul Giraud"))]),
+        )],
+    );
+}
+
+#[test]
+fn a_participle_reports_for_the_main_subject() {
+    run_parsed(
+        "en",
+        "participle",
+        &[case(
+            "Coach Dana Whitfield praised the work of Marcus Bell, adding that the team would train twice a day.",
+            &[],
+            Some(&[("the team would train twice a day", Some("Dana Whitfield"))]),
+        )],
+    );
+    run_parsed(
+        "fr",
+        "participle",
+        &[case(
+            "Le maire Julien Castagne a salué le travail de Mathilde Rey, ajoutant que le chantier serait achevé en juin.",
+            &[],
+            Some(&[("le chantier serait achevé en juin", Some("Julien Castagne"))]),
+        )],
+    );
+}
+
+#[test]
+fn a_name_closing_a_role_phrase_outranks_its_complement() {
+    run_parsed(
+        "fr",
+        "apposition after complement",
+        &[case(
+            "« Mon client n'a jamais menacé personne », proteste l'avocate de Karim Benali, Lucie Fontaine.",
+            &[("Mon client n'a jamais menacé personne", Some("Lucie Fontaine"))],
+            None,
+        )],
+    );
+    run_parsed(
+        "en",
+        "apposition after complement",
+        &[case(
+            "\"The trial should never have started,\" said the lawyer for Karim Bey, Lucy Fontaine.",
+            &[("The trial should never have started,", Some("Lucy Fontaine"))],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_clause_reported_by_someone_unnamed_has_no_speaker() {
+    run_parsed(
+        "en",
+        "unnamed reporter",
+        &[
+            case(
+                "The coast guard said 12 sailors had been rescued from the trawler.",
+                &[],
+                Some(&[("12 sailors had been rescued from the trawler", None)]),
+            ),
+            case(
+                "The crew had reported engine trouble before dawn, said a person familiar with the repairs, adding that the weather was poor.",
+                &[],
+                Some(&[
+                    ("The crew had reported engine trouble before dawn", None),
+                    ("the weather was poor", None),
+                ]),
+            ),
+        ],
+    );
+    run_parsed(
+        "fr",
+        "unnamed reporter",
+        &[case(
+            "Les pompiers ont indiqué que trois maisons avaient été détruites par les flammes.",
+            &[],
+            Some(&[("trois maisons avaient été détruites par les flammes", None)]),
+        )],
+    );
+}

@@ -3,7 +3,8 @@
 //! referent (`cluster`), type each group (`typing`), name it by its fullest form and find the
 //! re-occurrences of its surface forms the model missed (here); in a sports report, the words
 //! around a town's name may make it a club (`teams`). Bylines and photo credits
-//! (`credits`) are set apart first: their names are credits, not entities of the article.
+//! (`credits`) are set apart first: their names are credits, not entities of the article; in a
+//! Title Case headline, spans are trimmed to the names the article gives (`headline`).
 
 mod clean;
 #[cfg(test)]
@@ -11,6 +12,7 @@ mod clean_tests;
 mod cluster;
 mod context;
 mod credits;
+mod headline;
 mod mention;
 mod parsed;
 mod teams;
@@ -56,6 +58,7 @@ pub fn canonicalize_parsed(
     let mut ms = clean::merge(doc, ms, res);
     clean::drop_non_names(doc, &mut ms);
     parsed::drop_common_words(doc, parse, &mut ms);
+    headline::trim(doc, parse, &mut ms);
     context::apply(an, res, &mut ms);
     teams::apply(an, res, &mut ms);
     // Nor the names the context rules found inside a credit line.

@@ -22,7 +22,7 @@ pub use typing::label_type;
 
 use super::analysis::Analysis;
 use super::ner::EntSpan;
-use super::profile::Profile;
+use super::profile::{abbrev_key, Profile};
 use super::syntax::FieldAnalysis;
 use super::text::slug;
 use super::types::{Credit, Document, Entity, Mention};
@@ -152,7 +152,7 @@ impl<'a> Namer<'a> {
     fn entity(&mut self, g: &[usize], res: &Profile) -> Entity {
         let group: Vec<&M> = g.iter().map(|&i| &self.ms[i]).collect();
         let texts: Vec<&str> = group.iter().map(|m| self.text_of(m)).collect();
-        let name = fullest(&texts).to_string();
+        let name = fullest(&texts, res).to_string();
         let ty = typing::group_type(&group, &texts, &name, res);
         let mut mentions: Vec<At> = group
             .iter()
@@ -218,19 +218,25 @@ impl<'a> Namer<'a> {
     }
 }
 
-/// The fullest form: most words, then not shouted (a dateline's "NEW ORLEANS"), then most
+/// The fullest form: most words, then not shouted (a dateline's "NEW ORLEANS"), then not
+/// an abbreviation of the language's resources ("Massachusetts" rather than "Mass."), then most
 /// frequent, then first.
-fn fullest<'a>(texts: &[&'a str]) -> &'a str {
+fn fullest<'a>(texts: &[&'a str], res: &Profile) -> &'a str {
     let mut freq: HashMap<&str, usize> = HashMap::new();
     for t in texts {
         *freq.entry(t).or_default() += 1;
     }
     let mut best = texts[0];
-    let mut best_score = (0usize, false, 0usize);
+    let mut best_score = (0usize, false, false, 0usize);
     for t in texts {
         let shouted = t.chars().filter(|c| c.is_alphabetic()).count() > 4
             && !t.chars().any(char::is_lowercase);
-        let score = (t.split_whitespace().count(), !shouted, freq[t]);
+        let score = (
+            t.split_whitespace().count(),
+            !shouted,
+            !res.name_abbrevs.contains_key(&abbrev_key(t)),
+            freq[t],
+        );
         if score > best_score {
             best = t;
             best_score = score;

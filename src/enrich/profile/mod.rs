@@ -197,6 +197,9 @@ pub struct Profile {
     pub divisions: HashSet<String>,
     /// (acronym, expansions) pairs, as [`key`] forms.
     pub acronyms: Vec<(String, Vec<String>)>,
+    /// Abbreviated names ("Mass.", "C.-B.") by [`abbrev_key`], with the [`key`] forms of the
+    /// names they stand for (`name_abbreviations.txt`).
+    pub name_abbrevs: HashMap<String, Vec<String>>,
     /// Determiners before a name or a role ("la", "an"), lower case, with their gender.
     pub articles: HashMap<String, Gender>,
     /// Definite articles ("le", "the"): a role after them is someone the text knows.
@@ -277,6 +280,7 @@ struct Files {
     demonyms: &'static str,
     type_words: &'static str,
     acronyms: &'static str,
+    name_abbrevs: &'static str,
     words: &'static str,
     context: &'static str,
 }
@@ -297,6 +301,11 @@ macro_rules! files {
             demonyms: include_str!(concat!("../../../resources/", $lang, "/demonyms.txt")),
             type_words: include_str!(concat!("../../../resources/", $lang, "/type_words.txt")),
             acronyms: include_str!(concat!("../../../resources/", $lang, "/acronyms.txt")),
+            name_abbrevs: include_str!(concat!(
+                "../../../resources/",
+                $lang,
+                "/name_abbreviations.txt"
+            )),
             words: include_str!(concat!("../../../resources/", $lang, "/words.txt")),
             context: include_str!(concat!("../../../resources/", $lang, "/context.txt")),
         }
@@ -311,6 +320,12 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
     s.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The comparison form of an abbreviation: its [`key`] without full stops or spaces ("N.-B."
+/// → "nb", "Mass." → "mass").
+pub fn abbrev_key(s: &str) -> String {
+    key(s).chars().filter(|c| *c != '.' && *c != ' ').collect()
 }
 
 /// Comparison key of a name or word: lower case, accents stripped, `’` → `'`, hyphens and runs
@@ -443,6 +458,7 @@ impl Profile {
             demonyms: HashSet::new(),
             type_words: HashMap::new(),
             acronyms: Vec::new(),
+            name_abbrevs: HashMap::new(),
             articles: HashMap::new(),
             definites: HashSet::new(),
             skip: HashSet::new(),
@@ -502,6 +518,13 @@ impl Profile {
                     _ => TypeWord::State,
                 };
                 r.type_words.insert(key(w), t);
+            }
+        }
+        for l in lines(files.name_abbrevs) {
+            let mut parts = l.split('|');
+            if let Some(a) = parts.next() {
+                r.name_abbrevs
+                    .insert(abbrev_key(a), parts.map(key).collect());
             }
         }
         for l in lines(files.acronyms) {

@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::contract::{self, DeadLetterKind, Origin};
-use crate::enrich::{Enricher, EnricherConfig};
+use crate::enrich::{EnrichOptions, Enricher, EnricherConfig};
 use crate::http::{self, Health};
 use crate::metrics::Metrics;
 use crate::pipeline::worker::{process_payload, Outcome, WorkerSettings};
@@ -57,6 +57,13 @@ pub enum Command {
         /// Exit with status 0 even when some inputs failed.
         #[arg(long)]
         keep_going: bool,
+        /// Add to each output line an `explain` object, for debugging the extraction: the NER
+        /// model's raw spans (`ner`: field, start, end, label, code-point offsets), per entity
+        /// how its type was decided (mention labels and context hints, type votes, the rule that
+        /// settled it) and per quote its cue, where the attribution was found and how the
+        /// speaker was resolved. Outside the output contract: the daemon never emits it.
+        #[arg(long)]
+        explain: bool,
         #[command(flatten)]
         config: ConfigArg,
     },
@@ -133,8 +140,12 @@ pub fn main() -> i32 {
         Command::Enrich {
             file,
             keep_going,
+            explain,
             config,
-        } => load(&config).and_then(|c| enrich(&c, file.as_deref(), keep_going)),
+        } => load(&config).and_then(|c| {
+            let opts = EnrichOptions { explain };
+            enrich(&c, file.as_deref(), keep_going, opts)
+        }),
         Command::Demo { config, once } => load(&config).and_then(|c| crate::demo::demo(c, once)),
         Command::CheckConfig { config, no_models } => {
             load(&config).and_then(|c| check_config(&c, no_models))
@@ -308,7 +319,7 @@ fn run(cfg: Config) -> Result<()> {
 }
 
 /// Offline enrichment of JSON lines, in parallel, output in input order.
-fn enrich(cfg: &Config, file: Option<&Path>, keep_going: bool) -> Result<()> {
+fn enrich(cfg: &Config, file: Option<&Path>, keep_going: bool, opts: EnrichOptions) -> Result<()> {
     telemetry::init(&cfg.log);
     let enricher = enricher(cfg)?;
     let (reader, total_bytes): (Box<dyn BufRead>, Option<u64>) = match file {
@@ -322,6 +333,10 @@ fn enrich(cfg: &Config, file: Option<&Path>, keep_going: bool) -> Result<()> {
     };
     let mut progress = Progress::new(total_bytes);
     let workers = cfg.pipeline.workers();
+    let settings = WorkerSettings {
+        options: opts,
+        ..WorkerSettings::daemon(cfg)
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut line_no = 0u64;
     let mut lines = reader.split(b'\n');
@@ -343,7 +358,7 @@ fn enrich(cfg: &Config, file: Option<&Path>, keep_going: bool) -> Result<()> {
         if batch.is_empty() {
             break;
         }
-        let results = enrich_batch(&enricher, cfg, &batch, workers);
+        let results = enrich_batch(&enricher, &settings, &batch, workers);
         for ((n, _), r) in batch.iter().zip(results) {
             match r {
                 Ok(bytes) => {
@@ -448,24 +463,20 @@ type LineResult = std::result::Result<Vec<u8>, (&'static str, String)>;
 
 fn enrich_batch(
     enricher: &Enricher,
-    cfg: &Config,
+    settings: &WorkerSettings,
     batch: &[(u64, Vec<u8>)],
     workers: usize,
 ) -> Vec<LineResult> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let slots: Vec<std::sync::Mutex<Option<LineResult>>> =
         batch.iter().map(|_| Default::default()).collect();
-    let settings = WorkerSettings {
-        max_article_bytes: cfg.limits.max_article_bytes,
-        enrich: cfg.pipeline.enrich,
-    };
     std::thread::scope(|s| {
         for _ in 0..workers.max(1).min(batch.len()) {
             let work = || loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some((n, line)) = batch.get(i) else { break };
                 let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    enrich_line(enricher, &settings, *n, line)
+                    enrich_line(enricher, settings, *n, line)
                 }))
                 .unwrap_or_else(|_| {
                     Err((
@@ -513,8 +524,8 @@ fn eval(cfg: &Config, gold: &Path, json: bool, details: bool) -> Result<()> {
     let started = std::time::Instant::now();
     // The daemon's message path, enrichment on whatever `pipeline.enrich` says.
     let settings = WorkerSettings {
-        max_article_bytes: cfg.limits.max_article_bytes,
         enrich: true,
+        ..WorkerSettings::daemon(cfg)
     };
     let run = crate::eval::evaluate_messages(gold, |n, line| {
         enrich_line(&enricher, &settings, n as u64, line).ok()

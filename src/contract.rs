@@ -374,6 +374,12 @@ pub struct OutputMessage<'a> {
     pub tokens: Option<Vec<crate::enrich::syntax::output::TokenOut>>,
     /// How the message was produced (versions, whether enrichment ran).
     pub processing: Processing,
+    /// What decided each entity and quote: only from `verbatim enrich --explain`, never from
+    /// the daemon. A debugging format outside the contract (its rule names follow the rules,
+    /// which change between versions), so the JSON Schema leaves it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(skip)]
+    pub explain: Option<crate::enrich::Explain>,
 }
 
 /// Build the output message for an article and its enrichment (`None` = passthrough).
@@ -398,6 +404,7 @@ pub fn output<'a>(article: Article<'a>, enrichment: Option<Enrichment>) -> Outpu
             lang_supported: e.lang_supported,
             enriched,
         },
+        explain: e.explain,
     }
 }
 

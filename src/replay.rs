@@ -11,7 +11,8 @@ use crate::config::Config;
 use crate::contract::headers as h;
 use crate::contract::DeadLetterKind;
 use crate::pipeline::kafka;
-use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::client::ClientContext;
+use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext};
 use rdkafka::message::{Header, Headers, Message, OwnedHeaders, OwnedMessage};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::{Offset, TopicPartitionList};
@@ -42,6 +43,28 @@ pub struct ReplayArgs {
 }
 
 /// Why a replay stopped.
+/// The replay clients' callbacks: librdkafka's log lines and client errors go through the same
+/// structured, rate-limited logging as the daemon's clients (one line per failure, `client`
+/// naming the replay consumer or producer), not librdkafka's default stderr logger.
+#[derive(Clone, Copy)]
+pub(crate) struct ReplayCtx(&'static str);
+
+impl ClientContext for ReplayCtx {
+    /// The consumer configuration asks for statistics (the daemon reads lag from them); the
+    /// replay has no use for them, and librdkafka's default would log each one at info.
+    fn stats_raw(&self, _statistics: &[u8]) {}
+
+    fn error(&self, error: rdkafka::error::KafkaError, reason: &str) {
+        crate::telemetry::kafka_client_error(self.0, &error, reason);
+    }
+
+    fn log(&self, level: rdkafka::config::RDKafkaLogLevel, fac: &str, log_message: &str) {
+        crate::telemetry::kafka_client_log(self.0, level, fac, log_message);
+    }
+}
+
+impl ConsumerContext for ReplayCtx {}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ReplayError {
     #[error("--since {0:?} is not an RFC 3339 time like 2026-12-01T08:00:00Z")]
@@ -147,9 +170,11 @@ pub async fn replay(cfg: &Config, args: &ReplayArgs) -> Result<ReplayReport, Rep
     };
     let mut ccfg = kafka::consumer_config(k);
     ccfg.set("group.id", format!("{}-replay", k.group_id));
-    let consumer: BaseConsumer = ccfg.create().map_err(client_err("consumer"))?;
-    let producer: FutureProducer = kafka::producer_config(k)
-        .create()
+    let consumer: BaseConsumer<ReplayCtx> = ccfg
+        .create_with_context(ReplayCtx("replay-consumer"))
+        .map_err(client_err("consumer"))?;
+    let producer: FutureProducer<ReplayCtx> = kafka::producer_config(k)
+        .create_with_context(ReplayCtx("replay-producer"))
         .map_err(client_err("producer"))?;
     let ends = start_positions(&consumer, &args.from, since_ms)?;
     let mut report = ReplayReport::default();
@@ -253,7 +278,7 @@ struct Span {
 /// Assign every partition of `topic` from its start (or the first offset at `since_ms`) and
 /// return the high watermarks seen now, where the replay stops.
 fn start_positions(
-    c: &BaseConsumer,
+    c: &BaseConsumer<ReplayCtx>,
     topic: &str,
     since_ms: Option<i64>,
 ) -> Result<Vec<Span>, ReplayError> {
@@ -380,7 +405,7 @@ pub fn original_headers(m: &OwnedMessage) -> Option<OwnedHeaders> {
 }
 
 fn send(
-    p: &FutureProducer,
+    p: &FutureProducer<ReplayCtx>,
     to: &str,
     m: &OwnedMessage,
 ) -> Result<rdkafka::producer::DeliveryFuture, String> {

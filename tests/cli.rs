@@ -274,3 +274,72 @@ fn a_long_article_is_enriched_in_bounded_memory() {
         "peak {peak} KiB for 80,000 tokens vs {base} KiB for 500"
     );
 }
+
+#[test]
+fn enrich_explain_shows_spans_entity_rules_and_quote_rules() {
+    // An invented article: a person named in full, then a quote attributed by a pronoun.
+    let line = serde_json::json!({
+        "id": "explain-1",
+        "lang": "en",
+        "title": "Bridge to reopen",
+        "body": "Maria Lopez, the mayor of Springfield, spoke on Tuesday. \
+                 \u{201c}We will rebuild the bridge before the winter,\u{201d} she said."
+    })
+    .to_string();
+    let plain = enrich_stdin(&[], &[], &line);
+    assert!(plain.status.success());
+    let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert!(plain.get("explain").is_none(), "{plain}");
+    let out = enrich_stdin(&["--explain"], &[], &line);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    check_offsets(&v);
+    let explain = &v["explain"];
+    let body = v["article"]["body"].as_str().unwrap();
+    // The model's raw span of the name, in code points.
+    let ner = explain["ner"].as_array().unwrap();
+    assert!(
+        ner.iter().any(|s| s["field"] == "body"
+            && chars(
+                body,
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize
+            ) == "Maria Lopez"
+            && s["label"] == "PERSON"),
+        "{ner:?}"
+    );
+    // The person's typing: her mention's label voted, and a rule settled it.
+    let person = explain["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "person:maria-lopez")
+        .unwrap_or_else(|| panic!("{explain}"));
+    assert!(person["rule"].is_string(), "{person}");
+    assert_eq!(person["votes"][0]["type"], "person", "{person}");
+    assert!(
+        person["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["text"] == "Maria Lopez" && m["label"] == "PERSON"),
+        "{person}"
+    );
+    // The quote: its cue, found after it, and "she" resolved to her antecedent.
+    let quote = &explain["quotes"][0];
+    assert_eq!(quote["index"], 0);
+    assert_eq!(quote["cue"], "said", "{quote}");
+    assert!(
+        matches!(
+            quote["rule"].as_str(),
+            Some("governing_verb_incise" | "cue_after_quote")
+        ),
+        "{quote}"
+    );
+    assert_eq!(quote["speaker_ref"], "pronoun_antecedent", "{quote}");
+    assert_eq!(v["quotes"][0]["speaker"]["entity_id"], "person:maria-lopez");
+}

@@ -355,3 +355,36 @@ async fn dead_letters_are_replayed_with_their_original_bytes_and_headers() {
     let (ok, _, err) = replay(&s, &["--from", &s.dlq, "--to", &s.dlq]);
     assert!(!ok && err.contains("feed itself"), "{err}");
 }
+
+/// The replay's own Kafka clients log like the daemon's: a broker that refuses connections gives
+/// structured `kafka client error` lines naming the replay client, not librdkafka's default
+/// logger nor a statistics dump every few seconds, and the command fails with the cause.
+#[test]
+fn replay_clients_log_through_the_daemons_structured_logging() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let out = Command::new(env!("CARGO_BIN_EXE_verbatim"))
+        .args(["replay", "--from", "nowhere-dlq", "--dry-run"])
+        .current_dir(root())
+        .env("VERBATIM__KAFKA__BROKERS", format!("127.0.0.1:{closed}"))
+        .env("VERBATIM__LOG__LEVEL", "info")
+        .output()
+        .expect("run verbatim replay");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "no broker, yet replay succeeded");
+    assert!(
+        stderr.contains("client=\"replay-consumer\"")
+            || stderr.contains("client=\"replay-producer\""),
+        "no structured client error naming the replay client:\n{stderr}"
+    );
+    assert!(
+        !stderr.contains("Client stats") && !stderr.contains("rdkafka::client"),
+        "librdkafka's default logger spoke:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("nowhere-dlq"),
+        "the error names the topic:\n{stderr}"
+    );
+}

@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod baseline;
 pub mod entities;
+pub mod explain;
 pub mod gazetteer;
 pub mod kb;
 pub mod ner;
@@ -21,6 +22,7 @@ pub mod tokens;
 
 pub mod types;
 
+pub use explain::{EnrichOptions, Explain};
 pub use types::{
     Credit, CreditKind, Document, EnrichError, Enrichment, Entity, EntityType, Mention, Quote,
     QuoteKind, Speaker, TextField,
@@ -212,7 +214,16 @@ impl Enricher {
 
     /// Enrich one document. Never panics on any input text.
     pub fn enrich(&self, doc: &Document<'_>) -> Result<Enrichment, EnrichError> {
-        self.enrich_inner(doc, None)
+        self.enrich_inner(doc, None, EnrichOptions::default())
+    }
+
+    /// [`Enricher::enrich`] with options (`opts.explain`: add an [`Explain`]).
+    pub fn enrich_with(
+        &self,
+        doc: &Document<'_>,
+        opts: EnrichOptions,
+    ) -> Result<Enrichment, EnrichError> {
+        self.enrich_inner(doc, None, opts)
     }
 
     /// Enrich one document given the NER spans of its fields (field index, byte span).
@@ -222,7 +233,7 @@ impl Enricher {
         doc: &Document<'_>,
         spans: &[(usize, ner::EntSpan)],
     ) -> Result<Enrichment, EnrichError> {
-        self.enrich_inner(doc, Some(spans))
+        self.enrich_inner(doc, Some(spans), EnrichOptions::default())
     }
 
     /// [`EnrichError::TooManyTokens`] when the article is over the token budget.
@@ -241,6 +252,7 @@ impl Enricher {
         &self,
         doc: &Document<'_>,
         spans: Option<&[(usize, ner::EntSpan)]>,
+        opts: EnrichOptions,
     ) -> Result<Enrichment, EnrichError> {
         if doc.fields.iter().all(|f| f.text.trim().is_empty()) {
             return Err(EnrichError::Empty);
@@ -286,13 +298,74 @@ impl Enricher {
             out.quotes = found.quotes;
             kb::link(&self.kb.current(), &mut entities, res.lang.code());
             out.entities = entities;
+            if opts.explain {
+                out.explain = Some(explain_of(Decisions {
+                    an: &an,
+                    spans,
+                    entities: &out.entities,
+                    typing: canonical.typing,
+                    quotes: found.explain,
+                }));
+            }
         } else {
             out.syntax = self.analyze(doc, lang.as_deref());
+            if opts.explain {
+                out.explain = Some(Explain::default());
+            }
         }
         if self.tokens {
             out.tokens = Some(syntax::output::tokens(doc, &out.syntax));
         }
         Ok(out)
+    }
+}
+
+/// What the rooms recorded of one enrichment, for [`explain_of`].
+struct Decisions<'a> {
+    an: &'a analysis::Analysis<'a>,
+    /// The NER spans (field index, byte span).
+    spans: &'a [(usize, ner::EntSpan)],
+    /// The final entities: the canonical ones, then the speakers the quotes found.
+    entities: &'a [Entity],
+    /// How each canonical entity was typed, in order.
+    typing: Vec<explain::TypeDecision>,
+    /// How each quote was attributed, in order.
+    quotes: Vec<explain::QuoteExplain>,
+}
+
+/// The [`Explain`] of one enrichment: the NER spans in code points, and per entity (a speaker
+/// found by the quotes has no typing record of its own) and per quote the rules that decided.
+fn explain_of(d: Decisions<'_>) -> Explain {
+    let mut spans: Vec<&(usize, ner::EntSpan)> = d.spans.iter().collect();
+    spans.sort_by_key(|(fi, sp)| (*fi, sp.start, sp.end));
+    let ner = spans
+        .into_iter()
+        .filter_map(|(fi, sp)| {
+            let f = d.an.fields.get(*fi)?;
+            Some(explain::NerSpan {
+                field: f.name.to_string(),
+                start: f.offs.char_of(sp.start),
+                end: f.offs.char_of(sp.end),
+                label: sp.label.clone(),
+            })
+        })
+        .collect();
+    let mut typing = d.typing.into_iter();
+    let entities = d
+        .entities
+        .iter()
+        .map(|e| explain::EntityExplain {
+            id: e.id.clone(),
+            typing: typing.next().unwrap_or(explain::TypeDecision {
+                rule: explain::TypeRule::Speaker,
+                ..Default::default()
+            }),
+        })
+        .collect();
+    Explain {
+        ner,
+        entities,
+        quotes: d.quotes,
     }
 }
 

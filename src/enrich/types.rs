@@ -201,6 +201,11 @@ pub struct Enrichment {
     /// Per-token analysis of every field (`output.tokens`), in field and token order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<super::syntax::output::TokenOut>>,
+    /// What decided each entity and quote, when [`EnrichOptions::explain`] asked for it.
+    ///
+    /// [`EnrichOptions::explain`]: super::explain::EnrichOptions::explain
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<super::explain::Explain>,
     /// The syntax of every field (`nlp.syntax`), for the core; not serialised.
     #[serde(skip)]
     pub syntax: Vec<super::syntax::FieldAnalysis>,

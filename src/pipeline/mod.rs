@@ -198,10 +198,7 @@ pub async fn run(
     let pool = WorkerPool::new(
         cfg.pipeline.workers(),
         enricher,
-        WorkerSettings {
-            max_article_bytes: cfg.limits.max_article_bytes,
-            enrich: cfg.pipeline.enrich,
-        },
+        WorkerSettings::daemon(cfg),
         metrics.clone(),
     );
     let stops = Stops {

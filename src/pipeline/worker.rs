@@ -2,7 +2,7 @@
 //! async runtime. A panic in the core becomes a dead letter, never a dead daemon.
 
 use crate::contract::{self, DeadLetterKind, Origin};
-use crate::enrich::{EnrichError, Enricher};
+use crate::enrich::{EnrichError, EnrichOptions, Enricher};
 use crate::metrics::Metrics;
 use rdkafka::message::{Message, OwnedMessage};
 use std::panic::AssertUnwindSafe;
@@ -24,6 +24,20 @@ pub enum Outcome {
 pub struct WorkerSettings {
     pub max_article_bytes: usize,
     pub enrich: bool,
+    /// What each enrichment adds beyond the contract (`verbatim enrich --explain`); the
+    /// daemon's are [`WorkerSettings::daemon`]'s.
+    pub options: EnrichOptions,
+}
+
+impl WorkerSettings {
+    /// The daemon's settings: the config's limits, never an explain object on the wire.
+    pub fn daemon(cfg: &crate::config::Config) -> Self {
+        WorkerSettings {
+            max_article_bytes: cfg.limits.max_article_bytes,
+            enrich: cfg.pipeline.enrich,
+            options: EnrichOptions::default(),
+        }
+    }
 }
 
 /// Decode and enrich one message (the daemon's worker threads). Panics are caught by the caller.
@@ -77,7 +91,7 @@ pub fn process_payload(
         .unwrap_or_else(|| article.id.as_bytes().to_vec());
     let enrichment = if s.enrich {
         let t1 = Instant::now();
-        let r = enricher.enrich(&article.document());
+        let r = enricher.enrich_with(&article.document(), s.options);
         if let Some(m) = metrics {
             m.enrich_seconds.observe(t1.elapsed().as_secs_f64());
         }
@@ -201,5 +215,50 @@ fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
         s.clone()
     } else {
         "unknown panic".into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::EnricherConfig;
+
+    /// An invented article through the message path with `s`; the output as JSON.
+    fn output(s: &WorkerSettings) -> serde_json::Value {
+        let enricher = Enricher::new(EnricherConfig::default()).unwrap();
+        let payload = br#"{"id": "t1", "lang": "en", "title": "Harbour plan", "body": "Jane Roe met the press in Porto. \u201cWe will rebuild the old bridge,\u201d she said."}"#;
+        let origin = Origin {
+            topic: "articles",
+            partition: 0,
+            offset: 1,
+            key: None,
+        };
+        match process_payload(Some(payload), &origin, &enricher, s, None) {
+            Outcome::Output { value, .. } => serde_json::from_slice(&value).unwrap(),
+            Outcome::DeadLetter { kind, error } => panic!("dead letter {kind:?}: {error}"),
+        }
+    }
+
+    #[test]
+    fn the_daemon_never_emits_explain() {
+        let daemon = WorkerSettings::daemon(&crate::config::Config::default());
+        let v = output(&daemon);
+        assert!(!v["quotes"].as_array().unwrap().is_empty(), "{v}");
+        assert!(v.get("explain").is_none(), "{v}");
+        // The same article with the option `verbatim enrich --explain` sets.
+        let v = output(&WorkerSettings {
+            options: EnrichOptions { explain: true },
+            ..daemon
+        });
+        let explain = &v["explain"];
+        assert!(!explain["ner"].as_array().unwrap().is_empty(), "{v}");
+        assert_eq!(
+            explain["entities"].as_array().unwrap().len(),
+            v["entities"].as_array().unwrap().len()
+        );
+        assert_eq!(
+            explain["quotes"].as_array().unwrap().len(),
+            v["quotes"].as_array().unwrap().len()
+        );
     }
 }

@@ -21,6 +21,7 @@ mod typing;
 pub use typing::label_type;
 
 use super::analysis::Analysis;
+use super::explain::TypeDecision;
 use super::ner::EntSpan;
 use super::profile::{abbrev_key, Profile};
 use super::syntax::FieldAnalysis;
@@ -31,8 +32,12 @@ use std::collections::{BTreeMap, HashMap};
 
 /// The entities of an article and its credit lines.
 pub struct Canonical {
+    /// The canonical entities, in order of first mention.
     pub entities: Vec<Entity>,
+    /// The bylines and photo credits, whose names are not entities.
     pub credits: Vec<Credit>,
+    /// How each entity's type was decided, in the order of `entities` (read by `--explain`).
+    pub typing: Vec<TypeDecision>,
 }
 
 /// Group NER spans (field index, span in bytes) into canonical entities with code-point mentions;
@@ -64,12 +69,17 @@ pub fn canonicalize_parsed(
     // Nor the names the context rules found inside a credit line.
     ms.retain(|m| !lines.iter().any(|c| c.holds(m.field, m.start, m.end)));
     let groups = cluster::group(doc, &ms, res);
-    let entities = Namer::new(an, &ms, &lines).entities(&groups, res);
+    let mut namer = Namer::new(an, &ms, &lines);
+    let entities = namer.entities(&groups, res);
     let credits = lines
         .iter()
         .map(|c| credit(an, c, &credited, res))
         .collect();
-    Canonical { entities, credits }
+    Canonical {
+        entities,
+        credits,
+        typing: namer.typing,
+    }
 }
 
 /// A credit line with the names the model found in it (cleaned as entities are).
@@ -116,6 +126,8 @@ struct Namer<'a> {
     taken: Vec<BTreeMap<usize, usize>>,
     /// How many entities have each id base so far.
     ids: HashMap<String, usize>,
+    /// How each entity named so far was typed.
+    typing: Vec<TypeDecision>,
 }
 
 impl<'a> Namer<'a> {
@@ -138,6 +150,7 @@ impl<'a> Namer<'a> {
             ms,
             taken,
             ids: HashMap::new(),
+            typing: Vec::new(),
         }
     }
 
@@ -145,7 +158,7 @@ impl<'a> Namer<'a> {
         &self.doc.fields[m.field].text[m.start..m.end]
     }
 
-    fn entities(mut self, groups: &[Vec<usize>], res: &Profile) -> Vec<Entity> {
+    fn entities(&mut self, groups: &[Vec<usize>], res: &Profile) -> Vec<Entity> {
         groups.iter().map(|g| self.entity(g, res)).collect()
     }
 
@@ -153,7 +166,9 @@ impl<'a> Namer<'a> {
         let group: Vec<&M> = g.iter().map(|&i| &self.ms[i]).collect();
         let texts: Vec<&str> = group.iter().map(|m| self.text_of(m)).collect();
         let name = fullest(&texts, res).to_string();
-        let ty = typing::group_type(&group, &texts, &name, res);
+        let typed = typing::group_type(&group, &texts, &name, res);
+        let ty = typed.ty;
+        self.typing.push(typed.decision);
         let mut mentions: Vec<At> = group
             .iter()
             .map(|m| At {

@@ -3,6 +3,7 @@
 //! settles (a well-known name, head words, initials, a known first name).
 
 use super::mention::M;
+use crate::enrich::explain::{MentionVote, TypeDecision, TypeRule, TypeVote};
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::types::EntityType;
@@ -24,14 +25,35 @@ struct Vote {
     weight: usize,
     /// Index of the first mention voting for it (ties go to the earliest).
     first: usize,
+    /// Whether a context hint voted for it.
+    hinted: bool,
+}
+
+/// A group's type and the record of how it was decided (read by `--explain`).
+pub(super) struct Typing {
+    pub ty: EntityType,
+    pub decision: TypeDecision,
+}
+
+/// A type the name itself settles, and the rule that settles it.
+pub(super) struct NameRule {
+    pub ty: EntityType,
+    pub rule: TypeRule,
+}
+
+impl NameRule {
+    fn new(ty: EntityType, rule: TypeRule) -> Option<Self> {
+        Some(NameRule { ty, rule })
+    }
 }
 
 /// The type of a group of mentions named `name` (`texts` are the mentions' surface forms): the
 /// vote of its mentions, a form equal to the name counting thrice and a context hint four
 /// times; then a well-known name or the name's own words may settle it.
-pub(super) fn group_type(group: &[&M], texts: &[&str], name: &str, res: &Profile) -> EntityType {
+pub(super) fn group_type(group: &[&M], texts: &[&str], name: &str, res: &Profile) -> Typing {
     let name_key = key(name);
     let mut votes: Vec<Vote> = Vec::new();
+    let mut mentions = Vec::with_capacity(group.len());
     for (n, m) in group.iter().enumerate() {
         let mut weight = if key(texts[n]) == name_key { 3 } else { 1 };
         if m.hint.is_some() {
@@ -40,26 +62,59 @@ pub(super) fn group_type(group: &[&M], texts: &[&str], name: &str, res: &Profile
         }
         let ty = m.ty();
         match votes.iter_mut().find(|v| v.ty == ty) {
-            Some(v) => v.weight += weight,
+            Some(v) => {
+                v.weight += weight;
+                v.hinted |= m.hint.is_some();
+            }
             None => votes.push(Vote {
                 ty,
                 weight,
                 first: n,
+                hinted: m.hint.is_some(),
             }),
         }
+        mentions.push(MentionVote {
+            text: texts[n].to_string(),
+            label: (!m.label.is_empty()).then(|| m.label.clone()),
+            hint: m.hint,
+            weight,
+        });
     }
     votes.sort_by_key(|v| (std::cmp::Reverse(v.weight), v.first));
     let mut voted = votes[0].ty;
+    let mut rule = if votes[0].hinted {
+        TypeRule::Context
+    } else {
+        TypeRule::ModelLabels
+    };
     // A person needs evidence of a person; else the next type voted for, if any.
     if voted == EntityType::Person && !person_evidence(group, texts, res) {
         if let Some(v) = votes.iter().find(|v| v.ty != EntityType::Person) {
             voted = v.ty;
+            rule = TypeRule::NoPersonEvidence;
         }
     }
     // A well-known name settles it; then the name's own head words.
-    match gazetteer().lookup(name) {
-        Some((t, _)) => t,
-        None => type_override(name, voted, res).unwrap_or(voted),
+    let settled = match gazetteer().lookup(name) {
+        Some((t, _)) => NameRule::new(t, TypeRule::Gazetteer),
+        None => name_rule(name, voted, res),
+    };
+    let settled = settled.unwrap_or(NameRule { ty: voted, rule });
+    let decision = TypeDecision {
+        rule: settled.rule,
+        voted: Some(voted),
+        votes: votes
+            .iter()
+            .map(|v| TypeVote {
+                entity_type: v.ty,
+                weight: v.weight,
+            })
+            .collect(),
+        mentions,
+    };
+    Typing {
+        ty: settled.ty,
+        decision,
     }
 }
 
@@ -98,9 +153,14 @@ pub(super) fn group_label(group: &[&M]) -> Option<String> {
 /// Type decided by the name itself, when it settles it: institutions named by their seat, event,
 /// organisation and place head words, initials, a known first name.
 pub(super) fn type_override(name: &str, voted: EntityType, res: &Profile) -> Option<EntityType> {
+    name_rule(name, voted, res).map(|o| o.ty)
+}
+
+/// [`type_override`] with the rule that settles the type.
+fn name_rule(name: &str, voted: EntityType, res: &Profile) -> Option<NameRule> {
     let k = key(name);
     if res.type_words.get(&k) == Some(&TypeWord::Metonym) {
-        return Some(EntityType::Organization);
+        return NameRule::new(EntityType::Organization, TypeRule::Metonym);
     }
     let words: Vec<&str> = k.split_whitespace().collect();
     let (first, last) = (words.first().copied()?, words.last().copied()?);
@@ -112,7 +172,7 @@ pub(super) fn type_override(name: &str, voted: EntityType, res: &Profile) -> Opt
         NameHead::First => first,
     };
     if words.len() >= 2 && head(head_word) == Some(TypeWord::Law) {
-        return Some(EntityType::Misc);
+        return NameRule::new(EntityType::Misc, TypeRule::LawHeadWord);
     }
     // The head of a name is its last word in English ("Festival Productions"), its first in
     // French ("Festival de Cannes").
@@ -122,19 +182,19 @@ pub(super) fn type_override(name: &str, voted: EntityType, res: &Profile) -> Opt
     };
     for h in heads.into_iter().flatten() {
         match h {
-            TypeWord::Event => return Some(EntityType::Misc),
+            TypeWord::Event => return NameRule::new(EntityType::Misc, TypeRule::EventHeadWord),
             // A person's name before an organisation's head word names the organisation
             // ("Ann Lee Productions", "Tom Fell Foundation").
             TypeWord::Org
                 if words.len() >= 3 || (words.len() >= 2 && voted != EntityType::Person) =>
             {
-                return Some(EntityType::Organization)
+                return NameRule::new(EntityType::Organization, TypeRule::OrgHeadWord)
             }
             TypeWord::Loc
                 if words.len() >= 2
                     && (voted != EntityType::Person || name.starts_with(char::is_lowercase)) =>
             {
-                return Some(EntityType::Location)
+                return NameRule::new(EntityType::Location, TypeRule::LocHeadWord)
             }
             _ => {}
         }
@@ -153,7 +213,7 @@ pub(super) fn type_override(name: &str, voted: EntityType, res: &Profile) -> Opt
             .is_some_and(char::is_uppercase)
         && raw[raw.len() - 1].chars().count() > 2;
     if initials && voted != EntityType::Location {
-        return Some(EntityType::Person);
+        return NameRule::new(EntityType::Person, TypeRule::Initials);
     }
     let all_cap = raw
         .iter()
@@ -163,7 +223,7 @@ pub(super) fn type_override(name: &str, voted: EntityType, res: &Profile) -> Opt
         && voted != EntityType::Location
         && res.first_names.contains_key(&lower(raw[0]))
     {
-        return Some(EntityType::Person);
+        return NameRule::new(EntityType::Person, TypeRule::FirstName);
     }
     None
 }

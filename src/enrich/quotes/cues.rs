@@ -5,6 +5,7 @@
 use super::field::Field;
 use super::scan::{opens, RawQuote};
 use super::speaker::{np, source_np, subject_before, Phrase, Ref};
+use crate::enrich::explain::QuoteRule;
 use crate::enrich::profile::{Gender, Profile};
 use crate::enrich::tokens::Tok;
 
@@ -17,20 +18,22 @@ pub(super) struct CueMatch {
 }
 
 /// The attribution of a quote as written: who the speaker phrase points at, the cue's text and
-/// the byte position of the phrase.
+/// the byte position of the phrase, and the rule that found it (for `--explain`).
 #[derive(Clone, Debug)]
 pub(super) struct Attribution {
     pub speaker: Ref,
     pub cue: Option<String>,
     pub at: Option<usize>,
+    pub rule: QuoteRule,
 }
 
 impl Attribution {
-    fn new(phrase: Phrase, cue: Option<String>) -> Self {
+    fn new(phrase: Phrase, cue: Option<String>, rule: QuoteRule) -> Self {
         Attribution {
             speaker: phrase.who,
             cue,
             at: phrase.at,
+            rule,
         }
     }
 }
@@ -161,6 +164,7 @@ fn verb_after_comma(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attri
                 Attribution::new(
                     Phrase::at(Ref::Pron(g), verb.start),
                     Some(fd.text[verb.start..verb.end].to_string()),
+                    QuoteRule::VerbAfterComma,
                 )
             });
         }
@@ -177,6 +181,7 @@ fn verb_after_comma(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attri
             return Some(Attribution::new(
                 r,
                 Some(fd.text[verb.start..verb.end].to_string()),
+                QuoteRule::VerbAfterComma,
             ));
         }
     }
@@ -191,6 +196,7 @@ fn verb_after_comma(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attri
         Attribution::new(
             subj,
             Some(fd.text[fd.toks[v].start..fd.toks[v].end].to_string()),
+            QuoteRule::VerbAfterComma,
         )
     })
 }
@@ -240,7 +246,12 @@ fn after_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributio
         } else {
             continue;
         };
-        return Some(Attribution::new(r, Some(cue_text(fd, k, ce))));
+        let rule = if source {
+            QuoteRule::SourcePhrase
+        } else {
+            QuoteRule::CueAfterQuote
+        };
+        return Some(Attribution::new(r, Some(cue_text(fd, k, ce)), rule));
     }
     None
 }
@@ -373,7 +384,12 @@ fn before_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributi
         r
     };
     // A cue without a named subject: someone unnamed spoke ("Her neighbor … said").
-    Some(Attribution::new(r, Some(cue_text(fd, k, c.end))))
+    let rule = if c.source {
+        QuoteRule::SourcePhrase
+    } else {
+        QuoteRule::CueBeforeQuote
+    };
+    Some(Attribution::new(r, Some(cue_text(fd, k, c.end)), rule))
 }
 
 /// "Pour Jean Dupont, « … »", "Pour le ministre, « … »", "Pour lui, « … »": the opinion of
@@ -394,12 +410,19 @@ fn opinion(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> Option<Attrib
     if !ok {
         // "Pour le parquet, « … »": someone the text names but no one resolved, not the
         // speaker before.
-        return res
-            .articles
-            .contains_key(&fd.toks[b0 + 1].lower)
-            .then(|| Attribution::new(Phrase::NOTHING, Some(fd.toks[b0].lower.clone())));
+        return res.articles.contains_key(&fd.toks[b0 + 1].lower).then(|| {
+            Attribution::new(
+                Phrase::NOTHING,
+                Some(fd.toks[b0].lower.clone()),
+                QuoteRule::Opinion,
+            )
+        });
     }
-    Some(Attribution::new(r, Some(fd.toks[b0].lower.clone())))
+    Some(Attribution::new(
+        r,
+        Some(fd.toks[b0].lower.clone()),
+        QuoteRule::Opinion,
+    ))
 }
 
 /// "Jean Dupont : « … »" (headlines, interviews): a name, a colon, the quote.
@@ -412,6 +435,7 @@ fn name_colon(fd: &Field<'_>, b0: usize, b1: usize) -> Option<Attribution> {
         speaker: Ref::Ent(m.entity),
         cue: None,
         at: Some(m.start),
+        rule: QuoteRule::NameColon,
     })
 }
 
@@ -443,7 +467,11 @@ fn incise(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
             _ => np(fd, ce, close, res),
         };
         if matches!(r.who, Ref::Ent(_) | Ref::Name(_) | Ref::Pron(_)) {
-            return Some(Attribution::new(r, Some(cue_text(fd, k, ce))));
+            return Some(Attribution::new(
+                r,
+                Some(cue_text(fd, k, ce)),
+                QuoteRule::Incise,
+            ));
         }
     }
     None

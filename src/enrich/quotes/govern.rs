@@ -9,6 +9,7 @@ use super::field::Field;
 use super::field::{MentionAt, Span};
 use super::scan::RawQuote;
 use super::speaker::{np, Phrase, Ref};
+use crate::enrich::explain::QuoteRule;
 use crate::enrich::profile::{lower, Gender, Profile};
 use crate::enrich::syntax::{Analysis, Pos};
 
@@ -62,10 +63,18 @@ pub(super) fn attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option
         None if g.incise => inverted_after(fd, fd.tok_at(p.tokens[g.verb].end), res)?,
         None => return None,
     };
+    let rule = if g.incise {
+        QuoteRule::GoverningVerbIncise
+    } else if res.speech_lemmas.contains(&lemma) {
+        QuoteRule::GoverningVerbSubject
+    } else {
+        QuoteRule::ColonIntro
+    };
     Some(Attribution {
         speaker: phrase.who,
         cue: Some(cue_text(fd, p, g.verb)),
         at: phrase.at,
+        rule,
     })
 }
 

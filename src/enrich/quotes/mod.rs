@@ -36,6 +36,7 @@ use resolve::{candidates, Candidate, Resolver, RoleSpeakers};
 use speaker::{previous_sentence_subject, recent_speaker, sentence_subject};
 
 use super::analysis::Analysis;
+use super::explain::{QuoteExplain, QuoteRule, SpeakerRef};
 use super::profile::{lower, Gender, Profile, Referent};
 use super::syntax::FieldAnalysis;
 use super::types::{Entity, Quote, QuoteKind, Speaker};
@@ -44,9 +45,12 @@ use super::types::{Entity, Quote, QuoteKind, Speaker};
 /// organisations that are not among the article's entities), to be added to them.
 #[derive(Clone, Debug, Default)]
 pub struct Extraction {
+    /// Direct quotes and reported speech, field by field in reading order.
     pub quotes: Vec<Quote>,
     /// New entities; quotes refer to them by id, after the article's entities.
     pub speakers: Vec<Entity>,
+    /// How each quote was attributed, in the order of `quotes` (read by `--explain`).
+    pub explain: Vec<QuoteExplain>,
 }
 
 /// How one kept quote was attributed.
@@ -57,6 +61,30 @@ struct Attributed {
     cue: Option<String>,
     /// The speaker came from the quote's own cue (not inherited or guessed).
     from_cue: bool,
+    /// Where the attribution was found and what the speaker phrase was (for `--explain`).
+    rule: QuoteRule,
+    speaker_ref: SpeakerRef,
+}
+
+impl Attributed {
+    /// A speaker that came from no cue of the quote's own, by `rule`.
+    fn inherited(speaker: Option<usize>, rule: QuoteRule) -> Self {
+        Attributed {
+            speaker,
+            cue: None,
+            from_cue: false,
+            rule: if speaker.is_some() {
+                rule
+            } else {
+                QuoteRule::None
+            },
+            speaker_ref: if speaker.is_some() {
+                SpeakerRef::Inherited
+            } else {
+                SpeakerRef::Nobody
+            },
+        }
+    }
 }
 
 /// Find, filter and attribute the direct quotes of every field. `entities` are the article's
@@ -69,6 +97,7 @@ pub fn extract(
     parses: &[FieldAnalysis],
 ) -> Extraction {
     let mut quotes = Vec::new();
+    let mut explain = Vec::new();
     let mut rs = Resolver::new(res, entities);
     for (i, f) in an.fields.iter().enumerate() {
         let raws = scan(f.text);
@@ -87,10 +116,18 @@ pub fn extract(
                 .find(|c| !a.from_cue && c.span.start <= q.open && q.close_end <= c.span.end)
             {
                 a.speaker = c.speaker;
+                a.rule = QuoteRule::ReportedClauseSubject;
+                a.speaker_ref = SpeakerRef::Inherited;
             }
         }
         for (q, a) in kept.iter().zip(attributed) {
             let w = fd.words_of(q);
+            explain.push(QuoteExplain {
+                index: quotes.len(),
+                cue: a.cue.clone(),
+                rule: a.rule,
+                speaker_ref: a.speaker_ref,
+            });
             quotes.push(Quote {
                 text: f.text[w.start..w.end].to_string(),
                 field: f.name.to_string(),
@@ -105,6 +142,12 @@ pub fn extract(
             });
         }
         for c in clauses {
+            explain.push(QuoteExplain {
+                index: quotes.len(),
+                cue: Some(c.cue.clone()),
+                rule: c.rule,
+                speaker_ref: c.speaker_ref,
+            });
             quotes.push(Quote {
                 text: f.text[c.span.start..c.span.end].to_string(),
                 field: f.name.to_string(),
@@ -122,6 +165,7 @@ pub fn extract(
     Extraction {
         quotes,
         speakers: rs.found,
+        explain,
     }
 }
 
@@ -138,12 +182,7 @@ fn attribute_field(
     for (qi, q) in kept.iter().enumerate() {
         let found = attributions(fd, q, res);
         let Some(first) = found.first() else {
-            let speaker = unattributed(fd, kept, qi, &out, rs, cands, role_speakers);
-            out.push(Attributed {
-                speaker,
-                cue: None,
-                from_cue: false,
-            });
+            out.push(unattributed(fd, kept, qi, &out, rs, cands, role_speakers));
             continue;
         };
         // The parse's reading first; when its phrase names nobody, the word rules' reading.
@@ -160,7 +199,9 @@ fn attribute_field(
             }
         }
         let (a, mut speaker) = chosen;
+        let mut speaker_ref = a.speaker.kind();
         if let (None, speaker::Ref::Pron(g)) = (speaker, &a.speaker) {
+            speaker_ref = SpeakerRef::PronounLastSpeaker;
             // Nobody of that kind named near: the last speaker, the most salient one.
             let at = a.at.unwrap_or(q.open);
             speaker = match res.referent(&resolve::pronoun_word(fd, at)) {
@@ -180,6 +221,8 @@ fn attribute_field(
             speaker,
             cue: a.cue,
             from_cue: true,
+            rule: a.rule,
+            speaker_ref,
         });
     }
     // « A » et « B », a-t-il dit: a quote without a cue before another quote of the same
@@ -189,13 +232,13 @@ fn attribute_field(
         let same_sentence = fd.para(q.open) == fd.para(n.open)
             && (fd.tok_at(q.close_end)..fd.tok_at(n.open)).all(|k| !cues::is_boundary(fd, k, res));
         if !out[i].from_cue && out[i + 1].from_cue && same_sentence {
-            out[i].speaker = out[i + 1].speaker;
+            out[i] = Attributed::inherited(out[i + 1].speaker, QuoteRule::NextQuoteCue);
         }
     }
     // A quote continued in the next paragraph has the speaker of its last part.
     for i in (0..kept.len().saturating_sub(1)).rev() {
         if !kept[i].closed && kept[i].continued && !out[i].from_cue {
-            out[i].speaker = out[i + 1].speaker;
+            out[i] = Attributed::inherited(out[i + 1].speaker, QuoteRule::ContinuedQuote);
         }
     }
     out
@@ -261,7 +304,7 @@ fn unattributed(
     rs: &mut Resolver<'_>,
     cands: &[Candidate],
     roles: &RoleSpeakers,
-) -> Option<usize> {
+) -> Attributed {
     let res = rs.res;
     let q = kept[qi];
     let para = fd.para(q.open);
@@ -282,7 +325,7 @@ fn unattributed(
             .iter()
             .any(|m| m.start >= prev.close_end && m.end <= q.open && fd.is_person(m.entity));
         if para == pp + 1 && !someone_between {
-            return before[qi - 1].speaker;
+            return Attributed::inherited(before[qi - 1].speaker, QuoteRule::ParagraphContinuation);
         }
     }
     let inherited = (qi > 0)
@@ -292,19 +335,57 @@ fn unattributed(
                 .then(|| before[qi - 1].speaker)
         })
         .flatten();
-    let previous =
-        previous_sentence_subject(fd, q, res).and_then(|p| rs.resolve(fd, p, cands, roles));
-    let found = match previous.map(Some).or(inherited) {
-        Some(s) => s,
-        None => sentence_subject(fd, q, res)
-            .or_else(|| recent_speaker(fd, q, res))
-            .and_then(|p| rs.resolve(fd, p, cands, roles)),
+    let phrase = previous_sentence_subject(fd, q, res);
+    let previous = resolved(
+        fd,
+        rs,
+        phrase,
+        cands,
+        roles,
+        QuoteRule::PreviousSentenceSubject,
+    );
+    let inherited = inherited.map(|s| Attributed::inherited(s, QuoteRule::PreviousQuoteSpeaker));
+    let found = match previous.or(inherited) {
+        Some(a) => a,
+        None => {
+            let subject = sentence_subject(fd, q, res);
+            let rule = match subject {
+                Some(_) => QuoteRule::SentenceSubject,
+                None => QuoteRule::RecentSpeaker,
+            };
+            let phrase = subject.or_else(|| recent_speaker(fd, q, res));
+            resolved(fd, rs, phrase, cands, roles, rule)
+                .unwrap_or_else(|| Attributed::inherited(None, QuoteRule::None))
+        }
     };
+    if found.speaker.is_some() {
+        return found;
+    }
     // Nothing in the text around: whoever spoke in the quote before, in this paragraph or the
     // one before (the article goes on reporting the same speaker).
-    found.or_else(|| {
-        (qi > 0 && para - fd.para(kept[qi - 1].open).min(para) <= 1)
-            .then(|| before[qi - 1].speaker)
-            .flatten()
+    let earlier = (qi > 0 && para - fd.para(kept[qi - 1].open).min(para) <= 1)
+        .then(|| before[qi - 1].speaker)
+        .flatten();
+    Attributed::inherited(earlier, QuoteRule::EarlierQuoteSpeaker)
+}
+
+/// The speaker phrase `phrase` resolved, attributed by `rule`; `None` when it resolves to nobody.
+fn resolved(
+    fd: &mut Field<'_>,
+    rs: &mut Resolver<'_>,
+    phrase: Option<speaker::Phrase>,
+    cands: &[Candidate],
+    roles: &RoleSpeakers,
+    rule: QuoteRule,
+) -> Option<Attributed> {
+    let phrase = phrase?;
+    let speaker_ref = phrase.who.kind();
+    let speaker = rs.resolve(fd, phrase, cands, roles)?;
+    Some(Attributed {
+        speaker: Some(speaker),
+        cue: None,
+        from_cue: false,
+        rule,
+        speaker_ref,
     })
 }

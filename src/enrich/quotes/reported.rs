@@ -16,6 +16,7 @@ use super::field::{Field, Span};
 use super::govern;
 use super::resolve::{Candidate, Resolver, RoleSpeakers};
 use super::speaker::{source_np, subject_before, Phrase, Ref};
+use crate::enrich::explain::{QuoteRule, SpeakerRef};
 use crate::enrich::profile::Profile;
 
 /// One clause of reported speech, in bytes of its field.
@@ -25,6 +26,10 @@ pub(super) struct Reported {
     /// Entity index of the speaker.
     pub speaker: Option<usize>,
     pub cue: String,
+    /// The rule that found the clause and its speaker phrase, and what that phrase was (for
+    /// `--explain`).
+    pub rule: QuoteRule,
+    pub speaker_ref: SpeakerRef,
 }
 
 /// A clause found, before its speaker phrase is resolved.
@@ -34,6 +39,7 @@ struct Clause {
     to: usize,
     phrase: Phrase,
     cue: (usize, usize),
+    rule: QuoteRule,
 }
 
 /// The reported clauses of a field, in reading order.
@@ -54,6 +60,7 @@ pub(super) fn reported(
     parsed_clauses(fd, res, &mut clauses);
     let mut out = Vec::new();
     for c in clauses {
+        let speaker_ref = c.phrase.who.kind();
         let speaker = rs.resolve(fd, c.phrase, cands, roles);
         let span = trimmed(fd, c.from, c.to);
         if fd.text[span.start..span.end].split_whitespace().count() < 3 {
@@ -63,6 +70,8 @@ pub(super) fn reported(
             span,
             speaker,
             cue: fd.text[fd.toks[c.cue.0].start..fd.toks[c.cue.1 - 1].end].to_string(),
+            rule: c.rule,
+            speaker_ref,
         });
     }
     out
@@ -81,6 +90,7 @@ fn parsed_clauses(fd: &Field<'_>, res: &Profile, clauses: &mut Vec<Clause>) {
             overlaps = true;
             if matches!(c.phrase.who, Ref::Nothing) {
                 c.phrase = pc.phrase.clone();
+                c.rule = QuoteRule::ReportedParsedSubject;
             }
             // The same clause: it ends where the verb's complement ends, not at the sentence
             // end ("X a déclaré qu'il partirait, avec regret, avant l'été" keeps its adjuncts;
@@ -95,6 +105,7 @@ fn parsed_clauses(fd: &Field<'_>, res: &Profile, clauses: &mut Vec<Clause>) {
                 to,
                 phrase: pc.phrase,
                 cue,
+                rule: QuoteRule::ReportedParsedSubject,
             });
         }
     }
@@ -205,6 +216,7 @@ fn source_clause(
             to: clause_end(fd, from, end, res),
             phrase,
             cue: (k, c.end),
+            rule: QuoteRule::ReportedSource,
         });
     }
     (k > s + 2 && fd.toks[k - 1].lower == ",").then_some(Clause {
@@ -212,6 +224,7 @@ fn source_clause(
         to: k - 1,
         phrase,
         cue: (k, c.end),
+        rule: QuoteRule::ReportedSource,
     })
 }
 
@@ -247,6 +260,7 @@ fn verb_clause(
             to: clause_end(fd, from, end, res),
             phrase: subject_before(fd, s, k, res),
             cue: (k, c.end),
+            rule: QuoteRule::ReportedVerbSubject,
         });
     }
     backward_clause(fd, s, k, c, end, res)
@@ -289,6 +303,7 @@ fn backward_clause(
         to: cm,
         phrase,
         cue: (k, c.end),
+        rule: QuoteRule::ReportedInverted,
     })
 }
 

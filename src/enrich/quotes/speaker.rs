@@ -5,6 +5,7 @@
 use super::cues::{cue_at, is_boundary, CueMatch};
 use super::field::{Field, Span};
 use super::scan::RawQuote;
+use crate::enrich::explain::SpeakerRef;
 use crate::enrich::profile::{lower, Gender, Profile};
 
 /// Who a speaker phrase points at, before resolution.
@@ -26,6 +27,21 @@ pub(super) enum Ref {
     /// A definite description of an organisation ("the agency", "le ministère"): its noun.
     OrgDesc(String),
     Nothing,
+}
+
+impl Ref {
+    /// What kind of phrase this is, for `--explain`.
+    pub fn kind(&self) -> SpeakerRef {
+        match self {
+            Ref::Ent(_) => SpeakerRef::Name,
+            Ref::Name(_) => SpeakerRef::NameMissedByModel,
+            Ref::Pron(_) => SpeakerRef::PronounAntecedent,
+            Ref::Role { .. } => SpeakerRef::RoleToPerson,
+            Ref::OrgName(_) => SpeakerRef::OrganisationName,
+            Ref::OrgDesc(_) => SpeakerRef::OrganisationDescription,
+            Ref::Nothing => SpeakerRef::Nobody,
+        }
+    }
 }
 
 /// A speaker phrase: what it points at and the byte where it starts.

@@ -267,6 +267,8 @@ mod tests {
     use crate::enrich::profile::Lang;
     use crate::enrich::types::{EntityType, TextField};
 
+    /// The entities of `text` (one body field) from the NER spans `spans` (surface form, label),
+    /// found in order.
     pub(super) fn run(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<Entity> {
         let res = Profile::load(lang);
         let doc = Document {
@@ -290,6 +292,7 @@ mod tests {
         canonicalize(&Analysis::new(&doc, &res), &sp, &res).entities
     }
 
+    /// Each entity's name and type.
     pub(super) fn names(es: &[Entity]) -> Vec<(String, EntityType)> {
         es.iter().map(|e| (e.name.clone(), e.entity_type)).collect()
     }

@@ -1,5 +1,5 @@
 //! The words right around one name: a title phrase before a name, a name inside an adjective,
-//! a fictional role, and the type hints ("the Tremé neighborhood", "la société Casio", an age
+//! a fictional role, and the type hints ("the Elmwood neighborhood", "la société Lumora", an age
 //! in apposition, a role in apposition).
 
 use super::{before_window, ends_with_phrase, WINDOW};
@@ -31,7 +31,7 @@ pub(super) fn is_title_phrase(t: &str, m: &M, res: &Profile) -> bool {
         .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
-/// "an Italianate-style house": the name is part of an adjective.
+/// "a Tudor-style house": the name is part of an adjective.
 pub(super) fn is_adjective(t: &str, m: &M, res: &Profile) -> bool {
     let Some(rest) = t[m.end..].strip_prefix('-') else {
         return false;
@@ -42,7 +42,7 @@ pub(super) fn is_adjective(t: &str, m: &M, res: &Profile) -> bool {
     res.context.adjectives.contains(&lower(&rest[..w_end]))
 }
 
-/// "Chastain co-stars as his wife, Anna": a person's name after a role cue, possibly through a
+/// "Mira Holt stars as his sister, Ruth": a person's name after a role cue, possibly through a
 /// short lower-case apposition, is a fictional character.
 pub(super) fn is_character(t: &str, m: &M, res: &Profile) -> bool {
     if m.ty() != EntityType::Person || res.context.characters.is_empty() {
@@ -59,7 +59,7 @@ pub(super) fn is_character(t: &str, m: &M, res: &Profile) -> bool {
         {
             return true;
         }
-        // Step back over one lower-case word ("his wife").
+        // Step back over one lower-case word ("his sister").
         let Some(i) = w.rfind(' ') else { break };
         let last = &w[i + 1..];
         if last.is_empty() || !last.chars().all(|c| c.is_alphabetic()) {
@@ -73,7 +73,7 @@ pub(super) fn is_character(t: &str, m: &M, res: &Profile) -> bool {
 /// The type the words right around a mention give it, if any.
 pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     let ctx = &res.context;
-    // "the Tremé neighborhood".
+    // "the Elmwood neighborhood".
     if let Some(r) = t[m.end..].strip_prefix(' ') {
         let w_end = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
         let w = &r[..w_end];
@@ -93,7 +93,7 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
             }
         }
     }
-    // "la société Casio", "le quartier d'Arcueil".
+    // "la société Lumora", "le quartier de Belleville".
     let win = before_window(t, m.start);
     for (p, ty) in &ctx.before {
         let hit = if p.ends_with('\'') {
@@ -109,8 +109,8 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     person_by_role(t, m, &win, res).then_some(EntityType::Person)
 }
 
-/// A full name in apposition to a role: "CEO Sundar Pichai", "le patron d'Android, Sundar
-/// Pichai", "Jane Doe, the company's chief executive". Places are left alone: "the minister met
+/// A full name in apposition to a role: "CEO Ada Mensah", "le patron de Lumora, Jean
+/// Vasseur", "Jane Doe, the company's chief executive". Places are left alone: "the minister met
 /// in Paris, Berlin" is no apposition.
 fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
     if m.ty() == EntityType::Location || m.ty() == EntityType::Person {
@@ -135,7 +135,7 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
     // The clause before: from the last comma or sentence mark, a short noun phrase headed by a role.
     let before = tokenize(win, &res.tokens);
     if before.last().is_some_and(|x| x.word) {
-        // Directly after a role word ("CEO Sundar Pichai").
+        // Directly after a role word ("CEO Ada Mensah").
         let last = before.len() - 1;
         if res.role(&before[last].lower).is_some() {
             return true;

@@ -106,7 +106,7 @@ impl List<'_> {
             if last {
                 return j;
             }
-            // "(microphones)".
+            // "(groceries)".
             if j < toks.len() && toks[j].lower == "(" {
                 match toks[j..].iter().position(|x| x.lower == ")") {
                     Some(k) if k <= 8 => j += k + 1,
@@ -149,7 +149,7 @@ impl List<'_> {
                 break;
             }
         }
-        // Punctuation glued to the end ("Casio.") is not part of the name.
+        // Punctuation glued to the end ("Toyota.") is not part of the name.
         while j > s && !toks[j - 1].word {
             j -= 1;
         }

@@ -1,7 +1,7 @@
-//! What the words around a name say about it, as a reader uses them: "manufacturers, including
-//! Shure, Casio and Zildjian" names three companies; "the Tremé neighborhood" a place; "le patron
-//! d'Android, Sundar Pichai" a person; "an Italianate-style building" no entity at all; "stars as
-//! Anna" a fictional role. The words themselves are data (`resources/<lang>/context.txt`); the
+//! What the words around a name say about it, as a reader uses them: "carmakers, including
+//! Renault, Stellantis and Toyota" names three companies; "the Elmwood neighborhood" a place; "le
+//! patron de Lumora, Jean Vasseur" a person; "a Tudor-style building" no entity at all; "stars as
+//! Ruth" a fictional role. The words themselves are data (`resources/<lang>/context.txt`); the
 //! model's label stays as found and the hint outvotes it (see [`super::canonicalize`]).
 
 mod hints;
@@ -45,8 +45,8 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
     join_founders(doc, res, ms);
     ms.retain(|m| !is_adjective(doc.fields[m.field].text, m, res));
     ms.retain(|m| !is_title_phrase(doc.fields[m.field].text, m, res));
-    // A name once given to a fictional role is the role's throughout ("as his wife, Anna" …
-    // "Anna's").
+    // A name once given to a fictional role is the role's throughout ("as his sister, Ruth" …
+    // "Ruth's").
     let roles: std::collections::HashSet<String> = ms
         .iter()
         .filter(|m| is_character(doc.fields[m.field].text, m, res))
@@ -95,7 +95,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
                 ms.push(M::found(fi, s, e, ty));
             }
         }
-        // Well-known names the model missed ("citée par Interfax"), unless part of a longer
+        // Well-known names the model missed ("citée par Reuters"), unless part of a longer
         // capitalised name ("Michael Bloomberg").
         for (s, e, ty) in gazetteer().find_in(f.text) {
             if !ms.iter().any(|m| m.field == fi && m.start < e && s < m.end)

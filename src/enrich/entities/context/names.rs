@@ -7,7 +7,7 @@ use crate::enrich::profile::{key, lower, Profile, TypeWord};
 use crate::enrich::tokens::{tokenize, Tok};
 use crate::enrich::types::{Document, EntityType};
 
-/// Capitalised names ending in an organisation word ("Festival Productions", "Acme Holdings
+/// Capitalised names ending in an organisation word ("Harbor Productions", "Acme Holdings
 /// Inc."), which the model sometimes misses: at least two words, not at a sentence start unless
 /// the first word is itself capitalised in the middle of sentences too.
 pub(super) fn suffixed_orgs(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize, usize)> {
@@ -63,7 +63,7 @@ pub(super) fn suffixed_orgs(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize,
     out
 }
 
-/// "the Louis Prima and Gia Maione Prima Foundation": a person's name coordinated with an
+/// "the Bill and Melinda Gates Foundation": a person's name coordinated with an
 /// organisation name, under one lower-case article, names one foundation.
 pub(super) fn join_founders(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
     let mut out: Vec<M> = Vec::with_capacity(ms.len());

@@ -201,17 +201,17 @@ fn adjectives_and_fictional_roles_are_no_entities() {
         &[("Tudor", "PERSON"), ("Oxford", "GPE")],
     );
     assert_eq!(names(&es), [("Oxford".to_string(), L)]);
-    let t = "Jessica Chastain co-stars as his wife, Anna. Anna's lines were rewritten.";
+    let t = "Mira Holt stars as his sister, Ruth. Ruth's lines were rewritten.";
     let es = run(
         Lang::En,
         t,
         &[
-            ("Jessica Chastain", "PERSON"),
-            ("Anna", "PERSON"),
-            ("Anna", "PERSON"),
+            ("Mira Holt", "PERSON"),
+            ("Ruth", "PERSON"),
+            ("Ruth", "PERSON"),
         ],
     );
-    assert_eq!(names(&es), [("Jessica Chastain".to_string(), P)]);
+    assert_eq!(names(&es), [("Mira Holt".to_string(), P)]);
     let t = "Léa Drucker incarne Sylvie Martin, une juge. Plus tard, Sylvie Martin doute.";
     let es = run(
         Lang::Fr,
@@ -243,10 +243,10 @@ fn adjectives_and_fictional_roles_are_no_entities() {
 
 #[test]
 fn a_name_in_apposition_to_a_role_is_a_person() {
-    let t = "Cette semaine, c'est au patron de Google, Sundar Pichai, de répondre.";
-    let es = run(Lang::Fr, t, &[("Google", "ORG"), ("Sundar Pichai", "ORG")]);
+    let t = "Cette semaine, c'est au patron de Lumora, Jean Vasseur, de répondre.";
+    let es = run(Lang::Fr, t, &[("Lumora", "ORG"), ("Jean Vasseur", "ORG")]);
     assert!(
-        has(&es, "Sundar Pichai", P) && has(&es, "Google", O),
+        has(&es, "Jean Vasseur", P) && has(&es, "Lumora", O),
         "{:?}",
         names(&es)
     );
@@ -268,7 +268,7 @@ fn a_name_in_apposition_to_a_role_is_a_person() {
 
 #[test]
 fn founders_join_their_foundation_and_suffixes_make_organisations() {
-    let t = "Grants came from the Bill and Melinda Gates Foundation and from Louis Lee and the Helis Foundation.";
+    let t = "Grants came from the Bill and Melinda Gates Foundation and from Louis Lee and the Orrin Foundation.";
     let es = run(
         Lang::En,
         t,
@@ -276,7 +276,7 @@ fn founders_join_their_foundation_and_suffixes_make_organisations() {
             ("Bill", "PERSON"),
             ("Melinda Gates Foundation", "ORG"),
             ("Louis Lee", "PERSON"),
-            ("Helis Foundation", "ORG"),
+            ("Orrin Foundation", "ORG"),
         ],
     );
     assert!(
@@ -285,17 +285,17 @@ fn founders_join_their_foundation_and_suffixes_make_organisations() {
         names(&es)
     );
     assert!(
-        has(&es, "Louis Lee", P) && has(&es, "Helis Foundation", O),
+        has(&es, "Louis Lee", P) && has(&es, "Orrin Foundation", O),
         "{:?}",
         names(&es)
     );
-    let t = "In 1970, Wein's Festival Productions produced the show. The University said nothing.";
+    let t = "In 1970, Okafor's Harbor Productions produced the show. The University said nothing.";
     let es = run(Lang::En, t, &[]);
-    assert_eq!(names(&es), [("Festival Productions".to_string(), O)]);
-    let t = "He taught at the Jamal Heritage School of Music for years.";
+    assert_eq!(names(&es), [("Harbor Productions".to_string(), O)]);
+    let t = "He taught at the Jamal Riverside School of Music for years.";
     let es = run(Lang::En, t, &[]);
     assert_eq!(
         names(&es),
-        [("Jamal Heritage School of Music".to_string(), O)]
+        [("Jamal Riverside School of Music".to_string(), O)]
     );
 }

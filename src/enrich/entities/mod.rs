@@ -6,6 +6,7 @@
 //! (`credits`) are set apart first: their names are credits, not entities of the article; in a
 //! Title Case headline, spans are trimmed to the names the article gives (`headline`).
 
+mod affiliation;
 mod clean;
 #[cfg(test)]
 mod clean_tests;
@@ -64,6 +65,7 @@ pub fn canonicalize_parsed(
     clean::drop_non_names(doc, &mut ms);
     parsed::drop_common_words(doc, parse, &mut ms);
     headline::trim(doc, parse, &mut ms);
+    affiliation::split(doc, res, &mut ms);
     context::apply(an, res, &mut ms);
     teams::apply(an, res, &mut ms);
     // Nor the names the context rules found inside a credit line.

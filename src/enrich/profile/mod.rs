@@ -228,6 +228,9 @@ pub struct Profile {
     pub function_words: HashSet<String>,
     /// Prepositions before the complement of an organisation noun ("de", "of").
     pub complements: HashSet<String>,
+    /// Prepositions joining a person's name to the organisation they work for ("Jane Doe of
+    /// Harbor Public Radio").
+    pub affiliations: HashSet<String>,
     /// Prepositions of an addressee between a cue and its speaker ("à").
     pub addressees: HashSet<String>,
     /// Contracted article forms ("au", "du"): a capitalised quotation after them is a name.
@@ -473,6 +476,7 @@ impl Profile {
             abbrevs: HashSet::new(),
             function_words: HashSet::new(),
             complements: HashSet::new(),
+            affiliations: HashSet::new(),
             divisions: HashSet::new(),
             credit_words: HashSet::new(),
             byline_words: HashSet::new(),
@@ -583,6 +587,7 @@ impl Profile {
                 "abbrev" => &mut self.abbrevs,
                 "function" => &mut self.function_words,
                 "complement" => &mut self.complements,
+                "affiliation" => &mut self.affiliations,
                 "credit" => &mut self.credit_words,
                 "byline" => &mut self.byline_words,
                 "addressee" => &mut self.addressees,

@@ -98,10 +98,21 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
         // Well-known names the model missed ("citée par Reuters"), unless part of a longer
         // capitalised name ("Michael Bloomberg").
         for (s, e, ty) in gazetteer().find_in(f.text) {
-            if !ms.iter().any(|m| m.field == fi && m.start < e && s < m.end)
-                && !next_to_capitalised(f.text, s, e)
-            {
+            let over: Vec<usize> = (0..ms.len())
+                .filter(|&i| ms[i].field == fi && ms[i].start < e && s < ms[i].end)
+                .collect();
+            if over.is_empty() && !next_to_capitalised(f.text, s, e) {
                 ms.push(M::found(fi, s, e, ty));
+            }
+            // The model stopped inside a well-known name ("d'Amérique" of "d'Amérique
+            // latine", "the Latin" of "the Latin Quarter"): the mention is the whole name.
+            if let [i] = over[..] {
+                let m = &mut ms[i];
+                if s <= m.start && m.end <= e && e - s > m.end - m.start {
+                    m.start = s;
+                    m.end = e;
+                    m.hint = Some(ty);
+                }
             }
         }
         // English titles capitalise every word: a run there is no name.

@@ -299,3 +299,13 @@ fn founders_join_their_foundation_and_suffixes_make_organisations() {
         [("Jamal Riverside School of Music".to_string(), O)]
     );
 }
+
+#[test]
+fn a_mention_inside_a_well_known_name_becomes_that_name() {
+    let t = "Le Chili est le troisième pays d'Amérique latine à fermer ses frontières.";
+    let es = run(Lang::Fr, t, &[("Chili", "LOC"), ("Amérique", "LOC")]);
+    assert!(has(&es, "Amérique latine", L), "{:?}", names(&es));
+    let t = "Growth in Latin America slowed, while Central Asia grew.";
+    let es = run(Lang::En, t, &[("Latin", "NORP"), ("Central Asia", "LOC")]);
+    assert!(has(&es, "Latin America", L), "{:?}", names(&es));
+}

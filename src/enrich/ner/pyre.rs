@@ -59,18 +59,23 @@ struct Found {
 /// A match: byte offsets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
+    /// Byte offset where the match starts.
     pub start: usize,
+    /// Byte offset one past the match.
     pub end: usize,
 }
 
 /// How the pattern will be used: `re.match` needs every piece anchored at the start.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
+    /// `re.search`: a match anywhere.
     Search,
+    /// `re.match`: a match at the start only.
     Match,
 }
 
 impl PyRegex {
+    /// Compiles a Python regular expression for `mode`; the error names what is not supported.
     pub fn new(src: &str, mode: Mode) -> Result<PyRegex, String> {
         let chars: Vec<char> = src.chars().collect();
         let (flags, body_start) = leading_flags(&chars);

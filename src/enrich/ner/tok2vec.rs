@@ -29,6 +29,24 @@ const WP: usize = WIDTH * PIECES;
 const PAD: usize = 4;
 /// Encoder depth.
 const DEPTH: usize = 4;
+/// Tokens ahead whose embedding rows are prefetched.
+const PREFETCH_AHEAD: usize = 1;
+/// Row index of a word without a static vector.
+const NO_ROW: u32 = u32::MAX;
+
+/// The table rows of a doc's embeddings: `per_token` row indices per token, in summing order
+/// (4 per hash table, then the static vector's or [`NO_ROW`]).
+struct EmbedRows {
+    per_token: usize,
+    rows: Vec<u32>,
+}
+
+impl EmbedRows {
+    /// The row indices of token `i`, `None` past the last token.
+    fn token(&self, i: usize) -> Option<&[u32]> {
+        self.rows.get(i * self.per_token..(i + 1) * self.per_token)
+    }
+}
 
 /// A token attribute embedded by MultiHashEmbed, in the order of the config's `attrs`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -198,14 +216,40 @@ impl Tok2Vec {
         // Padded state: np rows (PAD zero rows, the tokens, PAD zero rows) between two guard
         // rows that stay zero (the out-of-range neighbours of seq2col).
         let mut x = vec![0.0f32; (np + 2) * WIDTH];
+        let rows = self.embed_rows(text, tokens);
         let mut acc = [0.0f32; WP];
-        let mut ids = vec![0u64; self.tables.len()];
+        let mut picked: Vec<&[f32]> = Vec::with_capacity(rows.per_token);
+        for i in 0..n {
+            if let Some(ahead) = rows.token(i + PREFETCH_AHEAD) {
+                self.prefetch(ahead);
+            }
+            picked.clear();
+            for (slot, &r) in rows.token(i).unwrap_or(&[]).iter().enumerate() {
+                picked.extend(self.row(slot, r));
+            }
+            sum_rows(&mut acc, &self.embed_b, &picked);
+            let out = &mut x[(PAD + 1 + i) * WIDTH..(PAD + 2 + i) * WIDTH];
+            maxout_row(&acc, PIECES, out);
+            layernorm(out, &self.embed_g, &self.embed_beta);
+        }
+        self.encode(&mut x, np);
+        x.drain(..(PAD + 1) * WIDTH);
+        x.truncate(n * WIDTH);
+        x
+    }
+
+    /// The table rows each token's embedding sums, hashed for the whole doc first so the
+    /// summing loop can prefetch the rows of the tokens ahead (the tables are megabytes: the
+    /// rows come from memory, not from cache).
+    fn embed_rows(&self, text: &str, tokens: &[Token]) -> EmbedRows {
+        let per_token = self.tables.len() * 4 + usize::from(self.statics.is_some());
+        let mut rows = Vec::with_capacity(tokens.len() * per_token);
         let mut norm_buf = String::new();
         let mut shape_buf = String::new();
-        for (i, tok) in tokens.iter().enumerate() {
+        for tok in tokens {
             let t = text.get(tok.start..tok.end).unwrap_or("");
-            for (id, table) in ids.iter_mut().zip(&self.tables) {
-                *id = match table.attr {
+            for table in &self.tables {
+                let id = match table.attr {
                     Attr::Norm => {
                         self.lexicon
                             .norm_into(t, tok.norm.as_deref(), &mut norm_buf);
@@ -220,28 +264,49 @@ impl Tok2Vec {
                     Attr::Spacy => u64::from(tok.space_after),
                     Attr::IsSpace => u64::from(is_space(t)),
                 };
-            }
-            acc.copy_from_slice(&self.embed_b);
-            for (table, &id) in self.tables.iter().zip(&ids) {
                 for h in murmur3_128_u64(id, table.seed) {
-                    let r = h as usize % table.rows;
-                    add_row(&mut acc, &table.proj[r * WP..(r + 1) * WP]);
+                    // `rows` fits in u32: a table's rows are counted in thousands.
+                    rows.push((h as usize % table.rows) as u32);
                 }
             }
             if let Some(st) = &self.statics {
-                if let Some(r) = st.key2row.get(self.lexicon.string_id(t)) {
-                    let r = r as usize;
-                    add_row(&mut acc, &st.proj[r * WP..(r + 1) * WP]);
-                }
+                let row = st.key2row.get(self.lexicon.string_id(t));
+                rows.push(row.unwrap_or(NO_ROW));
             }
-            let out = &mut x[(PAD + 1 + i) * WIDTH..(PAD + 2 + i) * WIDTH];
-            maxout_row(&acc, PIECES, out);
-            layernorm(out, &self.embed_g, &self.embed_beta);
         }
-        self.encode(&mut x, np);
-        x.drain(..(PAD + 1) * WIDTH);
-        x.truncate(n * WIDTH);
-        x
+        EmbedRows { per_token, rows }
+    }
+
+    /// Row `r` of the table behind `slot` (4 slots per hash table, then the static vectors);
+    /// `None` for a word without a static vector.
+    #[inline]
+    fn row(&self, slot: usize, r: u32) -> Option<&[f32]> {
+        let proj = match self.tables.get(slot / 4) {
+            Some(table) => &table.proj,
+            None if r == NO_ROW => return None,
+            None => &self.statics.as_ref()?.proj,
+        };
+        let r = r as usize;
+        proj.get(r * WP..(r + 1) * WP)
+    }
+
+    /// Asks the CPU to bring one token's rows into cache (a hint: no effect on the results).
+    #[inline]
+    fn prefetch(&self, rows: &[u32]) {
+        #[cfg(target_arch = "x86_64")]
+        for (slot, &r) in rows.iter().enumerate() {
+            if let Some(row) = self.row(slot, r) {
+                // The first line of the row: the reads of the rest follow it in order.
+                // SAFETY: a prefetch never faults; the address is the row's first value.
+                unsafe {
+                    std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                        row.as_ptr().cast::<i8>(),
+                    )
+                };
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = rows;
     }
 
     /// Encoder: DEPTH × residual(seq2col → Maxout → LayerNorm) over the padded matrix.
@@ -269,10 +334,27 @@ impl Tok2Vec {
     }
 }
 
+/// Values of one output chunk kept in registers while every row is added to it.
+const CHUNK: usize = 32;
+
+/// `acc = bias + rows[0] + rows[1] + ...`, element by element in that order (spaCy's
+/// concatenation through the embedding Maxout, pre-projected). The sum runs chunk by chunk with
+/// the chunk in registers, so each row is read once and the rows' memory reads overlap.
 #[inline]
-fn add_row(acc: &mut [f32; WP], row: &[f32]) {
-    for (a, v) in acc.iter_mut().zip(row) {
-        *a += v;
+fn sum_rows(acc: &mut [f32; WP], bias: &[f32], rows: &[&[f32]]) {
+    for (c, (out, b)) in acc
+        .chunks_exact_mut(CHUNK)
+        .zip(bias.chunks_exact(CHUNK))
+        .enumerate()
+    {
+        let mut a = [0.0f32; CHUNK];
+        a.copy_from_slice(b);
+        for row in rows {
+            for (av, v) in a.iter_mut().zip(&row[c * CHUNK..(c + 1) * CHUNK]) {
+                *av += v;
+            }
+        }
+        out.copy_from_slice(&a);
     }
 }
 
@@ -315,4 +397,42 @@ fn load_statics(
         key2row: Arc::clone(&table.keys),
         proj,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The chunked sum must add in the same order as one row after another: values where
+    /// float addition is not associative tell the orders apart.
+    #[test]
+    fn sum_rows_adds_bias_then_rows_in_order() {
+        let bias: Vec<f32> = (0..WP)
+            .map(|i| if i % 2 == 0 { 1.0e8 } else { 0.5 })
+            .collect();
+        let r1: Vec<f32> = (0..WP)
+            .map(|i| if i % 3 == 0 { 1.0 } else { -0.25 })
+            .collect();
+        let r2: Vec<f32> = (0..WP)
+            .map(|i| if i % 2 == 0 { -1.0e8 } else { 3.0 })
+            .collect();
+        let r3: Vec<f32> = (0..WP).map(|i| (i as f32) * 0.001).collect();
+        let rows: Vec<&[f32]> = vec![&r1, &r2, &r3];
+        let mut acc = [f32::NAN; WP];
+        sum_rows(&mut acc, &bias, &rows);
+        for i in 0..WP {
+            let want = ((bias[i] + r1[i]) + r2[i]) + r3[i];
+            assert_eq!(acc[i].to_bits(), want.to_bits(), "element {i}");
+        }
+        // The other order would differ here: (1e8 + 1) rounds to 1e8, so 1 is lost.
+        assert_ne!(((bias[0] + r1[0]) + r2[0]), (bias[0] + r2[0]) + r1[0]);
+    }
+
+    #[test]
+    fn sum_rows_of_no_rows_is_the_bias() {
+        let bias: Vec<f32> = (0..WP).map(|i| i as f32).collect();
+        let mut acc = [0.0f32; WP];
+        sum_rows(&mut acc, &bias, &[]);
+        assert_eq!(&acc[..], &bias[..]);
+    }
 }

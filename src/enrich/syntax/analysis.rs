@@ -9,23 +9,41 @@ use super::morph;
 /// Universal part of speech (spaCy's coarse `POS`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Pos {
+    /// `ADJ`: adjective.
     Adj,
+    /// `ADP`: adposition.
     Adp,
+    /// `ADV`: adverb.
     Adv,
+    /// `AUX`: auxiliary.
     Aux,
+    /// `CCONJ`: coordinating conjunction.
     Cconj,
+    /// `DET`: determiner.
     Det,
+    /// `INTJ`: interjection.
     Intj,
+    /// `NOUN`: noun.
     Noun,
+    /// `NUM`: numeral.
     Num,
+    /// `PART`: particle.
     Part,
+    /// `PRON`: pronoun.
     Pron,
+    /// `PROPN`: proper noun.
     Propn,
+    /// `PUNCT`: punctuation.
     Punct,
+    /// `SCONJ`: subordinating conjunction.
     Sconj,
+    /// `SYM`: symbol.
     Sym,
+    /// `VERB`: verb.
     Verb,
+    /// `X`: other.
     X,
+    /// `SPACE`: whitespace.
     Space,
     /// No POS assigned (spaCy's empty `pos_`).
     None,
@@ -97,18 +115,23 @@ impl Morph {
     pub fn get(&self, field: &str) -> Option<&str> {
         morph::feature(&self.0, field)
     }
+    /// `Gender` (`Masc`, `Fem`).
     pub fn gender(&self) -> Option<&str> {
         self.get("Gender")
     }
+    /// `Number` (`Sing`, `Plur`).
     pub fn number(&self) -> Option<&str> {
         self.get("Number")
     }
+    /// `Person` (`1`, `2`, `3`).
     pub fn person(&self) -> Option<&str> {
         self.get("Person")
     }
+    /// `Tense` (`Pres`, `Past`, `Fut`, `Imp`).
     pub fn tense(&self) -> Option<&str> {
         self.get("Tense")
     }
+    /// `VerbForm` (`Fin`, `Inf`, `Part`, `Ger`).
     pub fn verb_form(&self) -> Option<&str> {
         self.get("VerbForm")
     }
@@ -121,17 +144,23 @@ impl Morph {
 /// One token's analysis. Offsets are bytes into the analysed text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxToken {
+    /// Byte offset of the first byte.
     pub start: usize,
+    /// Byte offset one past the last byte.
     pub end: usize,
     /// Fine-grained tag (English Penn tags; French: the POS name, set by the attribute ruler).
     pub tag: String,
+    /// Universal part of speech (from the tagger or morphologizer and the attribute ruler).
     pub pos: Pos,
+    /// Morphological features (the attribute ruler's, or the morphologizer's).
     pub morph: Morph,
+    /// Lemma (the attribute ruler's, else the rule lemmatizer's).
     pub lemma: String,
     /// Index of the head token; a sentence root is its own head.
     pub head: usize,
     /// Dependency label (`ROOT` for roots).
     pub dep: String,
+    /// Whether the token starts a sentence (from the parse, as spaCy sets `is_sent_start`).
     pub sent_start: bool,
 }
 
@@ -139,6 +168,7 @@ pub struct SyntaxToken {
 /// token once (`tokens` is readable; changing a head afterwards would leave the index stale).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Analysis {
+    /// The tokens of the text, in order.
     pub tokens: Vec<SyntaxToken>,
     children: Children,
 }
@@ -207,10 +237,12 @@ fn is_clausal(dep: &str) -> bool {
 }
 
 impl Analysis {
+    /// Number of tokens.
     pub fn len(&self) -> usize {
         self.tokens.len()
     }
 
+    /// Whether there are no tokens.
     pub fn is_empty(&self) -> bool {
         self.tokens.is_empty()
     }

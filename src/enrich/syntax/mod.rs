@@ -34,10 +34,14 @@ use tagger::TagLabel;
 /// Errors loading a syntax pipeline; the message names the file and the offending value.
 #[derive(Debug, thiserror::Error)]
 pub enum SyntaxError {
+    /// A component could not be loaded.
     #[error("syntax model {component} in {dir:?}: {source}")]
     Load {
+        /// The spaCy component (`tok2vec`, `tagger`, `parser`, ...).
         component: &'static str,
+        /// The pipeline directory.
         dir: std::path::PathBuf,
+        /// Why.
         source: super::ner::NerError,
     },
 }
@@ -47,6 +51,7 @@ pub enum SyntaxError {
 pub struct FieldAnalysis {
     /// Index of the field in the document.
     pub field: usize,
+    /// Its tokens' analysis.
     pub analysis: Analysis,
 }
 
@@ -54,9 +59,13 @@ pub struct FieldAnalysis {
 /// counted per transition; a doc of n tokens takes about 2n transitions).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Work {
+    /// The shared tok2vec: embedding row sums and the 4 encoder layers.
     pub tok2vec: usize,
+    /// The tagger or morphologizer's output layer.
     pub tagger: usize,
+    /// The parser's tok2vec projection and lower layer, per token.
     pub parser_precompute: usize,
+    /// One parser transition: feature row sums and the upper layer.
     pub parser_step: usize,
 }
 

@@ -20,6 +20,7 @@ pub struct TokenOut {
     pub end: usize,
     /// Universal part of speech (`NOUN`, `VERB`, ...; `SPACE` for whitespace; "" when none).
     pub pos: String,
+    /// Lemma.
     pub lemma: String,
     /// Index in `tokens` of the syntactic head; a sentence root is its own head.
     pub head: usize,

@@ -31,6 +31,7 @@ pub struct Parser {
 /// Work counters of one parse, for throughput reports.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ParseStats {
+    /// Transitions taken.
     pub steps: usize,
 }
 

@@ -2,11 +2,12 @@
 //! articles aside), then linking groups with union-find: a surname or first name alone to the
 //! person named in full, suffixes of longer names, an
 //! organisation's head noun alone, acronyms and their expansions, parenthetical definitions
-//! ("Organisation mondiale de la santé (OMS)").
+//! ("Organisation mondiale de la santé (OMS)"), abbreviated names the resources expand ("Mass."
+//! and "Massachusetts").
 
 use super::mention::M;
 use super::typing::type_override;
-use crate::enrich::profile::{key, NameHead, Profile, TypeWord};
+use crate::enrich::profile::{abbrev_key, key, NameHead, Profile, TypeWord};
 use crate::enrich::types::{Document, EntityType};
 use std::collections::{HashMap, HashSet};
 
@@ -95,6 +96,8 @@ struct ClusterInfo {
     toks: Vec<String>,
     ty: EntityType,
     acronym: Option<String>,
+    /// Its name as an abbreviation is compared ([`abbrev_key`]: "Mass." → "mass").
+    abbrev: String,
     /// Some mention was labelled a person.
     has_per: bool,
     /// Initials only ("J.C.").
@@ -130,6 +133,7 @@ impl ClusterInfo {
             toks: name_tokens(text),
             ty,
             acronym,
+            abbrev: abbrev_key(text),
             has_per,
             initials: text.ends_with('.') && text.split('.').all(|p| p.chars().count() <= 1),
         }
@@ -183,7 +187,14 @@ fn links_to(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                 .iter()
                 .any(|(x, exps)| x == ac && exps.iter().any(|e| *e == ib.toks.join(" ")))
     });
-    if known_pair {
+    // "Worcester, Mass." … "Massachusetts": an abbreviated name the language's resources
+    // expand.
+    let abbreviated = ib.ty != EntityType::Person
+        && res
+            .name_abbrevs
+            .get(&ia.abbrev)
+            .is_some_and(|fulls| fulls.iter().any(|f| *f == ib.toks.join(" ")));
+    if known_pair || abbreviated {
         return true;
     }
     if ib.toks.len() <= ia.toks.len() {
@@ -302,4 +313,91 @@ fn spells(name: &str, ac: &str) -> bool {
                 .filter(|c| c.is_alphanumeric())
                 .all(|c| letters.any(|n| n == c))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{names, run};
+    use crate::enrich::profile::Lang;
+    use crate::enrich::types::EntityType::{Location as L, Organization as O};
+
+    #[test]
+    fn an_abbreviated_name_joins_its_full_name() {
+        let t = "A school in Worcester, Mass., reopened. Massachusetts lawmakers praised it.";
+        let es = run(
+            Lang::En,
+            t,
+            &[
+                ("Worcester", "GPE"),
+                ("Mass.", "GPE"),
+                ("Massachusetts", "GPE"),
+            ],
+        );
+        assert_eq!(
+            names(&es),
+            [
+                ("Worcester".to_string(), L),
+                ("Massachusetts".to_string(), L)
+            ]
+        );
+        assert_eq!(es[1].mentions.len(), 2, "{:?}", es[1].mentions);
+        let t = "Le Nouveau-Brunswick vote lundi. À Moncton (N.-B.), les bureaux ouvrent tôt.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[
+                ("Nouveau-Brunswick", "LOC"),
+                ("Moncton", "LOC"),
+                ("N.-B.", "LOC"),
+            ],
+        );
+        assert_eq!(
+            names(&es),
+            [
+                ("Nouveau-Brunswick".to_string(), L),
+                ("Moncton".to_string(), L)
+            ]
+        );
+        // Without its full name, an abbreviation stays as written.
+        let es = run(
+            Lang::En,
+            "She grew up in Erie, Pa.",
+            &[("Erie", "GPE"), ("Pa.", "GPE")],
+        );
+        assert_eq!(es.len(), 2, "{:?}", names(&es));
+    }
+
+    #[test]
+    fn an_acronym_in_parentheses_after_a_name_is_that_name() {
+        let t = "The Coastal Fisheries Authority (CFA) closed the bay. The CFA said so.";
+        let es = run(
+            Lang::En,
+            t,
+            &[
+                ("Coastal Fisheries Authority", "ORG"),
+                ("CFA", "ORG"),
+                ("CFA", "ORG"),
+            ],
+        );
+        assert_eq!(names(&es), [("Coastal Fisheries Authority".to_string(), O)]);
+        assert_eq!(es[0].mentions.len(), 3);
+    }
+
+    #[test]
+    fn technical_standards_are_no_entities() {
+        let t = "The codes were sent by SMS and the files over HTTPS to Lumora.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("SMS", "ORG"), ("HTTPS", "ORG"), ("Lumora", "ORG")],
+        );
+        assert_eq!(names(&es), [("Lumora".to_string(), O)]);
+        let t = "Le code arrive par SMS, puis un fichier PDF part chez Lumora.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[("SMS", "ORG"), ("PDF", "ORG"), ("Lumora", "ORG")],
+        );
+        assert_eq!(names(&es), [("Lumora".to_string(), O)]);
+    }
 }

@@ -14,9 +14,13 @@ const MAX_BYLINE_WORDS: usize = 10;
 /// One credit line: field index and byte span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct CreditLine {
+    /// A byline or a photo credit.
     pub kind: CreditKind,
+    /// Index of the field the line is in.
     pub field: usize,
+    /// Byte offset of the line's start in the field.
     pub start: usize,
+    /// Byte offset of the line's end (exclusive).
     pub end: usize,
 }
 

@@ -6,8 +6,11 @@ use crate::enrich::types::EntityType;
 /// A cleaned mention: byte offsets into field `field`.
 #[derive(Clone, Debug)]
 pub(super) struct M {
+    /// Index of the field the mention is in.
     pub field: usize,
+    /// Byte offset of the mention's start in the field.
     pub start: usize,
+    /// Byte offset of the mention's end (exclusive).
     pub end: usize,
     /// The model's label; empty for a name found by a rule.
     pub label: String,

@@ -3,14 +3,17 @@
 //! referent (`cluster`), type each group (`typing`), name it by its fullest form and find the
 //! re-occurrences of its surface forms the model missed (here); in a sports report, the words
 //! around a town's name may make it a club (`teams`). Bylines and photo credits
-//! (`credits`) are set apart first: their names are credits, not entities of the article.
+//! (`credits`) are set apart first: their names are credits, not entities of the article; in a
+//! Title Case headline, spans are trimmed to the names the article gives (`headline`).
 
+mod affiliation;
 mod clean;
 #[cfg(test)]
 mod clean_tests;
 mod cluster;
 mod context;
 mod credits;
+mod headline;
 mod mention;
 mod parsed;
 mod teams;
@@ -21,7 +24,7 @@ pub use typing::label_type;
 use super::analysis::Analysis;
 use super::explain::TypeDecision;
 use super::ner::EntSpan;
-use super::profile::Profile;
+use super::profile::{abbrev_key, Profile};
 use super::syntax::FieldAnalysis;
 use super::text::slug;
 use super::types::{Credit, Document, Entity, Mention};
@@ -61,6 +64,8 @@ pub fn canonicalize_parsed(
     let mut ms = clean::merge(doc, ms, res);
     clean::drop_non_names(doc, &mut ms);
     parsed::drop_common_words(doc, parse, &mut ms);
+    headline::trim(doc, parse, &mut ms);
+    affiliation::split(doc, res, &mut ms);
     context::apply(an, res, &mut ms);
     teams::apply(an, res, &mut ms);
     // Nor the names the context rules found inside a credit line.
@@ -162,7 +167,7 @@ impl<'a> Namer<'a> {
     fn entity(&mut self, g: &[usize], res: &Profile) -> Entity {
         let group: Vec<&M> = g.iter().map(|&i| &self.ms[i]).collect();
         let texts: Vec<&str> = group.iter().map(|m| self.text_of(m)).collect();
-        let name = fullest(&texts).to_string();
+        let name = fullest(&texts, res).to_string();
         let typed = typing::group_type(&group, &texts, &name, res);
         let ty = typed.ty;
         self.typing.push(typed.decision);
@@ -230,19 +235,25 @@ impl<'a> Namer<'a> {
     }
 }
 
-/// The fullest form: most words, then not shouted (a dateline's "NEW ORLEANS"), then most
+/// The fullest form: most words, then not shouted (a dateline's "NEW ORLEANS"), then not
+/// an abbreviation of the language's resources ("Massachusetts" rather than "Mass."), then most
 /// frequent, then first.
-fn fullest<'a>(texts: &[&'a str]) -> &'a str {
+fn fullest<'a>(texts: &[&'a str], res: &Profile) -> &'a str {
     let mut freq: HashMap<&str, usize> = HashMap::new();
     for t in texts {
         *freq.entry(t).or_default() += 1;
     }
     let mut best = texts[0];
-    let mut best_score = (0usize, false, 0usize);
+    let mut best_score = (0usize, false, false, 0usize);
     for t in texts {
         let shouted = t.chars().filter(|c| c.is_alphabetic()).count() > 4
             && !t.chars().any(char::is_lowercase);
-        let score = (t.split_whitespace().count(), !shouted, freq[t]);
+        let score = (
+            t.split_whitespace().count(),
+            !shouted,
+            !res.name_abbrevs.contains_key(&abbrev_key(t)),
+            freq[t],
+        );
         if score > best_score {
             best = t;
             best_score = score;
@@ -258,6 +269,8 @@ mod tests {
     use crate::enrich::profile::Lang;
     use crate::enrich::types::{EntityType, TextField};
 
+    /// The entities of `text` (one body field) from the NER spans `spans` (surface form, label),
+    /// found in order.
     pub(super) fn run(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<Entity> {
         let res = Profile::load(lang);
         let doc = Document {
@@ -281,6 +294,7 @@ mod tests {
         canonicalize(&Analysis::new(&doc, &res), &sp, &res).entities
     }
 
+    /// Each entity's name and type.
     pub(super) fn names(es: &[Entity]) -> Vec<(String, EntityType)> {
         es.iter().map(|e| (e.name.clone(), e.entity_type)).collect()
     }

@@ -31,13 +31,17 @@ struct Vote {
 
 /// A group's type and the record of how it was decided (read by `--explain`).
 pub(super) struct Typing {
+    /// The type decided.
     pub ty: EntityType,
+    /// How it was decided: the votes and the rule that settled it.
     pub decision: TypeDecision,
 }
 
 /// A type the name itself settles, and the rule that settles it.
 pub(super) struct NameRule {
+    /// The type the name settles.
     pub ty: EntityType,
+    /// The rule that settles it (a well-known name, a head word…).
     pub rule: TypeRule,
 }
 

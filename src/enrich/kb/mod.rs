@@ -22,17 +22,22 @@ use std::sync::{Arc, RwLock};
 /// What kind of place a built-in entry is (ranks candidates and builds the article's context).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
+    /// A continent.
     Continent,
+    /// A country.
     Country,
     /// First-level division (a US state).
     Admin1,
+    /// A city (over 15,000 inhabitants in GeoNames' list).
     City,
 }
 
 /// Geography of a built-in place entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Place {
+    /// Country, first-level division or city.
     pub kind: PlaceKind,
+    /// Inhabitants (GeoNames), which settles ambiguous names in favour of the larger place.
     pub population: u64,
     /// ISO 3166-1 alpha-2 code; empty for a continent.
     pub country: String,
@@ -43,6 +48,7 @@ pub struct Place {
 /// Where an entry comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
+    /// Built by the project's script from open data (`models/`).
     BuiltIn,
     /// A newsroom file: these win over the built-in entries.
     User,
@@ -53,6 +59,7 @@ pub enum Source {
 pub struct KbEntry {
     /// Stable id, written to the output as `kb_id`.
     pub id: String,
+    /// The entity's type; a mention links only to entries of its type.
     pub ty: EntityType,
     /// Canonical name when the entry has none in the article's language.
     pub name: String,
@@ -62,13 +69,16 @@ pub struct KbEntry {
     pub aliases: Vec<String>,
     /// Geography, for built-in places.
     pub place: Option<Place>,
+    /// Built-in or from a newsroom file.
     pub source: Source,
 }
 
 /// The name of an entry in one language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LangName {
+    /// ISO 639-1 code of the language.
     pub lang: String,
+    /// The name in that language.
     pub name: String,
 }
 
@@ -168,6 +178,7 @@ impl Kb {
         self.entries.len()
     }
 
+    /// Whether the KB holds no entry.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -197,6 +208,7 @@ impl Kb {
 pub struct KbHandle(Arc<RwLock<Arc<Kb>>>);
 
 impl KbHandle {
+    /// A handle reading `kb` until [`KbHandle::replace`] puts another in its place.
     pub fn new(kb: Kb) -> KbHandle {
         KbHandle(Arc::new(RwLock::new(Arc::new(kb))))
     }

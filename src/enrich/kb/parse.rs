@@ -209,6 +209,7 @@ impl UserEntries {
         Ok(())
     }
 
+    /// The entries read so far, in file order.
     pub fn into_entries(self) -> Vec<KbEntry> {
         self.entries
     }

@@ -142,12 +142,13 @@ pub(super) fn english_demonym_forms(w: &str) -> Vec<String> {
     vec![w.to_string(), format!("{w}s")]
 }
 
-/// Feminine and plural forms of a French demonym.
+/// Feminine and plural forms of a French demonym: "-en" and "-on" double their "n" in the
+/// feminine ("chilien" → "chilienne", "paraguayen" → "paraguayenne", "letton" → "lettonne").
 pub(super) fn french_demonym_forms(w: &str) -> Vec<String> {
     let w = w.trim();
     let fem = if w.ends_with('e') {
         w.to_string()
-    } else if w.ends_with("ien") || w.ends_with("éen") {
+    } else if w.ends_with("en") || w.ends_with("on") {
         format!("{w}ne")
     } else {
         format!("{w}e")
@@ -160,4 +161,25 @@ pub(super) fn french_demonym_forms(w: &str) -> Vec<String> {
         }
     };
     vec![w.to_string(), pl(w), pl(&fem), fem]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::french_demonym_forms;
+
+    #[test]
+    fn french_demonyms_in_en_and_on_double_their_n() {
+        assert_eq!(
+            french_demonym_forms("paraguayen"),
+            ["paraguayen", "paraguayens", "paraguayennes", "paraguayenne"]
+        );
+        assert_eq!(
+            french_demonym_forms("breton"),
+            ["breton", "bretons", "bretonnes", "bretonne"]
+        );
+        assert_eq!(
+            french_demonym_forms("lyonnais"),
+            ["lyonnais", "lyonnais", "lyonnaises", "lyonnaise"]
+        );
+    }
 }

@@ -197,6 +197,9 @@ pub struct Profile {
     pub divisions: HashSet<String>,
     /// (acronym, expansions) pairs, as [`key`] forms.
     pub acronyms: Vec<(String, Vec<String>)>,
+    /// Abbreviated names ("Mass.", "C.-B.") by [`abbrev_key`], with the [`key`] forms of the
+    /// names they stand for (`name_abbreviations.txt`).
+    pub name_abbrevs: HashMap<String, Vec<String>>,
     /// Determiners before a name or a role ("la", "an"), lower case, with their gender.
     pub articles: HashMap<String, Gender>,
     /// Definite articles ("le", "the"): a role after them is someone the text knows.
@@ -229,6 +232,9 @@ pub struct Profile {
     pub function_words: HashSet<String>,
     /// Prepositions before the complement of an organisation noun ("de", "of").
     pub complements: HashSet<String>,
+    /// Prepositions joining a person's name to the organisation they work for ("Jane Doe of
+    /// Harbor Public Radio").
+    pub affiliations: HashSet<String>,
     /// Prepositions of an addressee between a cue and its speaker ("à").
     pub addressees: HashSet<String>,
     /// Contracted article forms ("au", "du"): a capitalised quotation after them is a name.
@@ -281,6 +287,7 @@ struct Files {
     demonyms: &'static str,
     type_words: &'static str,
     acronyms: &'static str,
+    name_abbrevs: &'static str,
     words: &'static str,
     context: &'static str,
 }
@@ -301,6 +308,11 @@ macro_rules! files {
             demonyms: include_str!(concat!("../../../resources/", $lang, "/demonyms.txt")),
             type_words: include_str!(concat!("../../../resources/", $lang, "/type_words.txt")),
             acronyms: include_str!(concat!("../../../resources/", $lang, "/acronyms.txt")),
+            name_abbrevs: include_str!(concat!(
+                "../../../resources/",
+                $lang,
+                "/name_abbreviations.txt"
+            )),
             words: include_str!(concat!("../../../resources/", $lang, "/words.txt")),
             context: include_str!(concat!("../../../resources/", $lang, "/context.txt")),
         }
@@ -315,6 +327,12 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
     s.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The comparison form of an abbreviation: its [`key`] without full stops or spaces ("N.-B."
+/// → "nb", "Mass." → "mass").
+pub fn abbrev_key(s: &str) -> String {
+    key(s).chars().filter(|c| *c != '.' && *c != ' ').collect()
 }
 
 /// Comparison key of a name or word: lower case, accents stripped, `’` → `'`, hyphens and runs
@@ -447,6 +465,7 @@ impl Profile {
             demonyms: HashSet::new(),
             type_words: HashMap::new(),
             acronyms: Vec::new(),
+            name_abbrevs: HashMap::new(),
             articles: HashMap::new(),
             definites: HashSet::new(),
             skip: HashSet::new(),
@@ -461,6 +480,7 @@ impl Profile {
             abbrevs: HashSet::new(),
             function_words: HashSet::new(),
             complements: HashSet::new(),
+            affiliations: HashSet::new(),
             divisions: HashSet::new(),
             credit_words: HashSet::new(),
             byline_words: HashSet::new(),
@@ -507,6 +527,13 @@ impl Profile {
                     _ => TypeWord::State,
                 };
                 r.type_words.insert(key(w), t);
+            }
+        }
+        for l in lines(files.name_abbrevs) {
+            let mut parts = l.split('|');
+            if let Some(a) = parts.next() {
+                r.name_abbrevs
+                    .insert(abbrev_key(a), parts.map(key).collect());
             }
         }
         for l in lines(files.acronyms) {
@@ -566,6 +593,7 @@ impl Profile {
                 "abbrev" => &mut self.abbrevs,
                 "function" => &mut self.function_words,
                 "complement" => &mut self.complements,
+                "affiliation" => &mut self.affiliations,
                 "credit" => &mut self.credit_words,
                 "byline" => &mut self.byline_words,
                 "addressee" => &mut self.addressees,

@@ -1,0 +1,173 @@
+//! The words right around one name: a title phrase before a name, a name inside an adjective,
+//! a fictional role, and the type hints ("the Elmwood neighborhood", "la société Lumora", an age
+//! in apposition, a role in apposition).
+
+use super::{before_window, ends_with_phrase, WINDOW};
+use crate::enrich::entities::mention::M;
+use crate::enrich::profile::{lower, Profile};
+use crate::enrich::tokens::{tokenize, Tok};
+use crate::enrich::types::EntityType;
+
+/// "Senate Majority Leader Chuck Schumer": a phrase ending in a role word right before a
+/// capitalised name is the person's title, not an organisation.
+pub(super) fn is_title_phrase(t: &str, m: &M, res: &Profile) -> bool {
+    if m.ty() == EntityType::Person {
+        return false;
+    }
+    let last = t[m.start..m.end].rsplit(' ').next().unwrap_or("");
+    let mut role = res.role(&lower(last)).is_some();
+    // Role words the model left after the span ("Senate Majority" + "Leader").
+    let mut rest = &t[m.end..];
+    while let Some(r) = rest.strip_prefix(' ') {
+        let w = r.split([' ', ',', '.']).next().unwrap_or("");
+        if !w.starts_with(char::is_uppercase) || res.role(&lower(w)).is_none() {
+            break;
+        }
+        role = true;
+        rest = &r[w.len()..];
+    }
+    role && rest
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
+}
+
+/// "a Tudor-style house": the name is part of an adjective.
+pub(super) fn is_adjective(t: &str, m: &M, res: &Profile) -> bool {
+    let Some(rest) = t[m.end..].strip_prefix('-') else {
+        return false;
+    };
+    let w_end = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    res.context.adjectives.contains(&lower(&rest[..w_end]))
+}
+
+/// "Mira Holt stars as his sister, Ruth": a person's name after a role cue, possibly through a
+/// short lower-case apposition, is a fictional character.
+pub(super) fn is_character(t: &str, m: &M, res: &Profile) -> bool {
+    if m.ty() != EntityType::Person || res.context.characters.is_empty() {
+        return false;
+    }
+    let w = before_window(t, m.start);
+    let mut w = w.trim_end().trim_end_matches(',').trim_end();
+    for _ in 0..3 {
+        if res
+            .context
+            .characters
+            .iter()
+            .any(|c| ends_with_phrase(w, c) || ends_with_phrase(w, c.trim_end_matches('\'')))
+        {
+            return true;
+        }
+        // Step back over one lower-case word ("his sister").
+        let Some(i) = w.rfind(' ') else { break };
+        let last = &w[i + 1..];
+        if last.is_empty() || !last.chars().all(|c| c.is_alphabetic()) {
+            break;
+        }
+        w = w[..i].trim_end();
+    }
+    false
+}
+
+/// The type the words right around a mention give it, if any.
+pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
+    let ctx = &res.context;
+    // "the Elmwood neighborhood".
+    if let Some(r) = t[m.end..].strip_prefix(' ') {
+        let w_end = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+        let w = &r[..w_end];
+        if w.starts_with(char::is_lowercase) {
+            if let Some(&ty) = ctx.after.get(w) {
+                return Some(ty);
+            }
+        }
+    }
+    // An age in apposition: "Karim, 34 ans,", "Tom Okafor, 45, a driver".
+    if let Some(r) = t[m.end..].strip_prefix(", ") {
+        let n = r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len());
+        if (1..=3).contains(&n) {
+            let rest = r[n..].trim_start();
+            if rest.starts_with(',') || ctx.ages.iter().any(|a| rest.starts_with(a.as_str())) {
+                return Some(EntityType::Person);
+            }
+        }
+    }
+    // "la société Lumora", "le quartier de Belleville".
+    let win = before_window(t, m.start);
+    for (p, ty) in &ctx.before {
+        let hit = if p.ends_with('\'') {
+            ends_with_phrase(&win, p)
+        } else {
+            win.strip_suffix(' ')
+                .is_some_and(|w| ends_with_phrase(w, p))
+        };
+        if hit {
+            return Some(*ty);
+        }
+    }
+    person_by_role(t, m, &win, res).then_some(EntityType::Person)
+}
+
+/// A full name in apposition to a role: "CEO Ada Mensah", "le patron de Lumora, Jean
+/// Vasseur", "Jane Doe, the company's chief executive". Places are left alone: "the minister met
+/// in Paris, Berlin" is no apposition.
+fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
+    if m.ty() == EntityType::Location || m.ty() == EntityType::Person {
+        return false;
+    }
+    let name = &t[m.start..m.end];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=4).contains(&words.len())
+        || !words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return false;
+    }
+    let is_role = |toks: &[Tok], i: usize| {
+        res.role(&toks[i].lower).is_some()
+            || (i + 1 < toks.len()
+                && res
+                    .role(&format!("{} {}", toks[i].lower, toks[i + 1].lower))
+                    .is_some())
+    };
+    // The clause before: from the last comma or sentence mark, a short noun phrase headed by a role.
+    let before = tokenize(win, &res.tokens);
+    if before.last().is_some_and(|x| x.word) {
+        // Directly after a role word ("CEO Ada Mensah").
+        let last = before.len() - 1;
+        if res.role(&before[last].lower).is_some() {
+            return true;
+        }
+    } else if before.last().is_some_and(|x| x.lower == ",") {
+        let clause_start = before[..before.len() - 1]
+            .iter()
+            .rposition(|x| !x.word && x.lower != "'" && x.lower != "-")
+            .map_or(0, |i| i + 1);
+        let clause = &before[clause_start..before.len() - 1];
+        if (1..=6).contains(&clause.len())
+            && (0..clause.len().min(4)).any(|i| clause[i].word && is_role(clause, i))
+        {
+            return true;
+        }
+    }
+    // After: ", the chief executive of ..." / ", le patron de ...".
+    if let Some(r) = t[m.end..].strip_prefix(", ") {
+        let mut end = r.len().min(WINDOW);
+        while !r.is_char_boundary(end) {
+            end -= 1;
+        }
+        let after = tokenize(&r[..end], &res.tokens);
+        let first = after.iter().position(|x| {
+            !(res.articles.contains_key(&x.lower)
+                || res.trim_suffixes.iter().any(|p| lower(p) == x.lower))
+        });
+        if let Some(i) = first.filter(|&i| i <= 3) {
+            if after[i].word && !after[i].cap && is_role(&after, i) {
+                return true;
+            }
+        }
+    }
+    false
+}

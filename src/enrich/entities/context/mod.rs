@@ -1,0 +1,144 @@
+//! What the words around a name say about it, as a reader uses them: "carmakers, including
+//! Renault, Stellantis and Toyota" names three companies; "the Elmwood neighborhood" a place; "le
+//! patron de Lumora, Jean Vasseur" a person; "a Tudor-style building" no entity at all; "stars as
+//! Ruth" a fictional role. The words themselves are data (`resources/<lang>/context.txt`); the
+//! model's label stays as found and the hint outvotes it (see [`super::canonicalize`]).
+
+mod hints;
+mod lists;
+mod names;
+#[cfg(test)]
+mod tests;
+
+use super::mention::M;
+use crate::enrich::analysis::Analysis;
+use crate::enrich::gazetteer::gazetteer;
+use crate::enrich::profile::{key, lower, Profile};
+use crate::enrich::types::EntityType;
+use hints::{hint, is_adjective, is_character, is_title_phrase};
+use lists::list_items;
+use names::{join_founders, suffixed_orgs};
+
+/// Longest context window looked at before a name, in bytes (widened to a char boundary).
+const WINDOW: usize = 64;
+
+/// Up to `WINDOW` bytes of `t` before `s`, lower-cased.
+fn before_window(t: &str, s: usize) -> String {
+    let mut from = s.saturating_sub(WINDOW);
+    while !t.is_char_boundary(from) {
+        from -= 1;
+    }
+    lower(&t[from..s])
+}
+
+/// Whether `w` (lower case) ends with the phrase `p` starting at a word boundary.
+fn ends_with_phrase(w: &str, p: &str) -> bool {
+    w.strip_suffix(p)
+        .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
+}
+
+/// Apply the context rules to the cleaned mentions of `doc`: drop what is no entity, hint the
+/// type of the others, join founder names into their foundation, and add the list items and
+/// suffixed organisation names the model missed. `ms` is sorted by field and start on return.
+pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
+    let doc = an.doc;
+    join_founders(doc, res, ms);
+    ms.retain(|m| !is_adjective(doc.fields[m.field].text, m, res));
+    ms.retain(|m| !is_title_phrase(doc.fields[m.field].text, m, res));
+    // A name once given to a fictional role is the role's throughout ("as his sister, Ruth" …
+    // "Ruth's").
+    let roles: std::collections::HashSet<String> = ms
+        .iter()
+        .filter(|m| is_character(doc.fields[m.field].text, m, res))
+        .map(|m| key(&doc.fields[m.field].text[m.start..m.end]))
+        .collect();
+    if !roles.is_empty() {
+        ms.retain(|m| !roles.contains(&key(&doc.fields[m.field].text[m.start..m.end])));
+    }
+    for m in ms.iter_mut() {
+        if let Some(h) = hint(doc.fields[m.field].text, m, res) {
+            m.hint = Some(h);
+        }
+    }
+    for (fi, f) in doc.fields.iter().enumerate() {
+        let toks = &an.fields[fi].toks;
+        for (s, e, ty) in list_items(f.text, toks, res) {
+            // "officials of several countries, including Mark Rutte": a first name says person
+            // louder than a list of places does.
+            let first = f.text[s..e].split([' ', '-']).next().unwrap_or("");
+            if ty != EntityType::Person
+                && f.text[s..e].contains(' ')
+                && res.first_names.contains_key(&lower(first))
+            {
+                continue;
+            }
+            let mut found = 0;
+            for m in ms
+                .iter_mut()
+                .filter(|m| m.field == fi && m.start < e && s < m.end)
+            {
+                m.hint = Some(ty);
+                found += 1;
+            }
+            // The item is the name when it holds the one mention found in it ("La France" in
+            // "La France insoumise").
+            if found == 1 {
+                if let Some(m) = ms.iter_mut().find(|m| {
+                    m.field == fi && m.start < e && s < m.end && s <= m.start && m.end <= e
+                }) {
+                    m.start = s;
+                    m.end = e;
+                }
+            }
+            let found = found > 0;
+            if !found {
+                ms.push(M::found(fi, s, e, ty));
+            }
+        }
+        // Well-known names the model missed ("citée par Reuters"), unless part of a longer
+        // capitalised name ("Michael Bloomberg").
+        for (s, e, ty) in gazetteer().find_in(f.text) {
+            let over: Vec<usize> = (0..ms.len())
+                .filter(|&i| ms[i].field == fi && ms[i].start < e && s < ms[i].end)
+                .collect();
+            if over.is_empty() && !next_to_capitalised(f.text, s, e) {
+                ms.push(M::found(fi, s, e, ty));
+            }
+            // The model stopped inside a well-known name ("d'Amérique" of "d'Amérique
+            // latine", "the Latin" of "the Latin Quarter"): the mention is the whole name.
+            if let [i] = over[..] {
+                let m = &mut ms[i];
+                if s <= m.start && m.end <= e && e - s > m.end - m.start {
+                    m.start = s;
+                    m.end = e;
+                    m.hint = Some(ty);
+                }
+            }
+        }
+        // English titles capitalise every word: a run there is no name.
+        if res.headline_case && f.name == "title" {
+            continue;
+        }
+        for (s, e) in suffixed_orgs(f.text, toks, res) {
+            if !ms.iter().any(|m| m.field == fi && m.start < e && s < m.end) {
+                ms.push(M::found(fi, s, e, EntityType::Organization));
+            }
+        }
+    }
+    ms.sort_by_key(|m| (m.field, m.start));
+}
+
+/// Whether a capitalised word is glued to `t[s..e]` by one space, beyond a sentence start.
+fn next_to_capitalised(t: &str, s: usize, e: usize) -> bool {
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let after = t[e..]
+        .strip_prefix(' ')
+        .is_some_and(|r| cap(r.split(' ').next().unwrap_or("")));
+    let before = t[..s].strip_suffix(' ').is_some_and(|b| {
+        let w = b.rsplit(' ').next().unwrap_or("");
+        cap(w)
+            && !w.ends_with(['.', '!', '?', ':'])
+            && !b[..b.len() - w.len()].trim_end().is_empty()
+    });
+    after || before
+}

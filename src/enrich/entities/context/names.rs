@@ -1,0 +1,102 @@
+//! Organisation names the context makes: capitalised runs ending in an organisation word, and
+//! founders' names joined into their foundation.
+
+use super::before_window;
+use crate::enrich::entities::mention::{M, OPEN_MARKS};
+use crate::enrich::profile::{key, lower, Profile, TypeWord};
+use crate::enrich::tokens::{tokenize, Tok};
+use crate::enrich::types::{Document, EntityType};
+
+/// Capitalised names ending in an organisation word ("Harbor Productions", "Acme Holdings
+/// Inc."), which the model sometimes misses: at least two words, not at a sentence start unless
+/// the first word is itself capitalised in the middle of sentences too.
+pub(super) fn suffixed_orgs(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let org_word = |x: &Tok| {
+        matches!(
+            res.type_words.get(&key(&t[x.start..x.end])),
+            Some(TypeWord::Org | TypeWord::Legal)
+        )
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if !(toks[i].word && toks[i].cap) {
+            i += 1;
+            continue;
+        }
+        let mut s = i;
+        let mut j = i;
+        // The head of "School of Music" is before its first inner word.
+        let mut head = None;
+        while j < toks.len() {
+            if toks[j].word && toks[j].cap {
+                j += 1;
+            } else if j + 1 < toks.len()
+                && toks[j + 1].word
+                && toks[j + 1].cap
+                && res.context.inner.contains(&toks[j].lower)
+            {
+                head.get_or_insert(j - 1);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        i = j;
+        // Drop a sentence-initial article ("The", "Le").
+        let sentence_start = s == 0
+            || (!toks[s - 1].word && matches!(toks[s - 1].lower.as_str(), "." | "!" | "?"))
+            || OPEN_MARKS.iter().any(|c| toks[s - 1].lower.starts_with(*c));
+        if sentence_start && res.articles.contains_key(&toks[s].lower) {
+            s += 1;
+        }
+        // Two words at least; a long run is a title-cased phrase, not a name.
+        if j < s + 2 || j > s + 6 {
+            continue;
+        }
+        let org = org_word(&toks[j - 1]) || head.is_some_and(|h| h > s && org_word(&toks[h]));
+        // Role words ("Chief Executive") and stop words do not start a name.
+        if org && res.role(&toks[s].lower).is_none() && !res.stop.contains(&toks[s].lower) {
+            out.push((toks[s].start, toks[j - 1].end));
+        }
+    }
+    out
+}
+
+/// "the Bill and Melinda Gates Foundation": a person's name coordinated with an
+/// organisation name, under one lower-case article, names one foundation.
+pub(super) fn join_founders(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
+    let mut out: Vec<M> = Vec::with_capacity(ms.len());
+    let mut k = 0;
+    while k < ms.len() {
+        let a = &ms[k];
+        if let Some(b) = ms.get(k + 1) {
+            let t = doc.fields[a.field].text;
+            let between = (b.field == a.field && a.end <= b.start).then(|| &t[a.end..b.start]);
+            let joined = between.is_some_and(|w| {
+                let w = lower(w.trim());
+                res.and_words.contains(&w) || w == "&"
+            }) && matches!(a.ty(), EntityType::Person | EntityType::Organization)
+                && b.ty() == EntityType::Organization
+                && {
+                    let last = t[b.start..b.end].rsplit(' ').next().unwrap_or("");
+                    res.type_words.get(&key(last)) == Some(&TypeWord::Org)
+                }
+                && {
+                    let prev = tokenize(&before_window(t, a.start), &res.tokens);
+                    prev.last()
+                        .is_some_and(|p| !p.cap && res.articles.contains_key(&p.lower))
+                };
+            if joined {
+                let mut m = b.clone();
+                m.start = a.start;
+                out.push(m);
+                k += 2;
+                continue;
+            }
+        }
+        out.push(ms[k].clone());
+        k += 1;
+    }
+    *ms = out;
+}

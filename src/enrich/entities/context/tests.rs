@@ -1,0 +1,311 @@
+//! Tests of the context rules.
+
+use crate::enrich::entities::tests::{names, run};
+use crate::enrich::profile::Lang;
+use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
+
+fn has(
+    es: &[crate::enrich::types::Entity],
+    name: &str,
+    ty: crate::enrich::types::EntityType,
+) -> bool {
+    names(es).iter().any(|(n, t)| n == name && *t == ty)
+}
+
+#[test]
+fn list_items_take_the_type_of_their_class() {
+    let t = "Several carmakers, including Renault, Stellantis and Toyota, cut their prices.";
+    let es = run(Lang::En, t, &[("Renault", "PERSON"), ("Toyota", "GPE")]);
+    for n in ["Renault", "Stellantis", "Toyota"] {
+        assert!(has(&es, n, O), "{n}: {:?}", names(&es));
+    }
+    let t = "Big retailers such as Walmart (groceries) and Target (clothing) raised wages.";
+    let es = run(Lang::En, t, &[("Walmart", "PERSON")]);
+    assert!(
+        has(&es, "Walmart", O) && has(&es, "Target", O),
+        "{:?}",
+        names(&es)
+    );
+    let t = "Les constructeurs européens, notamment Renault et Volkswagen, ont baissé leurs prix.";
+    let es = run(Lang::Fr, t, &[("Renault", "PER")]);
+    assert!(
+        has(&es, "Renault", O) && has(&es, "Volkswagen", O),
+        "{:?}",
+        names(&es)
+    );
+    let t = "Les chaînes de télévision publiques à savoir TVR et TVR Sport diffuseront le match.";
+    let es = run(Lang::Fr, t, &[]);
+    assert!(
+        has(&es, "TVR", O) && has(&es, "TVR Sport", O),
+        "{:?}",
+        names(&es)
+    );
+}
+
+#[test]
+fn a_list_item_ends_at_a_line_break() {
+    let t = "Le virus touche plusieurs pays, dont la Grèce et la Norvège.\n\nUne femme est morte.";
+    let es = run(Lang::Fr, t, &[("Norvège", "LOC")]);
+    assert!(has(&es, "Norvège", L), "{:?}", names(&es));
+}
+
+#[test]
+fn lists_do_not_retype_people_or_reach_across_sentences() {
+    let t = "He met officials from several countries, including Keir Starmer and Ursula Smith.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Keir Starmer", "PERSON"), ("Ursula Smith", "PERSON")],
+    );
+    assert!(
+        has(&es, "Keir Starmer", P) && has(&es, "Ursula Smith", P),
+        "{:?}",
+        names(&es)
+    );
+    // "like" needs its class right before it.
+    let t = "A group of politicians dumping a leader is like the Mafia bumping off a boss.";
+    let es = run(Lang::En, t, &[("Mafia", "ORG")]);
+    assert!(has(&es, "Mafia", O), "{:?}", names(&es));
+    let t = "The cities grew. Including Acme, three firms left.";
+    let es = run(Lang::En, t, &[("Acme", "ORG")]);
+    assert!(has(&es, "Acme", O), "{:?}", names(&es));
+}
+
+#[test]
+fn well_known_names_the_model_missed() {
+    let t =
+        "Trois blessés, a précisé une porte-parole citée par Reuters. Michael Bloomberg a réagi.";
+    let es = run(Lang::Fr, t, &[]);
+    assert_eq!(names(&es), [("Reuters".to_string(), O)]);
+    // The gazetteer's type beats the model's label.
+    let es = run(
+        Lang::En,
+        "Officials in Nigeria said so.",
+        &[("Nigeria", "PERSON")],
+    );
+    assert_eq!(names(&es), [("Nigeria".to_string(), L)]);
+}
+
+#[test]
+fn well_known_items_type_a_list_without_class() {
+    let t = "It blocked rivals such as Spotify and Vibemix from advertising.";
+    let es = run(Lang::En, t, &[("Spotify", "ORG"), ("Vibemix", "PERSON")]);
+    assert!(has(&es, "Vibemix", O), "{:?}", names(&es));
+    // Items that disagree say nothing.
+    let t = "It hired people such as Nigeria and Spotify and Vibemix.";
+    let es = run(Lang::En, t, &[("Vibemix", "PERSON")]);
+    assert!(has(&es, "Vibemix", P), "{:?}", names(&es));
+}
+
+#[test]
+fn an_age_in_apposition_makes_a_person() {
+    let es = run(
+        Lang::Fr,
+        "À Lyon, Karim, 34 ans, résume la situation.",
+        &[("Lyon", "LOC"), ("Karim", "LOC")],
+    );
+    assert!(
+        has(&es, "Karim", P) && has(&es, "Lyon", L),
+        "{:?}",
+        names(&es)
+    );
+    let es = run(
+        Lang::En,
+        "Dana Okoro, 45, a driver, agreed.",
+        &[("Dana Okoro", "ORG")],
+    );
+    assert!(has(&es, "Dana Okoro", P), "{:?}", names(&es));
+    let es = run(
+        Lang::En,
+        "Okoro Ltd, 45 years after its founding, closed.",
+        &[("Okoro Ltd", "ORG")],
+    );
+    assert!(has(&es, "Okoro Ltd", O), "{:?}", names(&es));
+}
+
+#[test]
+fn list_items_end_with_lower_case_words_and_titles_are_no_organisations() {
+    let t =
+        "Plusieurs partis, dont Les Verts, La France insoumise et Renaissance, doivent choisir.";
+    let es = run(Lang::Fr, t, &[("La France", "LOC"), ("Renaissance", "PER")]);
+    assert!(
+        has(&es, "La France insoumise", O) && has(&es, "Renaissance", O),
+        "{:?}",
+        names(&es)
+    );
+    let t = "Senate Majority Leader Chuck Schumer spoke to the Senate.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Senate Majority Leader", "ORG"),
+            ("Chuck Schumer", "PERSON"),
+            ("Senate", "ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [("Chuck Schumer".to_string(), P), ("Senate".to_string(), O)]
+    );
+    // The model may stop before the role word.
+    let t = "Foreign Affairs Minister Mélanie Joly spoke to Global Affairs Canada.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Foreign Affairs", "ORG"),
+            ("Mélanie Joly", "PERSON"),
+            ("Global Affairs Canada", "ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Mélanie Joly".to_string(), P),
+            ("Global Affairs Canada".to_string(), O)
+        ]
+    );
+}
+
+#[test]
+fn words_around_a_name() {
+    let es = run(
+        Lang::En,
+        "The fire started in the Bywater neighborhood on Monday.",
+        &[("Bywater", "ORG")],
+    );
+    assert!(has(&es, "Bywater", L), "{:?}", names(&es));
+    let es = run(
+        Lang::Fr,
+        "La société Veolia a racheté un immeuble dans le quartier de Belleville.",
+        &[("Veolia", "PER"), ("Belleville", "PER")],
+    );
+    assert!(
+        has(&es, "Veolia", O) && has(&es, "Belleville", L),
+        "{:?}",
+        names(&es)
+    );
+    let es = run(
+        Lang::Fr,
+        "Un accord a été signé avec l'agence Tass hier.",
+        &[("Tass", "MISC")],
+    );
+    assert!(has(&es, "Tass", O), "{:?}", names(&es));
+}
+
+#[test]
+fn adjectives_and_fictional_roles_are_no_entities() {
+    let es = run(
+        Lang::En,
+        "They bought a Tudor-style house near Oxford.",
+        &[("Tudor", "PERSON"), ("Oxford", "GPE")],
+    );
+    assert_eq!(names(&es), [("Oxford".to_string(), L)]);
+    let t = "Mira Holt stars as his sister, Ruth. Ruth's lines were rewritten.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Mira Holt", "PERSON"),
+            ("Ruth", "PERSON"),
+            ("Ruth", "PERSON"),
+        ],
+    );
+    assert_eq!(names(&es), [("Mira Holt".to_string(), P)]);
+    let t = "Léa Drucker incarne Sylvie Martin, une juge. Plus tard, Sylvie Martin doute.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Léa Drucker", "PER"),
+            ("Sylvie Martin", "PER"),
+            ("Sylvie Martin", "PER"),
+        ],
+    );
+    assert_eq!(names(&es), [("Léa Drucker".to_string(), P)]);
+    // Real people: a match report, a role in an affair, a portrait.
+    let t = "The role of Elon Musk grew. Critics portrayed Joe Biden as weak.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Elon Musk", "PERSON"), ("Joe Biden", "PERSON")],
+    );
+    assert_eq!(es.len(), 2);
+    // A match report is no film.
+    let t = "Rafael Nadal plays Roger Federer on Sunday.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Rafael Nadal", "PERSON"), ("Roger Federer", "PERSON")],
+    );
+    assert_eq!(es.len(), 2);
+}
+
+#[test]
+fn a_name_in_apposition_to_a_role_is_a_person() {
+    let t = "Cette semaine, c'est au patron de Lumora, Jean Vasseur, de répondre.";
+    let es = run(Lang::Fr, t, &[("Lumora", "ORG"), ("Jean Vasseur", "ORG")]);
+    assert!(
+        has(&es, "Jean Vasseur", P) && has(&es, "Lumora", O),
+        "{:?}",
+        names(&es)
+    );
+    let t = "Ngozi Adichie, the chief executive of Acme, said little.";
+    let es = run(Lang::En, t, &[("Ngozi Adichie", "ORG"), ("Acme", "ORG")]);
+    assert!(has(&es, "Ngozi Adichie", P), "{:?}", names(&es));
+    let t = "CEO Tanaka Hiroshi spoke first.";
+    let es = run(Lang::En, t, &[("Tanaka Hiroshi", "ORG")]);
+    assert!(has(&es, "Tanaka Hiroshi", P), "{:?}", names(&es));
+    // Places stay places.
+    let t = "The minister travelled to Paris, Buenos Aires and Rome.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Paris", "GPE"), ("Buenos Aires", "GPE"), ("Rome", "GPE")],
+    );
+    assert!(has(&es, "Buenos Aires", L), "{:?}", names(&es));
+}
+
+#[test]
+fn founders_join_their_foundation_and_suffixes_make_organisations() {
+    let t = "Grants came from the Bill and Melinda Gates Foundation and from Louis Lee and the Orrin Foundation.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Bill", "PERSON"),
+            ("Melinda Gates Foundation", "ORG"),
+            ("Louis Lee", "PERSON"),
+            ("Orrin Foundation", "ORG"),
+        ],
+    );
+    assert!(
+        has(&es, "Bill and Melinda Gates Foundation", O),
+        "{:?}",
+        names(&es)
+    );
+    assert!(
+        has(&es, "Louis Lee", P) && has(&es, "Orrin Foundation", O),
+        "{:?}",
+        names(&es)
+    );
+    let t = "In 1970, Okafor's Harbor Productions produced the show. The University said nothing.";
+    let es = run(Lang::En, t, &[]);
+    assert_eq!(names(&es), [("Harbor Productions".to_string(), O)]);
+    let t = "He taught at the Jamal Riverside School of Music for years.";
+    let es = run(Lang::En, t, &[]);
+    assert_eq!(
+        names(&es),
+        [("Jamal Riverside School of Music".to_string(), O)]
+    );
+}
+
+#[test]
+fn a_mention_inside_a_well_known_name_becomes_that_name() {
+    let t = "Le Chili est le troisième pays d'Amérique latine à fermer ses frontières.";
+    let es = run(Lang::Fr, t, &[("Chili", "LOC"), ("Amérique", "LOC")]);
+    assert!(has(&es, "Amérique latine", L), "{:?}", names(&es));
+    let t = "Growth in Latin America slowed, while Central Asia grew.";
+    let es = run(Lang::En, t, &[("Latin", "NORP"), ("Central Asia", "LOC")]);
+    assert!(has(&es, "Latin America", L), "{:?}", names(&es));
+}

@@ -1,6 +1,8 @@
 //! verbatim: a Kafka daemon that enriches news articles with named entities and attributed
 //! direct quotes. The enrichment core (`enrich`) is pure; Kafka, HTTP and metrics live at the edges.
 
+#![warn(missing_docs)]
+
 pub mod app;
 pub mod cli;
 pub mod config;

@@ -18,18 +18,28 @@ use std::collections::{BTreeMap, HashMap};
 /// A defect of a KB file. Messages name the file, the line and the value.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum KbError {
+    /// A line that is not a valid entry (bad JSON or TSV, unknown type, empty name…).
     #[error("{file}:{line}: {message}")]
     Line {
+        /// The KB file.
         file: String,
+        /// The 1-based line number in it.
         line: usize,
+        /// What is wrong with the line, naming the value.
         message: String,
     },
+    /// An id given twice (in the same file or in two files).
     #[error("{file}:{line}: id {id:?} is already used at {first_file}:{first_line}")]
     DuplicateId {
+        /// The file of the second use.
         file: String,
+        /// The line of the second use.
         line: usize,
+        /// The id.
         id: String,
+        /// The file of its first use.
         first_file: String,
+        /// The line of its first use.
         first_line: usize,
     },
 }
@@ -133,7 +143,9 @@ pub fn parse_places(src: &str, file: &str) -> Result<Vec<KbEntry>, KbError> {
 /// Format of a newsroom's file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// Tab-separated `id, type, name, aliases` with `|` between aliases.
     Tsv,
+    /// One JSON object per line (`id`, `type`, `name`, `aliases`, optional `names`).
     Jsonl,
 }
 

@@ -492,30 +492,49 @@ impl Profile {
             opinions: HashSet::new(),
             voices: HashSet::new(),
         };
-        for l in lines(files.verbs) {
+        r.read_verbs(files.verbs, &settings);
+        r.read_demonyms(files.demonyms, &settings);
+        r.read_type_words(files.type_words);
+        r.read_abbreviations(files.name_abbrevs, files.acronyms);
+        r.read_words(files.words);
+        r
+    }
+
+    /// Speech verbs: `= form` a literal cue, `@ form` a source cue whose speaker follows it
+    /// ("according to X"), else a verb whose lemma and conjugated forms are cues.
+    fn read_verbs(&mut self, verbs: &'static str, settings: &Settings) {
+        for l in lines(verbs) {
             if let Some(c) = l.strip_prefix('=') {
-                r.add_cue(c, false);
+                self.add_cue(c, false);
             } else if let Some(c) = l.strip_prefix('@') {
-                r.add_cue(c, true);
+                self.add_cue(c, true);
             } else {
                 for f in (settings.verb_forms)(l) {
-                    r.add_cue(&f, false);
+                    self.add_cue(&f, false);
                 }
-                r.speech_lemmas.insert(speech_lemma(l));
+                self.speech_lemmas.insert(speech_lemma(l));
             }
         }
-        for i in r.cue_index.values_mut() {
-            i.sort_by_key(|&c| std::cmp::Reverse(r.cues[c].tokens.len()));
+        for i in self.cue_index.values_mut() {
+            i.sort_by_key(|&c| std::cmp::Reverse(self.cues[c].tokens.len()));
         }
-        for l in lines(files.demonyms) {
+    }
+
+    /// Demonyms with the forms the language derives from each.
+    fn read_demonyms(&mut self, demonyms: &'static str, settings: &Settings) {
+        for l in lines(demonyms) {
             for f in (settings.demonym_forms)(l) {
-                r.demonyms.insert(key(&f));
+                self.demonyms.insert(key(&f));
             }
         }
-        for l in lines(files.type_words) {
+    }
+
+    /// Head words that type a name (`kind|word`).
+    fn read_type_words(&mut self, type_words: &'static str) {
+        for l in lines(type_words) {
             if let Some((kind, w)) = l.split_once('|') {
                 if kind == "division" {
-                    r.divisions.insert(key(w));
+                    self.divisions.insert(key(w));
                 }
                 let t = match kind {
                     "org" => TypeWord::Org,
@@ -526,24 +545,26 @@ impl Profile {
                     "law" => TypeWord::Law,
                     _ => TypeWord::State,
                 };
-                r.type_words.insert(key(w), t);
+                self.type_words.insert(key(w), t);
             }
         }
-        for l in lines(files.name_abbrevs) {
+    }
+
+    /// Abbreviated names (`abbreviation|full name|…`) and acronyms (`acronym|expansion|…`).
+    fn read_abbreviations(&mut self, name_abbrevs: &'static str, acronyms: &'static str) {
+        for l in lines(name_abbrevs) {
             let mut parts = l.split('|');
             if let Some(a) = parts.next() {
-                r.name_abbrevs
+                self.name_abbrevs
                     .insert(abbrev_key(a), parts.map(key).collect());
             }
         }
-        for l in lines(files.acronyms) {
+        for l in lines(acronyms) {
             let mut parts = l.split('|').map(key);
             if let Some(a) = parts.next() {
-                r.acronyms.push((a.replace('.', ""), parts.collect()));
+                self.acronyms.push((a.replace('.', ""), parts.collect()));
             }
         }
-        r.read_words(files.words);
-        r
     }
 
     fn read_words(&mut self, words: &'static str) {

@@ -20,7 +20,7 @@ pub struct TokenOut {
     pub end: usize,
     /// Universal part of speech (`NOUN`, `VERB`, ...; `SPACE` for whitespace; "" when none).
     pub pos: String,
-    /// Lemma.
+    /// Dictionary form of the token (the pipeline's rule lemmatizer and its lookup tables).
     pub lemma: String,
     /// Index in `tokens` of the syntactic head; a sentence root is its own head.
     pub head: usize,

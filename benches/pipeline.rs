@@ -74,7 +74,7 @@ fn enricher() -> Enricher {
     .map(|(l, d)| (l.to_string(), root().join(d)))
     .collect();
     // The built-in places KB as the daemon loads it (linking is part of the core's cost).
-    let kb = verbatim::kb::load(&verbatim::config::KbConfig {
+    let kb = verbatim::load_kb(&verbatim::config::KbConfig {
         places: root().join("models/kb/places.tsv"),
         ..Default::default()
     })

@@ -3,18 +3,27 @@
 
 #![warn(missing_docs)]
 
-pub mod app;
-pub mod cli;
+// The layers a library user builds on: the pure enrichment core, the message contract, the
+// configuration, the Kafka pipeline and the evaluation.
 pub mod config;
 pub mod contract;
-pub(crate) mod demo;
 pub mod enrich;
 pub mod eval;
-pub mod http;
-pub mod kb;
-pub mod manpage;
-pub mod metrics;
-pub(crate) mod otlp;
 pub mod pipeline;
-pub(crate) mod replay;
-pub(crate) mod telemetry;
+
+// The edges, reached through the chosen items below.
+mod app;
+mod cli;
+mod demo;
+mod http;
+mod kb;
+mod manpage;
+mod metrics;
+mod otlp;
+mod replay;
+mod telemetry;
+
+pub use cli::main;
+pub use http::Health;
+pub use kb::{load as load_kb, KbLoadError};
+pub use metrics::Metrics;

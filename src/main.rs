@@ -1,3 +1,3 @@
 fn main() {
-    std::process::exit(verbatim::cli::main());
+    std::process::exit(verbatim::main());
 }

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use verbatim::metrics::Metrics;
+use verbatim::Metrics;
 
 /// Metrics with every labelled family touched once, so that each family appears in the exposition.
 fn sample_metrics() -> Metrics {

@@ -13,8 +13,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use verbatim::config::Config;
 use verbatim::enrich::{Enricher, EnricherConfig};
-use verbatim::http::Health;
-use verbatim::metrics::Metrics;
+use verbatim::Health;
+use verbatim::Metrics;
 
 fn article(i: usize) -> String {
     serde_json::json!({"id": format!("m{i}"), "lang": "fr",

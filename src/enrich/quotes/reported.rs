@@ -382,8 +382,11 @@ fn following_complement(
     for x in ce..end.min(ce + 8) {
         let t = &fd.toks[x];
         // Another speech verb on the way has its own complement ("lance le procureur, qui
-        // affirme que …").
-        let other_cue = x > ce && cue_at(fd, x, end, res).is_some();
+        // affirme que …"), also a form the cues do not list ("a indiqué un mécanicien,
+        // ajoutant que …").
+        let other_cue = x > ce
+            && (cue_at(fd, x, end, res).is_some()
+                || (t.word && govern::is_speech_verb(fd, t.start, t.end, res)));
         if fd.in_quote(t.start)
             || other_cue
             || matches!(t.lower.as_str(), "." | ";" | ":" | "?" | "!")

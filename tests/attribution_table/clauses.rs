@@ -167,3 +167,31 @@ fn a_clause_reported_by_someone_unnamed_has_no_speaker() {
         )],
     );
 }
+
+#[test]
+fn a_participle_after_an_incise_keeps_the_clause_before_it() {
+    run_parsed(
+        "fr",
+        "incise then participle",
+        &[case(
+            "Le moteur de l'avion avait été révisé la veille, a indiqué un mécanicien, ajoutant que les freins étaient neufs.",
+            &[],
+            Some(&[
+                ("Le moteur de l'avion avait été révisé la veille", None),
+                ("les freins étaient neufs", None),
+            ]),
+        )],
+    );
+    run_parsed(
+        "en",
+        "incise then participle",
+        &[case(
+            "The engine had been serviced the day before, said a mechanic, adding that the brakes were new.",
+            &[],
+            Some(&[
+                ("The engine had been serviced the day before", None),
+                ("the brakes were new", None),
+            ]),
+        )],
+    );
+}

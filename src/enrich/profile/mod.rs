@@ -226,6 +226,9 @@ pub struct Profile {
     /// an unnamed one speaks for the organisation that modifies the noun ("a Grainco
     /// spokesman"), where another member ("a Grainco engineer") speaks for nobody named.
     pub voices: HashSet<String>,
+    /// Nouns of a document that reports for its author ("bilan", "report"): "selon un bilan
+    /// établi par X" gives the words to X, the author the phrase names, else to nobody.
+    pub documents: HashSet<String>,
     /// Abbreviations whose full stop ends no sentence ("dr", "mme").
     pub abbrevs: HashSet<String>,
     /// Function words a title of a work may hold in lower case.
@@ -491,6 +494,7 @@ impl Profile {
             demonstratives: HashMap::new(),
             opinions: HashSet::new(),
             voices: HashSet::new(),
+            documents: HashSet::new(),
         };
         r.read_verbs(files.verbs, &settings);
         r.read_demonyms(files.demonyms, &settings);
@@ -611,6 +615,7 @@ impl Profile {
                 "alternative" => &mut self.or_words,
                 "org" => &mut self.org_nouns,
                 "voice" => &mut self.voices,
+                "document" => &mut self.documents,
                 "abbrev" => &mut self.abbrevs,
                 "function" => &mut self.function_words,
                 "complement" => &mut self.complements,

@@ -462,6 +462,14 @@ fn cue_verb(p: &Analysis, b0: usize, b1: usize) -> Option<usize> {
     (lo..hi).rev().find(|&i| p.tokens[i].pos == Pos::Verb)
 }
 
+/// Whether the word at bytes `b0..b1` is a verb of a speech lemma in the parse, whatever its
+/// form ("ajoutant", "précisant"): it governs a clause of its own.
+pub(super) fn is_speech_verb(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> bool {
+    fd.parse
+        .and_then(|p| cue_verb(p, b0, b1).map(|v| lower(&p.tokens[v].lemma)))
+        .is_some_and(|l| res.speech_lemmas.contains(&l))
+}
+
 /// Whether the parse puts the subject of the cue verb at bytes `b0..b1` after it: "…, said
 /// Brightwater Trust, a consumer group", "…, a précisé la cheffe du service". What follows such a verb
 /// is its speaker, not the clause it reports.
@@ -551,6 +559,12 @@ fn participle_head_speaker(
         "advcl" | "conj" if is_verb(p, t.head) => {
             speaker_of(fd, p, t.head, res).or_else(|| inverted_pronoun(fd, p, t.head, res))
         }
+        // A participle without auxiliary ("ajoutant", "adding") the parser hung on the verb as
+        // "acl" ("…, a indiqué un mécanicien, ajoutant que …"): that verb's subject, a common
+        // noun naming someone unknown included.
+        "acl" if is_verb(p, t.head) && !has_aux(p, v) => speaker_of(fd, p, t.head, res)
+            .or_else(|| inverted_pronoun(fd, p, t.head, res))
+            .or_else(|| p.subject_of(t.head).and_then(|s| unnamed_subject(fd, p, s))),
         "acl" => subject_phrase(fd, p, t.head, res),
         _ => None,
     }
@@ -567,6 +581,11 @@ fn inverted_pronoun(fd: &Field<'_>, p: &Analysis, v: usize, res: &Profile) -> Op
             .get(bare)
             .map(|&g| Phrase::at(Ref::Pron(g), t.start))
     })
+}
+
+/// Whether verb `v` has an auxiliary ("a signalé", "has said").
+fn has_aux(p: &Analysis, v: usize) -> bool {
+    p.children(v).any(|c| dep_base(p, c) == "aux")
 }
 
 fn is_subject_dep(p: &Analysis, c: usize) -> bool {

@@ -201,6 +201,11 @@ fn source_clause(
         Ref::Role { .. } | Ref::OrgName(_) | Ref::OrgDesc(_) | Ref::Nothing => true,
         Ref::Name(_) | Ref::Pron(_) => false,
     };
+    if unnamed {
+        if let Some(author) = document_author(fd, c.end, lim, res) {
+            phrase = author;
+        }
+    }
     if let (true, Some(x)) = (unnamed, comma) {
         if let Some(m) = fd
             .toks
@@ -232,6 +237,24 @@ fn source_clause(
         phrase,
         cue: (k, c.end),
         rule: QuoteRule::ReportedSource,
+    })
+}
+
+/// "selon un bilan établi par la Croix-Rouge", "according to data from the Weather Service": a
+/// document reports for its author, the person or organisation named after the document noun
+/// (within the source phrase, tokens `k0..k1`). `None` when the phrase does not open on a
+/// document noun (an article and two modifiers at most before it): "selon des proches de
+/// Paul Roy" gives no words to Paul Roy. A document whose author is not named is nobody's.
+fn document_author(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Option<Phrase> {
+    let doc = (k0..k1.min(k0 + 4))
+        .take_while(|&k| fd.toks[k].word && fd.mention_starting(fd.toks[k].start).is_none())
+        .find(|&k| res.documents.contains(&fd.toks[k].lower))?;
+    let author = (doc + 1..k1)
+        .filter_map(|k| fd.mention_starting(fd.toks[k].start))
+        .find(|m| fd.is_speakable(m.entity));
+    Some(match author {
+        Some(m) => Phrase::at(Ref::Ent(m.entity), m.start),
+        None => Phrase::NOTHING,
     })
 }
 
@@ -359,8 +382,11 @@ fn following_complement(
     for x in ce..end.min(ce + 8) {
         let t = &fd.toks[x];
         // Another speech verb on the way has its own complement ("lance le procureur, qui
-        // affirme que …").
-        let other_cue = x > ce && cue_at(fd, x, end, res).is_some();
+        // affirme que …"), also a form the cues do not list ("a indiqué un mécanicien,
+        // ajoutant que …").
+        let other_cue = x > ce
+            && (cue_at(fd, x, end, res).is_some()
+                || (t.word && govern::is_speech_verb(fd, t.start, t.end, res)));
         if fd.in_quote(t.start)
             || other_cue
             || matches!(t.lower.as_str(), "." | ";" | ":" | "?" | "!")

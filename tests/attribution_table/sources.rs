@@ -1,0 +1,51 @@
+//! Table tests of source phrases ("selon X", "according to X") whose head is a document: the
+//! document reports for its author, named after the noun, else for nobody. Every sentence and
+//! name here is invented for the test.
+
+use super::{case, run_parsed};
+
+#[test]
+fn a_document_reports_for_the_author_it_names() {
+    run_parsed(
+        "fr",
+        "document source",
+        &[
+            case(
+                "Selon un bilan établi par la Croix-Rouge française, quarante maisons ont été détruites dans la nuit.",
+                &[],
+                Some(&[("quarante maisons ont été détruites dans la nuit", Some("Croix-Rouge française"))]),
+            ),
+            case(
+                "D'après des données de Météo-France, il est tombé deux cents millimètres de pluie en six heures.",
+                &[],
+                Some(&[("il est tombé deux cents millimètres de pluie en six heures", Some("Météo-France"))]),
+            ),
+            case(
+                "Selon un rapport publié mardi, la moitié des ponts du département doivent être réparés.",
+                &[],
+                Some(&[("la moitié des ponts du département doivent être réparés", None)]),
+            ),
+        ],
+    );
+    run_parsed(
+        "en",
+        "document source",
+        &[
+            case(
+                "According to a report published by the Red Cross, forty houses were destroyed overnight.",
+                &[],
+                Some(&[("forty houses were destroyed overnight", Some("Red Cross"))]),
+            ),
+            case(
+                "According to data from the National Weather Service, eight inches of rain fell in six hours.",
+                &[],
+                Some(&[("eight inches of rain fell in six hours", Some("National Weather Service"))]),
+            ),
+            case(
+                "According to a study released on Monday, half of the county's bridges need repairs.",
+                &[],
+                Some(&[("half of the county's bridges need repairs", None)]),
+            ),
+        ],
+    );
+}

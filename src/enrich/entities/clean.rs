@@ -4,6 +4,7 @@
 //! person names; then merge spans joined by a hyphen and drop compounds of other names and
 //! common nouns opening a sentence.
 
+use super::complement::complement_end;
 use super::mention::{word_bounded, CLOSE_MARKS, M, OPEN_MARKS};
 use super::typing::label_type;
 use crate::enrich::ner::EntSpan;
@@ -471,7 +472,8 @@ impl Span<'_> {
         }
     }
 
-    /// Capitalised words the model cut off on the right ("Nations" + "Unies"), and an acronym
+    /// Capitalised words the model cut off on the right ("Nations" + "Unies"), a lower-case
+    /// complement after an organisation head ("Conseil" + "des ministres"), and an acronym
     /// on the left of an organisation ("CRTV" + "Sport").
     fn extended(&self, r: Range) -> Range {
         let (t, res) = (self.text, self.res);
@@ -500,6 +502,9 @@ impl Span<'_> {
                 break;
             }
             e += 1 + w_end;
+        }
+        if self.ty != EntityType::Person {
+            e = complement_end(t, s, e, res, self.free).unwrap_or(e);
         }
         if let Some(b) = t[..s]
             .strip_suffix(' ')

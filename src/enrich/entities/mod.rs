@@ -11,6 +11,7 @@ mod clean;
 #[cfg(test)]
 mod clean_tests;
 mod cluster;
+mod complement;
 mod context;
 mod credits;
 mod headline;

@@ -6,7 +6,7 @@
 
 use super::complement::complement_end;
 use super::mention::{word_bounded, CLOSE_MARKS, M, OPEN_MARKS};
-use super::typing::label_type;
+use super::typing::{is_name_label, label_type};
 use crate::enrich::ner::EntSpan;
 use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
@@ -44,7 +44,8 @@ pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &
             continue;
         };
         let t = f.text;
-        if sp.start >= sp.end
+        if !is_name_label(&sp.label)
+            || sp.start >= sp.end
             || sp.end > t.len()
             || !t.is_char_boundary(sp.start)
             || !t.is_char_boundary(sp.end)

@@ -388,6 +388,28 @@ mod tests {
         );
         let pk = es.iter().find(|e| e.name == "Paul Kessler").unwrap();
         assert_eq!(pk.mentions.len(), 2);
+        // A date is no entity, not even a misc one.
+        assert!(!n.iter().any(|(x, _)| x == "Tuesday"), "{n:?}");
+    }
+
+    #[test]
+    fn times_and_amounts_the_model_found_are_no_entities() {
+        let t = "In the winter the Harbor Trust spent 40 percent of $2 million by 9 p.m.";
+        let es = run(
+            Lang::En,
+            t,
+            &[
+                ("the winter", "DATE"),
+                ("Harbor Trust", "ORG"),
+                ("40 percent", "PERCENT"),
+                ("$2 million", "MONEY"),
+                ("9 p.m.", "TIME"),
+            ],
+        );
+        assert_eq!(
+            names(&es),
+            [("Harbor Trust".to_string(), EntityType::Organization)]
+        );
     }
 
     #[test]

@@ -118,3 +118,20 @@ fn an_organisation_head_cut_before_its_lower_case_complement_keeps_it() {
     assert!(n.contains(&("Commission".to_string(), O)), "{n:?}");
     assert!(n.contains(&("Lyon".to_string(), L)), "{n:?}");
 }
+
+#[test]
+fn times_and_amounts_the_model_found_are_no_entities() {
+    let t = "In the winter the Harbor Trust spent 40 percent of $2 million by 9 p.m.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("the winter", "DATE"),
+            ("Harbor Trust", "ORG"),
+            ("40 percent", "PERCENT"),
+            ("$2 million", "MONEY"),
+            ("9 p.m.", "TIME"),
+        ],
+    );
+    assert_eq!(names(&es), [("Harbor Trust".to_string(), O)]);
+}

@@ -393,26 +393,6 @@ mod tests {
     }
 
     #[test]
-    fn times_and_amounts_the_model_found_are_no_entities() {
-        let t = "In the winter the Harbor Trust spent 40 percent of $2 million by 9 p.m.";
-        let es = run(
-            Lang::En,
-            t,
-            &[
-                ("the winter", "DATE"),
-                ("Harbor Trust", "ORG"),
-                ("40 percent", "PERCENT"),
-                ("$2 million", "MONEY"),
-                ("9 p.m.", "TIME"),
-            ],
-        );
-        assert_eq!(
-            names(&es),
-            [("Harbor Trust".to_string(), EntityType::Organization)]
-        );
-    }
-
-    #[test]
     fn capitalised_article_inside_a_name() {
         let t = "Selon Le Monde, la ville est calme. Le Monde cite aussi The Hague Times.";
         let es = run(Lang::Fr, t, &[("Le Monde", "ORG"), ("Le Monde", "ORG")]);

@@ -4,8 +4,9 @@
 //! person names; then merge spans joined by a hyphen and drop compounds of other names and
 //! common nouns opening a sentence.
 
+use super::complement::complement_end;
 use super::mention::{word_bounded, CLOSE_MARKS, M, OPEN_MARKS};
-use super::typing::label_type;
+use super::typing::{is_name_label, label_type};
 use crate::enrich::ner::EntSpan;
 use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
@@ -43,7 +44,8 @@ pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &
             continue;
         };
         let t = f.text;
-        if sp.start >= sp.end
+        if !is_name_label(&sp.label)
+            || sp.start >= sp.end
             || sp.end > t.len()
             || !t.is_char_boundary(sp.start)
             || !t.is_char_boundary(sp.end)
@@ -471,7 +473,8 @@ impl Span<'_> {
         }
     }
 
-    /// Capitalised words the model cut off on the right ("Nations" + "Unies"), and an acronym
+    /// Capitalised words the model cut off on the right ("Nations" + "Unies"), a lower-case
+    /// complement after an organisation head ("Conseil" + "des ministres"), and an acronym
     /// on the left of an organisation ("CRTV" + "Sport").
     fn extended(&self, r: Range) -> Range {
         let (t, res) = (self.text, self.res);
@@ -500,6 +503,9 @@ impl Span<'_> {
                 break;
             }
             e += 1 + w_end;
+        }
+        if self.ty != EntityType::Person {
+            e = complement_end(t, s, e, res, self.free).unwrap_or(e);
         }
         if let Some(b) = t[..s]
             .strip_suffix(' ')

@@ -91,3 +91,47 @@ fn capitalised_common_nouns_alone_are_no_entities() {
     );
     assert_eq!(names(&es), [("Lyon".to_string(), L)]);
 }
+
+#[test]
+fn an_organisation_head_cut_before_its_lower_case_complement_keeps_it() {
+    let t = "Le Conseil des ministres a adopté le texte, que la Cour des comptes jugeait coûteux.";
+    let es = run(Lang::Fr, t, &[("Conseil", "ORG"), ("Cour", "ORG")]);
+    let n = names(&es);
+    assert!(
+        n.contains(&("Conseil des ministres".to_string(), O)),
+        "{n:?}"
+    );
+    assert!(n.contains(&("Cour des comptes".to_string(), O)), "{n:?}");
+    let t = "Le Parti de l'innovation a perdu deux sièges.";
+    let es = run(Lang::Fr, t, &[("Parti", "ORG")]);
+    assert_eq!(names(&es), [("Parti de l'innovation".to_string(), O)]);
+    // An adverbial phrase or a determiner after "de" is the sentence, not the name; nor is a
+    // complement after a name that does not end on an organisation head.
+    let t = "Le Sénat de nouveau saisi, la Commission de toute façon divisée, Lyon de loin.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Sénat", "ORG"), ("Commission", "ORG"), ("Lyon", "LOC")],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Sénat".to_string(), O)), "{n:?}");
+    assert!(n.contains(&("Commission".to_string(), O)), "{n:?}");
+    assert!(n.contains(&("Lyon".to_string(), L)), "{n:?}");
+}
+
+#[test]
+fn times_and_amounts_the_model_found_are_no_entities() {
+    let t = "In the winter the Harbor Trust spent 40 percent of $2 million by 9 p.m.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("the winter", "DATE"),
+            ("Harbor Trust", "ORG"),
+            ("40 percent", "PERCENT"),
+            ("$2 million", "MONEY"),
+            ("9 p.m.", "TIME"),
+        ],
+    );
+    assert_eq!(names(&es), [("Harbor Trust".to_string(), O)]);
+}

@@ -11,6 +11,7 @@ mod clean;
 #[cfg(test)]
 mod clean_tests;
 mod cluster;
+mod complement;
 mod context;
 mod credits;
 mod headline;
@@ -387,6 +388,8 @@ mod tests {
         );
         let pk = es.iter().find(|e| e.name == "Paul Kessler").unwrap();
         assert_eq!(pk.mentions.len(), 2);
+        // A date is no entity, not even a misc one.
+        assert!(!n.iter().any(|(x, _)| x == "Tuesday"), "{n:?}");
     }
 
     #[test]

@@ -8,7 +8,8 @@
 
 use super::mention::M;
 use crate::enrich::analysis::Analysis;
-use crate::enrich::profile::{lower, Profile};
+use crate::enrich::gazetteer::gazetteer;
+use crate::enrich::profile::{key, lower, Profile};
 use crate::enrich::types::EntityType;
 use std::collections::HashSet;
 
@@ -19,6 +20,11 @@ const WINDOW: usize = 48;
 
 /// Hint as organisations the mentions that a sports report's words name as teams.
 pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
+    for m in ms.iter_mut() {
+        if m.ty() != EntityType::Person && place_and_plural(an.doc.fields[m.field].text, m, res) {
+            m.hint = Some(EntityType::Organization);
+        }
+    }
     let ctx = &res.context;
     if ctx.sport.is_empty() || !is_sports_report(an, res) {
         return;
@@ -32,6 +38,29 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
             m.hint = Some(EntityType::Organization);
         }
     }
+}
+
+/// "the Green Bay Packers", "the Leeds Rhinos", "les Montreal Alouettes", "the Seattle Times": a
+/// known place and a capitalised plural noun after a definite article name a team or a paper,
+/// in any article. Not a place's own plural head word ("the Cayman Islands", "the Golan
+/// Heights": `loc|…` in `type_words.txt`, singular or plural).
+fn place_and_plural(t: &str, m: &M, res: &Profile) -> bool {
+    let Some((place, last)) = t[m.start..m.end].rsplit_once(' ') else {
+        return false;
+    };
+    let mut rest = last.chars();
+    let plural = rest.next().is_some_and(char::is_uppercase)
+        && rest.clone().count() >= 3
+        && rest.all(char::is_lowercase)
+        && last.ends_with('s');
+    let head_word = |w: &str| res.type_words.contains_key(&key(w));
+    if !plural || head_word(last) || head_word(&last[..last.len() - 1]) {
+        return false;
+    }
+    let window = before(t, m.start);
+    let article = window.rsplit(' ').next().unwrap_or("");
+    res.definites.contains(article)
+        && matches!(gazetteer().lookup(place), Some((EntityType::Location, _)))
 }
 
 /// Whether the article holds enough distinct sport words (or a score) to be a sports report.
@@ -182,6 +211,28 @@ mod tests {
         );
         assert!(
             names(&es).contains(&("Guingamp".into(), O)),
+            "{:?}",
+            names(&es)
+        );
+    }
+
+    #[test]
+    fn a_known_place_and_a_plural_noun_after_the_article_is_a_team_not_its_islands() {
+        let t = "Fans of the Chicago Comets cheered as the Cayman Islands welcomed the Chicago \
+                 Comets.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("Chicago Comets", "GPE"), ("Cayman Islands", "GPE")],
+        );
+        let n = names(&es);
+        assert!(n.contains(&("Chicago Comets".into(), O)), "{n:?}");
+        assert!(n.contains(&("Cayman Islands".into(), L)), "{n:?}");
+        // Without the article it is no name of a club: "Chicago Comets" read as a headline.
+        let t = "In Chicago Comets were seen by many.";
+        let es = run(Lang::En, t, &[("Chicago Comets", "GPE")]);
+        assert!(
+            names(&es).contains(&("Chicago Comets".into(), L)),
             "{:?}",
             names(&es)
         );

@@ -19,6 +19,17 @@ pub fn label_type(label: &str) -> EntityType {
     }
 }
 
+/// The model's labels of times and amounts ("the winter", "Tuesday", "12 p.m.", "200
+/// pounds", "49 percent"): no entity in the message contract, whatever their capitals.
+const NOT_NAME_LABELS: &[&str] = &[
+    "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY",
+];
+
+/// Whether a model label can name an entity (a person, place, organisation or other name).
+pub fn is_name_label(label: &str) -> bool {
+    !NOT_NAME_LABELS.contains(&label)
+}
+
 /// One type's share of a group's vote.
 struct Vote {
     ty: EntityType,

@@ -1,0 +1,160 @@
+//! Reading the resource files into a [`Profile`]: speech verbs, demonyms, type words,
+//! abbreviations and the kinds of `words.txt`.
+
+use super::*;
+
+impl Profile {
+    /// Speech verbs: `= form` a literal cue, `@ form` a source cue whose speaker follows it
+    /// ("according to X"), else a verb whose lemma and conjugated forms are cues.
+    pub(super) fn read_verbs(&mut self, verbs: &'static str, settings: &Settings) {
+        for l in lines(verbs) {
+            if let Some(c) = l.strip_prefix('=') {
+                self.add_cue(c, false);
+            } else if let Some(c) = l.strip_prefix('@') {
+                self.add_cue(c, true);
+            } else {
+                for f in (settings.verb_forms)(l) {
+                    self.add_cue(&f, false);
+                }
+                self.speech_lemmas.insert(speech_lemma(l));
+            }
+        }
+        for i in self.cue_index.values_mut() {
+            i.sort_by_key(|&c| std::cmp::Reverse(self.cues[c].tokens.len()));
+        }
+    }
+
+    /// Demonyms with the forms the language derives from each.
+    pub(super) fn read_demonyms(&mut self, demonyms: &'static str, settings: &Settings) {
+        for l in lines(demonyms) {
+            for f in (settings.demonym_forms)(l) {
+                self.demonyms.insert(key(&f));
+            }
+        }
+    }
+
+    /// Head words that type a name (`kind|word`).
+    pub(super) fn read_type_words(&mut self, type_words: &'static str) {
+        for l in lines(type_words) {
+            if let Some((kind, w)) = l.split_once('|') {
+                if kind == "division" {
+                    self.divisions.insert(key(w));
+                }
+                let t = match kind {
+                    "org" => TypeWord::Org,
+                    "loc" | "division" => TypeWord::Loc,
+                    "event" => TypeWord::Event,
+                    "metonym" => TypeWord::Metonym,
+                    "legal" => TypeWord::Legal,
+                    "law" => TypeWord::Law,
+                    _ => TypeWord::State,
+                };
+                self.type_words.insert(key(w), t);
+            }
+        }
+    }
+
+    /// Abbreviated names (`abbreviation|full name|…`) and acronyms (`acronym|expansion|…`).
+    pub(super) fn read_abbreviations(
+        &mut self,
+        name_abbrevs: &'static str,
+        acronyms: &'static str,
+    ) {
+        for l in lines(name_abbrevs) {
+            let mut parts = l.split('|');
+            if let Some(a) = parts.next() {
+                self.name_abbrevs
+                    .insert(abbrev_key(a), parts.map(key).collect());
+            }
+        }
+        for l in lines(acronyms) {
+            let mut parts = l.split('|').map(key);
+            if let Some(a) = parts.next() {
+                self.acronyms.push((a.replace('.', ""), parts.collect()));
+            }
+        }
+    }
+
+    pub(super) fn read_words(&mut self, words: &'static str) {
+        for l in lines(words) {
+            let Some((kind, w)) = l.split_once('|') else {
+                continue;
+            };
+            let set = match kind {
+                "article" => {
+                    let (w, g) = w.split_once(':').unwrap_or((w, "x"));
+                    self.articles.insert(lower(w), Gender::parse(g));
+                    continue;
+                }
+                "demonym_suffix" => {
+                    self.demonym_suffixes.push(lower(w));
+                    continue;
+                }
+                "name_prefix" => {
+                    self.name_prefixes.push(lower(w));
+                    continue;
+                }
+                "trim_suffix" => {
+                    self.trim_suffixes.push(w.to_string());
+                    continue;
+                }
+                "demonstrative" => {
+                    let (w, g) = w.split_once(':').unwrap_or((w, "x"));
+                    self.demonstratives.insert(lower(w), Gender::parse(g));
+                    continue;
+                }
+                "object_pronoun" => {
+                    let (w, g) = w.split_once(':').unwrap_or((w, "x"));
+                    self.object_pronouns.insert(lower(w), Gender::parse(g));
+                    continue;
+                }
+                "definite" => &mut self.definites,
+                "skip" => &mut self.skip,
+                "prep" => &mut self.preps,
+                "particle" => &mut self.particles,
+                "work" => &mut self.work,
+                "naming" => &mut self.naming,
+                "indefinite" => &mut self.indefinites,
+                "and" => &mut self.and_words,
+                "alternative" => &mut self.or_words,
+                "org" => &mut self.org_nouns,
+                "voice" => &mut self.voices,
+                "document" => &mut self.documents,
+                "abbrev" => &mut self.abbrevs,
+                "function" => &mut self.function_words,
+                "complement" => &mut self.complements,
+                "affiliation" => &mut self.affiliations,
+                "credit" => &mut self.credit_words,
+                "byline" => &mut self.byline_words,
+                "addressee" => &mut self.addressees,
+                "complementizer" => &mut self.complementizers,
+                "relative" => &mut self.relatives,
+                "contracted" => &mut self.contracted,
+                "opinion" => &mut self.opinions,
+                "demonym_det" => &mut self.demonym_dets,
+                "acronym_skip" => &mut self.acronym_skip,
+                _ => continue,
+            };
+            set.insert(lower(w));
+        }
+    }
+
+    pub(super) fn add_cue(&mut self, form: &str, source: bool) {
+        let tokens: Vec<String> = tokenize(form, &self.tokens)
+            .iter()
+            .map(|t| t.lower.clone())
+            .collect();
+        if tokens.is_empty() {
+            return;
+        }
+        let cue = Cue { tokens, source };
+        if self.cues.contains(&cue) {
+            return;
+        }
+        self.cue_index
+            .entry(cue.tokens[0].clone())
+            .or_default()
+            .push(self.cues.len());
+        self.cues.push(cue);
+    }
+}

@@ -35,18 +35,21 @@ pub(super) fn speaking_entities(fd: &Field<'_>, res: &Profile, candidates: &[boo
         {
             continue;
         }
-        let lo = p.tokens.partition_point(|t| t.start < m.start);
-        let hi = p.tokens.partition_point(|t| t.start < m.end);
-        // The mention's head: its token whose head lies outside the mention.
-        let head = (lo..hi).find(|&i| {
-            let h = p.tokens[i].head;
-            h == i || !(lo..hi).contains(&h)
-        });
-        if head.is_some_and(|i| subject_of_speech(p, i, res)) {
+        if mention_head(p, m.start, m.end).is_some_and(|i| subject_of_speech(p, i, res)) {
             out.push(m.entity);
         }
     }
     out
+}
+
+/// The head token of the mention at bytes `start..end`: its token whose head lies outside it.
+fn mention_head(p: &Analysis, start: usize, end: usize) -> Option<usize> {
+    let lo = p.tokens.partition_point(|t| t.start < start);
+    let hi = p.tokens.partition_point(|t| t.start < end);
+    (lo..hi).find(|&i| {
+        let h = p.tokens[i].head;
+        h == i || !(lo..hi).contains(&h)
+    })
 }
 
 /// The entities among `candidates` (places) that the field shows as persons: a name of two
@@ -77,13 +80,9 @@ pub(super) fn person_shaped(
         {
             continue;
         }
-        let lo = p.tokens.partition_point(|t| t.start < m.start);
-        let hi = p.tokens.partition_point(|t| t.start < m.end);
-        let head = (lo..hi).find(|&i| {
-            let h = p.tokens[i].head;
-            h == i || !(lo..hi).contains(&h)
-        });
-        if head.is_some_and(|i| apposed_to_speaker(p, i, res)) || closes_incise(fd, m, res) {
+        if mention_head(p, m.start, m.end).is_some_and(|i| apposed_to_speaker(p, i, res))
+            || closes_incise(fd, m, res)
+        {
             out.push(m.entity);
         }
     }

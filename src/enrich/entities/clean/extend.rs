@@ -1,0 +1,72 @@
+//! Growing a span over what the model cut off: capitalised words on the right, an
+//! organisation's complement, an acronym on the left.
+
+use super::{Range, Span};
+use crate::enrich::entities::complement::complement_end;
+use crate::enrich::profile::{key, lower, Profile};
+use crate::enrich::types::EntityType;
+
+impl Span<'_> {
+    /// Capitalised words the model cut off on the right ("Nations" + "Unies"), a lower-case
+    /// complement after an organisation head ("Conseil" + "des ministres"), and an acronym
+    /// on the left of an organisation ("CRTV" + "Sport").
+    pub(super) fn extended(&self, r: Range) -> Range {
+        let (t, res) = (self.text, self.res);
+        let (mut s, mut e) = (r.start, r.end);
+        let name_like = self.ty != EntityType::Misc || !t[s..e].chars().any(|c| c.is_numeric());
+        if !(self.extend
+            && name_like
+            && t[s..e].chars().next_back().is_some_and(char::is_alphabetic))
+        {
+            return r;
+        }
+        for _ in 0..2 {
+            let Some(rest) = t[e..].strip_prefix(' ') else {
+                break;
+            };
+            let w_end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .unwrap_or(rest.len());
+            let w = &rest[..w_end];
+            let ok = w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().count() >= 2
+                && !t[s..e].ends_with('.')
+                && (self.free)(e + 1)
+                && !blocks_extension(w, res);
+            if !ok {
+                break;
+            }
+            e += 1 + w_end;
+        }
+        if self.ty != EntityType::Person {
+            e = complement_end(t, s, e, res, self.free).unwrap_or(e);
+        }
+        if let Some(b) = t[..s]
+            .strip_suffix(' ')
+            .filter(|_| self.ty == EntityType::Organization)
+        {
+            let w_start = b
+                .rfind(|c: char| !c.is_alphanumeric())
+                .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+            let w = &b[w_start..];
+            if w.chars().count() >= 2
+                && w.chars().all(|c| c.is_uppercase())
+                && !blocks_extension(w, res)
+                && (self.free)(w_start + w.len())
+            {
+                s = w_start;
+            }
+        }
+        Range { start: s, end: e }
+    }
+}
+
+fn blocks_extension(w: &str, res: &Profile) -> bool {
+    let l = lower(w);
+    res.roles.contains_key(&l)
+        || res.stop.contains(&key(w))
+        || res.pronouns.contains_key(&l)
+        || res.articles.contains_key(&l)
+        || res.cues_starting(&l).next().is_some()
+        || res.demonyms.contains(&key(w))
+}

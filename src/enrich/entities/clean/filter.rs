@@ -1,0 +1,87 @@
+//! What is no entity: stop words, roles, pronouns, articles, demonyms, lower-case words,
+//! works between quotation marks.
+
+use super::{Range, Span};
+use crate::enrich::entities::mention::{CLOSE_MARKS, OPEN_MARKS};
+use crate::enrich::profile::{key, lower, Profile, TypeWord};
+use crate::enrich::tokens::tokenize;
+use crate::enrich::types::EntityType;
+
+impl Span<'_> {
+    /// Stop words, roles, pronouns, articles, demonyms (also as a common noun after an
+    /// article), lower-case words that are no name particle, and works between quotation marks.
+    pub(super) fn is_no_entity(&self, r: Range) -> bool {
+        let (t, res) = (self.text, self.res);
+        let text = &t[r.start..r.end];
+        let k = key(text);
+        let lw = lower(text);
+        if (res.stop.contains(&k) && self.ty != EntityType::Person)
+            || res.is_role_name(text)
+            || res.pronouns.contains_key(&lw)
+            || res.articles.contains_key(&lw)
+        {
+            return true;
+        }
+        if res.demonyms.contains(&k) || compound_demonym(text, res) {
+            return true;
+        }
+        if self.demonym_noun(r, &k) {
+            return true;
+        }
+        let first_word = text.split([' ', '\'', '’']).next().unwrap_or("");
+        if text.chars().next().is_some_and(char::is_lowercase)
+            && !res.particles.contains(&lower(first_word))
+            && !matches!(
+                res.type_words.get(&key(first_word)),
+                Some(TypeWord::Loc | TypeWord::Org)
+            )
+        {
+            return true;
+        }
+        // A name of a work between quotation marks («Tournesols»).
+        let prev = t[..r.start].chars().next_back();
+        let next = t[r.end..].chars().next();
+        prev.is_some_and(|c| OPEN_MARKS.contains(&c))
+            && next.is_some_and(|c| CLOSE_MARKS.contains(&c))
+    }
+
+    /// A one-word demonym-like noun after an article or a determiner ("les Lyonnais").
+    fn demonym_noun(&self, r: Range, k: &str) -> bool {
+        let (t, res) = (self.text, self.res);
+        if t[r.start..r.end].contains(' ')
+            || !res
+                .demonym_suffixes
+                .iter()
+                .any(|suf| k.ends_with(suf.as_str()))
+        {
+            return false;
+        }
+        // Up to 8 bytes back, widened to a char boundary.
+        let mut from = r.start.saturating_sub(8);
+        while !t.is_char_boundary(from) {
+            from -= 1;
+        }
+        let prev = tokenize(&t[from..r.start], &res.tokens);
+        prev.last().is_some_and(|p| {
+            (res.articles.contains_key(&p.lower) && !p.lower.ends_with('\''))
+                || res.demonym_dets.contains(&p.lower)
+        })
+    }
+}
+
+/// A hyphenated demonym: demonyms joined ("Belarusian-Polish") or combining forms in -o before
+/// one ("Franco-Marocain", "Anglo-Irish", "Sino-Indian").
+fn compound_demonym(text: &str, res: &Profile) -> bool {
+    if !text.contains('-') || text.contains(' ') {
+        return false;
+    }
+    let parts: Vec<String> = text.split('-').map(key).collect();
+    let (last, front) = match parts.split_last() {
+        Some((l, f)) if !f.is_empty() => (l, f),
+        _ => return false,
+    };
+    res.demonyms.contains(last)
+        && front
+            .iter()
+            .all(|p| res.demonyms.contains(p) || (p.chars().count() >= 3 && p.ends_with('o')))
+}

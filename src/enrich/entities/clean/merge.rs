@@ -1,0 +1,85 @@
+//! After cleaning: spans joined by a hyphen or cut after an inner word are merged; compounds
+//! of other names and common nouns opening a sentence are dropped.
+
+use crate::enrich::entities::mention::{word_bounded, M};
+use crate::enrich::entities::typing::label_type;
+use crate::enrich::profile::{key, lower, Profile};
+use crate::enrich::types::Document;
+use std::collections::HashSet;
+
+/// Merge spans joined by a hyphen ("Tharp" + "-Sontheimer-Laudumiey Funeral Home") or cut after
+/// their inner word ("the City of" + "Houston"); drop overlaps. `ms` is sorted by field, start.
+pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &Profile) -> Vec<M> {
+    let mut merged: Vec<M> = Vec::new();
+    for m in ms {
+        if let Some(last) = merged.last_mut() {
+            if last.field == m.field && m.start < last.end {
+                continue;
+            }
+            let t = doc.fields[m.field].text;
+            // A name cut after its inner word (of one type: "Nouvelles attaques de" + "Trump"
+            // is no name).
+            let cut = last.field == m.field
+                && label_type(&last.label) == label_type(&m.label)
+                && m.start == last.end + 1
+                && t.as_bytes()[last.end] == b' '
+                && t[last.start..last.end]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| res.context.inner.contains(&lower(w)));
+            if cut {
+                last.label = m.label.clone();
+                last.end = m.end;
+                continue;
+            }
+            if last.field == m.field && m.start == last.end + 1 && t.as_bytes()[last.end] == b'-' {
+                if m.end - m.start > last.end - last.start {
+                    last.label = m.label.clone();
+                }
+                last.end = m.end;
+                continue;
+            }
+        }
+        merged.push(m);
+    }
+    merged
+}
+
+/// Drop hyphenated compounds of other names ("Congo-Cap-Vert"), and a lone capitalised word at
+/// the start of a sentence that the text also writes in lower case: a common noun ("Grève à la
+/// SNCF" … "la grève").
+pub(in crate::enrich::entities) fn drop_non_names(doc: &Document<'_>, ms: &mut Vec<M>) {
+    let text_of = |m: &M| &doc.fields[m.field].text[m.start..m.end];
+    let keys: HashSet<String> = ms.iter().map(|m| key(text_of(m))).collect();
+    ms.retain(|m| !compound_of_known(text_of(m), &keys));
+    ms.retain(|m| {
+        let (t, w) = (doc.fields[m.field].text, text_of(m));
+        let at_start = t[..m.start]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | '«' | '"' | '“'));
+        let lw = lower(w);
+        let common = !w.contains([' ', '-', '\'', '’'])
+            && w.chars().skip(1).all(char::is_lowercase)
+            && doc.fields.iter().any(|f| {
+                f.text
+                    .match_indices(lw.as_str())
+                    .any(|(i, _)| word_bounded(f.text, i, i + lw.len()))
+            });
+        !(at_start && common)
+    });
+}
+
+/// Whether a hyphenated name is made of other names of the text ("Congo-Cap-Vert").
+fn compound_of_known(text: &str, keys: &HashSet<String>) -> bool {
+    if text.contains(' ') || !text.contains('-') {
+        return false;
+    }
+    let parts: Vec<&str> = text.split('-').collect();
+    // Split points where both sides are known names (each side may itself hold hyphens).
+    (1..parts.len()).any(|i| {
+        let (l, r) = (parts[..i].join("-"), parts[i..].join("-"));
+        keys.contains(&key(&l)) && keys.contains(&key(&r))
+    })
+}

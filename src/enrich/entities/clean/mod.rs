@@ -1,0 +1,213 @@
+//! Cleaning the model's spans as a reader would: trim leading articles, titles and punctuation
+//! and trailing possessives, extend over capitalised words the model cut off, drop what is no
+//! entity (stop words, roles, demonyms, works between quotation marks), split coordinated
+//! person names; then merge spans joined by a hyphen and drop compounds of other names and
+//! common nouns opening a sentence.
+
+mod extend;
+mod filter;
+mod merge;
+mod pieces;
+mod trim;
+
+pub(super) use merge::{drop_non_names, merge};
+
+use super::mention::M;
+use super::typing::{is_name_label, label_type};
+use crate::enrich::ner::EntSpan;
+use crate::enrich::profile::{lower, Profile};
+use crate::enrich::tokens::tokenize;
+use crate::enrich::types::{Document, EntityType};
+use pieces::pieces;
+use std::collections::HashSet;
+
+/// A byte range of a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Range {
+    start: usize,
+    end: usize,
+}
+
+/// A cleaned range, and what the span itself shows of its type.
+#[derive(Clone, Copy, Debug)]
+struct Part {
+    range: Range,
+    /// A role or a possessive glued before it: a person.
+    person: bool,
+    /// The model's label was the person's after it, not this part's ("the Gazette's" of "the
+    /// Gazette's Ann Lee" labelled a person): the part keeps no label.
+    unlabelled: bool,
+}
+
+/// Clean every span (field index, span in bytes); invalid spans are dropped.
+pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &Profile) -> Vec<M> {
+    let mut ms: Vec<M> = Vec::new();
+    // Where other spans start and end: a span is never extended into another.
+    let bounds: HashSet<(usize, usize)> = spans
+        .iter()
+        .flat_map(|(fi, sp)| [(*fi, sp.start), (*fi, sp.end)])
+        .collect();
+    for (fi, sp) in spans {
+        let Some(f) = doc.fields.get(*fi) else {
+            continue;
+        };
+        let t = f.text;
+        if !is_name_label(&sp.label)
+            || sp.start >= sp.end
+            || sp.end > t.len()
+            || !t.is_char_boundary(sp.start)
+            || !t.is_char_boundary(sp.end)
+        {
+            continue;
+        }
+        let span = Span {
+            text: t,
+            ty: label_type(&sp.label),
+            extend: !(res.headline_case && f.name == "title"),
+            free: &|b: usize| !bounds.contains(&(*fi, b)),
+            res,
+        };
+        for piece in pieces(t, sp.start, sp.end) {
+            for p in span.clean(piece.start, piece.end) {
+                ms.push(M {
+                    field: *fi,
+                    start: p.range.start,
+                    end: p.range.end,
+                    label: if p.unlabelled {
+                        String::new()
+                    } else {
+                        sp.label.clone()
+                    },
+                    hint: p.person.then_some(EntityType::Person),
+                });
+            }
+        }
+    }
+    ms.sort_by_key(|m| (m.field, m.start, std::cmp::Reverse(m.end)));
+    ms
+}
+
+/// One span being cleaned, and what its cleaning reads.
+struct Span<'a> {
+    text: &'a str,
+    ty: EntityType,
+    /// Whether the span may grow over capitalised words next to it.
+    extend: bool,
+    /// Whether no other span starts or ends at a byte.
+    free: &'a dyn Fn(usize) -> bool,
+    res: &'a Profile,
+}
+
+impl Span<'_> {
+    /// The cleaned parts of `text[s..e]`: none, one, or more for coordinated person names and
+    /// names glued to a person's.
+    fn clean(&self, s: usize, e: usize) -> Vec<Part> {
+        let Some(s) = self.trim_front(s, e) else {
+            return Vec::new();
+        };
+        let s = self.street_word(s);
+        let Some(e) = self.trim_back(s, e) else {
+            return Vec::new();
+        };
+        if s >= e {
+            return Vec::new();
+        }
+        // Only names are extended, not dates or numbers the model found ("2015" + "Washtenaw
+        // Avenue").
+        if !self.text[s..e].chars().any(char::is_alphabetic) {
+            return Vec::new();
+        }
+        let e = self.cut_amount(s, e);
+        let r = self.extended(Range { start: s, end: e });
+        let mut out = Vec::new();
+        for part in self.unglue(r) {
+            if !self.is_no_entity(part.range) {
+                out.extend(
+                    self.split_coordination(part.range)
+                        .into_iter()
+                        .map(|range| Part { range, ..part }),
+                );
+            }
+        }
+        out
+    }
+
+    /// A role word or a possessive glued to a person's name inside the span ("Organizer Paul
+    /// Smith", "Acme CEO Jane Doe", "the Gazette's Ann Lee"): the name after it is a person —
+    /// the role is the evidence — and what precedes it, when anything, is a name of its own.
+    /// Only before a known first name: "General Motors" holds a role word and no person.
+    fn unglue(&self, r: Range) -> Vec<Part> {
+        let res = self.res;
+        let whole = Part {
+            range: r,
+            person: false,
+            unlabelled: false,
+        };
+        let toks = tokenize(&self.text[r.start..r.end], &res.tokens);
+        let glue = |x: &crate::enrich::tokens::Tok| {
+            x.word && res.role(&x.lower).is_some()
+                || res.tokens.possessives.iter().any(|p| lower(p) == x.lower)
+        };
+        let Some(i) = (0..toks.len().saturating_sub(1)).find(|&i| {
+            glue(&toks[i])
+                && toks[i + 1].cap
+                && res.first_names.contains_key(&toks[i + 1].lower)
+                && toks.len() > i + 2
+        }) else {
+            return vec![whole];
+        };
+        if self.ty == EntityType::Person && i == 0 {
+            return vec![whole];
+        }
+        let mut out = Vec::new();
+        // The words before the glue, without a role word of their own ("Acme CEO").
+        let left_end = toks[..i]
+            .iter()
+            .rposition(|x| x.word && !glue(x))
+            .map(|j| r.start + toks[j].end);
+        if let Some(e) = left_end {
+            out.push(Part {
+                range: Range {
+                    start: r.start,
+                    end: e,
+                },
+                person: false,
+                unlabelled: self.ty == EntityType::Person,
+            });
+        }
+        out.push(Part {
+            range: Range {
+                start: r.start + toks[i + 1].start,
+                end: r.end,
+            },
+            person: true,
+            unlabelled: false,
+        });
+        out
+    }
+
+    /// Coordinated person names: "Jean et Marie Dupont" → "Jean", "Marie Dupont".
+    fn split_coordination(&self, r: Range) -> Vec<Range> {
+        if self.ty == EntityType::Person {
+            let toks = tokenize(&self.text[r.start..r.end], &self.res.tokens);
+            if let Some(i) = toks
+                .iter()
+                .position(|x| self.res.and_words.contains(&x.lower))
+            {
+                if i >= 1 && i + 1 < toks.len() {
+                    return vec![
+                        Range {
+                            start: r.start,
+                            end: r.start + toks[i - 1].end,
+                        },
+                        Range {
+                            start: r.start + toks[i + 1].start,
+                            end: r.end,
+                        },
+                    ];
+                }
+            }
+        }
+        vec![r]
+    }
+}

@@ -1,0 +1,53 @@
+//! Cutting a span at the separators no name holds.
+
+use super::Range;
+
+/// Separators no name holds: a line break, a spaced dash (a dateline's "LONDRES - Le club…",
+/// "Paris – Berlin"), a sentence end (". " before a capital).
+const BREAKS: &[&str] = &["\n", " - ", " – ", " — ", ". "];
+
+/// `t[s..e]` cut at the separators no name holds: the pieces a span the model ran across
+/// them is made of ("France.\n\nUne", "Londres - Manchester United").
+pub(super) fn pieces(t: &str, s: usize, e: usize) -> Vec<Range> {
+    let mut out = Vec::new();
+    let mut from = s;
+    let mut i = s;
+    while i < e {
+        let rest = &t[i..e];
+        // ". " ends a sentence only before a capital and after a word longer than an initial.
+        let hit = BREAKS.iter().find(|b| rest.starts_with(*b)).filter(|b| {
+            **b != ". "
+                || (rest[2..].starts_with(char::is_uppercase)
+                    && t[from..i]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3))
+        });
+        match hit {
+            Some(b) => {
+                let end = if *b == ". " { i + 1 } else { i };
+                out.push(Range { start: from, end });
+                i += b.len();
+                from = i;
+            }
+            None => i += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out.push(Range {
+        start: from,
+        end: e,
+    });
+    // A score glued after a team's name ("Hull City 2-1") is no part of it.
+    for r in out.iter_mut() {
+        if let Some(i) = t[r.start..r.end].rfind(' ') {
+            let w = &t[r.start + i + 1..r.end];
+            let short =
+                |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+            if w.split_once('-').is_some_and(|(a, b)| short(a) && short(b)) {
+                r.end = r.start + i;
+            }
+        }
+    }
+    out.retain(|r| r.start < r.end);
+    out
+}

@@ -1,0 +1,238 @@
+//! Trimming a span's edges: articles, titles, lower-case words and house numbers in front,
+//! date words, possessives and punctuation behind, an amount the model ran into; and the
+//! lower-case head noun of a place or institution put back in front.
+
+use super::Span;
+use crate::enrich::profile::{key, lower, NameHead, TypeWord};
+use crate::enrich::tokens::tokenize;
+use crate::enrich::types::EntityType;
+
+impl Span<'_> {
+    /// Leading punctuation and articles, a title before a person's name, a house number before
+    /// a street name; `None` when nothing is left.
+    pub(super) fn trim_front(&self, mut s: usize, e: usize) -> Option<usize> {
+        let (t, res, ty) = (self.text, self.res, self.ty);
+        loop {
+            let seg = &t[s..e];
+            let c = seg.chars().next()?;
+            if !c.is_alphanumeric() {
+                s += c.len_utf8();
+                continue;
+            }
+            let toks = tokenize(seg, &res.tokens);
+            // An article is dropped when written in lower case or elided ("the Foundation",
+            // "l'ONU"), or at the start of a sentence; a capitalised one inside a sentence
+            // belongs to the name ("Le Monde", "The Hague").
+            let sentence_start =
+                t[..s].trim_end().chars().next_back().is_none_or(|c| {
+                    matches!(c, '.' | '!' | '?' | ':' | '«' | '"' | '“' | '(' | '—')
+                });
+            let droppable = !toks.is_empty()
+                && (!toks[0].cap || toks[0].lower.ends_with('\'') || sentence_start);
+            if toks.len() >= 2
+                && toks[0].word
+                && droppable
+                && res.articles.contains_key(&toks[0].lower)
+                && toks[1].cap
+                && toks[1].word
+            {
+                s += toks[1].start;
+                continue;
+            }
+            // Lower-case words before a place or organisation's name that are not its head
+            // ("de Rennes", "la basilique de Vézelay" without "basilique" among the head words):
+            // the name is kept from its first capitalised word, not dropped.
+            let head = |x: &crate::enrich::tokens::Tok| {
+                x.word
+                    && (x.cap
+                        || matches!(
+                            res.type_words.get(&key(&x.lower)),
+                            Some(TypeWord::Org | TypeWord::Loc)
+                        ))
+            };
+            // Only for names of places and organisations, or a name the model left untyped
+            // that a head word opens ("de l'Institut de géographie"): a date or an amount keeps
+            // its words ("the beginning of January", "2:00 AM").
+            let is_head = |x: &crate::enrich::tokens::Tok| {
+                x.cap
+                    && matches!(
+                        res.type_words.get(&key(&x.lower)),
+                        Some(TypeWord::Org | TypeWord::Loc)
+                    )
+            };
+            let named = matches!(ty, EntityType::Location | EntityType::Organization)
+                || (ty == EntityType::Misc
+                    && toks.iter().find(|x| x.word && x.cap).is_some_and(is_head));
+            let lower_case = named
+                && toks[0].word
+                && !seg[toks[0].start..toks[0].end].contains(char::is_uppercase);
+            if lower_case && self.class_noun(seg) {
+                if let Some(n) = toks.iter().skip(1).find(|x| x.word && x.cap) {
+                    s += n.start;
+                    continue;
+                }
+            }
+            if lower_case && !head(&toks[0]) {
+                if let Some(n) = toks.iter().position(head) {
+                    // Not the complement of a role ("la ministre de la Culture"): that is no
+                    // name, and is dropped whole below.
+                    if !toks[..n].iter().any(|x| res.role(&x.lower).is_some()) {
+                        s += toks[n].start;
+                        continue;
+                    }
+                }
+            }
+            // A title before a person's name ("Me Sébastien Schapira", "Dr. Ann Lee").
+            if ty == EntityType::Person && toks[0].word && res.role(&toks[0].lower).is_some() {
+                if let Some(n) = toks.iter().skip(1).find(|t| t.word).filter(|t| t.cap) {
+                    s += n.start;
+                    continue;
+                }
+            }
+            // A house number before a street name ("2015 Washtenaw Avenue").
+            if ty == EntityType::Location
+                && toks.len() >= 2
+                && toks[0].lower.chars().all(|c| c.is_ascii_digit())
+                && toks[1].cap
+            {
+                s += toks[1].start;
+                continue;
+            }
+            return Some(s);
+        }
+    }
+
+    /// A lower-case head noun the model left out: a street word right before the name ("rue
+    /// Erlanger", often labelled a person; not before a date: "along the coast Monday"), or,
+    /// where a name's head comes first, a facility or institution noun with its adjectives and
+    /// a complement preposition ("l'aéroport de Nice", "le tribunal administratif de Lyon").
+    pub(super) fn street_word(&self, s: usize) -> usize {
+        if self.ty == EntityType::Misc {
+            return s;
+        }
+        let Some(b) = self.text[..s].strip_suffix(' ') else {
+            return self.head_of_complement(s).unwrap_or(s);
+        };
+        // The whitespace may be wider than one byte (U+2000...): step over the whole char.
+        let w_start = b
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let w = &b[w_start..];
+        if w.starts_with(char::is_lowercase)
+            && self.res.type_words.get(&key(w)) == Some(&TypeWord::Loc)
+            && (self.free)(w_start + w.len())
+        {
+            w_start
+        } else {
+            self.head_of_complement(s).unwrap_or(s)
+        }
+    }
+
+    /// The start of "HEAD [adjective{0,2}] COMPLEMENT [article]" right before `s`, HEAD a
+    /// lower-case organisation or place head word, in a language whose names put their head
+    /// first: "la mosquée de Vernon", "la cour d'appel de Rennes" (the institution of the place,
+    /// named whole); not a class noun that a context rule reads as the name's own type ("la
+    /// province de Namur" names Namur).
+    fn head_of_complement(&self, s: usize) -> Option<usize> {
+        let (t, res) = (self.text, self.res);
+        if res.name_head != NameHead::First {
+            return None;
+        }
+        let mut from = s.saturating_sub(80);
+        while !t.is_char_boundary(from) {
+            from += 1;
+        }
+        let toks = tokenize(&t[from..s], &res.tokens);
+        let mut i = toks.len();
+        let word_at = |i: usize| toks.get(i).filter(|x| x.word && !x.cap);
+        // An article after the preposition ("de la", "de l'").
+        if i >= 1 && word_at(i - 1).is_some_and(|x| res.articles.contains_key(&x.lower)) {
+            i -= 1;
+        }
+        if !(i >= 1 && word_at(i - 1).is_some_and(|x| res.complements.contains(&x.lower))) {
+            return None;
+        }
+        i -= 1;
+        for _ in 0..3 {
+            let h = word_at(i.checked_sub(1)?)?;
+            i -= 1;
+            let head = matches!(
+                res.type_words.get(&key(&h.lower)),
+                Some(TypeWord::Org | TypeWord::Loc)
+            );
+            if head {
+                let hs = from + h.start;
+                return ((self.free)(hs) && !self.class_noun(&t[hs..s])).then_some(hs);
+            }
+            // An adjective between the head and the preposition ("tribunal correctionnel").
+            if res.stop.contains(&key(&h.lower)) || res.complements.contains(&h.lower) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether `phrase` opens with a class noun that a context rule reads as the type of the
+    /// name after it ("la province de", "le club"): the name is what follows.
+    fn class_noun(&self, phrase: &str) -> bool {
+        let phrase = lower(phrase).replace('’', "'");
+        self.res
+            .context
+            .before
+            .iter()
+            .any(|(w, _)| phrase.starts_with(w.as_str()))
+    }
+
+    /// Trailing possessive and punctuation; `None` when nothing is left.
+    pub(super) fn trim_back(&self, s: usize, mut e: usize) -> Option<usize> {
+        loop {
+            let seg = &self.text[s..e];
+            let c = seg.chars().next_back()?;
+            // A date word the model ran into ("le Bundestag mardi", "the Senate Monday").
+            if let Some((head, last)) = seg.rsplit_once(' ') {
+                if last.starts_with(char::is_lowercase) && self.res.stop.contains(&key(last)) {
+                    e = s + head.trim_end().len();
+                    continue;
+                }
+            }
+            if let Some(x) = self
+                .res
+                .trim_suffixes
+                .iter()
+                .find_map(|p| seg.strip_suffix(p.as_str()))
+            {
+                e = s + x.len();
+                continue;
+            }
+            if c == '.' {
+                let last = seg.rsplit(' ').next().unwrap_or(seg);
+                if last.trim_end_matches('.').contains('.')
+                    || last.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                {
+                    return Some(e);
+                }
+            } else if c.is_alphanumeric() || c == '+' || c == ')' {
+                return Some(e);
+            }
+            e -= c.len_utf8();
+        }
+    }
+
+    /// An amount the model ran into ("Apple 1.8 billion euros"); "Airbus A320" and "Ligue 1"
+    /// keep their numbers.
+    pub(super) fn cut_amount(&self, s: usize, e: usize) -> usize {
+        if self.ty == EntityType::Misc {
+            return e;
+        }
+        let t = self.text;
+        let toks = tokenize(&t[s..e], &self.res.tokens);
+        let amount = toks.windows(2).position(|w| {
+            w[0].lower.starts_with(|c: char| c.is_ascii_digit()) && w[1].word && !w[1].cap
+        });
+        match amount.filter(|&i| i >= 1) {
+            Some(i) => s + t[s..s + toks[i].start].trim_end().len(),
+            None => e,
+        }
+    }
+}

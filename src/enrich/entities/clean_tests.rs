@@ -135,3 +135,119 @@ fn times_and_amounts_the_model_found_are_no_entities() {
     );
     assert_eq!(names(&es), [("Harbor Trust".to_string(), O)]);
 }
+
+#[test]
+fn a_name_cut_at_an_elided_complement_is_joined_to_what_follows() {
+    let t = "Il dirige le Centre hospitalier d'Annecy depuis mars.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Centre hospitalier d'", "ORG"), ("Annecy", "LOC")],
+    );
+    assert_eq!(names(&es), [("Centre hospitalier d'Annecy".to_string(), O)]);
+    let t = "Elle a visité le Musée de l’Oise hier.";
+    let es = run(Lang::Fr, t, &[("Musée de l’", "ORG"), ("Oise", "LOC")]);
+    assert_eq!(names(&es), [("Musée de l’Oise".to_string(), O)]);
+    // A name and another after "d'" in the sentence stay two.
+    let t = "Le maire de Lyon parle d'Annecy.";
+    let es = run(Lang::Fr, t, &[("Lyon", "LOC"), ("Annecy", "LOC")]);
+    assert_eq!(es.len(), 2);
+}
+
+#[test]
+fn a_demonym_before_an_organisation_named_by_its_head_is_part_of_it() {
+    let t = "A Norwegian Health Ministry spokesman declined to comment.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Norwegian", "NORP"), ("Health Ministry", "ORG")],
+    );
+    assert_eq!(names(&es), [("Norwegian Health Ministry".to_string(), O)]);
+    // Not before a name without an organisation head.
+    let t = "Several Norwegian Acme engineers left.";
+    let es = run(Lang::En, t, &[("Norwegian", "NORP"), ("Acme", "ORG")]);
+    assert_eq!(names(&es), [("Acme".to_string(), O)]);
+}
+
+#[test]
+fn an_initial_keeps_its_period() {
+    let t = "Le prévenu, Karim B. a été entendu. Karim B. nie tout.";
+    let es = run(Lang::Fr, t, &[("Karim B", "PER"), ("Karim B.", "PER")]);
+    let n = names(&es);
+    assert_eq!(n.len(), 1, "{n:?}");
+    assert_eq!(n[0].0, "Karim B.");
+}
+
+#[test]
+fn press_notes_and_medical_abbreviations_are_no_entities() {
+    let t = "Le site (propriété de l'Etat, NDLR) a fermé après une IRM.";
+    let es = run(Lang::Fr, t, &[("NDLR", "ORG"), ("IRM", "ORG")]);
+    assert!(es.is_empty(), "{:?}", names(&es));
+    let t = "The police found DNA evidence after an MRI scan.";
+    let es = run(Lang::En, t, &[("DNA", "ORG"), ("MRI", "ORG")]);
+    assert!(es.is_empty(), "{:?}", names(&es));
+}
+
+#[test]
+fn words_at_the_edge_of_a_title_an_article_opens_are_no_names() {
+    let t = "Ils ont vendu des bocaux à la « Fête des Lilas et du Printemps » à Lyon.";
+    let es = run(Lang::Fr, t, &[("Printemps", "ORG"), ("Lyon", "LOC")]);
+    assert_eq!(names(&es), [("Lyon".to_string(), L)]);
+    let t = "Thousands came to the \"Festival of Light and Sound\" in Leeds.";
+    let es = run(Lang::En, t, &[("Festival", "ORG"), ("Leeds", "GPE")]);
+    assert_eq!(names(&es), [("Leeds".to_string(), L)]);
+    // Quoted speech is no title: its names stay.
+    let t = "Il a dit : « Lyon mérite mieux ».";
+    let es = run(Lang::Fr, t, &[("Lyon", "LOC")]);
+    assert_eq!(names(&es), [("Lyon".to_string(), L)]);
+}
+
+#[test]
+fn a_person_opened_by_a_capitalised_article_is_a_title() {
+    let t = "She hosted the show The Morning Crew for years with Ann Lee.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("The Morning Crew", "PERSON"), ("Ann Lee", "PERSON")],
+    );
+    let n = names(&es);
+    assert!(
+        n.contains(&(
+            "Ann Lee".to_string(),
+            crate::enrich::types::EntityType::Person
+        )),
+        "{n:?}"
+    );
+    assert!(
+        !n.iter()
+            .any(|(x, ty)| x == "The Morning Crew"
+                && *ty == crate::enrich::types::EntityType::Person),
+        "{n:?}"
+    );
+    // Two words: a surname with its particle.
+    let t = "Hier, Le Pen a parlé.";
+    let es = run(Lang::Fr, t, &[("Le Pen", "PER")]);
+    assert_eq!(
+        names(&es),
+        [(
+            "Le Pen".to_string(),
+            crate::enrich::types::EntityType::Person
+        )]
+    );
+}
+
+#[test]
+fn a_title_near_the_end_of_a_long_text_is_read_safely() {
+    // The look-ahead window ends inside a multi-byte mark.
+    let pad = "x".repeat(90);
+    let t = format!("He saw the “Star Wars” film.{pad}”");
+    let es = run(Lang::En, &t, &[("Star Wars", "WORK_OF_ART")]);
+    assert!(es.iter().all(|e| e.name != "Wars"));
+}
+
+#[test]
+fn a_partial_quote_an_article_opens_keeps_its_names() {
+    let t = "Il veut que le « nouveau ministre siège lundi au Conseil des ministres ».";
+    let es = run(Lang::Fr, t, &[("Conseil des ministres", "ORG")]);
+    assert_eq!(names(&es), [("Conseil des ministres".to_string(), O)]);
+}

@@ -64,7 +64,7 @@ pub fn canonicalize_parsed(
     let ms = clean::clean_spans(doc, &spans, res);
     let mut ms = clean::merge(doc, ms, res);
     clean::drop_non_names(doc, &mut ms);
-    parsed::drop_common_words(doc, parse, &mut ms);
+    parsed::drop_common_words(doc, parse, res, &mut ms);
     headline::trim(doc, parse, &mut ms);
     affiliation::split(doc, res, &mut ms);
     context::apply(an, res, &mut ms);

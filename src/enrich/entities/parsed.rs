@@ -2,15 +2,25 @@
 //! its place, not because it is a name. When the tagger reads every word of such a span as a
 //! word of another class than a noun — "Celles que la commission a publiées…" (a pronoun),
 //! "Épuisé, le coureur…" (an adjective), "I've signed" (a pronoun and an auxiliary) — the
-//! span is no name. Nouns, proper nouns and words the tagger could not class (`X`) keep it.
+//! span is no name. Nouns, proper nouns and words the tagger could not class (`X`) keep it,
+//! but for one case: a lone word the tagger reads as a common noun ("Defence lawyers said…",
+//! "Ceux que la commission…" mis-tagged) that the text never writes capitalised inside a
+//! sentence, where only a name keeps its capital, and that is no known first name ("Karim,
+//! a teacher, came").
 
-use super::mention::M;
+use super::mention::{word_bounded, M};
+use crate::enrich::profile::{lower, Profile};
 use crate::enrich::syntax::{FieldAnalysis, Pos, SyntaxToken};
 use crate::enrich::types::Document;
 
 /// Drop the mentions, found by the model alone (no context hint), that open a sentence and
 /// whose words the parse tags as neither nouns nor unknown words.
-pub(super) fn drop_common_words(doc: &Document<'_>, parse: &[FieldAnalysis], ms: &mut Vec<M>) {
+pub(super) fn drop_common_words(
+    doc: &Document<'_>,
+    parse: &[FieldAnalysis],
+    res: &Profile,
+    ms: &mut Vec<M>,
+) {
     if parse.is_empty() {
         return;
     }
@@ -30,11 +40,33 @@ pub(super) fn drop_common_words(doc: &Document<'_>, parse: &[FieldAnalysis], ms:
         let opens = toks
             .first()
             .is_some_and(|t| t.start == m.start && opens_sentence(doc.fields[m.field].text, fa, t));
-        !(opens && toks.iter().all(|t| not_a_name_word(t.pos)))
+        let text = &doc.fields[m.field].text[m.start..m.end];
+        let lone_noun = toks.len() == 1
+            && toks[0].pos == Pos::Noun
+            && !res.first_names.contains_key(&lower(text))
+            && !capitalised_inside_a_sentence(doc, text);
+        !(opens && (lone_noun || toks.iter().all(|t| not_a_name_word(t.pos))))
     });
 }
 
-/// Whether token `t` opens its sentence (maybe after an opening quotation mark or a dash).
+/// Whether the text writes `word` somewhere as a whole word not at a sentence's start (nor a
+/// line's): a name there, whose capital is its own.
+fn capitalised_inside_a_sentence(doc: &Document<'_>, word: &str) -> bool {
+    doc.fields.iter().any(|f| {
+        f.text.match_indices(word).any(|(i, _)| {
+            word_bounded(f.text, i, i + word.len())
+                && f.text[..i].trim_end().chars().next_back().is_some_and(|c| {
+                    !matches!(
+                        c,
+                        '.' | '!' | '?' | ':' | '\n' | '«' | '"' | '“' | '(' | '—' | '–' | '-'
+                    )
+                })
+        })
+    })
+}
+
+/// Whether token `t` opens its sentence or its line, maybe after an opening quotation mark or a
+/// dash that open it.
 fn opens_sentence(text: &str, fa: &FieldAnalysis, t: &SyntaxToken) -> bool {
     if t.sent_start {
         return true;
@@ -42,12 +74,15 @@ fn opens_sentence(text: &str, fa: &FieldAnalysis, t: &SyntaxToken) -> bool {
     let Some(i) = fa.analysis.tokens.iter().position(|x| x.start == t.start) else {
         return false;
     };
-    i > 0 && {
-        let prev = &fa.analysis.tokens[i - 1];
-        prev.sent_start
-            && prev.pos == Pos::Punct
-            && !text[prev.start..prev.end].contains(['.', ',', ';', ':'])
-    }
+    fa.analysis.tokens[..i]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|p| {
+            p.pos == Pos::Space
+                || (p.pos == Pos::Punct && !text[p.start..p.end].contains(['.', ',', ';', ':']))
+        })
+        .any(|p| p.sent_start || (p.pos == Pos::Space && text[p.start..p.end].contains('\n')))
 }
 
 /// Word classes no name is made of.
@@ -71,6 +106,7 @@ fn not_a_name_word(p: Pos) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::enrich::profile::Lang;
     use crate::enrich::syntax::{Analysis, Morph};
     use crate::enrich::types::TextField;
 
@@ -115,7 +151,7 @@ mod tests {
             label: "PER".into(),
             hint: None,
         }];
-        drop_common_words(&doc, &parse(text, words), &mut ms);
+        drop_common_words(&doc, &parse(text, words), &Profile::load(Lang::Fr), &mut ms);
         !ms.is_empty()
     }
 
@@ -132,6 +168,39 @@ mod tests {
         let t = "I've seen it.";
         let w = [("I", "PRON"), ("'ve", "AUX"), ("seen", "VERB")];
         assert!(!kept(t, &w, "I've"));
+    }
+
+    #[test]
+    fn a_lone_common_noun_opening_a_sentence_is_no_name_unless_written_as_one_elsewhere() {
+        let t = "Defence lawyers asked for a delay.";
+        let w = [("Defence", "NOUN"), ("lawyers", "NOUN"), ("asked", "VERB")];
+        assert!(!kept(t, &w, "Defence"));
+        let t = "Ceux que la commission a reçus sont partis.";
+        let w = [("Ceux", "NOUN"), ("que", "SCONJ"), ("la", "DET")];
+        assert!(!kept(t, &w, "Ceux"));
+        // The text writes it as a name inside a sentence: a name.
+        let t = "Orange a vendu ses tours. Les clients d'Orange attendent.";
+        let w = [("Orange", "NOUN"), ("a", "AUX"), ("vendu", "VERB")];
+        assert!(kept(t, &w, "Orange"));
+        let t = "Apple said it had sold more phones than Samsung or Apple could.";
+        let w = [("Apple", "NOUN"), ("said", "VERB")];
+        assert!(kept(t, &w, "Apple"));
+        // A known first name is a name.
+        let t = "Karim, cadre à la mairie, a parlé.";
+        let w = [("Karim", "NOUN"), (",", "PUNCT"), ("cadre", "NOUN")];
+        assert!(kept(t, &w, "Karim"));
+        // After a line break and an opening quotation mark, still the sentence's start.
+        let t = "Il sort.\n\n« Tempus fugit », dit-il.";
+        let w = [
+            ("Il", "PRON"),
+            ("sort", "VERB"),
+            (".", "PUNCT"),
+            ("\n\n", "SPACE"),
+            ("«", "PUNCT"),
+            ("Tempus", "NOUN"),
+            ("fugit", "ADJ"),
+        ];
+        assert!(!kept(t, &w, "Tempus"));
     }
 
     #[test]
@@ -163,7 +232,7 @@ mod tests {
             label: "PER".into(),
             hint: None,
         }];
-        drop_common_words(&doc, &[], &mut ms);
+        drop_common_words(&doc, &[], &Profile::load(Lang::Fr), &mut ms);
         assert_eq!(ms.len(), 1);
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{Range, Span};
 use crate::enrich::entities::complement::complement_end;
-use crate::enrich::profile::{key, lower, Profile};
+use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::types::EntityType;
 
 impl Span<'_> {
@@ -57,7 +57,33 @@ impl Span<'_> {
                 s = w_start;
             }
         }
+        let s = self.demonym_before(s, e).unwrap_or(s);
         Range { start: s, end: e }
+    }
+
+    /// A capitalised demonym right before an organisation named by capitalised words that end
+    /// on an organisation head, in a language whose names end on their head ("the Norwegian" +
+    /// "Health Ministry", "Canadian" + "Armed Forces Committee"): the demonym is part of the
+    /// name. Its own span (a nationality) is dropped as a demonym.
+    fn demonym_before(&self, s: usize, e: usize) -> Option<usize> {
+        let (t, res) = (self.text, self.res);
+        if self.ty != EntityType::Organization || res.name_head != NameHead::Last {
+            return None;
+        }
+        let name = &t[s..e];
+        let head = name.rsplit(' ').next()?;
+        if !name.split(' ').all(|w| w.starts_with(char::is_uppercase))
+            || res.type_words.get(&key(head)) != Some(&TypeWord::Org)
+        {
+            return None;
+        }
+        let b = t[..s].strip_suffix(' ')?;
+        let w_start = b
+            .char_indices()
+            .rfind(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let w = &b[w_start..];
+        (w.starts_with(char::is_uppercase) && res.demonyms.contains(&key(w))).then_some(w_start)
     }
 }
 

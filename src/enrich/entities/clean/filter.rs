@@ -9,7 +9,8 @@ use crate::enrich::types::EntityType;
 
 impl Span<'_> {
     /// Stop words, roles, pronouns, articles, demonyms (also as a common noun after an
-    /// article), lower-case words that are no name particle, and works between quotation marks.
+    /// article), lower-case words that are no name particle, and works between quotation marks
+    /// and the words at the edge of a title between them.
     pub(super) fn is_no_entity(&self, r: Range) -> bool {
         let (t, res) = (self.text, self.res);
         let text = &t[r.start..r.end];
@@ -36,6 +37,9 @@ impl Span<'_> {
                 Some(TypeWord::Loc | TypeWord::Org)
             )
         {
+            return true;
+        }
+        if self.part_of_a_title(r) {
             return true;
         }
         // A name of a work between quotation marks («Tournesols»).

@@ -4,7 +4,7 @@
 use crate::enrich::entities::mention::{word_bounded, M};
 use crate::enrich::entities::typing::label_type;
 use crate::enrich::profile::{key, lower, Profile};
-use crate::enrich::types::Document;
+use crate::enrich::types::{Document, EntityType};
 use std::collections::HashSet;
 
 /// Merge spans joined by a hyphen ("Tharp" + "-Sontheimer-Laudumiey Funeral Home") or cut after
@@ -32,6 +32,10 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
                 last.end = m.end;
                 continue;
             }
+            if last.field == m.field && elided_complement(t, last, &m, res) {
+                last.end = m.end;
+                continue;
+            }
             if last.field == m.field && m.start == last.end + 1 && t.as_bytes()[last.end] == b'-' {
                 if m.end - m.start > last.end - last.start {
                     last.label = m.label.clone();
@@ -43,6 +47,34 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
         merged.push(m);
     }
     merged
+}
+
+/// Whether the name `last` was cut at an elided complement or article before `m` ("l'Hôpital
+/// universitaire d'" + "Ostrava", "Musée de l'" + "Homme"): only apostrophes lie between them,
+/// and the word they end is the elided form of a complement preposition or an article.
+fn elided_complement(t: &str, last: &M, m: &M, res: &Profile) -> bool {
+    let gap = &t[last.end.min(m.start)..m.start];
+    if m.start < last.end
+        || !gap.chars().all(|c| c == '\'' || c == '’')
+        || !matches!(
+            label_type(&last.label),
+            EntityType::Organization | EntityType::Location
+        )
+        || !t[m.start..m.end].starts_with(char::is_uppercase)
+        || !t[last.start..last.end].starts_with(char::is_uppercase)
+    {
+        return false;
+    }
+    let before = t[..m.start].trim_end_matches(['\'', '’']);
+    let w_start = before
+        .char_indices()
+        .rfind(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let elided = format!("{}'", lower(&before[w_start..]));
+    // The elided word is inside the name, and an apostrophe really follows it.
+    w_start > last.start
+        && m.start > before.len()
+        && (res.complements.contains(&elided) || res.articles.contains_key(&elided))
 }
 
 /// Drop hyphenated compounds of other names ("Congo-Cap-Vert"), and a lone capitalised word at

@@ -8,6 +8,7 @@ mod extend;
 mod filter;
 mod merge;
 mod pieces;
+mod quoted;
 mod trim;
 
 pub(super) use merge::{drop_non_names, merge};
@@ -117,10 +118,11 @@ impl Span<'_> {
         if !self.text[s..e].chars().any(char::is_alphabetic) {
             return Vec::new();
         }
-        let e = self.cut_amount(s, e);
+        let e = self.initial_period(s, self.cut_amount(s, e));
         let r = self.extended(Range { start: s, end: e });
         let mut out = Vec::new();
-        for part in self.unglue(r) {
+        for mut part in self.unglue(r) {
+            part.unlabelled |= self.article_opened_person(part.range);
             if !self.is_no_entity(part.range) {
                 out.extend(
                     self.split_coordination(part.range)
@@ -130,6 +132,21 @@ impl Span<'_> {
             }
         }
         out
+    }
+
+    /// A "person" of three words or more that a capitalised article opens inside a sentence
+    /// ("the show The Morning Crew", "le roman Le Grand Voyage"): a title, whose words the
+    /// model read as a name; no person's name opens with an article ("Le Pen" has two words).
+    /// The part keeps no label, so no person.
+    fn article_opened_person(&self, r: Range) -> bool {
+        if self.ty != EntityType::Person {
+            return false;
+        }
+        let toks = tokenize(&self.text[r.start..r.end], &self.res.tokens);
+        let words = toks.iter().filter(|x| x.word).count();
+        toks.first().is_some_and(|x| {
+            x.word && x.cap && !x.lower.ends_with('\'') && self.res.articles.contains_key(&x.lower)
+        }) && words >= 3
     }
 
     /// A role word or a possessive glued to a person's name inside the span ("Organizer Paul

@@ -219,6 +219,21 @@ impl Span<'_> {
         }
     }
 
+    /// The period of an initial closing a person's name, when the model left it out ("Karim
+    /// B" + "." in "Karim B. a été entendu"): the name is written with it elsewhere.
+    pub(super) fn initial_period(&self, s: usize, e: usize) -> usize {
+        let seg = &self.text[s..e];
+        let initial = seg.rsplit_once(' ').is_some_and(|(_, w)| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
+        });
+        if self.ty == EntityType::Person && initial && self.text[e..].starts_with('.') {
+            e + 1
+        } else {
+            e
+        }
+    }
+
     /// An amount the model ran into ("Apple 1.8 billion euros"); "Airbus A320" and "Ligue 1"
     /// keep their numbers.
     pub(super) fn cut_amount(&self, s: usize, e: usize) -> usize {

@@ -4,18 +4,33 @@
 
 use super::{before_window, ends_with_phrase, WINDOW};
 use crate::enrich::entities::mention::M;
-use crate::enrich::profile::{lower, Profile};
+use crate::enrich::profile::{key, lower, Profile, TypeWord};
 use crate::enrich::tokens::{tokenize, Tok};
 use crate::enrich::types::EntityType;
 
 /// "Senate Majority Leader Chuck Schumer": a phrase ending in a role word right before a
-/// capitalised name is the person's title, not an organisation.
+/// capitalised name is the person's title, not an organisation — unless the span holds an
+/// organisation head word and the role words come only after it.
 pub(super) fn is_title_phrase(t: &str, m: &M, res: &Profile) -> bool {
     if m.ty() == EntityType::Person {
         return false;
     }
     let last = t[m.start..m.end].rsplit(' ').next().unwrap_or("");
-    let mut role = res.role(&lower(last)).is_some();
+    // The last word may open a two-word role with the next ("White House Press" + "Secretary").
+    let next = t[m.end..]
+        .strip_prefix(' ')
+        .and_then(|r| r.split([' ', ',', '.']).next())
+        .unwrap_or("");
+    let mut role =
+        res.role(&lower(last)).is_some() || res.role(&lower(&format!("{last} {next}"))).is_some();
+    // An organisation named by its head word, with the role after it, is the person's
+    // employer ("Harbour City Police" + "Commissioner Ann Lee"): a name of its own.
+    let org_head = t[m.start..m.end]
+        .split(' ')
+        .any(|w| res.type_words.get(&key(w)) == Some(&TypeWord::Org));
+    if !role && org_head {
+        return false;
+    }
     // Role words the model left after the span ("Senate Majority" + "Leader").
     let mut rest = &t[m.end..];
     while let Some(r) = rest.strip_prefix(' ') {

@@ -147,6 +147,22 @@ fn list_items_end_with_lower_case_words_and_titles_are_no_organisations() {
         names(&es),
         [("Chuck Schumer".to_string(), P), ("Senate".to_string(), O)]
     );
+    // An organisation named by its head word before the role: the person's employer.
+    let t = "Harbour City Police Commissioner Ann Lee spoke in Leeds.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Harbour City Police", "ORG"), ("Ann Lee", "PERSON")],
+    );
+    assert!(has(&es, "Harbour City Police", O), "{:?}", names(&es));
+    // Unless its last word opens a two-word role.
+    let t = "City Hall Press Secretary Ann Lee spoke in Leeds.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("City Hall Press", "ORG"), ("Ann Lee", "PERSON")],
+    );
+    assert!(!has(&es, "City Hall Press", O), "{:?}", names(&es));
     // The model may stop before the role word.
     let t = "Foreign Affairs Minister Mélanie Joly spoke to Global Affairs Canada.";
     let es = run(

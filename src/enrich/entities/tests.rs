@@ -65,7 +65,8 @@ fn surnames_acronyms_articles() {
 
 #[test]
 fn parenthetical_titles_and_offsets() {
-    let t = "L’Organisation mondiale de la santé (OMS) et la Haute-Commissaire Émilie Roux, à Genève.";
+    let t =
+        "L’Organisation mondiale de la santé (OMS) et la Haute-Commissaire Émilie Roux, à Genève.";
     let es = run(
         Lang::Fr,
         t,
@@ -203,7 +204,8 @@ fn datelines_amounts_and_head_nouns() {
         ],
         "{n:?}"
     );
-    let t = "La Commission européenne a tranché. La Commission a ajouté que la Ligue 1 reprendrait.";
+    let t =
+        "La Commission européenne a tranché. La Commission a ajouté que la Ligue 1 reprendrait.";
     let es = run(
         Lang::Fr,
         t,
@@ -344,7 +346,8 @@ fn a_person_needs_evidence() {
 #[test]
 fn credit_lines_are_no_entities() {
     let res = Profile::load(Lang::En);
-    let text = "By Jane Roe, Valley Gazette\nMayor Tom Fell opened the bridge. (Photo: Ann Lee/Reuters)";
+    let text =
+        "By Jane Roe, Valley Gazette\nMayor Tom Fell opened the bridge. (Photo: Ann Lee/Reuters)";
     let doc = Document {
         fields: vec![TextField { name: "body", text }],
         lang: Some("en"),

@@ -24,6 +24,7 @@ pub use typing::label_type;
 
 use super::analysis::Analysis;
 use super::explain::TypeDecision;
+use super::kb::Kb;
 use super::ner::EntSpan;
 use super::profile::{abbrev_key, Profile};
 use super::syntax::FieldAnalysis;
@@ -45,15 +46,17 @@ pub struct Canonical {
 /// Group NER spans (field index, span in bytes) into canonical entities with code-point mentions;
 /// the spans inside a byline or a photo credit become credits.
 pub fn canonicalize(an: &Analysis<'_>, spans: &[(usize, EntSpan)], res: &Profile) -> Canonical {
-    canonicalize_parsed(an, spans, res, &[])
+    canonicalize_parsed(an, spans, res, &[], &Kb::default())
 }
 
-/// [`canonicalize`], reading also the parse of the fields (`parse`, empty without one).
+/// [`canonicalize`], reading also the parse of the fields (`parse`, empty without one) and the
+/// places of the knowledge base (`kb`: which lone words are known towns and countries).
 pub fn canonicalize_parsed(
     an: &Analysis<'_>,
     spans: &[(usize, EntSpan)],
     res: &Profile,
     parse: &[FieldAnalysis],
+    kb: &Kb,
 ) -> Canonical {
     let doc = an.doc;
     let lines = credits::find(doc, res);
@@ -71,7 +74,7 @@ pub fn canonicalize_parsed(
     teams::apply(an, res, &mut ms);
     // Nor the names the context rules found inside a credit line.
     ms.retain(|m| !lines.iter().any(|c| c.holds(m.field, m.start, m.end)));
-    let groups = cluster::group(doc, &ms, res);
+    let groups = cluster::group(doc, &ms, res, kb);
     let mut namer = Namer::new(an, &ms, &lines);
     let entities = namer.entities(&groups, res);
     let credits = lines

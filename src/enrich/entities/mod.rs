@@ -71,7 +71,7 @@ pub fn canonicalize_parsed(
     headline::trim(doc, parse, &mut ms);
     affiliation::split(doc, res, &mut ms);
     context::apply(an, res, &mut ms);
-    teams::apply(an, res, &mut ms);
+    teams::apply(an, res, kb, &mut ms);
     // Nor the names the context rules found inside a credit line.
     ms.retain(|m| !lines.iter().any(|c| c.holds(m.field, m.start, m.end)));
     let groups = cluster::group(doc, &ms, res, kb);

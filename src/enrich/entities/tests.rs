@@ -8,6 +8,35 @@ use crate::enrich::types::{EntityType, TextField};
 /// The entities of `text` (one body field) from the NER spans `spans` (surface form, label),
 /// found in order.
 pub(super) fn run(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<Entity> {
+    run_kb(lang, text, spans, &Kb::default())
+}
+
+/// A KB of the towns `towns`, each of 50,000 inhabitants.
+pub(super) fn towns(towns: &[&str]) -> Kb {
+    use crate::enrich::kb::{KbEntry, Place, PlaceKind, Source};
+    let entries = towns
+        .iter()
+        .enumerate()
+        .map(|(i, name)| KbEntry {
+            id: format!("test:{i}"),
+            ty: EntityType::Location,
+            name: name.to_string(),
+            names: Vec::new(),
+            aliases: Vec::new(),
+            place: Some(Place {
+                kind: PlaceKind::City,
+                population: 50_000,
+                country: "US".into(),
+                admin1: String::new(),
+            }),
+            source: Source::BuiltIn,
+        })
+        .collect();
+    Kb::new(entries, Vec::new())
+}
+
+/// [`run`] with the places of `kb`.
+pub(super) fn run_kb(lang: Lang, text: &str, spans: &[(&str, &str)], kb: &Kb) -> Vec<Entity> {
     let res = Profile::load(lang);
     let doc = Document {
         fields: vec![TextField { name: "body", text }],
@@ -27,7 +56,7 @@ pub(super) fn run(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<Entity>
         ));
         from = i + s.len();
     }
-    canonicalize(&Analysis::new(&doc, &res), &sp, &res).entities
+    canonicalize_parsed(&Analysis::new(&doc, &res), &sp, &res, &[], kb).entities
 }
 
 /// Each entity's name and type.
@@ -440,4 +469,32 @@ fn no_panic_on_bad_spans() {
         ),
     ];
     let _ = canonicalize(&Analysis::new(&doc, &res), &sp, &res);
+}
+
+#[test]
+fn airline_head_words_and_a_rapper_type_their_names() {
+    let es = run(
+        Lang::En,
+        "Northern Airways cancelled flights, and the rapper Kid Nova complained.",
+        &[("Northern Airways", "NORP"), ("Kid Nova", "ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Northern Airways".to_string(), EntityType::Organization),
+            ("Kid Nova".to_string(), EntityType::Person)
+        ]
+    );
+    let es = run(
+        Lang::Fr,
+        "Harbor Airlines a annulé ses vols, a regretté le rappeur Kid Nova.",
+        &[("Harbor Airlines", "MISC"), ("Kid Nova", "ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Harbor Airlines".to_string(), EntityType::Organization),
+            ("Kid Nova".to_string(), EntityType::Person)
+        ]
+    );
 }

@@ -216,6 +216,30 @@ fn press_and_company_nouns_make_organisations() {
 }
 
 #[test]
+fn a_coast_or_the_outskirts_make_a_place() {
+    let es = run(
+        Lang::En,
+        "Divers searched the coast of Marvale and the outskirts of Tenby Cross.",
+        &[("Marvale", "PERSON"), ("Tenby Cross", "ORG")],
+    );
+    assert!(
+        has(&es, "Marvale", L) && has(&es, "Tenby Cross", L),
+        "{:?}",
+        names(&es)
+    );
+    let es = run(
+        Lang::Fr,
+        "Un cargo a coulé au large de Marvale, dans la banlieue d'Ostrel.",
+        &[("Marvale", "PER"), ("Ostrel", "ORG")],
+    );
+    assert!(
+        has(&es, "Marvale", L) && has(&es, "Ostrel", L),
+        "{:?}",
+        names(&es)
+    );
+}
+
+#[test]
 fn adjectives_and_fictional_roles_are_no_entities() {
     let es = run(
         Lang::En,

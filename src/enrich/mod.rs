@@ -290,13 +290,14 @@ impl Enricher {
             // The parse comes before the entities and attribution, which read it (empty when
             // `nlp.syntax` is off: they then fall back on their word rules).
             out.syntax = self.analyze_from(doc, Some(code), tokens.as_deref());
-            let canonical = entities::canonicalize_parsed(&an, spans, res, &out.syntax);
+            let kb = self.kb.current();
+            let canonical = entities::canonicalize_parsed(&an, spans, res, &out.syntax, &kb);
             let mut entities = canonical.entities;
             out.credits = canonical.credits;
             let found = quotes::extract(&an, res, &entities, &out.syntax);
             entities.extend(found.speakers);
             out.quotes = found.quotes;
-            kb::link(&self.kb.current(), &mut entities, res.lang.code());
+            kb::link(&kb, &mut entities, res.lang.code());
             out.entities = entities;
             if opts.explain {
                 out.explain = Some(explain_of(Decisions {

@@ -7,13 +7,15 @@
 
 use super::mention::M;
 use super::typing::type_override;
+use crate::enrich::gazetteer::gazetteer;
+use crate::enrich::kb::Kb;
 use crate::enrich::profile::{abbrev_key, key, NameHead, Profile, TypeWord};
 use crate::enrich::types::{Document, EntityType};
 use std::collections::{HashMap, HashSet};
 
 /// The groups of mentions (indices into `ms`) of one referent each, in order of first mention;
 /// each group sorted by field and start.
-pub(super) fn group(doc: &Document<'_>, ms: &[M], res: &Profile) -> Vec<Vec<usize>> {
+pub(super) fn group(doc: &Document<'_>, ms: &[M], res: &Profile, kb: &Kb) -> Vec<Vec<usize>> {
     let text_of = |m: &M| &doc.fields[m.field].text[m.start..m.end];
     let mut cl_of_key: HashMap<String, usize> = HashMap::new();
     let mut clusters: Vec<Vec<usize>> = Vec::new();
@@ -27,7 +29,13 @@ pub(super) fn group(doc: &Document<'_>, ms: &[M], res: &Profile) -> Vec<Vec<usiz
     }
     let info: Vec<ClusterInfo> = clusters
         .iter()
-        .map(|c| ClusterInfo::new(c.iter().map(|&i| (text_of(&ms[i]), ms[i].ty())), res))
+        .map(|c| {
+            let info = ClusterInfo::new(c.iter().map(|&i| (text_of(&ms[i]), ms[i].ty())), res);
+            ClusterInfo {
+                known_place: info.known_place || kb.names_place(text_of(&ms[c[0]])),
+                ..info
+            }
+        })
         .collect();
     let mut uf = UnionFind::new(clusters.len());
     link_names(&info, &mut uf, res);
@@ -102,6 +110,8 @@ struct ClusterInfo {
     has_per: bool,
     /// Initials only ("J.C.").
     initials: bool,
+    /// The gazetteer or the KB knows the name as a place ("Paris", "Texas", "Lincoln").
+    known_place: bool,
 }
 
 impl ClusterInfo {
@@ -136,6 +146,7 @@ impl ClusterInfo {
             abbrev: abbrev_key(text),
             has_per,
             initials: text.ends_with('.') && text.split('.').all(|p| p.chars().count() <= 1),
+            known_place: matches!(gazetteer().lookup(text), Some((EntityType::Location, _))),
         }
     }
 }
@@ -210,8 +221,10 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
     let prefix = ib.toks[..la] == ia.toks[..];
     match ib.ty {
         EntityType::Person => {
-            // Surname or first name alone of a person named in full.
-            (ia.ty != EntityType::Location || ia.has_per || ia.initials)
+            // Surname or first name alone of a person named in full, whatever the model
+            // guessed for the lone word ("Ada Lind" … "Lind said", "Lind" tagged a place),
+            // unless it is a well-known place ("Jordan" beside "Michael Jordan").
+            (ia.ty != EntityType::Location || ia.has_per || ia.initials || !ia.known_place)
                 && (suffix || (prefix && la == 1))
                 && ib.toks.iter().all(|w| !res.and_words.contains(w))
         }
@@ -319,7 +332,33 @@ fn spells(name: &str, ac: &str) -> bool {
 mod tests {
     use super::super::tests::{names, run};
     use crate::enrich::profile::Lang;
-    use crate::enrich::types::EntityType::{Location as L, Organization as O};
+    use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
+
+    #[test]
+    fn a_lone_surname_tagged_a_place_is_the_person() {
+        let t = "Ada Lindqvist a quitté le parti. Selon Lindqvist, la ligne a changé.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[("Ada Lindqvist", "PER"), ("Lindqvist", "LOC")],
+        );
+        assert_eq!(names(&es), [("Ada Lindqvist".to_string(), P)]);
+        assert_eq!(es[0].mentions.len(), 2);
+        let t = "Tom Brackley resigned. A letter to Brackley last month asked why.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("Tom Brackley", "PERSON"), ("Brackley", "GPE")],
+        );
+        assert_eq!(names(&es), [("Tom Brackley".to_string(), P)]);
+        // A well-known place stays a place.
+        let t = "Jack London wrote it. Then he moved to London.";
+        let es = run(Lang::En, t, &[("Jack London", "PERSON"), ("London", "GPE")]);
+        assert_eq!(
+            names(&es),
+            [("Jack London".to_string(), P), ("London".to_string(), L)]
+        );
+    }
 
     #[test]
     fn an_abbreviated_name_joins_its_full_name() {

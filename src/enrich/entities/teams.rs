@@ -9,6 +9,7 @@
 use super::mention::M;
 use crate::enrich::analysis::Analysis;
 use crate::enrich::gazetteer::gazetteer;
+use crate::enrich::kb::Kb;
 use crate::enrich::profile::{key, lower, Profile};
 use crate::enrich::types::EntityType;
 use std::collections::HashSet;
@@ -19,9 +20,10 @@ const REPORT_WORDS: usize = 3;
 const WINDOW: usize = 48;
 
 /// Hint as organisations the mentions that a sports report's words name as teams.
-pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
+pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
     for m in ms.iter_mut() {
-        if m.ty() != EntityType::Person && place_and_plural(an.doc.fields[m.field].text, m, res) {
+        if m.ty() != EntityType::Person && place_and_plural(an.doc.fields[m.field].text, m, res, kb)
+        {
             m.hint = Some(EntityType::Organization);
         }
     }
@@ -43,8 +45,9 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
 /// "the Green Bay Packers", "the Leeds Rhinos", "les Montreal Alouettes", "the Seattle Times": a
 /// known place and a capitalised plural noun after a definite article name a team or a paper,
 /// in any article. Not a place's own plural head word ("the Cayman Islands", "the Golan
-/// Heights": `loc|…` in `type_words.txt`, singular or plural).
-fn place_and_plural(t: &str, m: &M, res: &Profile) -> bool {
+/// Heights": `loc|…` in `type_words.txt`, singular or plural). The place is known to the
+/// gazetteer or, as a town or a country, to the KB.
+fn place_and_plural(t: &str, m: &M, res: &Profile, kb: &Kb) -> bool {
     let Some((place, last)) = t[m.start..m.end].rsplit_once(' ') else {
         return false;
     };
@@ -60,7 +63,8 @@ fn place_and_plural(t: &str, m: &M, res: &Profile) -> bool {
     let window = before(t, m.start);
     let article = window.rsplit(' ').next().unwrap_or("");
     res.definites.contains(article)
-        && matches!(gazetteer().lookup(place), Some((EntityType::Location, _)))
+        && (matches!(gazetteer().lookup(place), Some((EntityType::Location, _)))
+            || kb.names_place(place))
 }
 
 /// Whether the article holds enough distinct sport words (or a score) to be a sports report.
@@ -168,7 +172,7 @@ fn cue_after(t: &str, e: usize, res: &Profile) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{names, run};
+    use super::super::tests::{names, run, run_kb, towns};
     use super::has_score;
     use crate::enrich::profile::Lang;
     use crate::enrich::types::EntityType::{Location as L, Organization as O};
@@ -236,6 +240,24 @@ mod tests {
             "{:?}",
             names(&es)
         );
+    }
+
+    #[test]
+    fn a_town_the_kb_knows_before_a_plural_noun_is_a_team() {
+        let kb = towns(&["Millbrook"]);
+        let t = "The Millbrook Falcons signed a new coach.";
+        let es = run_kb(Lang::En, t, &[("Millbrook Falcons", "GPE")], &kb);
+        assert_eq!(names(&es), [("Millbrook Falcons".to_string(), O)]);
+        let t = "Les Millbrook Falcons ont recruté un entraîneur.";
+        let es = run_kb(Lang::Fr, t, &[("Millbrook Falcons", "LOC")], &kb);
+        assert_eq!(names(&es), [("Millbrook Falcons".to_string(), O)]);
+        // A town nobody knows says nothing.
+        let es = run(
+            Lang::En,
+            "The Millbrook Falcons signed.",
+            &[("Millbrook Falcons", "GPE")],
+        );
+        assert_eq!(names(&es), [("Millbrook Falcons".to_string(), L)]);
     }
 
     #[test]

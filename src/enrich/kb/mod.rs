@@ -193,6 +193,14 @@ impl Kb {
         self.entries.iter().find(|e| e.id == id)
     }
 
+    /// Whether some place of the KB is named `form` (its own name, not an alias): a town or a
+    /// country a lone word may name.
+    pub fn names_place(&self, form: &str) -> bool {
+        self.hits(form)
+            .iter()
+            .any(|h| h.primary && self.entry(*h).ty == EntityType::Location)
+    }
+
     fn hits(&self, form: &str) -> &[Hit] {
         self.index.get(&form_key(form)).map_or(&[], Vec::as_slice)
     }

@@ -210,6 +210,52 @@ fn words_around_a_name() {
 }
 
 #[test]
+fn press_and_company_nouns_make_organisations() {
+    let es = run(
+        Lang::En,
+        "The study appeared in the journal Lumen Reports, and Harbor Daily magazine covered it.",
+        &[("Lumen Reports", "WORK_OF_ART"), ("Harbor Daily", "GPE")],
+    );
+    assert!(
+        has(&es, "Lumen Reports", O) && has(&es, "Harbor Daily", O),
+        "{:?}",
+        names(&es)
+    );
+    let es = run(
+        Lang::Fr,
+        "Le tabloïd Vesna affirme que le cabinet Marlowe a conseillé l'assureur Coralis.",
+        &[("Vesna", "PER"), ("Marlowe", "MISC"), ("Coralis", "LOC")],
+    );
+    for n in ["Vesna", "Marlowe", "Coralis"] {
+        assert!(has(&es, n, O), "{n}: {:?}", names(&es));
+    }
+}
+
+#[test]
+fn a_coast_or_the_outskirts_make_a_place() {
+    let es = run(
+        Lang::En,
+        "Divers searched the coast of Marvale and the outskirts of Tenby Cross.",
+        &[("Marvale", "PERSON"), ("Tenby Cross", "ORG")],
+    );
+    assert!(
+        has(&es, "Marvale", L) && has(&es, "Tenby Cross", L),
+        "{:?}",
+        names(&es)
+    );
+    let es = run(
+        Lang::Fr,
+        "Un cargo a coulé au large de Marvale, dans la banlieue d'Ostrel.",
+        &[("Marvale", "PER"), ("Ostrel", "ORG")],
+    );
+    assert!(
+        has(&es, "Marvale", L) && has(&es, "Ostrel", L),
+        "{:?}",
+        names(&es)
+    );
+}
+
+#[test]
 fn adjectives_and_fictional_roles_are_no_entities() {
     let es = run(
         Lang::En,

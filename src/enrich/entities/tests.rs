@@ -1,0 +1,500 @@
+//! Tests of canonicalisation, and the helpers the sibling modules' tests share.
+
+use super::*;
+use crate::enrich::ner::EntSpan;
+use crate::enrich::profile::Lang;
+use crate::enrich::types::{EntityType, TextField};
+
+/// The entities of `text` (one body field) from the NER spans `spans` (surface form, label),
+/// found in order.
+pub(super) fn run(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<Entity> {
+    run_kb(lang, text, spans, &Kb::default())
+}
+
+/// A KB of the towns `towns`, each of 50,000 inhabitants.
+pub(super) fn towns(towns: &[&str]) -> Kb {
+    use crate::enrich::kb::{KbEntry, Place, PlaceKind, Source};
+    let entries = towns
+        .iter()
+        .enumerate()
+        .map(|(i, name)| KbEntry {
+            id: format!("test:{i}"),
+            ty: EntityType::Location,
+            name: name.to_string(),
+            names: Vec::new(),
+            aliases: Vec::new(),
+            place: Some(Place {
+                kind: PlaceKind::City,
+                population: 50_000,
+                country: "US".into(),
+                admin1: String::new(),
+            }),
+            source: Source::BuiltIn,
+        })
+        .collect();
+    Kb::new(entries, Vec::new())
+}
+
+/// [`run`] with the places of `kb`.
+pub(super) fn run_kb(lang: Lang, text: &str, spans: &[(&str, &str)], kb: &Kb) -> Vec<Entity> {
+    let res = Profile::load(lang);
+    let doc = Document {
+        fields: vec![TextField { name: "body", text }],
+        lang: Some(lang.code()),
+    };
+    let mut sp = Vec::new();
+    let mut from = 0;
+    for (s, l) in spans {
+        let i = from + text[from..].find(s).unwrap();
+        sp.push((
+            0,
+            EntSpan {
+                start: i,
+                end: i + s.len(),
+                label: l.to_string(),
+            },
+        ));
+        from = i + s.len();
+    }
+    canonicalize_parsed(&Analysis::new(&doc, &res), &sp, &res, &[], kb).entities
+}
+
+/// Each entity's name and type.
+pub(super) fn names(es: &[Entity]) -> Vec<(String, EntityType)> {
+    es.iter().map(|e| (e.name.clone(), e.entity_type)).collect()
+}
+
+#[test]
+fn surnames_acronyms_articles() {
+    let t = "Jean Dupuis est arrivé à l'ONU. Les Nations unies l'ont reçu, et Dupuis a parlé aux Lyonnais. Dupuis repart lundi.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Jean Dupuis", "PER"),
+            ("l'ONU", "ORG"),
+            ("Les Nations unies", "ORG"),
+            ("Dupuis", "ORG"),
+            ("Lyonnais", "LOC"),
+        ],
+    );
+    let n = names(&es);
+    assert_eq!(
+        n,
+        [
+            ("Jean Dupuis".into(), EntityType::Person),
+            ("Nations unies".into(), EntityType::Organization)
+        ],
+        "{n:?}"
+    );
+    assert_eq!(es[0].mentions.len(), 3, "{:?}", es[0].mentions);
+    assert_eq!(es[0].id, "person:jean-dupuis");
+    assert_eq!(es[1].mentions[0].text, "ONU");
+}
+
+#[test]
+fn parenthetical_titles_and_offsets() {
+    let t =
+        "L’Organisation mondiale de la santé (OMS) et la Haute-Commissaire Émilie Roux, à Genève.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("L’Organisation mondiale de la santé", "ORG"),
+            ("OMS", "ORG"),
+            ("Haute-Commissaire", "ORG"),
+            ("Émilie Roux", "PER"),
+            ("Genève", "LOC"),
+        ],
+    );
+    let n = names(&es);
+    assert_eq!(n.len(), 3, "{n:?}");
+    assert_eq!(es[0].name, "Organisation mondiale de la santé");
+    let chars: Vec<char> = t.chars().collect();
+    for e in &es {
+        for m in &e.mentions {
+            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+        }
+    }
+}
+
+#[test]
+fn english_coordination_possessive_and_types() {
+    let t = "Anna and Paul Kessler visited the Mills Museum's garden. Kessler's friend met Dr. Lee at Elm Street. The Kremlin said nothing on Tuesday.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Anna and Paul Kessler", "PERSON"),
+            ("the Mills Museum's", "GPE"),
+            ("Kessler", "ORG"),
+            ("Elm Street", "ORG"),
+            ("Kremlin", "GPE"),
+            ("Tuesday", "DATE"),
+        ],
+    );
+    let n = names(&es);
+    assert!(
+        n.contains(&("Paul Kessler".into(), EntityType::Person)),
+        "{n:?}"
+    );
+    assert!(n.contains(&("Anna".into(), EntityType::Person)), "{n:?}");
+    assert!(
+        n.contains(&("Mills Museum".into(), EntityType::Organization)),
+        "{n:?}"
+    );
+    assert!(
+        n.contains(&("Elm Street".into(), EntityType::Location)),
+        "{n:?}"
+    );
+    assert!(
+        n.contains(&("Kremlin".into(), EntityType::Organization)),
+        "{n:?}"
+    );
+    let pk = es.iter().find(|e| e.name == "Paul Kessler").unwrap();
+    assert_eq!(pk.mentions.len(), 2);
+    // A date is no entity, not even a misc one.
+    assert!(!n.iter().any(|(x, _)| x == "Tuesday"), "{n:?}");
+}
+
+#[test]
+fn capitalised_article_inside_a_name() {
+    let t = "Selon Le Monde, la ville est calme. Le Monde cite aussi The Hague Times.";
+    let es = run(Lang::Fr, t, &[("Le Monde", "ORG"), ("Le Monde", "ORG")]);
+    assert_eq!(es.len(), 1);
+    assert_eq!(es[0].name, "Le Monde");
+    assert_eq!(es[0].mentions.len(), 2);
+}
+
+#[test]
+fn streets_titles_legal_forms() {
+    let t = "Le feu a pris rue Erlanger, selon Me Paul Roy. Apple Inc. a confirmé ; Apple ne commente pas l'AI.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Erlanger", "PER"),
+            ("Me Paul Roy", "PER"),
+            ("Apple Inc.", "ORG"),
+            ("Apple", "ORG"),
+            ("AI", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert!(
+        n.contains(&("rue Erlanger".into(), EntityType::Location)),
+        "{n:?}"
+    );
+    assert!(
+        n.contains(&("Paul Roy".into(), EntityType::Person)),
+        "{n:?}"
+    );
+    let apple = es.iter().find(|e| e.name == "Apple Inc.").unwrap();
+    assert_eq!(apple.mentions.len(), 2, "{:?}", apple.mentions);
+    assert!(
+        n.contains(&("AI".into(), EntityType::Organization)),
+        "{n:?}"
+    );
+}
+
+#[test]
+fn a_name_cut_after_its_inner_word_is_joined() {
+    let t = "Funds came from the City of Houston last year.";
+    let es = run(Lang::En, t, &[("the City of", "GPE"), ("Houston", "GPE")]);
+    assert_eq!(
+        names(&es),
+        [("City of Houston".to_string(), EntityType::Location)]
+    );
+}
+
+#[test]
+fn datelines_amounts_and_head_nouns() {
+    let t = "NEW ORLEANS (AP) — Crews worked in New Orleans. The Regional Commission fined Acme 1.8 billion euros; the Commission said so.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("NEW ORLEANS", "GPE"),
+            ("AP", "ORG"),
+            ("New Orleans", "GPE"),
+            ("The Regional Commission", "ORG"),
+            ("Acme 1.8 billion", "ORG"),
+            ("Commission", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert_eq!(
+        n,
+        [
+            ("New Orleans".into(), EntityType::Location),
+            ("AP".into(), EntityType::Organization),
+            ("Regional Commission".into(), EntityType::Organization),
+            ("Acme".into(), EntityType::Organization),
+        ],
+        "{n:?}"
+    );
+    let t =
+        "La Commission européenne a tranché. La Commission a ajouté que la Ligue 1 reprendrait.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("La Commission européenne", "ORG"),
+            ("La Commission", "ORG"),
+            ("Ligue 1", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert_eq!(
+        n,
+        [
+            ("Commission européenne".into(), EntityType::Organization),
+            ("Ligue 1".into(), EntityType::Organization),
+        ],
+        "{n:?}"
+    );
+}
+
+#[test]
+fn lower_case_heads_name_the_institution_of_a_place() {
+    let t = "Arrêté à l'aéroport de Brest, il sera jugé par le tribunal correctionnel de Quimper. La mairie de Brest se tait. Brest reste calme, comme la province de Namur.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Brest", "LOC"),
+            ("Quimper", "LOC"),
+            ("Brest", "LOC"),
+            ("Brest", "LOC"),
+            ("province de Namur", "LOC"),
+        ],
+    );
+    let n = names(&es);
+    assert_eq!(
+        n,
+        [
+            ("aéroport de Brest".into(), EntityType::Location),
+            (
+                "tribunal correctionnel de Quimper".into(),
+                EntityType::Organization
+            ),
+            ("mairie de Brest".into(), EntityType::Organization),
+            ("Brest".into(), EntityType::Location),
+            ("Namur".into(), EntityType::Location),
+        ],
+        "{n:?}"
+    );
+    assert_eq!(es[3].mentions.len(), 1, "{:?}", es[3].mentions);
+}
+
+#[test]
+fn spans_are_trimmed_not_dropped() {
+    let t = "Le vieux port de Vannes a rouvert. Le Bundestag mardi a voté ; la ministre de la Culture était absente.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("port de Vannes", "LOC"),
+            ("Bundestag mardi", "ORG"),
+            ("ministre de la Culture", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert_eq!(
+        n,
+        [
+            ("Vannes".into(), EntityType::Location),
+            ("Bundestag".into(), EntityType::Organization),
+        ],
+        "{n:?}"
+    );
+}
+
+#[test]
+fn glued_roles_and_possessives_are_evidence_of_a_person() {
+    let t = "Organizer Paul Smith thanked the Gazette's Ann Lee. Orange County sued Orange over the Heathrow Airport deal, and General Motors stayed out.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Organizer Paul Smith", "ORG"),
+            ("the Gazette's Ann Lee", "PERSON"),
+            ("Orange County", "GPE"),
+            ("Orange", "ORG"),
+            ("Heathrow Airport", "ORG"),
+            ("General Motors", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    for want in [
+        ("Paul Smith", EntityType::Person),
+        ("Ann Lee", EntityType::Person),
+        ("Orange County", EntityType::Location),
+        ("Orange", EntityType::Organization),
+        ("Heathrow Airport", EntityType::Location),
+        ("General Motors", EntityType::Organization),
+    ] {
+        assert!(n.contains(&(want.0.into(), want.1)), "{want:?} in {n:?}");
+    }
+    assert!(
+        !n.iter()
+            .any(|(x, _)| x.contains("Gazette") && x.contains("Lee")),
+        "{n:?}"
+    );
+}
+
+#[test]
+fn a_person_needs_evidence() {
+    // One mention labelled a person against two labelled an organisation, no first name,
+    // no role: not a person. A person's name before an organisation's head word names it.
+    let t = "Veltra Kessin won the tender. Kessin will build it; Kessin hires. Ann Lee Productions signed Paul Roy, and Roy spoke.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Veltra Kessin", "PERSON"),
+            ("Kessin", "ORG"),
+            ("Kessin", "ORG"),
+            ("Ann Lee Productions", "PERSON"),
+            ("Paul Roy", "PERSON"),
+            ("Roy", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert_eq!(
+        n,
+        [
+            ("Veltra Kessin".into(), EntityType::Organization),
+            ("Ann Lee Productions".into(), EntityType::Organization),
+            ("Paul Roy".into(), EntityType::Person),
+        ],
+        "{n:?}"
+    );
+}
+
+#[test]
+fn credit_lines_are_no_entities() {
+    let res = Profile::load(Lang::En);
+    let text =
+        "By Jane Roe, Valley Gazette\nMayor Tom Fell opened the bridge. (Photo: Ann Lee/Reuters)";
+    let doc = Document {
+        fields: vec![TextField { name: "body", text }],
+        lang: Some("en"),
+    };
+    let mut sp = Vec::new();
+    for (s, l) in [
+        ("Jane Roe", "PERSON"),
+        ("Valley Gazette", "ORG"),
+        ("Tom Fell", "PERSON"),
+        ("Ann Lee", "PERSON"),
+        ("Reuters", "ORG"),
+    ] {
+        let i = text.find(s).unwrap();
+        let label = l.to_string();
+        sp.push((
+            0,
+            EntSpan {
+                start: i,
+                end: i + s.len(),
+                label,
+            },
+        ));
+    }
+    let c = canonicalize(&Analysis::new(&doc, &res), &sp, &res);
+    assert_eq!(
+        names(&c.entities),
+        [("Tom Fell".into(), EntityType::Person)]
+    );
+    let credits: Vec<(&str, Vec<String>)> = c
+        .credits
+        .iter()
+        .map(|c| (c.text.as_str(), c.names.clone()))
+        .collect();
+    assert_eq!(
+        credits,
+        [
+            (
+                "By Jane Roe, Valley Gazette",
+                vec!["Jane Roe".into(), "Valley Gazette".into()]
+            ),
+            (
+                "(Photo: Ann Lee/Reuters)",
+                vec!["Ann Lee".into(), "Reuters".into()]
+            ),
+        ]
+    );
+    let chars: Vec<char> = text.chars().collect();
+    for cr in &c.credits {
+        assert_eq!(chars[cr.start..cr.end].iter().collect::<String>(), cr.text);
+    }
+}
+
+#[test]
+fn no_panic_on_bad_spans() {
+    let t = "é«»";
+    let es = run(Lang::Fr, t, &[]);
+    assert!(es.is_empty());
+    let res = Profile::load(Lang::Fr);
+    let doc = Document {
+        fields: vec![TextField {
+            name: "body",
+            text: t,
+        }],
+        lang: Some(Lang::Fr.code()),
+    };
+    let sp = vec![
+        (
+            0,
+            EntSpan {
+                start: 1,
+                end: 9,
+                label: "PER".into(),
+            },
+        ),
+        (
+            3,
+            EntSpan {
+                start: 0,
+                end: 1,
+                label: "PER".into(),
+            },
+        ),
+        (
+            0,
+            EntSpan {
+                start: 0,
+                end: 2,
+                label: "PER".into(),
+            },
+        ),
+    ];
+    let _ = canonicalize(&Analysis::new(&doc, &res), &sp, &res);
+}
+
+#[test]
+fn airline_head_words_and_a_rapper_type_their_names() {
+    let es = run(
+        Lang::En,
+        "Northern Airways cancelled flights, and the rapper Kid Nova complained.",
+        &[("Northern Airways", "NORP"), ("Kid Nova", "ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Northern Airways".to_string(), EntityType::Organization),
+            ("Kid Nova".to_string(), EntityType::Person)
+        ]
+    );
+    let es = run(
+        Lang::Fr,
+        "Harbor Airlines a annulé ses vols, a regretté le rappeur Kid Nova.",
+        &[("Harbor Airlines", "MISC"), ("Kid Nova", "ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Harbor Airlines".to_string(), EntityType::Organization),
+            ("Kid Nova".to_string(), EntityType::Person)
+        ]
+    );
+}

@@ -482,6 +482,14 @@ pub(super) fn is_speech_verb(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile
         .is_some_and(|l| res.speech_lemmas.contains(&l))
 }
 
+/// Whether the parse reads a verb (or an auxiliary) in the cue at bytes `b0..b1`; true without
+/// a parse. A cue word the parser tags as a noun ("six points d'avance", "a short answer") is
+/// no speech verb.
+pub(super) fn cue_is_verb(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
+    fd.parse
+        .is_none_or(|p| (token_at(p, b0)..token_at(p, b1)).any(|i| is_verb(p, i)))
+}
+
 /// Whether the word at bytes `b0..b1` is a present participle or gerund of a speech lemma in
 /// the parse ("ajoutant", "adding"): after a comma it opens a clause of its own; a past
 /// participle ("written in Spanish") does not.

@@ -187,10 +187,13 @@ fn sentence_clauses(fd: &Field<'_>, s: usize, e: usize, res: &Profile, out: &mut
             k += 1;
             continue;
         };
+        let verb = || govern::cue_is_verb(fd, fd.toks[k].start, fd.toks[c.end - 1].end);
         let found = if c.source {
             source_clause(fd, s, k, c, end, res)
-        } else {
+        } else if verb() {
             verb_clause(fd, s, k, c, end, res)
+        } else {
+            None
         };
         if let Some(cl) = found.filter(|cl| !quoted(fd, cl.from, cl.to)) {
             out.push(cl);

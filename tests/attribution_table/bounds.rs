@@ -1,7 +1,7 @@
 //! Table tests of where a reported clause starts and ends, and who reports it (issue 12, third
 //! round): a sentence closed by a quotation, a participle clause after the verb, the person a
-//! verb addresses before the clause, an opinion opener, a name that contains a cue word, an
-//! organisation in apposition. Every sentence and name here is invented for the test.
+//! verb addresses before the clause, an opinion opener, a name that contains a cue word, a cue
+//! word used as a noun, an organisation in apposition. Every sentence and name here is invented for the test.
 
 use super::{case, run, run_parsed};
 
@@ -158,6 +158,19 @@ fn reveler_que_reports_a_clause() {
             "L'Agence nationale de l'eau avait révélé en mars que les nappes de la région étaient contaminées.",
             &[],
             Some(&[("les nappes de la région étaient contaminées", Some("Agence nationale de l'eau"))]),
+        )],
+    );
+}
+
+#[test]
+fn a_cue_word_the_parse_reads_as_a_noun_is_no_cue() {
+    run_parsed(
+        "fr",
+        "cue word as a noun",
+        &[case(
+            "Le club compte désormais quatre points d'avance sur son rival, alors que les voisins lyonnais reculent à la sixième place du classement.",
+            &[],
+            Some(&[]),
         )],
     );
 }

@@ -12,6 +12,8 @@
 
 use std::sync::OnceLock;
 
+#[path = "attribution_table/bounds.rs"]
+mod bounds;
 #[path = "attribution_table/clauses.rs"]
 mod clauses;
 #[path = "attribution_table/sources.rs"]

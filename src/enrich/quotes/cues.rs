@@ -72,7 +72,7 @@ pub(super) fn is_boundary(fd: &Field<'_>, k: usize, res: &Profile) -> bool {
 /// A cue starting at token `k` that fits before `limit`.
 pub(super) fn cue_at(fd: &Field<'_>, k: usize, limit: usize, res: &Profile) -> Option<CueMatch> {
     let t = &fd.toks[k];
-    if !t.word {
+    if !t.word || in_name(fd, k) {
         return None;
     }
     // A cue word after a determiner is a noun ("la demande", "le juge").
@@ -109,6 +109,17 @@ pub(super) fn cue_at(fd: &Field<'_>, k: usize, limit: usize, res: &Profile) -> O
         });
     }
     None
+}
+
+/// Whether token `k` is a capitalised word inside a name the entities found, after its first
+/// word ("the United States", "the Morning Post"): a word of the name, not a verb.
+fn in_name(fd: &Field<'_>, k: usize) -> bool {
+    let t = &fd.toks[k];
+    if !t.cap {
+        return false;
+    }
+    let i = fd.mentions.partition_point(|m| m.start < t.start);
+    i > 0 && t.end <= fd.mentions[i - 1].end
 }
 
 /// The gender of a pronoun inverted into a cue ("a-t-elle", "dit-il").

@@ -247,8 +247,15 @@ fn subject_phrase(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> Opti
     if let Some(m) = mention_over(fd, t.start, t.end).filter(|m| fd.is_speakable(m.entity)) {
         return Some(Phrase::at(Ref::Ent(m.entity), m.start));
     }
-    if let Some(m) = apposed_person(fd, p, s) {
+    if let Some(m) = apposed(fd, p, s, |f, e| f.is_person(e)) {
         return Some(Phrase::at(Ref::Ent(m.entity), m.start));
+    }
+    // "the group that owns the label, Harbour Records, says": a description of an
+    // organisation in apposition with its name.
+    if t.pos == Pos::Noun {
+        if let Some(m) = apposed(fd, p, s, |f, e| f.is_speakable(e)) {
+            return Some(Phrase::at(Ref::Ent(m.entity), m.start));
+        }
     }
     if let Some(m) = represented_org(fd, p, s, res) {
         return Some(Phrase::at(Ref::Ent(m.entity), t.start));
@@ -295,13 +302,18 @@ fn has_indefinite_det(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> 
     })
 }
 
-/// The person a subject noun is in apposition with: "l'avocate de la famille, Julie Ferrand",
-/// "the firm's chief executive, Ann Lowe" (an `appos` child, or a name right after the
-/// subject's phrase and a comma).
-fn apposed_person(fd: &Field<'_>, p: &Analysis, s: usize) -> Option<MentionAt> {
+/// The person (or, with `is_speakable`, the organisation) a subject noun is in apposition with,
+/// as `wanted` says: "l'avocate de la famille, Julie Ferrand", "the firm's chief executive, Ann
+/// Lowe" (an `appos` child, or a name right after the subject's phrase and a comma).
+fn apposed(
+    fd: &Field<'_>,
+    p: &Analysis,
+    s: usize,
+    wanted: fn(&Field<'_>, usize) -> bool,
+) -> Option<MentionAt> {
     let person = |i: usize| {
         let t = &p.tokens[i];
-        mention_over(fd, t.start, t.end).filter(|m| fd.is_person(m.entity))
+        mention_over(fd, t.start, t.end).filter(|m| wanted(fd, m.entity))
     };
     if let Some(m) = p
         .children(s)
@@ -470,6 +482,32 @@ pub(super) fn is_speech_verb(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile
         .is_some_and(|l| res.speech_lemmas.contains(&l))
 }
 
+/// Whether the parse reads a verb (or an auxiliary) in the cue at bytes `b0..b1`; true without
+/// a parse. A cue word the parser tags as a noun ("six points d'avance", "a short answer") is
+/// no speech verb.
+pub(super) fn cue_is_verb(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
+    fd.parse
+        .is_none_or(|p| (token_at(p, b0)..token_at(p, b1)).any(|i| is_verb(p, i)))
+}
+
+/// Whether the word at bytes `b0..b1` is a present participle or gerund of a speech lemma in
+/// the parse ("ajoutant", "adding"): after a comma it opens a clause of its own; a past
+/// participle ("written in Spanish") does not.
+pub(super) fn is_speech_participle(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> bool {
+    let Some(p) = fd.parse else {
+        return false;
+    };
+    cue_verb(p, b0, b1).is_some_and(|v| {
+        let t = &p.tokens[v];
+        let present = match t.morph.verb_form() {
+            Some("Ger") => true,
+            Some("Part") => t.morph.tense() == Some("Pres"),
+            _ => false,
+        };
+        present && res.speech_lemmas.contains(&lower(&t.lemma))
+    })
+}
+
 /// Whether the parse puts the subject of the cue verb at bytes `b0..b1` after it: "…, said
 /// Brightwater Trust, a consumer group", "…, a précisé la cheffe du service". What follows such a verb
 /// is its speaker, not the clause it reports.
@@ -483,6 +521,27 @@ pub(super) fn subject_follows(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
     p.subject_of(v)
         .or_else(|| inverted_subject(p, v))
         .is_some_and(|s| s > v && !fd.in_quote(p.tokens[s].start))
+}
+
+/// Where the object of the cue verb at bytes `b0..b1` ends (a byte), when the parse makes the
+/// phrase starting at byte `b` that object: "told him they were late", "urged them to stay",
+/// "asked the jury to wait". What follows the verb opens with whom it addresses; a reported
+/// clause may follow it.
+pub(super) fn object_after(fd: &Field<'_>, b0: usize, b1: usize, b: usize) -> Option<usize> {
+    let p = fd.parse?;
+    let v = cue_verb(p, b0, b1)?;
+    // From the phrase's first word up to its head ("the" → "jury"), not past the verb.
+    let mut i = token_at(p, b);
+    for _ in 0..3 {
+        if i >= p.len() || p.tokens[i].head == v || p.tokens[i].head <= v {
+            break;
+        }
+        i = p.tokens[i].head;
+    }
+    let object = i < p.len()
+        && p.tokens[i].head == v
+        && matches!(dep_base(p, i), "obj" | "dobj" | "iobj" | "dative");
+    object.then(|| p.tokens[p.subtree(i).end - 1].end)
 }
 
 /// The speaker the parse gives the cue verb at bytes `b0..b1` standing after the clause it

@@ -120,11 +120,26 @@ fn parsed_clauses(fd: &Field<'_>, res: &Profile, clauses: &mut Vec<Clause>) {
 fn sentence_end(fd: &Field<'_>, s: usize, res: &Profile) -> usize {
     let para = fd.para(fd.toks[s].start);
     let mut e = s;
-    while e + 1 < fd.toks.len() && !is_boundary(fd, e, res) && fd.para(fd.toks[e + 1].start) == para
+    while e + 1 < fd.toks.len()
+        && !is_boundary(fd, e, res)
+        && !quote_ends_sentence(fd, e)
+        && fd.para(fd.toks[e + 1].start) == para
     {
         e += 1;
     }
     e
+}
+
+/// Whether token `e` is a closing quotation mark right after a full stop (or "!", "?", "…")
+/// with a capital after it: "« … un grand défi. » Plus de cent maisons …" ends a sentence
+/// there, so "…, selon la mairie." reports only what follows it.
+fn quote_ends_sentence(fd: &Field<'_>, e: usize) -> bool {
+    let t = &fd.toks[e];
+    e > 0
+        && !t.word
+        && fd.quote_closes_at(t.end)
+        && matches!(fd.toks[e - 1].lower.as_str(), "." | "!" | "?" | "…")
+        && fd.toks.get(e + 1).is_some_and(|n| n.cap)
 }
 
 /// The byte span of tokens `from..to`, without closing punctuation.
@@ -161,20 +176,58 @@ fn sentence_clauses(fd: &Field<'_>, s: usize, e: usize, res: &Profile, out: &mut
             k += 1;
             continue;
         }
+        if k == s {
+            if let Some(cl) = opinion_clause(fd, s, end, res) {
+                k = cl.to.max(k + 1);
+                out.push(cl);
+                continue;
+            }
+        }
         let Some(c) = cue_at(fd, k, end, res) else {
             k += 1;
             continue;
         };
+        let verb = || govern::cue_is_verb(fd, fd.toks[k].start, fd.toks[c.end - 1].end);
         let found = if c.source {
             source_clause(fd, s, k, c, end, res)
-        } else {
+        } else if verb() {
             verb_clause(fd, s, k, c, end, res)
+        } else {
+            None
         };
         if let Some(cl) = found.filter(|cl| !quoted(fd, cl.from, cl.to)) {
             out.push(cl);
         }
         k = c.end.max(k + 1);
     }
+}
+
+/// "Pour Anne Morel, le projet arrive trop tard.": a sentence opening on an opinion word (the
+/// profile's `opinion`), a named person or organisation and a comma reports that one's view;
+/// the clause is the rest of the sentence. Not a quotation, nor a phrase naming no one ("Pour
+/// la première fois, …", "Pour Lyon, …").
+fn opinion_clause(fd: &Field<'_>, s: usize, end: usize, res: &Profile) -> Option<Clause> {
+    if !res.opinions.contains(&fd.toks[s].lower) {
+        return None;
+    }
+    let m = fd
+        .toks
+        .get(s + 1)
+        .and_then(|t| fd.mention_starting(t.start))
+        .filter(|m| fd.is_speakable(m.entity))?;
+    let comma = fd.tok_at(m.end);
+    if comma + 1 >= end || fd.toks[comma].lower != "," {
+        return None;
+    }
+    let from = comma + 1;
+    let to = clause_end(fd, from, end, res);
+    (to > from && !quoted(fd, from, to)).then_some(Clause {
+        from,
+        to,
+        phrase: Phrase::at(Ref::Ent(m.entity), m.start),
+        cue: (s, s + 1),
+        rule: QuoteRule::Opinion,
+    })
 }
 
 /// Only connectives before token `k` in its sentence ("Mais selon X", "Ainsi, selon X").
@@ -258,15 +311,21 @@ fn document_author(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Optio
     })
 }
 
-/// Where a clause starting at `from` ends: a semicolon, a colon, a comma before another cue, or
-/// the sentence end.
+/// Where a clause starting at `from` ends: a semicolon, a colon, a comma before another cue or
+/// before a participle of a speech verb the cues do not list ("…, ajoutant que …"), or the sentence
+/// end.
 fn clause_end(fd: &Field<'_>, from: usize, end: usize, res: &Profile) -> usize {
     (from..end)
         .find(|&x| {
             let t = &fd.toks[x];
+            let next_cue = || {
+                let n = &fd.toks[x + 1];
+                cue_at(fd, x + 1, end, res).is_some()
+                    || (n.word && govern::is_speech_participle(fd, n.start, n.end, res))
+            };
             !fd.in_quote(t.start)
                 && (matches!(t.lower.as_str(), ";" | ":")
-                    || (t.lower == "," && x + 1 < end && cue_at(fd, x + 1, end, res).is_some()))
+                    || (t.lower == "," && x + 1 < end && next_cue()))
         })
         .unwrap_or(end)
 }
@@ -323,7 +382,12 @@ fn backward_clause(
     // person familiar with the repairs, adding that …").
     let own = clause_end(fd, c.end, end, res);
     let after: Vec<usize> = (c.end..own).filter(|&x| fd.toks[x].word).collect();
-    if (c.end..end).any(|x| fd.in_quote(fd.toks[x].start)) {
+    // A quotation in the verb's own clause is its object ("…, a-t-il dit « … »"); one in the
+    // clause of a participle after it ("…, précise-t-elle, ajoutant que « … »") is not.
+    // A colon right after the verb introduces what it reports ("…, Paul Roy said: “…”").
+    if (c.end..own).any(|x| fd.in_quote(fd.toks[x].start))
+        || fd.toks.get(own).is_some_and(|t| t.lower == ":")
+    {
         return None;
     }
     let (b0, b1) = (fd.toks[k].start, fd.toks[c.end - 1].end);
@@ -359,9 +423,15 @@ fn backward_clause(
         _ => (phrase, rule),
     };
     let named = !matches!(phrase.who, Ref::Nothing);
-    let words = (s..cm).filter(|&x| fd.toks[x].word).count();
+    // The clause starts after a colon or semicolon before it, as it ends at one after a verb:
+    // "X a jugé la baisse nécessaire : « … », a-t-elle estimé." reports the quotation only.
+    let first = (s..cm)
+        .rev()
+        .find(|&x| !fd.in_quote(fd.toks[x].start) && matches!(fd.toks[x].lower.as_str(), ":" | ";"))
+        .map_or(s, |x| x + 1);
+    let words = (first..cm).filter(|&x| fd.toks[x].word).count();
     (named && words >= 6 && after.len() <= MAX_AFTER).then_some(Clause {
-        from: s,
+        from: first,
         to: cm,
         phrase,
         cue: (k, c.end),
@@ -398,10 +468,17 @@ fn following_complement(
         }
     }
     // "…, said Brightwater Trust, a consumer group": the verb's subject follows it.
-    if !res.bare_clause
-        || ce >= end
-        || govern::subject_follows(fd, fd.toks[k].start, fd.toks[ce - 1].end)
-    {
+    let (b0, b1) = (fd.toks[k].start, fd.toks[ce - 1].end);
+    if !res.bare_clause || ce >= end || govern::subject_follows(fd, b0, b1) {
+        return None;
+    }
+    // "told him they …", "told the jury the …": the clause follows whom the verb addresses;
+    // "urged them to …" reports no clause.
+    let ce = match govern::object_after(fd, b0, b1, fd.toks[ce].start) {
+        Some(b) => fd.tok_at(b),
+        None => ce,
+    };
+    if ce >= end {
         return None;
     }
     let t = &fd.toks[ce];

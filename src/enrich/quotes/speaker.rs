@@ -484,6 +484,9 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
         {
             return Phrase::at(Ref::Ent(m.entity), m.start);
         }
+        if let Some(m) = apposed_org(fd, b0, j - 1) {
+            return Phrase::at(Ref::Ent(m.entity), m.start);
+        }
         return np(fd, b0, j - 1, res);
     }
     if let Some(&g) = res.pronouns.get(&t.lower) {
@@ -499,6 +502,18 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
         return subject_before(fd, b0, before, res);
     }
     np(fd, phrase_start(fd, b0, j, res), j, res)
+}
+
+/// The organisation of an apposition closing on the comma at token `c`, with no person in
+/// it: the name the apposition follows ("Acme, a maker of locks, said") or the name that is
+/// the apposition ("the group that owns the label, Acme, said").
+fn apposed_org(fd: &Field<'_>, b0: usize, c: usize) -> Option<MentionAt> {
+    let prev = (b0 + 1..c).rev().find(|&x| fd.toks[x].lower == ",")?;
+    let speakable = |m: &MentionAt| fd.is_speakable(m.entity);
+    fd.mention_starting(fd.toks[prev + 1].start)
+        .filter(|m| m.end == fd.toks[c - 1].end)
+        .filter(speakable)
+        .or_else(|| fd.mention_ending(fd.toks[prev - 1].end).filter(speakable))
 }
 
 /// The first of names joined by "and" / "et" ending with mention `m` ("Anna Roy and Paul Lind

@@ -1,0 +1,176 @@
+//! Table tests of where a reported clause starts and ends, and who reports it (issue 12, third
+//! round): a sentence closed by a quotation, a participle clause after the verb, the person a
+//! verb addresses before the clause, an opinion opener, a name that contains a cue word, a cue
+//! word used as a noun, an organisation in apposition. Every sentence and name here is invented for the test.
+
+use super::{case, run, run_parsed};
+
+#[test]
+fn a_quotation_closing_on_a_full_stop_ends_the_sentence() {
+    run(
+        "fr",
+        "quotation ends the sentence",
+        &[case(
+            "« Nous ferons tout pour rouvrir la ligne avant l'hiver. » Plus de trois cents trains ont été supprimés depuis le début du mois, selon la SNCF.",
+            &[("Nous ferons tout pour rouvrir la ligne avant l'hiver.", Some("SNCF"))],
+            Some(&[("Plus de trois cents trains ont été supprimés depuis le début du mois", Some("SNCF"))]),
+        )],
+    );
+    run(
+        "en",
+        "quotation ends the sentence",
+        &[case(
+            "“We will do everything to reopen the line before winter.” More than three hundred trains have been cancelled since the start of the month, according to Network Rail.",
+            &[("We will do everything to reopen the line before winter.", Some("Network Rail"))],
+            Some(&[("More than three hundred trains have been cancelled since the start of the month", Some("Network Rail"))]),
+        )],
+    );
+}
+
+#[test]
+fn a_participle_after_the_verb_has_its_own_clause() {
+    run_parsed(
+        "fr",
+        "participle clause",
+        &[
+            case(
+                "Aucune interpellation n'a eu lieu pour l'instant, précise la procureure Claire Vasseur, ajoutant que « les analyses se poursuivent ».",
+                &[("les analyses se poursuivent", Some("Claire Vasseur"))],
+                Some(&[("Aucune interpellation n'a eu lieu pour l'instant", Some("Claire Vasseur"))]),
+            ),
+            // A colon after the verb introduces the quotation: nothing before it is reported.
+            case(
+                "Évoquant la visite du ministre à Lyon la semaine dernière, Paul Roy a déclaré : « Nous attendons des actes, pas des promesses. »",
+                &[("Nous attendons des actes, pas des promesses.", Some("Paul Roy"))],
+                Some(&[]),
+            ),
+        ],
+    );
+    run_parsed(
+        "en",
+        "participle clause",
+        &[
+            case(
+                "No arrest has been made so far, the prosecutor Claire Vasseur said, adding that “the tests are still going on”.",
+                &[("the tests are still going on", Some("Claire Vasseur"))],
+                Some(&[("No arrest has been made so far", Some("Claire Vasseur"))]),
+            ),
+            case(
+                "Referring to the minister's visit to Leeds last week, Paul Roy said: “We expect action, not promises from London.”",
+                &[("We expect action, not promises from London.", Some("Paul Roy"))],
+                Some(&[]),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn the_clause_follows_whom_the_verb_addresses() {
+    run_parsed(
+        "en",
+        "addressee",
+        &[
+            case(
+                "The captain told the families of the missing crew the search would go on through the night.",
+                &[],
+                Some(&[("the search would go on through the night", None)]),
+            ),
+            // "urge someone to do": a request, no reported clause.
+            case(
+                "The mayor, Ann Lowe, visited the families and urged them to stay calm during the night.",
+                &[],
+                Some(&[]),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_opinion_opener_reports_the_view_of_whom_it_names() {
+    run(
+        "fr",
+        "opinion opener",
+        &[
+            case(
+                "Pour Anne Morel, le projet de tramway arrive beaucoup trop tard pour les habitants du quartier.",
+                &[],
+                Some(&[("le projet de tramway arrive beaucoup trop tard pour les habitants du quartier", Some("Anne Morel"))]),
+            ),
+            case(
+                "Pour la première fois, le club a remporté trois matchs consécutifs à l'extérieur.",
+                &[],
+                Some(&[]),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_cue_word_inside_a_name_is_no_cue() {
+    run(
+        "en",
+        "cue word in a name",
+        &[case(
+            "About forty boats and twelve helicopters from Norway, Denmark, Iceland, Canada and the United States have been involved in the search.",
+            &[],
+            Some(&[]),
+        )],
+    );
+}
+
+#[test]
+fn an_organisation_in_apposition_is_the_speaker() {
+    run_parsed(
+        "en",
+        "organisation in apposition",
+        &[case(
+            "In its latest report on the housing market, Brightwater Analytics, a consultancy based in Leeds, says prices will fall next year.",
+            &[],
+            Some(&[("prices will fall next year", Some("Brightwater Analytics"))]),
+        )],
+    );
+    run_parsed(
+        "en",
+        "organisation in apposition",
+        &[case(
+            "The group that owns the label, Brightwater Music, says the new album will be released in May.",
+            &[],
+            Some(&[("the new album will be released in May", Some("Brightwater Music"))]),
+        )],
+    );
+    run(
+        "fr",
+        "organisation in apposition",
+        &[case(
+            "Dans son dernier rapport sur le marché du logement, Immobilis Conseil, un cabinet basé à Lille, affirme que les prix baisseront l'an prochain.",
+            &[],
+            Some(&[("les prix baisseront l'an prochain", Some("Immobilis Conseil"))]),
+        )],
+    );
+}
+
+#[test]
+fn reveler_que_reports_a_clause() {
+    run(
+        "fr",
+        "révéler que",
+        &[case(
+            "L'Agence nationale de l'eau avait révélé en mars que les nappes de la région étaient contaminées.",
+            &[],
+            Some(&[("les nappes de la région étaient contaminées", Some("Agence nationale de l'eau"))]),
+        )],
+    );
+}
+
+#[test]
+fn a_cue_word_the_parse_reads_as_a_noun_is_no_cue() {
+    run_parsed(
+        "fr",
+        "cue word as a noun",
+        &[case(
+            "Le club compte désormais quatre points d'avance sur son rival, alors que les voisins lyonnais reculent à la sixième place du classement.",
+            &[],
+            Some(&[]),
+        )],
+    );
+}

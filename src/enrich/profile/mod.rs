@@ -253,6 +253,8 @@ pub struct Profile {
     pub demonstratives: HashMap<String, Gender>,
     /// Words opening `<word> X, « … »`: the quote is X's opinion ("pour").
     pub opinions: HashSet<String>,
+    /// Conjunctions and connectives that may open a sentence before its opinion word ("mais").
+    pub connectives: HashSet<String>,
     /// Endings of a demonym-like word that is a common noun after an article ("lyonnais").
     pub demonym_suffixes: Vec<String>,
     /// Words beyond the articles that make such a word a common noun ("aux").
@@ -494,6 +496,7 @@ impl Profile {
             contracted: HashSet::new(),
             demonstratives: HashMap::new(),
             opinions: HashSet::new(),
+            connectives: HashSet::new(),
             voices: HashSet::new(),
             documents: HashSet::new(),
         };

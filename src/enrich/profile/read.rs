@@ -131,6 +131,7 @@ impl Profile {
                 "relative" => &mut self.relatives,
                 "contracted" => &mut self.contracted,
                 "opinion" => &mut self.opinions,
+                "connective" => &mut self.connectives,
                 "demonym_det" => &mut self.demonym_dets,
                 "acronym_skip" => &mut self.acronym_skip,
                 _ => continue,

@@ -253,6 +253,11 @@ pub struct Profile {
     pub demonstratives: HashMap<String, Gender>,
     /// Words opening `<word> X, « … »`: the quote is X's opinion ("pour").
     pub opinions: HashSet<String>,
+    /// Third-person pronouns and possessives that tell the gender of a person named before them
+    /// in the sentence ("she", "his", "elle"), with that gender.
+    pub gender_pronouns: HashMap<String, Gender>,
+    /// Words after a gendered pronoun that make it impersonal ("il faut", "il y a").
+    pub impersonal: HashSet<String>,
     /// Conjunctions and connectives that may open a sentence before its opinion word ("mais").
     pub connectives: HashSet<String>,
     /// Endings of a demonym-like word that is a common noun after an article ("lyonnais").
@@ -497,6 +502,8 @@ impl Profile {
             demonstratives: HashMap::new(),
             opinions: HashSet::new(),
             connectives: HashSet::new(),
+            gender_pronouns: HashMap::new(),
+            impersonal: HashSet::new(),
             voices: HashSet::new(),
             documents: HashSet::new(),
         };

@@ -103,6 +103,11 @@ impl Profile {
                     self.demonstratives.insert(lower(w), Gender::parse(g));
                     continue;
                 }
+                "gender_pronoun" => {
+                    let (w, g) = w.split_once(':').unwrap_or((w, "x"));
+                    self.gender_pronouns.insert(lower(w), Gender::parse(g));
+                    continue;
+                }
                 "object_pronoun" => {
                     let (w, g) = w.split_once(':').unwrap_or((w, "x"));
                     self.object_pronouns.insert(lower(w), Gender::parse(g));
@@ -132,6 +137,7 @@ impl Profile {
                 "contracted" => &mut self.contracted,
                 "opinion" => &mut self.opinions,
                 "connective" => &mut self.connectives,
+                "impersonal" => &mut self.impersonal,
                 "demonym_det" => &mut self.demonym_dets,
                 "acronym_skip" => &mut self.acronym_skip,
                 _ => continue,

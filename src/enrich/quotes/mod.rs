@@ -20,6 +20,7 @@
 mod cues;
 mod field;
 mod filter;
+mod gender;
 mod govern;
 mod reported;
 mod resolve;

@@ -3,6 +3,7 @@
 //! organisation to the one named before, names the model missed to new speakers.
 
 use super::field::{Field, MentionAt, Span};
+use super::gender;
 use super::speaker::{org_complement, subject_like, Phrase, Ref};
 use super::speaking::{person_shaped, speaking_entities};
 use crate::enrich::profile::{key, lower, Gender, Profile, Referent};
@@ -183,6 +184,12 @@ impl<'a> Resolver<'a> {
             fd.persons[i] = true;
         }
         self.gender = gender;
+        // "Robin Vale said she would stay": a pronoun after a person named alone.
+        for (i, g) in gender::pronoun_genders(fd, self.res) {
+            if self.gender[i] == Gender::Unknown {
+                self.gender[i] = g;
+            }
+        }
         // Roles written next to a name: "la Haute-Commissaire … X", "Mayor X", "X, the director".
         for m in fd.mentions.clone() {
             if !fd.is_person(m.entity) {

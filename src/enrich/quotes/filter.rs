@@ -2,7 +2,8 @@
 //! « … »", title case), not a scare quote (a short phrase inside a sentence with no speech cue
 //! near it), not a stray unbalanced mark.
 
-use super::cues::{cue_at, is_boundary};
+use super::cues::{cue_at, is_boundary, opinion};
+use super::speaker::Ref;
 use super::field::Field;
 use super::scan::{word_count, RawQuote};
 use crate::enrich::profile::Profile;
@@ -105,5 +106,11 @@ fn scare_quote(fd: &Field<'_>, q: &RawQuote, body: &str, n: usize, res: &Profile
         b -= 1;
         cue_before |= cue_at(fd, b, k, res).is_some_and(|c| !c.source);
     }
+    // "Pour le maire, le projet est un « vrai gâchis »": the opinion of whoever opens the
+    // sentence.
+    while b > 0 && k - b < 60 && !is_boundary(fd, b - 1, res) {
+        b -= 1;
+    }
+    cue_before |= opinion(fd, b, k, res).is_some_and(|a| !matches!(a.speaker, Ref::Nothing));
     prev_word && !cue_after && !cue_before
 }

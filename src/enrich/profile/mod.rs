@@ -258,6 +258,9 @@ pub struct Profile {
     pub gender_pronouns: HashMap<String, Gender>,
     /// Words after a gendered pronoun that make it impersonal ("il faut", "il y a").
     pub impersonal: HashSet<String>,
+    /// Phrases after an organisation's name that name the person speaking for it ("L'agence,
+    /// par la voix de sa directrice, Ana Roy, a …"), as lower-case tokens.
+    pub voice_phrases: Vec<Vec<String>>,
     /// Conjunctions and connectives that may open a sentence before its opinion word ("mais").
     pub connectives: HashSet<String>,
     /// Endings of a demonym-like word that is a common noun after an article ("lyonnais").
@@ -502,6 +505,7 @@ impl Profile {
             demonstratives: HashMap::new(),
             opinions: HashSet::new(),
             connectives: HashSet::new(),
+            voice_phrases: Vec::new(),
             gender_pronouns: HashMap::new(),
             impersonal: HashSet::new(),
             voices: HashSet::new(),

@@ -103,6 +103,12 @@ impl Profile {
                     self.demonstratives.insert(lower(w), Gender::parse(g));
                     continue;
                 }
+                "voice_phrase" => {
+                    let toks = tokenize(w, &self.tokens);
+                    self.voice_phrases
+                        .push(toks.iter().map(|t| t.lower.clone()).collect());
+                    continue;
+                }
                 "gender_pronoun" => {
                     let (w, g) = w.split_once(':').unwrap_or((w, "x"));
                     self.gender_pronouns.insert(lower(w), Gender::parse(g));

@@ -319,7 +319,8 @@ fn person_in_role_phrase(
     k1: usize,
     res: &Profile,
 ) -> Option<usize> {
-    for x in after..k1.min(r + 24) {
+    let mut x = after;
+    while x < k1.min(r + 24) {
         if fd.toks[x].lower == "," || fd.toks[x].lower == "." {
             let mut y = x + 1;
             while fd
@@ -342,7 +343,11 @@ fn person_in_role_phrase(
             if fd.is_person(m.entity) && !complement {
                 return Some(m.entity);
             }
+            // Past the whole name: the full stop of an initial ("Paul R.") ends nothing.
+            x = fd.tok_at(m.end).max(x + 1);
+            continue;
         }
+        x += 1;
     }
     None
 }

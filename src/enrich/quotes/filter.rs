@@ -92,12 +92,21 @@ fn title_case(body: &str, n: usize, res: &Profile) -> bool {
 /// A short phrase inside a sentence, without a cue after it nor a speaker said to speak before
 /// it in the sentence ("X said the company was “just getting started”" keeps its quote).
 fn scare_quote(fd: &Field<'_>, q: &RawQuote, body: &str, n: usize, res: &Profile) -> bool {
-    if n > 3 || body.ends_with(['.', '!', '?', ',']) {
+    if n > 3 || body.ends_with(['.', '!', '?']) {
         return false;
     }
     let k = fd.tok_at(q.open);
     let prev_word = k > 0 && fd.toks[k - 1].word && !fd.toks[k - 1].cap;
     let after = fd.tok_at(q.close_end);
+    // A comma inside the marks is typography ("diagnosed with “farmer's lung,” a disease"),
+    // unless a speaker may follow it ("“Not at all,” Smith said").
+    if body.ends_with(',')
+        && fd.toks.get(after).is_none_or(|t| {
+            !t.word || t.cap || res.pronouns.contains_key(&t.lower)
+        })
+    {
+        return false;
+    }
     let cue_after = (after..(after + 4).min(fd.toks.len()))
         .any(|i| fd.toks[i].word && res.cues_starting(&fd.toks[i].lower).next().is_some());
     let mut b = k;

@@ -11,7 +11,7 @@
 //!    missed to new speakers.
 //! 5. Here: a quote without a cue opening the paragraph right after a quote goes on with that
 //!    quote's speaker; else it takes the subject of the sentence before, the speaker of the
-//!    quote before it, or whoever was last reported speaking.
+//!    quote before it, or whoever was last reported speaking; else nobody.
 //! 6. [`reported`] finds reported speech ("X a déclaré que …", "selon X, …"), output as quotes
 //!    of kind `indirect`; a partial quotation inside it is the reporting subject's.
 //!
@@ -294,10 +294,11 @@ fn last_speaker(
         .filter(|&i| fits(i))
 }
 
-/// The speaker of a quote without a cue: the subject of the sentence before; else the speaker
-/// of the quote before, in this paragraph, or in one of the two paragraphs before when this
-/// quote opens its paragraph; else whoever was last reported speaking, in this paragraph or the
-/// one before ("Smith said the plan failed. \n "It is a tough call."").
+/// The speaker of a quote without a cue: the speaker of the quote ending the paragraph before
+/// when this one opens the next; else the subject of the sentence before; else the speaker of
+/// the quote before, in this paragraph, or in one of the two paragraphs before when this quote
+/// opens its paragraph; else whoever was last reported speaking, in this paragraph or the one
+/// before ("Smith said the plan failed. \n "It is a tough call.""); else nobody.
 fn unattributed(
     fd: &mut Field<'_>,
     kept: &[&RawQuote],
@@ -360,15 +361,9 @@ fn unattributed(
                 .unwrap_or_else(|| Attributed::inherited(None, QuoteRule::None))
         }
     };
-    if found.speaker.is_some() {
-        return found;
-    }
-    // Nothing in the text around: whoever spoke in the quote before, in this paragraph or the
-    // one before (the article goes on reporting the same speaker).
-    let earlier = (qi > 0 && para - fd.para(kept[qi - 1].open).min(para) <= 1)
-        .then(|| before[qi - 1].speaker)
-        .flatten();
-    Attributed::inherited(earlier, QuoteRule::EarlierQuoteSpeaker)
+    // Nothing in the text around says who spoke ("il était poursuivi pour « … »", "he was
+    // charged with “…”"): nobody, not a guess from the quote before.
+    found
 }
 
 /// The speaker phrase `phrase` resolved, attributed by `rule`; `None` when it resolves to nobody.

@@ -161,3 +161,22 @@ fn a_pronoun_after_a_name_tells_its_gender() {
         )],
     );
 }
+
+#[test]
+fn a_quote_nothing_attributes_has_no_speaker() {
+    // The quote before spoke in another paragraph and no cue, subject or speaker is near: the
+    // quoted charge is nobody's words. (English reads "was charged with “…”" through the last
+    // speaker reported in the paragraph before, a rule this does not change.)
+    run(
+        "fr",
+        "nothing attributes",
+        &[case(
+            "« Le dossier est solide », a déclaré le procureur Marc Delorme.\n\nLe prévenu, interpellé en mars à la frontière, était poursuivi pour « mise en danger de la vie d'autrui ».",
+            &[
+                ("Le dossier est solide", Some("Marc Delorme")),
+                ("mise en danger de la vie d'autrui", None),
+            ],
+            None,
+        )],
+    );
+}

@@ -180,3 +180,25 @@ fn a_quote_nothing_attributes_has_no_speaker() {
         )],
     );
 }
+
+#[test]
+fn the_last_speaker_may_be_inverted_after_the_cue() {
+    run(
+        "fr",
+        "inverted last speaker",
+        &[case(
+            "Un troisième alpiniste a été retrouvé mort dans le massif, a déclaré jeudi Paul Girard. Les secours restent sans nouvelles « de plus de vingt randonneurs » partis dimanche.",
+            &[("de plus de vingt randonneurs", Some("Paul Girard"))],
+            None,
+        )],
+    );
+    run(
+        "en",
+        "inverted last speaker",
+        &[case(
+            "A third climber was found dead in the range, said Paul Girard on Thursday. Rescuers are still without news of \"more than twenty hikers\" who left on Sunday.",
+            &[("more than twenty hikers", Some("Paul Girard"))],
+            None,
+        )],
+    );
+}

@@ -202,3 +202,20 @@ fn the_last_speaker_may_be_inverted_after_the_cue() {
         )],
     );
 }
+
+#[test]
+fn an_incise_inside_the_marks_splits_the_quote() {
+    // The French press convention; English closes its marks around the incise instead.
+    run(
+        "fr",
+        "incise split",
+        &[case(
+            "« Nous voulons la paix pour tous, a déclaré Paul Girard, mais pas à n'importe quel prix. »",
+            &[
+                ("Nous voulons la paix pour tous", Some("Paul Girard")),
+                ("mais pas à n'importe quel prix.", Some("Paul Girard")),
+            ],
+            None,
+        )],
+    );
+}

@@ -2,7 +2,7 @@
 //! sits: after the quote ("…", a déclaré X / "…," X said), before it (X a déclaré : « … »,
 //! "selon X … « … »", "Pour X, « … »", "X : « … »"), or inside it between commas (the incise).
 
-use super::field::Field;
+use super::field::{Field, Span};
 use super::scan::{opens, RawQuote};
 use super::speaker::{np, source_np, subject_before, Phrase, Ref};
 use crate::enrich::explain::QuoteRule;
@@ -486,6 +486,17 @@ fn name_colon(fd: &Field<'_>, b0: usize, b1: usize) -> Option<Attribution> {
 /// An attribution set inside the quotation marks, between commas (French press convention):
 /// « Nous voulons la paix, a déclaré X, mais pas à n'importe quel prix. »
 fn incise(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
+    incise_found(fd, q, res).map(|(a, _)| a)
+}
+
+/// The bytes of the incise inside a quote, from the comma before its cue to the comma or full
+/// stop closing it: « Nous voulons la paix[, a déclaré X,] mais pas à n'importe quel prix. »
+pub(super) fn incise_span(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Span> {
+    incise_found(fd, q, res).map(|(_, s)| s)
+}
+
+/// The attribution of an incise inside the quote and the incise's bytes.
+fn incise_found(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<(Attribution, Span)> {
     let (k0, k1) = (fd.tok_at(q.start), fd.tok_at(q.end));
     for k in (k0 + 1)..k1 {
         if fd.toks[k - 1].lower != "," {
@@ -511,11 +522,12 @@ fn incise(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
             _ => np(fd, ce, close, res),
         };
         if matches!(r.who, Ref::Ent(_) | Ref::Name(_) | Ref::Pron(_)) {
-            return Some(Attribution::new(
-                r,
-                Some(cue_text(fd, k, ce)),
-                QuoteRule::Incise,
-            ));
+            let span = Span {
+                start: fd.toks[k - 1].start,
+                end: fd.toks[close].end,
+            };
+            let a = Attribution::new(r, Some(cue_text(fd, k, ce)), QuoteRule::Incise);
+            return Some((a, span));
         }
     }
     None

@@ -123,25 +123,26 @@ pub fn extract(
             }
         }
         for (q, a) in kept.iter().zip(attributed) {
-            let w = fd.words_of(q);
-            explain.push(QuoteExplain {
-                index: quotes.len(),
-                cue: a.cue.clone(),
-                rule: a.rule,
-                speaker_ref: a.speaker_ref,
-            });
-            quotes.push(Quote {
-                text: f.text[w.start..w.end].to_string(),
-                field: f.name.to_string(),
-                start: fd.offs.char_of(w.start),
-                end: fd.offs.char_of(w.end),
-                speaker: a.speaker.map(|i| Speaker {
-                    name: rs.entity(i).name.clone(),
-                    entity_id: Some(rs.entity(i).id.clone()),
-                }),
-                cue: a.cue,
-                kind: QuoteKind::Direct,
-            });
+            for w in parts(&fd, q, res) {
+                explain.push(QuoteExplain {
+                    index: quotes.len(),
+                    cue: a.cue.clone(),
+                    rule: a.rule,
+                    speaker_ref: a.speaker_ref,
+                });
+                quotes.push(Quote {
+                    text: f.text[w.start..w.end].to_string(),
+                    field: f.name.to_string(),
+                    start: fd.offs.char_of(w.start),
+                    end: fd.offs.char_of(w.end),
+                    speaker: a.speaker.map(|i| Speaker {
+                        name: rs.entity(i).name.clone(),
+                        entity_id: Some(rs.entity(i).id.clone()),
+                    }),
+                    cue: a.cue.clone(),
+                    kind: QuoteKind::Direct,
+                });
+            }
         }
         for c in clauses {
             explain.push(QuoteExplain {
@@ -169,6 +170,31 @@ pub fn extract(
         speakers: rs.found,
         explain,
     }
+}
+
+/// The words of a quote as output: two quotes around an incise inside the marks when each side
+/// holds at least 3 words (« Nous voulons la paix, a déclaré X, mais pas à n'importe quel prix »
+/// quotes "Nous voulons la paix" and "mais pas à n'importe quel prix"), else the whole quote.
+fn parts(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Vec<field::Span> {
+    let w = fd.words_of(q);
+    let Some(inc) = cues::incise_span(fd, q, res) else {
+        return vec![w];
+    };
+    let left = fd.text[w.start..inc.start].trim_end();
+    let right = fd.text[inc.end..w.end].trim_start();
+    if word_count(left) < 3 || word_count(right) < 3 {
+        return vec![w];
+    }
+    vec![
+        field::Span {
+            start: w.start,
+            end: w.start + left.len(),
+        },
+        field::Span {
+            start: w.end - right.len(),
+            end: w.end,
+        },
+    ]
 }
 
 /// Attribute the kept quotes of one field, in reading order.

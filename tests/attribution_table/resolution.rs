@@ -164,16 +164,16 @@ fn a_pronoun_after_a_name_tells_its_gender() {
 
 #[test]
 fn a_quote_nothing_attributes_has_no_speaker() {
-    // The quote before spoke in another paragraph and no cue, subject or speaker is near: the
-    // quoted charge is nobody's words. (English reads "was charged with “…”" through the last
-    // speaker reported in the paragraph before, a rule this does not change.)
+    // The quote before was given by a source cue in another paragraph and no cue, subject or
+    // speech verb is near: the quoted charge is nobody's words. (After a speech verb in the
+    // paragraph before, its subject is the last speaker reported, in either language.)
     run(
         "fr",
         "nothing attributes",
         &[case(
-            "« Le dossier est solide », a déclaré le procureur Marc Delorme.\n\nLe prévenu, interpellé en mars à la frontière, était poursuivi pour « mise en danger de la vie d'autrui ».",
+            "Selon le procureur Marc Delorme, « le dossier est solide et les preuves nombreuses ».\n\nLe prévenu, interpellé en mars à la frontière, était poursuivi pour « mise en danger de la vie d'autrui ».",
             &[
-                ("Le dossier est solide", Some("Marc Delorme")),
+                ("le dossier est solide et les preuves nombreuses", Some("Marc Delorme")),
                 ("mise en danger de la vie d'autrui", None),
             ],
             None,

@@ -423,12 +423,7 @@ fn before_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributi
 
 /// "Pour Jean Dupont, « … »", "Pour le ministre, « … »", "Pour lui, « … »": the opinion of
 /// whoever the opening phrase names.
-pub(super) fn opinion(
-    fd: &Field<'_>,
-    b0: usize,
-    b1: usize,
-    res: &Profile,
-) -> Option<Attribution> {
+pub(super) fn opinion(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> Option<Attribution> {
     // "Mais pour le maire, « … »": a conjunction may open the sentence.
     let b0 = if fd
         .toks

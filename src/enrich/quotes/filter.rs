@@ -3,9 +3,9 @@
 //! near it), not a stray unbalanced mark.
 
 use super::cues::{cue_at, is_boundary, opinion};
-use super::speaker::Ref;
 use super::field::Field;
 use super::scan::{word_count, RawQuote};
+use super::speaker::Ref;
 use crate::enrich::profile::Profile;
 use crate::enrich::tokens::Tok;
 
@@ -101,9 +101,10 @@ fn scare_quote(fd: &Field<'_>, q: &RawQuote, body: &str, n: usize, res: &Profile
     // A comma inside the marks is typography ("diagnosed with “farmer's lung,” a disease"),
     // unless a speaker may follow it ("“Not at all,” Smith said").
     if body.ends_with(',')
-        && fd.toks.get(after).is_none_or(|t| {
-            !t.word || t.cap || res.pronouns.contains_key(&t.lower)
-        })
+        && fd
+            .toks
+            .get(after)
+            .is_none_or(|t| !t.word || t.cap || res.pronouns.contains_key(&t.lower))
     {
         return false;
     }

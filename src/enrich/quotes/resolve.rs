@@ -2,8 +2,8 @@
 //! compatible person, roles to the person they were written next to, descriptions of an
 //! organisation to the one named before, names the model missed to new speakers.
 
-use super::field::{Field, MentionAt, Span};
 use super::cues::is_boundary;
+use super::field::{Field, MentionAt, Span};
 use super::gender;
 use super::speaker::{org_complement, subject_like, Phrase, Ref};
 use super::speaking::{person_shaped, speaking_entities};

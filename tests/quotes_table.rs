@@ -778,6 +778,12 @@ const EN: &[(&str, Want)] = &[
         "Tom Okafor, 45, called the offer \"an insult to every worker here\".",
         &[("an insult to every worker here", Some("Tom Okafor"))],
     ),
+    // 61 — a term whose comma sits inside the marks (American typography) is no quotation;
+    // a short reply followed by its speaker is one
+    (
+        "The farmer was diagnosed with \"hay barn lung,\" a rare allergy to mould. \"Not at all,\" Ruth Gable said.",
+        &[("Not at all,", Some("Ruth Gable"))],
+    ),
 ];
 
 #[test]

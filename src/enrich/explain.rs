@@ -185,8 +185,6 @@ pub enum QuoteRule {
     SentenceSubject,
     /// Whoever was last reported speaking nearby.
     RecentSpeaker,
-    /// Nothing around it: the speaker of the quote before, in this paragraph or the one before.
-    EarlierQuoteSpeaker,
     /// A partial quotation inside reported speech: the reporting subject.
     ReportedClauseSubject,
     /// Reported speech after a speech verb ("X said that …"): the verb's subject.

@@ -253,6 +253,16 @@ pub struct Profile {
     pub demonstratives: HashMap<String, Gender>,
     /// Words opening `<word> X, « … »`: the quote is X's opinion ("pour").
     pub opinions: HashSet<String>,
+    /// Third-person pronouns and possessives that tell the gender of a person named before them
+    /// in the sentence ("she", "his", "elle"), with that gender.
+    pub gender_pronouns: HashMap<String, Gender>,
+    /// Words after a gendered pronoun that make it impersonal ("il faut", "il y a").
+    pub impersonal: HashSet<String>,
+    /// Phrases after an organisation's name that name the person speaking for it ("L'agence,
+    /// par la voix de sa directrice, Ana Roy, a …"), as lower-case tokens.
+    pub voice_phrases: Vec<Vec<String>>,
+    /// Conjunctions and connectives that may open a sentence before its opinion word ("mais").
+    pub connectives: HashSet<String>,
     /// Endings of a demonym-like word that is a common noun after an article ("lyonnais").
     pub demonym_suffixes: Vec<String>,
     /// Words beyond the articles that make such a word a common noun ("aux").
@@ -494,6 +504,10 @@ impl Profile {
             contracted: HashSet::new(),
             demonstratives: HashMap::new(),
             opinions: HashSet::new(),
+            connectives: HashSet::new(),
+            voice_phrases: Vec::new(),
+            gender_pronouns: HashMap::new(),
+            impersonal: HashSet::new(),
             voices: HashSet::new(),
             documents: HashSet::new(),
         };

@@ -103,6 +103,17 @@ impl Profile {
                     self.demonstratives.insert(lower(w), Gender::parse(g));
                     continue;
                 }
+                "voice_phrase" => {
+                    let toks = tokenize(w, &self.tokens);
+                    self.voice_phrases
+                        .push(toks.iter().map(|t| t.lower.clone()).collect());
+                    continue;
+                }
+                "gender_pronoun" => {
+                    let (w, g) = w.split_once(':').unwrap_or((w, "x"));
+                    self.gender_pronouns.insert(lower(w), Gender::parse(g));
+                    continue;
+                }
                 "object_pronoun" => {
                     let (w, g) = w.split_once(':').unwrap_or((w, "x"));
                     self.object_pronouns.insert(lower(w), Gender::parse(g));
@@ -131,6 +142,8 @@ impl Profile {
                 "relative" => &mut self.relatives,
                 "contracted" => &mut self.contracted,
                 "opinion" => &mut self.opinions,
+                "connective" => &mut self.connectives,
+                "impersonal" => &mut self.impersonal,
                 "demonym_det" => &mut self.demonym_dets,
                 "acronym_skip" => &mut self.acronym_skip,
                 _ => continue,

@@ -2,7 +2,7 @@
 //! sits: after the quote ("…", a déclaré X / "…," X said), before it (X a déclaré : « … »,
 //! "selon X … « … »", "Pour X, « … »", "X : « … »"), or inside it between commas (the incise).
 
-use super::field::Field;
+use super::field::{Field, Span};
 use super::scan::{opens, RawQuote};
 use super::speaker::{np, source_np, subject_before, Phrase, Ref};
 use crate::enrich::explain::QuoteRule;
@@ -156,7 +156,7 @@ pub(super) fn find_attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> O
 /// tonne l'avocat." / "« … », grince-t-il." / "“…,” she fumed." / "“…,” Smith deadpanned."
 fn verb_after_comma(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
     let body = fd.text[q.start..q.end].trim_end();
-    let a0 = fd.tok_at(q.close_end);
+    let a0 = past_gloss(fd, fd.tok_at(q.close_end), fd.para(q.open));
     let mut k = a0;
     if fd.toks.get(k).is_some_and(|t| t.lower == ",") {
         k += 1;
@@ -222,7 +222,7 @@ fn verb_after_comma(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attri
 fn after_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
     let n = fd.toks.len();
     let para = fd.para(q.open);
-    let a0 = fd.tok_at(q.close_end);
+    let a0 = past_gloss(fd, fd.tok_at(q.close_end), para);
     let mut a1 = a0;
     while a1 < n && a1 - a0 < 40 && fd.para(fd.toks[a1].start) == para && !is_boundary(fd, a1, res)
     {
@@ -232,7 +232,17 @@ fn after_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributio
         }
         a1 += 1;
     }
-    for k in a0..a1.min(a0 + 25) {
+    // A quote ending its own sentence ("« … . » Des milliers de …", "“… .” The plan …"): what
+    // follows is another sentence, with its own cue; only a speaker right after the marks may
+    // still be the quote's ("“… .” Smith said.").
+    let body = fd.text[q.start..q.end].trim_end();
+    let ends_sentence = body.ends_with(['.', '!', '?', '…']);
+    let reach = if ends_sentence && fd.toks.get(a0).is_some_and(|t| t.word && t.cap) {
+        4
+    } else {
+        25
+    };
+    for k in a0..a1.min(a0 + reach) {
         let Some(CueMatch { end: ce, source }) = cue_at(fd, k, a1, res) else {
             continue;
         };
@@ -271,6 +281,19 @@ fn after_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributio
         return Some(Attribution::new(r, Some(cue_text(fd, k, ce)), rule));
     }
     None
+}
+
+/// Past a parenthesis right after a quote's closing mark (a translation or a gloss: "« … »
+/// (la paix avant tout), lance le maire", "“…” (peace first), the mayor said"): the token after
+/// it, else `a0`.
+fn past_gloss(fd: &Field<'_>, a0: usize, para: usize) -> usize {
+    if fd.toks.get(a0).is_none_or(|t| t.lower != "(") {
+        return a0;
+    }
+    (a0 + 1..fd.toks.len().min(a0 + 40))
+        .take_while(|&k| fd.para(fd.toks[k].start) == para && fd.toks[k].lower != "(")
+        .find(|&k| fd.toks[k].lower == ")")
+        .map_or(a0, |k| k + 1)
 }
 
 /// The subject inverted after a cue: a speaker phrase, possibly after a short prepositional
@@ -411,7 +434,17 @@ fn before_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributi
 
 /// "Pour Jean Dupont, « … »", "Pour le ministre, « … »", "Pour lui, « … »": the opinion of
 /// whoever the opening phrase names.
-fn opinion(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> Option<Attribution> {
+pub(super) fn opinion(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> Option<Attribution> {
+    // "Mais pour le maire, « … »": a conjunction may open the sentence.
+    let b0 = if fd
+        .toks
+        .get(b0)
+        .is_some_and(|t| res.connectives.contains(&t.lower))
+    {
+        b0 + 1
+    } else {
+        b0
+    };
     if b1 <= b0 + 2 || !res.opinions.contains(&fd.toks[b0].lower) {
         return None;
     }
@@ -459,6 +492,17 @@ fn name_colon(fd: &Field<'_>, b0: usize, b1: usize) -> Option<Attribution> {
 /// An attribution set inside the quotation marks, between commas (French press convention):
 /// « Nous voulons la paix, a déclaré X, mais pas à n'importe quel prix. »
 fn incise(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
+    incise_found(fd, q, res).map(|(a, _)| a)
+}
+
+/// The bytes of the incise inside a quote, from the comma before its cue to the comma or full
+/// stop closing it: « Nous voulons la paix[, a déclaré X,] mais pas à n'importe quel prix. »
+pub(super) fn incise_span(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Span> {
+    incise_found(fd, q, res).map(|(_, s)| s)
+}
+
+/// The attribution of an incise inside the quote and the incise's bytes.
+fn incise_found(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<(Attribution, Span)> {
     let (k0, k1) = (fd.tok_at(q.start), fd.tok_at(q.end));
     for k in (k0 + 1)..k1 {
         if fd.toks[k - 1].lower != "," {
@@ -484,11 +528,12 @@ fn incise(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
             _ => np(fd, ce, close, res),
         };
         if matches!(r.who, Ref::Ent(_) | Ref::Name(_) | Ref::Pron(_)) {
-            return Some(Attribution::new(
-                r,
-                Some(cue_text(fd, k, ce)),
-                QuoteRule::Incise,
-            ));
+            let span = Span {
+                start: fd.toks[k - 1].start,
+                end: fd.toks[close].end,
+            };
+            let a = Attribution::new(r, Some(cue_text(fd, k, ce)), QuoteRule::Incise);
+            return Some((a, span));
         }
     }
     None

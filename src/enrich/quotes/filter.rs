@@ -2,9 +2,10 @@
 //! « … »", title case), not a scare quote (a short phrase inside a sentence with no speech cue
 //! near it), not a stray unbalanced mark.
 
-use super::cues::{cue_at, is_boundary};
+use super::cues::{cue_at, is_boundary, opinion};
 use super::field::Field;
 use super::scan::{word_count, RawQuote};
+use super::speaker::Ref;
 use crate::enrich::profile::Profile;
 use crate::enrich::tokens::Tok;
 
@@ -91,12 +92,22 @@ fn title_case(body: &str, n: usize, res: &Profile) -> bool {
 /// A short phrase inside a sentence, without a cue after it nor a speaker said to speak before
 /// it in the sentence ("X said the company was “just getting started”" keeps its quote).
 fn scare_quote(fd: &Field<'_>, q: &RawQuote, body: &str, n: usize, res: &Profile) -> bool {
-    if n > 3 || body.ends_with(['.', '!', '?', ',']) {
+    if n > 3 || body.ends_with(['.', '!', '?']) {
         return false;
     }
     let k = fd.tok_at(q.open);
     let prev_word = k > 0 && fd.toks[k - 1].word && !fd.toks[k - 1].cap;
     let after = fd.tok_at(q.close_end);
+    // A comma inside the marks is typography ("diagnosed with “farmer's lung,” a disease"),
+    // unless a speaker may follow it ("“Not at all,” Smith said").
+    if body.ends_with(',')
+        && fd
+            .toks
+            .get(after)
+            .is_none_or(|t| !t.word || t.cap || res.pronouns.contains_key(&t.lower))
+    {
+        return false;
+    }
     let cue_after = (after..(after + 4).min(fd.toks.len()))
         .any(|i| fd.toks[i].word && res.cues_starting(&fd.toks[i].lower).next().is_some());
     let mut b = k;
@@ -105,5 +116,11 @@ fn scare_quote(fd: &Field<'_>, q: &RawQuote, body: &str, n: usize, res: &Profile
         b -= 1;
         cue_before |= cue_at(fd, b, k, res).is_some_and(|c| !c.source);
     }
+    // "Pour le maire, le projet est un « vrai gâchis »": the opinion of whoever opens the
+    // sentence.
+    while b > 0 && k - b < 60 && !is_boundary(fd, b - 1, res) {
+        b -= 1;
+    }
+    cue_before |= opinion(fd, b, k, res).is_some_and(|a| !matches!(a.speaker, Ref::Nothing));
     prev_word && !cue_after && !cue_before
 }

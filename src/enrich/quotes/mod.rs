@@ -11,7 +11,7 @@
 //!    missed to new speakers.
 //! 5. Here: a quote without a cue opening the paragraph right after a quote goes on with that
 //!    quote's speaker; else it takes the subject of the sentence before, the speaker of the
-//!    quote before it, or whoever was last reported speaking.
+//!    quote before it, or whoever was last reported speaking; else nobody.
 //! 6. [`reported`] finds reported speech ("X a déclaré que …", "selon X, …"), output as quotes
 //!    of kind `indirect`; a partial quotation inside it is the reporting subject's.
 //!
@@ -20,6 +20,7 @@
 mod cues;
 mod field;
 mod filter;
+mod gender;
 mod govern;
 mod reported;
 mod resolve;
@@ -122,25 +123,26 @@ pub fn extract(
             }
         }
         for (q, a) in kept.iter().zip(attributed) {
-            let w = fd.words_of(q);
-            explain.push(QuoteExplain {
-                index: quotes.len(),
-                cue: a.cue.clone(),
-                rule: a.rule,
-                speaker_ref: a.speaker_ref,
-            });
-            quotes.push(Quote {
-                text: f.text[w.start..w.end].to_string(),
-                field: f.name.to_string(),
-                start: fd.offs.char_of(w.start),
-                end: fd.offs.char_of(w.end),
-                speaker: a.speaker.map(|i| Speaker {
-                    name: rs.entity(i).name.clone(),
-                    entity_id: Some(rs.entity(i).id.clone()),
-                }),
-                cue: a.cue,
-                kind: QuoteKind::Direct,
-            });
+            for w in parts(&fd, q, res) {
+                explain.push(QuoteExplain {
+                    index: quotes.len(),
+                    cue: a.cue.clone(),
+                    rule: a.rule,
+                    speaker_ref: a.speaker_ref,
+                });
+                quotes.push(Quote {
+                    text: f.text[w.start..w.end].to_string(),
+                    field: f.name.to_string(),
+                    start: fd.offs.char_of(w.start),
+                    end: fd.offs.char_of(w.end),
+                    speaker: a.speaker.map(|i| Speaker {
+                        name: rs.entity(i).name.clone(),
+                        entity_id: Some(rs.entity(i).id.clone()),
+                    }),
+                    cue: a.cue.clone(),
+                    kind: QuoteKind::Direct,
+                });
+            }
         }
         for c in clauses {
             explain.push(QuoteExplain {
@@ -168,6 +170,31 @@ pub fn extract(
         speakers: rs.found,
         explain,
     }
+}
+
+/// The words of a quote as output: two quotes around an incise inside the marks when each side
+/// holds at least 3 words (« Nous voulons la paix, a déclaré X, mais pas à n'importe quel prix »
+/// quotes "Nous voulons la paix" and "mais pas à n'importe quel prix"), else the whole quote.
+fn parts(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Vec<field::Span> {
+    let w = fd.words_of(q);
+    let Some(inc) = cues::incise_span(fd, q, res) else {
+        return vec![w];
+    };
+    let left = fd.text[w.start..inc.start].trim_end();
+    let right = fd.text[inc.end..w.end].trim_start();
+    if word_count(left) < 3 || word_count(right) < 3 {
+        return vec![w];
+    }
+    vec![
+        field::Span {
+            start: w.start,
+            end: w.start + left.len(),
+        },
+        field::Span {
+            start: w.end - right.len(),
+            end: w.end,
+        },
+    ]
 }
 
 /// Attribute the kept quotes of one field, in reading order.
@@ -293,10 +320,11 @@ fn last_speaker(
         .filter(|&i| fits(i))
 }
 
-/// The speaker of a quote without a cue: the subject of the sentence before; else the speaker
-/// of the quote before, in this paragraph, or in one of the two paragraphs before when this
-/// quote opens its paragraph; else whoever was last reported speaking, in this paragraph or the
-/// one before ("Smith said the plan failed. \n "It is a tough call."").
+/// The speaker of a quote without a cue: the speaker of the quote ending the paragraph before
+/// when this one opens the next; else the subject of the sentence before; else the speaker of
+/// the quote before, in this paragraph, or in one of the two paragraphs before when this quote
+/// opens its paragraph; else whoever was last reported speaking, in this paragraph or the one
+/// before ("Smith said the plan failed. \n "It is a tough call.""); else nobody.
 fn unattributed(
     fd: &mut Field<'_>,
     kept: &[&RawQuote],
@@ -359,15 +387,9 @@ fn unattributed(
                 .unwrap_or_else(|| Attributed::inherited(None, QuoteRule::None))
         }
     };
-    if found.speaker.is_some() {
-        return found;
-    }
-    // Nothing in the text around: whoever spoke in the quote before, in this paragraph or the
-    // one before (the article goes on reporting the same speaker).
-    let earlier = (qi > 0 && para - fd.para(kept[qi - 1].open).min(para) <= 1)
-        .then(|| before[qi - 1].speaker)
-        .flatten();
-    Attributed::inherited(earlier, QuoteRule::EarlierQuoteSpeaker)
+    // Nothing in the text around says who spoke ("il était poursuivi pour « … »", "he was
+    // charged with “…”"): nobody, not a guess from the quote before.
+    found
 }
 
 /// The speaker phrase `phrase` resolved, attributed by `rule`; `None` when it resolves to nobody.

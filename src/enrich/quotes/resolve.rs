@@ -2,7 +2,9 @@
 //! compatible person, roles to the person they were written next to, descriptions of an
 //! organisation to the one named before, names the model missed to new speakers.
 
+use super::cues::is_boundary;
 use super::field::{Field, MentionAt, Span};
+use super::gender;
 use super::speaker::{org_complement, subject_like, Phrase, Ref};
 use super::speaking::{person_shaped, speaking_entities};
 use crate::enrich::profile::{key, lower, Gender, Profile, Referent};
@@ -183,6 +185,12 @@ impl<'a> Resolver<'a> {
             fd.persons[i] = true;
         }
         self.gender = gender;
+        // "Robin Vale said she would stay": a pronoun after a person named alone.
+        for (i, g) in gender::pronoun_genders(fd, self.res) {
+            if self.gender[i] == Gender::Unknown {
+                self.gender[i] = g;
+            }
+        }
         // Roles written next to a name: "la Haute-Commissaire … X", "Mayor X", "X, the director".
         for m in fd.mentions.clone() {
             if !fd.is_person(m.entity) {
@@ -237,6 +245,9 @@ impl<'a> Resolver<'a> {
         let pos = p.at.unwrap_or(0);
         match p.who {
             // A speaker is a person or an organisation, never a place or a work.
+            Ref::Ent(i) if !fd.is_person(i) && fd.is_speakable(i) => {
+                Some(voice_of(fd, pos, self.res).unwrap_or(i))
+            }
             Ref::Ent(i) => fd.is_speakable(i).then_some(i),
             Ref::Name(s) | Ref::OrgName(s) => Some(self.name_entity(fd, s)),
             Ref::Pron(g) => match self.res.referent(&pronoun_word(fd, pos)) {
@@ -462,6 +473,28 @@ impl<'a> Resolver<'a> {
             .or(near.first())
             .map(|&(_, i)| i)
     }
+}
+
+/// The person an organisation named at byte `pos` speaks through: "L'agence, par la voix de sa
+/// directrice, Ana Roy, a annoncé …" (a voice phrase of the profile right after the name, then
+/// the first person named before the clause ends).
+fn voice_of(fd: &Field<'_>, pos: usize, res: &Profile) -> Option<usize> {
+    let m = fd.mention_starting(pos)?;
+    let mut k = fd.tok_at(m.end);
+    if fd.toks.get(k).is_some_and(|t| t.lower == ",") {
+        k += 1;
+    }
+    let phrase = res.voice_phrases.iter().find(|p| {
+        p.iter()
+            .enumerate()
+            .all(|(j, w)| fd.toks.get(k + j).is_some_and(|t| &t.lower == w))
+    })?;
+    let para = fd.para(pos);
+    (k + phrase.len()..fd.toks.len().min(k + phrase.len() + 16))
+        .take_while(|&x| fd.para(fd.toks[x].start) == para && !is_boundary(fd, x, res))
+        .find_map(|x| fd.mention_starting(fd.toks[x].start))
+        .filter(|p| fd.is_person(p.entity))
+        .map(|p| p.entity)
 }
 
 /// The subject pronoun written at byte `pos`, lower case, also inverted ("a-t-elle" → "elle").

@@ -319,7 +319,8 @@ fn person_in_role_phrase(
     k1: usize,
     res: &Profile,
 ) -> Option<usize> {
-    for x in after..k1.min(r + 24) {
+    let mut x = after;
+    while x < k1.min(r + 24) {
         if fd.toks[x].lower == "," || fd.toks[x].lower == "." {
             let mut y = x + 1;
             while fd
@@ -342,7 +343,11 @@ fn person_in_role_phrase(
             if fd.is_person(m.entity) && !complement {
                 return Some(m.entity);
             }
+            // Past the whole name: the full stop of an initial ("Paul R.") ends nothing.
+            x = fd.tok_at(m.end).max(x + 1);
+            continue;
         }
+        x += 1;
     }
     None
 }
@@ -648,7 +653,8 @@ pub(super) fn subject_like(fd: &Field<'_>, p: usize, res: &Profile) -> bool {
         || fd.para(fd.toks[k - 1].start) != fd.para(p)
 }
 
-/// The subject of the last speech cue (outside quotes) in this paragraph or the one before.
+/// The subject of the last speech cue (outside quotes) in this paragraph or the one before:
+/// before the cue, else inverted after it ("…, a déclaré jeudi le ministre").
 pub(super) fn recent_speaker(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Phrase> {
     let end = fd.tok_at(q.open);
     let para = fd.para(q.open);
@@ -674,6 +680,13 @@ pub(super) fn recent_speaker(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Opt
     let p = subject_before(fd, k.saturating_sub(8).max(start), k, res);
     match (&p.who, p.at) {
         (Ref::Ent(_) | Ref::Pron(_) | Ref::Name(_), Some(_)) => Some(p),
-        _ => None,
+        // The subject inverted after the cue: "…, a déclaré jeudi le ministre."
+        _ => {
+            let a1 = (ce..end.min(ce + 12))
+                .find(|&x| is_boundary(fd, x, res) || fd.in_quote(fd.toks[x].start))
+                .unwrap_or(end.min(ce + 12));
+            let r = super::cues::inverted_np(fd, ce, a1, res);
+            matches!(r.who, Ref::Ent(_) | Ref::Role { definite: true, .. }).then_some(r)
+        }
     }
 }

@@ -306,3 +306,40 @@ fn english_patterns() {
     );
     assert!(attribute(Lang::En, "She starred in “The Long Road Home” last year and in the film \"Night of the Long Knives\".", &[]).is_empty());
 }
+
+#[test]
+fn a_pronoun_after_a_name_alone_tells_its_gender() {
+    let per = |n: &'static str| (n, "PER");
+    assert_eq!(
+        attribute(
+            Lang::En,
+            "The row between Robin Vale and her label is over. Robin Vale's albums were sold to a firm owned by Sam Torres. \"It was the worst possible outcome,\" she said.",
+            &[per("Robin Vale"), per("Sam Torres")],
+        ),
+        vec![(
+            "It was the worst possible outcome,".to_string(),
+            Some("Robin Vale".to_string())
+        )]
+    );
+}
+
+#[test]
+fn an_incise_inside_the_marks_splits_the_quote() {
+    assert_eq!(
+        attribute(
+            Lang::Fr,
+            "« Nous voulons la paix pour tous, a déclaré Paul Girard, mais pas à n'importe quel prix. »",
+            &[("Paul Girard", "PER")],
+        ),
+        vec![
+            (
+                "Nous voulons la paix pour tous".to_string(),
+                Some("Paul Girard".to_string())
+            ),
+            (
+                "mais pas à n'importe quel prix.".to_string(),
+                Some("Paul Girard".to_string())
+            ),
+        ]
+    );
+}

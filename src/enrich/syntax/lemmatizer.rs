@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use rmpv::Value;
+use rmpv::ValueRef;
 
 use super::lemma_tables::{Exceptions, LookupValue, Lookups, Pool, Str, WordSet};
 use super::morph::feature;
@@ -44,29 +44,29 @@ pub(crate) struct LemmaInput<'a> {
     pub morph: &'a str,
 }
 
-fn into_string(v: Value) -> Option<String> {
+fn into_string(v: ValueRef<'_>) -> Option<&str> {
     match v {
-        Value::String(s) => s.into_str(),
-        Value::Binary(b) => String::from_utf8(b).ok(),
+        ValueRef::String(s) => s.into_str(),
+        ValueRef::Binary(b) => std::str::from_utf8(b).ok(),
         _ => None,
     }
 }
 
-fn into_map(v: Value) -> Vec<(Value, Value)> {
+fn into_map(v: ValueRef<'_>) -> Vec<(ValueRef<'_>, ValueRef<'_>)> {
     match v {
-        Value::Map(m) => m,
+        ValueRef::Map(m) => m,
         _ => Vec::new(),
     }
 }
 
-fn into_list(v: Value) -> Vec<Value> {
+fn into_list(v: ValueRef<'_>) -> Vec<ValueRef<'_>> {
     match v {
-        Value::Array(a) => a,
+        ValueRef::Array(a) => a,
         _ => Vec::new(),
     }
 }
 
-fn into_strings(v: Value) -> Vec<String> {
+fn into_strings(v: ValueRef<'_>) -> Vec<&str> {
     into_list(v).into_iter().filter_map(into_string).collect()
 }
 
@@ -110,7 +110,7 @@ impl Lemmatizer {
             rules: HashMap::new(),
             lookup: Lookups::default(),
         };
-        let key = |k: &Value| {
+        let key = |k: &ValueRef<'_>| {
             k.as_u64()
                 .ok_or_else(|| format_err(&path, format!("table key {k} is not an integer")))
         };
@@ -149,19 +149,19 @@ impl Lemmatizer {
                             .into_iter()
                             .filter_map(|r| {
                                 let mut r = into_strings(r).into_iter();
-                                Some((r.next()?, r.next()?))
+                                Some((r.next()?.to_string(), r.next()?.to_string()))
                             })
                             .collect();
                         lem.rules.insert(k, pairs);
                     }
                     "lemma_lookup" => {
                         let (text, is_list) = match v {
-                            Value::Array(_) => {
+                            ValueRef::Array(_) => {
                                 (into_strings(v).into_iter().next().unwrap_or_default(), true)
                             }
                             other => (into_string(other).unwrap_or_default(), false),
                         };
-                        let text = add(&mut lem.pool, &text)?;
+                        let text = add(&mut lem.pool, text)?;
                         lookups.push((k, LookupValue { text, is_list }));
                     }
                     _ => {}

@@ -291,27 +291,6 @@ fn npy_shape(path: &Path, header: &str) -> Result<Vec<usize>, NerError> {
         .map_err(|_| format_err(path, format!("bad shape {shape_src:?}")))
 }
 
-/// Reads a msgpack map of named tables (`lookups.bin`) one table at a time, each as a tree
-/// borrowing the file's bytes (no string is copied); `f` gets each table's name and value.
-pub(crate) fn for_each_table(
-    path: &Path,
-    mut f: impl FnMut(&str, ValueRef<'_>) -> Result<(), NerError>,
-) -> Result<(), NerError> {
-    let bytes = read_bytes(path)?;
-    let mut rd: &[u8] = &bytes;
-    let n = rmp::decode::read_map_len(&mut rd)
-        .map_err(|e| format_err(path, format!("tables are not a map ({e})")))?;
-    for i in 0..n {
-        let (name, rest) = rmp::decode::read_str_from_slice(rd)
-            .map_err(|e| format_err(path, format!("name of table {i} is not a string ({e:?})")))?;
-        rd = rest;
-        let value = rmpv::decode::read_value_ref(&mut rd)
-            .map_err(|e| format_err(path, format!("table {name:?}: {e}")))?;
-        f(name, value)?;
-    }
-    Ok(())
-}
-
 /// Reads the `lexeme_norm` table of `vocab/lookups.bin` (missing table → empty).
 pub(crate) fn read_lexeme_norm(path: &Path) -> Result<HashMap<u64, String>, NerError> {
     let bytes = read_bytes(path)?;

@@ -9,6 +9,7 @@ mod attribute_ruler;
 mod lemma_tables;
 mod lemmatizer;
 pub mod morph;
+mod msgpack_cursor;
 pub mod output;
 mod parser;
 mod tagger;

@@ -9,8 +9,28 @@ use tokio::sync::watch;
 
 /// Build the enrichment core from the config (loads the models and the knowledge base). A model
 /// that does not load is reported under its key (`nlp.models.fr`) and where that was set.
+/// The knowledge base loads on a thread of its own while the models load.
 pub fn enricher(cfg: &Config) -> Result<Enricher> {
-    let kb = crate::kb::load(&cfg.kb).map_err(|e| {
+    let (kb, e) = std::thread::scope(|s| {
+        let kb = std::thread::Builder::new()
+            .name("kb-load".into())
+            .spawn_scoped(s, || crate::kb::load(&cfg.kb));
+        let e = Enricher::new(EnricherConfig {
+            models: cfg.nlp.models.clone(),
+            syntax: cfg.nlp.syntax,
+            tokens: cfg.output.tokens,
+            max_tokens: Some(cfg.limits.max_tokens).filter(|&n| n > 0),
+        });
+        let kb = match kb {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            // No thread to be had: load it here.
+            Err(_) => crate::kb::load(&cfg.kb),
+        };
+        (kb, e)
+    });
+    let kb = kb.map_err(|e| {
         let key = match &e {
             crate::kb::KbLoadError::Read { path, .. } if *path == cfg.kb.places => "kb.places",
             crate::kb::KbLoadError::Read { .. } => "kb.files",
@@ -19,19 +39,14 @@ pub fn enricher(cfg: &Config) -> Result<Enricher> {
         };
         cfg.key_error(key, e.to_string())
     })?;
-    let e = Enricher::new(EnricherConfig {
-        models: cfg.nlp.models.clone(),
-        syntax: cfg.nlp.syntax,
-        tokens: cfg.output.tokens,
-        max_tokens: Some(cfg.limits.max_tokens).filter(|&n| n > 0),
-    })
-    .map_err(|e| match &e {
-        crate::enrich::EnrichError::Model { lang, .. } => {
-            anyhow::Error::new(cfg.key_error(&format!("nlp.models.{lang}"), e.to_string()))
-        }
-        _ => anyhow::Error::new(e),
-    })?
-    .with_kb(crate::enrich::kb::KbHandle::new(kb));
+    let e = e
+        .map_err(|e| match &e {
+            crate::enrich::EnrichError::Model { lang, .. } => {
+                anyhow::Error::new(cfg.key_error(&format!("nlp.models.{lang}"), e.to_string()))
+            }
+            _ => anyhow::Error::new(e),
+        })?
+        .with_kb(crate::enrich::kb::KbHandle::new(kb));
     Ok(e)
 }
 

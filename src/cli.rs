@@ -264,7 +264,8 @@ fn run(cfg: Config) -> Result<()> {
 /// Offline enrichment of JSON lines, in parallel, output in input order.
 fn enrich(cfg: &Config, file: Option<&Path>, keep_going: bool, opts: EnrichOptions) -> Result<()> {
     telemetry::init(&cfg.log);
-    let enricher = enricher(cfg)?;
+    // The process ends right after this command: freeing the models would only cost time.
+    let enricher = std::mem::ManuallyDrop::new(enricher(cfg)?);
     let (reader, total_bytes): (Box<dyn BufRead>, Option<u64>) = match file {
         None => (Box::new(std::io::stdin().lock()), None),
         Some(p) if p == Path::new("-") => (Box::new(std::io::stdin().lock()), None),

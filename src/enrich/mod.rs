@@ -84,12 +84,12 @@ impl Enricher {
                 ));
             }
             // One read of the static vectors for both tok2vecs (dropped after loading).
-            let mut vectors = ner::vectors::VectorSource::new(path);
-            let p = ner::Pipeline::load_with(lang, path, &mut vectors)
+            let vectors = ner::vectors::VectorSource::new(path);
+            let p = ner::Pipeline::load_with(lang, path, &vectors)
                 .map_err(|e| model_error(e.to_string()))?;
             pipelines.insert(lang.clone(), p);
             if config.syntax {
-                let m = syntax::SyntaxModel::load_with(path, &mut vectors)
+                let m = syntax::SyntaxModel::load_with(path, &vectors)
                     .map_err(|e| model_error(e.to_string()))?;
                 syntax.insert(lang.clone(), m);
             }

@@ -8,7 +8,7 @@ use matrixmultiply::sgemm;
 use rmpv::Value;
 
 use super::gemm::{gemm_packed, PackedB, Store};
-use super::weights::{format_err, read_thinc_model, Array, Node};
+use super::weights::{f32s, format_err, read_thinc_model, Node, Param};
 use super::NerError;
 
 /// tok2vec width (every pipeline here uses 96).
@@ -153,14 +153,18 @@ pub(crate) fn argmax(x: &[f32]) -> Option<usize> {
 pub(crate) struct Loader<'a> {
     pub path: &'a Path,
     pub nodes: Vec<Node>,
+    /// The file's bytes, where the params' values lie.
+    bytes: Vec<u8>,
 }
 
 impl<'a> Loader<'a> {
     /// Reads the thinc model at `path`.
     pub(crate) fn open(path: &'a Path) -> Result<Loader<'a>, NerError> {
+        let model = read_thinc_model(path)?;
         Ok(Loader {
             path,
-            nodes: read_thinc_model(path)?,
+            nodes: model.nodes,
+            bytes: model.bytes,
         })
     }
 
@@ -181,14 +185,14 @@ impl<'a> Loader<'a> {
             .ok_or_else(|| self.err(format!("no {name} layer")))
     }
 
-    /// A parameter of a node, checked against the expected shape.
+    /// A parameter of a node, checked against the expected shape, decoded from the file.
     pub(crate) fn param(
         &self,
         node: &Node,
         name: &str,
         shape: &[usize],
     ) -> Result<Vec<f32>, NerError> {
-        let a: &Array = node
+        let a: &Param = node
             .params
             .get(name)
             .ok_or_else(|| self.err(format!("layer {} has no param {name}", node.name)))?;
@@ -198,7 +202,11 @@ impl<'a> Loader<'a> {
                 node.name, a.shape
             )));
         }
-        Ok(a.data.clone())
+        let bytes = self
+            .bytes
+            .get(a.bytes.clone())
+            .ok_or_else(|| self.err(format!("layer {} param {name} is cut", node.name)))?;
+        Ok(f32s(bytes))
     }
 
     /// A parameter checked against `shape`, packed for [`gemm_packed`] as a matrix whose rows

@@ -32,7 +32,7 @@ impl Pipeline {
     /// Load the tokenizer and the NER model from a spaCy pipeline directory; `lang` (ISO 639-1)
     /// picks the sentence rules of its language profile.
     pub fn load(lang: &str, dir: &std::path::Path) -> Result<Pipeline, NerError> {
-        Pipeline::load_with(lang, dir, &mut vectors::VectorSource::new(dir))
+        Pipeline::load_with(lang, dir, &vectors::VectorSource::new(dir))
     }
 
     /// [`Pipeline::load`] with the pipeline's static vectors from `vectors` (shared with the
@@ -40,7 +40,7 @@ impl Pipeline {
     pub fn load_with(
         lang: &str,
         dir: &std::path::Path,
-        vectors: &mut vectors::VectorSource,
+        vectors: &vectors::VectorSource,
     ) -> Result<Pipeline, NerError> {
         Ok(Pipeline {
             sentences: sentences::SentenceRules::for_code(lang),

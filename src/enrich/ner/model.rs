@@ -42,11 +42,11 @@ pub struct NerModel {
 impl NerModel {
     /// Loads the NER of a spaCy pipeline directory (e.g. `models/fr_core_news_md`).
     pub fn load(model_dir: &Path) -> Result<NerModel, NerError> {
-        NerModel::load_with(model_dir, &mut VectorSource::new(model_dir))
+        NerModel::load_with(model_dir, &VectorSource::new(model_dir))
     }
 
     /// [`NerModel::load`] with the pipeline's static vectors from `vectors`.
-    pub fn load_with(model_dir: &Path, vectors: &mut VectorSource) -> Result<NerModel, NerError> {
+    pub fn load_with(model_dir: &Path, vectors: &VectorSource) -> Result<NerModel, NerError> {
         if !model_dir.is_dir() {
             return Err(NerError::Io {
                 path: model_dir.to_path_buf(),

@@ -106,7 +106,7 @@ impl Tok2Vec {
     pub(crate) fn load(
         l: &Loader,
         attrs: &[Attr],
-        vectors: &mut VectorSource,
+        vectors: &VectorSource,
     ) -> Result<Tok2Vec, NerError> {
         let mut hashembeds = Vec::new();
         for n in l.by_name("hashembed") {
@@ -363,7 +363,7 @@ fn sum_rows(acc: &mut [f32; WP], bias: &[f32], rows: &[&[f32]]) {
 fn load_statics(
     l: &Loader,
     node: &super::weights::Node,
-    source: &mut VectorSource,
+    source: &VectorSource,
     embed_w: &[f32],
     embed_in: usize,
 ) -> Result<StaticVectors, NerError> {

@@ -5,9 +5,9 @@
 //! dropped with the [`VectorSource`] once every component is loaded.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use super::weights::{format_err, join, read_bytes, read_npy_f32, Array};
+use super::weights::{format_err, join, read_npy_f32, Array};
 use super::NerError;
 
 /// Buckets of the key index: keys are 64-bit string hashes, so their top bits spread evenly.
@@ -88,11 +88,12 @@ pub(crate) struct StaticTable {
 }
 
 /// Reads a pipeline's static vectors on first use and hands the same table to every tok2vec
-/// loaded from that directory. Dropping it frees the raw vectors.
+/// loaded from that directory (from any thread: the components of a pipeline may load side by
+/// side). Dropping it, and the loaders' handles, frees the raw vectors.
 #[derive(Debug)]
 pub struct VectorSource {
     dir: PathBuf,
-    table: Option<StaticTable>,
+    table: Mutex<Option<Arc<StaticTable>>>,
 }
 
 impl VectorSource {
@@ -100,7 +101,7 @@ impl VectorSource {
     pub fn new(dir: &Path) -> VectorSource {
         VectorSource {
             dir: dir.to_path_buf(),
-            table: None,
+            table: Mutex::new(None),
         }
     }
 
@@ -109,14 +110,18 @@ impl VectorSource {
         &self.dir
     }
 
-    /// The table, read the first time.
-    pub(crate) fn table(&mut self) -> Result<&StaticTable, NerError> {
-        if self.table.is_none() {
-            self.table = Some(read_table(&self.dir)?);
+    /// The table, read the first time (a second caller meanwhile waits for that read).
+    pub(crate) fn table(&self) -> Result<Arc<StaticTable>, NerError> {
+        let mut slot = self
+            .table
+            .lock()
+            .map_err(|_| format_err(&self.dir, "static vectors: a loading thread panicked"))?;
+        if let Some(t) = slot.as_ref() {
+            return Ok(Arc::clone(t));
         }
-        self.table
-            .as_ref()
-            .ok_or_else(|| format_err(&self.dir, "static vectors not loaded"))
+        let t = Arc::new(read_table(&self.dir)?);
+        *slot = Some(Arc::clone(&t));
+        Ok(t)
     }
 }
 
@@ -143,8 +148,11 @@ fn read_table(dir: &Path) -> Result<StaticTable, NerError> {
 /// Reads `vocab/key2row`: a msgpack map {u64 key: row}, streamed (no value tree: the French map
 /// has 500,000 entries).
 fn read_key2row(path: &Path) -> Result<KeyRows, NerError> {
-    let bytes = read_bytes(path)?;
-    let mut rd: &[u8] = &bytes;
+    let file = std::fs::File::open(path).map_err(|source| NerError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut rd = std::io::BufReader::with_capacity(1 << 16, file);
     let bad = |what: String| format_err(path, format!("key2row: {what}"));
     let n = rmp::decode::read_map_len(&mut rd).map_err(|e| bad(format!("not a map ({e})")))?;
     let mut pairs = Vec::with_capacity(n as usize);
@@ -156,7 +164,6 @@ fn read_key2row(path: &Path) -> Result<KeyRows, NerError> {
         let r = u32::try_from(r).map_err(|_| bad(format!("row {r} of entry {i} is too large")))?;
         pairs.push((k, r));
     }
-    drop(bytes);
     Ok(KeyRows::new(pairs))
 }
 

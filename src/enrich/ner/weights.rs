@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rmpv::Value;
+use rmpv::{Value, ValueRef};
 
 use super::types::NerError;
 
@@ -15,13 +15,36 @@ pub(crate) struct Array {
     pub data: Vec<f32>,
 }
 
+/// A parameter of a thinc node: its shape and where its little-endian float32 values lie in
+/// the model file's bytes (decoded only when a component asks for it, straight from the file).
+#[derive(Debug, Clone)]
+pub(crate) struct Param {
+    pub shape: Vec<usize>,
+    pub bytes: std::ops::Range<usize>,
+}
+
 /// One thinc node (`walk()` order) with its dims, params and decoded attrs.
 #[derive(Debug)]
 pub(crate) struct Node {
     pub name: String,
     pub dims: HashMap<String, i64>,
-    pub params: HashMap<String, Array>,
+    pub params: HashMap<String, Param>,
     pub attrs: HashMap<String, Value>,
+}
+
+/// A thinc model file: its bytes and its nodes (whose params point into the bytes).
+#[derive(Debug)]
+pub(crate) struct ThincModel {
+    pub bytes: Vec<u8>,
+    pub nodes: Vec<Node>,
+}
+
+/// Little-endian float32 values of `bytes` (whose length is a multiple of 4).
+pub(crate) fn f32s(bytes: &[u8]) -> Vec<f32> {
+    bytes
+        .chunks_exact(4)
+        .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect()
 }
 
 pub(crate) fn format_err(path: &Path, reason: impl Into<String>) -> NerError {
@@ -52,6 +75,26 @@ fn key_str(v: &Value) -> Option<&str> {
     }
 }
 
+/// A borrowed map key as text (msgpack str or bin).
+fn key_str_ref<'v>(v: &'v ValueRef<'_>) -> Option<&'v str> {
+    match v {
+        ValueRef::String(s) => s.as_str(),
+        ValueRef::Binary(b) => std::str::from_utf8(b).ok(),
+        _ => None,
+    }
+}
+
+/// Looks up a string (or byte-string) key in a borrowed msgpack map.
+fn map_get_ref<'a, 'v>(v: &'a ValueRef<'v>, key: &str) -> Option<&'a ValueRef<'v>> {
+    match v {
+        ValueRef::Map(m) => m
+            .iter()
+            .find(|(k, _)| key_str_ref(k) == Some(key))
+            .map(|(_, v)| v),
+        _ => None,
+    }
+}
+
 /// Looks up a string (or byte-string) key in a msgpack map.
 pub(crate) fn map_get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     v.as_map()?
@@ -60,23 +103,25 @@ pub(crate) fn map_get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
         .map(|(_, v)| v)
 }
 
-fn decode_array(path: &Path, v: &Value) -> Result<Array, NerError> {
-    let ty = map_get(v, "type").and_then(key_str).unwrap_or("");
+/// Where a thinc param's data lies in `file` (`base` is the address of its first byte).
+fn param_ref(path: &Path, v: &ValueRef<'_>, base: usize) -> Result<Param, NerError> {
+    let ty = map_get_ref(v, "type").and_then(key_str_ref).unwrap_or("");
     if ty != "<f4" {
         return Err(format_err(
             path,
             format!("array dtype {ty:?}, expected \"<f4\""),
         ));
     }
-    let shape: Vec<usize> = map_get(v, "shape")
-        .and_then(Value::as_array)
-        .ok_or_else(|| format_err(path, "array without shape"))?
-        .iter()
-        .map(|d| d.as_u64().map(|d| d as usize))
-        .collect::<Option<_>>()
-        .ok_or_else(|| format_err(path, "array shape is not a list of ints"))?;
-    let data = match map_get(v, "data") {
-        Some(Value::Binary(b)) => b,
+    let shape: Vec<usize> = match map_get_ref(v, "shape") {
+        Some(ValueRef::Array(dims)) => dims
+            .iter()
+            .map(|d| d.as_u64().map(|d| d as usize))
+            .collect::<Option<_>>()
+            .ok_or_else(|| format_err(path, "array shape is not a list of ints"))?,
+        _ => return Err(format_err(path, "array without shape")),
+    };
+    let data = match map_get_ref(v, "data") {
+        Some(ValueRef::Binary(b)) => *b,
         _ => return Err(format_err(path, "array without binary data")),
     };
     let n: usize = shape.iter().product();
@@ -86,22 +131,31 @@ fn decode_array(path: &Path, v: &Value) -> Result<Array, NerError> {
             format!("array {shape:?} has {} data bytes", data.len()),
         ));
     }
-    let data = data
-        .chunks_exact(4)
-        .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-        .collect();
-    Ok(Array { shape, data })
+    let start = data.as_ptr() as usize - base;
+    Ok(Param {
+        shape,
+        bytes: start..start + data.len(),
+    })
 }
 
-/// Reads a thinc model file: `{nodes, attrs, params, shims}`.
-pub(crate) fn read_thinc_model(path: &Path) -> Result<Vec<Node>, NerError> {
+/// Reads a thinc model file: `{nodes, attrs, params, shims}`. The msgpack tree is read borrowing
+/// the file's bytes: the params stay in them until a component decodes the ones it uses.
+pub(crate) fn read_thinc_model(path: &Path) -> Result<ThincModel, NerError> {
     let bytes = read_bytes(path)?;
-    let root = decode_msgpack(path, &bytes)?;
-    drop(bytes);
-    let list = |k: &str| -> Result<&Vec<Value>, NerError> {
-        map_get(&root, k)
-            .and_then(Value::as_array)
-            .ok_or_else(|| format_err(path, format!("no {k:?} list")))
+    let nodes = thinc_nodes(path, &bytes)?;
+    Ok(ThincModel { bytes, nodes })
+}
+
+fn thinc_nodes(path: &Path, bytes: &[u8]) -> Result<Vec<Node>, NerError> {
+    let base = bytes.as_ptr() as usize;
+    let mut rd = bytes;
+    let root = rmpv::decode::read_value_ref(&mut rd)
+        .map_err(|e| format_err(path, format!("msgpack: {e}")))?;
+    let list = |k: &str| -> Result<&Vec<ValueRef<'_>>, NerError> {
+        match map_get_ref(&root, k) {
+            Some(ValueRef::Array(a)) => Ok(a),
+            _ => Err(format_err(path, format!("no {k:?} list"))),
+        }
     };
     let nodes = list("nodes")?;
     let attrs = list("attrs")?;
@@ -111,34 +165,36 @@ pub(crate) fn read_thinc_model(path: &Path) -> Result<Vec<Node>, NerError> {
     }
     let mut out = Vec::with_capacity(nodes.len());
     for ((n, a), p) in nodes.iter().zip(attrs).zip(params) {
-        let name = map_get(n, "name")
-            .and_then(key_str)
+        let name = map_get_ref(n, "name")
+            .and_then(key_str_ref)
             .ok_or_else(|| format_err(path, "node without name"))?
             .to_string();
         let mut dims = HashMap::new();
-        if let Some(m) = map_get(n, "dims").and_then(Value::as_map) {
+        if let Some(ValueRef::Map(m)) = map_get_ref(n, "dims") {
             for (k, v) in m {
-                if let (Some(k), Some(v)) = (key_str(k), v.as_i64()) {
-                    dims.insert(k.to_string(), v);
+                if let (Some(k), ValueRef::Integer(v)) = (key_str_ref(k), v) {
+                    if let Some(v) = v.as_i64() {
+                        dims.insert(k.to_string(), v);
+                    }
                 }
             }
         }
         let mut node_params = HashMap::new();
-        if let Some(m) = p.as_map() {
+        if let ValueRef::Map(m) = p {
             for (k, v) in m {
-                let k = key_str(k).ok_or_else(|| format_err(path, "bad param name"))?;
-                let arr = decode_array(path, v)
+                let k = key_str_ref(k).ok_or_else(|| format_err(path, "bad param name"))?;
+                let param = param_ref(path, v, base)
                     .map_err(|e| format_err(path, format!("param {k} of {name}: {e}")))?;
-                node_params.insert(k.to_string(), arr);
+                node_params.insert(k.to_string(), param);
             }
         }
         let mut node_attrs = HashMap::new();
-        if let Some(m) = a.as_map() {
+        if let ValueRef::Map(m) = a {
             for (k, v) in m {
-                let Some(k) = key_str(k) else { continue };
+                let Some(k) = key_str_ref(k) else { continue };
                 let v = match v {
-                    Value::Binary(b) => decode_msgpack(path, b)?,
-                    other => other.clone(),
+                    ValueRef::Binary(b) => decode_msgpack(path, b)?,
+                    other => other.to_owned(),
                 };
                 node_attrs.insert(k.to_string(), v);
             }
@@ -155,22 +211,65 @@ pub(crate) fn read_thinc_model(path: &Path) -> Result<Vec<Node>, NerError> {
 
 /// Reads a little-endian float32, C-order `.npy` file.
 pub(crate) fn read_npy_f32(path: &Path) -> Result<Array, NerError> {
-    let bytes = read_bytes(path)?;
-    if bytes.len() < 10 || &bytes[..6] != b"\x93NUMPY" {
+    use std::io::Read;
+    let io = |source| NerError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let file_len = file.metadata().map_err(io)?.len();
+    // The body is read a block at a time straight into the floats: the file's bytes are never
+    // all in memory beside them (the French vectors are 24 MB).
+    let mut rd = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut magic = [0u8; 8];
+    rd.read_exact(&mut magic)
+        .map_err(|_| format_err(path, "not a .npy file"))?;
+    if &magic[..6] != b"\x93NUMPY" {
         return Err(format_err(path, "not a .npy file"));
     }
-    let (hlen, hstart) = match bytes[6] {
-        1 => (u16::from_le_bytes([bytes[8], bytes[9]]) as usize, 10),
-        2 | 3 if bytes.len() >= 12 => (
-            u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize,
-            12,
-        ),
+    let hlen = match magic[6] {
+        1 => {
+            let mut b = [0u8; 2];
+            rd.read_exact(&mut b).map_err(io)?;
+            u16::from_le_bytes(b) as usize
+        }
+        2 | 3 => {
+            let mut b = [0u8; 4];
+            rd.read_exact(&mut b).map_err(io)?;
+            u32::from_le_bytes(b) as usize
+        }
         v => return Err(format_err(path, format!("unsupported .npy version {v}"))),
     };
-    let header = bytes
-        .get(hstart..hstart + hlen)
-        .and_then(|h| std::str::from_utf8(h).ok())
-        .ok_or_else(|| format_err(path, "bad .npy header"))?;
+    let hstart = if magic[6] == 1 { 10 } else { 12 };
+    let mut header = vec![0u8; hlen];
+    rd.read_exact(&mut header)
+        .map_err(|_| format_err(path, "bad .npy header"))?;
+    let header = std::str::from_utf8(&header).map_err(|_| format_err(path, "bad .npy header"))?;
+    let shape = npy_shape(path, header)?;
+    let n: usize = shape.iter().product();
+    let body_len = file_len.saturating_sub((hstart + hlen) as u64);
+    if body_len != n as u64 * 4 {
+        return Err(format_err(
+            path,
+            format!("shape {shape:?} needs {} bytes, found {body_len}", n * 4),
+        ));
+    }
+    let mut data = Vec::with_capacity(n);
+    let mut block = vec![0u8; 1 << 16];
+    while data.len() < n {
+        let want = ((n - data.len()) * 4).min(block.len());
+        rd.read_exact(&mut block[..want]).map_err(io)?;
+        data.extend(
+            block[..want]
+                .chunks_exact(4)
+                .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])),
+        );
+    }
+    Ok(Array { shape, data })
+}
+
+/// The shape of a `.npy` header, checked for little-endian float32 in C order.
+fn npy_shape(path: &Path, header: &str) -> Result<Vec<usize>, NerError> {
     if !header.contains("'<f4'") {
         return Err(format_err(path, format!("dtype is not '<f4': {header}")));
     }
@@ -183,51 +282,13 @@ pub(crate) fn read_npy_f32(path: &Path) -> Result<Array, NerError> {
         .and_then(|s| s.split('(').nth(1))
         .and_then(|s| s.split(')').next())
         .ok_or_else(|| format_err(path, format!("no shape in header: {header}")))?;
-    let shape: Vec<usize> = shape_src
+    shape_src
         .split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|s| s.parse::<usize>())
         .collect::<Result<_, _>>()
-        .map_err(|_| format_err(path, format!("bad shape {shape_src:?}")))?;
-    let n: usize = shape.iter().product();
-    let body = &bytes[hstart + hlen..];
-    if body.len() != n * 4 {
-        return Err(format_err(
-            path,
-            format!(
-                "shape {shape:?} needs {} bytes, found {}",
-                n * 4,
-                body.len()
-            ),
-        ));
-    }
-    let data = body
-        .chunks_exact(4)
-        .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-        .collect();
-    Ok(Array { shape, data })
-}
-
-/// Reads a msgpack map of named tables (`lookups.bin`) one table at a time, so that only one
-/// table's value tree is in memory at once; `f` gets each table's name and value.
-pub(crate) fn for_each_table(
-    path: &Path,
-    mut f: impl FnMut(&str, Value) -> Result<(), NerError>,
-) -> Result<(), NerError> {
-    let bytes = read_bytes(path)?;
-    let mut rd: &[u8] = &bytes;
-    let n = rmp::decode::read_map_len(&mut rd)
-        .map_err(|e| format_err(path, format!("tables are not a map ({e})")))?;
-    for i in 0..n {
-        let (name, rest) = rmp::decode::read_str_from_slice(rd)
-            .map_err(|e| format_err(path, format!("name of table {i} is not a string ({e:?})")))?;
-        rd = rest;
-        let value = rmpv::decode::read_value(&mut rd)
-            .map_err(|e| format_err(path, format!("table {name:?}: {e}")))?;
-        f(name, value)?;
-    }
-    Ok(())
+        .map_err(|_| format_err(path, format!("bad shape {shape_src:?}")))
 }
 
 /// Reads the `lexeme_norm` table of `vocab/lookups.bin` (missing table → empty).

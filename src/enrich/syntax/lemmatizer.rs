@@ -6,12 +6,11 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use rmpv::Value;
-
 use super::lemma_tables::{Exceptions, LookupValue, Lookups, Pool, Str, WordSet};
 use super::morph::feature;
+use super::msgpack_cursor::{Cursor, CursorError};
 use crate::enrich::ner::features::{lower_into, py_isalpha, Lexicon};
-use crate::enrich::ner::weights::{for_each_table, format_err, join, read_bytes};
+use crate::enrich::ner::weights::{format_err, join, read_bytes};
 use crate::enrich::ner::NerError;
 
 const VARIANTS_JSON: &str = include_str!("../../../resources/syntax/lemmatizers.json");
@@ -44,30 +43,86 @@ pub(crate) struct LemmaInput<'a> {
     pub morph: &'a str,
 }
 
-fn into_string(v: Value) -> Option<String> {
-    match v {
-        Value::String(s) => s.into_str(),
-        Value::Binary(b) => String::from_utf8(b).ok(),
-        _ => None,
-    }
+/// Why the tables did not read.
+#[derive(Debug, thiserror::Error)]
+enum TableError {
+    #[error(transparent)]
+    Cursor(#[from] CursorError),
+    #[error("lemmatizer tables over 4 GiB")]
+    TooLarge,
 }
 
-fn into_map(v: Value) -> Vec<(Value, Value)> {
-    match v {
-        Value::Map(m) => m,
-        _ => Vec::new(),
-    }
+fn add(pool: &mut Pool, s: &str) -> Result<Str, TableError> {
+    pool.add(s).ok_or(TableError::TooLarge)
 }
 
-fn into_list(v: Value) -> Vec<Value> {
-    match v {
-        Value::Array(a) => a,
-        _ => Vec::new(),
-    }
+fn add_all(pool: &mut Pool, words: &[&str]) -> Result<Vec<Str>, TableError> {
+    words.iter().map(|w| add(pool, w)).collect()
 }
 
-fn into_strings(v: Value) -> Vec<String> {
-    into_list(v).into_iter().filter_map(into_string).collect()
+/// Reads `lookups.bin` (a map of named tables, each a map from a u64 key) into `lem`'s tables
+/// and `lookups`, straight from the bytes: every string goes once into the pool.
+fn read_tables(
+    c: &mut Cursor<'_>,
+    lem: &mut Lemmatizer,
+    lookups: &mut Vec<(u64, LookupValue)>,
+) -> Result<(), TableError> {
+    let n = c
+        .map_len()?
+        .ok_or_else(|| CursorError::Malformed("tables are not a map".into()))?;
+    for i in 0..n {
+        let name = c
+            .text()?
+            .ok_or_else(|| CursorError::Malformed(format!("name of table {i} is not a string")))?;
+        let entries = c.map_len()?.unwrap_or(0);
+        for _ in 0..entries {
+            let k = c.uint().map_err(|e| {
+                CursorError::Malformed(format!("a key of table {name:?} is not an integer ({e})"))
+            })?;
+            match name {
+                "lemma_index" => {
+                    let words = add_all(&mut lem.pool, &c.texts()?)?;
+                    lem.index.insert(k, WordSet::new(&lem.pool, words));
+                }
+                "lemma_exc" => {
+                    let mut exc = Exceptions::default();
+                    for _ in 0..c.map_len()?.unwrap_or(0) {
+                        let Some(w) = c.text()? else {
+                            c.skip()?;
+                            continue;
+                        };
+                        let word = add(&mut lem.pool, w)?;
+                        let forms = add_all(&mut lem.pool, &c.texts()?)?;
+                        if !exc.push(word, forms) {
+                            return Err(TableError::TooLarge);
+                        }
+                    }
+                    exc.finish(&lem.pool);
+                    lem.exc.insert(k, exc);
+                }
+                "lemma_rules" => {
+                    let mut pairs = Vec::new();
+                    for _ in 0..c.array_len()?.unwrap_or(0) {
+                        if let [from, to, ..] = c.texts()?[..] {
+                            pairs.push((from.to_string(), to.to_string()));
+                        }
+                    }
+                    lem.rules.insert(k, pairs);
+                }
+                "lemma_lookup" => {
+                    let (text, is_list) = if c.at_array() {
+                        (c.texts()?.first().copied().unwrap_or_default(), true)
+                    } else {
+                        (c.text()?.unwrap_or_default(), false)
+                    };
+                    let text = add(&mut lem.pool, text)?;
+                    lookups.push((k, LookupValue { text, is_list }));
+                }
+                _ => c.skip()?,
+            }
+        }
+    }
+    Ok(())
 }
 
 fn pipeline_lang(model_dir: &Path) -> Result<String, NerError> {
@@ -110,64 +165,11 @@ impl Lemmatizer {
             rules: HashMap::new(),
             lookup: Lookups::default(),
         };
-        let key = |k: &Value| {
-            k.as_u64()
-                .ok_or_else(|| format_err(&path, format!("table key {k} is not an integer")))
-        };
-        let too_large = || format_err(&path, "lemmatizer tables over 4 GiB");
-        let add = |pool: &mut Pool, s: &str| pool.add(s).ok_or_else(too_large);
         let mut lookups: Vec<(u64, LookupValue)> = Vec::new();
-        for_each_table(&path, |name, table| {
-            for (k, v) in into_map(table) {
-                let k = key(&k)?;
-                match name {
-                    "lemma_index" => {
-                        let words = into_strings(v)
-                            .iter()
-                            .map(|w| add(&mut lem.pool, w))
-                            .collect::<Result<Vec<Str>, _>>()?;
-                        lem.index.insert(k, WordSet::new(&lem.pool, words));
-                    }
-                    "lemma_exc" => {
-                        let mut exc = Exceptions::default();
-                        for (w, forms) in into_map(v) {
-                            let Some(w) = into_string(w) else { continue };
-                            let word = add(&mut lem.pool, &w)?;
-                            let forms = into_strings(forms)
-                                .iter()
-                                .map(|f| add(&mut lem.pool, f))
-                                .collect::<Result<Vec<Str>, _>>()?;
-                            if !exc.push(word, forms) {
-                                return Err(too_large());
-                            }
-                        }
-                        exc.finish(&lem.pool);
-                        lem.exc.insert(k, exc);
-                    }
-                    "lemma_rules" => {
-                        let pairs = into_list(v)
-                            .into_iter()
-                            .filter_map(|r| {
-                                let mut r = into_strings(r).into_iter();
-                                Some((r.next()?, r.next()?))
-                            })
-                            .collect();
-                        lem.rules.insert(k, pairs);
-                    }
-                    "lemma_lookup" => {
-                        let (text, is_list) = match v {
-                            Value::Array(_) => {
-                                (into_strings(v).into_iter().next().unwrap_or_default(), true)
-                            }
-                            other => (into_string(other).unwrap_or_default(), false),
-                        };
-                        let text = add(&mut lem.pool, &text)?;
-                        lookups.push((k, LookupValue { text, is_list }));
-                    }
-                    _ => {}
-                }
-            }
-            Ok(())
+        let bytes = read_bytes(&path)?;
+        read_tables(&mut Cursor::new(&bytes), &mut lem, &mut lookups).map_err(|e| match e {
+            TableError::Cursor(e) => format_err(&path, e.to_string()),
+            TableError::TooLarge => format_err(&path, "lemmatizer tables over 4 GiB"),
         })?;
         if lem.rules.is_empty() {
             return Err(format_err(&path, "no lemma_rules table"));

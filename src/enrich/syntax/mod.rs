@@ -9,6 +9,7 @@ mod attribute_ruler;
 mod lemma_tables;
 mod lemmatizer;
 pub mod morph;
+mod msgpack_cursor;
 pub mod output;
 mod parser;
 mod tagger;
@@ -82,12 +83,12 @@ pub struct SyntaxModel {
 impl SyntaxModel {
     /// Loads the components from a spaCy pipeline directory (e.g. `models/en_core_web_sm`).
     pub fn load(dir: &Path) -> Result<SyntaxModel, SyntaxError> {
-        SyntaxModel::load_with(dir, &mut VectorSource::new(dir))
+        SyntaxModel::load_with(dir, &VectorSource::new(dir))
     }
 
     /// [`SyntaxModel::load`] with the pipeline's static vectors from `vectors` (the NER's
     /// tok2vec reads the same ones: one key map for both).
-    pub fn load_with(dir: &Path, vectors: &mut VectorSource) -> Result<SyntaxModel, SyntaxError> {
+    pub fn load_with(dir: &Path, vectors: &VectorSource) -> Result<SyntaxModel, SyntaxError> {
         let err = |component| {
             move |source| SyntaxError::Load {
                 component,

@@ -11,8 +11,8 @@ fn a_quotation_closing_on_a_full_stop_ends_the_sentence() {
         "fr",
         "quotation ends the sentence",
         &[case(
-            "« Nous ferons tout pour rouvrir la ligne avant l'hiver. » Plus de trois cents trains ont été supprimés depuis le début du mois, selon la SNCF.",
-            &[("Nous ferons tout pour rouvrir la ligne avant l'hiver.", Some("SNCF"))],
+            "Le directeur régional, Marc Olivier, a promis : « Nous ferons tout pour rouvrir la ligne avant l'hiver. » Plus de trois cents trains ont été supprimés depuis le début du mois, selon la SNCF.",
+            &[("Nous ferons tout pour rouvrir la ligne avant l'hiver.", Some("Marc Olivier"))],
             Some(&[("Plus de trois cents trains ont été supprimés depuis le début du mois", Some("SNCF"))]),
         )],
     );
@@ -20,8 +20,8 @@ fn a_quotation_closing_on_a_full_stop_ends_the_sentence() {
         "en",
         "quotation ends the sentence",
         &[case(
-            "“We will do everything to reopen the line before winter.” More than three hundred trains have been cancelled since the start of the month, according to Network Rail.",
-            &[("We will do everything to reopen the line before winter.", Some("Network Rail"))],
+            "The regional director, Mark Oliver, promised: “We will do everything to reopen the line before winter.” More than three hundred trains have been cancelled since the start of the month, according to Network Rail.",
+            &[("We will do everything to reopen the line before winter.", Some("Mark Oliver"))],
             Some(&[("More than three hundred trains have been cancelled since the start of the month", Some("Network Rail"))]),
         )],
     );

@@ -374,10 +374,14 @@ const FR: &[(&str, Want)] = &[
         "« Nous avons commis des erreurs », a reconnu dimanche Jordan Bardella sur France Inter.",
         &[("Nous avons commis des erreurs", Some("Jordan Bardella"))],
     ),
-    // 45 — an incise inside the guillemets (French press convention)
+    // 45 — an incise inside the guillemets (French press convention): the quoted words are the
+    // two sides, the incise is the attribution, not part of the quote
     (
         "« Nous voulons la paix, a déclaré Volodymyr Kravets, mais pas à n'importe quel prix. »",
-        &[("Nous voulons la paix, a déclaré Volodymyr Kravets, mais pas à n'importe quel prix.", Some("Volodymyr Kravets"))],
+        &[
+            ("Nous voulons la paix", Some("Volodymyr Kravets")),
+            ("mais pas à n'importe quel prix.", Some("Volodymyr Kravets")),
+        ],
     ),
     // 46 — fait valoir
     (

@@ -517,7 +517,7 @@ fn lone_in_sentence(
     let mut s = fd.tok_at(pos);
     while s > 0
         && fd.para(fd.toks[s - 1].start) == para
-        && !(is_boundary(fd, s - 1, res) && !fd.in_quote(fd.toks[s - 1].start))
+        && (!is_boundary(fd, s - 1, res) || fd.in_quote(fd.toks[s - 1].start))
     {
         s -= 1;
     }

@@ -1,6 +1,7 @@
 //! Table tests of direct-quote attribution, third round: a gloss between a quote and its cue, a
 //! quote ending its own sentence, opinions opening a sentence, religious roles, names ending
-//! with an initial, an organisation speaking through a person, and gender told by a pronoun.
+//! with an initial, an organisation speaking through a person, gender told by a pronoun, and a
+//! pronoun standing for a role named in a complement of its own sentence.
 //! Every sentence and name here is invented for the test.
 
 use super::{case, run, run_parsed};
@@ -215,6 +216,28 @@ fn an_incise_inside_the_marks_splits_the_quote() {
                 ("Nous voulons la paix pour tous", Some("Paul Girard")),
                 ("mais pas à n'importe quel prix.", Some("Paul Girard")),
             ],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_pronoun_may_stand_for_a_role_in_a_complement_of_its_sentence() {
+    run(
+        "fr",
+        "role in a complement",
+        &[case(
+            "Le maire de Lyon, Jean Dupont, a fermé les parcs jeudi. Marc Leroy, un commerçant du quartier, avait protesté la veille.\n\nLa décision du maire n'a pas de date de fin car « la situation évolue chaque jour », a-t-il relevé.",
+            &[("la situation évolue chaque jour", Some("Jean Dupont"))],
+            None,
+        )],
+    );
+    run(
+        "en",
+        "role in a complement",
+        &[case(
+            "The mayor of Leeds, John Carter, closed the parks on Thursday. Mark Lee, a local shopkeeper, had protested the day before.\n\nThe order from the mayor has no end date because “the situation changes every day,” he said.",
+            &[("the situation changes every day,", Some("John Carter"))],
             None,
         )],
     );

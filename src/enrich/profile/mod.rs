@@ -241,7 +241,8 @@ pub struct Profile {
     pub affiliations: HashSet<String>,
     /// Prepositions of an addressee between a cue and its speaker ("à").
     pub addressees: HashSet<String>,
-    /// Contracted article forms ("au", "du"): a capitalised quotation after them is a name.
+    /// Contracted article forms ("au", "du"): a capitalised quotation after them is a name, a
+    /// role after them someone the text knows, in a complement ("la directive du gouverneur").
     pub contracted: HashSet<String>,
     /// Words opening a reported clause after its speech verb ("que", "that").
     pub complementizers: HashSet<String>,

@@ -34,6 +34,9 @@ pub(super) enum Cand {
     Role {
         /// After a definite article: someone the text names.
         definite: bool,
+        /// Inside a complement ("la directive du gouverneur", "the plan of the mayor"): an
+        /// antecedent only for a pronoun of its own sentence that names nobody else before.
+        oblique: bool,
         /// From the article and the role word.
         gender: Gender,
         /// The role word.
@@ -72,14 +75,17 @@ pub(super) fn candidates(fd: &Field<'_>, rs: &Resolver<'_>) -> Vec<Candidate> {
     }
     for k in 1..fd.toks.len() {
         let (a, r) = (&fd.toks[k - 1], &fd.toks[k]);
-        let Some(&ag) = res.articles.get(&a.lower) else {
-            continue;
+        // "du gouverneur": a preposition fused with a definite article.
+        let fused = res.contracted.contains(&a.lower);
+        let ag = match res.articles.get(&a.lower) {
+            Some(&g) => g,
+            None if fused => Gender::Unknown,
+            None => continue,
         };
         let Some(rg) = res.role(&r.lower) else {
             continue;
         };
         if fd.in_quote(a.start)
-            || (k >= 2 && res.preps.contains(&fd.toks[k - 2].lower))
             || fd
                 .mention_starting(fd.toks.get(k + 1).map_or(usize::MAX, |t| t.start))
                 .is_some()
@@ -89,7 +95,8 @@ pub(super) fn candidates(fd: &Field<'_>, rs: &Resolver<'_>) -> Vec<Candidate> {
         v.push(Candidate {
             at: a.start,
             kind: Cand::Role {
-                definite: res.definites.contains(&a.lower),
+                definite: fused || res.definites.contains(&a.lower),
+                oblique: fused || (k >= 2 && res.preps.contains(&fd.toks[k - 2].lower)),
                 gender: ag.or(rg),
                 word: r.lower.clone(),
                 org: complement_org(fd, k + 1, res),
@@ -211,9 +218,24 @@ impl<'a> Resolver<'a> {
         let res = self.res;
         let k = fd.tok_at(m.start);
         let mut roles = Vec::new();
-        for t in fd.toks[k.saturating_sub(8)..k].iter().rev() {
-            if t.lower == "." || t.lower == ";" || fd.mention_ending(t.end).is_some() {
+        let mut x = k;
+        while x > k.saturating_sub(8) {
+            x -= 1;
+            let t = &fd.toks[x];
+            if t.lower == "." || t.lower == ";" {
                 break;
+            }
+            if let Some(n) = fd.mention_ending(t.end) {
+                // The place or body a role is of ("le maire de Lyon, Jean Dupont", "the
+                // governor of Ohio, Jane Roe"); another person ends the search.
+                let before = fd.tok_at(n.start).checked_sub(1);
+                match before {
+                    Some(b) if !fd.is_person(n.entity) && res.preps.contains(&fd.toks[b].lower) => {
+                        x = b;
+                        continue;
+                    }
+                    _ => break,
+                }
             }
             if let Some(g) = res.role(&t.lower) {
                 roles.push((t.lower.clone(), g));
@@ -352,6 +374,11 @@ impl<'a> Resolver<'a> {
             if para - fd.para(c.at).min(para) > 2 {
                 break;
             }
+            if matches!(c.kind, Cand::Role { oblique: true, .. })
+                && !lone_in_sentence(fd, c.at, pos, cands, self.res)
+            {
+                continue;
+            }
             let sure = |i: usize| g != Gender::Unknown && self.gender[i] == g;
             match &c.kind {
                 Cand::Person(i) | Cand::Possessor(i) if sure(*i) => return Some(*i),
@@ -375,6 +402,7 @@ impl<'a> Resolver<'a> {
                     gender,
                     word,
                     org,
+                    ..
                 } => {
                     if !gender.agrees(g) {
                         continue;
@@ -473,6 +501,32 @@ impl<'a> Resolver<'a> {
             .or(near.first())
             .map(|&(_, i)| i)
     }
+}
+
+/// Whether the role in a complement at byte `at` is the only candidate between the start of the
+/// sentence of `pos` and `pos`: "La directive du gouverneur n'a pas de fin car « … », a-t-il
+/// relevé" (the governor), but not "L'avocat du ministre a dit « … », a-t-il ajouté".
+fn lone_in_sentence(
+    fd: &Field<'_>,
+    at: usize,
+    pos: usize,
+    cands: &[Candidate],
+    res: &Profile,
+) -> bool {
+    let para = fd.para(pos);
+    let mut s = fd.tok_at(pos);
+    while s > 0
+        && fd.para(fd.toks[s - 1].start) == para
+        && (!is_boundary(fd, s - 1, res) || fd.in_quote(fd.toks[s - 1].start))
+    {
+        s -= 1;
+    }
+    let start = fd.toks.get(s).map_or(pos, |t| t.start);
+    at >= start
+        && cands
+            .iter()
+            .filter(|c| c.at >= start && c.at < pos && c.at != at)
+            .all(|c| matches!(c.kind, Cand::Possessor(_)))
 }
 
 /// The person an organisation named at byte `pos` speaks through: "L'agence, par la voix de sa

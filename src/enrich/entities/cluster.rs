@@ -70,6 +70,13 @@ fn cluster_key(text: &str, res: &Profile) -> String {
     {
         rest = r;
     }
+    // A final initial with or without its full stop ("Ana B." and "Ana B" are one name).
+    if let Some((name, last)) = rest.rsplit_once(' ') {
+        if last.chars().count() == 2 && last.ends_with('.') && last.starts_with(char::is_alphabetic)
+        {
+            return format!("{name} {}", &last[..last.len() - 1]);
+        }
+    }
     rest.to_string()
 }
 
@@ -404,6 +411,17 @@ mod tests {
             &[("Erie", "GPE"), ("Pa.", "GPE")],
         );
         assert_eq!(es.len(), 2, "{:?}", names(&es));
+    }
+
+    #[test]
+    fn a_final_initial_with_or_without_its_full_stop_is_one_name() {
+        let t = "Le prévenu, Karim T., a nié. Le tribunal a condamné Karim T mardi.";
+        let es = run(Lang::Fr, t, &[("Karim T.", "PER"), ("Karim T", "PER")]);
+        assert_eq!(es.len(), 1, "{:?}", names(&es));
+        assert_eq!(es[0].mentions.len(), 2, "{:?}", es[0].mentions);
+        let t = "The suspect, Tom R., denied it. The court heard Tom R on Monday.";
+        let es = run(Lang::En, t, &[("Tom R.", "PERSON"), ("Tom R", "PERSON")]);
+        assert_eq!(es.len(), 1, "{:?}", names(&es));
     }
 
     #[test]

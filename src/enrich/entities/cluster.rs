@@ -70,6 +70,13 @@ fn cluster_key(text: &str, res: &Profile) -> String {
     {
         rest = r;
     }
+    // A final initial with or without its full stop ("Ana B." and "Ana B" are one name).
+    if let Some((name, last)) = rest.rsplit_once(' ') {
+        if last.chars().count() == 2 && last.ends_with('.') && last.starts_with(char::is_alphabetic)
+        {
+            return format!("{name} {}", &last[..last.len() - 1]);
+        }
+    }
     rest.to_string()
 }
 
@@ -257,10 +264,33 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                     NameHead::Last => suffix,
                     NameHead::First => prefix,
                 };
-            same && ((la >= 2 && suffix && !headed) || state || generic || head)
+            same && ((la >= 2 && suffix && !headed)
+                || state
+                || generic
+                || head
+                || inner(ia, ib, res))
         }
         EntityType::Misc => false,
     }
+}
+
+/// "Harmon" inside "Riverton Harmon International Airport": a name standing between the words
+/// before it and the head word of a longer place or organisation, none of them its own; not a
+/// well-known place ("Washington" of "George Washington University" is the city).
+fn inner(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
+    let (la, lb) = (ia.toks.len(), ib.toks.len());
+    let head = match res.name_head {
+        NameHead::Last => &ib.toks[lb - 1],
+        NameHead::First => &ib.toks[0],
+    };
+    !ia.known_place
+        && lb >= la + 2
+        && matches!(
+            res.type_words.get(head),
+            Some(TypeWord::Org | TypeWord::Loc)
+        )
+        && ia.toks.iter().all(|w| !res.type_words.contains_key(w))
+        && (1..lb - la).any(|i| ib.toks[i..i + la] == ia.toks[..])
 }
 
 /// An acronym of 3 letters or more spelled by the initials of `ib`'s words.
@@ -330,7 +360,7 @@ fn spells(name: &str, ac: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{names, run};
+    use super::super::tests::{names, run, run_kb, towns};
     use crate::enrich::profile::Lang;
     use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
 
@@ -402,6 +432,43 @@ mod tests {
             Lang::En,
             "She grew up in Erie, Pa.",
             &[("Erie", "GPE"), ("Pa.", "GPE")],
+        );
+        assert_eq!(es.len(), 2, "{:?}", names(&es));
+    }
+
+    #[test]
+    fn a_final_initial_with_or_without_its_full_stop_is_one_name() {
+        let t = "Le prévenu, Karim T., a nié. Le tribunal a condamné Karim T mardi.";
+        let es = run(Lang::Fr, t, &[("Karim T.", "PER"), ("Karim T", "PER")]);
+        assert_eq!(es.len(), 1, "{:?}", names(&es));
+        assert_eq!(es[0].mentions.len(), 2, "{:?}", es[0].mentions);
+        let t = "The suspect, Tom R., denied it. The court heard Tom R on Monday.";
+        let es = run(Lang::En, t, &[("Tom R.", "PERSON"), ("Tom R", "PERSON")]);
+        assert_eq!(es.len(), 1, "{:?}", names(&es));
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_place_name_joins_it() {
+        let t = "Flights left Riverton Harmon International Airport late. Harmon reopened at noon.";
+        let es = run(
+            Lang::En,
+            t,
+            &[
+                ("Riverton Harmon International Airport", "FAC"),
+                ("Harmon", "ORG"),
+            ],
+        );
+        assert_eq!(es.len(), 1, "{:?}", names(&es));
+        // A well-known place inside a longer name is the place.
+        let t = "She studied at George Washington University. Washington was cold.";
+        let es = run_kb(
+            Lang::En,
+            t,
+            &[
+                ("George Washington University", "ORG"),
+                ("Washington", "GPE"),
+            ],
+            &towns(&["Washington"]),
         );
         assert_eq!(es.len(), 2, "{:?}", names(&es));
     }

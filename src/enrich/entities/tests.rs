@@ -498,3 +498,31 @@ fn airline_head_words_and_a_rapper_type_their_names() {
         ]
     );
 }
+
+#[test]
+fn a_context_hint_is_overruled_by_the_head_word_only() {
+    // "City" opens the name but is no head in English: the magazine before it says more.
+    let es = run(
+        Lang::En,
+        "She writes for the magazine City Weekly in Shanghai.",
+        &[("City Weekly", "ORG"), ("Shanghai", "GPE")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("City Weekly".to_string(), EntityType::Organization),
+            ("Shanghai".to_string(), EntityType::Location)
+        ]
+    );
+}
+
+#[test]
+fn a_list_item_ending_on_a_common_noun_is_no_name() {
+    // "question" is the head of "the Tibet question": the name is "Tibet".
+    let es = run(
+        Lang::En,
+        "They talked about all disputes, including the Tibet question, and trade.",
+        &[("Tibet", "GPE")],
+    );
+    assert_eq!(names(&es), [("Tibet".to_string(), EntityType::Location)]);
+}

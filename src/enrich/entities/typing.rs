@@ -112,7 +112,7 @@ pub(super) fn group_type(group: &[&M], texts: &[&str], name: &str, res: &Profile
     // A well-known name settles it; then the name's own head words.
     let settled = match gazetteer().lookup(name) {
         Some((t, _)) => NameRule::new(t, TypeRule::Gazetteer),
-        None => name_rule(name, voted, res),
+        None => name_rule(name, voted, rule == TypeRule::Context, res),
     };
     let settled = settled.unwrap_or(NameRule { ty: voted, rule });
     let decision = TypeDecision {
@@ -168,11 +168,13 @@ pub(super) fn group_label(group: &[&M]) -> Option<String> {
 /// Type decided by the name itself, when it settles it: institutions named by their seat, event,
 /// organisation and place head words, initials, a known first name.
 pub(super) fn type_override(name: &str, voted: EntityType, res: &Profile) -> Option<EntityType> {
-    name_rule(name, voted, res).map(|o| o.ty)
+    name_rule(name, voted, false, res).map(|o| o.ty)
 }
 
-/// [`type_override`] with the rule that settles the type.
-fn name_rule(name: &str, voted: EntityType, res: &Profile) -> Option<NameRule> {
+/// [`type_override`] with the rule that settles the type. `context`: whether the words around
+/// a mention decided the vote; then only the name's head word may overrule them, not a word
+/// on its other side ("the magazine City Weekly": "City" is no head in English).
+fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Option<NameRule> {
     let k = key(name);
     if res.type_words.get(&k) == Some(&TypeWord::Metonym) {
         return NameRule::new(EntityType::Organization, TypeRule::Metonym);
@@ -192,8 +194,8 @@ fn name_rule(name: &str, voted: EntityType, res: &Profile) -> Option<NameRule> {
     // The head of a name is its last word in English ("Festival Productions"), its first in
     // French ("Festival de Cannes").
     let heads = match res.name_head {
-        NameHead::Last => [head(last), head(first)],
-        NameHead::First => [head(first), head(last)],
+        NameHead::Last => [head(last), head(first).filter(|_| !context)],
+        NameHead::First => [head(first), head(last).filter(|_| !context)],
     };
     for h in heads.into_iter().flatten() {
         match h {

@@ -13,7 +13,7 @@ mod tests;
 use super::mention::M;
 use crate::enrich::analysis::Analysis;
 use crate::enrich::gazetteer::gazetteer;
-use crate::enrich::profile::{key, lower, Profile};
+use crate::enrich::profile::{key, lower, NameHead, Profile};
 use crate::enrich::types::EntityType;
 use hints::{hint, is_adjective, is_character, is_title_phrase};
 use lists::list_items;
@@ -81,8 +81,9 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
                 found += 1;
             }
             // The item is the name when it holds the one mention found in it ("La France" in
-            // "La France insoumise").
-            if found == 1 {
+            // "La France insoumise"); not when a lower-case head noun ends it ("including the
+            // Tibet question"): where the head is a name's last word, that is a common noun.
+            if found == 1 && !common_head(&f.text[s..e], res) {
                 if let Some(m) = ms.iter_mut().find(|m| {
                     m.field == fi && m.start < e && s < m.end && s <= m.start && m.end <= e
                 }) {
@@ -141,4 +142,16 @@ fn next_to_capitalised(t: &str, s: usize, e: usize) -> bool {
             && !b[..b.len() - w.len()].trim_end().is_empty()
     });
     after || before
+}
+
+/// Whether a list item ends on a lower-case word that is its head: a common noun the name
+/// before it only qualifies ("the Tibet question", "the Lisbon treaty talks"). Only where a
+/// name's head is its last word; where it is the first, a lower-case last word is a complement
+/// of the name ("la France insoumise").
+fn common_head(item: &str, res: &Profile) -> bool {
+    res.name_head == NameHead::Last
+        && item
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase))
 }

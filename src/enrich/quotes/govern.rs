@@ -4,9 +4,10 @@
 //! whatever its lemma ("« … », tonne l'avocat"). A verb reached otherwise counts only when its
 //! lemma is a speech verb of the profile. Empty without a parse: the word rules of `cues` decide.
 
+use super::clauses::{cue_start, participle_head_speaker};
 use super::cues::{inverted_np, is_boundary, Attribution};
 use super::field::Field;
-use super::field::{MentionAt, Span};
+use super::field::MentionAt;
 use super::scan::RawQuote;
 use super::speaker::{np, Phrase, Ref};
 use crate::enrich::explain::QuoteRule;
@@ -28,15 +29,15 @@ struct Governor {
 }
 
 /// The first parse token starting at or after byte `b`.
-fn token_at(p: &Analysis, b: usize) -> usize {
+pub(super) fn token_at(p: &Analysis, b: usize) -> usize {
     p.tokens.partition_point(|t| t.start < b)
 }
 
-fn is_verb(p: &Analysis, i: usize) -> bool {
+pub(super) fn is_verb(p: &Analysis, i: usize) -> bool {
     matches!(p.tokens[i].pos, Pos::Verb | Pos::Aux)
 }
 
-fn dep_base(p: &Analysis, i: usize) -> &str {
+pub(super) fn dep_base(p: &Analysis, i: usize) -> &str {
     let d = p.tokens[i].dep.as_str();
     d.split(':').next().unwrap_or(d)
 }
@@ -168,7 +169,7 @@ fn incise_verb(p: &Analysis, fd: &Field<'_>, q: &RawQuote) -> Option<usize> {
 
 /// An inverted subject the parser labelled otherwise ("« … », proteste l'avocate": object): the
 /// first nominal dependent after an incise verb (its object is the quote itself).
-fn inverted_subject(p: &Analysis, verb: usize) -> Option<usize> {
+pub(super) fn inverted_subject(p: &Analysis, verb: usize) -> Option<usize> {
     p.children(verb).find(|&c| {
         c > verb
             && p.tokens[c].pos.is_nominal()
@@ -232,7 +233,12 @@ fn mention_over(fd: &Field<'_>, b0: usize, b1: usize) -> Option<MentionAt> {
 /// The speaker phrase of subject token `s`: a pronoun (also inverted, "-t-elle"); the entity
 /// its head belongs to; the person a role is in apposition with; the organisation an unnamed
 /// member speaks for; else the phrase the word rules read from its first word.
-fn subject_phrase(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> Option<Phrase> {
+pub(super) fn subject_phrase(
+    fd: &Field<'_>,
+    p: &Analysis,
+    s: usize,
+    res: &Profile,
+) -> Option<Phrase> {
     let t = &p.tokens[s];
     if !t.pos.is_nominal() || fd.in_quote(t.start) {
         return None;
@@ -381,306 +387,4 @@ fn represented_org(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> Opt
 /// ajouté", "s'est étonné", "has said").
 fn cue_text(fd: &Field<'_>, p: &Analysis, verb: usize) -> String {
     fd.text[cue_start(p, verb)..p.tokens[verb].end].to_string()
-}
-
-/// A clause of reported speech the parse finds: the complement clause of a speech verb.
-#[derive(Clone, Debug)]
-pub(super) struct ParsedClause {
-    /// Bytes of the clause, without its complementizer ("que", "that").
-    pub span: Span,
-    /// Bytes of the cue: the verb with its auxiliaries.
-    pub cue: Span,
-    /// The speaker phrase: the verb's subject.
-    pub phrase: Phrase,
-}
-
-/// The reported clauses of the field the parse finds: the complement clause (`ccomp`) of a verb
-/// whose lemma is a speech verb ("Paul Marchand a assuré mardi que le pont …", "the mayor
-/// said the bridge …"), or its bare infinitive complement ("Lucie Roy affirme avoir vu …"; an
-/// infinitive with a marker, "to", "de", is a request or a plan, not reported speech). The
-/// speaker is the verb's subject; a relative pronoun stands for the noun the clause hangs on
-/// ("le maire, qui assure que …").
-pub(super) fn reported_clauses(fd: &Field<'_>, res: &Profile) -> Vec<ParsedClause> {
-    let Some(p) = fd.parse else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for v in 0..p.len() {
-        let t = &p.tokens[v];
-        if t.pos != Pos::Verb
-            || fd.in_quote(t.start)
-            || !res.speech_lemmas.contains(&lower(&t.lemma))
-        {
-            continue;
-        }
-        let Some(c) = p.children(v).find(|&c| c > v && is_reported(p, c)) else {
-            continue;
-        };
-        let tree = p.subtree(c);
-        let first = (tree.start..tree.end)
-            .find(|&i| !(i < c && dep_base(p, i) == "mark") && p.tokens[i].pos != Pos::Punct)
-            .unwrap_or(c);
-        let last = (first..tree.end)
-            .rev()
-            .find(|&i| p.tokens[i].pos != Pos::Punct)
-            .unwrap_or(c);
-        // An unnamed subject before the verb ("officials said the …"); one after it is the
-        // inverted subject of a verb closing its clause, whatever the parser hung after it.
-        let unnamed = || {
-            p.subject_of(v)
-                .filter(|&s| s < v)
-                .and_then(|s| unnamed_subject(fd, p, s))
-        };
-        let Some(phrase) = speaker_of(fd, p, v, res).or_else(unnamed) else {
-            continue;
-        };
-        let cue_start = fd.text.len().min(cue_start(p, v));
-        out.push(ParsedClause {
-            span: Span {
-                start: p.tokens[first].start,
-                end: p.tokens[last].end,
-            },
-            cue: Span {
-                start: cue_start,
-                end: t.end,
-            },
-            phrase,
-        });
-    }
-    out
-}
-
-/// A complement that reports speech: a complement clause, or a bare infinitive.
-fn is_reported(p: &Analysis, c: usize) -> bool {
-    match dep_base(p, c) {
-        "ccomp" => true,
-        "xcomp" => {
-            let infinitive = |i: usize| p.tokens[i].morph.verb_form() == Some("Inf");
-            // "avoir vu": the infinitive may be the auxiliary of a participle.
-            (infinitive(c)
-                || p.children(c)
-                    .any(|a| a < c && dep_base(p, a) == "aux" && infinitive(a)))
-                && !p
-                    .children(c)
-                    .any(|m| m < c && matches!(p.tokens[m].pos, Pos::Part | Pos::Adp))
-        }
-        _ => false,
-    }
-}
-
-/// The parse token of the verb of a rule cue covering bytes `b0..b1` (its last verb).
-fn cue_verb(p: &Analysis, b0: usize, b1: usize) -> Option<usize> {
-    let (lo, hi) = (token_at(p, b0), token_at(p, b1));
-    (lo..hi).rev().find(|&i| p.tokens[i].pos == Pos::Verb)
-}
-
-/// Whether the word at bytes `b0..b1` is a verb of a speech lemma in the parse, whatever its
-/// form ("ajoutant", "précisant"): it governs a clause of its own.
-pub(super) fn is_speech_verb(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> bool {
-    fd.parse
-        .and_then(|p| cue_verb(p, b0, b1).map(|v| lower(&p.tokens[v].lemma)))
-        .is_some_and(|l| res.speech_lemmas.contains(&l))
-}
-
-/// Whether the parse reads a verb (or an auxiliary) in the cue at bytes `b0..b1`; true without
-/// a parse. A cue word the parser tags as a noun ("six points d'avance", "a short answer") is
-/// no speech verb.
-pub(super) fn cue_is_verb(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
-    fd.parse
-        .is_none_or(|p| (token_at(p, b0)..token_at(p, b1)).any(|i| is_verb(p, i)))
-}
-
-/// Whether the word at bytes `b0..b1` is a present participle or gerund of a speech lemma in
-/// the parse ("ajoutant", "adding"): after a comma it opens a clause of its own; a past
-/// participle ("written in Spanish") does not.
-pub(super) fn is_speech_participle(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> bool {
-    let Some(p) = fd.parse else {
-        return false;
-    };
-    cue_verb(p, b0, b1).is_some_and(|v| {
-        let t = &p.tokens[v];
-        let present = match t.morph.verb_form() {
-            Some("Ger") => true,
-            Some("Part") => t.morph.tense() == Some("Pres"),
-            _ => false,
-        };
-        present && res.speech_lemmas.contains(&lower(&t.lemma))
-    })
-}
-
-/// Whether the parse puts the subject of the cue verb at bytes `b0..b1` after it: "…, said
-/// Brightwater Trust, a consumer group", "…, a précisé la cheffe du service". What follows such a verb
-/// is its speaker, not the clause it reports.
-pub(super) fn subject_follows(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
-    let Some(p) = fd.parse else {
-        return false;
-    };
-    let Some(v) = cue_verb(p, b0, b1) else {
-        return false;
-    };
-    p.subject_of(v)
-        .or_else(|| inverted_subject(p, v))
-        .is_some_and(|s| s > v && !fd.in_quote(p.tokens[s].start))
-}
-
-/// Where the object of the cue verb at bytes `b0..b1` ends (a byte), when the parse makes the
-/// phrase starting at byte `b` that object: "told him they were late", "urged them to stay",
-/// "asked the jury to wait". What follows the verb opens with whom it addresses; a reported
-/// clause may follow it.
-pub(super) fn object_after(fd: &Field<'_>, b0: usize, b1: usize, b: usize) -> Option<usize> {
-    let p = fd.parse?;
-    let v = cue_verb(p, b0, b1)?;
-    // From the phrase's first word up to its head ("the" → "jury"), not past the verb.
-    let mut i = token_at(p, b);
-    for _ in 0..3 {
-        if i >= p.len() || p.tokens[i].head == v || p.tokens[i].head <= v {
-            break;
-        }
-        i = p.tokens[i].head;
-    }
-    let object = i < p.len()
-        && p.tokens[i].head == v
-        && matches!(dep_base(p, i), "obj" | "dobj" | "iobj" | "dative");
-    object.then(|| p.tokens[p.subtree(i).end - 1].end)
-}
-
-/// The speaker the parse gives the cue verb at bytes `b0..b1` standing after the clause it
-/// reports ("…, a prévenu le président de la fédération, Paul Dorval", "…, a Grainco
-/// spokesman said", "…, officials said"): the subject phrase, also inverted; an unnamed subject
-/// (a common noun naming nobody known) as someone the text does not name, when `unnamed`.
-///
-/// The subject must start at or after byte `from` (the comma closing the reported clause): a
-/// subject before it is that of a verb reporting nothing ("Les Etats-Unis, qui …, ont exhorté
-/// …").
-pub(super) fn trailing_speaker(
-    fd: &Field<'_>,
-    b0: usize,
-    b1: usize,
-    from: usize,
-    unnamed: bool,
-    res: &Profile,
-) -> Option<Phrase> {
-    let p = fd.parse?;
-    let v = cue_verb(p, b0, b1)?;
-    let s = p
-        .subject_of(v)
-        .or_else(|| inverted_subject(p, v))
-        .filter(|&s| p.tokens[s].start >= from)?;
-    subject_phrase(fd, p, s, res).or_else(|| unnamed.then(|| unnamed_subject(fd, p, s)).flatten())
-}
-
-/// A common-noun subject that names nobody the text knows ("officials", "the navy", "des
-/// responsables"): the clause is reported speech all the same, by someone unnamed.
-fn unnamed_subject(fd: &Field<'_>, p: &Analysis, s: usize) -> Option<Phrase> {
-    let t = &p.tokens[s];
-    (t.pos == Pos::Noun && !fd.in_quote(t.start)).then(|| {
-        Phrase::at(
-            Ref::Role {
-                definite: false,
-                gender: Gender::Unknown,
-                word: lower(&t.lemma),
-            },
-            t.start,
-        )
-    })
-}
-
-/// The speaker of a participle cue hanging on another clause ("Laura Kent said she had not
-/// seen it, adding that …", "la ministre a reconnu des retards, ajoutant que …"): the subject
-/// of the verb it hangs on (or the noun, for a participle modifying one), not the nearest
-/// name before it.
-pub(super) fn participle_speaker(
-    fd: &Field<'_>,
-    b0: usize,
-    b1: usize,
-    res: &Profile,
-) -> Option<Phrase> {
-    let p = fd.parse?;
-    participle_head_speaker(fd, p, cue_verb(p, b0, b1)?, res)
-}
-
-/// The speaker of participle `v` without a subject of its own: that of the verb it hangs on
-/// (also an inverted pronoun, "indique-t-elle, ajoutant que …"), or the noun it modifies.
-fn participle_head_speaker(
-    fd: &Field<'_>,
-    p: &Analysis,
-    v: usize,
-    res: &Profile,
-) -> Option<Phrase> {
-    let t = &p.tokens[v];
-    let participle = t.morph.verb_form() == Some("Part")
-        && t.head != v
-        && p.children(v).all(|c| !is_subject_dep(p, c));
-    if !participle {
-        return None;
-    }
-    match dep_base(p, v) {
-        "advcl" | "conj" if is_verb(p, t.head) => {
-            speaker_of(fd, p, t.head, res).or_else(|| inverted_pronoun(fd, p, t.head, res))
-        }
-        // A participle without auxiliary ("ajoutant", "adding") the parser hung on the verb as
-        // "acl" ("…, a indiqué un mécanicien, ajoutant que …"): that verb's subject, a common
-        // noun naming someone unknown included.
-        "acl" if is_verb(p, t.head) && !has_aux(p, v) => speaker_of(fd, p, t.head, res)
-            .or_else(|| inverted_pronoun(fd, p, t.head, res))
-            .or_else(|| p.subject_of(t.head).and_then(|s| unnamed_subject(fd, p, s))),
-        "acl" => subject_phrase(fd, p, t.head, res),
-        _ => None,
-    }
-}
-
-/// A subject pronoun written right after verb `v` ("précise-t-elle", "a-t-il estimé"), which
-/// the parser may label otherwise.
-fn inverted_pronoun(fd: &Field<'_>, p: &Analysis, v: usize, res: &Profile) -> Option<Phrase> {
-    (v + 1..p.len().min(v + 3)).find_map(|i| {
-        let t = &p.tokens[i];
-        let w = lower(&fd.text[t.start..t.end]);
-        let bare = w.trim_start_matches("-t-").trim_start_matches('-');
-        res.pronouns
-            .get(bare)
-            .map(|&g| Phrase::at(Ref::Pron(g), t.start))
-    })
-}
-
-/// Whether verb `v` has an auxiliary ("a signalé", "has said").
-fn has_aux(p: &Analysis, v: usize) -> bool {
-    p.children(v).any(|c| dep_base(p, c) == "aux")
-}
-
-fn is_subject_dep(p: &Analysis, c: usize) -> bool {
-    dep_base(p, c).starts_with("nsubj")
-}
-
-/// The speaker phrase of a speech verb: its subject; for a relative pronoun, the noun the
-/// relative clause hangs on; for a participle without a subject ("…, adding that …"), the
-/// speaker of the verb it hangs on.
-fn speaker_of(fd: &Field<'_>, p: &Analysis, v: usize, res: &Profile) -> Option<Phrase> {
-    let Some(mut s) = p.subject_of(v) else {
-        return participle_head_speaker(fd, p, v, res);
-    };
-    // "a-t-il": the parser may take the euphonic "-t" for the subject; the pronoun follows.
-    if lower(&fd.text[p.tokens[s].start..p.tokens[s].end]).trim_matches('-') == "t"
-        && s + 1 < p.len()
-    {
-        s += 1;
-    }
-    let t = &p.tokens[s];
-    let w = lower(&fd.text[t.start..t.end]);
-    let relative = t.pos == Pos::Pron
-        && !res.pronouns.contains_key(&w)
-        && matches!(dep_base(p, v), "acl" | "relcl")
-        && p.tokens[v].head != v;
-    if relative {
-        return subject_phrase(fd, p, p.tokens[v].head, res);
-    }
-    subject_phrase(fd, p, s, res)
-}
-
-/// Byte where the cue of verb `v` starts (its auxiliaries and reflexive pronoun before it).
-fn cue_start(p: &Analysis, v: usize) -> usize {
-    p.children(v)
-        .filter(|&c| c < v && matches!(dep_base(p, c), "aux" | "expl"))
-        .map(|c| p.tokens[c].start)
-        .min()
-        .unwrap_or(p.tokens[v].start)
 }

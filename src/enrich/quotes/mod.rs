@@ -17,6 +17,7 @@
 //!
 //! Everything is linear in the text length (windows around each quote are bounded).
 
+mod clauses;
 mod cues;
 mod field;
 mod filter;

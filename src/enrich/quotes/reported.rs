@@ -11,9 +11,9 @@
 //! quotation is left to the direct quotes; a partial quotation inside a clause is given the
 //! clause's speaker by the caller.
 
+use super::clauses;
 use super::cues::{cue_at, cue_pronoun, inverted_np, is_boundary, CueMatch};
 use super::field::{Field, Span};
-use super::govern;
 use super::resolve::{Candidate, Resolver, RoleSpeakers};
 use super::speaker::{source_np, subject_before, Phrase, Ref};
 use crate::enrich::explain::{QuoteRule, SpeakerRef};
@@ -85,7 +85,7 @@ pub(super) fn reported(
 /// keeping reading order. Where the rules found the clause but no speaker phrase ("…, qui
 /// affirme que …"), the parse's speaker.
 fn parsed_clauses(fd: &Field<'_>, res: &Profile, clauses: &mut Vec<Clause>) {
-    for pc in govern::reported_clauses(fd, res) {
+    for pc in clauses::reported_clauses(fd, res) {
         let (from, to) = (fd.tok_at(pc.span.start), fd.tok_at(pc.span.end));
         let cue = (fd.tok_at(pc.cue.start), fd.tok_at(pc.cue.end));
         let mut overlaps = false;
@@ -187,7 +187,7 @@ fn sentence_clauses(fd: &Field<'_>, s: usize, e: usize, res: &Profile, out: &mut
             k += 1;
             continue;
         };
-        let verb = || govern::cue_is_verb(fd, fd.toks[k].start, fd.toks[c.end - 1].end);
+        let verb = || clauses::cue_is_verb(fd, fd.toks[k].start, fd.toks[c.end - 1].end);
         let found = if c.source {
             source_clause(fd, s, k, c, end, res)
         } else if verb() {
@@ -321,7 +321,7 @@ fn clause_end(fd: &Field<'_>, from: usize, end: usize, res: &Profile) -> usize {
             let next_cue = || {
                 let n = &fd.toks[x + 1];
                 cue_at(fd, x + 1, end, res).is_some()
-                    || (n.word && govern::is_speech_participle(fd, n.start, n.end, res))
+                    || (n.word && clauses::is_speech_participle(fd, n.start, n.end, res))
             };
             !fd.in_quote(t.start)
                 && (matches!(t.lower.as_str(), ";" | ":")
@@ -345,7 +345,7 @@ fn verb_clause(
             return None;
         }
         let (b0, b1) = (fd.toks[k].start, fd.toks[c.end - 1].end);
-        let (phrase, rule) = match govern::participle_speaker(fd, b0, b1, res) {
+        let (phrase, rule) = match clauses::participle_speaker(fd, b0, b1, res) {
             Some(p) => (p, QuoteRule::ParticipleMainSubject),
             None => (
                 subject_before(fd, s, k, res),
@@ -392,7 +392,7 @@ fn backward_clause(
     }
     let (b0, b1) = (fd.toks[k].start, fd.toks[c.end - 1].end);
     let from = fd.toks[cm].end;
-    let parsed = govern::trailing_speaker(fd, b0, b1, from, false, res);
+    let parsed = clauses::trailing_speaker(fd, b0, b1, from, false, res);
     let pronoun = (cm + 1 == k)
         .then(|| cue_pronoun(&fd.toks[k..c.end], res))
         .flatten();
@@ -416,7 +416,7 @@ fn backward_clause(
     };
     // Nobody the words name: a common-noun subject ("…, officials said") names someone unknown.
     let (phrase, rule) = match phrase.who {
-        Ref::Nothing => match govern::trailing_speaker(fd, b0, b1, from, true, res) {
+        Ref::Nothing => match clauses::trailing_speaker(fd, b0, b1, from, true, res) {
             Some(p) => (p, QuoteRule::ReportedTrailingSubject),
             None => (phrase, rule),
         },
@@ -456,7 +456,7 @@ fn following_complement(
         // ajoutant que …").
         let other_cue = x > ce
             && (cue_at(fd, x, end, res).is_some()
-                || (t.word && govern::is_speech_verb(fd, t.start, t.end, res)));
+                || (t.word && clauses::is_speech_verb(fd, t.start, t.end, res)));
         if fd.in_quote(t.start)
             || other_cue
             || matches!(t.lower.as_str(), "." | ";" | ":" | "?" | "!")
@@ -469,12 +469,12 @@ fn following_complement(
     }
     // "…, said Brightwater Trust, a consumer group": the verb's subject follows it.
     let (b0, b1) = (fd.toks[k].start, fd.toks[ce - 1].end);
-    if !res.bare_clause || ce >= end || govern::subject_follows(fd, b0, b1) {
+    if !res.bare_clause || ce >= end || clauses::subject_follows(fd, b0, b1) {
         return None;
     }
     // "told him they …", "told the jury the …": the clause follows whom the verb addresses;
     // "urged them to …" reports no clause.
-    let ce = match govern::object_after(fd, b0, b1, fd.toks[ce].start) {
+    let ce = match clauses::object_after(fd, b0, b1, fd.toks[ce].start) {
         Some(b) => fd.tok_at(b),
         None => ce,
     };

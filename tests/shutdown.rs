@@ -93,17 +93,19 @@ async fn sigterm_with_every_worker_busy_exits_within_the_bound() {
 async fn sigterm_with_a_stuck_worker_and_nothing_in_flight_exits_at_once() {
     let s = Setup::new("stop-stuck", 1).await;
     // The slow article overruns its time limit: dead-lettered as `timeout` while its worker
-    // keeps computing; the short one goes through the other worker.
+    // keeps computing; the short one goes through the other worker. The slow one needs several
+    // times the limit (about 4 s of CPU for 6,000 sentences in the test profile against a 1 s
+    // limit), so the test does not depend on how fast the core is on a given day.
     let msgs = vec![
-        ("slow".to_string(), slow_article("slow", 3_000)),
+        ("slow".to_string(), slow_article("slow", 6_000)),
         ("quick".to_string(), article("quick", 1)),
     ];
     produce(&s.brokers, &s.input, &msgs).await;
     let mut d = s.spawn(&[
         DRAIN_ENV,
         ("VERBATIM__PIPELINE__CONCURRENCY", "2"),
-        ("VERBATIM__PIPELINE__ARTICLE_TIMEOUT_MS", "3000"),
-        // 60,000 tokens: over the default token budget, which would refuse it at once.
+        ("VERBATIM__PIPELINE__ARTICLE_TIMEOUT_MS", "1000"),
+        // 120,000 tokens: over the default token budget, which would refuse it at once.
         ("VERBATIM__LIMITS__MAX_TOKENS", "0"),
     ]);
     let hw = high_watermarks(&s.brokers, &s.input, 1);

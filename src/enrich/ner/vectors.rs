@@ -4,8 +4,9 @@
 //! load; the key → row map stays one [`KeyRows`] behind an `Arc`, and the raw vectors are
 //! dropped with the [`VectorSource`] once every component is loaded.
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use super::weights::{format_err, join, read_npy_f32, Array};
 use super::NerError;
@@ -88,12 +89,12 @@ pub(crate) struct StaticTable {
 }
 
 /// Reads a pipeline's static vectors on first use and hands the same table to every tok2vec
-/// loaded from that directory (from any thread: the components of a pipeline may load side by
-/// side). Dropping it, and the loaders' handles, frees the raw vectors.
+/// loaded from that directory (a pipeline's components load one after the other, on one thread).
+/// Dropping it, and the loaders' handles, frees the raw vectors.
 #[derive(Debug)]
 pub struct VectorSource {
     dir: PathBuf,
-    table: Mutex<Option<Arc<StaticTable>>>,
+    table: OnceCell<Arc<StaticTable>>,
 }
 
 impl VectorSource {
@@ -101,7 +102,7 @@ impl VectorSource {
     pub fn new(dir: &Path) -> VectorSource {
         VectorSource {
             dir: dir.to_path_buf(),
-            table: Mutex::new(None),
+            table: OnceCell::new(),
         }
     }
 
@@ -110,17 +111,14 @@ impl VectorSource {
         &self.dir
     }
 
-    /// The table, read the first time (a second caller meanwhile waits for that read).
+    /// The table, read the first time.
     pub(crate) fn table(&self) -> Result<Arc<StaticTable>, NerError> {
-        let mut slot = self
-            .table
-            .lock()
-            .map_err(|_| format_err(&self.dir, "static vectors: a loading thread panicked"))?;
-        if let Some(t) = slot.as_ref() {
+        if let Some(t) = self.table.get() {
             return Ok(Arc::clone(t));
         }
         let t = Arc::new(read_table(&self.dir)?);
-        *slot = Some(Arc::clone(&t));
+        // Empty until now (checked above, one thread): the set cannot fail.
+        let _ = self.table.set(Arc::clone(&t));
         Ok(t)
     }
 }

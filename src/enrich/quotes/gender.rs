@@ -18,12 +18,21 @@ enum Named {
     Several,
 }
 
-/// (person entity, gender) pairs: the first gendered pronoun (`gender_pronoun` in `words.txt`)
+/// What the text says of one person's gender.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct PronounGender {
+    /// The person (entity index).
+    pub entity: usize,
+    /// The gender of the pronoun that stands for them.
+    pub gender: Gender,
+}
+
+/// Per person, the gender of the first gendered pronoun (`gender_pronoun` in `words.txt`)
 /// outside quotes after a person's mention, in a sentence naming no other person and no role
 /// noun before it. A possessive-looking form also used as an object ("her") counts only before
 /// a word that is not a preposition, article or complementizer ("her band", not "told her
 /// that").
-pub(super) fn pronoun_genders(fd: &Field<'_>, res: &Profile) -> Vec<(usize, Gender)> {
+pub(super) fn pronoun_genders(fd: &Field<'_>, res: &Profile) -> Vec<PronounGender> {
     let mut out = Vec::new();
     let mut named = Named::Nobody;
     let mut para = usize::MAX;
@@ -76,7 +85,10 @@ pub(super) fn pronoun_genders(fd: &Field<'_>, res: &Profile) -> Vec<(usize, Gend
             .get(k + 1)
             .is_some_and(|n| res.impersonal.contains(&n.lower));
         if g != Gender::Unknown && !impersonal && (!object_too || before_word) {
-            out.push((e, g));
+            out.push(PronounGender {
+                entity: e,
+                gender: g,
+            });
             named = Named::Several;
         }
     }

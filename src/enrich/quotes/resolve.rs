@@ -193,9 +193,9 @@ impl<'a> Resolver<'a> {
         }
         self.gender = gender;
         // "Robin Vale said she would stay": a pronoun after a person named alone.
-        for (i, g) in gender::pronoun_genders(fd, self.res) {
-            if self.gender[i] == Gender::Unknown {
-                self.gender[i] = g;
+        for pg in gender::pronoun_genders(fd, self.res) {
+            if self.gender[pg.entity] == Gender::Unknown {
+                self.gender[pg.entity] = pg.gender;
             }
         }
         // Roles written next to a name: "la Haute-Commissaire … X", "Mayor X", "X, the director".

@@ -71,8 +71,8 @@ mod tests {
 
     #[test]
     fn finds_capitalised_runs() {
-        let t = "Vladimir Poutine a dit : « Nous sommes convaincus ». Il est à Sotchi.";
+        let t = "Marie Lefort a dit : « Nous sommes prêts ». Elle est à Dinan.";
         let runs: Vec<&str> = capitalised_runs(t).iter().map(|&(s, e)| &t[s..e]).collect();
-        assert_eq!(runs, ["Vladimir Poutine", "Sotchi"]);
+        assert_eq!(runs, ["Marie Lefort", "Dinan"]);
     }
 }

@@ -180,7 +180,7 @@ fn link_names(info: &[ClusterInfo], uf: &mut UnionFind, res: &Profile) {
             .map(|(b, _)| b)
             .collect();
         // Link when the referent is unambiguous (all targets are one entity already), or, for
-        // persons sharing a name ("Wein" beside "George Wein" and "Joyce Wein"), to the one
+        // persons sharing a name ("Lind" beside "Ada Lind" and "Tom Lind"), to the one
         // named first, as a reader does.
         let roots: HashSet<usize> = targets.iter().map(|&b| uf.find(b)).collect();
         let pick = if roots.len() == 1 {

@@ -191,7 +191,7 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     if words.len() >= 2 && head(head_word) == Some(TypeWord::Law) {
         return NameRule::new(EntityType::Misc, TypeRule::LawHeadWord);
     }
-    // The head of a name is its last word in English ("Festival Productions"), its first in
+    // The head of a name is its last word in English ("Harbor Light Productions"), its first in
     // French ("Festival de Cannes").
     let heads = match res.name_head {
         NameHead::Last => [head(last), head(first).filter(|_| !context)],

@@ -147,7 +147,7 @@ pub enum TypeWord {
 pub enum NameHead {
     /// "Festival de Cannes".
     First,
-    /// "Festival Productions".
+    /// "Harbor Light Productions".
     Last,
 }
 

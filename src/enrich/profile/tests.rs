@@ -151,7 +151,7 @@ fn french_regular_verbs_end_in_er() {
 
 #[test]
 fn keys() {
-    assert_eq!(key("Cap- Vert"), "cap vert");
+    assert_eq!(key("Porto- Novo"), "porto novo");
     assert_eq!(key("l’ONU"), "l'onu");
 }
 

@@ -63,7 +63,7 @@ fn named_work(fd: &Field<'_>, q: &RawQuote, body: &str, res: &Profile) -> bool {
         .any(|t| res.work.contains(&t.lower) || (capital && res.naming.contains(&t.lower)))
 }
 
-/// Title case of up to 10 words without inner punctuation ("A Most Violent Year").
+/// Title case of up to 10 words without inner punctuation ("The Long Quiet Summer").
 fn title_case(body: &str, n: usize, res: &Profile) -> bool {
     let words: Vec<&str> = body
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))

@@ -9,7 +9,7 @@ use crate::enrich::types::EntityType;
 impl Span<'_> {
     /// Capitalised words the model cut off on the right ("Nations" + "Unies"), a lower-case
     /// complement after an organisation head ("Conseil" + "des ministres"), and an acronym
-    /// on the left of an organisation ("CRTV" + "Sport").
+    /// on the left of an organisation ("RTK" + "Info").
     pub(super) fn extended(&self, r: Range) -> Range {
         let (t, res) = (self.text, self.res);
         let (mut s, mut e) = (r.start, r.end);

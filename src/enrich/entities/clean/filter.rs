@@ -42,7 +42,7 @@ impl Span<'_> {
         if self.part_of_a_title(r) {
             return true;
         }
-        // A name of a work between quotation marks («Tournesols»).
+        // A name of a work between quotation marks («Les Nénuphars»).
         let prev = t[..r.start].chars().next_back();
         let next = t[r.end..].chars().next();
         prev.is_some_and(|c| OPEN_MARKS.contains(&c))

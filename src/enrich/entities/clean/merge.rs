@@ -7,7 +7,7 @@ use crate::enrich::profile::{key, lower, Profile};
 use crate::enrich::types::{Document, EntityType};
 use std::collections::HashSet;
 
-/// Merge spans joined by a hyphen ("Tharp" + "-Sontheimer-Laudumiey Funeral Home") or cut after
+/// Merge spans joined by a hyphen ("Hale" + "-Morrow-Quist Funeral Home") or cut after
 /// their inner word ("the City of" + "Houston"); drop overlaps. `ms` is sorted by field, start.
 pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &Profile) -> Vec<M> {
     let mut merged: Vec<M> = Vec::new();
@@ -50,7 +50,7 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
 }
 
 /// Whether the name `last` was cut at an elided complement or article before `m` ("l'Hôpital
-/// universitaire d'" + "Ostrava", "Musée de l'" + "Homme"): only apostrophes lie between them,
+/// universitaire d'" + "Arlon", "Musée de l'" + "Homme"): only apostrophes lie between them,
 /// and the word they end is the elided form of a complement preposition or an article.
 fn elided_complement(t: &str, last: &M, m: &M, res: &Profile) -> bool {
     let gap = &t[last.end.min(m.start)..m.start];
@@ -77,7 +77,7 @@ fn elided_complement(t: &str, last: &M, m: &M, res: &Profile) -> bool {
         && (res.complements.contains(&elided) || res.articles.contains_key(&elided))
 }
 
-/// Drop hyphenated compounds of other names ("Congo-Cap-Vert"), and a lone capitalised word at
+/// Drop hyphenated compounds of other names ("Gabon-Sénégal" for a match), and a lone capitalised word at
 /// the start of a sentence that the text also writes in lower case: a common noun ("Grève à la
 /// SNCF" … "la grève").
 pub(in crate::enrich::entities) fn drop_non_names(doc: &Document<'_>, ms: &mut Vec<M>) {
@@ -103,7 +103,7 @@ pub(in crate::enrich::entities) fn drop_non_names(doc: &Document<'_>, ms: &mut V
     });
 }
 
-/// Whether a hyphenated name is made of other names of the text ("Congo-Cap-Vert").
+/// Whether a hyphenated name is made of other names of the text ("Gabon-Sénégal").
 fn compound_of_known(text: &str, keys: &HashSet<String>) -> bool {
     if text.contains(' ') || !text.contains('-') {
         return false;

@@ -113,7 +113,7 @@ impl Span<'_> {
         if s >= e {
             return Vec::new();
         }
-        // Only names are extended, not dates or numbers the model found ("2015" + "Washtenaw
+        // Only names are extended, not dates or numbers the model found ("1420" + "Birchmont
         // Avenue").
         if !self.text[s..e].chars().any(char::is_alphabetic) {
             return Vec::new();

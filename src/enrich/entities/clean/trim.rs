@@ -89,7 +89,7 @@ impl Span<'_> {
                     continue;
                 }
             }
-            // A house number before a street name ("2015 Washtenaw Avenue").
+            // A house number before a street name ("1420 Birchmont Avenue").
             if ty == EntityType::Location
                 && toks.len() >= 2
                 && toks[0].lower.chars().all(|c| c.is_ascii_digit())

@@ -26,7 +26,7 @@ pub(super) fn suffixed_orgs(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize,
         }
         let mut s = i;
         let mut j = i;
-        // The head of "School of Music" is before its first inner word.
+        // The head of "Academy of Dance" is before its first inner word.
         let mut head = None;
         while j < toks.len() {
             if toks[j].word && toks[j].cap {

@@ -203,6 +203,52 @@ async fn broker_down_and_up_request_errors_and_latency_lose_nothing() {
 /// same transactions; an offset commit rejected as from a stale generation makes the transaction
 /// abort and retry. The mock does not hide aborted records, so the only duplicates allowed are
 /// those of the aborted transaction.
+/// Reads `out` from the start as a `read_committed` reader of its own group until `n` records
+/// came (or 60 s passed), lingers 2 s for records that should not come, and counts the records
+/// per key.
+async fn read_committed_keys(brokers: &str, n: usize) -> BTreeMap<String, usize> {
+    let c: BaseConsumer = ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        .set(
+            "group.id",
+            format!(
+                "reader-{}",
+                READERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            ),
+        )
+        .set("auto.offset.reset", "earliest")
+        .set("enable.auto.commit", "false")
+        .set("isolation.level", "read_committed")
+        .create()
+        .unwrap();
+    c.subscribe(&["out"]).unwrap();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut count = |m: &rdkafka::message::BorrowedMessage<'_>| {
+        *seen
+            .entry(String::from_utf8_lossy(m.key().unwrap_or_default()).into_owned())
+            .or_insert(0) += 1;
+    };
+    let start = Instant::now();
+    let mut got = 0;
+    while got < n && start.elapsed() < Duration::from_secs(60) {
+        match c.poll(Duration::from_millis(100)) {
+            Some(Ok(m)) => {
+                count(&m);
+                got += 1;
+            }
+            _ => tokio::time::sleep(Duration::from_millis(10)).await,
+        }
+    }
+    // Linger a little: nothing more may arrive (no duplicates).
+    let until = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < until {
+        if let Some(Ok(m)) = c.poll(Duration::from_millis(100)) {
+            count(&m);
+        }
+    }
+    seen
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn exactly_once_transactions_commit_outputs_and_offsets_together() {
     let (mock, brokers, mut cfg) = mock_setup();
@@ -219,51 +265,7 @@ async fn exactly_once_transactions_commit_outputs_and_offsets_together() {
         tokio::spawn(async move { verbatim::pipeline::run(&cfg, enricher, m, h, stop_rx).await })
     };
     produce(&brokers, "in", 0..20).await;
-    let reader = |n| {
-        let brokers = brokers.clone();
-        async move {
-            let c: BaseConsumer = ClientConfig::new()
-                .set("bootstrap.servers", &brokers)
-                .set(
-                    "group.id",
-                    format!(
-                        "reader-{}",
-                        READERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-                    ),
-                )
-                .set("auto.offset.reset", "earliest")
-                .set("enable.auto.commit", "false")
-                .set("isolation.level", "read_committed")
-                .create()
-                .unwrap();
-            c.subscribe(&["out"]).unwrap();
-            let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-            let start = Instant::now();
-            while seen.values().sum::<usize>() < n && start.elapsed() < Duration::from_secs(60) {
-                match c.poll(Duration::from_millis(100)) {
-                    Some(Ok(m)) => {
-                        *seen
-                            .entry(
-                                String::from_utf8_lossy(m.key().unwrap_or_default()).into_owned(),
-                            )
-                            .or_insert(0) += 1
-                    }
-                    _ => tokio::time::sleep(Duration::from_millis(10)).await,
-                }
-            }
-            // Linger a little: nothing more may arrive (no duplicates).
-            let until = Instant::now() + Duration::from_secs(2);
-            while Instant::now() < until {
-                if let Some(Ok(m)) = c.poll(Duration::from_millis(100)) {
-                    *seen
-                        .entry(String::from_utf8_lossy(m.key().unwrap_or_default()).into_owned())
-                        .or_insert(0) += 1;
-                }
-            }
-            seen
-        }
-    };
-    let seen = reader(20).await;
+    let seen = read_committed_keys(&brokers, 20).await;
     assert_eq!(seen.len(), 20, "every input once: {seen:?}");
     assert!(seen.values().all(|&c| c == 1), "no duplicates: {seen:?}");
 
@@ -274,7 +276,7 @@ async fn exactly_once_transactions_commit_outputs_and_offsets_together() {
         &[RDKafkaRespErr::RD_KAFKA_RESP_ERR_ILLEGAL_GENERATION],
     );
     produce(&brokers, "in", 20..40).await;
-    let seen = reader(40).await;
+    let seen = read_committed_keys(&brokers, 40).await;
     assert_eq!(seen.len(), 40, "every input: {}", seen.len());
     let dups: usize = seen.values().map(|c| c - 1).sum();
     let text = metrics.render();

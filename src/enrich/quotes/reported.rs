@@ -430,6 +430,15 @@ fn backward_clause(
         .find(|&x| !fd.in_quote(fd.toks[x].start) && matches!(fd.toks[x].lower.as_str(), ":" | ";"))
         .map_or(s, |x| x + 1);
     let words = (first..cm).filter(|&x| fd.toks[x].word).count();
+    // A clause mostly between quotation marks is a quotation with a few framing words ("Le
+    // chantier « prendra au moins deux ans de plus », a-t-elle ajouté"): the incise attributes
+    // the quotation, which the direct quotes have.
+    let quoted_words = (first..cm)
+        .filter(|&x| fd.toks[x].word && fd.in_quote(fd.toks[x].start))
+        .count();
+    if 2 * quoted_words > words {
+        return None;
+    }
     (named && words >= 6 && after.len() <= MAX_AFTER).then_some(Clause {
         from: first,
         to: cm,

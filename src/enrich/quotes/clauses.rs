@@ -135,6 +135,37 @@ pub(super) fn is_speech_participle(fd: &Field<'_>, b0: usize, b1: usize, res: &P
     })
 }
 
+/// Whether the subject of the cue verb at bytes `b0..b1` is a thing that cannot speak (the
+/// profile's `mute` nouns): "the figures suggest that …", "radar data that showed the plane
+/// …" (a relative pronoun stands for the noun it hangs on), "les chiffres confirment que …".
+/// False without a parse.
+pub(super) fn mute_subject(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> bool {
+    let Some(p) = fd.parse else {
+        return false;
+    };
+    let Some(v) = cue_verb(p, b0, b1) else {
+        return false;
+    };
+    let Some(s) = p.subject_of(v).or_else(|| inverted_subject(p, v)) else {
+        return false;
+    };
+    let t = &p.tokens[s];
+    let word = lower(&fd.text[t.start..t.end]);
+    let head = if t.pos == Pos::Pron
+        && !res.pronouns.contains_key(&word)
+        && matches!(dep_base(p, v), "acl" | "relcl")
+        && p.tokens[v].head != v
+    {
+        p.tokens[v].head
+    } else {
+        s
+    };
+    let h = &p.tokens[head];
+    h.pos == Pos::Noun
+        && (res.mute.contains(&lower(&fd.text[h.start..h.end]))
+            || res.mute.contains(&lower(&h.lemma)))
+}
+
 /// Whether the parse puts the subject of the cue verb at bytes `b0..b1` after it: "…, said
 /// Brightwater Trust, a consumer group", "…, a précisé la cheffe du service". What follows such a verb
 /// is its speaker, not the clause it reports.

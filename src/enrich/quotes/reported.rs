@@ -63,6 +63,11 @@ pub(super) fn reported(
     parsed_clauses(fd, res, &mut clauses);
     let mut out = Vec::new();
     for c in clauses {
+        let (b0, b1) = (fd.toks[c.cue.0].start, fd.toks[c.cue.1 - 1].end);
+        let by_verb = !matches!(c.rule, QuoteRule::ReportedSource | QuoteRule::Opinion);
+        if by_verb && clauses::mute_subject(fd, b0, b1, res) {
+            continue;
+        }
         let speaker_ref = c.phrase.who.kind();
         let speaker = rs.resolve(fd, c.phrase, cands, roles);
         let span = trimmed(fd, c.from, c.to);

@@ -135,6 +135,15 @@ pub(super) fn is_speech_participle(fd: &Field<'_>, b0: usize, b1: usize, res: &P
     })
 }
 
+/// The speaker phrase the parse gives the cue verb at bytes `b0..b1` whose subject the word
+/// rules did not find before it: the subject of the verb it is coordinated with or the
+/// infinitive of ("Le maire a reconnu l'erreur et a fait savoir qu'il …", "the minister
+/// herself let it be known that …").
+pub(super) fn cue_subject(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> Option<Phrase> {
+    let p = fd.parse?;
+    speaker_of(fd, p, cue_verb(p, b0, b1)?, res)
+}
+
 /// Whether the subject of the cue verb at bytes `b0..b1` is a thing that cannot speak (the
 /// profile's `mute` nouns): "the figures suggest that …", "radar data that showed the plane
 /// …" (a relative pronoun stands for the noun it hangs on), "les chiffres confirment que …".

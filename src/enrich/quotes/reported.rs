@@ -68,6 +68,13 @@ pub(super) fn reported(
         if by_verb && clauses::mute_subject(fd, b0, b1, res) {
             continue;
         }
+        let mut c = c;
+        if c.rule == QuoteRule::ReportedVerbSubject && matches!(c.phrase.who, Ref::Nothing) {
+            if let Some(ph) = clauses::cue_subject(fd, b0, b1, res) {
+                c.phrase = ph;
+                c.rule = QuoteRule::ReportedParsedSubject;
+            }
+        }
         let speaker_ref = c.phrase.who.kind();
         let speaker = rs.resolve(fd, c.phrase, cands, roles);
         let span = trimmed(fd, c.from, c.to);

@@ -144,6 +144,30 @@ pub(super) fn cue_subject(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -
     speaker_of(fd, p, cue_verb(p, b0, b1)?, res)
 }
 
+/// Whether the cue verb at bytes `b0..b1` stands inside a relative clause, itself or through
+/// the verbs above it ("…, the official, who said he had met the envoy, told reporters"; "…,
+/// le témoin, qui dit avoir parlé au juge, a ajouté"): it reports for the relative's noun,
+/// not the clause before the comma. False without a parse.
+pub(super) fn in_relative(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
+    let Some(p) = fd.parse else {
+        return false;
+    };
+    let Some(mut v) = cue_verb(p, b0, b1) else {
+        return false;
+    };
+    for _ in 0..4 {
+        let t = &p.tokens[v];
+        if t.dep == "relcl" || t.dep == "acl:relcl" {
+            return true;
+        }
+        if t.head == v || !is_verb(p, t.head) {
+            return false;
+        }
+        v = t.head;
+    }
+    false
+}
+
 /// Whether the subject of the cue verb at bytes `b0..b1` is a thing that cannot speak (the
 /// profile's `mute` nouns): "the figures suggest that …", "radar data that showed the plane
 /// …" (a relative pronoun stands for the noun it hangs on), "les chiffres confirment que …".

@@ -403,6 +403,9 @@ fn backward_clause(
         return None;
     }
     let (b0, b1) = (fd.toks[k].start, fd.toks[c.end - 1].end);
+    if clauses::in_relative(fd, b0, b1) {
+        return None;
+    }
     let from = fd.toks[cm].end;
     let parsed = clauses::trailing_speaker(fd, b0, b1, from, false, res);
     let pronoun = (cm + 1 == k)

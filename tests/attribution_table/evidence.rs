@@ -79,3 +79,29 @@ fn a_coordinated_speech_verb_has_the_first_verbs_subject() {
         )],
     );
 }
+
+#[test]
+fn words_without_a_finite_verb_before_an_incise_report_nothing() {
+    run_parsed(
+        "fr",
+        "no finite verb",
+        &[case(
+            "Prudente et appliquée, mais aussi très rapide, face à un rival trop lent, l'équipe de Lyon s'est aussi montrée très efficace.",
+            &[],
+            Some(&[]),
+        )],
+    );
+}
+
+#[test]
+fn a_speech_verb_in_a_relative_clause_is_no_incise() {
+    run_parsed(
+        "fr",
+        "relative",
+        &[case(
+            "Le pont restera fermé jusqu'en mars, le fonctionnaire, qui dit avoir parlé aux ingénieurs, a ajouté.",
+            &[],
+            Some(&[("Le pont restera fermé jusqu'en mars", None)]),
+        )],
+    );
+}

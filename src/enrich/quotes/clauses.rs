@@ -144,6 +144,17 @@ pub(super) fn cue_subject(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -
     speaker_of(fd, p, cue_verb(p, b0, b1)?, res)
 }
 
+/// Whether the parse reads a finite verb (or auxiliary) between bytes `b0` and `b1`; true
+/// without a parse. Words without one before a comma and an incise are no reported clause but
+/// a detached phrase ("Prudente et appliquée, face à un rival pressant, l'équipe s'est
+/// montrée solide"): a participle or an adjective states nothing.
+pub(super) fn has_verb(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
+    fd.parse.is_none_or(|p| {
+        (token_at(p, b0)..token_at(p, b1))
+            .any(|i| is_verb(p, i) && p.tokens[i].morph.verb_form() == Some("Fin"))
+    })
+}
+
 /// Whether the cue verb at bytes `b0..b1` stands inside a relative clause, itself or through
 /// the verbs above it ("…, the official, who said he had met the envoy, told reporters"; "…,
 /// le témoin, qui dit avoir parlé au juge, a ajouté"): it reports for the relative's noun,

@@ -451,7 +451,7 @@ fn backward_clause(
     let quoted_words = (first..cm)
         .filter(|&x| fd.toks[x].word && fd.in_quote(fd.toks[x].start))
         .count();
-    if 2 * quoted_words > words {
+    if 2 * quoted_words > words || !clauses::has_verb(fd, fd.toks[first].start, fd.toks[cm].start) {
         return None;
     }
     (named && words >= 6 && after.len() <= MAX_AFTER).then_some(Clause {

@@ -99,9 +99,12 @@ fn a_speech_verb_in_a_relative_clause_is_no_incise() {
         "fr",
         "relative",
         &[case(
-            "Le pont restera fermé jusqu'en mars, le fonctionnaire, qui dit avoir parlé aux ingénieurs, a ajouté.",
+            "Le pont restera fermé jusqu'en mars, a déclaré le maire Paul Girard, qui dit avoir parlé aux ingénieurs.",
             &[],
-            Some(&[("Le pont restera fermé jusqu'en mars", None)]),
+            Some(&[
+                ("Le pont restera fermé jusqu'en mars", Some("Paul Girard")),
+                ("avoir parlé aux ingénieurs", Some("Paul Girard")),
+            ]),
         )],
     );
 }

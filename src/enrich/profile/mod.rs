@@ -230,6 +230,10 @@ pub struct Profile {
     /// Nouns of a document that reports for its author ("bilan", "report"): "selon un bilan
     /// établi par X" gives the words to X, the author the phrase names, else to nobody.
     pub documents: HashSet<String>,
+    /// Nouns of things that cannot speak but are said to show, suggest or confirm ("data",
+    /// "étude"): the clause of a speech verb they are the subject of is evidence, not reported
+    /// speech ("the figures suggest that …", "l'étude montre que …").
+    pub mute: HashSet<String>,
     /// Abbreviations whose full stop ends no sentence ("dr", "mme").
     pub abbrevs: HashSet<String>,
     /// Function words a title of a work may hold in lower case.
@@ -511,6 +515,7 @@ impl Profile {
             impersonal: HashSet::new(),
             voices: HashSet::new(),
             documents: HashSet::new(),
+            mute: HashSet::new(),
         };
         r.read_verbs(files.verbs, &settings);
         r.read_demonyms(files.demonyms, &settings);

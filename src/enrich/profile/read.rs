@@ -131,6 +131,7 @@ impl Profile {
                 "org" => &mut self.org_nouns,
                 "voice" => &mut self.voices,
                 "document" => &mut self.documents,
+                "mute" => &mut self.mute,
                 "abbrev" => &mut self.abbrevs,
                 "function" => &mut self.function_words,
                 "complement" => &mut self.complements,

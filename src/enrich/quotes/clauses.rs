@@ -135,6 +135,81 @@ pub(super) fn is_speech_participle(fd: &Field<'_>, b0: usize, b1: usize, res: &P
     })
 }
 
+/// The speaker phrase the parse gives the cue verb at bytes `b0..b1` whose subject the word
+/// rules did not find before it: the subject of the verb it is coordinated with or the
+/// infinitive of ("Le maire a reconnu l'erreur et a fait savoir qu'il …", "the minister
+/// herself let it be known that …").
+pub(super) fn cue_subject(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> Option<Phrase> {
+    let p = fd.parse?;
+    speaker_of(fd, p, cue_verb(p, b0, b1)?, res)
+}
+
+/// Whether the parse reads a finite verb (or auxiliary) between bytes `b0` and `b1`; true
+/// without a parse. Words without one before a comma and an incise are no reported clause but
+/// a detached phrase ("Prudente et appliquée, face à un rival pressant, l'équipe s'est
+/// montrée solide"): a participle or an adjective states nothing.
+pub(super) fn has_verb(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
+    fd.parse.is_none_or(|p| {
+        (token_at(p, b0)..token_at(p, b1))
+            .any(|i| is_verb(p, i) && p.tokens[i].morph.verb_form() == Some("Fin"))
+    })
+}
+
+/// Whether the cue verb at bytes `b0..b1` stands inside a relative clause, itself or through
+/// the verbs above it ("…, the official, who said he had met the envoy, told reporters"; "…,
+/// le témoin, qui dit avoir parlé au juge, a ajouté"): it reports for the relative's noun,
+/// not the clause before the comma. False without a parse.
+pub(super) fn in_relative(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
+    let Some(p) = fd.parse else {
+        return false;
+    };
+    let Some(mut v) = cue_verb(p, b0, b1) else {
+        return false;
+    };
+    for _ in 0..4 {
+        let t = &p.tokens[v];
+        if t.dep == "relcl" || t.dep == "acl:relcl" {
+            return true;
+        }
+        if t.head == v || !is_verb(p, t.head) {
+            return false;
+        }
+        v = t.head;
+    }
+    false
+}
+
+/// Whether the subject of the cue verb at bytes `b0..b1` is a thing that cannot speak (the
+/// profile's `mute` nouns): "the figures suggest that …", "radar data that showed the plane
+/// …" (a relative pronoun stands for the noun it hangs on), "les chiffres confirment que …".
+/// False without a parse.
+pub(super) fn mute_subject(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> bool {
+    let Some(p) = fd.parse else {
+        return false;
+    };
+    let Some(v) = cue_verb(p, b0, b1) else {
+        return false;
+    };
+    let Some(s) = p.subject_of(v).or_else(|| inverted_subject(p, v)) else {
+        return false;
+    };
+    let t = &p.tokens[s];
+    let word = lower(&fd.text[t.start..t.end]);
+    let head = if t.pos == Pos::Pron
+        && !res.pronouns.contains_key(&word)
+        && matches!(dep_base(p, v), "acl" | "relcl")
+        && p.tokens[v].head != v
+    {
+        p.tokens[v].head
+    } else {
+        s
+    };
+    let h = &p.tokens[head];
+    h.pos == Pos::Noun
+        && (res.mute.contains(&lower(&fd.text[h.start..h.end]))
+            || res.mute.contains(&lower(&h.lemma)))
+}
+
 /// Whether the parse puts the subject of the cue verb at bytes `b0..b1` after it: "…, said
 /// Brightwater Trust, a consumer group", "…, a précisé la cheffe du service". What follows such a verb
 /// is its speaker, not the clause it reports.

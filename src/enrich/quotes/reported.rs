@@ -63,6 +63,18 @@ pub(super) fn reported(
     parsed_clauses(fd, res, &mut clauses);
     let mut out = Vec::new();
     for c in clauses {
+        let (b0, b1) = (fd.toks[c.cue.0].start, fd.toks[c.cue.1 - 1].end);
+        let by_verb = !matches!(c.rule, QuoteRule::ReportedSource | QuoteRule::Opinion);
+        if by_verb && clauses::mute_subject(fd, b0, b1, res) {
+            continue;
+        }
+        let mut c = c;
+        if c.rule == QuoteRule::ReportedVerbSubject && matches!(c.phrase.who, Ref::Nothing) {
+            if let Some(ph) = clauses::cue_subject(fd, b0, b1, res) {
+                c.phrase = ph;
+                c.rule = QuoteRule::ReportedParsedSubject;
+            }
+        }
         let speaker_ref = c.phrase.who.kind();
         let speaker = rs.resolve(fd, c.phrase, cands, roles);
         let span = trimmed(fd, c.from, c.to);
@@ -391,6 +403,9 @@ fn backward_clause(
         return None;
     }
     let (b0, b1) = (fd.toks[k].start, fd.toks[c.end - 1].end);
+    if clauses::in_relative(fd, b0, b1) {
+        return None;
+    }
     let from = fd.toks[cm].end;
     let parsed = clauses::trailing_speaker(fd, b0, b1, from, false, res);
     let pronoun = (cm + 1 == k)
@@ -430,6 +445,15 @@ fn backward_clause(
         .find(|&x| !fd.in_quote(fd.toks[x].start) && matches!(fd.toks[x].lower.as_str(), ":" | ";"))
         .map_or(s, |x| x + 1);
     let words = (first..cm).filter(|&x| fd.toks[x].word).count();
+    // A clause mostly between quotation marks is a quotation with a few framing words ("Le
+    // chantier « prendra au moins deux ans de plus », a-t-elle ajouté"): the incise attributes
+    // the quotation, which the direct quotes have.
+    let quoted_words = (first..cm)
+        .filter(|&x| fd.toks[x].word && fd.in_quote(fd.toks[x].start))
+        .count();
+    if 2 * quoted_words > words || !clauses::has_verb(fd, fd.toks[first].start, fd.toks[cm].start) {
+        return None;
+    }
     (named && words >= 6 && after.len() <= MAX_AFTER).then_some(Clause {
         from: first,
         to: cm,

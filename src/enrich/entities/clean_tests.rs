@@ -251,3 +251,33 @@ fn a_partial_quote_an_article_opens_keeps_its_names() {
     let es = run(Lang::Fr, t, &[("Conseil des ministres", "ORG")]);
     assert_eq!(names(&es), [("Conseil des ministres".to_string(), O)]);
 }
+
+#[test]
+fn a_possessor_named_alone_elsewhere_is_split_from_the_name_it_owns() {
+    let t = "The bill reached the Senate. The Senate's Standing Committee on Finance objected.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Senate", "ORG"),
+            ("Senate's Standing Committee on Finance", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Senate".to_string(), O)), "{n:?}");
+    assert!(
+        n.contains(&("Standing Committee on Finance".to_string(), O)),
+        "{n:?}"
+    );
+    // A possessive that is part of the name: its owner never stands alone.
+    let t = "Nurses at Children's Hospital Medical Center walked out.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Children's Hospital Medical Center", "ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        [("Children's Hospital Medical Center".to_string(), O)]
+    );
+}

@@ -33,6 +33,10 @@ pub(super) fn extend(doc: &Document<'_>, parse: &[FieldAnalysis], res: &Profile,
             continue;
         };
         let t = doc.fields[m.field].text;
+        if let Some(end) = verb_cut(t, &fa.analysis.tokens, m, res) {
+            ms[i].end = end;
+            continue;
+        }
         let Some(end) = chain_end(t, &fa.analysis.tokens, m, res) else {
             continue;
         };
@@ -46,6 +50,26 @@ pub(super) fn extend(doc: &Document<'_>, parse: &[FieldAnalysis], res: &Profile,
         }
         ms[i].end = end;
     }
+}
+
+/// Where the name of `m` ends without the verb a complement rule ran it into ("Conseil" +
+/// "d'interdire"): a name's lower-case complement is a noun, never a verb.
+fn verb_cut(t: &str, toks: &[SyntaxToken], m: &M, res: &Profile) -> Option<usize> {
+    let inside: Vec<&SyntaxToken> = toks
+        .iter()
+        .filter(|x| x.start >= m.start && x.end <= m.end)
+        .collect();
+    let lower = |x: &SyntaxToken| crate::enrich::profile::lower(&t[x.start..x.end]);
+    let (last, rest) = inside.split_last()?;
+    if !matches!(last.pos, Pos::Verb | Pos::Aux)
+        || !t[last.start..last.end].starts_with(char::is_lowercase)
+    {
+        return None;
+    }
+    let kept = rest.iter().rposition(|x| {
+        !(res.complements.contains(&lower(x)) || res.articles.contains_key(&lower(x)))
+    })?;
+    Some(rest[kept].end).filter(|&e| e > m.start && kept + 1 < rest.len())
 }
 
 /// Where the name of `m` ends with the rest of its complement chain, if the parse shows more.
@@ -201,13 +225,13 @@ mod tests {
             })
             .map(|w| {
                 let pos = match w {
-                    "de" | "des" | "du" | "contre" | "pour" | "à" => "ADP",
+                    "de" | "des" | "du" | "d'" | "contre" | "pour" | "à" => "ADP",
                     "la" | "le" | "l'" | "La" | "Le" => "DET",
                     "et" => "CCONJ",
                     "national" | "nationale" | "régional" | "côtière" | "marines" | "centrale"
                     | "privées" => "ADJ",
                     "a" | "ont" => "AUX",
-                    "voté" | "prêté" | "paraît" | "milite" => "VERB",
+                    "voté" | "prêté" | "paraît" | "milite" | "interdire" => "VERB",
                     _ if w.starts_with(char::is_uppercase) => "PROPN",
                     _ => "NOUN",
                 };
@@ -260,6 +284,15 @@ mod tests {
         assert_eq!(
             extended(Lang::En, t, &tagged(t), "Institute national"),
             "Institute national"
+        );
+    }
+
+    #[test]
+    fn a_verb_a_complement_rule_ran_into_is_cut_off() {
+        let t = "La Fédération d'interdire la chasse a voté";
+        assert_eq!(
+            extended(Lang::Fr, t, &tagged(t), "Fédération d'interdire"),
+            "Fédération"
         );
     }
 }

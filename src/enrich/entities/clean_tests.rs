@@ -281,3 +281,19 @@ fn a_possessor_named_alone_elsewhere_is_split_from_the_name_it_owns() {
         [("Children's Hospital Medical Center".to_string(), O)]
     );
 }
+
+#[test]
+fn a_number_after_a_bare_head_noun_is_the_name_s() {
+    let t = "Le Mouvement 7 collines a gagné, comme Acme 2 millions d'euros.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Mouvement 7 collines", "ORG"), ("Acme 2 millions", "ORG")],
+    );
+    let n = names(&es);
+    assert!(
+        n.contains(&("Mouvement 7 collines".to_string(), O)),
+        "{n:?}"
+    );
+    assert!(n.contains(&("Acme".to_string(), O)), "{n:?}");
+}

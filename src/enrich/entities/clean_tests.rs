@@ -297,3 +297,24 @@ fn a_number_after_a_bare_head_noun_is_the_name_s() {
     );
     assert!(n.contains(&("Acme".to_string(), O)), "{n:?}");
 }
+
+#[test]
+fn a_name_glued_after_a_lower_case_prefix_is_a_piece_of_a_common_word() {
+    let t = "On dit qu'outre-Manche les ventes ont chuté, selon Berlin et la Seine-et-Marne.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Manche", "LOC"),
+            ("Berlin", "LOC"),
+            ("Seine-et-Marne", "LOC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [("Berlin".to_string(), L), ("Seine-et-Marne".to_string(), L)]
+    );
+    let t = "An anti-Kremlin rally was held in Tallinn.";
+    let es = run(Lang::En, t, &[("Kremlin", "ORG"), ("Tallinn", "GPE")]);
+    assert_eq!(names(&es), [("Tallinn".to_string(), L)]);
+}

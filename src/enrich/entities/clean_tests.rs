@@ -318,3 +318,20 @@ fn a_name_glued_after_a_lower_case_prefix_is_a_piece_of_a_common_word() {
     let es = run(Lang::En, t, &[("Kremlin", "ORG"), ("Tallinn", "GPE")]);
     assert_eq!(names(&es), [("Tallinn".to_string(), L)]);
 }
+
+#[test]
+fn an_organisation_s_head_noun_alone_goes_to_the_one_named_first() {
+    let t = "La Commission régionale a parlé. La Commission des sages a voté. Puis la Commission a confirmé.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Commission régionale", "ORG"),
+            ("Commission des sages", "ORG"),
+            ("Commission", "ORG"),
+        ],
+    );
+    assert_eq!(es.len(), 2, "{:?}", names(&es));
+    assert_eq!(es[0].name, "Commission régionale");
+    assert_eq!(es[0].mentions.len(), 2);
+}

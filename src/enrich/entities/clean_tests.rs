@@ -251,3 +251,87 @@ fn a_partial_quote_an_article_opens_keeps_its_names() {
     let es = run(Lang::Fr, t, &[("Conseil des ministres", "ORG")]);
     assert_eq!(names(&es), [("Conseil des ministres".to_string(), O)]);
 }
+
+#[test]
+fn a_possessor_named_alone_elsewhere_is_split_from_the_name_it_owns() {
+    let t = "The bill reached the Senate. The Senate's Standing Committee on Finance objected.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Senate", "ORG"),
+            ("Senate's Standing Committee on Finance", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Senate".to_string(), O)), "{n:?}");
+    assert!(
+        n.contains(&("Standing Committee on Finance".to_string(), O)),
+        "{n:?}"
+    );
+    // A possessive that is part of the name: its owner never stands alone.
+    let t = "Nurses at Children's Hospital Medical Center walked out.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Children's Hospital Medical Center", "ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        [("Children's Hospital Medical Center".to_string(), O)]
+    );
+}
+
+#[test]
+fn a_number_after_a_bare_head_noun_is_the_name_s() {
+    let t = "Le Mouvement 7 collines a gagné, comme Acme 2 millions d'euros.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Mouvement 7 collines", "ORG"), ("Acme 2 millions", "ORG")],
+    );
+    let n = names(&es);
+    assert!(
+        n.contains(&("Mouvement 7 collines".to_string(), O)),
+        "{n:?}"
+    );
+    assert!(n.contains(&("Acme".to_string(), O)), "{n:?}");
+}
+
+#[test]
+fn a_name_glued_after_a_lower_case_prefix_is_a_piece_of_a_common_word() {
+    let t = "On dit qu'outre-Manche les ventes ont chuté, selon Berlin et la Seine-et-Marne.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Manche", "LOC"),
+            ("Berlin", "LOC"),
+            ("Seine-et-Marne", "LOC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [("Berlin".to_string(), L), ("Seine-et-Marne".to_string(), L)]
+    );
+    let t = "An anti-Kremlin rally was held in Tallinn.";
+    let es = run(Lang::En, t, &[("Kremlin", "ORG"), ("Tallinn", "GPE")]);
+    assert_eq!(names(&es), [("Tallinn".to_string(), L)]);
+}
+
+#[test]
+fn an_organisation_s_head_noun_alone_goes_to_the_one_named_first() {
+    let t = "La Commission régionale a parlé. La Commission des sages a voté. Puis la Commission a confirmé.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Commission régionale", "ORG"),
+            ("Commission des sages", "ORG"),
+            ("Commission", "ORG"),
+        ],
+    );
+    assert_eq!(es.len(), 2, "{:?}", names(&es));
+    assert_eq!(es[0].name, "Commission régionale");
+    assert_eq!(es[0].mentions.len(), 2);
+}

@@ -180,12 +180,17 @@ fn link_names(info: &[ClusterInfo], uf: &mut UnionFind, res: &Profile) {
             .map(|(b, _)| b)
             .collect();
         // Link when the referent is unambiguous (all targets are one entity already), or, for
-        // persons sharing a name ("Lind" beside "Ada Lind" and "Tom Lind"), to the one
+        // persons sharing a name ("Lind" beside "Ada Lind" and "Tom Lind") and for an
+        // organisation's head noun alone ("the Commission" beside two commissions), to the one
         // named first, as a reader does.
         let roots: HashSet<usize> = targets.iter().map(|&b| uf.find(b)).collect();
+        let head_alone =
+            ia.toks.len() == 1 && res.type_words.get(&ia.toks[0]) == Some(&TypeWord::Org);
         let pick = if roots.len() == 1 {
             targets.first().copied()
-        } else if !targets.is_empty() && targets.iter().all(|&b| info[b].ty == EntityType::Person) {
+        } else if !targets.is_empty()
+            && (head_alone || targets.iter().all(|&b| info[b].ty == EntityType::Person))
+        {
             targets.iter().min().copied()
         } else {
             None

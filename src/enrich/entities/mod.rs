@@ -7,6 +7,7 @@
 //! Title Case headline, spans are trimmed to the names the article gives (`headline`).
 
 mod affiliation;
+mod chain;
 mod clean;
 #[cfg(test)]
 mod clean_tests;
@@ -68,6 +69,7 @@ pub fn canonicalize_parsed(
     let mut ms = clean::merge(doc, ms, res);
     clean::drop_non_names(doc, &mut ms);
     parsed::drop_common_words(doc, parse, res, &mut ms);
+    chain::extend(doc, parse, res, &mut ms);
     headline::trim(doc, parse, &mut ms);
     affiliation::split(doc, res, &mut ms);
     context::apply(an, res, &mut ms);

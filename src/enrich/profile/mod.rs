@@ -240,6 +240,9 @@ pub struct Profile {
     pub function_words: HashSet<String>,
     /// Prepositions before the complement of an organisation noun ("de", "of").
     pub complements: HashSet<String>,
+    /// Prepositions other than the complement ones that link a further complement inside an
+    /// institution's lower-case name ("contre" of "Ligue de défense contre le bruit").
+    pub name_preps: HashSet<String>,
     /// Prepositions joining a person's name to the organisation they work for ("Jane Doe of
     /// Harbor Public Radio").
     pub affiliations: HashSet<String>,
@@ -499,6 +502,7 @@ impl Profile {
             abbrevs: HashSet::new(),
             function_words: HashSet::new(),
             complements: HashSet::new(),
+            name_preps: HashSet::new(),
             affiliations: HashSet::new(),
             divisions: HashSet::new(),
             credit_words: HashSet::new(),

@@ -135,6 +135,7 @@ impl Profile {
                 "abbrev" => &mut self.abbrevs,
                 "function" => &mut self.function_words,
                 "complement" => &mut self.complements,
+                "name_prep" => &mut self.name_preps,
                 "affiliation" => &mut self.affiliations,
                 "credit" => &mut self.credit_words,
                 "byline" => &mut self.byline_words,

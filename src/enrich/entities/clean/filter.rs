@@ -39,6 +39,9 @@ impl Span<'_> {
         {
             return true;
         }
+        if glued_to_a_lower_case_prefix(t, r.start) {
+            return true;
+        }
         if self.part_of_a_title(r) {
             return true;
         }
@@ -88,4 +91,25 @@ fn compound_demonym(text: &str, res: &Profile) -> bool {
         && front
             .iter()
             .all(|p| res.demonyms.contains(p) || (p.chars().count() >= 3 && p.ends_with('o')))
+}
+
+/// A name glued by a hyphen after a lower-case word that is no piece of a compound itself
+/// ("outre-Manche", "qu'outre-Manche",
+/// "anti-Kremlin", "post-Franco"): a compound common word or adjective the name is a piece
+/// of, not the name itself ("Saint-Malo" and "Seine-et-Marne" open on a capital or a name).
+fn glued_to_a_lower_case_prefix(t: &str, start: usize) -> bool {
+    let Some(before) = t[..start].strip_suffix('-') else {
+        return false;
+    };
+    let w_start = before
+        .char_indices()
+        .rfind(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let w = &before[w_start..];
+    !w.is_empty()
+        && w.chars().all(char::is_lowercase)
+        && before[..w_start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '-')
 }

@@ -8,6 +8,7 @@ mod extend;
 mod filter;
 mod merge;
 mod pieces;
+mod possessor;
 mod quoted;
 mod trim;
 
@@ -121,7 +122,12 @@ impl Span<'_> {
         let e = self.initial_period(s, self.cut_amount(s, e));
         let r = self.extended(Range { start: s, end: e });
         let mut out = Vec::new();
-        for mut part in self.unglue(r) {
+        let parts = self.unglue(r);
+        let parts = match parts.as_slice() {
+            [one] if one.range == r => self.split_possessor(r).unwrap_or(parts),
+            _ => parts,
+        };
+        for mut part in parts {
             part.unlabelled |= self.article_opened_person(part.range);
             if !self.is_no_entity(part.range) {
                 out.extend(

@@ -234,8 +234,8 @@ impl Span<'_> {
         }
     }
 
-    /// An amount the model ran into ("Apple 1.8 billion euros"); "Airbus A320" and "Ligue 1"
-    /// keep their numbers.
+    /// An amount the model ran into ("Apple 1.8 billion euros"); "Airbus A320", "Ligue 1" and
+    /// a head noun before a number ("Mouvement 5 étoiles") keep their numbers.
     pub(super) fn cut_amount(&self, s: usize, e: usize) -> usize {
         if self.ty == EntityType::Misc {
             return e;
@@ -245,7 +245,16 @@ impl Span<'_> {
         let amount = toks.windows(2).position(|w| {
             w[0].lower.starts_with(|c: char| c.is_ascii_digit()) && w[1].word && !w[1].cap
         });
-        match amount.filter(|&i| i >= 1) {
+        // What a cut would leave is a bare head noun ("Mouvement" of "Mouvement 5 étoiles",
+        // "Brigade 7 ponts"): the number is the name's.
+        let bare_head = |i: usize| {
+            i == 1
+                && matches!(
+                    self.res.type_words.get(&key(&toks[0].lower)),
+                    Some(TypeWord::Org | TypeWord::Loc)
+                )
+        };
+        match amount.filter(|&i| i >= 1 && !bare_head(i)) {
             Some(i) => s + t[s..s + toks[i].start].trim_end().len(),
             None => e,
         }

@@ -1,0 +1,298 @@
+//! The rest of an institution's lower-case complement chain. Where a language writes a name's
+//! head first and only its first word capitalised ("l'Office national de la statistique
+//! agricole et des pêches", "la Ligue de défense contre le bruit"), the model often stops
+//! inside the chain, at a word of the chain it has already run into ("…de la statistique
+//! agricole"). A span that already ends on a lower-case word after its capitalised head shows
+//! the model read the lower-case words as the name's; the name then runs on over what the parse
+//! reads as more of the chain: a complement preposition (or a preposition that links a name's
+//! complement, `name_prep|…` in `words.txt`), an optional article, a common noun and up to two
+//! adjectives; after a complement of its own, a coordinated complement too ("et des pêches").
+
+use super::mention::M;
+use crate::enrich::profile::{key, NameHead, Profile};
+use crate::enrich::syntax::{FieldAnalysis, Pos, SyntaxToken};
+use crate::enrich::types::{Document, EntityType};
+
+/// Most complements added after the model's span.
+const MAX_LINKS: usize = 4;
+/// Most adjectives after a complement's noun.
+const MAX_ADJS: usize = 2;
+
+/// Extend the organisation and place mentions that stop inside their lower-case complement
+/// chain. Needs the parse; without one, nothing changes.
+pub(super) fn extend(doc: &Document<'_>, parse: &[FieldAnalysis], res: &Profile, ms: &mut [M]) {
+    if parse.is_empty() || res.name_head != NameHead::First {
+        return;
+    }
+    for i in 0..ms.len() {
+        let m = &ms[i];
+        if !matches!(m.ty(), EntityType::Organization | EntityType::Location) {
+            continue;
+        }
+        let Some(fa) = parse.iter().find(|fa| fa.field == m.field) else {
+            continue;
+        };
+        let t = doc.fields[m.field].text;
+        if let Some(end) = verb_cut(t, &fa.analysis.tokens, m, res) {
+            ms[i].end = end;
+            continue;
+        }
+        let Some(end) = chain_end(t, &fa.analysis.tokens, m, res) else {
+            continue;
+        };
+        // Never into another mention.
+        let (field, from) = (m.field, m.end);
+        if ms
+            .iter()
+            .any(|o| o.field == field && o.start < end && o.end > from)
+        {
+            continue;
+        }
+        ms[i].end = end;
+    }
+}
+
+/// Where the name of `m` ends without the verb a complement rule ran it into ("Conseil" +
+/// "d'interdire"): a name's lower-case complement is a noun, never a verb.
+fn verb_cut(t: &str, toks: &[SyntaxToken], m: &M, res: &Profile) -> Option<usize> {
+    let inside: Vec<&SyntaxToken> = toks
+        .iter()
+        .filter(|x| x.start >= m.start && x.end <= m.end)
+        .collect();
+    let lower = |x: &SyntaxToken| crate::enrich::profile::lower(&t[x.start..x.end]);
+    let (last, rest) = inside.split_last()?;
+    if !matches!(last.pos, Pos::Verb | Pos::Aux)
+        || !t[last.start..last.end].starts_with(char::is_lowercase)
+    {
+        return None;
+    }
+    let kept = rest.iter().rposition(|x| {
+        !(res.complements.contains(&lower(x)) || res.articles.contains_key(&lower(x)))
+    })?;
+    Some(rest[kept].end).filter(|&e| e > m.start && kept + 1 < rest.len())
+}
+
+/// Where the name of `m` ends with the rest of its complement chain, if the parse shows more.
+fn chain_end(t: &str, toks: &[SyntaxToken], m: &M, res: &Profile) -> Option<usize> {
+    let inside: Vec<&SyntaxToken> = toks
+        .iter()
+        .filter(|x| x.start >= m.start && x.end <= m.end)
+        .collect();
+    let word = |x: &SyntaxToken| &t[x.start..x.end];
+    let (first, last) = (inside.first()?, inside.last()?);
+    if inside.len() < 2
+        || !word(first).starts_with(char::is_uppercase)
+        || !word(last).starts_with(char::is_lowercase)
+        || !matches!(last.pos, Pos::Noun | Pos::Adj)
+        || inside[1..]
+            .iter()
+            .any(|x| word(x).starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let lower = |x: &SyntaxToken| crate::enrich::profile::lower(word(x));
+    let mut has_complement = inside.iter().any(|x| res.complements.contains(&lower(x)));
+    let mut at = toks.iter().position(|x| x.start >= m.end)?;
+    let mut end = None;
+    for _ in 0..MAX_LINKS {
+        let Some(next) = link(t, toks, at, has_complement, res) else {
+            break;
+        };
+        has_complement = true;
+        at = next;
+        end = Some(toks[next - 1].end);
+    }
+    end
+}
+
+/// The tokens of one more link of the chain from token `at`: `[and] prep [article] noun adj*`;
+/// the index after it.
+fn link(
+    t: &str,
+    toks: &[SyntaxToken],
+    mut at: usize,
+    has_complement: bool,
+    res: &Profile,
+) -> Option<usize> {
+    let word = |i: usize| toks.get(i).map(|x| &t[x.start..x.end]);
+    let lower = |i: usize| word(i).map(crate::enrich::profile::lower);
+    // Only spaces between the words of the chain.
+    let joined =
+        |i: usize| i >= 1 && i < toks.len() && t[toks[i - 1].end..toks[i].start].trim().is_empty();
+    if has_complement && lower(at).is_some_and(|w| res.and_words.contains(&w)) && joined(at) {
+        at += 1;
+    }
+    let prep = lower(at)?;
+    if !(res.complements.contains(&prep) || has_complement && res.name_preps.contains(&prep))
+        || !joined(at)
+    {
+        return None;
+    }
+    at += 1;
+    if lower(at).is_some_and(|w| res.articles.contains_key(&w)) && joined(at) {
+        at += 1;
+    }
+    let noun = toks.get(at)?;
+    let w = word(at)?;
+    if noun.pos != Pos::Noun
+        || !joined(at)
+        || !w.starts_with(char::is_lowercase)
+        || !w.chars().all(char::is_alphabetic)
+        || res.stop.contains(&key(w))
+        || res.skip.contains(&crate::enrich::profile::lower(w))
+    {
+        return None;
+    }
+    // A date the noun opens ("de fin juin", "de début mars") is the sentence's, not the name's.
+    let dated = |i: usize| {
+        joined(i)
+            && word(i).is_some_and(|w| {
+                res.stop.contains(&key(w)) || res.skip.contains(&crate::enrich::profile::lower(w))
+            })
+    };
+    if dated(at + 1) {
+        return None;
+    }
+    at += 1;
+    for _ in 0..MAX_ADJS {
+        let adj = toks.get(at).is_some_and(|x| x.pos == Pos::Adj)
+            && joined(at)
+            && word(at).is_some_and(|w| w.starts_with(char::is_lowercase));
+        if !adj {
+            break;
+        }
+        at += 1;
+    }
+    Some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::profile::Lang;
+    use crate::enrich::syntax::{Analysis, Morph};
+    use crate::enrich::types::TextField;
+
+    /// The mention `span` of `text` (an organisation) after the chain step, with a parse from
+    /// (word, POS) pairs written in order.
+    fn extended(lang: Lang, text: &str, words: &[(&str, &str)], span: &str) -> String {
+        let mut from = 0;
+        let tokens = words
+            .iter()
+            .enumerate()
+            .map(|(i, (w, pos))| {
+                let start = from + text[from..].find(w).unwrap();
+                from = start + w.len();
+                SyntaxToken {
+                    start,
+                    end: from,
+                    tag: String::new(),
+                    pos: Pos::parse(pos),
+                    morph: Morph::default(),
+                    lemma: String::new(),
+                    head: 0,
+                    dep: String::new(),
+                    sent_start: i == 0,
+                }
+            })
+            .collect();
+        let parse = vec![FieldAnalysis {
+            field: 0,
+            analysis: Analysis::new(tokens),
+        }];
+        let doc = Document {
+            fields: vec![TextField { name: "body", text }],
+            lang: None,
+        };
+        let s = text.find(span).unwrap();
+        let mut ms = vec![M {
+            field: 0,
+            start: s,
+            end: s + span.len(),
+            label: "ORG".into(),
+            hint: None,
+        }];
+        extend(&doc, &parse, &Profile::load(lang), &mut ms);
+        text[ms[0].start..ms[0].end].to_string()
+    }
+
+    /// (word, POS) pairs of a sentence, tagged by a small table of invented words.
+    fn tagged(text: &str) -> Vec<(&str, &str)> {
+        text.split(' ')
+            .flat_map(|w| match w.split_once('\'') {
+                Some((a, b)) if !b.is_empty() => vec![&w[..a.len() + 1], b],
+                _ => vec![w],
+            })
+            .map(|w| {
+                let pos = match w {
+                    "de" | "des" | "du" | "d'" | "contre" | "pour" | "à" => "ADP",
+                    "la" | "le" | "l'" | "La" | "Le" => "DET",
+                    "et" => "CCONJ",
+                    "national" | "nationale" | "régional" | "côtière" | "marines" | "centrale"
+                    | "privées" => "ADJ",
+                    "a" | "ont" => "AUX",
+                    "voté" | "prêté" | "paraît" | "milite" | "interdire" => "VERB",
+                    _ if w.starts_with(char::is_uppercase) => "PROPN",
+                    _ => "NOUN",
+                };
+                (w, pos)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_stopped_inside_its_lower_case_chain_runs_to_its_end() {
+        let t = "Le rapport de l'Institut national de la pêche côtière et des ressources marines paraît lundi";
+        assert_eq!(
+            extended(
+                Lang::Fr,
+                t,
+                &tagged(t),
+                "Institut national de la pêche côtière"
+            ),
+            "Institut national de la pêche côtière et des ressources marines"
+        );
+        let t = "Elle milite à la Ligue nationale de lutte contre le bruit depuis mai";
+        assert_eq!(
+            extended(Lang::Fr, t, &tagged(t), "Ligue nationale de lutte"),
+            "Ligue nationale de lutte contre le bruit"
+        );
+    }
+
+    #[test]
+    fn dates_coordinations_and_capitalised_ends_stay_out() {
+        // A date the complement's noun opens.
+        let t = "Le Conseil régional de fin juin a voté";
+        assert_eq!(
+            extended(Lang::Fr, t, &tagged(t), "Conseil régional"),
+            "Conseil régional"
+        );
+        // "et" joins a complement only after a complement of the name's own.
+        let t = "La Banque centrale et des banques privées ont prêté";
+        assert_eq!(
+            extended(Lang::Fr, t, &tagged(t), "Banque centrale"),
+            "Banque centrale"
+        );
+        // The model's span does not end on a lower-case word: no chain shown.
+        let t = "La Banque de France de la ville a voté";
+        assert_eq!(
+            extended(Lang::Fr, t, &tagged(t), "Banque de France"),
+            "Banque de France"
+        );
+        // A language whose names end on their head has no such chain.
+        let t = "The Institute national de la pêche et des eaux";
+        assert_eq!(
+            extended(Lang::En, t, &tagged(t), "Institute national"),
+            "Institute national"
+        );
+    }
+
+    #[test]
+    fn a_verb_a_complement_rule_ran_into_is_cut_off() {
+        let t = "La Fédération d'interdire la chasse a voté";
+        assert_eq!(
+            extended(Lang::Fr, t, &tagged(t), "Fédération d'interdire"),
+            "Fédération"
+        );
+    }
+}

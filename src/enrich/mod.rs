@@ -83,7 +83,7 @@ impl Enricher {
                     "no spaCy pipeline there (ner/model is missing)".into(),
                 ));
             }
-            // One read of the static vectors for both tok2vecs (dropped after loading).
+            // One read of the static vectors for both tok2vecs (which keep it).
             let vectors = ner::vectors::VectorSource::new(path);
             let p = ner::Pipeline::load_with(lang, path, &vectors)
                 .map_err(|e| model_error(e.to_string()))?;

@@ -13,6 +13,13 @@
 //!   Python's backtracking engine (and the `regex` crate's leftmost-first semantics) do;
 //! * `finditer` follows Python ≥ 3.7 rules for empty matches.
 //!
+//! Large character classes of a plain piece are emitted as their set of code-point ranges (case
+//! folded once, then marked `(?-i:…)`), computed once per distinct class: the French
+//! `token_match` repeats a 3 kB letter class ~450 times under `(?i)`, and parsing and case
+//! folding every copy was most of the tokenizer's loading. The compiled pattern is the same
+//! (`regex_syntax` gives equal HIR, checked in the tests); look-around pieces keep the text as
+//! translated.
+//!
 //! Known, documented differences from Python: `$` is translated to `\z` (Python's `$` also
 //! matches before a final `\n`; the strings spaCy passes here never contain `\n` unless they are
 //! pure whitespace, and for those both give identical results with both models' five patterns:
@@ -22,7 +29,10 @@
 //! which `is_match` handles by mapping them to `i` (case-insensitive `search`/`finditer` do not;
 //! no spaCy pattern uses them).
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
+
+use regex_syntax::hir::{Class, HirKind};
 
 /// Python `str.isspace()`: Unicode White_Space plus the C0 separators U+001C..U+001F.
 pub fn is_py_space(c: char) -> bool {
@@ -99,19 +109,21 @@ impl PyRegex {
             plain.clear();
             Ok(())
         };
+        let mut classes = Classes::new(case_i);
         for alt in alts {
-            let (exact, fancy) = translate(alt, false)?;
+            let (compact, fancy) = translate(alt, false, Some(&mut classes))?;
             if !fancy {
-                plain.push(exact);
+                plain.push(compact);
                 continue;
             }
+            let (exact, _) = translate(alt, false, None)?;
             flush(&mut plain, &mut pieces)?;
             let pat = format!("{prefix}{anchor}(?:{exact})");
             let re = fancy_regex::RegexBuilder::new(&pat)
                 .backtrack_limit(10_000_000)
                 .build()
                 .map_err(|e| format!("cannot compile pattern {pat:?}: {e}"))?;
-            let (relaxed_src, _) = translate(alt, true)?;
+            let (relaxed_src, _) = translate(alt, true, None)?;
             let relaxed = regex::Regex::new(&format!("{prefix}{anchor}(?:{relaxed_src})")).ok();
             pieces.push(Piece::Fancy { re, relaxed });
         }
@@ -424,6 +436,74 @@ fn translate_class(chars: &[char], i: usize) -> Result<(String, usize), String> 
     Ok((out, end + 1))
 }
 
+/// Classes shorter than this (translated text, bytes) are left as they are.
+const COMPACT_MIN_LEN: usize = 64;
+
+/// The compact form of each large class met so far in one pattern.
+struct Classes {
+    case_insensitive: bool,
+    done: HashMap<String, String>,
+}
+
+impl Classes {
+    fn new(case_insensitive: bool) -> Classes {
+        Classes {
+            case_insensitive,
+            done: HashMap::new(),
+        }
+    }
+
+    /// `class` (translated, `regex` syntax) as its ranges, if large and not negated.
+    fn compact(&mut self, class: String) -> String {
+        if class.len() < COMPACT_MIN_LEN || class.starts_with("[^") {
+            return class;
+        }
+        if let Some(c) = self.done.get(&class) {
+            return c.clone();
+        }
+        let c = compact_class(&class, self.case_insensitive).unwrap_or_else(|| class.clone());
+        self.done.insert(class, c.clone());
+        c
+    }
+}
+
+/// The set of `class` (under `(?i)` when `case_insensitive`: folded here, once) written as
+/// ranges; `(?-i:…)` keeps the regex from folding it again. `None` if it does not parse as a
+/// Unicode class.
+fn compact_class(class: &str, case_insensitive: bool) -> Option<String> {
+    let src = if case_insensitive {
+        format!("(?i){class}")
+    } else {
+        class.to_string()
+    };
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(&src)
+        .ok()?;
+    let HirKind::Class(Class::Unicode(set)) = hir.kind() else {
+        return None;
+    };
+    let mut out = String::from(if case_insensitive { "(?-i:[" } else { "[" });
+    for r in set.ranges() {
+        push_class_char(&mut out, r.start());
+        if r.end() != r.start() {
+            out.push('-');
+            push_class_char(&mut out, r.end());
+        }
+    }
+    out.push_str(if case_insensitive { "])" } else { "]" });
+    Some(out)
+}
+
+/// A class member: letters and digits as they are, anything else escaped.
+fn push_class_char(out: &mut String, c: char) {
+    if c.is_alphanumeric() {
+        out.push(c);
+    } else {
+        hex_escape(out, c);
+    }
+}
+
 /// Index after the group opening at `i` (balanced parentheses, classes and escapes skipped).
 fn group_end(chars: &[char], i: usize) -> Result<usize, String> {
     let mut depth = 0usize;
@@ -447,8 +527,13 @@ fn group_end(chars: &[char], i: usize) -> Result<usize, String> {
 }
 
 /// Translate Python regex source to `regex`/`fancy_regex` syntax. With `relaxed`, look-around
-/// groups are dropped (the result accepts a superset). Returns (text, has look-around).
-fn translate(chars: &[char], relaxed: bool) -> Result<(String, bool), String> {
+/// groups are dropped (the result accepts a superset); with `classes`, large classes are
+/// emitted as their ranges (for `regex` only). Returns (text, has look-around).
+fn translate(
+    chars: &[char],
+    relaxed: bool,
+    mut classes: Option<&mut Classes>,
+) -> Result<(String, bool), String> {
     let mut out = String::with_capacity(chars.len() + 16);
     let mut fancy = false;
     let mut i = 0;
@@ -462,7 +547,10 @@ fn translate(chars: &[char], relaxed: bool) -> Result<(String, bool), String> {
             }
             '[' => {
                 let (t, n) = translate_class(chars, i)?;
-                out.push_str(&t);
+                match classes.as_deref_mut() {
+                    Some(classes) => out.push_str(&classes.compact(t)),
+                    None => out.push_str(&t),
+                }
                 i = n;
             }
             '(' => {
@@ -564,6 +652,61 @@ mod tests {
             m,
             vec![Span { start: 6, end: 6 }, Span { start: 11, end: 12 }]
         );
+    }
+
+    fn hir(pattern: &str) -> regex_syntax::hir::Hir {
+        regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(pattern)
+            .expect("pattern parses")
+    }
+
+    /// A compacted class is the same set as the class it replaces, folded or not.
+    #[test]
+    fn compact_classes_keep_their_set() {
+        let lower: String = (0x100u32..0x180)
+            .step_by(2)
+            .filter_map(char::from_u32)
+            .collect();
+        let classes = [
+            format!("[a-z\\x{{DF}}-\\x{{F6}}{lower}]"),
+            format!("[\\x{{2D}}–—‐‑a-z{lower}]"),
+            format!("[A-Z0-9\\x{{2E}}\\x{{5D}}\\x{{5C}}\\x{{2D}}{lower}\\x{{4E00}}-\\x{{9FFF}}]"),
+        ];
+        for class in &classes {
+            for case_i in [false, true] {
+                let compact = compact_class(class, case_i).expect("a class");
+                let (flags, whole) = if case_i { ("(?i)", "x") } else { ("", "x") };
+                assert_eq!(
+                    hir(&format!("{flags}{whole}{class}+$")),
+                    hir(&format!("{flags}{whole}{compact}+$")),
+                    "{class} (case-insensitive: {case_i})"
+                );
+            }
+        }
+        let folded = compact_class("[a-zé]", true).expect("a class");
+        assert!(folded.starts_with("(?-i:[") && folded.contains('É'));
+    }
+
+    #[test]
+    fn compacted_patterns_match_as_before() {
+        let lower: String = (0x100u32..0x180)
+            .step_by(2)
+            .filter_map(char::from_u32)
+            .collect();
+        let class = format!("[a-zà-öø-ÿ{lower}]");
+        let src = format!("(?iu)^x[-–]{class}+$|^({class}+)[’']{class}*$");
+        let r = PyRegex::new(&src, Mode::Match).unwrap();
+        for (s, want) in [
+            ("X-Éte", true),
+            ("x–ĀĂ", true),
+            ("XX-a", false),
+            ("ÉTÉ’ÀB", true),
+            ("été’", true),
+            ("a'b!", false),
+        ] {
+            assert_eq!(r.is_match(s), want, "{s}");
+        }
     }
 
     #[test]

@@ -3,21 +3,25 @@
 //! component the tagger, morphologizer and parser listen to. See
 //! `shared/notes/spacy-ner-inference.md` §2–4.
 //!
-//! Load-time precomputation: the embedding Maxout is linear in its concatenated input, so each
-//! HashEmbed table row and each static vector row is projected through its block of the Maxout
-//! weights once (`rows × 288`). At predict time the embedding layer is then one row addition per
-//! hash (4 per attribute, +1 static vector) per token. The encoder runs batched over all tokens
-//! of a doc (one GEMM per layer).
+//! Precomputation: the embedding Maxout is linear in its concatenated input, so each HashEmbed
+//! table row and each static vector row is projected through its block of the Maxout weights
+//! once (`rows × 288`). At predict time the embedding layer is then one row addition per hash
+//! (4 per attribute, +1 static vector) per token. The hash tables are projected at load (a few
+//! thousand rows each, most of them hit by any article); the static vectors (20,000 rows in
+//! fr_core_news_md, of which a run of a few hundred articles touches a fraction) are projected
+//! row by row on first use, in one batch per doc, with the same GEMM as a whole-table projection
+//! (its results do not depend on the number of rows: see [`StaticVectors::project_missing`]).
+//! The encoder runs batched over all tokens of a doc (one GEMM per layer).
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::features::{is_space, prefix, shape_into, suffix, Lexicon};
 use super::gemm::{gemm_packed, PackedB, Store};
 use super::hash::murmur3_128_u64;
 use super::layers::{gemm_abt, layernorm, maxout_row, Loader, WIDTH};
 use super::tokenizer::Token;
-use super::vectors::{KeyRows, VectorSource};
+use super::vectors::{StaticTable, VectorSource};
 use super::weights::{format_err, join, read_lexeme_norm};
 use super::NerError;
 
@@ -70,12 +74,61 @@ struct HashTable {
     proj: Vec<f32>,
 }
 
+/// A projected static-vector row: `vector @ W_sv.T` through the static block of the embed Maxout.
+type ProjRow = Box<[f32; WP]>;
+
 #[derive(Debug)]
 struct StaticVectors {
-    /// The pipeline's key → row map, shared with its other tok2vec.
-    key2row: Arc<KeyRows>,
-    /// `rows × WP`: `vectors @ W_sv.T` through the static block of the embed Maxout.
-    proj: Vec<f32>,
+    /// The pipeline's raw vectors and key → row map, shared with its other tok2vec.
+    table: Arc<StaticTable>,
+    /// Width of a raw vector.
+    dim: usize,
+    /// The static vectors' `W` (`WIDTH × dim`), packed in blocks of [`MM_KC`] columns.
+    w_sv: Vec<KBlock>,
+    /// The static block of the embed Maxout's `W` (`WP × WIDTH`), packed.
+    w_embed: PackedB,
+    /// One cell per raw row, filled the first time a doc uses the row (shared by the worker
+    /// threads: a row raced by two threads is computed twice, identically, and set once).
+    proj: Vec<OnceLock<ProjRow>>,
+}
+
+impl StaticVectors {
+    /// The projected row `r`, if it has been projected.
+    #[inline]
+    fn row(&self, r: u32) -> Option<&[f32]> {
+        self.proj.get(r as usize)?.get().map(|row| &row[..])
+    }
+
+    /// Projects the rows among `rows` that no doc has used yet (every `per_token`-th entry from
+    /// `slot` on), in one batch for the doc, with weights packed at load.
+    fn project_missing(&self, rows: &[u32], per_token: usize, slot: usize) {
+        let mut missing: Vec<u32> = rows
+            .iter()
+            .skip(slot)
+            .step_by(per_token)
+            .copied()
+            .filter(|&r| self.proj.get(r as usize).is_some_and(|c| c.get().is_none()))
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        missing.sort_unstable();
+        missing.dedup();
+        let (m, dim) = (missing.len(), self.dim);
+        let data = &self.table.vectors.data;
+        let mut a = Vec::with_capacity(m * dim);
+        for &r in &missing {
+            let r = r as usize;
+            a.extend_from_slice(&data[r * dim..(r + 1) * dim]);
+        }
+        let p = project(m, &a, dim, &self.w_sv, &self.w_embed);
+        for (&r, values) in missing.iter().zip(p.chunks_exact(WP)) {
+            let mut row: ProjRow = Box::new([0.0; WP]);
+            row.copy_from_slice(values);
+            // Set by another thread meanwhile: same values, keep either.
+            let _ = self.proj[r as usize].set(row);
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -217,6 +270,9 @@ impl Tok2Vec {
         // rows that stay zero (the out-of-range neighbours of seq2col).
         let mut x = vec![0.0f32; (np + 2) * WIDTH];
         let rows = self.embed_rows(text, tokens);
+        if let Some(st) = &self.statics {
+            st.project_missing(&rows.rows, rows.per_token, rows.per_token - 1);
+        }
         let mut acc = [0.0f32; WP];
         let mut picked: Vec<&[f32]> = Vec::with_capacity(rows.per_token);
         for i in 0..n {
@@ -270,7 +326,7 @@ impl Tok2Vec {
                 }
             }
             if let Some(st) = &self.statics {
-                let row = st.key2row.get(self.lexicon.string_id(t));
+                let row = st.table.keys.get(self.lexicon.string_id(t));
                 rows.push(row.unwrap_or(NO_ROW));
             }
         }
@@ -284,7 +340,7 @@ impl Tok2Vec {
         let proj = match self.tables.get(slot / 4) {
             Some(table) => &table.proj,
             None if r == NO_ROW => return None,
-            None => &self.statics.as_ref()?.proj,
+            None => return self.statics.as_ref()?.row(r),
         };
         let r = r as usize;
         proj.get(r * WP..(r + 1) * WP)
@@ -358,8 +414,9 @@ fn sum_rows(acc: &mut [f32; WP], bias: &[f32], rows: &[&[f32]]) {
     }
 }
 
-/// Projects the pipeline's static vectors through the static vectors' `W` and the static block
-/// of the embed Maxout (`embed_w` from that block on); the key map is the shared one.
+/// The pipeline's static vectors with this tok2vec's weights: the static vectors' `W` and the
+/// static block of the embed Maxout (`embed_w` from that block on, rows at stride `embed_in`).
+/// No row is projected yet (see [`StaticVectors::project_missing`]).
 fn load_statics(
     l: &Loader,
     node: &super::weights::Node,
@@ -367,36 +424,61 @@ fn load_statics(
     embed_w: &[f32],
     embed_in: usize,
 ) -> Result<StaticVectors, NerError> {
-    let dir = source.dir().to_path_buf();
     let table = source.table()?;
-    let vectors = &table.vectors;
-    let &[nrows, dim] = vectors.shape.as_slice() else {
+    let &[nrows, dim] = table.vectors.shape.as_slice() else {
         return Err(format_err(
-            &join(&dir, "vocab/vectors"),
+            &join(source.dir(), "vocab/vectors"),
             "vectors are not 2-d",
         ));
     };
     let w_sv = l.param(node, "W", &[WIDTH, dim])?;
-    let mut s = vec![0.0f32; nrows * WIDTH];
-    gemm_abt(
-        nrows,
-        dim,
-        WIDTH,
-        &vectors.data,
-        dim,
-        &w_sv,
-        dim,
-        0.0,
-        &mut s,
-    );
-    let mut proj = vec![0.0f32; nrows * WP];
-    gemm_abt(
-        nrows, WIDTH, WP, &s, WIDTH, embed_w, embed_in, 0.0, &mut proj,
-    );
     Ok(StaticVectors {
-        key2row: Arc::clone(&table.keys),
-        proj,
+        table,
+        dim,
+        w_sv: pack_k_blocks(&w_sv, WIDTH, dim),
+        w_embed: PackedB::pack(WP, WIDTH, embed_w, embed_in),
+        proj: (0..nrows).map(|_| OnceLock::new()).collect(),
     })
+}
+
+/// Depth of `matrixmultiply`'s `k` blocks for `f32` (`S_KC`, its default build).
+const MM_KC: usize = 256;
+
+/// Columns `k0..k0 + w.k()` of a weight matrix, packed.
+#[derive(Debug)]
+struct KBlock {
+    k0: usize,
+    w: PackedB,
+}
+
+/// Packs `n` rows of length `k` in blocks of [`MM_KC`] columns.
+fn pack_k_blocks(b: &[f32], n: usize, k: usize) -> Vec<KBlock> {
+    (0..k)
+        .step_by(MM_KC)
+        .map(|k0| KBlock {
+            k0,
+            w: PackedB::pack(n, MM_KC.min(k - k0), &b[k0..], k),
+        })
+        .collect()
+}
+
+/// `(a · w_svᵀ) · w_embedᵀ` for `m` raw vectors of length `dim` (`m × WP`).
+///
+/// The numbers are those of the whole-table projection with `matrixmultiply` that loading did
+/// before (`gemm_abt`), bit for bit: that GEMM computes each output as an FMA chain over `k`
+/// from zero, one chain per block of [`MM_KC`], each block's chain added to the output (`c +
+/// ab`, one rounding) — whatever the number of rows or the row's place in a tile. `gemm_packed`
+/// computes one FMA chain from zero per call and stores or adds it the same way, so one call
+/// per block gives the same sums (checked in `tests::projection_matches_matrixmultiply`).
+fn project(m: usize, a: &[f32], dim: usize, w_sv: &[KBlock], w_embed: &PackedB) -> Vec<f32> {
+    let mut s = vec![0.0f32; m * WIDTH];
+    for (i, block) in w_sv.iter().enumerate() {
+        let store = if i == 0 { Store::Overwrite } else { Store::Add };
+        gemm_packed(m, &a[block.k0..], dim, &block.w, store, &mut s);
+    }
+    let mut p = vec![0.0f32; m * WP];
+    gemm_packed(m, &s, WIDTH, w_embed, Store::Overwrite, &mut p);
+    p
 }
 
 #[cfg(test)]
@@ -426,6 +508,53 @@ mod tests {
         }
         // The other order would differ here: (1e8 + 1) rounds to 1e8, so 1 is lost.
         assert_ne!(((bias[0] + r1[0]) + r2[0]), (bias[0] + r2[0]) + r1[0]);
+    }
+
+    /// Pseudo-random values of both signs and several magnitudes (xorshift).
+    fn values(n: usize, seed: u64) -> Vec<f32> {
+        let mut x = seed;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                ((x % 20_001) as f32 - 10_000.0) / 997.0 * if x % 5 == 0 { 30.0 } else { 1.0 }
+            })
+            .collect()
+    }
+
+    /// A static row projected on first use equals, bit for bit, the whole-table projection with
+    /// `matrixmultiply` (two `k` blocks: dim 300), for any batch size and row.
+    #[test]
+    fn projection_matches_matrixmultiply() {
+        let (nrows, dim, embed_in) = (37, 300, 3 * WIDTH);
+        let vectors = values(nrows * dim, 1);
+        let w_sv = values(WIDTH * dim, 2);
+        let embed_w = values(WP * embed_in, 3);
+        let block = &embed_w[2 * WIDTH..];
+        let mut s = vec![0.0f32; nrows * WIDTH];
+        gemm_abt(nrows, dim, WIDTH, &vectors, dim, &w_sv, dim, 0.0, &mut s);
+        let mut whole = vec![0.0f32; nrows * WP];
+        gemm_abt(
+            nrows, WIDTH, WP, &s, WIDTH, block, embed_in, 0.0, &mut whole,
+        );
+
+        let blocks = pack_k_blocks(&w_sv, WIDTH, dim);
+        assert_eq!(blocks.len(), 2);
+        let packed_embed = PackedB::pack(WP, WIDTH, block, embed_in);
+        for picked in [vec![5usize], vec![0, 36, 7], (0..nrows).rev().collect()] {
+            let mut a = Vec::new();
+            for &r in &picked {
+                a.extend_from_slice(&vectors[r * dim..(r + 1) * dim]);
+            }
+            let p = project(picked.len(), &a, dim, &blocks, &packed_embed);
+            for (i, &r) in picked.iter().enumerate() {
+                for o in 0..WP {
+                    let (got, want) = (p[i * WP + o], whole[r * WP + o]);
+                    assert_eq!(got.to_bits(), want.to_bits(), "row {r} output {o}");
+                }
+            }
+        }
     }
 
     #[test]

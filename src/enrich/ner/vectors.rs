@@ -1,8 +1,8 @@
 //! A pipeline's static word vectors (`vocab/vectors`, `vocab/key2row`), read once per pipeline
 //! and shared by every tok2vec that embeds them (the NER's own and the shared `tok2vec` both
-//! do in fr_core_news_md). Each tok2vec projects the raw vectors through its own weights at
-//! load; the key → row map stays one [`KeyRows`] behind an `Arc`, and the raw vectors are
-//! dropped with the [`VectorSource`] once every component is loaded.
+//! do in fr_core_news_md). Each tok2vec projects the raw vectors through its own weights, a row
+//! the first time a doc uses it; the raw vectors and the key → row map stay one [`StaticTable`]
+//! behind an `Arc`, held by those tok2vecs.
 
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
@@ -90,7 +90,7 @@ pub(crate) struct StaticTable {
 
 /// Reads a pipeline's static vectors on first use and hands the same table to every tok2vec
 /// loaded from that directory (a pipeline's components load one after the other, on one thread).
-/// Dropping it, and the loaders' handles, frees the raw vectors.
+/// The tok2vecs keep the table (they project its rows on first use).
 #[derive(Debug)]
 pub struct VectorSource {
     dir: PathBuf,

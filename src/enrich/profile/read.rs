@@ -94,6 +94,10 @@ impl Profile {
                     self.name_prefixes.push(lower(w));
                     continue;
                 }
+                "age_suffix" => {
+                    self.age_suffixes.push(lower(w));
+                    continue;
+                }
                 "trim_suffix" => {
                     self.trim_suffixes.push(w.to_string());
                     continue;

@@ -268,8 +268,15 @@ fn role_phrase(
     res: &Profile,
 ) -> Option<Phrase> {
     let mut role = None;
+    // "the 56-year-old": someone described by age, when no role noun follows ("the
+    // 56-year-old actor" is an actor).
+    let mut age = None;
     for r in j..(j + 3).min(k1) {
         let w = &fd.toks[r].lower;
+        if let Some(a) = res.age_word(w) {
+            age = age.or(Some((r, Gender::Unknown, a.to_string())));
+            continue;
+        }
         let two = fd.toks.get(r + 1).map(|n| format!("{w} {}", n.lower));
         if let Some(g) = two
             .as_ref()
@@ -283,7 +290,7 @@ fn role_phrase(
             break;
         }
     }
-    let (r, g, word) = role?;
+    let (r, g, word) = role.or(age)?;
     // The full stop of an abbreviated title ("Dr. Anthony Fauci") ends nothing.
     let mut after = r + 1;
     if fd.toks.get(after).is_some_and(|t| {

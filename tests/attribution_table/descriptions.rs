@@ -48,3 +48,28 @@ fn a_description_by_age_stands_for_the_person_named_before() {
         )],
     );
 }
+
+#[test]
+fn an_organisation_named_after_its_noun_is_the_subject_a_description_stands_for() {
+    run(
+        "fr",
+        "org after its noun",
+        &[case(
+            "Le groupe Renault a confirmé mardi la fermeture de son usine de Flins. « Cette décision est douloureuse mais nécessaire », a indiqué le constructeur dans un communiqué.",
+            &[(
+                "Cette décision est douloureuse mais nécessaire",
+                Some("Renault"),
+            )],
+            None,
+        )],
+    );
+    run(
+        "en",
+        "org after its noun",
+        &[case(
+            "The carrier Ryanair confirmed on Tuesday that it would close its base in Bremen. \"This decision is painful but necessary,\" the airline said in a statement.",
+            &[("This decision is painful but necessary,", Some("Ryanair"))],
+            None,
+        )],
+    );
+}

@@ -646,9 +646,18 @@ pub(super) fn sentence_subject(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> O
         .map(|m| Phrase::at(Ref::Ent(m.entity), m.start))
 }
 
-/// Whether the mention at byte `p` opens its sentence or clause (after an article at most).
+/// Whether the mention at byte `p` opens its sentence or clause (after an article at most, and
+/// an organisation noun).
 pub(super) fn subject_like(fd: &Field<'_>, p: usize, res: &Profile) -> bool {
     let mut k = fd.tok_at(p);
+    // "Le groupe Renold a confirmé", "the carrier Skyway said": the noun the name is in
+    // apposition with is part of the subject.
+    if k > 1
+        && res.org_nouns.contains(&fd.toks[k - 1].lower)
+        && res.articles.contains_key(&fd.toks[k - 2].lower)
+    {
+        k -= 1;
+    }
     if k > 0 && res.articles.contains_key(&fd.toks[k - 1].lower) {
         k -= 1;
     }

@@ -45,6 +45,11 @@ fn a_description_by_age_stands_for_the_person_named_before() {
                 Some("David Miller"),
             )],
             None,
+        ),
+        case(
+            "Paul Turner's family thanked the rescuers on Sunday.\n\nThe search had lasted three days.\n\n\"I owe them my life,\" said the 62-year-old.",
+            &[("I owe them my life,", Some("Paul Turner"))],
+            None,
         )],
     );
 }

@@ -506,7 +506,9 @@ impl<'a> Resolver<'a> {
             .find(|(p, _)| subject_like(fd, *p, self.res))
             .or(near.first())
             .map(|&(_, i)| i);
-        if found.is_some() || self.res.age_suffixes.iter().all(|a| a != word) {
+        let by_age =
+            self.res.age_suffixes.iter().any(|a| a == word) || self.res.age_word(word).is_some();
+        if found.is_some() || !by_age {
             return found;
         }
         // "The 56-year-old said": a description by age names the person the story is about,

@@ -253,6 +253,9 @@ pub struct Profile {
     pub contracted: HashSet<String>,
     /// Words opening a reported clause after its speech verb ("que", "that").
     pub complementizers: HashSet<String>,
+    /// Conjunctions opening a clause of its own after a quotation ("« … », quand X dénonçait",
+    /// "“…,” while X said"): that clause's speech verb is another speaker's, not the quote's cue.
+    pub subordinators: HashSet<String>,
     /// Relative pronouns that may be the subject of a speech verb ("X, qui affirme que …",
     /// "X, who said …"): they stand for the noun phrase before them.
     pub relatives: HashSet<String>,
@@ -510,6 +513,7 @@ impl Profile {
             byline_words: HashSet::new(),
             addressees: HashSet::new(),
             complementizers: HashSet::new(),
+            subordinators: HashSet::new(),
             relatives: HashSet::new(),
             contracted: HashSet::new(),
             demonstratives: HashMap::new(),

@@ -143,6 +143,7 @@ impl Profile {
                 "byline" => &mut self.byline_words,
                 "addressee" => &mut self.addressees,
                 "complementizer" => &mut self.complementizers,
+                "subordinator" => &mut self.subordinators,
                 "relative" => &mut self.relatives,
                 "contracted" => &mut self.contracted,
                 "opinion" => &mut self.opinions,

@@ -5,8 +5,9 @@
 use super::cues::is_boundary;
 use super::field::{Field, MentionAt, Span};
 use super::gender;
-use super::speaker::{org_complement, subject_like, Phrase, Ref};
+use super::speaker::{org_complement, Phrase, Ref};
 use super::speaking::{person_shaped, speaking_entities};
+use super::subjects::subject_like;
 use crate::enrich::profile::{key, lower, Gender, Profile, Referent};
 use crate::enrich::text;
 use crate::enrich::tokens::tokenize;

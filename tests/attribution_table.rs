@@ -16,6 +16,8 @@ use std::sync::OnceLock;
 mod bounds;
 #[path = "attribution_table/clauses.rs"]
 mod clauses;
+#[path = "attribution_table/descriptions.rs"]
+mod descriptions;
 #[path = "attribution_table/evidence.rs"]
 mod evidence;
 #[path = "attribution_table/resolution.rs"]

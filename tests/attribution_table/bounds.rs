@@ -174,3 +174,25 @@ fn a_cue_word_the_parse_reads_as_a_noun_is_no_cue() {
         )],
     );
 }
+
+#[test]
+fn a_clause_of_its_own_after_a_quote_holds_another_speakers_verb() {
+    run(
+        "fr",
+        "subordinate clause after a quote",
+        &[case(
+            "Le maire, Paul Girard, a défendu « un projet ambitieux pour toute la ville », quand son opposante Marie Lenoir dénonçait un gaspillage.",
+            &[("un projet ambitieux pour toute la ville", Some("Paul Girard"))],
+            None,
+        )],
+    );
+    run(
+        "en",
+        "subordinate clause after a quote",
+        &[case(
+            "Mayor Paul Grant defended “an ambitious plan for the whole city,” while his rival Mary Lane denounced it as a waste.",
+            &[("an ambitious plan for the whole city,", Some("Paul Grant"))],
+            None,
+        )],
+    );
+}

@@ -181,6 +181,13 @@ pub struct Profile {
     pub object_pronouns: HashMap<String, Gender>,
     /// Role and title nouns (lower case, may hold a space) and their gender.
     pub roles: HashMap<String, Gender>,
+    /// Role classes: a description noun ("magistrat", "lawmaker") and the roles, or roles with
+    /// their complement ("président du tribunal"), of the persons it may stand for (the third
+    /// column of `roles.txt`, comma-separated).
+    pub role_classes: HashMap<String, Vec<String>>,
+    /// Endings of a compound age adjective used as a noun ("the 56-year-old said"): someone
+    /// named before, described by age.
+    pub age_suffixes: Vec<String>,
     /// First names (shared by every language, lower case) and their usual gender.
     pub first_names: HashMap<String, Gender>,
     /// Lone names that are not entities (months, days, ...), as [`key`] forms.
@@ -253,6 +260,9 @@ pub struct Profile {
     pub contracted: HashSet<String>,
     /// Words opening a reported clause after its speech verb ("que", "that").
     pub complementizers: HashSet<String>,
+    /// Conjunctions opening a clause of its own after a quotation ("« … », quand X dénonçait",
+    /// "“…,” while X said"): that clause's speech verb is another speaker's, not the quote's cue.
+    pub subordinators: HashSet<String>,
     /// Relative pronouns that may be the subject of a speech verb ("X, qui affirme que …",
     /// "X, who said …"): they stand for the noun phrase before them.
     pub relatives: HashSet<String>,
@@ -482,6 +492,8 @@ impl Profile {
             pronoun_referents: referents(files.pronouns),
             object_pronouns: HashMap::new(),
             roles: gendered(files.roles),
+            role_classes: role_classes(files.roles),
+            age_suffixes: Vec::new(),
             first_names: gendered(FIRST_NAMES),
             stop: lines(files.stop).map(key).collect(),
             demonyms: HashSet::new(),
@@ -509,6 +521,7 @@ impl Profile {
             byline_words: HashSet::new(),
             addressees: HashSet::new(),
             complementizers: HashSet::new(),
+            subordinators: HashSet::new(),
             relatives: HashSet::new(),
             contracted: HashSet::new(),
             demonstratives: HashMap::new(),
@@ -560,6 +573,31 @@ impl Profile {
             .copied()
     }
 
+    /// Whether a person written next to the role `attached` (a role word, or a role and its
+    /// complement: "président du tribunal") may be what the description `word` stands for: the
+    /// same role, or one of the roles of the description's class ("le magistrat" for "le
+    /// président du tribunal").
+    pub fn role_covers(&self, word: &str, attached: &str) -> bool {
+        attached == word
+            || self
+                .role_classes
+                .get(word)
+                .is_some_and(|c| c.iter().any(|r| r == attached))
+    }
+
+    /// The age ending of a compound age word ("56-year-old" → "year-old"), when it is one: a
+    /// number or number word, a hyphen and an ending of `age_suffixes`.
+    pub fn age_word(&self, w: &str) -> Option<&str> {
+        self.age_suffixes
+            .iter()
+            .find(|s| {
+                w.strip_suffix(s.as_str())
+                    .and_then(|p| p.strip_suffix('-'))
+                    .is_some_and(|p| !p.is_empty() && !p.contains(' '))
+            })
+            .map(String::as_str)
+    }
+
     /// Whether the whole name is only role/title words ("Haute-Commissaire", "ministre").
     pub fn is_role_name(&self, name: &str) -> bool {
         let k = lower(name);
@@ -571,6 +609,20 @@ fn gendered(s: &'static str) -> HashMap<String, Gender> {
     lines(s)
         .filter_map(|l| l.split_once('|'))
         .map(|(w, g)| (lower(w), Gender::parse(g.split('|').next().unwrap_or(g))))
+        .collect()
+}
+
+/// `form|gender|class` lines of `roles.txt` with a class: the description and the roles it
+/// may stand for.
+fn role_classes(s: &'static str) -> HashMap<String, Vec<String>> {
+    lines(s)
+        .filter_map(|l| {
+            let mut cols = l.split('|');
+            let w = cols.next()?;
+            let class = cols.nth(1)?;
+            let members = class.split(',').map(|m| lower(m.trim()));
+            Some((lower(w), members.filter(|m| !m.is_empty()).collect()))
+        })
         .collect()
 }
 

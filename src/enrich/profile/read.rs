@@ -94,6 +94,10 @@ impl Profile {
                     self.name_prefixes.push(lower(w));
                     continue;
                 }
+                "age_suffix" => {
+                    self.age_suffixes.push(lower(w));
+                    continue;
+                }
                 "trim_suffix" => {
                     self.trim_suffixes.push(w.to_string());
                     continue;
@@ -141,6 +145,7 @@ impl Profile {
                 "byline" => &mut self.byline_words,
                 "addressee" => &mut self.addressees,
                 "complementizer" => &mut self.complementizers,
+                "subordinator" => &mut self.subordinators,
                 "relative" => &mut self.relatives,
                 "contracted" => &mut self.contracted,
                 "opinion" => &mut self.opinions,

@@ -173,7 +173,10 @@ fn verb_after_comma(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attri
     {
         a1 += 1;
     }
-    let verb = fd.toks.get(k).filter(|t| t.word && !t.cap && k < a1)?;
+    let verb = fd
+        .toks
+        .get(k)
+        .filter(|t| t.word && !t.cap && k < a1 && !res.subordinators.contains(&t.lower))?;
     // Verb first, the subject inverted after it.
     if !res.articles.contains_key(&verb.lower) && !res.pronouns.contains_key(&verb.lower) {
         if let Some(g) = cue_pronoun(&fd.toks[k..k + 1], res) {
@@ -243,6 +246,10 @@ fn after_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributio
         25
     };
     for k in a0..a1.min(a0 + reach) {
+        // "« … », quand le Qatar dénonçait …": a clause of its own, another speaker's verb.
+        if res.subordinators.contains(&fd.toks[k].lower) {
+            break;
+        }
         let Some(CueMatch { end: ce, source }) = cue_at(fd, k, a1, res) else {
             continue;
         };

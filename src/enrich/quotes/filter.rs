@@ -90,7 +90,8 @@ fn title_case(body: &str, n: usize, res: &Profile) -> bool {
 }
 
 /// A short phrase inside a sentence, without a cue after it nor a speaker said to speak before
-/// it in the sentence ("X said the company was “just getting started”" keeps its quote).
+/// it in the sentence ("X said the company was “just getting started”", "selon X, le chantier
+/// a « beaucoup trop traîné »" keep their quote).
 fn scare_quote(fd: &Field<'_>, q: &RawQuote, body: &str, n: usize, res: &Profile) -> bool {
     if n > 3 || body.ends_with(['.', '!', '?']) {
         return false;
@@ -114,7 +115,7 @@ fn scare_quote(fd: &Field<'_>, q: &RawQuote, body: &str, n: usize, res: &Profile
     let mut cue_before = false;
     while b > 0 && k - b < 20 && !is_boundary(fd, b - 1, res) {
         b -= 1;
-        cue_before |= cue_at(fd, b, k, res).is_some_and(|c| !c.source);
+        cue_before |= cue_at(fd, b, k, res).is_some();
     }
     // "Pour le maire, le projet est un « vrai gâchis »": the opinion of whoever opens the
     // sentence.

@@ -28,6 +28,7 @@ mod resolve;
 mod scan;
 mod speaker;
 mod speaking;
+mod subjects;
 #[cfg(test)]
 mod tests;
 
@@ -36,7 +37,7 @@ pub use scan::{scan, word_count, RawQuote};
 
 use field::Field;
 use resolve::{candidates, Candidate, Resolver, RoleSpeakers};
-use speaker::{previous_sentence_subject, recent_speaker, sentence_subject};
+use subjects::{previous_sentence_subject, recent_speaker, sentence_subject};
 
 use super::analysis::Analysis;
 use super::explain::{QuoteExplain, QuoteRule, SpeakerRef};

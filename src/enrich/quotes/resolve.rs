@@ -5,8 +5,9 @@
 use super::cues::is_boundary;
 use super::field::{Field, MentionAt, Span};
 use super::gender;
-use super::speaker::{org_complement, subject_like, Phrase, Ref};
+use super::speaker::{org_complement, Phrase, Ref};
 use super::speaking::{person_shaped, speaking_entities};
+use super::subjects::subject_like;
 use crate::enrich::profile::{key, lower, Gender, Profile, Referent};
 use crate::enrich::text;
 use crate::enrich::tokens::tokenize;
@@ -222,7 +223,12 @@ impl<'a> Resolver<'a> {
         while x > k.saturating_sub(8) {
             x -= 1;
             let t = &fd.toks[x];
-            if t.lower == "." || t.lower == ";" {
+            // The full stop of an abbreviated title ("Sen. Jane Roe") ends no sentence.
+            let title_stop = x > 0 && {
+                let p = &fd.toks[x - 1];
+                p.end == t.start && res.abbrevs.contains(&p.lower) && res.role(&p.lower).is_some()
+            };
+            if (t.lower == "." && !title_stop) || t.lower == ";" {
                 break;
             }
             if let Some(n) = fd.mention_ending(t.end) {
@@ -238,6 +244,9 @@ impl<'a> Resolver<'a> {
                 }
             }
             if let Some(g) = res.role(&t.lower) {
+                if let Some(c) = role_with_complement(fd, x, res) {
+                    roles.push((c, g));
+                }
                 roles.push((t.lower.clone(), g));
             }
         }
@@ -248,6 +257,10 @@ impl<'a> Resolver<'a> {
                     break;
                 }
                 if let Some(g) = res.role(&t.lower) {
+                    let x = fd.tok_at(t.start);
+                    if let Some(c) = role_with_complement(fd, x, res) {
+                        roles.push((c, g));
+                    }
                     roles.push((t.lower.clone(), g));
                     break;
                 }
@@ -462,11 +475,12 @@ impl<'a> Resolver<'a> {
                 Cand::Person(i) => Some((c.at, i)),
                 _ => None,
             });
-        if let Some((_, i)) = persons.clone().find(|(_, i)| {
+        let described = |i: &usize| {
             self.attached
                 .get(i)
-                .is_some_and(|w| w.iter().any(|w| w == word))
-        }) {
+                .is_some_and(|w| w.iter().any(|w| self.res.role_covers(word, w)))
+        };
+        if let Some((_, i)) = persons.clone().find(|(_, i)| described(i)) {
             return Some(i);
         }
         // The role written next to a name only later in the text ("a déclaré le maire. […]
@@ -476,15 +490,7 @@ impl<'a> Resolver<'a> {
             .iter()
             .filter(|c| c.at > pos)
             .find_map(|c| match c.kind {
-                Cand::Person(i)
-                    if fd.para(c.at) <= para + 2
-                        && self
-                            .attached
-                            .get(&i)
-                            .is_some_and(|w| w.iter().any(|w| w == word)) =>
-                {
-                    Some(i)
-                }
+                Cand::Person(i) if fd.para(c.at) <= para + 2 && described(&i) => Some(i),
                 _ => None,
             });
         if later.is_some() {
@@ -496,10 +502,28 @@ impl<'a> Resolver<'a> {
             .take_while(|(p, _)| para - fd.para(*p).min(para) <= 1)
             .filter(|(_, i)| self.gender[*i].agrees(g))
             .collect();
-        near.iter()
+        let found = near
+            .iter()
             .find(|(p, _)| subject_like(fd, *p, self.res))
             .or(near.first())
-            .map(|&(_, i)| i)
+            .map(|&(_, i)| i);
+        let by_age =
+            self.res.age_suffixes.iter().any(|a| a == word) || self.res.age_word(word).is_some();
+        if found.is_some() || !by_age {
+            return found;
+        }
+        // "The 56-year-old said": a description by age names the person the story is about,
+        // the most recent one named in the two paragraphs before, also as a possessor
+        // ("Smith's lawyers …").
+        cands
+            .iter()
+            .rev()
+            .filter(|c| c.at < pos)
+            .take_while(|c| para - fd.para(c.at).min(para) <= 2)
+            .find_map(|c| match c.kind {
+                Cand::Person(i) | Cand::Possessor(i) if self.gender[i].agrees(g) => Some(i),
+                _ => None,
+            })
     }
 }
 
@@ -549,6 +573,31 @@ fn voice_of(fd: &Field<'_>, pos: usize, res: &Profile) -> Option<usize> {
         .find_map(|x| fd.mention_starting(fd.toks[x].start))
         .filter(|p| fd.is_person(p.entity))
         .map(|p| p.entity)
+}
+
+/// The role at token `x` with its complement, as written, when a lower-case noun follows it
+/// through a complement preposition and an article: "président du tribunal", "présidente de la
+/// cour" (what a role class may name, where the role alone says less).
+fn role_with_complement(fd: &Field<'_>, x: usize, res: &Profile) -> Option<String> {
+    let c = fd.toks.get(x + 1)?;
+    if !res.complements.contains(&c.lower) && !res.contracted.contains(&c.lower) {
+        return None;
+    }
+    let mut n = x + 2;
+    if fd
+        .toks
+        .get(n)
+        .is_some_and(|a| res.articles.contains_key(&a.lower))
+    {
+        n += 1;
+    }
+    let noun = fd.toks.get(n).filter(|t| t.word && !t.cap)?;
+    let words: Vec<&str> = fd.toks[x..n]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .chain([noun.lower.as_str()])
+        .collect();
+    Some(words.join(" "))
 }
 
 /// The subject pronoun written at byte `pos`, lower case, also inverted ("a-t-elle" → "elle").

@@ -1,10 +1,8 @@
 //! The speaker phrase: what the words next to a cue point at (an entity, a name the model
 //! missed, a pronoun, a role, an organisation described by a common noun), and the subjects a
-//! quote without a cue falls back on.
+//! quote without a cue falls back on (in `subjects`).
 
-use super::cues::{cue_at, is_boundary, CueMatch};
 use super::field::{Field, MentionAt, Span};
-use super::scan::RawQuote;
 use crate::enrich::explain::SpeakerRef;
 use crate::enrich::profile::{lower, Gender, Profile};
 
@@ -268,8 +266,15 @@ fn role_phrase(
     res: &Profile,
 ) -> Option<Phrase> {
     let mut role = None;
+    // "the 56-year-old": someone described by age, when no role noun follows ("the
+    // 56-year-old actor" is an actor).
+    let mut age = None;
     for r in j..(j + 3).min(k1) {
         let w = &fd.toks[r].lower;
+        if let Some(a) = res.age_word(w) {
+            age = age.or(Some((r, Gender::Unknown, a.to_string())));
+            continue;
+        }
         let two = fd.toks.get(r + 1).map(|n| format!("{w} {}", n.lower));
         if let Some(g) = two
             .as_ref()
@@ -283,7 +288,7 @@ fn role_phrase(
             break;
         }
     }
-    let (r, g, word) = role?;
+    let (r, g, word) = role.or(age)?;
     // The full stop of an abbreviated title ("Dr. Anthony Fauci") ends nothing.
     let mut after = r + 1;
     if fd.toks.get(after).is_some_and(|t| {
@@ -562,131 +567,4 @@ fn phrase_start(fd: &Field<'_>, b0: usize, j: usize, res: &Profile) -> usize {
         }
     }
     s
-}
-
-/// A quote standing as its own sentence right after a sentence whose subject is a person (or a
-/// gendered pronoun), with no quotation of its own: "Doe was blunt. “We will not …”". A careful
-/// reader gives the quote to that subject.
-pub(super) fn previous_sentence_subject(
-    fd: &Field<'_>,
-    q: &RawQuote,
-    res: &Profile,
-) -> Option<Phrase> {
-    let k = fd.tok_at(q.open);
-    let prev = k.checked_sub(1)?;
-    let para = fd.para(q.open);
-    let pp = fd.para(fd.toks[prev].start);
-    if para - pp.min(para) > 1 || !is_boundary(fd, prev, res) {
-        return None;
-    }
-    let mut s = prev;
-    while s > 0
-        && prev - s < 60
-        && fd.para(fd.toks[s - 1].start) == pp
-        && !is_boundary(fd, s - 1, res)
-    {
-        s -= 1;
-    }
-    if (s..prev).any(|j| fd.in_quote(fd.toks[j].start)) {
-        return None;
-    }
-    let first = &fd.toks[s];
-    if let Some(&g) = res.pronouns.get(&first.lower) {
-        return (g != Gender::Unknown).then(|| Phrase::at(Ref::Pron(g), first.start));
-    }
-    // Skip a determiner and titles: "Le président Emmanuel Macron", "Dr. Jane Doe".
-    let mut j = s;
-    while j < prev
-        && j - s < 4
-        && fd.mention_starting(fd.toks[j].start).is_none()
-        && (res.articles.contains_key(&fd.toks[j].lower)
-            || res.role(&fd.toks[j].lower).is_some()
-            || fd.toks[j].lower == ".")
-    {
-        j += 1;
-    }
-    let m = fd.mention_starting(fd.toks[j].start)?;
-    fd.is_person(m.entity)
-        .then(|| Phrase::at(Ref::Ent(m.entity), m.start))
-}
-
-/// A person named in the quote's own sentence, before it, outside a prepositional phrase: the
-/// subject of a sentence quoting part of what they said ("X s'est montrée « très inquiète »").
-pub(super) fn sentence_subject(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Phrase> {
-    let b1 = fd.tok_at(q.open);
-    let para = fd.para(q.open);
-    let mut b0 = b1;
-    while b0 > 0
-        && b1 - b0 < 40
-        && fd.para(fd.toks[b0 - 1].start) == para
-        && !is_boundary(fd, b0 - 1, res)
-    {
-        b0 -= 1;
-    }
-    let (lo, hi) = (
-        fd.toks.get(b0)?.start,
-        fd.toks[b1.saturating_sub(1).max(b0)].end,
-    );
-    fd.mentions
-        .iter()
-        .filter(|m| {
-            m.start >= lo && m.end <= hi && fd.is_speakable(m.entity) && !fd.in_quote(m.start)
-        })
-        .find(|m| {
-            let k = fd.tok_at(m.start);
-            !(k > 0 && res.preps.contains(&fd.toks[k - 1].lower))
-        })
-        .map(|m| Phrase::at(Ref::Ent(m.entity), m.start))
-}
-
-/// Whether the mention at byte `p` opens its sentence or clause (after an article at most).
-pub(super) fn subject_like(fd: &Field<'_>, p: usize, res: &Profile) -> bool {
-    let mut k = fd.tok_at(p);
-    if k > 0 && res.articles.contains_key(&fd.toks[k - 1].lower) {
-        k -= 1;
-    }
-    k == 0
-        || matches!(
-            fd.toks[k - 1].lower.as_str(),
-            "," | "." | "!" | "?" | ":" | ";"
-        )
-        || fd.para(fd.toks[k - 1].start) != fd.para(p)
-}
-
-/// The subject of the last speech cue (outside quotes) in this paragraph or the one before:
-/// before the cue, else inverted after it ("…, a déclaré jeudi le ministre").
-pub(super) fn recent_speaker(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Phrase> {
-    let end = fd.tok_at(q.open);
-    let para = fd.para(q.open);
-    let mut start = end;
-    while start > 0 && end - start < 80 && para - fd.para(fd.toks[start - 1].start).min(para) <= 1 {
-        start -= 1;
-    }
-    let mut last = None;
-    for k in start..end {
-        if fd.in_quote(fd.toks[k].start) {
-            continue;
-        }
-        if let Some(CueMatch { source: false, .. }) = cue_at(fd, k, end, res) {
-            last = Some(k);
-        }
-    }
-    let k = last?;
-    let ce = cue_at(fd, k, end, res).map_or(k + 1, |c| c.end);
-    if let Some(g) = super::cues::cue_pronoun(&fd.toks[k..ce], res) {
-        // "…, a-t-il souligné.": the pronoun inverted into the cue.
-        return (g != Gender::Unknown).then(|| Phrase::at(Ref::Pron(g), fd.toks[k].start));
-    }
-    let p = subject_before(fd, k.saturating_sub(8).max(start), k, res);
-    match (&p.who, p.at) {
-        (Ref::Ent(_) | Ref::Pron(_) | Ref::Name(_), Some(_)) => Some(p),
-        // The subject inverted after the cue: "…, a déclaré jeudi le ministre."
-        _ => {
-            let a1 = (ce..end.min(ce + 12))
-                .find(|&x| is_boundary(fd, x, res) || fd.in_quote(fd.toks[x].start))
-                .unwrap_or(end.min(ce + 12));
-            let r = super::cues::inverted_np(fd, ce, a1, res);
-            matches!(r.who, Ref::Ent(_) | Ref::Role { definite: true, .. }).then_some(r)
-        }
-    }
 }

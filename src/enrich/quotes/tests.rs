@@ -216,6 +216,15 @@ fn french_patterns() {
         ),
         [some("Alain Rivière")]
     );
+    // A short phrase in a sentence with a source cue is the source's words, not a scare quote.
+    assert_eq!(
+        one(
+            Lang::Fr,
+            "Selon Odile Fabre, le chantier a « beaucoup trop traîné » depuis l'été.",
+            &[per("Odile Fabre")]
+        ),
+        [some("Odile Fabre")]
+    );
     // titles of works and scare quotes are not quotes
     assert!(attribute(Lang::Fr, "Elle a relu le roman « Le Temps des cerises » hier, puis parlé d'une « petite erreur technique » au dîner.", &[]).is_empty());
 }

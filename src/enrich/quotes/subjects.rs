@@ -1,0 +1,145 @@
+//! The subjects a quote without a cue of its own falls back on: the subject of the sentence
+//! before, a person named in its own sentence, the subject of the last speech cue; and whether
+//! a mention is subject-like (opening its sentence or clause).
+
+use super::cues::{cue_at, is_boundary, CueMatch};
+use super::field::Field;
+use super::scan::RawQuote;
+use super::speaker::{subject_before, Phrase, Ref};
+use crate::enrich::profile::{Gender, Profile};
+
+/// A quote standing as its own sentence right after a sentence whose subject is a person (or a
+/// gendered pronoun), with no quotation of its own: "Doe was blunt. “We will not …”". A careful
+/// reader gives the quote to that subject.
+pub(super) fn previous_sentence_subject(
+    fd: &Field<'_>,
+    q: &RawQuote,
+    res: &Profile,
+) -> Option<Phrase> {
+    let k = fd.tok_at(q.open);
+    let prev = k.checked_sub(1)?;
+    let para = fd.para(q.open);
+    let pp = fd.para(fd.toks[prev].start);
+    if para - pp.min(para) > 1 || !is_boundary(fd, prev, res) {
+        return None;
+    }
+    let mut s = prev;
+    while s > 0
+        && prev - s < 60
+        && fd.para(fd.toks[s - 1].start) == pp
+        && !is_boundary(fd, s - 1, res)
+    {
+        s -= 1;
+    }
+    if (s..prev).any(|j| fd.in_quote(fd.toks[j].start)) {
+        return None;
+    }
+    let first = &fd.toks[s];
+    if let Some(&g) = res.pronouns.get(&first.lower) {
+        return (g != Gender::Unknown).then(|| Phrase::at(Ref::Pron(g), first.start));
+    }
+    // Skip a determiner and titles: "Le président Emmanuel Macron", "Dr. Jane Doe".
+    let mut j = s;
+    while j < prev
+        && j - s < 4
+        && fd.mention_starting(fd.toks[j].start).is_none()
+        && (res.articles.contains_key(&fd.toks[j].lower)
+            || res.role(&fd.toks[j].lower).is_some()
+            || fd.toks[j].lower == ".")
+    {
+        j += 1;
+    }
+    let m = fd.mention_starting(fd.toks[j].start)?;
+    fd.is_person(m.entity)
+        .then(|| Phrase::at(Ref::Ent(m.entity), m.start))
+}
+
+/// A person named in the quote's own sentence, before it, outside a prepositional phrase: the
+/// subject of a sentence quoting part of what they said ("X s'est montrée « très inquiète »").
+pub(super) fn sentence_subject(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Phrase> {
+    let b1 = fd.tok_at(q.open);
+    let para = fd.para(q.open);
+    let mut b0 = b1;
+    while b0 > 0
+        && b1 - b0 < 40
+        && fd.para(fd.toks[b0 - 1].start) == para
+        && !is_boundary(fd, b0 - 1, res)
+    {
+        b0 -= 1;
+    }
+    let (lo, hi) = (
+        fd.toks.get(b0)?.start,
+        fd.toks[b1.saturating_sub(1).max(b0)].end,
+    );
+    fd.mentions
+        .iter()
+        .filter(|m| {
+            m.start >= lo && m.end <= hi && fd.is_speakable(m.entity) && !fd.in_quote(m.start)
+        })
+        .find(|m| {
+            let k = fd.tok_at(m.start);
+            !(k > 0 && res.preps.contains(&fd.toks[k - 1].lower))
+        })
+        .map(|m| Phrase::at(Ref::Ent(m.entity), m.start))
+}
+
+/// Whether the mention at byte `p` opens its sentence or clause (after an article at most, and
+/// an organisation noun).
+pub(super) fn subject_like(fd: &Field<'_>, p: usize, res: &Profile) -> bool {
+    let mut k = fd.tok_at(p);
+    // "Le groupe Renold a confirmé", "the carrier Skyway said": the noun the name is in
+    // apposition with is part of the subject.
+    if k > 1
+        && res.org_nouns.contains(&fd.toks[k - 1].lower)
+        && res.articles.contains_key(&fd.toks[k - 2].lower)
+    {
+        k -= 1;
+    }
+    if k > 0 && res.articles.contains_key(&fd.toks[k - 1].lower) {
+        k -= 1;
+    }
+    k == 0
+        || matches!(
+            fd.toks[k - 1].lower.as_str(),
+            "," | "." | "!" | "?" | ":" | ";"
+        )
+        || fd.para(fd.toks[k - 1].start) != fd.para(p)
+}
+
+/// The subject of the last speech cue (outside quotes) in this paragraph or the one before:
+/// before the cue, else inverted after it ("…, a déclaré jeudi le ministre").
+pub(super) fn recent_speaker(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Phrase> {
+    let end = fd.tok_at(q.open);
+    let para = fd.para(q.open);
+    let mut start = end;
+    while start > 0 && end - start < 80 && para - fd.para(fd.toks[start - 1].start).min(para) <= 1 {
+        start -= 1;
+    }
+    let mut last = None;
+    for k in start..end {
+        if fd.in_quote(fd.toks[k].start) {
+            continue;
+        }
+        if let Some(CueMatch { source: false, .. }) = cue_at(fd, k, end, res) {
+            last = Some(k);
+        }
+    }
+    let k = last?;
+    let ce = cue_at(fd, k, end, res).map_or(k + 1, |c| c.end);
+    if let Some(g) = super::cues::cue_pronoun(&fd.toks[k..ce], res) {
+        // "…, a-t-il souligné.": the pronoun inverted into the cue.
+        return (g != Gender::Unknown).then(|| Phrase::at(Ref::Pron(g), fd.toks[k].start));
+    }
+    let p = subject_before(fd, k.saturating_sub(8).max(start), k, res);
+    match (&p.who, p.at) {
+        (Ref::Ent(_) | Ref::Pron(_) | Ref::Name(_), Some(_)) => Some(p),
+        // The subject inverted after the cue: "…, a déclaré jeudi le ministre."
+        _ => {
+            let a1 = (ce..end.min(ce + 12))
+                .find(|&x| is_boundary(fd, x, res) || fd.in_quote(fd.toks[x].start))
+                .unwrap_or(end.min(ce + 12));
+            let r = super::cues::inverted_np(fd, ce, a1, res);
+            matches!(r.who, Ref::Ent(_) | Ref::Role { definite: true, .. }).then_some(r)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Table tests of descriptions standing for a person named before: a description of a role
+//! class ("le magistrat" for the presiding judge, "the lawmaker" for a senator) and a
+//! description by age ("the 45-year-old said").
+//! Every sentence and name here is invented for the test.
+
+use super::{case, run};
+
+#[test]
+fn a_role_class_stands_for_the_person_introduced_with_one_of_its_roles() {
+    run(
+        "fr",
+        "role class",
+        &[case(
+            "Le procès s'est ouvert lundi à Rennes. Le président du tribunal, Hugo Marchal, a longuement interrogé le prévenu.\n\n« Je ne savais pas ce que je faisais », affirme Karim Benali.\n\n« Comment pouvez-vous dire cela devant les familles des victimes ? », s'étonne le magistrat.",
+            &[
+                ("Je ne savais pas ce que je faisais", Some("Karim Benali")),
+                ("Comment pouvez-vous dire cela devant les familles des victimes ?", Some("Hugo Marchal")),
+            ],
+            None,
+        )],
+    );
+    run(
+        "en",
+        "role class",
+        &[case(
+            "Sen. Laura Finch met the governor on Tuesday to discuss the budget.\n\n\"We will balance the books this year,\" Tom Reyes told reporters after the meeting.\n\n\"We cannot keep spending money we do not have,\" the lawmaker said.",
+            &[
+                ("We will balance the books this year,", Some("Tom Reyes")),
+                ("We cannot keep spending money we do not have,", Some("Laura Finch")),
+            ],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_description_by_age_stands_for_the_person_named_before() {
+    run(
+        "en",
+        "age",
+        &[case(
+            "David Miller's lawyers filed an appeal against the verdict on Monday.\n\nThe hearing is expected to take place in the spring.\n\nThe 45-year-old said after the ruling: \"I have done nothing wrong and I will prove it.\"",
+            &[(
+                "I have done nothing wrong and I will prove it.",
+                Some("David Miller"),
+            )],
+            None,
+        ),
+        case(
+            "Paul Turner's family thanked the rescuers on Sunday.\n\nThe search had lasted three days.\n\n\"I owe them my life,\" said the 62-year-old.",
+            &[("I owe them my life,", Some("Paul Turner"))],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn an_organisation_named_after_its_noun_is_the_subject_a_description_stands_for() {
+    run(
+        "fr",
+        "org after its noun",
+        &[case(
+            "Le groupe Renault a confirmé mardi la fermeture de son usine de Flins. « Cette décision est douloureuse mais nécessaire », a indiqué le constructeur dans un communiqué.",
+            &[(
+                "Cette décision est douloureuse mais nécessaire",
+                Some("Renault"),
+            )],
+            None,
+        )],
+    );
+    run(
+        "en",
+        "org after its noun",
+        &[case(
+            "The carrier Ryanair confirmed on Tuesday that it would close its base in Bremen. \"This decision is painful but necessary,\" the airline said in a statement.",
+            &[("This decision is painful but necessary,", Some("Ryanair"))],
+            None,
+        )],
+    );
+}

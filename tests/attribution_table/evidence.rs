@@ -108,3 +108,25 @@ fn a_speech_verb_in_a_relative_clause_is_no_incise() {
         )],
     );
 }
+
+#[test]
+fn a_passive_speech_verb_reports_without_a_speaker() {
+    run_parsed(
+        "en",
+        "passive",
+        &[case(
+            "The harbour office reopened at noon on Monday. By the evening it could be confirmed that no ship had been damaged by the storm.",
+            &[],
+            Some(&[("no ship had been damaged by the storm", None)]),
+        )],
+    );
+    run_parsed(
+        "fr",
+        "passive",
+        &[case(
+            "Le maire Paul Girard a visité le port lundi. Il a ensuite été annoncé que la digue serait reconstruite avant l'hiver.",
+            &[],
+            Some(&[("la digue serait reconstruite avant l'hiver", None)]),
+        )],
+    );
+}

@@ -58,7 +58,15 @@ pub(super) fn reported_clauses(fd: &Field<'_>, res: &Profile) -> Vec<ParsedClaus
                 .filter(|&s| s < v)
                 .and_then(|s| unnamed_subject(fd, p, s))
         };
-        let Some(phrase) = speaker_of(fd, p, v, res).or_else(unnamed) else {
+        // A passive speech verb reports without saying who spoke ("il a été annoncé que …").
+        let passive = p
+            .subject_of(v)
+            .is_some_and(|s| is_passive_subject(&p.tokens[s].dep));
+        let phrase = if passive {
+            Phrase::at(Ref::Nothing, t.start)
+        } else if let Some(phrase) = speaker_of(fd, p, v, res).or_else(unnamed) {
+            phrase
+        } else {
             continue;
         };
         let cue_start = fd.text.len().min(cue_start(p, v));
@@ -349,6 +357,11 @@ fn has_aux(p: &Analysis, v: usize) -> bool {
     p.children(v).any(|c| dep_base(p, c) == "aux")
 }
 
+/// A passive subject: `nsubjpass` (English labels), `nsubj:pass` (Universal Dependencies).
+fn is_passive_subject(dep: &str) -> bool {
+    dep == "nsubjpass" || dep == "csubjpass" || dep.ends_with(":pass")
+}
+
 fn is_subject_dep(p: &Analysis, c: usize) -> bool {
     dep_base(p, c).starts_with("nsubj")
 }
@@ -360,6 +373,11 @@ fn speaker_of(fd: &Field<'_>, p: &Analysis, v: usize, res: &Profile) -> Option<P
     let Some(mut s) = p.subject_of(v) else {
         return participle_head_speaker(fd, p, v, res);
     };
+    // The subject of a passive speech verb is what was said, not who said it ("it could be
+    // confirmed that …", "il a été annoncé que …", "the plan was announced"): no speaker.
+    if is_passive_subject(&p.tokens[s].dep) {
+        return None;
+    }
     // "a-t-il": the parser may take the euphonic "-t" for the subject; the pronoun follows.
     if lower(&fd.text[p.tokens[s].start..p.tokens[s].end]).trim_matches('-') == "t"
         && s + 1 < p.len()

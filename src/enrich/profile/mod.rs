@@ -272,6 +272,8 @@ pub struct Profile {
     pub acronym_skip: HashSet<String>,
     /// Elided articles stripped from the front of a name's grouping key ("l'").
     pub name_prefixes: Vec<String>,
+    /// Prefixes of surnames written with a capital after them ("Mac" of "MacArthur").
+    pub surname_prefixes: HashSet<String>,
     /// Possessive endings trimmed off a name, as written ("'s", "’s").
     pub trim_suffixes: Vec<String>,
     /// What the words around a name say about it (`resources/<lang>/context.txt`).
@@ -467,6 +469,7 @@ impl Profile {
             demonym_dets: HashSet::new(),
             acronym_skip: HashSet::new(),
             name_prefixes: Vec::new(),
+            surname_prefixes: HashSet::new(),
             trim_suffixes: Vec::new(),
             cues: Vec::new(),
             speech_lemmas: HashSet::new(),

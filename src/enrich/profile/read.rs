@@ -146,6 +146,7 @@ impl Profile {
                 "impersonal" => &mut self.impersonal,
                 "demonym_det" => &mut self.demonym_dets,
                 "acronym_skip" => &mut self.acronym_skip,
+                "surname_prefix" => &mut self.surname_prefixes,
                 _ => continue,
             };
             set.insert(lower(w));

@@ -24,7 +24,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut Vec<M>) 
             let (art, x) = (&toks[i - 1], &toks[i]);
             let article = art.word && res.definites.contains(&art.lower.replace('’', "'"));
             let glued_name = toks.get(i + 1).is_some_and(|n| n.word && n.cap);
-            if !article || !(x.word && x.cap) || glued_name {
+            if !(article && x.word && x.cap) || glued_name {
                 continue;
             }
             let covered = ms[..before]

@@ -57,12 +57,8 @@ pub(super) fn list_items(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize, us
 /// capitalised word (no stop word: "the companies Monday") right after it.
 fn class_then_names(toks: &[Tok], i: usize, res: &Profile) -> Option<EntityType> {
     let (prev, x, next) = (toks.get(i.checked_sub(1)?)?, &toks[i], toks.get(i + 1)?);
-    if !(prev.word && !prev.cap && res.articles.contains_key(&prev.lower))
-        || !x.word
-        || x.cap
-        || !(next.word && next.cap)
-        || res.stop.contains(&next.lower)
-    {
+    let article = prev.word && !prev.cap && res.articles.contains_key(&prev.lower);
+    if !(article && x.word) || x.cap || !(next.word && next.cap) || res.stop.contains(&next.lower) {
         return None;
     }
     res.context.classes.get(&x.lower).copied()

@@ -27,10 +27,13 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut Vec<M>) 
             if !(article && x.word && x.cap) || glued_name {
                 continue;
             }
+            if !kb.names_country_in(&text[x.start..x.end], res.lang.code()) {
+                continue;
+            }
             let covered = ms[..before]
                 .iter()
                 .any(|m| m.field == fi && m.start < x.end && x.start < m.end);
-            if !covered && kb.names_country_in(&text[x.start..x.end], res.lang.code()) {
+            if !covered {
                 ms.push(M::found(fi, x.start, x.end, EntityType::Location));
             }
         }

@@ -127,6 +127,9 @@ pub enum TypeRule {
     Initials,
     /// A known first name opening a two- or three-word name.
     FirstName,
+    /// Spelled as organisations are: initials glued by a hyphen ("Zanu-PF"), a capital
+    /// inside one word ("AirAsia").
+    OrgSpelling,
     /// Named only in a quote's attribution: a speaker the model missed.
     Speaker,
 }

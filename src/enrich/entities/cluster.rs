@@ -63,6 +63,12 @@ fn cluster_key(text: &str, res: &Profile) -> String {
         }
         rest = r;
     }
+    // "FC Lorient" … "Lorient": a club's prefix aside, its town is its short name.
+    if let Some((w, r)) = rest.split_once(' ') {
+        if res.club_prefixes.contains(w) {
+            rest = r;
+        }
+    }
     if let Some(r) = res
         .name_prefixes
         .iter()
@@ -393,6 +399,20 @@ mod tests {
             names(&es),
             [("Jack London".to_string(), P), ("London".to_string(), L)]
         );
+    }
+
+    #[test]
+    fn a_club_and_its_town_alone_are_one_name() {
+        let t = "He coached FC Varnholm for two seasons. Varnholm then sacked him.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("FC Varnholm", "ORG"), ("Varnholm", "PERSON")],
+        );
+        assert_eq!(names(&es), [("FC Varnholm".to_string(), O)]);
+        let t = "Il a entraîné l'AS Varnholm. Varnholm l'a ensuite limogé.";
+        let es = run(Lang::Fr, t, &[("AS Varnholm", "ORG"), ("Varnholm", "LOC")]);
+        assert_eq!(names(&es), [("AS Varnholm".to_string(), O)]);
     }
 
     #[test]

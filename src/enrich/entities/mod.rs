@@ -7,6 +7,7 @@
 //! Title Case headline, spans are trimmed to the names the article gives (`headline`).
 
 mod affiliation;
+mod articled;
 mod chain;
 mod clean;
 #[cfg(test)]
@@ -18,6 +19,7 @@ mod credits;
 mod headline;
 mod mention;
 mod parsed;
+mod persons;
 mod teams;
 mod typing;
 
@@ -74,6 +76,8 @@ pub fn canonicalize_parsed(
     affiliation::split(doc, res, &mut ms);
     context::apply(an, res, &mut ms);
     teams::apply(an, res, kb, &mut ms);
+    articled::apply(an, res, kb, &mut ms);
+    persons::apply(doc, res, kb, &mut ms);
     // Nor the names the context rules found inside a credit line.
     ms.retain(|m| !lines.iter().any(|c| c.holds(m.field, m.start, m.end)));
     let groups = cluster::group(doc, &ms, res, kb);

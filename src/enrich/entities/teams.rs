@@ -113,6 +113,23 @@ fn has_score(t: &str) -> bool {
     })
 }
 
+/// Whether `r` opens with a score ("2-1 at home", "3-0."), not a longer number or a date.
+fn opens_with_score(r: &str) -> bool {
+    let end = r
+        .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .unwrap_or(r.len());
+    let w = &r[..end];
+    let next = r[end..].chars().next();
+    w.split_once('-').is_some_and(|(a, b)| {
+        (1..=2).contains(&a.len()) && (1..=2).contains(&b.len()) && !b.contains('-')
+    }) && match next {
+        None => true,
+        Some(c) if c.is_alphanumeric() || c == '/' => false,
+        Some('.') => !r[end + 1..].starts_with(|c: char| c.is_ascii_digit()),
+        Some(_) => true,
+    }
+}
+
 /// Up to `WINDOW` bytes of `t` before `s`, lower-cased, without trailing spaces.
 fn before(t: &str, s: usize) -> String {
     let mut from = s.saturating_sub(WINDOW);
@@ -164,6 +181,10 @@ fn cue_after(t: &str, e: usize, res: &Profile) -> bool {
     let Some(r) = r.strip_prefix(' ') else {
         return false;
     };
+    // "beat Hull 2-1", "battu Lens 3-0": the team's score right after its name.
+    if opens_with_score(r) {
+        return true;
+    }
     res.context.team_after.iter().any(|c| {
         r.strip_prefix(c.as_str())
             .is_some_and(|x| !x.chars().next().is_some_and(char::is_alphanumeric))
@@ -173,9 +194,18 @@ fn cue_after(t: &str, e: usize, res: &Profile) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{names, run, run_kb, towns};
-    use super::has_score;
+    use super::{has_score, opens_with_score};
     use crate::enrich::profile::Lang;
     use crate::enrich::types::EntityType::{Location as L, Organization as O};
+
+    #[test]
+    fn a_score_after_a_name_opens_the_rest() {
+        assert!(opens_with_score("2-1 at home"));
+        assert!(opens_with_score("3-0."));
+        assert!(!opens_with_score("2019-20 season"));
+        assert!(!opens_with_score("12-05-2024"));
+        assert!(!opens_with_score("fans"));
+    }
 
     #[test]
     fn scores_are_short_numbers_joined_by_a_hyphen() {
@@ -215,6 +245,22 @@ mod tests {
         );
         assert!(
             names(&es).contains(&("Guingamp".into(), O)),
+            "{:?}",
+            names(&es)
+        );
+    }
+
+    #[test]
+    fn in_a_sports_report_a_name_before_its_score_is_a_team() {
+        let t = "Avant ce match de championnat, Vallon-Sud avait battu plus tôt Port Ardenne 3-0 \
+                 grâce à deux buts en fin de rencontre.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[("Vallon-Sud", "LOC"), ("Port Ardenne", "LOC")],
+        );
+        assert!(
+            names(&es).contains(&("Port Ardenne".into(), O)),
             "{:?}",
             names(&es)
         );

@@ -216,6 +216,11 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
             _ => {}
         }
     }
+    // "Zanu-PF", "AirAsia": initials glued by a hyphen, or a capital inside one word, are
+    // written for brands and parties, not for persons or places ("McAdam", "LeBron" aside).
+    if !context && voted != EntityType::Organization && org_spelling(name, res) {
+        return NameRule::new(EntityType::Organization, TypeRule::OrgSpelling);
+    }
     let raw: Vec<&str> = name.split_whitespace().collect();
     let initials = raw.len() >= 2
         && raw[..raw.len() - 1].iter().all(|w| {
@@ -235,12 +240,79 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     let all_cap = raw
         .iter()
         .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    // A known first name says person louder than the model's place label ("Ana Bar"); not
+    // louder than the words around a mention ("the Lina Valley"-like hints).
     if (2..=3).contains(&raw.len())
         && all_cap
-        && voted != EntityType::Location
+        && (voted != EntityType::Location || !context)
         && res.first_names.contains_key(&lower(raw[0]))
     {
         return NameRule::new(EntityType::Person, TypeRule::FirstName);
     }
     None
+}
+
+/// Whether a name is spelled as organisations are and persons and places are not: a word of
+/// capitals joined by a hyphen to a written word ("Zanu-PF", "Fidesz-MPP"), or one word with a
+/// capital inside after three letters or more ("AirAsia", "PayPal") — not after a surname
+/// prefix ("MacArthur", "VanDyke": `particle|` and `surname_prefix|` in `words.txt`).
+fn org_spelling(name: &str, res: &Profile) -> bool {
+    let hyphen_caps = name.split_whitespace().any(|w| {
+        let parts: Vec<&str> = w.split('-').collect();
+        parts.len() >= 2
+            && parts.iter().any(|p| {
+                p.chars().count() >= 2 && p.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+            })
+            && parts.iter().any(|p| p.chars().any(char::is_lowercase))
+    });
+    if hyphen_caps {
+        return true;
+    }
+    if name.contains(char::is_whitespace) || !name.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let chars: Vec<char> = name.chars().collect();
+    if !chars[0].is_uppercase() {
+        return false;
+    }
+    (3..chars.len().saturating_sub(1)).any(|i| {
+        let prefix: String = chars[..i].iter().collect();
+        chars[i].is_uppercase()
+            && chars[i - 1].is_lowercase()
+            && chars[i + 1].is_lowercase()
+            && !res.particles.contains(&lower(&prefix))
+            && !res.surname_prefixes.contains(&lower(&prefix))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{names, run};
+    use crate::enrich::profile::Lang;
+    use crate::enrich::types::EntityType::{Organization as O, Person as P};
+
+    #[test]
+    fn a_brand_spelling_names_an_organisation() {
+        let t = "Passengers of SkyLumo waited. The Dorvak-PK party won the vote.";
+        let es = run(Lang::En, t, &[("SkyLumo", "GPE"), ("Dorvak-PK", "PERSON")]);
+        assert_eq!(
+            names(&es),
+            [("SkyLumo".to_string(), O), ("Dorvak-PK".to_string(), O)]
+        );
+        // Surname prefixes are no brand's inner capital.
+        let es = run(Lang::En, "MacArthur spoke.", &[("MacArthur", "PERSON")]);
+        assert_eq!(names(&es), [("MacArthur".to_string(), P)]);
+        let es = run(Lang::Fr, "VanDorsten a parlé.", &[("VanDorsten", "PER")]);
+        assert_eq!(names(&es), [("VanDorsten".to_string(), P)]);
+    }
+
+    #[test]
+    fn a_first_name_outweighs_a_place_label() {
+        let t = "Le directeur du port, Carine Mur, a confirmé la fermeture.";
+        let es = run(Lang::Fr, t, &[("Carine Mur", "LOC")]);
+        assert_eq!(names(&es), [("Carine Mur".to_string(), P)]);
+        let t = "The inquiry was led by Alice Hill.";
+        let es = run(Lang::En, t, &[("Alice Hill", "GPE")]);
+        assert_eq!(names(&es), [("Alice Hill".to_string(), P)]);
+    }
 }

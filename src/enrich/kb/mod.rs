@@ -201,6 +201,19 @@ impl Kb {
             .any(|h| h.primary && self.entry(*h).ty == EntityType::Location)
     }
 
+    /// Whether `form` is, as written, the name of a country in language `lang` ("Argentine"
+    /// in French).
+    pub fn names_country_in(&self, form: &str, lang: &str) -> bool {
+        self.hits(form).iter().any(|h| {
+            let e = self.entry(*h);
+            h.primary
+                && e.place
+                    .as_ref()
+                    .is_some_and(|p| p.kind == PlaceKind::Country)
+                && e.name_in(lang) == Some(form)
+        })
+    }
+
     fn hits(&self, form: &str) -> &[Hit] {
         self.index.get(&form_key(form)).map_or(&[], Vec::as_slice)
     }

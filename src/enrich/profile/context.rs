@@ -33,6 +33,10 @@ pub struct Context {
     /// Words right after a name (or its possessive) that make it a team in a sports report
     /// ("manager", "coach").
     pub team_after: Vec<String>,
+    /// Nouns of kinship ("wife", "frère"): "her brother, X", "X and his wife" name a person.
+    pub kin: HashSet<String>,
+    /// Possessive determiners before a kinship noun ("his", "sa").
+    pub kin_dets: HashSet<String>,
 }
 
 impl Context {
@@ -79,6 +83,12 @@ impl Context {
                 }
                 ["team", "before", w] => c.team_before.push(lower(w)),
                 ["team", "after", w] => c.team_after.push(lower(w)),
+                ["kin", "noun", w] => {
+                    c.kin.insert(lower(w));
+                }
+                ["kin", "det", w] => {
+                    c.kin_dets.insert(lower(w));
+                }
                 _ => {}
             }
         }

@@ -289,6 +289,11 @@ pub struct Profile {
     pub acronym_skip: HashSet<String>,
     /// Elided articles stripped from the front of a name's grouping key ("l'").
     pub name_prefixes: Vec<String>,
+    /// Prefixes of surnames written with a capital after them ("Mac" of "MacArthur").
+    pub surname_prefixes: HashSet<String>,
+    /// Words before a club's town in its full name ("FC" of "FC Lorient"): the town alone is
+    /// the club's short name in the same article.
+    pub club_prefixes: HashSet<String>,
     /// Possessive endings trimmed off a name, as written ("'s", "’s").
     pub trim_suffixes: Vec<String>,
     /// What the words around a name say about it (`resources/<lang>/context.txt`).
@@ -484,6 +489,8 @@ impl Profile {
             demonym_dets: HashSet::new(),
             acronym_skip: HashSet::new(),
             name_prefixes: Vec::new(),
+            surname_prefixes: HashSet::new(),
+            club_prefixes: HashSet::new(),
             trim_suffixes: Vec::new(),
             cues: Vec::new(),
             speech_lemmas: HashSet::new(),

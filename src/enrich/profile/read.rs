@@ -153,6 +153,8 @@ impl Profile {
                 "impersonal" => &mut self.impersonal,
                 "demonym_det" => &mut self.demonym_dets,
                 "acronym_skip" => &mut self.acronym_skip,
+                "surname_prefix" => &mut self.surname_prefixes,
+                "club_prefix" => &mut self.club_prefixes,
                 _ => continue,
             };
             set.insert(lower(w));

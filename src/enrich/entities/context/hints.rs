@@ -121,7 +121,48 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
             return Some(*ty);
         }
     }
-    person_by_role(t, m, &win, res).then_some(EntityType::Person)
+    (by_kin(t, m, &win, res) || person_by_role(t, m, &win, res)).then_some(EntityType::Person)
+}
+
+/// A name in a kinship phrase: "her brother, Tom Vale", "sa femme Ana", "Tom Vale and his
+/// wife", "Ana's son" (`kin|…` in `context.txt`): only a person has kin.
+fn by_kin(t: &str, m: &M, win: &str, res: &Profile) -> bool {
+    let ctx = &res.context;
+    if ctx.kin.is_empty() || !t[m.start..m.end].starts_with(char::is_uppercase) {
+        return false;
+    }
+    let w = win.trim_end();
+    let w = w.strip_suffix(',').unwrap_or(w);
+    let mut back = w.split_whitespace().rev();
+    let (noun, det) = (back.next().unwrap_or(""), back.next().unwrap_or(""));
+    if ctx.kin.contains(noun) && ctx.kin_dets.contains(det) {
+        return true;
+    }
+    let mut end = (m.end + WINDOW).min(t.len());
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = lower(&t[m.end..end]);
+    let word = |x: &str| x.trim_matches(|c: char| !c.is_alphabetic()).to_string();
+    // "Ana's son".
+    if let Some(r) = res
+        .tokens
+        .possessives
+        .iter()
+        .find_map(|p| after.strip_prefix(lower(p).as_str()))
+    {
+        return r.starts_with(' ')
+            && r.split_whitespace()
+                .next()
+                .is_some_and(|x| ctx.kin.contains(&word(x)));
+    }
+    // "Tom Vale and his wife".
+    let ws: Vec<&str> = after.split_whitespace().take(3).collect();
+    after.starts_with(' ')
+        && ws.len() == 3
+        && res.and_words.contains(ws[0])
+        && ctx.kin_dets.contains(ws[1])
+        && ctx.kin.contains(&word(ws[2]))
 }
 
 /// A full name in apposition to a role: "CEO Ada Mensah", "le patron de Lumora, Jean

@@ -16,6 +16,19 @@ pub(super) fn list_items(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize, us
         let Some((conn, near)) = res.context.connectors.iter().find(|(c, _)| {
             i + c.len() <= toks.len() && c.iter().zip(&toks[i..]).all(|(w, x)| *w == x.lower)
         }) else {
+            // "les entreprises Lumo et Vexa", "the airlines Skyra and Jetlo": the names right
+            // after an article and a plural class noun.
+            if let Some(ty) = class_then_names(toks, i, res) {
+                let list = List {
+                    t,
+                    toks,
+                    ty,
+                    from_class: true,
+                    res,
+                };
+                i = list.read(i + 1, &mut out).max(i + 1);
+                continue;
+            }
             i += 1;
             continue;
         };
@@ -38,6 +51,17 @@ pub(super) fn list_items(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize, us
         i = i.max(list.read(after, &mut out));
     }
     out
+}
+
+/// The type of the plural class noun at token `i` when an article comes right before it and a
+/// capitalised word (no stop word: "the companies Monday") right after it.
+fn class_then_names(toks: &[Tok], i: usize, res: &Profile) -> Option<EntityType> {
+    let (prev, x, next) = (toks.get(i.checked_sub(1)?)?, &toks[i], toks.get(i + 1)?);
+    let article = prev.word && !prev.cap && res.articles.contains_key(&prev.lower);
+    if !(article && x.word) || x.cap || !(next.word && next.cap) || res.stop.contains(&next.lower) {
+        return None;
+    }
+    res.context.classes.get(&x.lower).copied()
 }
 
 /// The type of the class noun of a list: the nearest before the connector at token `i`, in

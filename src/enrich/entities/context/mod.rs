@@ -10,14 +10,15 @@ mod names;
 #[cfg(test)]
 mod tests;
 
-use super::mention::M;
+use super::mention::{word_bounded, M};
 use crate::enrich::analysis::Analysis;
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::profile::{key, lower, NameHead, Profile};
-use crate::enrich::types::EntityType;
+use crate::enrich::types::{Document, EntityType};
 use hints::{hint, is_adjective, is_character, is_title_phrase};
 use lists::list_items;
 use names::{join_founders, suffixed_orgs};
+use std::collections::HashMap;
 
 /// Longest context window looked at before a name, in bytes (widened to a char boundary).
 const WINDOW: usize = 64;
@@ -60,6 +61,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
             m.hint = Some(h);
         }
     }
+    hint_from_reoccurrences(doc, res, ms);
     for (fi, f) in doc.fields.iter().enumerate() {
         let toks = &an.fields[fi].toks;
         for (s, e, ty) in list_items(f.text, toks, res) {
@@ -127,6 +129,67 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
         }
     }
     ms.sort_by_key(|m| (m.field, m.start));
+}
+
+/// A name refers to one thing throughout an article: a mention without a hint takes the one
+/// the words around the name's other occurrences give ("Yaskel said" … "Yaskel and his
+/// wife"), when the model tagged none of those and they agree.
+fn hint_from_reoccurrences(doc: &Document<'_>, res: &Profile, ms: &mut [M]) {
+    // Per field, the mentions' spans sorted by start (an occurrence inside one is no other).
+    let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); doc.fields.len()];
+    for m in ms.iter() {
+        spans[m.field].push((m.start, m.end));
+    }
+    for v in &mut spans {
+        v.sort_unstable();
+    }
+    let tagged = |fi: usize, s: usize, e: usize| {
+        let v = &spans[fi];
+        let i = v.partition_point(|x| x.0 < e);
+        i > 0 && v[i - 1].1 > s
+    };
+    // Each distinct form and label is read once.
+    let mut seen: HashMap<(String, String), Option<EntityType>> = HashMap::new();
+    let mut found: Vec<(usize, EntityType)> = Vec::new();
+    for (i, m) in ms.iter().enumerate() {
+        let form = &doc.fields[m.field].text[m.start..m.end];
+        if m.hint.is_some() || form.chars().count() < 2 || !form.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let h = *seen
+            .entry((form.to_string(), m.label.clone()))
+            .or_insert_with(|| {
+                let mut ty: Option<EntityType> = None;
+                for (fi, f) in doc.fields.iter().enumerate() {
+                    for (s, _) in f.text.match_indices(form) {
+                        let e = s + form.len();
+                        if tagged(fi, s, e) || !word_bounded(f.text, s, e) {
+                            continue;
+                        }
+                        let at = M {
+                            field: fi,
+                            start: s,
+                            end: e,
+                            label: m.label.clone(),
+                            hint: None,
+                        };
+                        if let Some(h) = hint(f.text, &at, res) {
+                            if ty.is_some_and(|t| t != h) {
+                                return None;
+                            }
+                            ty = Some(h);
+                        }
+                    }
+                }
+                ty
+            });
+        if let Some(h) = h {
+            found.push((i, h));
+        }
+    }
+    for (i, h) in found {
+        ms[i].hint = Some(h);
+    }
 }
 
 /// Whether a capitalised word is glued to `t[s..e]` by one space, beyond a sentence start.

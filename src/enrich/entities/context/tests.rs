@@ -371,3 +371,61 @@ fn a_mention_inside_a_well_known_name_becomes_that_name() {
     let es = run(Lang::En, t, &[("Latin", "NORP"), ("Central Asia", "LOC")]);
     assert!(has(&es, "Latin America", L), "{:?}", names(&es));
 }
+
+#[test]
+fn kin_words_make_a_person() {
+    let t = "Bruna Teska waited for news of her brother, Dovan Ruel, at the harbour.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Bruna Teska", "PERSON"), ("Dovan Ruel", "ORG")],
+    );
+    assert!(has(&es, "Dovan Ruel", P), "{:?}", names(&es));
+    let t = "Yaskel and his wife stayed at the centre.";
+    let es = run(Lang::En, t, &[("Yaskel", "ORG")]);
+    assert!(has(&es, "Yaskel", P), "{:?}", names(&es));
+    let t = "The Brandor family had been on their way.";
+    let es = run(Lang::En, t, &[("Brandor", "ORG")]);
+    assert!(has(&es, "Brandor", P), "{:?}", names(&es));
+    let t = "Elle attendait des nouvelles de son frère, Dovan Ruel, au port.";
+    let es = run(Lang::Fr, t, &[("Dovan Ruel", "ORG")]);
+    assert!(has(&es, "Dovan Ruel", P), "{:?}", names(&es));
+    let t = "Yaskel et sa femme sont restés au centre. La famille Brandor est arrivée.";
+    let es = run(Lang::Fr, t, &[("Yaskel", "ORG"), ("Brandor", "LOC")]);
+    assert!(
+        has(&es, "Yaskel", P) && has(&es, "Brandor", P),
+        "{:?}",
+        names(&es)
+    );
+}
+
+#[test]
+fn the_words_around_an_untagged_occurrence_type_the_name() {
+    let t = "\"We waited all night,\" Yaskel said. Earlier, Yaskel and his wife had left.";
+    let es = run(Lang::En, t, &[("Yaskel", "ORG")]);
+    assert_eq!(names(&es), [("Yaskel".to_string(), P)]);
+    let t = "« Nous avons attendu », a dit Yaskel. Plus tôt, Yaskel et sa femme étaient partis.";
+    let es = run(Lang::Fr, t, &[("Yaskel", "ORG")]);
+    assert_eq!(names(&es), [("Yaskel".to_string(), P)]);
+}
+
+#[test]
+fn names_right_after_an_article_and_a_class_noun_take_its_type() {
+    let t = "Le maire a critiqué les entreprises Lumo et Vexa pour leur gestion.";
+    let es = run(Lang::Fr, t, &[]);
+    assert!(
+        has(&es, "Lumo", O) && has(&es, "Vexa", O),
+        "{:?}",
+        names(&es)
+    );
+    let t = "The mayor criticised the companies Lumo and Vexa over their fleets.";
+    let es = run(Lang::En, t, &[]);
+    assert!(
+        has(&es, "Lumo", O) && has(&es, "Vexa", O),
+        "{:?}",
+        names(&es)
+    );
+    // No stop word: "the companies Monday said".
+    let t = "The two companies Monday said they would merge.";
+    assert!(run(Lang::En, t, &[]).is_empty());
+}

@@ -218,7 +218,12 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     }
     // "Zanu-PF", "AirAsia": initials glued by a hyphen, or a capital inside one word, are
     // written for brands and parties, not for persons or places ("McAdam", "LeBron" aside).
-    if !context && voted != EntityType::Organization && org_spelling(name, res) {
+    // A name the model calls misc keeps it: products and events are spelled that way too
+    // ("HomePod", "CD-Rom").
+    if !context
+        && matches!(voted, EntityType::Person | EntityType::Location)
+        && org_spelling(name, res)
+    {
         return NameRule::new(EntityType::Organization, TypeRule::OrgSpelling);
     }
     let raw: Vec<&str> = name.split_whitespace().collect();
@@ -304,6 +309,25 @@ mod tests {
         assert_eq!(names(&es), [("MacArthur".to_string(), P)]);
         let es = run(Lang::Fr, "VanDorsten a parlé.", &[("VanDorsten", "PER")]);
         assert_eq!(names(&es), [("VanDorsten".to_string(), P)]);
+    }
+
+    #[test]
+    fn a_misc_name_keeps_its_type_whatever_its_spelling() {
+        // Products are spelled like brands; the model's misc stays (it is no organisation).
+        let t = "The new BoxPhone ships in May.";
+        let es = run(Lang::En, t, &[("BoxPhone", "PRODUCT")]);
+        assert!(
+            names(&es).iter().all(|(_, ty)| *ty != O),
+            "{:?}",
+            names(&es)
+        );
+    }
+
+    #[test]
+    fn a_newspaper_noun_heads_an_organisation() {
+        let t = "A correction ran in the Lakeside Herald on Sunday.";
+        let es = run(Lang::En, t, &[("Lakeside Herald", "GPE")]);
+        assert_eq!(names(&es), [("Lakeside Herald".to_string(), O)]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::tests::{names, run};
 use crate::enrich::profile::Lang;
-use crate::enrich::types::EntityType::{Location as L, Misc, Organization as O};
+use crate::enrich::types::EntityType::{Location as L, Misc, Organization as O, Person as P};
 
 #[test]
 fn a_span_across_a_dateline_dash_or_a_paragraph_is_two_names() {
@@ -334,4 +334,27 @@ fn an_organisation_s_head_noun_alone_goes_to_the_one_named_first() {
     assert_eq!(es.len(), 2, "{:?}", names(&es));
     assert_eq!(es[0].name, "Commission régionale");
     assert_eq!(es[0].mentions.len(), 2);
+}
+
+#[test]
+fn a_body_named_after_its_leader_is_the_body_and_a_person() {
+    let t = "La Commission européenne a tranché. La Commission Dunord a présenté son budget.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Commission européenne", "ORG"),
+            ("Commission Dunord", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Dunord".to_string(), P)), "{n:?}");
+    assert!(
+        !n.iter().any(|(name, _)| name == "Commission Dunord"),
+        "{n:?}"
+    );
+    // A capitalised adjective or a place word after the noun is part of the name.
+    let t = "La Commission Européenne a tranché.";
+    let es = run(Lang::Fr, t, &[("Commission Européenne", "ORG")]);
+    assert_eq!(names(&es), [("Commission Européenne".to_string(), O)]);
 }

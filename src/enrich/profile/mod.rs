@@ -250,6 +250,10 @@ pub struct Profile {
     /// Prepositions other than the complement ones that link a further complement inside an
     /// institution's lower-case name ("contre" of "Ligue de défense contre le bruit").
     pub name_preps: HashSet<String>,
+    /// Nouns of bodies a language names after the person leading them, the name right after
+    /// the noun ("le gouvernement Valmy", "la Commission Dunord"): the body and the person are
+    /// two entities.
+    pub led_bodies: HashSet<String>,
     /// Prepositions joining a person's name to the organisation they work for ("Jane Doe of
     /// Harbor Public Radio").
     pub affiliations: HashSet<String>,
@@ -522,6 +526,7 @@ impl Profile {
             function_words: HashSet::new(),
             complements: HashSet::new(),
             name_preps: HashSet::new(),
+            led_bodies: HashSet::new(),
             affiliations: HashSet::new(),
             divisions: HashSet::new(),
             credit_words: HashSet::new(),

@@ -140,6 +140,7 @@ impl Profile {
                 "function" => &mut self.function_words,
                 "complement" => &mut self.complements,
                 "name_prep" => &mut self.name_preps,
+                "led_body" => &mut self.led_bodies,
                 "affiliation" => &mut self.affiliations,
                 "credit" => &mut self.credit_words,
                 "byline" => &mut self.byline_words,

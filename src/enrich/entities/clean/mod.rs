@@ -6,6 +6,7 @@
 
 mod extend;
 mod filter;
+mod leader;
 mod merge;
 mod pieces;
 mod possessor;
@@ -124,7 +125,10 @@ impl Span<'_> {
         let mut out = Vec::new();
         let parts = self.unglue(r);
         let parts = match parts.as_slice() {
-            [one] if one.range == r => self.split_possessor(r).unwrap_or(parts),
+            [one] if one.range == r => self
+                .split_possessor(r)
+                .or_else(|| self.split_leader(r))
+                .unwrap_or(parts),
             _ => parts,
         };
         for mut part in parts {

@@ -26,28 +26,45 @@ pub struct KeyRows {
 }
 
 impl KeyRows {
-    /// Builds the map from (key, row) pairs; a repeated key keeps its last row.
-    pub fn new(mut pairs: Vec<(u64, u32)>) -> KeyRows {
-        pairs.sort_by_key(|p| p.0);
-        let mut keys: Vec<u64> = Vec::with_capacity(pairs.len());
-        let mut rows: Vec<u32> = Vec::with_capacity(pairs.len());
-        for (k, r) in pairs {
-            if keys.last() == Some(&k) {
-                if let Some(last) = rows.last_mut() {
-                    *last = r;
-                }
-            } else {
-                keys.push(k);
-                rows.push(r);
-            }
-        }
+    /// Builds the map from (key, row) pairs; a repeated key keeps its last row. The pairs are
+    /// placed by bucket first (a counting sort on the top bits, in input order), then each
+    /// bucket of a few keys is sorted on its own: no sort of the whole table.
+    pub fn new(pairs: Vec<(u64, u32)>) -> KeyRows {
         let buckets = 1usize << BUCKET_BITS;
-        let mut starts = vec![0u32; buckets + 1];
-        for &k in &keys {
-            starts[Self::bucket(k) + 1] += 1;
+        let mut next = vec![0usize; buckets + 1];
+        for &(k, _) in &pairs {
+            next[Self::bucket(k) + 1] += 1;
         }
         for b in 0..buckets {
-            starts[b + 1] += starts[b];
+            next[b + 1] += next[b];
+        }
+        let bounds = next.clone();
+        let mut placed: Vec<(u64, u32)> = vec![(0, 0); pairs.len()];
+        for p in pairs {
+            let at = &mut next[Self::bucket(p.0)];
+            placed[*at] = p;
+            *at += 1;
+        }
+        let mut keys: Vec<u64> = Vec::with_capacity(placed.len());
+        let mut rows: Vec<u32> = Vec::with_capacity(placed.len());
+        let mut starts = vec![0u32; buckets + 1];
+        for b in 0..buckets {
+            let bucket = &mut placed[bounds[b]..bounds[b + 1]];
+            // Stable: of a repeated key, the last pair comes last.
+            bucket.sort_by_key(|p| p.0);
+            let first = keys.len();
+            for &(k, r) in bucket.iter() {
+                if keys.len() > first && keys.last() == Some(&k) {
+                    if let Some(last) = rows.last_mut() {
+                        *last = r;
+                    }
+                } else {
+                    keys.push(k);
+                    rows.push(r);
+                }
+            }
+            // Fits in u32: the map is read from a msgpack map, whose length is a u32.
+            starts[b + 1] = keys.len() as u32;
         }
         KeyRows { keys, rows, starts }
     }
@@ -186,6 +203,18 @@ mod tests {
         assert_eq!(map.get(7), None);
         assert_eq!(map.get(u64::MAX - 1), None);
         assert_eq!(map.get(0x9E37_79B9_7F4A_7C15 + 1), None);
+    }
+
+    #[test]
+    fn keys_out_of_order_in_one_bucket_keep_their_last_row() {
+        // All in bucket 0, repeats spread out: the later pair wins, as in a map.
+        let map = KeyRows::new(vec![(9, 1), (3, 2), (9, 3), (1, 4), (3, 5), (2, 6)]);
+        assert_eq!(map.len(), 4);
+        assert_eq!(map.get(1), Some(4));
+        assert_eq!(map.get(2), Some(6));
+        assert_eq!(map.get(3), Some(5));
+        assert_eq!(map.get(9), Some(3));
+        assert_eq!(map.get(4), None);
     }
 
     #[test]

@@ -31,6 +31,16 @@ impl Pool {
         self.text.get(at..at + s.len as usize).unwrap_or("")
     }
 
+    /// The bytes of `s`: they order as the string does (UTF-8 keeps code point order), without
+    /// the char-boundary checks of [`Pool::get`] (for sorting).
+    fn bytes(&self, s: Str) -> &[u8] {
+        let at = s.at as usize;
+        self.text
+            .as_bytes()
+            .get(at..at + s.len as usize)
+            .unwrap_or(&[])
+    }
+
     /// Frees the unused capacity once every table is loaded.
     pub(super) fn shrink(&mut self) {
         self.text.shrink_to_fit();
@@ -45,8 +55,9 @@ pub(super) struct WordSet {
 
 impl WordSet {
     pub(super) fn new(pool: &Pool, mut words: Vec<Str>) -> WordSet {
-        words.sort_by(|a, b| pool.get(*a).cmp(pool.get(*b)));
-        words.dedup_by(|a, b| pool.get(*a) == pool.get(*b));
+        // A set: equal words are interchangeable, so the sort need not be stable.
+        words.sort_unstable_by(|a, b| pool.bytes(*a).cmp(pool.bytes(*b)));
+        words.dedup_by(|a, b| pool.bytes(*a) == pool.bytes(*b));
         words.shrink_to_fit();
         WordSet { words }
     }
@@ -96,9 +107,9 @@ impl Exceptions {
     pub(super) fn finish(&mut self, pool: &Pool) {
         self.entries.reverse();
         self.entries
-            .sort_by(|a, b| pool.get(a.word).cmp(pool.get(b.word)));
+            .sort_by(|a, b| pool.bytes(a.word).cmp(pool.bytes(b.word)));
         self.entries
-            .dedup_by(|a, b| pool.get(a.word) == pool.get(b.word));
+            .dedup_by(|a, b| pool.bytes(a.word) == pool.bytes(b.word));
         self.entries.shrink_to_fit();
         self.forms.shrink_to_fit();
     }

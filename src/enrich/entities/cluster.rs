@@ -258,6 +258,18 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                     matches!(res.type_words.get(w), Some(TypeWord::Loc | TypeWord::Legal))
                         && !res.divisions.contains(w)
                 });
+            // "Kestrel" after "Kestrel Airlines", "Dunmore" after "Dunmore Foundation": an
+            // organisation's name without the type words that close it, whatever the model
+            // labelled the lone word (a person sharing it makes the link ambiguous: none is
+            // made), unless it is a well-known place ("Oxford" is not "Oxford University") that
+            // is no demonym ("American" of an airline named so).
+            let org_generic = prefix
+                && ib.ty == EntityType::Organization
+                && (res.demonyms.contains(&ia.toks.join(" ")) || !ia.known_place)
+                && ib.toks[la..].iter().all(|w| {
+                    matches!(res.type_words.get(w), Some(TypeWord::Org | TypeWord::Legal))
+                        && !res.divisions.contains(w)
+                });
             // Where a name's head comes first, "Rennes" is not "la cour d'appel de Rennes":
             // the institution or facility of a place is another referent.
             let headed = res.name_head == NameHead::First
@@ -275,11 +287,13 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                     NameHead::Last => suffix,
                     NameHead::First => prefix,
                 };
-            same && ((la >= 2 && suffix && !headed)
-                || state
-                || generic
-                || head
-                || inner(ia, ib, res))
+            org_generic
+                || same
+                    && ((la >= 2 && suffix && !headed)
+                        || state
+                        || generic
+                        || head
+                        || inner(ia, ib, res))
         }
         EntityType::Misc => false,
     }
@@ -399,6 +413,29 @@ mod tests {
             names(&es),
             [("Jack London".to_string(), P), ("London".to_string(), L)]
         );
+    }
+
+    #[test]
+    fn an_organisation_without_its_closing_type_words_is_the_organisation() {
+        let t = "Workers at Kestrel Airlines walked out. Kestrel said flights would run.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("Kestrel Airlines", "ORG"), ("Kestrel", "PERSON")],
+        );
+        assert_eq!(names(&es), [("Kestrel Airlines".to_string(), O)]);
+        // A well-known place stays the place.
+        let t = "She studied at Oxford University. Oxford is an hour from London.";
+        let es = run(
+            Lang::En,
+            t,
+            &[
+                ("Oxford University", "ORG"),
+                ("Oxford", "GPE"),
+                ("London", "GPE"),
+            ],
+        );
+        assert_eq!(names(&es).len(), 3, "{:?}", names(&es));
     }
 
     #[test]

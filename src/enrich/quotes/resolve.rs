@@ -8,7 +8,7 @@ use super::gender;
 use super::speaker::{org_complement, Phrase, Ref};
 use super::speaking::{person_shaped, speaking_entities};
 use super::subjects::subject_like;
-use crate::enrich::profile::{key, lower, Gender, Profile, Referent};
+use crate::enrich::profile::{key, lower, Gender, Profile, Referent, TypeWord};
 use crate::enrich::text;
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Entity, EntityType, Mention};
@@ -331,12 +331,16 @@ impl<'a> Resolver<'a> {
             Some(t) if self.res.org_nouns.contains(&t.lower) => EntityType::Organization,
             _ => EntityType::Person,
         };
-        let found = self.entities().iter().position(|x| {
-            x.entity_type == ty
-                && (key(&x.name) == k
-                    || key(&x.name).ends_with(&format!(" {k}"))
-                    || x.mentions.iter().any(|m| key(&m.text) == k))
-        });
+        let found = self
+            .entities()
+            .iter()
+            .position(|x| {
+                x.entity_type == ty
+                    && (key(&x.name) == k
+                        || key(&x.name).ends_with(&format!(" {k}"))
+                        || x.mentions.iter().any(|m| key(&m.text) == k))
+            })
+            .or_else(|| self.organisation_short_form(&k));
         if let Some(i) = found {
             return i;
         }
@@ -364,6 +368,22 @@ impl<'a> Resolver<'a> {
             entity: i,
         });
         i
+    }
+
+    /// An organisation named by `k` and the type words closing its name ("Kestrel" for
+    /// "Kestrel Airlines", "Dunmore" for "Dunmore Foundation Inc."): a speaker named so is it.
+    fn organisation_short_form(&self, k: &str) -> Option<usize> {
+        let res = self.res;
+        let prefix = format!("{k} ");
+        self.entities().iter().position(|x| {
+            x.entity_type == EntityType::Organization
+                && key(&x.name).strip_prefix(&prefix).is_some_and(|rest| {
+                    rest.split_whitespace().all(|w| {
+                        matches!(res.type_words.get(w), Some(TypeWord::Org | TypeWord::Legal))
+                            && !res.divisions.contains(w)
+                    })
+                })
+        })
     }
 
     /// The most recent compatible referent before `pos` in this or the two paragraphs before;

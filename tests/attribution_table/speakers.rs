@@ -1,0 +1,105 @@
+//! Table tests of who speaks (issue 12, first round): paragraph continuation, pronoun speakers,
+//! any verb in incise position, honorifics. Every sentence and name here is invented for the test.
+
+use super::{case, run};
+
+#[test]
+fn paragraph_continuation() {
+    run(
+        "fr",
+        "continuation",
+        &[case(
+            "Le maire de Villebrune, Thierry Ravanel, a présenté son budget lundi. « Nous n'augmenterons pas les impôts cette année », a déclaré Thierry Ravanel.\n\n« Les écoles seront rénovées avant la fin du mandat, comme promis aux familles. »",
+            &[
+                ("Nous n'augmenterons pas les impôts cette année", Some("Thierry Ravanel")),
+                ("Les écoles seront rénovées avant la fin du mandat, comme promis aux familles.", Some("Thierry Ravanel")),
+            ],
+            None,
+        )],
+    );
+    run(
+        "en",
+        "continuation",
+        &[case(
+            "\"We will reopen the plant in the spring,\" said Gordon Whitlock, the company's chief executive.\n\n\"Every worker who wants a job back will get one, and nobody will lose seniority.\"",
+            &[
+                ("We will reopen the plant in the spring,", Some("Gordon Whitlock")),
+                ("Every worker who wants a job back will get one, and nobody will lose seniority.", Some("Gordon Whitlock")),
+            ],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn pronoun_speakers() {
+    run(
+        "fr",
+        "pronouns",
+        &[case(
+            "Sandrine Volant a rencontré Marc Tissier mardi. « La négociation reste ouverte à toutes les propositions », a-t-elle ajouté.",
+            &[("La négociation reste ouverte à toutes les propositions", Some("Sandrine Volant"))],
+            None,
+        )],
+    );
+    run(
+        "en",
+        "pronouns",
+        &[case(
+            "Harold Pinwick met Deborah Falk on Monday. \"The talks were long but useful for both sides,\" he said.",
+            &[("The talks were long but useful for both sides,", Some("Harold Pinwick"))],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn any_verb_in_incise() {
+    run(
+        "fr",
+        "incise",
+        &[
+            case(
+                "L'avocate Hélène Marchetti plaidait l'acquittement. « Ce dossier ne tient pas debout une seconde », grince-t-elle.",
+                &[("Ce dossier ne tient pas debout une seconde", Some("Hélène Marchetti"))],
+                None,
+            ),
+            case(
+                "Le conseil municipal a voté la fermeture de la piscine. Et d'ajouter : « Nous n'avons pas eu le choix cette fois », a conclu Bernard Lacoste.",
+                &[("Nous n'avons pas eu le choix cette fois", Some("Bernard Lacoste"))],
+                None,
+            ),
+        ],
+    );
+    run(
+        "en",
+        "incise",
+        &[case(
+            "Coach Randall Pike watched the replay twice. \"That was the worst call of the whole season,\" he grumbled.",
+            &[("That was the worst call of the whole season,", Some("Randall Pike"))],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn honorifics_are_no_part_of_names() {
+    run(
+        "fr",
+        "honorifics",
+        &[case(
+            "Paul Durandeau dirige la coopérative depuis dix ans. « Les prix du lait doivent remonter rapidement », a insisté M. Durandeau.",
+            &[("Les prix du lait doivent remonter rapidement", Some("Paul Durandeau"))],
+            None,
+        )],
+    );
+    run(
+        "en",
+        "honorifics",
+        &[case(
+            "Linda Okafor chairs the housing board. \"Rents have doubled in five years,\" Ms. Okafor said.",
+            &[("Rents have doubled in five years,", Some("Linda Okafor"))],
+            None,
+        )],
+    );
+}

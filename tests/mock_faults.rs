@@ -43,13 +43,9 @@ async fn produce(brokers: &str, topic: &str, range: std::ops::Range<usize>) {
 
 static READERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-/// Read the output topic until `n` distinct ids arrived; returns id → count.
-async fn collect(
-    brokers: &str,
-    topic: &str,
-    n: usize,
-    timeout: Duration,
-) -> BTreeMap<String, usize> {
+/// A `read_committed` consumer (librdkafka's default, written out) of `topic` from its start, in
+/// a group of its own.
+fn reader(brokers: &str, topic: &str) -> BaseConsumer {
     let c: BaseConsumer = ClientConfig::new()
         .set("bootstrap.servers", brokers)
         .set(
@@ -61,9 +57,21 @@ async fn collect(
         )
         .set("auto.offset.reset", "earliest")
         .set("enable.auto.commit", "false")
+        .set("isolation.level", "read_committed")
         .create()
         .unwrap();
     c.subscribe(&[topic]).unwrap();
+    c
+}
+
+/// Read the output topic until `n` distinct ids arrived; returns id → count.
+async fn collect(
+    brokers: &str,
+    topic: &str,
+    n: usize,
+    timeout: Duration,
+) -> BTreeMap<String, usize> {
+    let c = reader(brokers, topic);
     let mut seen = BTreeMap::new();
     let start = Instant::now();
     while seen.len() < n && start.elapsed() < timeout {
@@ -199,29 +207,11 @@ async fn broker_down_and_up_request_errors_and_latency_lose_nothing() {
     );
 }
 
-/// Exactly-once mode on the mock cluster: transactional outputs with the input offsets in the
-/// same transactions; an offset commit rejected as from a stale generation makes the transaction
-/// abort and retry. The mock does not hide aborted records, so the only duplicates allowed are
-/// those of the aborted transaction.
 /// Reads `out` from the start as a `read_committed` reader of its own group until `n` records
 /// came (or 60 s passed), lingers 2 s for records that should not come, and counts the records
 /// per key.
 async fn read_committed_keys(brokers: &str, n: usize) -> BTreeMap<String, usize> {
-    let c: BaseConsumer = ClientConfig::new()
-        .set("bootstrap.servers", brokers)
-        .set(
-            "group.id",
-            format!(
-                "reader-{}",
-                READERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            ),
-        )
-        .set("auto.offset.reset", "earliest")
-        .set("enable.auto.commit", "false")
-        .set("isolation.level", "read_committed")
-        .create()
-        .unwrap();
-    c.subscribe(&["out"]).unwrap();
+    let c = reader(brokers, "out");
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut count = |m: &rdkafka::message::BorrowedMessage<'_>| {
         *seen
@@ -249,6 +239,10 @@ async fn read_committed_keys(brokers: &str, n: usize) -> BTreeMap<String, usize>
     seen
 }
 
+/// Exactly-once mode on the mock cluster: transactional outputs with the input offsets in the
+/// same transactions; an offset commit rejected as from a stale generation makes the transaction
+/// abort and retry. The mock does not hide aborted records, so the only duplicates allowed are
+/// those of the aborted transaction.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn exactly_once_transactions_commit_outputs_and_offsets_together() {
     let (mock, brokers, mut cfg) = mock_setup();

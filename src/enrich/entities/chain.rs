@@ -170,36 +170,12 @@ fn link(
 mod tests {
     use super::*;
     use crate::enrich::profile::Lang;
-    use crate::enrich::syntax::{Analysis, Morph};
     use crate::enrich::types::TextField;
 
     /// The mention `span` of `text` (an organisation) after the chain step, with a parse from
     /// (word, POS) pairs written in order.
     fn extended(lang: Lang, text: &str, words: &[(&str, &str)], span: &str) -> String {
-        let mut from = 0;
-        let tokens = words
-            .iter()
-            .enumerate()
-            .map(|(i, (w, pos))| {
-                let start = from + text[from..].find(w).unwrap();
-                from = start + w.len();
-                SyntaxToken {
-                    start,
-                    end: from,
-                    tag: String::new(),
-                    pos: Pos::parse(pos),
-                    morph: Morph::default(),
-                    lemma: String::new(),
-                    head: 0,
-                    dep: String::new(),
-                    sent_start: i == 0,
-                }
-            })
-            .collect();
-        let parse = vec![FieldAnalysis {
-            field: 0,
-            analysis: Analysis::new(tokens),
-        }];
+        let parse = super::super::parsed::tests::parse(text, words);
         let doc = Document {
             fields: vec![TextField { name: "body", text }],
             lang: None,

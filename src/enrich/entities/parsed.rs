@@ -104,14 +104,18 @@ fn not_a_name_word(p: Pos) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::enrich::profile::Lang;
     use crate::enrich::syntax::{Analysis, Morph};
     use crate::enrich::types::TextField;
 
-    /// A parse of `text` from (word, POS) pairs written in order, the first opening the sentence.
-    fn parse(text: &str, words: &[(&str, &str)]) -> Vec<FieldAnalysis> {
+    /// A parse of `text` from (word, POS) pairs written in order, the first opening the sentence
+    /// (shared with the tests of `chain`).
+    pub(in crate::enrich::entities) fn parse(
+        text: &str,
+        words: &[(&str, &str)],
+    ) -> Vec<FieldAnalysis> {
         let mut from = 0;
         let tokens = words
             .iter()

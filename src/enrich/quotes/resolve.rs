@@ -603,14 +603,7 @@ fn role_with_complement(fd: &Field<'_>, x: usize, res: &Profile) -> Option<Strin
     if !res.complements.contains(&c.lower) && !res.contracted.contains(&c.lower) {
         return None;
     }
-    let mut n = x + 2;
-    if fd
-        .toks
-        .get(n)
-        .is_some_and(|a| res.articles.contains_key(&a.lower))
-    {
-        n += 1;
-    }
+    let n = past_article(fd, x + 2, res);
     let noun = fd.toks.get(n).filter(|t| t.word && !t.cap)?;
     let words: Vec<&str> = fd.toks[x..n]
         .iter()
@@ -618,6 +611,15 @@ fn role_with_complement(fd: &Field<'_>, x: usize, res: &Profile) -> Option<Strin
         .chain([noun.lower.as_str()])
         .collect();
     Some(words.join(" "))
+}
+
+/// Rule token `n`, or the one after it when `n` is an article.
+fn past_article(fd: &Field<'_>, n: usize, res: &Profile) -> usize {
+    let article = fd
+        .toks
+        .get(n)
+        .is_some_and(|a| res.articles.contains_key(&a.lower));
+    n + usize::from(article)
 }
 
 /// The subject pronoun written at byte `pos`, lower case, also inverted ("a-t-elle" → "elle").
@@ -636,14 +638,7 @@ fn complement_org(fd: &Field<'_>, k: usize, res: &Profile) -> Option<usize> {
     if !res.complements.contains(&t.lower) {
         return None;
     }
-    let mut n = k + 1;
-    if fd
-        .toks
-        .get(n)
-        .is_some_and(|a| res.articles.contains_key(&a.lower))
-    {
-        n += 1;
-    }
+    let n = past_article(fd, k + 1, res);
     let m = fd.mention_starting(fd.toks.get(n)?.start)?;
     (fd.is_speakable(m.entity) && !fd.is_person(m.entity)).then_some(m.entity)
 }

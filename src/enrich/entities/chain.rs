@@ -170,24 +170,12 @@ fn link(
 mod tests {
     use super::*;
     use crate::enrich::profile::Lang;
-    use crate::enrich::types::TextField;
 
     /// The mention `span` of `text` (an organisation) after the chain step, with a parse from
     /// (word, POS) pairs written in order.
     fn extended(lang: Lang, text: &str, words: &[(&str, &str)], span: &str) -> String {
         let parse = super::super::parsed::tests::parse(text, words);
-        let doc = Document {
-            fields: vec![TextField { name: "body", text }],
-            lang: None,
-        };
-        let s = text.find(span).unwrap();
-        let mut ms = vec![M {
-            field: 0,
-            start: s,
-            end: s + span.len(),
-            label: "ORG".into(),
-            hint: None,
-        }];
+        let (doc, mut ms) = super::super::parsed::tests::doc_and_mention(text, span, "ORG");
         extend(&doc, &parse, &Profile::load(lang), &mut ms);
         text[ms[0].start..ms[0].end].to_string()
     }

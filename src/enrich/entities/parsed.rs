@@ -142,19 +142,30 @@ pub(super) mod tests {
         }]
     }
 
-    fn kept(text: &str, words: &[(&str, &str)], span: &str) -> bool {
+    /// A one-field document of `text` and the mention of its first `span`, labelled `label`
+    /// (shared with the tests of `chain`).
+    pub(in crate::enrich::entities) fn doc_and_mention<'a>(
+        text: &'a str,
+        span: &str,
+        label: &str,
+    ) -> (Document<'a>, Vec<M>) {
         let doc = Document {
             fields: vec![TextField { name: "body", text }],
             lang: None,
         };
         let s = text.find(span).unwrap();
-        let mut ms = vec![M {
+        let ms = vec![M {
             field: 0,
             start: s,
             end: s + span.len(),
-            label: "PER".into(),
+            label: label.into(),
             hint: None,
         }];
+        (doc, ms)
+    }
+
+    fn kept(text: &str, words: &[(&str, &str)], span: &str) -> bool {
+        let (doc, mut ms) = doc_and_mention(text, span, "PER");
         drop_common_words(&doc, &parse(text, words), &Profile::load(Lang::Fr), &mut ms);
         !ms.is_empty()
     }

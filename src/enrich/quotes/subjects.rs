@@ -23,14 +23,7 @@ pub(super) fn previous_sentence_subject(
     if para - pp.min(para) > 1 || !is_boundary(fd, prev, res) {
         return None;
     }
-    let mut s = prev;
-    while s > 0
-        && prev - s < 60
-        && fd.para(fd.toks[s - 1].start) == pp
-        && !is_boundary(fd, s - 1, res)
-    {
-        s -= 1;
-    }
+    let s = sentence_start(fd, prev, 60, pp, res);
     if (s..prev).any(|j| fd.in_quote(fd.toks[j].start)) {
         return None;
     }
@@ -59,14 +52,7 @@ pub(super) fn previous_sentence_subject(
 pub(super) fn sentence_subject(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Phrase> {
     let b1 = fd.tok_at(q.open);
     let para = fd.para(q.open);
-    let mut b0 = b1;
-    while b0 > 0
-        && b1 - b0 < 40
-        && fd.para(fd.toks[b0 - 1].start) == para
-        && !is_boundary(fd, b0 - 1, res)
-    {
-        b0 -= 1;
-    }
+    let b0 = sentence_start(fd, b1, 40, para, res);
     let (lo, hi) = (
         fd.toks.get(b0)?.start,
         fd.toks[b1.saturating_sub(1).max(b0)].end,
@@ -142,4 +128,18 @@ pub(super) fn recent_speaker(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Opt
             matches!(r.who, Ref::Ent(_) | Ref::Role { definite: true, .. }).then_some(r)
         }
     }
+}
+
+/// The first rule token of the sentence holding token `from`: walking back at most `limit`
+/// tokens, within paragraph `para`, to the token after a sentence boundary.
+fn sentence_start(fd: &Field<'_>, from: usize, limit: usize, para: usize, res: &Profile) -> usize {
+    let mut s = from;
+    while s > 0
+        && from - s < limit
+        && fd.para(fd.toks[s - 1].start) == para
+        && !is_boundary(fd, s - 1, res)
+    {
+        s -= 1;
+    }
+    s
 }

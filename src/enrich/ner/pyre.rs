@@ -20,6 +20,10 @@
 //! (`regex_syntax` gives equal HIR, checked in the tests); look-around pieces keep the text as
 //! translated.
 //!
+//! Alternatives that all match whole strings (`^…$`, as in the French `token_match`) are
+//! grouped first, shared prefixes and suffixes written once (`factor`): ~480 copies of the
+//! letter class become a few, and the compiled automaton accepts the same strings.
+//!
 //! Known, documented differences from Python: `$` is translated to `\z` (Python's `$` also
 //! matches before a final `\n`; the strings spaCy passes here never contain `\n` unless they are
 //! pure whitespace, and for those both give identical results with both models' five patterns:
@@ -33,6 +37,8 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use regex_syntax::hir::{Class, HirKind};
+
+mod factor;
 
 /// Python `str.isspace()`: Unicode White_Space plus the C0 separators U+001C..U+001F.
 pub fn is_py_space(c: char) -> bool {
@@ -87,10 +93,24 @@ pub enum Mode {
 impl PyRegex {
     /// Compiles a Python regular expression for `mode`; the error names what is not supported.
     pub fn new(src: &str, mode: Mode) -> Result<PyRegex, String> {
+        Self::build(src, mode, true)
+    }
+
+    /// [`PyRegex::new`]; `factoring`: write shared affixes of the alternatives once where that
+    /// cannot change a result (see `factor`).
+    fn build(src: &str, mode: Mode, factoring: bool) -> Result<PyRegex, String> {
         let chars: Vec<char> = src.chars().collect();
         let (flags, body_start) = leading_flags(&chars);
         let case_i = flags.contains('i');
         let alts = split_alternatives(&chars[body_start..])?;
+        let factored: Option<Vec<Vec<char>>> = factoring
+            .then(|| factor::factor(&alts, mode == Mode::Match))
+            .flatten()
+            .map(|fs| fs.iter().map(|f| f.chars().collect()).collect());
+        let alts: Vec<&[char]> = match &factored {
+            Some(fs) => fs.iter().map(Vec::as_slice).collect(),
+            None => alts,
+        };
         let anchor = if mode == Mode::Match { r"\A" } else { "" };
         let prefix = if case_i { "(?i)" } else { "" };
         let mut pieces = Vec::new();

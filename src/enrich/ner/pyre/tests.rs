@@ -84,3 +84,134 @@ fn translates_python_syntax() {
     assert!(w.is_match("½a.x"));
     assert!(!w.is_match("ab "));
 }
+
+/// A letter class long enough to count as a large atom (lower-case Latin letters and the
+/// Latin-1 and Latin Extended-A lower-case letters, written as Python escapes).
+fn letters() -> String {
+    let mut class = String::from("[a-z");
+    for c in (0xDFu32..=0xFF).chain((0x101..0x17F).step_by(2)) {
+        class.push_str(&format!("\\u{c:04X}"));
+    }
+    class.push(']');
+    class
+}
+
+/// A pattern shaped like spaCy's French `token_match`, from invented words: heads joined by a
+/// hyphen or an apostrophe to tails made of the large letter class.
+fn whole_word_pattern() -> String {
+    let l = letters();
+    let hy = "[-–]";
+    [
+        format!("(?:^porte[-–]voix{l}*$)"),
+        format!("(?:^garde[-–]fou{l}+$)"),
+        format!("(?:^contre{hy}{l}{l}*$)"),
+        format!("(?:^sous{hy}{l}{l}*$)"),
+        format!("(?:^entr['’]{l}{l}*$)"),
+        format!("(?:^{l}+{hy}sur{hy}(?:l['’])?{l}+$)"),
+        format!("(?:^{l}+{hy}l[èe]s?{hy}(?:l['’])?{l}+$)"),
+        format!("(?:^voix{hy}off$)"),
+    ]
+    .join("|")
+}
+
+fn probe_words() -> Vec<String> {
+    let mut words: Vec<String> = [
+        "porte-voix",
+        "porte-voixs",
+        "Porte–Voixé",
+        "garde-fou",
+        "garde-fous",
+        "garde-fouś",
+        "contre-",
+        "contre-jour",
+        "contre-Jour",
+        "sous-bois",
+        "sous–marin",
+        "sousbois",
+        "entr'ouvert",
+        "entr’acte",
+        "entr'",
+        "ville-sur-mer",
+        "ville-sur-l'eau",
+        "ville-sur-",
+        "-sur-mer",
+        "mont-lès-bains",
+        "mont-le-bains",
+        "mont-les-l’île",
+        "voix-off",
+        "voix-offs",
+        "Voix–Off",
+        "anti-",
+        "xporte-voix",
+        "porte-voix ",
+        "ßach-sur-œuvre",
+        "ĳssel-lès-ōdo",
+    ]
+    .iter()
+    .map(|w| w.to_string())
+    .collect();
+    // Every prefix of every probe too: partial words are where a wrong factoring would differ.
+    let prefixes: Vec<String> = words
+        .iter()
+        .flat_map(|w| w.char_indices().map(|(i, _)| w[..i].to_string()))
+        .collect();
+    words.extend(prefixes);
+    words
+}
+
+/// Factored and written out in full, the pattern accepts the same strings.
+#[test]
+fn factoring_keeps_whole_word_matches() {
+    let src = format!("(?iu){}", whole_word_pattern());
+    let full = PyRegex::build(&src, Mode::Match, false).unwrap();
+    let factored = PyRegex::build(&src, Mode::Match, true).unwrap();
+    let mut matched = 0;
+    for w in probe_words() {
+        assert_eq!(factored.is_match(&w), full.is_match(&w), "{w:?}");
+        matched += usize::from(full.is_match(&w));
+    }
+    assert!(
+        matched >= 15,
+        "the probes exercise the pattern ({matched} matched)"
+    );
+}
+
+/// The large class is written once per group of alternatives that share it, not once per
+/// alternative.
+#[test]
+fn factoring_writes_shared_classes_once() {
+    let body = whole_word_pattern();
+    let chars: Vec<char> = body.chars().collect();
+    let alts = split_alternatives(&chars).unwrap();
+    let out = factor::factor(&alts, true).expect("the pattern factors");
+    let l = letters();
+    let copies = |texts: &[String]| texts.iter().map(|t| t.matches(&l).count()).sum::<usize>();
+    let before: Vec<String> = alts.iter().map(|a| a.iter().collect()).collect();
+    assert_eq!(copies(&before), 12);
+    // {l}* · {l}+ · {l}{l}* (contre, sous, entr') · {l}+ … {l}+ (sur, lès) · none (voix-off).
+    assert_eq!(out.len(), 5, "{out:?}");
+    assert_eq!(copies(&out), 6);
+}
+
+/// Where a match need not span the whole string, or an alternative looks around, nothing is
+/// factored.
+#[test]
+fn factoring_leaves_other_patterns_alone() {
+    let l = letters();
+    let cases = [
+        (format!("(?:^ab{l}+$)|(?:^cd{l}+)"), true),
+        (format!("(?:ab{l}+$)|(?:cd{l}+$)"), false),
+        (format!("(?:^ab{l}+$)|(?:^(?<=x)cd{l}+$)"), true),
+        (format!("(?:^ab{l}+$)|(?:^cd{l}+(?:$))"), true),
+    ];
+    for (body, anchored) in cases {
+        let chars: Vec<char> = body.chars().collect();
+        let alts = split_alternatives(&chars).unwrap();
+        assert!(factor::factor(&alts, anchored).is_none(), "{body}");
+    }
+    // The same alternatives anchored by `^` do factor in search mode.
+    let body = format!("(?:^ab{l}+$)|(?:^cd{l}+$)");
+    let chars: Vec<char> = body.chars().collect();
+    let alts = split_alternatives(&chars).unwrap();
+    assert_eq!(factor::factor(&alts, false).map(|f| f.len()), Some(1));
+}

@@ -35,6 +35,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::{Arc, Mutex};
 
 use regex_syntax::hir::{Class, HirKind};
 
@@ -63,6 +64,13 @@ pub struct PyRegex {
     /// Case-insensitive pattern: Python also equates `İ` (U+0130) and `ı` (U+0131) with `i`,
     /// which simple case folding does not; `is_match` maps them to `i` first.
     case_insensitive: bool,
+}
+
+/// A pattern compiled by [`PyRegex::shared`].
+struct Compiled {
+    src: Box<str>,
+    mode: Mode,
+    regex: Arc<PyRegex>,
 }
 
 /// A piece's next match as searched from `from` (`None`: no match at or after `from`).
@@ -94,6 +102,34 @@ impl PyRegex {
     /// Compiles a Python regular expression for `mode`; the error names what is not supported.
     pub fn new(src: &str, mode: Mode) -> Result<PyRegex, String> {
         Self::build(src, mode, true)
+    }
+
+    /// [`PyRegex::new`], compiled once per process: both languages' tokenizers carry the same
+    /// `url_match` (a look-around pattern with a 63-fold letter class, ~8 ms to compile), and a
+    /// test suite builds many engines. Errors are not remembered.
+    pub fn shared(src: &str, mode: Mode) -> Result<Arc<PyRegex>, String> {
+        static COMPILED: Mutex<Vec<Compiled>> = Mutex::new(Vec::new());
+        let find = |all: &[Compiled]| {
+            all.iter()
+                .find(|c| c.mode == mode && *c.src == *src)
+                .map(|c| Arc::clone(&c.regex))
+        };
+        if let Some(hit) = find(&COMPILED.lock().unwrap_or_else(|e| e.into_inner())) {
+            return Ok(hit);
+        }
+        // Compiled outside the lock: another thread may compile the same pattern meanwhile,
+        // and both results are equal.
+        let regex = Arc::new(PyRegex::new(src, mode)?);
+        let mut all = COMPILED.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(hit) = find(&all) {
+            return Ok(hit);
+        }
+        all.push(Compiled {
+            src: src.into(),
+            mode,
+            regex: Arc::clone(&regex),
+        });
+        Ok(regex)
     }
 
     /// [`PyRegex::new`]; `factoring`: write shared affixes of the alternatives once where that

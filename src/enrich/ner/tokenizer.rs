@@ -10,6 +10,7 @@ use super::types::NerError;
 use rmpv::Value;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// One token: byte offsets into the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,11 +68,11 @@ impl Trie {
 
 /// spaCy's rule-based tokenizer for one pipeline.
 pub struct Tokenizer {
-    prefix: Option<PyRegex>,
-    suffix: Option<PyRegex>,
-    infix: Option<PyRegex>,
-    token_match: Option<PyRegex>,
-    url_match: Option<PyRegex>,
+    prefix: Option<Arc<PyRegex>>,
+    suffix: Option<Arc<PyRegex>>,
+    infix: Option<Arc<PyRegex>>,
+    token_match: Option<Arc<PyRegex>>,
+    url_match: Option<Arc<PyRegex>>,
     exceptions: HashMap<String, Vec<ExcToken>>,
     /// Byte length of the longest exception key: longer strings need no lookup (and no hash
     /// of the whole string at every step of the affix loop).
@@ -108,7 +109,7 @@ fn map_get<'a>(map: &'a [(Value, Value)], key: &str) -> Option<&'a Value> {
 }
 
 /// The regular expression stored under `key` (absent, nil or empty: none).
-fn pattern(map: &[(Value, Value)], key: &str, mode: Mode) -> Result<Option<PyRegex>, String> {
+fn pattern(map: &[(Value, Value)], key: &str, mode: Mode) -> Result<Option<Arc<PyRegex>>, String> {
     match map_get(map, key) {
         None | Some(Value::Nil) => Ok(None),
         Some(Value::String(s)) => {
@@ -116,7 +117,7 @@ fn pattern(map: &[(Value, Value)], key: &str, mode: Mode) -> Result<Option<PyReg
             if src.is_empty() {
                 return Ok(None);
             }
-            PyRegex::new(src, mode)
+            PyRegex::shared(src, mode)
                 .map(Some)
                 .map_err(|e| format!("{key}: {e}"))
         }

@@ -215,3 +215,16 @@ fn factoring_leaves_other_patterns_alone() {
     let alts = split_alternatives(&chars).unwrap();
     assert_eq!(factor::factor(&alts, false).map(|f| f.len()), Some(1));
 }
+
+/// One compilation per pattern and mode; a different mode is a different regex.
+#[test]
+fn shared_patterns_compile_once() {
+    let src = r"^(?:[a-z]{2,})://\S+$";
+    let a = PyRegex::shared(src, Mode::Match).unwrap();
+    let b = PyRegex::shared(src, Mode::Match).unwrap();
+    let c = PyRegex::shared(src, Mode::Search).unwrap();
+    assert!(Arc::ptr_eq(&a, &b));
+    assert!(!Arc::ptr_eq(&a, &c));
+    assert!(a.is_match("http://example.org"));
+    assert!(PyRegex::shared("(", Mode::Match).is_err());
+}

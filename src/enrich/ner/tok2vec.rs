@@ -288,7 +288,7 @@ impl Tok2Vec {
             maxout_row(&acc, PIECES, out);
             layernorm(out, &self.embed_g, &self.embed_beta);
         }
-        self.encode(&mut x, np);
+        encode(&self.encoder, &mut x, np);
         x.drain(..(PAD + 1) * WIDTH);
         x.truncate(n * WIDTH);
         x
@@ -364,40 +364,94 @@ impl Tok2Vec {
         #[cfg(not(target_arch = "x86_64"))]
         let _ = rows;
     }
+}
 
-    /// Encoder: DEPTH × residual(seq2col → Maxout → LayerNorm) over the padded matrix.
-    /// seq2col row i = [X[i-1], X[i], X[i+1]] is the contiguous slice starting at guard-
-    /// shifted row i of `x`, so the GEMM reads `x` directly with a row stride of WIDTH.
-    fn encode(&self, x: &mut [f32], np: usize) {
-        let mut y = vec![0.0f32; np * WP];
-        let mut h = [0.0f32; WIDTH];
-        for layer in &self.encoder {
-            for row in y.chunks_exact_mut(WP) {
-                row.copy_from_slice(&layer.b);
-            }
-            gemm_packed(np, x, WIDTH, &layer.w, Store::Add, &mut y);
-            for (yr, xr) in y
-                .chunks_exact(WP)
-                .zip(x.chunks_exact_mut(WIDTH).skip(1).take(np))
-            {
-                maxout_row(yr, PIECES, &mut h);
-                layernorm(&mut h, &layer.g, &layer.beta);
-                for (xv, hv) in xr.iter_mut().zip(&h) {
-                    *xv += hv;
-                }
+/// Encoder: DEPTH × residual(seq2col → Maxout → LayerNorm) over the padded matrix.
+/// seq2col row i = [X[i-1], X[i], X[i+1]] is the contiguous slice starting at guard-
+/// shifted row i of `x`, so the GEMM reads `x` directly with a row stride of WIDTH.
+///
+/// Each layer computes only the rows the layers after it read: the token rows and, on each
+/// side, one padding row per layer still to come ([`layer_rows`]); the other padding rows
+/// feed nothing the output depends on.
+fn encode(encoder: &[EncoderLayer], x: &mut [f32], np: usize) {
+    let n = np - 2 * PAD;
+    let mut y = vec![0.0f32; layer_rows(0, n).len() * WP];
+    let mut h = [0.0f32; WIDTH];
+    for (depth, layer) in encoder.iter().enumerate() {
+        let rows = layer_rows(depth, n);
+        let m = rows.len();
+        let y = &mut y[..m * WP];
+        for row in y.chunks_exact_mut(WP) {
+            row.copy_from_slice(&layer.b);
+        }
+        gemm_packed(m, &x[rows.start * WIDTH..], WIDTH, &layer.w, Store::Add, y);
+        let out = &mut x[(rows.start + 1) * WIDTH..(rows.end + 1) * WIDTH];
+        for (yr, xr) in y.chunks_exact(WP).zip(out.chunks_exact_mut(WIDTH)) {
+            maxout_row(yr, PIECES, &mut h);
+            layernorm(&mut h, &layer.g, &layer.beta);
+            for (xv, hv) in xr.iter_mut().zip(&h) {
+                *xv += hv;
             }
         }
     }
+}
+
+/// The padded rows (`0..n + 2·PAD`) encoder layer `depth` (from 0) computes for `n` tokens:
+/// the tokens' rows `PAD..PAD + n` widened by one row per later layer on each side (the
+/// receptive field of the layers still to come).
+fn layer_rows(depth: usize, n: usize) -> std::ops::Range<usize> {
+    let margin = DEPTH - 1 - depth;
+    PAD - margin..PAD + n + margin
 }
 
 /// Values of one output chunk kept in registers while every row is added to it.
 const CHUNK: usize = 32;
 
 /// `acc = bias + rows[0] + rows[1] + ...`, element by element in that order (spaCy's
-/// concatenation through the embedding Maxout, pre-projected). The sum runs chunk by chunk with
-/// the chunk in registers, so each row is read once and the rows' memory reads overlap.
+/// concatenation through the embedding Maxout, pre-projected): with AVX-512 the whole sum stays
+/// in 18 registers while each row streams through once, else [`sum_rows_portable`].
 #[inline]
 fn sum_rows(acc: &mut [f32; WP], bias: &[f32], rows: &[&[f32]]) {
+    #[cfg(target_arch = "x86_64")]
+    if is_x86_feature_detected!("avx512f") {
+        assert!(bias.len() >= WP && rows.iter().all(|r| r.len() >= WP));
+        // SAFETY: the CPU has AVX-512F; the bias and every row hold WP values (asserted).
+        unsafe { sum_rows_avx512(acc, bias, rows) };
+        return;
+    }
+    sum_rows_portable(acc, bias, rows);
+}
+
+/// [`sum_rows`] in 16-lane registers: the same additions, in the same order, per element.
+///
+/// # Safety
+/// The CPU has AVX-512F; `bias` and every row hold at least `WP` values.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn sum_rows_avx512(acc: &mut [f32; WP], bias: &[f32], rows: &[&[f32]]) {
+    use std::arch::x86_64::{__m512, _mm512_add_ps, _mm512_loadu_ps, _mm512_storeu_ps};
+    const LANES: usize = 16;
+    const REGS: usize = WP / LANES;
+    // SAFETY: i·16 + 16 ≤ WP ≤ bias.len() (the caller's bound).
+    let mut sum: [__m512; REGS] =
+        std::array::from_fn(|i| unsafe { _mm512_loadu_ps(bias.as_ptr().add(i * LANES)) });
+    for row in rows {
+        let p = row.as_ptr();
+        for (i, s) in sum.iter_mut().enumerate() {
+            // SAFETY: i·16 + 16 ≤ WP ≤ row.len() (the caller's bound).
+            *s = _mm512_add_ps(*s, unsafe { _mm512_loadu_ps(p.add(i * LANES)) });
+        }
+    }
+    for (i, s) in sum.iter().enumerate() {
+        // SAFETY: i·16 + 16 ≤ WP = acc.len().
+        unsafe { _mm512_storeu_ps(acc.as_mut_ptr().add(i * LANES), *s) };
+    }
+}
+
+/// [`sum_rows`] without SIMD intrinsics: chunk by chunk with the chunk in registers, so each
+/// row is read once and the rows' memory reads overlap.
+#[inline]
+fn sum_rows_portable(acc: &mut [f32; WP], bias: &[f32], rows: &[&[f32]]) {
     for (c, (out, b)) in acc
         .chunks_exact_mut(CHUNK)
         .zip(bias.chunks_exact(CHUNK))
@@ -482,86 +536,4 @@ fn project(m: usize, a: &[f32], dim: usize, w_sv: &[KBlock], w_embed: &PackedB) 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The chunked sum must add in the same order as one row after another: values where
-    /// float addition is not associative tell the orders apart.
-    #[test]
-    fn sum_rows_adds_bias_then_rows_in_order() {
-        let bias: Vec<f32> = (0..WP)
-            .map(|i| if i % 2 == 0 { 1.0e8 } else { 0.5 })
-            .collect();
-        let r1: Vec<f32> = (0..WP)
-            .map(|i| if i % 3 == 0 { 1.0 } else { -0.25 })
-            .collect();
-        let r2: Vec<f32> = (0..WP)
-            .map(|i| if i % 2 == 0 { -1.0e8 } else { 3.0 })
-            .collect();
-        let r3: Vec<f32> = (0..WP).map(|i| (i as f32) * 0.001).collect();
-        let rows: Vec<&[f32]> = vec![&r1, &r2, &r3];
-        let mut acc = [f32::NAN; WP];
-        sum_rows(&mut acc, &bias, &rows);
-        for i in 0..WP {
-            let want = ((bias[i] + r1[i]) + r2[i]) + r3[i];
-            assert_eq!(acc[i].to_bits(), want.to_bits(), "element {i}");
-        }
-        // The other order would differ here: (1e8 + 1) rounds to 1e8, so 1 is lost.
-        assert_ne!(((bias[0] + r1[0]) + r2[0]), (bias[0] + r2[0]) + r1[0]);
-    }
-
-    /// Pseudo-random values of both signs and several magnitudes (xorshift).
-    fn values(n: usize, seed: u64) -> Vec<f32> {
-        let mut x = seed;
-        (0..n)
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                ((x % 20_001) as f32 - 10_000.0) / 997.0 * if x % 5 == 0 { 30.0 } else { 1.0 }
-            })
-            .collect()
-    }
-
-    /// A static row projected on first use equals, bit for bit, the whole-table projection with
-    /// `matrixmultiply` (two `k` blocks: dim 300), for any batch size and row.
-    #[test]
-    fn projection_matches_matrixmultiply() {
-        let (nrows, dim, embed_in) = (37, 300, 3 * WIDTH);
-        let vectors = values(nrows * dim, 1);
-        let w_sv = values(WIDTH * dim, 2);
-        let embed_w = values(WP * embed_in, 3);
-        let block = &embed_w[2 * WIDTH..];
-        let mut s = vec![0.0f32; nrows * WIDTH];
-        gemm_abt(nrows, dim, WIDTH, &vectors, dim, &w_sv, dim, 0.0, &mut s);
-        let mut whole = vec![0.0f32; nrows * WP];
-        gemm_abt(
-            nrows, WIDTH, WP, &s, WIDTH, block, embed_in, 0.0, &mut whole,
-        );
-
-        let blocks = pack_k_blocks(&w_sv, WIDTH, dim);
-        assert_eq!(blocks.len(), 2);
-        let packed_embed = PackedB::pack(WP, WIDTH, block, embed_in);
-        for picked in [vec![5usize], vec![0, 36, 7], (0..nrows).rev().collect()] {
-            let mut a = Vec::new();
-            for &r in &picked {
-                a.extend_from_slice(&vectors[r * dim..(r + 1) * dim]);
-            }
-            let p = project(picked.len(), &a, dim, &blocks, &packed_embed);
-            for (i, &r) in picked.iter().enumerate() {
-                for o in 0..WP {
-                    let (got, want) = (p[i * WP + o], whole[r * WP + o]);
-                    assert_eq!(got.to_bits(), want.to_bits(), "row {r} output {o}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn sum_rows_of_no_rows_is_the_bias() {
-        let bias: Vec<f32> = (0..WP).map(|i| i as f32).collect();
-        let mut acc = [0.0f32; WP];
-        sum_rows(&mut acc, &bias, &[]);
-        assert_eq!(&acc[..], &bias[..]);
-    }
-}
+mod tests;

@@ -3,8 +3,11 @@
 //! rule order with its lookup fallback (`spacy/lang/{en,fr}/lemmatizer.py`). The variant is data:
 //! `resources/syntax/lemmatizers.json`, keyed by the pipeline's `[nlp] lang`.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::lemma_tables::{Exceptions, LookupValue, Lookups, Pool, Str, WordSet};
 use super::morph::feature;
@@ -34,6 +37,54 @@ pub struct Lemmatizer {
     exc: HashMap<u64, Exceptions>,
     rules: HashMap<u64, Vec<(String, String)>>,
     lookup: Lookups,
+    /// This lemmatizer's key space in the per-thread [`LemmaMemo`].
+    memo_id: u64,
+}
+
+/// Entries a thread's [`LemmaMemo`] holds before it is emptied (a few MiB at most).
+const MEMO_CAP: usize = 1 << 15;
+
+/// Ids of loaded lemmatizers, so that pipelines of different languages share no memo entries.
+static NEXT_MEMO_ID: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    static MEMO: RefCell<LemmaMemo> = RefCell::new(LemmaMemo::default());
+}
+
+/// One worker thread's memo of computed lemmas: a lemma depends only on the lemmatizer and the
+/// token's text, POS and morphology, and news text repeats its words, so most tokens are hits.
+/// Bounded: emptied when it reaches [`MEMO_CAP`] entries.
+#[derive(Debug, Default)]
+struct LemmaMemo {
+    /// The key being looked up (reused): lemmatizer id, the lengths of POS and morph, then
+    /// POS, morph and text — unambiguous whatever the strings hold.
+    key: String,
+    lemmas: HashMap<String, String>,
+}
+
+impl LemmaMemo {
+    fn get_or_insert_with(
+        &mut self,
+        id: u64,
+        t: &LemmaInput,
+        compute: impl FnOnce() -> String,
+    ) -> String {
+        self.key.clear();
+        // Writing to a String cannot fail.
+        let _ = write!(self.key, "{id} {} {} ", t.pos.len(), t.morph.len());
+        self.key.push_str(t.pos);
+        self.key.push_str(t.morph);
+        self.key.push_str(t.text);
+        if let Some(lemma) = self.lemmas.get(self.key.as_str()) {
+            return lemma.clone();
+        }
+        let lemma = compute();
+        if self.lemmas.len() >= MEMO_CAP {
+            self.lemmas.clear();
+        }
+        self.lemmas.insert(self.key.clone(), lemma.clone());
+        lemma
+    }
 }
 
 /// What the lemmatizer reads of a token.
@@ -164,6 +215,7 @@ impl Lemmatizer {
             exc: HashMap::new(),
             rules: HashMap::new(),
             lookup: Lookups::default(),
+            memo_id: NEXT_MEMO_ID.fetch_add(1, Ordering::Relaxed),
         };
         let mut lookups: Vec<(u64, LookupValue)> = Vec::new();
         let bytes = read_bytes(&path)?;
@@ -179,8 +231,17 @@ impl Lemmatizer {
         Ok(lem)
     }
 
-    /// The lemma of one token (spaCy's `lemmatize(token)[0]`).
+    /// The lemma of one token (spaCy's `lemmatize(token)[0]`), memoised per thread.
     pub(crate) fn lemma(&self, t: &LemmaInput) -> String {
+        MEMO.try_with(|m| match m.try_borrow_mut() {
+            Ok(mut memo) => memo.get_or_insert_with(self.memo_id, t, || self.compute(t)),
+            Err(_) => self.compute(t),
+        })
+        .unwrap_or_else(|_| self.compute(t))
+    }
+
+    /// The lemma of one token, computed.
+    fn compute(&self, t: &LemmaInput) -> String {
         match self.variant {
             Variant::French => self.french(t),
             Variant::English | Variant::Default => self.rules_lemma(t),
@@ -322,5 +383,48 @@ impl Lemmatizer {
             }
             None => string,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input<'a>(text: &'a str, pos: &'a str, morph: &'a str) -> LemmaInput<'a> {
+        LemmaInput { text, pos, morph }
+    }
+
+    #[test]
+    fn memo_computes_each_key_once_and_keeps_keys_apart() {
+        let mut memo = LemmaMemo::default();
+        let mut calls = 0;
+        let mut get = |memo: &mut LemmaMemo, id, t: &LemmaInput, out: &str| {
+            memo.get_or_insert_with(id, t, || {
+                calls += 1;
+                out.to_string()
+            })
+        };
+        assert_eq!(
+            get(&mut memo, 0, &input("chats", "NOUN", ""), "chat"),
+            "chat"
+        );
+        assert_eq!(get(&mut memo, 0, &input("chats", "NOUN", ""), "x"), "chat");
+        // Another lemmatizer, another POS, or the same bytes split differently: new entries.
+        assert_eq!(get(&mut memo, 1, &input("chats", "NOUN", ""), "b"), "b");
+        assert_eq!(get(&mut memo, 0, &input("chats", "VERB", ""), "c"), "c");
+        assert_eq!(get(&mut memo, 0, &input("s", "NOUN", "chat"), "d"), "d");
+        assert_eq!(get(&mut memo, 0, &input("chats", "NOUN", "s"), "e"), "e");
+        assert_eq!(calls, 5);
+    }
+
+    #[test]
+    fn memo_stays_bounded() {
+        let mut memo = LemmaMemo::default();
+        for i in 0..MEMO_CAP + 10 {
+            let text = i.to_string();
+            let lemma = memo.get_or_insert_with(0, &input(&text, "NUM", ""), || text.clone());
+            assert_eq!(lemma, text);
+        }
+        assert!(memo.lemmas.len() <= MEMO_CAP);
     }
 }

@@ -85,16 +85,18 @@ impl Parser {
         if n > 0 {
             let pre = self.step.precompute(tokvec, n);
             let mut hid = [0.0f32; HID];
+            // Reused across steps: every class's score, computed in one blocked pass.
+            let mut scores: Vec<f32> = Vec::with_capacity(self.classes.len());
             while !state.is_final() {
                 self.step.hidden(&pre, &state.features(), &mut hid);
                 let valid = state.valid();
                 let mut best: Option<(usize, f32)> = None;
                 if valid.any() {
-                    for (c, class) in self.classes.iter().enumerate() {
+                    self.step.scores(&hid, &mut scores);
+                    for (c, (class, &s)) in self.classes.iter().zip(&scores).enumerate() {
                         if !valid.get(class.mv) {
                             continue;
                         }
-                        let s = self.step.score(c, &hid);
                         if best.is_none_or(|(_, bs)| s > bs) {
                             best = Some((c, s));
                         }

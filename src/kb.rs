@@ -7,8 +7,8 @@
 //! line, and counts `verbatim_kb_reloads_total{result="error"}`.
 
 use crate::config::KbConfig;
-use crate::enrich::kb::parse::{parse_places, Format, KbError, UserEntries};
-use crate::enrich::kb::{Kb, KbHandle};
+use crate::enrich::kb::parse::{for_each_place, Format, KbError, UserEntries};
+use crate::enrich::kb::{Kb, KbBuilder, KbHandle};
 use crate::metrics::Metrics;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -49,21 +49,28 @@ fn read(path: &Path) -> Result<String, KbLoadError> {
 /// then holds the newsroom's entries): `scripts/kb` builds it.
 pub fn load(cfg: &KbConfig) -> Result<Kb, KbLoadError> {
     let t = Instant::now();
-    let places = if cfg.places.as_os_str().is_empty() {
-        Vec::new()
+    let mut kb = KbBuilder::default();
+    if cfg.places.as_os_str().is_empty() {
+        // No built-in places configured.
     } else if !cfg.places.exists() {
         tracing::warn!(path = ?cfg.places, "no built-in places KB (build it with scripts/kb): entities are linked to the newsroom's KB only");
-        Vec::new()
     } else {
+        // Rows go straight from the text into the KB's arena and index.
         let text = read(&cfg.places)?;
-        parse_places(&text, &cfg.places.display().to_string())?
-    };
+        kb = KbBuilder::for_places_text(text.len());
+        let file = cfg.places.display().to_string();
+        for_each_place(&text, &file, |row| kb.add_place(&row))?;
+    }
     let mut user = UserEntries::default();
     for path in &cfg.files {
         let text = read(path)?;
         user.add_file(&text, &path.display().to_string(), Format::of_path(path))?;
     }
-    let kb = Kb::new(places, user.into_entries());
+    for e in &user.into_entries() {
+        kb.add(e);
+    }
+    // Newsroom entries are put first.
+    let kb = kb.finish();
     tracing::info!(
         entries = kb.len(),
         newsroom = kb.user_len(),

@@ -14,7 +14,7 @@
 //! article calls it: "UK" is not rewritten "United Kingdom"), its `id` and mentions are
 //! unchanged. Unlinked entities are unchanged.
 
-use super::{Hit, Kb, KbEntry, PlaceKind, Source};
+use super::{EntryRef, Hit, Kb, PlaceKind, Source};
 use crate::enrich::Entity;
 use std::collections::HashSet;
 
@@ -35,13 +35,13 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn add(&mut self, e: &'a KbEntry) {
-        let Some(p) = &e.place else { return };
+    fn add(&mut self, e: EntryRef<'a>) {
+        let Some(p) = e.place() else { return };
         if !p.country.is_empty() {
-            self.countries.insert(&p.country);
+            self.countries.insert(p.country);
         }
         if !p.admin1.is_empty() && matches!(p.kind, PlaceKind::Admin1 | PlaceKind::City) {
-            self.admin1.insert((&p.country, &p.admin1));
+            self.admin1.insert((p.country, p.admin1));
         }
     }
 }
@@ -63,10 +63,10 @@ pub fn link(kb: &Kb, entities: &mut [Entity], lang: &str) {
         }
         if let Some(h) = choose(kb, &candidates[i], &ctx) {
             let e = kb.entry(h);
-            entity.kb_id = Some(e.id.clone());
-            entity.kb_name = match (e.name_in(lang), e.source) {
+            entity.kb_id = Some(e.id().to_string());
+            entity.kb_name = match (e.name_in(lang), e.source()) {
                 (Some(name), _) => Some(name.to_string()),
-                (None, Source::User) => Some(e.name.clone()),
+                (None, Source::User) => Some(e.name().to_string()),
                 (None, Source::BuiltIn) => None,
             };
         }
@@ -81,8 +81,8 @@ fn candidates(kb: &Kb, entity: &Entity) -> Vec<Hit> {
     if out.is_empty() {
         out = hits_of_type(kb, entity, entity.mentions.iter().map(|m| m.text.as_str()));
     }
-    if out.iter().any(|h| kb.entry(*h).source == Source::User) {
-        out.retain(|h| kb.entry(*h).source == Source::User);
+    if out.iter().any(|h| kb.entry(*h).source() == Source::User) {
+        out.retain(|h| kb.entry(*h).source() == Source::User);
         out.truncate(1);
     }
     out
@@ -92,7 +92,7 @@ fn hits_of_type<'a>(kb: &Kb, entity: &Entity, forms: impl Iterator<Item = &'a st
     let mut out: Vec<Hit> = Vec::new();
     for form in forms {
         for h in kb.hits(form) {
-            if kb.entry(*h).ty != entity.entity_type {
+            if kb.entry(*h).ty() != entity.entity_type {
                 continue;
             }
             match out.iter_mut().find(|o| o.entry == h.entry) {
@@ -106,18 +106,16 @@ fn hits_of_type<'a>(kb: &Kb, entity: &Entity, forms: impl Iterator<Item = &'a st
 
 fn score(kb: &Kb, h: Hit, ctx: &Context<'_>) -> f64 {
     let e = kb.entry(h);
-    let Some(p) = &e.place else { return 1.0 };
+    let Some(p) = e.place() else { return 1.0 };
     let mut s = p.population.max(1) as f64;
     if !h.primary {
         s *= ALIAS_ONLY;
     }
-    if ctx.countries.contains(p.country.as_str()) {
+    if ctx.countries.contains(p.country) {
         s *= SAME_COUNTRY;
     }
     let in_admin1 = matches!(p.kind, PlaceKind::Admin1 | PlaceKind::City)
-        && ctx
-            .admin1
-            .contains(&(p.country.as_str(), p.admin1.as_str()));
+        && ctx.admin1.contains(&(p.country, p.admin1));
     if in_admin1 {
         s *= SAME_ADMIN1;
     }

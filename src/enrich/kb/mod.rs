@@ -9,14 +9,17 @@
 //! files. A name that some newsroom entry of the entity's type carries is linked among those
 //! entries only: user entries win over the built-in ones.
 
+mod builder;
+mod index;
 mod link;
 pub mod parse;
 
+pub use builder::KbBuilder;
 pub use link::link;
 
 use super::profile::key;
 use super::EntityType;
-use std::collections::HashMap;
+use index::{Hit, KeyIndex, Span};
 use std::sync::{Arc, RwLock};
 
 /// What kind of place a built-in entry is (ranks candidates and builds the article's context).
@@ -95,10 +98,18 @@ impl KbEntry {
 /// [`key`] with a fast path for ASCII forms (most of the KB's names): lower case, hyphens and
 /// white space as single spaces, trimmed.
 fn form_key(s: &str) -> String {
-    if !s.is_ascii() {
-        return key(s);
-    }
     let mut out = String::with_capacity(s.len());
+    form_key_into(s, &mut out);
+    out
+}
+
+/// [`form_key`] written into `out` (cleared first).
+fn form_key_into(s: &str, out: &mut String) {
+    out.clear();
+    if !s.is_ascii() {
+        out.push_str(&key(s));
+        return;
+    }
     for b in s.bytes() {
         let c = match b {
             b'-' => ' ',
@@ -113,64 +124,117 @@ fn form_key(s: &str) -> String {
     while out.ends_with(' ') {
         out.pop();
     }
-    out
 }
 
-/// One entry a key leads to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Hit {
-    entry: u32,
-    /// The key is the entry's own name (or its name in some language), not an alias.
-    primary: bool,
+/// Where an entry's strings are in the KB's text arena.
+#[derive(Clone, Copy, Debug)]
+struct Stored {
+    id: Span,
+    name: Span,
+    /// `names[names_start..names_start + names_len]` of the KB.
+    names_start: u32,
+    names_len: u32,
+    ty: EntityType,
+    source: Source,
+    place: Option<StoredPlace>,
 }
 
-/// The knowledge base: entries and an index from the [`key`] of every name and alias.
+#[derive(Clone, Copy, Debug)]
+struct StoredPlace {
+    kind: PlaceKind,
+    population: u64,
+    country: Span,
+    admin1: Span,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct StoredName {
+    lang: Span,
+    name: Span,
+}
+
+/// The knowledge base: entries (their strings in one arena) and a [`KeyIndex`] from the [`key`]
+/// of every name and alias. Built by [`Kb::new`] or a [`KbBuilder`].
 #[derive(Debug, Default)]
 pub struct Kb {
-    entries: Vec<KbEntry>,
-    index: HashMap<String, Vec<Hit>>,
+    text: String,
+    entries: Vec<Stored>,
+    names: Vec<StoredName>,
+    index: KeyIndex,
     user: usize,
+}
+
+/// An entry of a [`Kb`], read in place.
+#[derive(Clone, Copy, Debug)]
+pub struct EntryRef<'a> {
+    kb: &'a Kb,
+    e: &'a Stored,
+}
+
+/// Geography of a built-in place, read in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlaceRef<'a> {
+    /// Country, first-level division or city.
+    pub kind: PlaceKind,
+    /// Inhabitants.
+    pub population: u64,
+    /// ISO 3166-1 alpha-2 code; empty for a continent.
+    pub country: &'a str,
+    /// GeoNames first-level division code; empty when none.
+    pub admin1: &'a str,
+}
+
+impl<'a> EntryRef<'a> {
+    /// Stable id.
+    pub fn id(&self) -> &'a str {
+        self.e.id.of(&self.kb.text)
+    }
+
+    /// Canonical name.
+    pub fn name(&self) -> &'a str {
+        self.e.name.of(&self.kb.text)
+    }
+
+    /// The entity's type.
+    pub fn ty(&self) -> EntityType {
+        self.e.ty
+    }
+
+    /// Built-in or from a newsroom file.
+    pub fn source(&self) -> Source {
+        self.e.source
+    }
+
+    /// Geography, for built-in places.
+    pub fn place(&self) -> Option<PlaceRef<'a>> {
+        let text = &self.kb.text;
+        self.e.place.map(|p| PlaceRef {
+            kind: p.kind,
+            population: p.population,
+            country: p.country.of(text),
+            admin1: p.admin1.of(text),
+        })
+    }
+
+    /// The entry's name in `lang`, when it has one (the first given).
+    pub fn name_in(&self, lang: &str) -> Option<&'a str> {
+        let start = self.e.names_start as usize;
+        let text = &self.kb.text;
+        self.kb.names[start..start + self.e.names_len as usize]
+            .iter()
+            .find(|n| n.lang.of(text) == lang)
+            .map(|n| n.name.of(text))
+    }
 }
 
 impl Kb {
     /// Build from the built-in and the newsroom's entries.
     pub fn new(builtin: Vec<KbEntry>, user: Vec<KbEntry>) -> Kb {
-        let user_count = user.len();
-        let n = builtin.len() + user.len();
-        let mut kb = Kb {
-            entries: Vec::with_capacity(n),
-            // About five names an entry.
-            index: HashMap::with_capacity(n * 5),
-            user: user_count,
-        };
-        for e in user.into_iter().chain(builtin) {
-            kb.push(e);
+        let mut b = KbBuilder::default();
+        for e in user.iter().chain(&builtin) {
+            b.add(e);
         }
-        kb.index.shrink_to_fit();
-        kb
-    }
-
-    fn push(&mut self, e: KbEntry) {
-        let entry = u32::try_from(self.entries.len()).expect("fewer than 2^32 KB entries");
-        let primary = std::iter::once(&e.name).chain(e.names.iter().map(|n| &n.name));
-        let forms = primary
-            .map(|n| (n, true))
-            .chain(e.aliases.iter().map(|a| (a, false)));
-        for (form, primary) in forms {
-            let k = form_key(form);
-            if k.is_empty() {
-                continue;
-            }
-            let hits = self.index.entry(k).or_default();
-            match hits.iter_mut().find(|h| h.entry == entry) {
-                Some(h) => h.primary |= primary,
-                None => hits.push(Hit { entry, primary }),
-            }
-        }
-        // The aliases live on in the index only (the built-in places have ~120,000).
-        let mut e = e;
-        e.aliases = Vec::new();
-        self.entries.push(e);
+        b.finish()
     }
 
     /// Number of entries.
@@ -189,8 +253,9 @@ impl Kb {
     }
 
     /// The entry with id `id`, if any (the first: newsroom entries come first).
-    pub fn get(&self, id: &str) -> Option<&KbEntry> {
-        self.entries.iter().find(|e| e.id == id)
+    pub fn get(&self, id: &str) -> Option<EntryRef<'_>> {
+        let e = self.entries.iter().find(|e| e.id.of(&self.text) == id)?;
+        Some(EntryRef { kb: self, e })
     }
 
     /// Whether some place of the KB is named `form` (its own name, not an alias): a town or a
@@ -198,7 +263,7 @@ impl Kb {
     pub fn names_place(&self, form: &str) -> bool {
         self.hits(form)
             .iter()
-            .any(|h| h.primary && self.entry(*h).ty == EntityType::Location)
+            .any(|h| h.primary && self.entry(*h).ty() == EntityType::Location)
     }
 
     /// Whether `form` is, as written, the name of a country in language `lang` ("Argentine"
@@ -207,19 +272,20 @@ impl Kb {
         self.hits(form).iter().any(|h| {
             let e = self.entry(*h);
             h.primary
-                && e.place
-                    .as_ref()
-                    .is_some_and(|p| p.kind == PlaceKind::Country)
+                && e.place().is_some_and(|p| p.kind == PlaceKind::Country)
                 && e.name_in(lang) == Some(form)
         })
     }
 
     fn hits(&self, form: &str) -> &[Hit] {
-        self.index.get(&form_key(form)).map_or(&[], Vec::as_slice)
+        self.index.get(&form_key(form))
     }
 
-    fn entry(&self, h: Hit) -> &KbEntry {
-        &self.entries[h.entry as usize]
+    fn entry(&self, h: Hit) -> EntryRef<'_> {
+        EntryRef {
+            kb: self,
+            e: &self.entries[h.entry as usize],
+        }
     }
 }
 

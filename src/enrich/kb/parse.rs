@@ -74,11 +74,7 @@ fn parse_kind(s: &str) -> Option<PlaceKind> {
 }
 
 fn split_list(s: &str) -> Vec<String> {
-    s.split('|')
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-        .map(str::to_string)
-        .collect()
+    list(s).map(str::to_string).collect()
 }
 
 /// The content lines of a file: (1-based line number, line), comments and blank lines skipped.
@@ -89,55 +85,128 @@ fn content_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
 }
 
-/// Parse the built-in places file.
+/// One row of the built-in places file, borrowed from its text (nothing allocated).
+#[derive(Clone, Copy, Debug)]
+pub struct PlaceRow<'a> {
+    /// Stable id (`geonames:2988507`).
+    pub id: &'a str,
+    /// Kind of place.
+    pub kind: PlaceKind,
+    /// Inhabitants.
+    pub population: u64,
+    /// ISO 3166-1 alpha-2 code; empty for a continent.
+    pub country: &'a str,
+    /// GeoNames first-level division code; empty when none.
+    pub admin1: &'a str,
+    /// Canonical name.
+    pub name: &'a str,
+    /// `lang=Name` pairs separated by `|` (checked by [`for_each_place`]).
+    names: &'a str,
+    /// Aliases separated by `|`.
+    aliases: &'a str,
+}
+
+impl<'a> PlaceRow<'a> {
+    /// The names by language, as (lang, name).
+    pub fn names(&self) -> impl Iterator<Item = (&'a str, &'a str)> {
+        list(self.names).filter_map(|pair| pair.split_once('='))
+    }
+
+    /// The aliases, trimmed, empty ones skipped.
+    pub fn aliases(&self) -> impl Iterator<Item = &'a str> {
+        list(self.aliases)
+    }
+}
+
+/// The items of a `|`-separated list, trimmed, empty ones skipped.
+fn list(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|a| !a.is_empty())
+}
+
+/// Parse one content line of the places file.
+fn place_row<'a>(line: &'a str, file: &str, n: usize) -> Result<PlaceRow<'a>, KbError> {
+    let mut cols = [""; 8];
+    let mut count = 0;
+    for (i, col) in line.split('\t').enumerate() {
+        if let Some(c) = cols.get_mut(i) {
+            *c = col;
+        }
+        count = i + 1;
+    }
+    if count != cols.len() {
+        return Err(line_err(
+            file,
+            n,
+            format!("{count} columns, want 8 (rebuild it with scripts/kb)"),
+        ));
+    }
+    let [id, kind, population, country, admin1, name, names, aliases] = cols;
+    let kind = parse_kind(kind)
+        .ok_or_else(|| line_err(file, n, format!("unknown place kind {kind:?}")))?;
+    let population = population
+        .parse()
+        .map_err(|_| line_err(file, n, format!("population {population:?} is no number")))?;
+    if id.is_empty() || name.is_empty() {
+        return Err(line_err(file, n, "empty id or name"));
+    }
+    if let Some(pair) = list(names).find(|p| !p.contains('=')) {
+        return Err(line_err(file, n, format!("name {pair:?} is not lang=Name")));
+    }
+    Ok(PlaceRow {
+        id,
+        kind,
+        population,
+        country,
+        admin1,
+        name,
+        names,
+        aliases,
+    })
+}
+
+/// Parse the built-in places file, handing each row to `each`; stops at the first defect.
+pub fn for_each_place<'a>(
+    src: &'a str,
+    file: &str,
+    mut each: impl FnMut(PlaceRow<'a>),
+) -> Result<(), KbError> {
+    for (n, line) in content_lines(src) {
+        each(place_row(line, file, n)?);
+    }
+    Ok(())
+}
+
+/// Parse the built-in places file into entries.
 pub fn parse_places(src: &str, file: &str) -> Result<Vec<KbEntry>, KbError> {
     let mut out = Vec::new();
-    for (n, line) in content_lines(src) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [id, kind, population, country, admin1, name, names, aliases] = cols[..] else {
-            return Err(line_err(
-                file,
-                n,
-                format!(
-                    "{} columns, want 8 (rebuild it with scripts/kb)",
-                    cols.len()
-                ),
-            ));
-        };
-        let kind = parse_kind(kind)
-            .ok_or_else(|| line_err(file, n, format!("unknown place kind {kind:?}")))?;
-        let population = population
-            .parse()
-            .map_err(|_| line_err(file, n, format!("population {population:?} is no number")))?;
-        if id.is_empty() || name.is_empty() {
-            return Err(line_err(file, n, "empty id or name"));
-        }
-        let mut lang_names = Vec::new();
-        for pair in split_list(names) {
-            let Some((lang, name)) = pair.split_once('=') else {
-                return Err(line_err(file, n, format!("name {pair:?} is not lang=Name")));
-            };
-            lang_names.push(LangName {
-                lang: lang.to_string(),
-                name: name.to_string(),
-            });
-        }
-        out.push(KbEntry {
-            id: id.to_string(),
+    for_each_place(src, file, |row| out.push(row.to_entry()))?;
+    Ok(out)
+}
+
+impl PlaceRow<'_> {
+    /// The row as an owned entry.
+    pub fn to_entry(&self) -> KbEntry {
+        KbEntry {
+            id: self.id.to_string(),
             ty: EntityType::Location,
-            name: name.to_string(),
-            names: lang_names,
-            aliases: split_list(aliases),
+            name: self.name.to_string(),
+            names: self
+                .names()
+                .map(|(lang, name)| LangName {
+                    lang: lang.to_string(),
+                    name: name.to_string(),
+                })
+                .collect(),
+            aliases: self.aliases().map(str::to_string).collect(),
             place: Some(Place {
-                kind,
-                population,
-                country: country.to_string(),
-                admin1: admin1.to_string(),
+                kind: self.kind,
+                population: self.population,
+                country: self.country.to_string(),
+                admin1: self.admin1.to_string(),
             }),
             source: Source::BuiltIn,
-        });
+        }
     }
-    Ok(out)
 }
 
 /// Format of a newsroom's file.

@@ -27,29 +27,20 @@ pub struct KeyRows {
 
 impl KeyRows {
     /// Builds the map from (key, row) pairs; a repeated key keeps its last row. The pairs are
-    /// placed by bucket first (a counting sort on the top bits, in input order), then each
+    /// put in bucket order by a stable radix sort on the top 16 bits, a byte a pass (256 write
+    /// streams a pass, where one pass of 65,536 would miss the caches at every pair), then each
     /// bucket of a few keys is sorted on its own: no sort of the whole table.
     pub fn new(pairs: Vec<(u64, u32)>) -> KeyRows {
+        let mut placed = radix_by_top_bits(pairs);
         let buckets = 1usize << BUCKET_BITS;
-        let mut next = vec![0usize; buckets + 1];
-        for &(k, _) in &pairs {
-            next[Self::bucket(k) + 1] += 1;
-        }
-        for b in 0..buckets {
-            next[b + 1] += next[b];
-        }
-        let bounds = next.clone();
-        let mut placed: Vec<(u64, u32)> = vec![(0, 0); pairs.len()];
-        for p in pairs {
-            let at = &mut next[Self::bucket(p.0)];
-            placed[*at] = p;
-            *at += 1;
-        }
         let mut keys: Vec<u64> = Vec::with_capacity(placed.len());
         let mut rows: Vec<u32> = Vec::with_capacity(placed.len());
         let mut starts = vec![0u32; buckets + 1];
+        let mut rest = &mut placed[..];
         for b in 0..buckets {
-            let bucket = &mut placed[bounds[b]..bounds[b + 1]];
+            let n = rest.iter().take_while(|p| Self::bucket(p.0) == b).count();
+            let (bucket, tail) = rest.split_at_mut(n);
+            rest = tail;
             // Stable: of a repeated key, the last pair comes last.
             bucket.sort_by_key(|p| p.0);
             let first = keys.len();
@@ -96,6 +87,32 @@ impl KeyRows {
     fn max_row(&self) -> Option<u32> {
         self.rows.iter().copied().max()
     }
+}
+
+/// `pairs` in the order of their keys' top [`BUCKET_BITS`] bits, pairs of one bucket in input
+/// order: an LSD radix sort, one byte a pass from bit 64 - `BUCKET_BITS` up.
+fn radix_by_top_bits(pairs: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
+    let mut src = pairs;
+    let mut dst = vec![(0u64, 0u32); src.len()];
+    let mut shift = 64 - BUCKET_BITS;
+    while shift < 64 {
+        let digit = |k: u64| ((k >> shift) & 0xff) as usize;
+        let mut next = [0usize; 257];
+        for &(k, _) in &src {
+            next[digit(k) + 1] += 1;
+        }
+        for d in 0..256 {
+            next[d + 1] += next[d];
+        }
+        for &p in &src {
+            let at = &mut next[digit(p.0)];
+            dst[*at] = p;
+            *at += 1;
+        }
+        std::mem::swap(&mut src, &mut dst);
+        shift += 8;
+    }
+    src
 }
 
 /// The raw vectors and the shared key map of one pipeline directory.
@@ -161,8 +178,10 @@ fn read_table(dir: &Path) -> Result<StaticTable, NerError> {
 }
 
 /// Reads `vocab/key2row`: a msgpack map {u64 key: row}, streamed (no value tree: the French map
-/// has 500,000 entries).
+/// has 500,000 entries; nor the file's bytes all at once: freed, their 6 MB would stay in the
+/// heap), the integers decoded straight from the read buffer.
 fn read_key2row(path: &Path) -> Result<KeyRows, NerError> {
+    use std::io::BufRead;
     let file = std::fs::File::open(path).map_err(|source| NerError::Io {
         path: path.to_path_buf(),
         source,
@@ -171,15 +190,54 @@ fn read_key2row(path: &Path) -> Result<KeyRows, NerError> {
     let bad = |what: String| format_err(path, format!("key2row: {what}"));
     let n = rmp::decode::read_map_len(&mut rd).map_err(|e| bad(format!("not a map ({e})")))?;
     let mut pairs = Vec::with_capacity(n as usize);
+    // An integer takes at most 9 bytes: with that many buffered it is decoded in place, else
+    // (at the end of a buffer) by rmp, which reads across the refill.
+    fn int(
+        rd: &mut std::io::BufReader<std::fs::File>,
+    ) -> Result<u64, rmp::decode::NumValueReadError> {
+        let buf = rd.fill_buf().unwrap_or(&[]);
+        if buf.len() < 9 {
+            return rmp::decode::read_int(rd);
+        }
+        let mut at: &[u8] = buf;
+        let v = read_u64(&mut at);
+        let used = buf.len() - at.len();
+        rd.consume(used);
+        v
+    }
     for i in 0..n {
-        let k: u64 = rmp::decode::read_int(&mut rd)
-            .map_err(|e| bad(format!("key of entry {i} is not a u64 ({e})")))?;
-        let r: u64 = rmp::decode::read_int(&mut rd)
-            .map_err(|e| bad(format!("row of entry {i} is not an integer ({e})")))?;
+        let k = int(&mut rd).map_err(|e| bad(format!("key of entry {i} is not a u64 ({e})")))?;
+        let r =
+            int(&mut rd).map_err(|e| bad(format!("row of entry {i} is not an integer ({e})")))?;
         let r = u32::try_from(r).map_err(|_| bad(format!("row {r} of entry {i} is too large")))?;
         pairs.push((k, r));
     }
     Ok(KeyRows::new(pairs))
+}
+
+/// A msgpack unsigned integer (fixint, uint8..uint64) read from the front of `rd`; any other
+/// marker goes through `rmp` (signed forms, and the error message of a bad value).
+#[inline]
+fn read_u64(rd: &mut &[u8]) -> Result<u64, rmp::decode::NumValueReadError> {
+    /// The `N` bytes after the marker.
+    fn after<const N: usize>(rd: &[u8]) -> Option<[u8; N]> {
+        rd.get(1..1 + N)?.try_into().ok()
+    }
+    let fast = match rd.first() {
+        Some(&m @ 0x00..=0x7f) => Some((1, u64::from(m))),
+        Some(0xcc) => after::<1>(rd).map(|b| (2, u64::from(b[0]))),
+        Some(0xcd) => after::<2>(rd).map(|b| (3, u64::from(u16::from_be_bytes(b)))),
+        Some(0xce) => after::<4>(rd).map(|b| (5, u64::from(u32::from_be_bytes(b)))),
+        Some(0xcf) => after::<8>(rd).map(|b| (9, u64::from_be_bytes(b))),
+        _ => None,
+    };
+    match fast {
+        Some((used, v)) => {
+            *rd = &rd[used..];
+            Ok(v)
+        }
+        None => rmp::decode::read_int(rd),
+    }
 }
 
 #[cfg(test)]
@@ -215,6 +273,55 @@ mod tests {
         assert_eq!(map.get(3), Some(5));
         assert_eq!(map.get(9), Some(3));
         assert_eq!(map.get(4), None);
+    }
+
+    #[test]
+    fn fast_unsigned_ints_decode_as_rmp_does() {
+        let values = [
+            0u64,
+            1,
+            127,
+            128,
+            255,
+            256,
+            65_535,
+            65_536,
+            u32::MAX as u64,
+            u64::MAX,
+        ];
+        for v in values {
+            let mut buf = Vec::new();
+            rmp::encode::write_uint(&mut buf, v).unwrap();
+            // The smallest form and every wider one.
+            let mut wide = vec![0xcf];
+            wide.extend(v.to_be_bytes());
+            for bytes in [buf, wide] {
+                let mut rd: &[u8] = &bytes;
+                assert_eq!(read_u64(&mut rd).unwrap(), v);
+                assert!(rd.is_empty());
+            }
+        }
+        // Signed forms go through rmp; negatives and truncated values are errors.
+        let mut rd: &[u8] = &[0xd0, 5, 0xff];
+        assert_eq!(read_u64(&mut rd).unwrap(), 5);
+        assert!(read_u64(&mut rd).is_err());
+        let mut rd: &[u8] = &[0xce, 0, 0];
+        assert!(read_u64(&mut rd).is_err());
+    }
+
+    #[test]
+    fn radix_orders_by_top_bits_and_keeps_input_order() {
+        let pairs: Vec<(u64, u32)> = (0..5000u64)
+            .map(|i| {
+                (
+                    (i % 97).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (i % 3),
+                    i as u32,
+                )
+            })
+            .collect();
+        let mut want = pairs.clone();
+        want.sort_by_key(|p| KeyRows::bucket(p.0));
+        assert_eq!(radix_by_top_bits(pairs), want);
     }
 
     #[test]

@@ -41,10 +41,34 @@ impl Pool {
             .unwrap_or(&[])
     }
 
+    /// Sorts `items` by the bytes of their string `of(item)`: on an 8-byte big-endian prefix
+    /// first (one integer compare settles most pairs), the whole bytes on a tie. Stable.
+    fn sort_by_text<T: Copy>(&self, items: &mut Vec<T>, of: impl Fn(&T) -> Str) {
+        let mut keyed: Vec<(u64, T)> = items
+            .iter()
+            .map(|t| (prefix(self.bytes(of(t))), *t))
+            .collect();
+        keyed.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| self.bytes(of(&a.1)).cmp(self.bytes(of(&b.1))))
+        });
+        items.clear();
+        items.extend(keyed.into_iter().map(|(_, t)| t));
+    }
+
     /// Frees the unused capacity once every table is loaded.
     pub(super) fn shrink(&mut self) {
         self.text.shrink_to_fit();
     }
+}
+
+/// The first 8 bytes of `b` as a big-endian integer, zero-padded: integers order as the bytes
+/// do, up to a tie that the whole bytes settle.
+fn prefix(b: &[u8]) -> u64 {
+    let mut p = [0u8; 8];
+    let n = b.len().min(8);
+    p[..n].copy_from_slice(&b[..n]);
+    u64::from_be_bytes(p)
 }
 
 /// A set of words (one POS's `lemma_index`).
@@ -55,8 +79,7 @@ pub(super) struct WordSet {
 
 impl WordSet {
     pub(super) fn new(pool: &Pool, mut words: Vec<Str>) -> WordSet {
-        // A set: equal words are interchangeable, so the sort need not be stable.
-        words.sort_unstable_by(|a, b| pool.bytes(*a).cmp(pool.bytes(*b)));
+        pool.sort_by_text(&mut words, |w| *w);
         words.dedup_by(|a, b| pool.bytes(*a) == pool.bytes(*b));
         words.shrink_to_fit();
         WordSet { words }
@@ -106,8 +129,7 @@ impl Exceptions {
     /// Sorts the words for lookup (a repeated word keeps its last forms, as a map would).
     pub(super) fn finish(&mut self, pool: &Pool) {
         self.entries.reverse();
-        self.entries
-            .sort_by(|a, b| pool.bytes(a.word).cmp(pool.bytes(b.word)));
+        pool.sort_by_text(&mut self.entries, |e| e.word);
         self.entries
             .dedup_by(|a, b| pool.bytes(a.word) == pool.bytes(b.word));
         self.entries.shrink_to_fit();
@@ -187,6 +209,32 @@ mod tests {
         assert!(!set.contains(&pool, "march"));
         assert!(!set.contains(&pool, ""));
         assert!(WordSet::default().is_empty());
+    }
+
+    #[test]
+    fn prefix_sort_orders_as_the_bytes() {
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "ab",
+            "abcdefgh",
+            "abcdefgh\0",
+            "abcdefghi",
+            "abcdefgg",
+            "é",
+            "e",
+            "abcdefghi",
+            "z",
+            "abcdefgh",
+        ];
+        let mut pool = Pool::default();
+        let mut strs = pooled(&mut pool, &words);
+        pool.sort_by_text(&mut strs, |s| *s);
+        let sorted: Vec<&str> = strs.iter().map(|s| pool.get(*s)).collect();
+        let mut want = words.to_vec();
+        want.sort();
+        assert_eq!(sorted, want);
     }
 
     #[test]

@@ -35,6 +35,11 @@ impl Span {
         }
     }
 
+    /// The bytes of the span in `arena`, without the char-boundary checks of [`Span::of`].
+    fn bytes(self, arena: &str) -> &[u8] {
+        &arena.as_bytes()[self.start as usize..(self.start + self.len) as usize]
+    }
+
     /// The text of the span in `arena`.
     pub fn of(self, arena: &str) -> &str {
         &arena[self.start as usize..(self.start + self.len) as usize]
@@ -103,8 +108,12 @@ impl IndexBuilder {
     /// Sort and collapse into the index.
     pub fn finish(self) -> KeyIndex {
         let IndexBuilder { arena, mut pending } = self;
+        // The key bytes are looked at only on equal hashes (they order as the strings do).
         pending.sort_unstable_by(|a, b| {
-            (a.hash, a.key.of(&arena), a.hit.entry).cmp(&(b.hash, b.key.of(&arena), b.hit.entry))
+            a.hash
+                .cmp(&b.hash)
+                .then_with(|| a.key.bytes(&arena).cmp(b.key.bytes(&arena)))
+                .then(a.hit.entry.cmp(&b.hit.entry))
         });
         let mut index = KeyIndex::default();
         for p in pending {

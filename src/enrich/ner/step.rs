@@ -16,7 +16,7 @@ const FO: usize = HID * LP;
 /// Classes per block of [`UpperBlocks`], and the lane count of [`dot`]'s accumulators.
 const LANES: usize = 8;
 // `dot` has no remainder on a hidden vector, so `scores` need not handle one.
-const _: () = assert!(HID % LANES == 0);
+const _: () = assert!(HID.is_multiple_of(LANES));
 
 /// Lower and upper layers of a transition-based component.
 #[derive(Debug)]

@@ -53,9 +53,10 @@ pub(super) fn group(doc: &Document<'_>, ms: &[M], res: &Profile, kb: &Kb) -> Vec
     groups
 }
 
-/// Grouping key: [`key`] without leading articles ("Le Monde" and "Monde" are one name).
+/// Grouping key: [`key`] without leading articles ("Le Monde" and "Monde" are one name) and
+/// without a web domain's suffix ("Quillbox.com" and "Quillbox" are one name).
 fn cluster_key(text: &str, res: &Profile) -> String {
-    let k = key(text);
+    let k = key(without_web_suffix(text));
     let mut rest = k.as_str();
     while let Some((w, r)) = rest.split_once(' ') {
         if !res.articles.contains_key(w) {
@@ -84,6 +85,26 @@ fn cluster_key(text: &str, res: &Profile) -> String {
         }
     }
     rest.to_string()
+}
+
+/// A name written as a web domain without its top-level domain: "Quillbox.com" → "Quillbox",
+/// "Lirefort.fr" → "Lirefort"; the suffix is 2 to 6 lower-case ASCII letters after a name of
+/// one word with a letter (not "J.C." nor "St. Paul").
+fn without_web_suffix(text: &str) -> &str {
+    let Some((name, tld)) = text.rsplit_once('.') else {
+        return text;
+    };
+    let tld_ok = (2..=6).contains(&tld.len()) && tld.bytes().all(|b| b.is_ascii_lowercase());
+    let name_ok = name.chars().count() >= 2
+        && !name.contains(char::is_whitespace)
+        && !name.contains('.')
+        && name.chars().any(char::is_alphabetic)
+        && name.chars().all(|c| c.is_alphanumeric() || c == '-');
+    if tld_ok && name_ok {
+        name
+    } else {
+        text
+    }
 }
 
 /// Union-find over cluster indices.
@@ -153,7 +174,7 @@ impl ClusterInfo {
             && letters.chars().all(|c| c.is_uppercase()))
         .then(|| key(&letters));
         ClusterInfo {
-            toks: name_tokens(text),
+            toks: name_tokens(without_web_suffix(text)),
             ty,
             acronym,
             abbrev: abbrev_key(text),
@@ -287,9 +308,23 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                     NameHead::Last => suffix,
                     NameHead::First => prefix,
                 };
+            // "Harmon Field" … "Harmon Field Regional Airport": a name of two words or more
+            // opening a longer name that its head word closes, where heads come last; not a
+            // well-known place ("New York" is not "New York Police Department") nor a name with
+            // a head word of its own.
+            let opening = la >= 2
+                && prefix
+                && res.name_head == NameHead::Last
+                && !ia.known_place
+                && matches!(
+                    res.type_words.get(&ib.toks[ib.toks.len() - 1]),
+                    Some(TypeWord::Org | TypeWord::Loc)
+                )
+                && ia.toks.iter().all(|w| !res.type_words.contains_key(w));
             org_generic
                 || same
                     && ((la >= 2 && suffix && !headed)
+                        || opening
                         || state
                         || generic
                         || head
@@ -318,13 +353,17 @@ fn inner(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
         && (1..lb - la).any(|i| ib.toks[i..i + la] == ia.toks[..])
 }
 
-/// An acronym of 3 letters or more spelled by the initials of `ib`'s words.
+/// An acronym spelled by the initials of all of `ib`'s words (function words and legal forms
+/// aside): "GE" of
+/// "General Electric", "NTSB" of "National Transportation Safety Board".
 fn acronym_of(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
     let stop_word = |w: &str| {
         res.particles.contains(w)
             || res.articles.contains_key(w)
             || res.and_words.contains(w)
             || res.acronym_skip.contains(w)
+            // A legal form spells nothing: "AI" is not "Apple Inc.".
+            || res.type_words.get(w) == Some(&TypeWord::Legal)
     };
     ia.acronym.as_ref().is_some_and(|ac| {
         ib.ty != EntityType::Person
@@ -335,7 +374,6 @@ fn acronym_of(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                 .filter_map(|w| w.chars().next())
                 .collect::<String>()
                 == *ac
-            && ac.chars().count() >= 3
     })
 }
 
@@ -494,6 +532,56 @@ mod tests {
             Lang::En,
             "She grew up in Erie, Pa.",
             &[("Erie", "GPE"), ("Pa.", "GPE")],
+        );
+        assert_eq!(es.len(), 2, "{:?}", names(&es));
+    }
+
+    #[test]
+    fn a_two_letter_acronym_joins_the_two_words_it_spells() {
+        let t = "Turbines come from Norvane Kinetics. An NK spokesman declined to comment.";
+        let es = run(Lang::En, t, &[("Norvane Kinetics", "ORG"), ("NK", "ORG")]);
+        assert_eq!(names(&es), [("Norvane Kinetics".to_string(), O)]);
+        let t = "Le Parti vertical a perdu. Le PV a reconnu sa défaite.";
+        let es = run(Lang::Fr, t, &[("Parti vertical", "ORG"), ("PV", "ORG")]);
+        assert_eq!(names(&es), [("Parti vertical".to_string(), O)]);
+        // Letters that do not spell the whole name stay apart.
+        let t = "Norvane Kinetics Workers Union met. NK said so.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("Norvane Kinetics Workers Union", "ORG"), ("NK", "ORG")],
+        );
+        assert_eq!(es.len(), 2, "{:?}", names(&es));
+    }
+
+    #[test]
+    fn a_web_domain_and_its_name_are_one_name() {
+        let t = "Prices rose, said Quillbox.com. Quillbox sells books.";
+        let es = run(Lang::En, t, &[("Quillbox.com", "ORG"), ("Quillbox", "ORG")]);
+        assert_eq!(es.len(), 1, "{:?}", names(&es));
+        let t = "Selon Lirefort.fr, les ventes baissent. Lirefort emploie dix personnes.";
+        let es = run(Lang::Fr, t, &[("Lirefort.fr", "ORG"), ("Lirefort", "ORG")]);
+        assert_eq!(es.len(), 1, "{:?}", names(&es));
+    }
+
+    #[test]
+    fn a_name_opening_a_longer_facility_name_joins_it() {
+        let t = "Strike at Varne Ostby. Workers left Varne Ostby International Airport at noon.";
+        let es = run(
+            Lang::En,
+            t,
+            &[
+                ("Varne Ostby", "ORG"),
+                ("Varne Ostby International Airport", "FAC"),
+            ],
+        );
+        assert_eq!(es.len(), 1, "{:?}", names(&es));
+        // A well-known place opening an organisation's name is the place.
+        let t = "New York voted. The New York Police Department said so.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("New York", "GPE"), ("New York Police Department", "ORG")],
         );
         assert_eq!(es.len(), 2, "{:?}", names(&es));
     }

@@ -127,6 +127,9 @@ pub enum TypeRule {
     Initials,
     /// A known first name opening a two- or three-word name.
     FirstName,
+    /// Voted a person, but no person's name is written so: a digit or a symbol ("Debian
+    /// 2.2", "C++", "#MeToo"), or a first word that never opens a person's name ("The …").
+    NotPersonName,
     /// Spelled as organisations are: initials glued by a hyphen ("Zanu-PF"), a capital
     /// inside one word ("AirAsia").
     OrgSpelling,

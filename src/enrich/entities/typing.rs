@@ -181,6 +181,9 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     }
     let words: Vec<&str> = k.split_whitespace().collect();
     let (first, last) = (words.first().copied()?, words.last().copied()?);
+    if voted == EntityType::Person && !personal_spelling(name, first, res) {
+        return NameRule::new(EntityType::Misc, TypeRule::NotPersonName);
+    }
     let head = |w: &str| res.type_words.get(w).copied();
     // A law or a treaty, named by its head word ("the Clean Water Bill", "le Pacte de
     // stabilité"): on the head's side only, where a first name cannot stand ("Bill Jones").
@@ -255,6 +258,16 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
         return NameRule::new(EntityType::Person, TypeRule::FirstName);
     }
     None
+}
+
+/// Whether `name` (first word `first`, as a [`key`]) may be a person's: no digit ("Debian 2.2",
+/// "Windows 11"), no symbol persons' names are not written with ("C++", "#MeToo", "@mention",
+/// "a/b"), and a first word that may open one ("The Fifth Estate" is a title, not a person).
+fn personal_spelling(name: &str, first: &str, res: &Profile) -> bool {
+    !name
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '#' | '+' | '@' | '=' | '/' | '_' | '*'))
+        && !res.not_person_openers.contains(first)
 }
 
 /// Whether a name is spelled as organisations are and persons and places are not: a word of
@@ -338,5 +351,36 @@ mod tests {
         let t = "The inquiry was led by Alice Hill.";
         let es = run(Lang::En, t, &[("Alice Hill", "GPE")]);
         assert_eq!(names(&es), [("Alice Hill".to_string(), P)]);
+    }
+
+    #[test]
+    fn a_name_written_with_digits_or_opened_by_an_article_is_no_person() {
+        let t = "Upgrades to Korvix 3.1 began. Tomas Ebbe said they went well.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("Korvix 3.1", "PERSON"), ("Tomas Ebbe", "PERSON")],
+        );
+        assert!(
+            names(&es)
+                .iter()
+                .all(|(n, ty)| n != "Korvix 3.1" || *ty != P),
+            "{:?}",
+            names(&es)
+        );
+        assert!(names(&es).contains(&("Tomas Ebbe".to_string(), P)));
+        let t = "Selon l'émission The Silent Harbor, Le Garrec a démissionné.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[("The Silent Harbor", "PER"), ("Le Garrec", "PER")],
+        );
+        let n = names(&es);
+        assert!(
+            n.iter().all(|(n, ty)| n != "The Silent Harbor" || *ty != P),
+            "{n:?}"
+        );
+        // "Le" opens surnames.
+        assert!(n.contains(&("Le Garrec".to_string(), P)), "{n:?}");
     }
 }

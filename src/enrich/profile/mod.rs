@@ -298,6 +298,9 @@ pub struct Profile {
     /// Words before a club's town in its full name ("FC" of "FC Lorient"): the town alone is
     /// the club's short name in the same article.
     pub club_prefixes: HashSet<String>,
+    /// Words that never open a person's name ("The" of "The Fifth Estate"), as a name's first
+    /// word, lower case.
+    pub not_person_openers: HashSet<String>,
     /// Possessive endings trimmed off a name, as written ("'s", "’s").
     pub trim_suffixes: Vec<String>,
     /// What the words around a name say about it (`resources/<lang>/context.txt`).
@@ -495,6 +498,7 @@ impl Profile {
             name_prefixes: Vec::new(),
             surname_prefixes: HashSet::new(),
             club_prefixes: HashSet::new(),
+            not_person_openers: HashSet::new(),
             trim_suffixes: Vec::new(),
             cues: Vec::new(),
             speech_lemmas: HashSet::new(),

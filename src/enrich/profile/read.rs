@@ -156,6 +156,7 @@ impl Profile {
                 "acronym_skip" => &mut self.acronym_skip,
                 "surname_prefix" => &mut self.surname_prefixes,
                 "club_prefix" => &mut self.club_prefixes,
+                "not_person_opener" => &mut self.not_person_openers,
                 _ => continue,
             };
             set.insert(lower(w));

@@ -54,6 +54,19 @@ fn pronoun_speakers() {
 }
 
 #[test]
+fn the_writer_is_no_named_speaker() {
+    run(
+        "en",
+        "first person",
+        &[case(
+            "The ferry was late again. \"Nobody on this island trusts the timetable anymore,\" I suggested to the captain.",
+            &[("Nobody on this island trusts the timetable anymore,", None)],
+            None,
+        )],
+    );
+}
+
+#[test]
 fn any_verb_in_incise() {
     run(
         "fr",

@@ -321,10 +321,18 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                     Some(TypeWord::Org | TypeWord::Loc)
                 )
                 && ia.toks.iter().all(|w| !res.type_words.contains_key(w));
+            // "the House Committee" after "the House Select Committee on Intelligence": a longer
+            // organisation's first word and its head noun, the words between left out.
+            let abridged = la >= 2
+                && ib.ty == EntityType::Organization
+                && ia.toks[0] == ib.toks[0]
+                && res.type_words.get(&ia.toks[la - 1]) == Some(&TypeWord::Org)
+                && subsequence(&ia.toks, &ib.toks);
             org_generic
                 || same
                     && ((la >= 2 && suffix && !headed)
                         || opening
+                        || abridged
                         || state
                         || generic
                         || head
@@ -332,6 +340,12 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
         }
         EntityType::Misc => false,
     }
+}
+
+/// Whether the words of `short` appear in `long` in the same order.
+fn subsequence(short: &[String], long: &[String]) -> bool {
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|l| l == w))
 }
 
 /// "Harmon" inside "Riverton Harmon International Airport": a name standing between the words
@@ -584,6 +598,32 @@ mod tests {
             &[("New York", "GPE"), ("New York Police Department", "ORG")],
         );
         assert_eq!(es.len(), 2, "{:?}", names(&es));
+    }
+
+    #[test]
+    fn a_first_word_and_head_noun_name_the_longer_organisation() {
+        let t = "Aides testified before the Senate Select Committee on Rivers. The Senate Committee adjourned.";
+        let es = run(
+            Lang::En,
+            t,
+            &[
+                ("Senate Select Committee on Rivers", "ORG"),
+                ("Senate Committee", "ORG"),
+            ],
+        );
+        assert_eq!(es.len(), 1, "{:?}", names(&es));
+        // Two committees of the Senate: which one is not said.
+        let t = "The Senate Select Committee on Rivers met the Senate Budget Committee. The Senate Committee adjourned.";
+        let es = run(
+            Lang::En,
+            t,
+            &[
+                ("Senate Select Committee on Rivers", "ORG"),
+                ("Senate Budget Committee", "ORG"),
+                ("Senate Committee", "ORG"),
+            ],
+        );
+        assert_eq!(es.len(), 3, "{:?}", names(&es));
     }
 
     #[test]

@@ -262,12 +262,13 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
 
 /// Whether `name` (first word `first`, as a [`key`]) may be a person's: no digit ("Debian 2.2",
 /// "Windows 11"), no symbol persons' names are not written with ("C++", "#MeToo", "@mention",
-/// "a/b"), and a first word that may open one ("The Fifth Estate" is a title, not a person).
+/// "a/b"), two letters at least ("I" of a quote is no name), and a first word that may open one ("The Fifth Estate" is a title, not a person).
 fn personal_spelling(name: &str, first: &str, res: &Profile) -> bool {
     !name
         .chars()
         .any(|c| c.is_ascii_digit() || matches!(c, '#' | '+' | '@' | '=' | '/' | '_' | '*'))
         && !res.not_person_openers.contains(first)
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// Whether a name is spelled as organisations are and persons and places are not: a word of

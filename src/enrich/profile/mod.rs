@@ -301,6 +301,8 @@ pub struct Profile {
     /// Words that never open a person's name ("The" of "The Fifth Estate"), as a name's first
     /// word, lower case.
     pub not_person_openers: HashSet<String>,
+    /// First-person subject pronouns ("I", "je"): the writer, no name and no speaker named.
+    pub first_person: HashSet<String>,
     /// Possessive endings trimmed off a name, as written ("'s", "’s").
     pub trim_suffixes: Vec<String>,
     /// What the words around a name say about it (`resources/<lang>/context.txt`).
@@ -499,6 +501,7 @@ impl Profile {
             surname_prefixes: HashSet::new(),
             club_prefixes: HashSet::new(),
             not_person_openers: HashSet::new(),
+            first_person: HashSet::new(),
             trim_suffixes: Vec::new(),
             cues: Vec::new(),
             speech_lemmas: HashSet::new(),

@@ -157,6 +157,7 @@ impl Profile {
                 "surname_prefix" => &mut self.surname_prefixes,
                 "club_prefix" => &mut self.club_prefixes,
                 "not_person_opener" => &mut self.not_person_openers,
+                "first_person" => &mut self.first_person,
                 _ => continue,
             };
             set.insert(lower(w));

@@ -436,6 +436,7 @@ fn cap_run(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Option<Span> {
         || res.preps.contains(&t.lower)
         || res.skip.contains(&t.lower)
         || res.pronouns.contains_key(&t.lower)
+        || res.first_person.contains(&t.lower)
         || res.function_words.contains(&t.lower)
         || res.abbrevs.contains(&t.lower)
         || res.complementizers.contains(&t.lower)

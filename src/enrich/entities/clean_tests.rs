@@ -358,3 +358,17 @@ fn a_body_named_after_its_leader_is_the_body_and_a_person() {
     let es = run(Lang::Fr, t, &[("Commission Européenne", "ORG")]);
     assert_eq!(names(&es), [("Commission Européenne".to_string(), O)]);
 }
+
+#[test]
+fn a_speech_verb_inverted_before_a_name_is_no_part_of_it() {
+    let t = "The vote was close. Replied Ada Lind: \"We will try again next year.\"";
+    let es = run(Lang::En, t, &[("Replied Ada Lind", "PERSON")]);
+    assert_eq!(names(&es), [("Ada Lind".to_string(), P)]);
+    let t = "Le vote a été serré. Répond Ada Lind : « Nous recommencerons l'an prochain. »";
+    let es = run(Lang::Fr, t, &[("Répond Ada Lind", "PER")]);
+    assert_eq!(names(&es), [("Ada Lind".to_string(), P)]);
+    // Inside a sentence the word may be a first name.
+    let t = "The prize went to Said Kandar on Monday.";
+    let es = run(Lang::En, t, &[("Said Kandar", "PERSON")]);
+    assert_eq!(names(&es), [("Said Kandar".to_string(), P)]);
+}

@@ -89,6 +89,20 @@ impl Span<'_> {
                     continue;
                 }
             }
+            // A speech verb inverted before a person's name at a sentence start ("Replied
+            // Ada Lind: …", "Says Tom Fell, …"), unless it is a first name as well.
+            if ty == EntityType::Person
+                && sentence_start
+                && toks.len() >= 2
+                && toks[0].word
+                && toks[1].word
+                && toks[1].cap
+                && res.cues_starting(&toks[0].lower).next().is_some()
+                && !res.first_names.contains_key(&toks[0].lower)
+            {
+                s += toks[1].start;
+                continue;
+            }
             // A house number before a street name ("1420 Birchmont Avenue").
             if ty == EntityType::Location
                 && toks.len() >= 2

@@ -372,3 +372,23 @@ fn a_speech_verb_inverted_before_a_name_is_no_part_of_it() {
     let es = run(Lang::En, t, &[("Said Kandar", "PERSON")]);
     assert_eq!(names(&es), [("Said Kandar".to_string(), P)]);
 }
+
+#[test]
+fn names_coordinated_before_a_singular_noun_of_one_thing_are_one_name() {
+    let t = "The jury left.\n\nThe Harbor and Gazette newspaper reported the verdict.";
+    let es = run(Lang::En, t, &[("Harbor", "ORG"), ("Gazette", "ORG")]);
+    assert_eq!(names(&es), [("Harbor and Gazette".to_string(), O)]);
+    // Two families, two persons; two countries without a singular noun after them.
+    let t = "The Lind and Vale families met. The Norway and Sweden talks ended.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Lind", "PERSON"),
+            ("Vale", "PERSON"),
+            ("Norway", "GPE"),
+            ("Sweden", "GPE"),
+        ],
+    );
+    assert_eq!(es.len(), 4, "{:?}", names(&es));
+}

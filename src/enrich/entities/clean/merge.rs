@@ -32,6 +32,10 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
                 last.end = m.end;
                 continue;
             }
+            if last.field == m.field && one_coordinated_name(t, last, &m, res) {
+                last.end = m.end;
+                continue;
+            }
             if last.field == m.field && elided_complement(t, last, &m, res) {
                 last.end = m.end;
                 continue;
@@ -47,6 +51,32 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
         merged.push(m);
     }
     merged
+}
+
+/// Whether `last` and `m` are one name with a coordinator inside it, as "The Harbor and Coast
+/// newspaper" says: a definite article before, the coordinator between, and a singular noun
+/// of one place or organisation after (a context `after` word: "newspaper", "company"). Not
+/// for persons ("the Lind and Vale families" are two).
+fn one_coordinated_name(t: &str, last: &M, m: &M, res: &Profile) -> bool {
+    let ty = label_type(&last.label);
+    if m.start < last.end
+        || ty != label_type(&m.label)
+        || !matches!(ty, EntityType::Organization | EntityType::Location)
+    {
+        return false;
+    }
+    let gap = &t[last.end..m.start];
+    let coordinated =
+        gap.starts_with(' ') && gap.ends_with(' ') && res.and_words.contains(&lower(gap.trim()));
+    let before = t[..last.start].split_whitespace().next_back().unwrap_or("");
+    let after = t[m.end..].split_whitespace().next().unwrap_or("");
+    coordinated
+        && res.definites.contains(&lower(before))
+        && res
+            .context
+            .after
+            .get(&lower(after))
+            .is_some_and(|a| *a == ty)
 }
 
 /// Whether the name `last` was cut at an elided complement or article before `m` ("l'Hôpital

@@ -17,6 +17,7 @@ mod complement;
 mod context;
 mod credits;
 mod headline;
+mod instances;
 mod mention;
 mod parsed;
 mod persons;
@@ -75,6 +76,7 @@ pub fn canonicalize_parsed(
     headline::trim(doc, parse, &mut ms);
     affiliation::split(doc, res, &mut ms);
     context::apply(an, res, &mut ms);
+    instances::apply(doc, parse, res, &mut ms);
     teams::apply(an, res, kb, &mut ms);
     articled::apply(an, res, kb, &mut ms);
     persons::apply(doc, res, kb, &mut ms);

@@ -109,8 +109,11 @@ pub(super) fn group_type(group: &[&M], texts: &[&str], name: &str, res: &Profile
             rule = TypeRule::NoPersonEvidence;
         }
     }
-    // A well-known name settles it; then the name's own head words.
-    let settled = match gazetteer().lookup(name) {
+    // A well-known name settles it, unless the words around the mentions made it a thing
+    // ("a Jeep", "an Airbus A320": a product of the well-known company); then the name's own
+    // head words.
+    let instance = rule == TypeRule::Context && voted == EntityType::Misc;
+    let settled = match gazetteer().lookup(name).filter(|_| !instance) {
         Some((t, _)) => NameRule::new(t, TypeRule::Gazetteer),
         None => name_rule(name, voted, rule == TypeRule::Context, res),
     };

@@ -11,6 +11,9 @@ pub struct Context {
     /// Words introducing examples of a plural noun ("including", "notamment"), and whether
     /// the noun must come right before them ("companies like").
     pub connectors: Vec<(Vec<String>, bool)>,
+    /// Two words framing a plural class noun before its examples ("such" … "as": "such
+    /// carmakers as Renault and Toyota").
+    pub frames: Vec<(String, String)>,
     /// Plural nouns whose examples have a known type ("manufacturers" → organisation).
     pub classes: HashMap<String, EntityType>,
     /// A word right after a name that types it ("neighborhood" → location).
@@ -55,6 +58,7 @@ impl Context {
                     tokenize(w, tokens).into_iter().map(|t| t.lower).collect(),
                     parts.len() == 3,
                 )),
+                ["frame", open, close] => c.frames.push((lower(open), lower(close))),
                 ["class", t, w] => {
                     if let Some(t) = ty(t) {
                         c.classes.insert(lower(w), t);

@@ -58,6 +58,9 @@ fn context_files_are_well_formed() {
             let p: Vec<&str> = l.split('|').collect();
             let ok = match p[..] {
                 ["connector", w] | ["connector", w, "near"] => !w.is_empty(),
+                ["frame", open, close] => [open, close]
+                    .iter()
+                    .all(|w| !w.is_empty() && !w.contains(' ')),
                 ["class" | "after" | "before", t, w] => {
                     ["per", "loc", "org"].contains(&t) && !w.is_empty() && lower(w) == w
                 }

@@ -13,6 +13,18 @@ pub(super) fn list_items(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize, us
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // "such carmakers as Renault and Toyota": the class noun inside the frame.
+        if let Some((ty, after)) = framed_class(toks, i, res) {
+            let list = List {
+                t,
+                toks,
+                ty,
+                from_class: true,
+                res,
+            };
+            i = list.read(after, &mut out).max(i + 1);
+            continue;
+        }
         let Some((conn, near)) = res.context.connectors.iter().find(|(c, _)| {
             i + c.len() <= toks.len() && c.iter().zip(&toks[i..]).all(|(w, x)| *w == x.lower)
         }) else {
@@ -51,6 +63,23 @@ pub(super) fn list_items(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize, us
         i = i.max(list.read(after, &mut out));
     }
     out
+}
+
+/// The type of the plural class noun framed from token `i` ("such" + up to two adjectives +
+/// "carmakers" + "as") and the token after the frame.
+fn framed_class(toks: &[Tok], i: usize, res: &Profile) -> Option<(EntityType, usize)> {
+    let (_, close) = res
+        .context
+        .frames
+        .iter()
+        .find(|(open, _)| toks[i].word && toks[i].lower == *open)?;
+    let k = (i + 2..=(i + 4).min(toks.len().checked_sub(1)?)).find(|&k| toks[k].lower == *close)?;
+    let words = &toks[i + 1..k];
+    if !words.iter().all(|x| x.word && !x.cap) {
+        return None;
+    }
+    let ty = res.context.classes.get(&words.last()?.lower).copied()?;
+    Some((ty, k + 1))
 }
 
 /// The type of the plural class noun at token `i` when an article comes right before it and a

@@ -429,3 +429,23 @@ fn names_right_after_an_article_and_a_class_noun_take_its_type() {
     let t = "The two companies Monday said they would merge.";
     assert!(run(Lang::En, t, &[]).is_empty());
 }
+
+#[test]
+fn a_class_noun_framed_before_its_examples_types_them() {
+    // "such … as" frames the class noun, adjectives allowed before it.
+    let t = "The levy spares such charities as the Velmont Trust and Harrow Aid this year.";
+    let es = run(Lang::En, t, &[("Velmont Trust", "PERSON")]);
+    assert!(
+        has(&es, "Velmont Trust", O) && has(&es, "Harrow Aid", O),
+        "{:?}",
+        names(&es)
+    );
+    let t = "It hurt such big lenders as Orbis, Calder and Wyn last year.";
+    let es = run(Lang::En, t, &[]);
+    for n in ["Orbis", "Calder", "Wyn"] {
+        assert!(has(&es, n, O), "{n}: {:?}", names(&es));
+    }
+    // Not a class noun, or no frame: nothing.
+    let t = "Such a plan as Ledra proposed will fail.";
+    assert!(run(Lang::En, t, &[]).is_empty());
+}

@@ -303,6 +303,11 @@ pub struct Profile {
     pub not_person_openers: HashSet<String>,
     /// First-person subject pronouns ("I", "je"): the writer, no name and no speaker named.
     pub first_person: HashSet<String>,
+    /// Roles held over a portfolio ("minister", "ministre"): the name of the portfolio next to
+    /// one ("Transport Minister", "ministre des Transports") is part of the title, no entity.
+    pub portfolio_roles: HashSet<String>,
+    /// Words linking such a role to its portfolio after it ("of", "for"; "de", "des", "aux").
+    pub portfolio_links: HashSet<String>,
     /// Possessive endings trimmed off a name, as written ("'s", "’s").
     pub trim_suffixes: Vec<String>,
     /// What the words around a name say about it (`resources/<lang>/context.txt`).
@@ -502,6 +507,8 @@ impl Profile {
             club_prefixes: HashSet::new(),
             not_person_openers: HashSet::new(),
             first_person: HashSet::new(),
+            portfolio_roles: HashSet::new(),
+            portfolio_links: HashSet::new(),
             trim_suffixes: Vec::new(),
             cues: Vec::new(),
             speech_lemmas: HashSet::new(),

@@ -158,6 +158,8 @@ impl Profile {
                 "club_prefix" => &mut self.club_prefixes,
                 "not_person_opener" => &mut self.not_person_openers,
                 "first_person" => &mut self.first_person,
+                "portfolio_role" => &mut self.portfolio_roles,
+                "portfolio_link" => &mut self.portfolio_links,
                 _ => continue,
             };
             set.insert(lower(w));

@@ -376,10 +376,27 @@ fn unattributed(
         QuoteRule::PreviousSentenceSubject,
     );
     let inherited = inherited.map(|s| Attributed::inherited(s, QuoteRule::PreviousQuoteSpeaker));
-    let found = match previous.or(inherited) {
+    // A person named before the quote in its own sentence ("Later, Senator Ann Vale called the
+    // vote “a long overdue step”") is a closer guess than the speaker of the quote before.
+    let subject = sentence_subject(fd, q, res);
+    let person = subject
+        .as_ref()
+        .is_some_and(|p| matches!(p.who, speaker::Ref::Ent(e) if fd.is_person(e)));
+    let own = match previous {
+        Some(a) => Some(a),
+        None if person => resolved(
+            fd,
+            rs,
+            subject.clone(),
+            cands,
+            roles,
+            QuoteRule::SentenceSubject,
+        ),
+        None => None,
+    };
+    let found = match own.or(inherited) {
         Some(a) => a,
         None => {
-            let subject = sentence_subject(fd, q, res);
             let rule = match subject {
                 Some(_) => QuoteRule::SentenceSubject,
                 None => QuoteRule::RecentSpeaker,

@@ -57,16 +57,35 @@ pub(super) fn sentence_subject(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> O
         fd.toks.get(b0)?.start,
         fd.toks[b1.saturating_sub(1).max(b0)].end,
     );
-    fd.mentions
+    let cands: Vec<_> = fd
+        .mentions
         .iter()
         .filter(|m| {
             m.start >= lo && m.end <= hi && fd.is_speakable(m.entity) && !fd.in_quote(m.start)
         })
-        .find(|m| {
-            let k = fd.tok_at(m.start);
-            !(k > 0 && res.preps.contains(&fd.toks[k - 1].lower))
-        })
-        .map(|m| Phrase::at(Ref::Ent(m.entity), m.start))
+        .collect();
+    let i = cands.iter().position(|m| {
+        let k = fd.tok_at(m.start);
+        !(k > 0 && res.preps.contains(&fd.toks[k - 1].lower))
+    })?;
+    // "Senate Republican leader Ann Vale called it “…”": an employer before a title is no
+    // subject; the person the title names is.
+    let m = match cands.get(i + 1) {
+        Some(n) if !fd.is_person(cands[i].entity) && fd.is_person(n.entity) => {
+            let (a, b) = (fd.tok_at(cands[i].end), fd.tok_at(n.start));
+            let title = (a..b).all(|k| {
+                let t = &fd.toks[k];
+                t.word && (t.cap || res.role(&t.lower).is_some())
+            });
+            if title && b > a && b - a <= 4 {
+                n
+            } else {
+                cands[i]
+            }
+        }
+        _ => cands[i],
+    };
+    Some(Phrase::at(Ref::Ent(m.entity), m.start))
 }
 
 /// Whether the mention at byte `p` opens its sentence or clause (after an article at most, and

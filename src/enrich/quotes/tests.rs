@@ -352,3 +352,34 @@ fn an_incise_inside_the_marks_splits_the_quote() {
         ]
     );
 }
+
+#[test]
+fn a_person_before_the_quote_in_its_own_sentence_speaks_it() {
+    let per = |n: &'static str| (n, "PERSON");
+    // Without a speech verb, the person opening the quote's own sentence, not the speaker of
+    // the quote before; through an employer and a title before the name.
+    assert_eq!(
+        one(
+            Lang::En,
+            "\"We lost the vote,\" Tom Becker said. Later, Senator Ann Vale called it \"a long \
+             overdue step forward.\" Harbor Council leader Ray Mott called it \"a disgrace to the \
+             whole city.\"",
+            &[
+                per("Tom Becker"),
+                per("Ann Vale"),
+                ("Harbor Council", "ORG"),
+                per("Ray Mott")
+            ]
+        ),
+        [some("Tom Becker"), some("Ann Vale"), some("Ray Mott")]
+    );
+    // A quote opening its sentence still goes on with the speaker before.
+    assert_eq!(
+        one(
+            Lang::En,
+            "\"We lost the vote,\" Tom Becker said. \"It hurts, and it will hurt for a while.\"",
+            &[per("Tom Becker")]
+        ),
+        [some("Tom Becker"), some("Tom Becker")]
+    );
+}

@@ -4,46 +4,91 @@
 
 use super::{before_window, ends_with_phrase, WINDOW};
 use crate::enrich::entities::mention::M;
+use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::profile::{key, lower, Profile, TypeWord};
 use crate::enrich::tokens::{tokenize, Tok};
 use crate::enrich::types::EntityType;
 
-/// "Senate Majority Leader Chuck Schumer": a phrase ending in a role word right before a
-/// capitalised name is the person's title, not an organisation — unless the span holds an
-/// organisation head word and the role words come only after it.
+/// A title phrase, no entity: a span the model ended on role words ("Senate Majority Leader"
+/// before "Chuck Schumer"), or the name of a portfolio next to a role held over one
+/// (`portfolio_role|…`): "Transport Minister Ann Lee", "the Minister for Transport", "le
+/// ministre des Transports". An employer before another role stays a name ("Vexa chief
+/// executive Ann Lee", "Harbour City Police Commissioner Ann Lee"), as does a place after a
+/// portfolio role ("the Prime Minister of Canada", "le Premier ministre du Québec").
 pub(super) fn is_title_phrase(t: &str, m: &M, res: &Profile) -> bool {
     if m.ty() == EntityType::Person {
         return false;
     }
-    let last = t[m.start..m.end].rsplit(' ').next().unwrap_or("");
+    let span = &t[m.start..m.end];
+    let last = span.rsplit(' ').next().unwrap_or("");
     // The last word may open a two-word role with the next ("White House Press" + "Secretary").
     let next = t[m.end..]
         .strip_prefix(' ')
         .and_then(|r| r.split([' ', ',', '.']).next())
         .unwrap_or("");
-    let mut role =
+    let in_span =
         res.role(&lower(last)).is_some() || res.role(&lower(&format!("{last} {next}"))).is_some();
     // An organisation named by its head word, with the role after it, is the person's
     // employer ("Harbour City Police" + "Commissioner Ann Lee"): a name of its own.
-    let org_head = t[m.start..m.end]
+    let org_head = span
         .split(' ')
         .any(|w| res.type_words.get(&key(w)) == Some(&TypeWord::Org));
-    if !role && org_head {
+    if !in_span && org_head {
         return false;
     }
-    // Role words the model left after the span ("Senate Majority" + "Leader").
+    // Role words after the span ("Transport" + "Minister"), the last of them a portfolio role
+    // unless it ends a role of two words ("White House" + "Press Secretary").
     let mut rest = &t[m.end..];
+    let (mut role, mut portfolio, mut prev) = (false, false, lower(last));
     while let Some(r) = rest.strip_prefix(' ') {
         let w = r.split([' ', ',', '.']).next().unwrap_or("");
-        if !w.starts_with(char::is_uppercase) || res.role(&lower(w)).is_none() {
+        let lw = lower(w);
+        if !w.starts_with(char::is_uppercase) || res.role(&lw).is_none() {
             break;
         }
         role = true;
+        portfolio =
+            res.portfolio_roles.contains(&lw) && res.role(&format!("{prev} {lw}")).is_none();
         rest = &r[w.len()..];
+        prev = lw;
     }
-    role && rest
+    let before_name = rest
         .strip_prefix(' ')
-        .is_some_and(|r| r.starts_with(char::is_uppercase))
+        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    ((in_span || (role && portfolio)) && before_name) || portfolio_after_role(t, m, res)
+}
+
+/// "the Minister for Transport", "la ministre des Transports": the mention right after a
+/// portfolio role, a linking word and maybe an article. Not a place: "the Prime Minister of
+/// Canada" (labelled a place by the model, or a well-known place), nor after a role of two
+/// words ("Premier ministre").
+fn portfolio_after_role(t: &str, m: &M, res: &Profile) -> bool {
+    if res.portfolio_roles.is_empty() || m.ty() == EntityType::Location {
+        return false;
+    }
+    // Tokenised with the mention, so that an elided article is split off as before a word.
+    let win = before_window(t, m.start);
+    let with = format!("{win}{}", lower(&t[m.start..m.end]));
+    let toks = tokenize(&with, &res.tokens);
+    let before = &toks[..toks.partition_point(|x| x.start < win.len())];
+    let word = |k: usize| before.get(k).filter(|x| x.word).map(|x| x.lower.as_str());
+    let link = |k: usize| k > 0 && word(k - 1).is_some_and(|w| res.portfolio_links.contains(w));
+    // Maybe an article between ("la", "l'", "the"); "des" is both.
+    let mut k = before.len();
+    if !link(k) && k > 0 && word(k - 1).is_some_and(|w| res.articles.contains_key(w)) {
+        k -= 1;
+    }
+    let linked = link(k);
+    let Some(role) = k.checked_sub(2).filter(|_| linked).and_then(word) else {
+        return false;
+    };
+    let pair = k
+        .checked_sub(3)
+        .and_then(word)
+        .is_some_and(|w| res.role(&format!("{w} {role}")).is_some());
+    res.portfolio_roles.contains(role)
+        && !pair
+        && gazetteer().lookup(&t[m.start..m.end]).map(|(ty, _)| ty) != Some(EntityType::Location)
 }
 
 /// "a Tudor-style house": the name is part of an adjective.

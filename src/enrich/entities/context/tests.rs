@@ -449,3 +449,48 @@ fn a_class_noun_framed_before_its_examples_types_them() {
     let t = "Such a plan as Ledra proposed will fail.";
     assert!(run(Lang::En, t, &[]).is_empty());
 }
+
+#[test]
+fn an_employer_before_a_title_stays_and_a_portfolio_goes() {
+    // An employer before a role that is held over no portfolio: a name of its own.
+    let t = "Vexa chief executive Ann Lee said the plant would close.";
+    let es = run(Lang::En, t, &[("Vexa", "ORG"), ("Ann Lee", "PERSON")]);
+    assert!(has(&es, "Vexa", O), "{:?}", names(&es));
+    // A portfolio before its role, or after it and a linking word: part of the title.
+    let t = "Transport Minister Ann Lee met the Minister for Energy in Leeds.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Transport", "ORG"),
+            ("Ann Lee", "PERSON"),
+            ("Energy", "ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [("Ann Lee".to_string(), P), ("Leeds".to_string(), L)]
+    );
+    let t = "La ministre des Transports, Ann Vale, a reçu le ministre de l'Énergie à Lyon.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Transports", "ORG"),
+            ("Ann Vale", "PER"),
+            ("Énergie", "ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [("Ann Vale".to_string(), P), ("Lyon".to_string(), L)]
+    );
+    // A place after the role of a head of government stays.
+    let t = "Le Premier ministre du Québec a reçu la ministre de la Culture de Norvège.";
+    let es = run(Lang::Fr, t, &[("Québec", "LOC"), ("Norvège", "LOC")]);
+    assert!(
+        has(&es, "Québec", L) && has(&es, "Norvège", L),
+        "{:?}",
+        names(&es)
+    );
+}

@@ -383,3 +383,42 @@ fn a_person_before_the_quote_in_its_own_sentence_speaks_it() {
         [some("Tom Becker"), some("Tom Becker")]
     );
 }
+
+#[test]
+fn a_dateline_is_no_part_of_a_reported_clause() {
+    let r = |lang, text, spans: &[(&str, &str)]| of_kind(lang, text, spans, QuoteKind::Indirect);
+    assert_eq!(
+        r(
+            Lang::En,
+            "HARBOR CITY, Ore. (Reuters) - The ferry will run again on Monday, Tom Becker said.",
+            &[("Tom Becker", "PERSON")]
+        ),
+        [(
+            "The ferry will run again on Monday".to_string(),
+            some("Tom Becker")
+        )]
+    );
+    assert_eq!(
+        r(
+            Lang::Fr,
+            "LYON (AFP) – Le pont sera rouvert avant Noël, a assuré Lucien Garnier.",
+            &[("Lucien Garnier", "PER")]
+        ),
+        [(
+            "Le pont sera rouvert avant Noël".to_string(),
+            some("Lucien Garnier")
+        )]
+    );
+    // A dash in a sentence is no dateline.
+    assert_eq!(
+        r(
+            Lang::En,
+            "The ferry - a relic - will run again on Monday, Tom Becker said.",
+            &[("Tom Becker", "PERSON")]
+        ),
+        [(
+            "The ferry - a relic - will run again on Monday".to_string(),
+            some("Tom Becker")
+        )]
+    );
+}

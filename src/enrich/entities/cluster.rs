@@ -368,9 +368,16 @@ fn inner(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
 }
 
 /// An acronym spelled by the initials of all of `ib`'s words (function words and legal forms
-/// aside): "GE" of
-/// "General Electric", "NTSB" of "National Transportation Safety Board".
+/// aside): "GE" of "General Electric", "NTSB" of "National Transportation Safety Board".
 fn acronym_of(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
+    ia.acronym
+        .as_ref()
+        .is_some_and(|ac| ib.ty != EntityType::Person && initials_of(&ib.toks, res) == *ac)
+}
+
+/// The initials of a name's words (lower case, as [`name_tokens`] gives them), function words,
+/// particles and legal forms aside: "General Electric" → "ge", "Olympique de Marseille" → "om".
+fn initials_of(toks: &[String], res: &Profile) -> String {
     let stop_word = |w: &str| {
         res.particles.contains(w)
             || res.articles.contains_key(w)
@@ -379,16 +386,15 @@ fn acronym_of(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
             // A legal form spells nothing: "AI" is not "Apple Inc.".
             || res.type_words.get(w) == Some(&TypeWord::Legal)
     };
-    ia.acronym.as_ref().is_some_and(|ac| {
-        ib.ty != EntityType::Person
-            && ib
-                .toks
-                .iter()
-                .filter(|w| !stop_word(w))
-                .filter_map(|w| w.chars().next())
-                .collect::<String>()
-                == *ac
-    })
+    toks.iter()
+        .filter(|w| !stop_word(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// [`initials_of`] the words of `name` ("Paris Saint-Germain" → "psg").
+pub(super) fn significant_initials(name: &str, res: &Profile) -> String {
+    initials_of(&name_tokens(without_web_suffix(name)), res)
 }
 
 /// Parenthetical definitions: "Organisation mondiale de la santé (OMS)".

@@ -6,6 +6,7 @@
 //! (`credits`) are set apart first: their names are credits, not entities of the article; in a
 //! Title Case headline, spans are trimmed to the names the article gives (`headline`).
 
+mod acronyms;
 mod affiliation;
 mod articled;
 mod chain;
@@ -80,6 +81,7 @@ pub fn canonicalize_parsed(
     teams::apply(an, res, kb, &mut ms);
     articled::apply(an, res, kb, &mut ms);
     persons::apply(doc, res, kb, &mut ms);
+    acronyms::apply(an, res, &mut ms);
     // Nor the names the context rules found inside a credit line.
     ms.retain(|m| !lines.iter().any(|c| c.holds(m.field, m.start, m.end)));
     let groups = cluster::group(doc, &ms, res, kb);

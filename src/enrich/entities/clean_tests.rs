@@ -392,3 +392,21 @@ fn names_coordinated_before_a_singular_noun_of_one_thing_are_one_name() {
     );
     assert_eq!(es.len(), 4, "{:?}", names(&es));
 }
+
+#[test]
+fn hashtags_are_no_names() {
+    let t = "#HarborStrong trended after Lina Moss spoke in Leeds.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("HarborStrong", "ORG"),
+            ("Lina Moss", "PERSON"),
+            ("Leeds", "GPE"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [("Lina Moss".to_string(), P), ("Leeds".to_string(), L)]
+    );
+}

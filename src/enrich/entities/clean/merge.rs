@@ -107,11 +107,15 @@ fn elided_complement(t: &str, last: &M, m: &M, res: &Profile) -> bool {
         && (res.complements.contains(&elided) || res.articles.contains_key(&elided))
 }
 
-/// Drop hyphenated compounds of other names ("Gabon-Sénégal" for a match), and a lone capitalised word at
-/// the start of a sentence that the text also writes in lower case: a common noun ("Grève à la
-/// SNCF" … "la grève").
+/// Drop hashtags ("#HarborStrong": a label of posts, no name of its own), hyphenated compounds
+/// of other names ("Gabon-Sénégal" for a match), and a lone capitalised word at the start of a
+/// sentence that the text also writes in lower case: a common noun ("Grève à la SNCF" … "la
+/// grève").
 pub(in crate::enrich::entities) fn drop_non_names(doc: &Document<'_>, ms: &mut Vec<M>) {
     let text_of = |m: &M| &doc.fields[m.field].text[m.start..m.end];
+    ms.retain(|m| {
+        !text_of(m).starts_with('#') && !doc.fields[m.field].text[..m.start].ends_with('#')
+    });
     let keys: HashSet<String> = ms.iter().map(|m| key(text_of(m))).collect();
     ms.retain(|m| !compound_of_known(text_of(m), &keys));
     ms.retain(|m| {

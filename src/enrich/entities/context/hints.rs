@@ -155,6 +155,20 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     }
     // "la société Lumora", "le quartier de Belleville".
     let win = before_window(t, m.start);
+    // "the Herald's Tom Ruiz", "The Gazette reported": an organisation's head word alone after
+    // a definite article names one (of the article's, or the reader's, papers and bodies).
+    let word = &t[m.start..m.end];
+    let the = win
+        .strip_suffix(' ')
+        .and_then(|w| w.rsplit([' ', '\n', '(']).next())
+        .is_some_and(|w| res.definites.contains(w));
+    if the
+        && !word.contains(' ')
+        && word.starts_with(char::is_uppercase)
+        && res.type_words.get(&key(word)) == Some(&TypeWord::Org)
+    {
+        return Some(EntityType::Organization);
+    }
     for (p, ty) in &ctx.before {
         let hit = if p.ends_with('\'') {
             ends_with_phrase(&win, p)

@@ -494,3 +494,18 @@ fn an_employer_before_a_title_stays_and_a_portfolio_goes() {
         names(&es)
     );
 }
+
+#[test]
+fn an_organisation_head_word_after_the_names_one() {
+    let t = "The Gazette's Tom Ruiz reported the filing; the Gazette stood by it.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Gazette", "PERSON"), ("Tom Ruiz", "PERSON")],
+    );
+    assert!(has(&es, "Gazette", O), "{:?}", names(&es));
+    // Not without the article: a surname may be such a word.
+    let t = "Emily Post wrote it; Post said so.";
+    let es = run(Lang::En, t, &[("Emily Post", "PERSON"), ("Post", "PERSON")]);
+    assert_eq!(names(&es), [("Emily Post".to_string(), P)]);
+}

@@ -207,9 +207,13 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
         match h {
             TypeWord::Event => return NameRule::new(EntityType::Misc, TypeRule::EventHeadWord),
             // A person's name before an organisation's head word names the organisation
-            // ("Ann Lee Productions", "Tom Fell Foundation").
+            // ("Ann Lee Productions", "Tom Fell Foundation"); of two words, unless a known
+            // first name opens them ("Norvane Pharma", not "Emily Post").
             TypeWord::Org
-                if words.len() >= 3 || (words.len() >= 2 && voted != EntityType::Person) =>
+                if words.len() >= 3
+                    || (words.len() >= 2
+                        && (voted != EntityType::Person
+                            || !res.first_names.contains_key(&lower(first)))) =>
             {
                 return NameRule::new(EntityType::Organization, TypeRule::OrgHeadWord)
             }
@@ -345,6 +349,16 @@ mod tests {
         let t = "A correction ran in the Lakeside Herald on Sunday.";
         let es = run(Lang::En, t, &[("Lakeside Herald", "GPE")]);
         assert_eq!(names(&es), [("Lakeside Herald".to_string(), O)]);
+    }
+
+    #[test]
+    fn two_words_closed_by_an_organisation_word_name_one_unless_a_first_name_opens_them() {
+        let t = "Doctors said Norvane Pharma misled them.";
+        let es = run(Lang::En, t, &[("Norvane Pharma", "PERSON")]);
+        assert_eq!(names(&es), [("Norvane Pharma".to_string(), O)]);
+        let t = "The etiquette writer Emily Post answered.";
+        let es = run(Lang::En, t, &[("Emily Post", "PERSON")]);
+        assert_eq!(names(&es), [("Emily Post".to_string(), P)]);
     }
 
     #[test]

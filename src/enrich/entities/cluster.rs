@@ -33,6 +33,7 @@ pub(super) fn group(doc: &Document<'_>, ms: &[M], res: &Profile, kb: &Kb) -> Vec
             let info = ClusterInfo::new(c.iter().map(|&i| (text_of(&ms[i]), ms[i].ty())), res);
             ClusterInfo {
                 known_place: info.known_place || kb.names_place(text_of(&ms[c[0]])),
+                major_place: info.known_place || kb.names_major_place(text_of(&ms[c[0]])),
                 ..info
             }
         })
@@ -146,6 +147,9 @@ struct ClusterInfo {
     initials: bool,
     /// The gazetteer or the KB knows the name as a place ("Paris", "Texas", "Lincoln").
     known_place: bool,
+    /// The gazetteer knows the name as a place, or the KB as a major one
+    /// ([`Kb::names_major_place`]: "Houston", not "García").
+    major_place: bool,
 }
 
 impl ClusterInfo {
@@ -181,6 +185,7 @@ impl ClusterInfo {
             has_per,
             initials: text.ends_with('.') && text.split('.').all(|p| p.chars().count() <= 1),
             known_place: matches!(gazetteer().lookup(text), Some((EntityType::Location, _))),
+            major_place: false,
         }
     }
 }
@@ -262,8 +267,9 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
         EntityType::Person => {
             // Surname or first name alone of a person named in full, whatever the model
             // guessed for the lone word ("Ada Lind" … "Lind said", "Lind" tagged a place),
-            // unless it is a well-known place ("Jordan" beside "Michael Jordan").
-            (ia.ty != EntityType::Location || ia.has_per || ia.initials || !ia.known_place)
+            // unless it is a well-known place ("Jordan" beside "Michael Jordan"; a town of the
+            // KB is well known from a million inhabitants: "García" of Mexico is no bar).
+            (ia.ty != EntityType::Location || ia.has_per || ia.initials || !ia.major_place)
                 && (suffix || (prefix && la == 1))
                 && ib.toks.iter().all(|w| !res.and_words.contains(w))
         }
@@ -464,6 +470,15 @@ mod tests {
             &[("Tom Brackley", "PERSON"), ("Brackley", "GPE")],
         );
         assert_eq!(names(&es), [("Tom Brackley".to_string(), P)]);
+        // A town of the KB is no bar unless a major one.
+        let t = "Ada Marlow won. « J'ai bien joué », a réagi Marlow.";
+        let es = run_kb(
+            Lang::Fr,
+            t,
+            &[("Ada Marlow", "PER"), ("Marlow", "LOC")],
+            &towns(&["Marlow"]),
+        );
+        assert_eq!(names(&es), [("Ada Marlow".to_string(), P)]);
         // A well-known place stays a place.
         let t = "Jack London wrote it. Then he moved to London.";
         let es = run(Lang::En, t, &[("Jack London", "PERSON"), ("London", "GPE")]);

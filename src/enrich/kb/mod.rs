@@ -22,6 +22,10 @@ use super::EntityType;
 use index::{Hit, KeyIndex, Span};
 use std::sync::{Arc, RwLock};
 
+/// Inhabitants from which a city is known to readers without a context (see
+/// [`Kb::names_major_place`]).
+pub const MAJOR_CITY: u64 = 1_000_000;
+
 /// What kind of place a built-in entry is (ranks candidates and builds the article's context).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
@@ -264,6 +268,19 @@ impl Kb {
         self.hits(form)
             .iter()
             .any(|h| h.primary && self.entry(*h).ty() == EntityType::Location)
+    }
+
+    /// Whether `form` names a place a reader knows without a context: a continent, a country, a
+    /// first-level division, a city of [`MAJOR_CITY`] inhabitants or more, or a place of the
+    /// newsroom's own entries. "García" (a Mexican town of 400,000) is not one, "Houston" is.
+    pub fn names_major_place(&self, form: &str) -> bool {
+        self.hits(form).iter().any(|h| {
+            let e = self.entry(*h);
+            h.primary
+                && e.ty() == EntityType::Location
+                && e.place()
+                    .is_none_or(|p| p.kind != PlaceKind::City || p.population >= MAJOR_CITY)
+        })
     }
 
     /// Whether `form` is, as written, the name of a country in language `lang` ("Argentine"

@@ -180,7 +180,36 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
             return Some(*ty);
         }
     }
-    (by_kin(t, m, &win, res) || person_by_role(t, m, &win, res)).then_some(EntityType::Person)
+    (by_kin(t, m, &win, res) || person_by_role(t, m, &win, res) || by_nationality(t, m, res))
+        .then_some(EntityType::Person)
+}
+
+/// "la Polonaise Ana Wrona", "l'Américaine Cora Gale", "the Briton Tom Vale": a nationality as
+/// a noun (capitalised), after an article, right before a name of two or three capitalised
+/// words without a head word, is a person's.
+fn by_nationality(t: &str, m: &M, res: &Profile) -> bool {
+    let words: Vec<&str> = t[m.start..m.end].split(' ').collect();
+    let cap = |w: &str| w.starts_with(char::is_uppercase);
+    if !(2..=3).contains(&words.len())
+        || !words.iter().all(|w| cap(w))
+        || words.iter().any(|w| res.type_words.contains_key(&key(w)))
+    {
+        return false;
+    }
+    let Some(before) = t[..m.start].strip_suffix(' ') else {
+        return false;
+    };
+    let mut back = before.rsplit(' ');
+    let last = back.next().unwrap_or("");
+    // An elided article is glued to the noun ("l'Américaine").
+    let (det, noun) = match last.char_indices().find(|(_, c)| matches!(c, '\'' | '’')) {
+        Some((i, c)) => {
+            let e = i + c.len_utf8();
+            (lower(&last[..e]).replace('’', "'"), &last[e..])
+        }
+        None => (lower(back.next().unwrap_or("")), last),
+    };
+    cap(noun) && res.demonyms.contains(&key(noun)) && res.articles.contains_key(&det)
 }
 
 /// A name in a kinship phrase: "her brother, Tom Vale", "sa femme Ana", "Tom Vale and his

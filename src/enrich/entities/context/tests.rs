@@ -509,3 +509,29 @@ fn an_organisation_head_word_after_the_names_one() {
     let es = run(Lang::En, t, &[("Emily Post", "PERSON"), ("Post", "PERSON")]);
     assert_eq!(names(&es), [("Emily Post".to_string(), P)]);
 }
+
+#[test]
+fn a_nationality_noun_before_a_full_name_makes_a_person() {
+    let t = "Elle affrontera la Polonaise Ana Wrona puis l'Américaine Cora Gale à Paris.";
+    let es = run(Lang::Fr, t, &[("Ana Wrona", "LOC"), ("Cora Gale", "ORG")]);
+    assert!(
+        has(&es, "Ana Wrona", P) && has(&es, "Cora Gale", P),
+        "{:?}",
+        names(&es)
+    );
+    let t = "He beat the Briton Tom Vale in Leeds.";
+    let es = run(Lang::En, t, &[("Tom Vale", "ORG"), ("Leeds", "GPE")]);
+    assert!(has(&es, "Tom Vale", P), "{:?}", names(&es));
+    // A head word names an organisation; an adjective is no noun.
+    let t = "He joined the American Harbor Bank and the Polish lender Vexa Group.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Harbor Bank", "ORG"), ("Vexa Group", "ORG")],
+    );
+    assert!(
+        names(&es).iter().all(|(_, ty)| *ty == O),
+        "{:?}",
+        names(&es)
+    );
+}

@@ -251,6 +251,22 @@ mod tests {
     }
 
     #[test]
+    fn a_team_received_or_hosted_in_a_sports_report_is_a_club() {
+        let t = "En football, Brennac a gagné 2-0 grâce à son attaquant. Brennac recevra Valmont \
+                 samedi.";
+        let es = run(Lang::Fr, t, &[("Brennac", "ORG"), ("Valmont", "LOC")]);
+        assert!(
+            names(&es).contains(&("Valmont".into(), O)),
+            "{:?}",
+            names(&es)
+        );
+        let t =
+            "The coach praised his team after the 3-1 basketball win. They host Corby on Friday.";
+        let es = run(Lang::En, t, &[("Corby", "GPE")]);
+        assert_eq!(names(&es), [("Corby".to_string(), O)]);
+    }
+
+    #[test]
     fn in_a_sports_report_a_name_before_its_score_is_a_team() {
         let t = "Avant ce match de championnat, Vallon-Sud avait battu plus tôt Port Ardenne 3-0 \
                  grâce à deux buts en fin de rencontre.";

@@ -36,8 +36,10 @@ pub(super) fn apply(doc: &Document<'_>, parse: &[FieldAnalysis], res: &Profile, 
 /// takes an indefinite article and no adjective.
 fn used_as_common_noun(text: &str, a: &Analysis, m: &M, res: &Profile) -> bool {
     let inside = |i: usize| a.tokens[i].start < m.end && m.start < a.tokens[i].end;
-    let Some(head) = (0..a.tokens.len())
-        .filter(|&i| inside(i))
+    // The mention's tokens (sorted by offset): from the first ending after its start.
+    let first = a.tokens.partition_point(|t| t.end <= m.start);
+    let Some(head) = (first..a.tokens.len())
+        .take_while(|&i| a.tokens[i].start < m.end)
         .find(|&i| a.tokens[i].head == i || !inside(a.tokens[i].head))
     else {
         return false;

@@ -205,7 +205,16 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     };
     for h in heads.into_iter().flatten() {
         match h {
-            TypeWord::Event => return NameRule::new(EntityType::Misc, TypeRule::EventHeadWord),
+            // A first name and such a word name a person ("Doris Day" is not "Boxing Day").
+            TypeWord::Event
+                if !(voted == EntityType::Person
+                    && words.len() == 2
+                    && res
+                        .first_names
+                        .contains_key(&lower(name.split(' ').next().unwrap_or("")))) =>
+            {
+                return NameRule::new(EntityType::Misc, TypeRule::EventHeadWord)
+            }
             // A person's name before an organisation's head word names the organisation
             // ("Ann Lee Productions", "Tom Fell Foundation"); of two words, unless a known
             // first name opens them ("Norvane Pharma", not "Emily Post").
@@ -359,6 +368,24 @@ mod tests {
         let t = "The etiquette writer Emily Post answered.";
         let es = run(Lang::En, t, &[("Emily Post", "PERSON")]);
         assert_eq!(names(&es), [("Emily Post".to_string(), P)]);
+    }
+
+    #[test]
+    fn a_day_is_an_event_unless_a_first_name_opens_it() {
+        let t = "Shops close on Harbor Founders Day, and Doris Day will sing.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("Harbor Founders Day", "PERSON"), ("Doris Day", "PERSON")],
+        );
+        assert!(
+            names(&es).contains(&("Doris Day".to_string(), P))
+                && !names(&es)
+                    .iter()
+                    .any(|(n, t)| n.contains("Founders") && *t == P),
+            "{:?}",
+            names(&es)
+        );
     }
 
     #[test]

@@ -74,38 +74,10 @@ fn used_as_common_noun(text: &str, a: &Analysis, m: &M, res: &Profile) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::parsed::tests::parse_with_deps as parse;
     use super::*;
     use crate::enrich::profile::Lang;
-    use crate::enrich::syntax::{Morph, SyntaxToken};
     use crate::enrich::types::TextField;
-
-    /// A one-sentence parse of `text` from (word, POS, head index, dependency) in order.
-    fn parse(text: &str, words: &[(&str, &str, usize, &str)]) -> Vec<FieldAnalysis> {
-        let mut from = 0;
-        let tokens = words
-            .iter()
-            .enumerate()
-            .map(|(i, (w, pos, head, dep))| {
-                let start = from + text[from..].find(w).unwrap();
-                from = start + w.len();
-                SyntaxToken {
-                    start,
-                    end: from,
-                    tag: String::new(),
-                    pos: Pos::parse(pos),
-                    morph: Morph::default(),
-                    lemma: String::new(),
-                    head: *head,
-                    dep: dep.to_string(),
-                    sent_start: i == 0,
-                }
-            })
-            .collect();
-        vec![FieldAnalysis {
-            field: 0,
-            analysis: Analysis::new(tokens),
-        }]
-    }
 
     /// The hint given to the mention `span` (labelled `label`) of `text`.
     fn hinted(

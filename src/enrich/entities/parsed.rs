@@ -116,11 +116,21 @@ pub(super) mod tests {
         text: &str,
         words: &[(&str, &str)],
     ) -> Vec<FieldAnalysis> {
+        let words: Vec<_> = words.iter().map(|&(w, pos)| (w, pos, 0, "")).collect();
+        parse_with_deps(text, &words)
+    }
+
+    /// A one-sentence parse of `text` from (word, POS, head index, dependency) in order
+    /// (shared with the tests of `instances`).
+    pub(in crate::enrich::entities) fn parse_with_deps(
+        text: &str,
+        words: &[(&str, &str, usize, &str)],
+    ) -> Vec<FieldAnalysis> {
         let mut from = 0;
         let tokens = words
             .iter()
             .enumerate()
-            .map(|(i, (w, pos))| {
+            .map(|(i, (w, pos, head, dep))| {
                 let start = from + text[from..].find(w).unwrap();
                 from = start + w.len();
                 SyntaxToken {
@@ -130,8 +140,8 @@ pub(super) mod tests {
                     pos: Pos::parse(pos),
                     morph: Morph::default(),
                     lemma: String::new(),
-                    head: 0,
-                    dep: String::new(),
+                    head: *head,
+                    dep: dep.to_string(),
                     sent_start: i == 0,
                 }
             })

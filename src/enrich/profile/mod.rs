@@ -222,6 +222,10 @@ pub struct Profile {
     pub work: HashSet<String>,
     /// Naming words before a title ("called", "intitulé"): a title when capitalised.
     pub naming: HashSet<String>,
+    /// The word that may join a naming word to the name ("known as").
+    pub naming_as: HashSet<String>,
+    /// Naming words for a place or a body but not a work ("appelé": "a appelé : « … »" quotes).
+    pub calling: HashSet<String>,
     /// Indefinite determiners beyond the articles ("one", "plusieurs"): an unnamed speaker.
     pub indefinites: HashSet<String>,
     /// Words for "and" linking coordinated names ("Jean et Marie Dupont").
@@ -532,6 +536,8 @@ impl Profile {
             particles: HashSet::new(),
             work: HashSet::new(),
             naming: HashSet::new(),
+            naming_as: HashSet::new(),
+            calling: HashSet::new(),
             indefinites: HashSet::new(),
             and_words: HashSet::new(),
             or_words: HashSet::new(),

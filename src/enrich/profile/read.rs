@@ -129,6 +129,8 @@ impl Profile {
                 "particle" => &mut self.particles,
                 "work" => &mut self.work,
                 "naming" => &mut self.naming,
+                "naming_as" => &mut self.naming_as,
+                "calling" => &mut self.calling,
                 "indefinite" => &mut self.indefinites,
                 "and" => &mut self.and_words,
                 "alternative" => &mut self.or_words,

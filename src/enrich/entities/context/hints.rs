@@ -169,6 +169,9 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     {
         return Some(EntityType::Organization);
     }
+    if let Some(ty) = by_naming(&win, res) {
+        return Some(ty);
+    }
     for (p, ty) in &ctx.before {
         let hit = if p.ends_with('\'') {
             ends_with_phrase(&win, p)
@@ -182,6 +185,46 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     }
     (by_kin(t, m, &win, res) || person_by_role(t, m, &win, res) || by_nationality(t, m, res))
         .then_some(EntityType::Person)
+}
+
+/// "a hamlet known as Brook End", "a firm called Lumora", "un quartier baptisé Les Halles": a
+/// name right after a naming word (through "as"), after a noun that types the names it stands
+/// next to ("neighborhood", "company"), takes the noun's type.
+fn by_naming(win: &str, res: &Profile) -> Option<EntityType> {
+    let toks = tokenize(win, &res.tokens);
+    let mut k = toks.len();
+    let mut back = || {
+        k = k.checked_sub(1)?;
+        Some(toks[k].lower.as_str()).filter(|_| toks[k].word)
+    };
+    let mut w = back()?;
+    if res.naming_as.contains(w) {
+        w = back()?;
+    }
+    if !res.naming.contains(w) && !res.calling.contains(w) {
+        return None;
+    }
+    let noun = back()?;
+    let ctx = &res.context;
+    ctx.after.get(noun).copied().or_else(|| {
+        ctx.before
+            .iter()
+            .find(|(p, _)| noun_of(p, res) == Some(noun))
+            .map(|(_, ty)| *ty)
+    })
+}
+
+/// The noun of a phrase before a name: "the city of" → "city", "quartier d'" → "quartier".
+fn noun_of<'a>(p: &'a str, res: &Profile) -> Option<&'a str> {
+    let mut ws: Vec<&str> = p.split(' ').collect();
+    if ws.len() > 1 && res.articles.contains_key(ws[0]) {
+        ws.remove(0);
+    }
+    let last = ws[ws.len() - 1];
+    if ws.len() > 1 && (last.ends_with('\'') || res.preps.contains(last)) {
+        ws.pop();
+    }
+    (ws.len() == 1).then(|| ws[0])
 }
 
 /// "la Polonaise Ana Wrona", "l'Américaine Cora Gale", "the Briton Tom Vale": a nationality as

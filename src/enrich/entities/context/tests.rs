@@ -535,3 +535,20 @@ fn a_nationality_noun_before_a_full_name_makes_a_person() {
         names(&es)
     );
 }
+
+#[test]
+fn a_name_after_a_typing_noun_and_a_naming_word_takes_its_type() {
+    let t = "The fire reached a hamlet known as Brook End before dawn.";
+    let es = run(Lang::En, t, &[("Brook End", "PERSON")]);
+    assert!(has(&es, "Brook End", L), "{:?}", names(&es));
+    let t = "Residents hired a firm called Dovetail Brooks to clear the road.";
+    let es = run(Lang::En, t, &[("Dovetail Brooks", "PERSON")]);
+    assert!(has(&es, "Dovetail Brooks", O), "{:?}", names(&es));
+    let t = "Le feu a atteint un quartier appelé Les Granges avant l'aube.";
+    let es = run(Lang::Fr, t, &[("Les Granges", "PER")]);
+    assert!(has(&es, "Les Granges", L), "{:?}", names(&es));
+    // Without a typing noun, the naming word says nothing: "a man known as Tom Vale".
+    let t = "Police are looking for a man known as Tom Vale.";
+    let es = run(Lang::En, t, &[("Tom Vale", "PERSON")]);
+    assert!(has(&es, "Tom Vale", P), "{:?}", names(&es));
+}

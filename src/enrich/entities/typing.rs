@@ -241,7 +241,7 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     // ("HomePod", "CD-Rom").
     if !context
         && matches!(voted, EntityType::Person | EntityType::Location)
-        && org_spelling(name, res)
+        && (org_spelling(name, res) || acronym_with_complement(name, res))
     {
         return NameRule::new(EntityType::Organization, TypeRule::OrgSpelling);
     }
@@ -320,6 +320,27 @@ fn org_spelling(name: &str, res: &Profile) -> bool {
     })
 }
 
+/// Whether a name opens with initials in capitals before a complement ("ARS d'Occitanie", "the
+/// ACLU of Texas", "CHU de Nantes"): a body's branch, named by the body's initials and where it
+/// serves, not a place — unless the initials are a well-known place's ("USA").
+fn acronym_with_complement(name: &str, res: &Profile) -> bool {
+    let raw: Vec<&str> = name.split_whitespace().collect();
+    let [initials, prep, ..] = raw[..] else {
+        return false;
+    };
+    let elided = prep.find(['\'', '’']).is_some_and(|i| {
+        res.complements.contains(&format!("{}'", lower(&prep[..i]))) && prep.len() > i + 3
+    });
+    (2..=6).contains(&initials.chars().count())
+        && initials
+            .chars()
+            .all(|c| c.is_alphabetic() && c.is_uppercase())
+        && (elided || (raw.len() >= 3 && res.complements.contains(&lower(prep))))
+        && gazetteer()
+            .lookup(initials)
+            .is_none_or(|(t, _)| t != EntityType::Location)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::{names, run};
@@ -339,6 +360,26 @@ mod tests {
         assert_eq!(names(&es), [("MacArthur".to_string(), P)]);
         let es = run(Lang::Fr, "VanDorsten a parlé.", &[("VanDorsten", "PER")]);
         assert_eq!(names(&es), [("VanDorsten".to_string(), P)]);
+    }
+
+    #[test]
+    fn initials_before_a_complement_name_a_body_not_a_place() {
+        let t = "Le rapport de l'ARS d'Occitanie a été publié. Le CRT de Bretagne a réagi.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[("ARS d'Occitanie", "LOC"), ("CRT de Bretagne", "LOC")],
+        );
+        assert_eq!(
+            names(&es),
+            [
+                ("ARS d'Occitanie".to_string(), O),
+                ("CRT de Bretagne".to_string(), O)
+            ]
+        );
+        let t = "A lawyer for the CLU of Ohio said the rule was unlawful.";
+        let es = run(Lang::En, t, &[("CLU of Ohio", "GPE")]);
+        assert_eq!(names(&es), [("CLU of Ohio".to_string(), O)]);
     }
 
     #[test]

@@ -133,6 +133,9 @@ pub enum TypeRule {
     /// Spelled as organisations are: initials glued by a hyphen ("Zanu-PF"), a capital
     /// inside one word ("AirAsia").
     OrgSpelling,
+    /// Voted a person, but a person's names joined by hyphens (or a saint's) name a place after
+    /// them where the language writes them so ("Geoffroy-Guichard", "Saint-Claude").
+    Dedication,
     /// Named only in a quote's attribution: a speaker the model missed.
     Speaker,
 }

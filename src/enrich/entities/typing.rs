@@ -184,6 +184,9 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     }
     let words: Vec<&str> = k.split_whitespace().collect();
     let (first, last) = (words.first().copied()?, words.last().copied()?);
+    if voted == EntityType::Person && dedication(name, res) {
+        return NameRule::new(EntityType::Location, TypeRule::Dedication);
+    }
     if voted == EntityType::Person && !personal_spelling(name, first, res) {
         return NameRule::new(EntityType::Misc, TypeRule::NotPersonName);
     }
@@ -199,9 +202,10 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     }
     // The head of a name is its last word in English ("Harbor Light Productions"), its first in
     // French ("Festival de Cannes").
+    let other_side = |w: &str| head(w).filter(|_| !context && !res.head_side_only.contains(w));
     let heads = match res.name_head {
-        NameHead::Last => [head(last), head(first).filter(|_| !context)],
-        NameHead::First => [head(first), head(last).filter(|_| !context)],
+        NameHead::Last => [head(last), other_side(first)],
+        NameHead::First => [head(first), other_side(last)],
     };
     for h in heads.into_iter().flatten() {
         match h {
@@ -320,6 +324,30 @@ fn org_spelling(name: &str, res: &Profile) -> bool {
     })
 }
 
+/// Whether one word of capitalised parts joined by hyphens names a place after a person or a
+/// saint ("Geoffroy-Guichard", "Jean-Claude-Malépart", "Saint-Claude"), where the language writes
+/// them so (`hyphen_dedication` in `profile.txt`): a known first name first and a last part
+/// that is none ("Marie-Laure" is a first name), or a place prefix first (`place_prefix|`).
+fn dedication(name: &str, res: &Profile) -> bool {
+    if !res.hyphen_dedication || name.contains(char::is_whitespace) {
+        return false;
+    }
+    let parts: Vec<&str> = name.split(['-', '‑']).collect();
+    if parts.len() < 2
+        || !parts
+            .iter()
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+    {
+        return false;
+    }
+    let first = lower(parts[0]);
+    let last = lower(parts[parts.len() - 1]);
+    res.place_prefixes.contains(&first)
+        || (res.first_names.contains_key(&first)
+            && !res.first_names.contains_key(&last)
+            && last.chars().count() >= 2)
+}
+
 /// Whether a name opens with initials in capitals before a complement ("ARS d'Occitanie", "the
 /// ACLU of Texas", "CHU de Nantes"): a body's branch, named by the body's initials and where it
 /// serves, not a place — unless the initials are a well-known place's ("USA").
@@ -345,7 +373,7 @@ fn acronym_with_complement(name: &str, res: &Profile) -> bool {
 mod tests {
     use super::super::tests::{names, run};
     use crate::enrich::profile::Lang;
-    use crate::enrich::types::EntityType::{Organization as O, Person as P};
+    use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
 
     #[test]
     fn a_brand_spelling_names_an_organisation() {
@@ -380,6 +408,37 @@ mod tests {
         let t = "A lawyer for the CLU of Ohio said the rule was unlawful.";
         let es = run(Lang::En, t, &[("CLU of Ohio", "GPE")]);
         assert_eq!(names(&es), [("CLU of Ohio".to_string(), O)]);
+    }
+
+    #[test]
+    fn hyphenated_names_of_a_person_or_a_saint_name_a_place_in_french() {
+        let t = "Le match s'est joué à Geoffroy-Guichard. La crue a touché Saint-Claude.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[("Geoffroy-Guichard", "PER"), ("Saint-Claude", "PER")],
+        );
+        assert_eq!(
+            names(&es),
+            [
+                ("Geoffroy-Guichard".to_string(), L),
+                ("Saint-Claude".to_string(), L)
+            ]
+        );
+        // A compound first name, a double surname and English stay persons.
+        let t = "Marie-Laure a parlé. Dupont-Aignan a répondu.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[("Marie-Laure", "PER"), ("Dupont-Aignan", "PER")],
+        );
+        assert!(es.iter().all(|e| e.entity_type == P), "{:?}", names(&es));
+        let es = run(
+            Lang::En,
+            "Later, Rees-Vale spoke.",
+            &[("Rees-Vale", "PERSON")],
+        );
+        assert_eq!(names(&es), [("Rees-Vale".to_string(), P)]);
     }
 
     #[test]

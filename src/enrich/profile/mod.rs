@@ -162,6 +162,9 @@ pub struct Profile {
     pub name_head: NameHead,
     /// Titles capitalise every word: a capitalised run in a title is no evidence of a name.
     pub headline_case: bool,
+    /// A person's names joined by hyphens name a place or a body after the person ("la halle
+    /// Georges-Brassens", "à Geoffroy-Guichard"), not the person.
+    pub hyphen_dedication: bool,
     /// A reported clause may follow its speech verb without a complementizer ("said he would").
     pub bare_clause: bool,
     /// Speech cues from `speech_verbs.txt`: every generated form of its verbs, its fixed
@@ -196,6 +199,9 @@ pub struct Profile {
     pub demonyms: HashSet<String>,
     /// Type words, as [`key`] forms.
     pub type_words: HashMap<String, TypeWord>,
+    /// Place words that type a name only on its head side (`head_loc|`: "Elm Lane", not "Harbor
+    /// Trust").
+    pub head_side_only: HashSet<String>,
     /// Words opening a photo credit ("photo", "crédit photo"), lower case.
     pub credit_words: HashSet<String>,
     /// Words opening a byline ("by", "par"), lower case.
@@ -299,6 +305,8 @@ pub struct Profile {
     pub name_prefixes: Vec<String>,
     /// Prefixes of surnames written with a capital after them ("Mac" of "MacArthur").
     pub surname_prefixes: HashSet<String>,
+    /// Words opening a hyphenated place name, never a person's ("Saint-Claude"), lower case.
+    pub place_prefixes: HashSet<String>,
     /// Words before a club's town in its full name ("FC" of "FC Lorient"): the town alone is
     /// the club's short name in the same article.
     pub club_prefixes: HashSet<String>,
@@ -430,6 +438,7 @@ struct Settings {
     demonym_forms: fn(&str) -> Vec<String>,
     name_head: NameHead,
     headline_case: bool,
+    hyphen_dedication: bool,
     bare_clause: bool,
     sentence_guillemets: bool,
     sentence_quote_line: bool,
@@ -442,6 +451,7 @@ impl Settings {
             demonym_forms: forms::english_demonym_forms,
             name_head: NameHead::Last,
             headline_case: false,
+            hyphen_dedication: false,
             bare_clause: false,
             sentence_guillemets: false,
             sentence_quote_line: false,
@@ -462,6 +472,7 @@ impl Settings {
                     }
                 }
                 Some(("headline_case", v)) => out.headline_case = v == "yes",
+                Some(("hyphen_dedication", v)) => out.hyphen_dedication = v == "yes",
                 Some(("bare_clause", v)) => out.bare_clause = v == "yes",
                 Some(("sentence_guillemets", v)) => out.sentence_guillemets = v == "yes",
                 Some(("sentence_quote_line", v)) => out.sentence_quote_line = v == "yes",
@@ -502,12 +513,14 @@ impl Profile {
             tokens,
             name_head: settings.name_head,
             headline_case: settings.headline_case,
+            hyphen_dedication: settings.hyphen_dedication,
             bare_clause: settings.bare_clause,
             demonym_suffixes: Vec::new(),
             demonym_dets: HashSet::new(),
             acronym_skip: HashSet::new(),
             name_prefixes: Vec::new(),
             surname_prefixes: HashSet::new(),
+            place_prefixes: HashSet::new(),
             club_prefixes: HashSet::new(),
             not_person_openers: HashSet::new(),
             first_person: HashSet::new(),
@@ -527,6 +540,7 @@ impl Profile {
             stop: lines(files.stop).map(key).collect(),
             demonyms: HashSet::new(),
             type_words: HashMap::new(),
+            head_side_only: HashSet::new(),
             acronyms: Vec::new(),
             name_abbrevs: HashMap::new(),
             articles: HashMap::new(),

@@ -40,9 +40,12 @@ impl Profile {
                 if kind == "division" {
                     self.divisions.insert(key(w));
                 }
+                if kind == "head_loc" {
+                    self.head_side_only.insert(key(w));
+                }
                 let t = match kind {
                     "org" => TypeWord::Org,
-                    "loc" | "division" => TypeWord::Loc,
+                    "loc" | "division" | "head_loc" => TypeWord::Loc,
                     "event" => TypeWord::Event,
                     "metonym" => TypeWord::Metonym,
                     "legal" => TypeWord::Legal,
@@ -157,6 +160,7 @@ impl Profile {
                 "demonym_det" => &mut self.demonym_dets,
                 "acronym_skip" => &mut self.acronym_skip,
                 "surname_prefix" => &mut self.surname_prefixes,
+                "place_prefix" => &mut self.place_prefixes,
                 "club_prefix" => &mut self.club_prefixes,
                 "not_person_opener" => &mut self.not_person_openers,
                 "first_person" => &mut self.first_person,

@@ -526,3 +526,16 @@ fn a_list_item_ending_on_a_common_noun_is_no_name() {
     );
     assert_eq!(names(&es), [("Tibet".to_string(), EntityType::Location)]);
 }
+
+#[test]
+fn a_name_and_its_acronym_in_parentheses_are_two_mentions_of_one_body() {
+    // The model runs the name into the opening parenthesis of its acronym.
+    let t = "The Harbor Safety Board (HSB) said the road had been checked.";
+    let es = run(Lang::En, t, &[("Harbor Safety Board (HSB", "ORG")]);
+    assert_eq!(
+        names(&es),
+        [("Harbor Safety Board".to_string(), EntityType::Organization)]
+    );
+    let texts: Vec<&str> = es[0].mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["Harbor Safety Board", "HSB"]);
+}

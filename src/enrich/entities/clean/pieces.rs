@@ -3,8 +3,9 @@
 use super::Range;
 
 /// Separators no name holds: a line break, a spaced dash (a dateline's "LONDRES - Le club…",
-/// "Paris – Berlin"), a sentence end (". " before a capital).
-const BREAKS: &[&str] = &["\n", " - ", " – ", " — ", ". "];
+/// "Paris – Berlin"), a sentence end (". " before a capital), an opening parenthesis (the
+/// model's "Harbor Safety Board (HSB" is a name and its acronym).
+const BREAKS: &[&str] = &["\n", " - ", " – ", " — ", ". ", " ("];
 
 /// `t[s..e]` cut at the separators no name holds: the pieces a span the model ran across
 /// them is made of ("France.\n\nUne", "Londres - Manchester United").

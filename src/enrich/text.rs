@@ -1,6 +1,41 @@
-//! Small text utilities shared by the core: byte ↔ code-point offsets, id slugs.
+//! Small text utilities shared by the core: byte ↔ code-point offsets, id slugs, datelines.
 
 use unicode_normalization::UnicodeNormalization;
+
+/// Longest dateline, in bytes: "NEW ORLEANS, La., March 3 (AP) — " fits.
+pub const MAX_DATELINE: usize = 64;
+
+/// The length in bytes of a dateline opening `s`, 0 without one: a place in capitals, maybe
+/// a date and a news agency in parentheses, then a spaced dash ("LONDON (Reuters) - ", "PARIS
+/// (AFP) – ", "BOSTON — "). It tells where the story was written, not what was said.
+pub fn dateline_len(s: &str) -> usize {
+    let Some(dash) = s
+        .char_indices()
+        .take_while(|(i, _)| *i < MAX_DATELINE)
+        .find(|(i, c)| matches!(c, '-' | '–' | '—') && s[..*i].ends_with(' '))
+        .map(|(i, _)| i)
+    else {
+        return 0;
+    };
+    let head = s[..dash].trim_end();
+    // The place: the words before a comma or a parenthesis, in capitals.
+    let place = head.split([',', '(']).next().unwrap_or("").trim();
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let shouted = letters >= 2 && !place.chars().any(char::is_lowercase);
+    let rest_ok = head[place.len()..].chars().all(|c| c != '\n');
+    let after = &s[dash..];
+    let dash_len = after.chars().next().map_or(1, char::len_utf8);
+    if !(shouted && rest_ok && after[dash_len..].starts_with(' ')) {
+        return 0;
+    }
+    dash + dash_len + 1
+}
+
+/// The place of a dateline opening `s` ("BRIANÇON" of "BRIANÇON, France (AFP) - "), in bytes
+/// from the start; `None` without a dateline.
+pub fn dateline_place(s: &str) -> Option<usize> {
+    (dateline_len(s) > 0).then(|| s.find([',', '(']).unwrap_or(s.len()).min(dateline_len(s)))
+}
 
 /// Maps byte offsets of a `&str` to code-point offsets in O(log n).
 pub struct CharOffsets {

@@ -539,3 +539,14 @@ fn a_name_and_its_acronym_in_parentheses_are_two_mentions_of_one_body() {
     let texts: Vec<&str> = es[0].mentions.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(texts, ["Harbor Safety Board", "HSB"]);
 }
+
+#[test]
+fn a_datelines_place_is_a_place() {
+    let t = "VARENNE, France (AFP) - Norwegian rider Erik Dahl won the stage on Wednesday.";
+    let es = run(Lang::En, t, &[("VARENNE", "ORG"), ("France", "GPE")]);
+    assert!(
+        names(&es).contains(&("VARENNE".to_string(), EntityType::Location)),
+        "{:?}",
+        names(&es)
+    );
+}

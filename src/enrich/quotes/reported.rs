@@ -78,7 +78,7 @@ pub(super) fn reported(
         let speaker_ref = c.phrase.who.kind();
         let speaker = rs.resolve(fd, c.phrase, cands, roles);
         let mut span = trimmed(fd, c.from, c.to);
-        span.start += dateline_len(&fd.text[span.start..span.end]);
+        span.start += crate::enrich::text::dateline_len(&fd.text[span.start..span.end]);
         if fd.text[span.start..span.end].split_whitespace().count() < 3 {
             continue;
         }
@@ -168,35 +168,6 @@ fn trimmed(fd: &Field<'_>, from: usize, to: usize) -> Span {
         start: fd.toks[from].start,
         end: fd.toks[t.max(from + 1) - 1].end,
     }
-}
-
-/// Longest dateline, in bytes: "NEW ORLEANS, La., March 3 (AP) — " fits.
-const MAX_DATELINE: usize = 64;
-
-/// The length in bytes of a dateline opening `s`, 0 without one: a place in capitals, maybe
-/// a date and a news agency in parentheses, then a spaced dash ("LONDON (Reuters) - ", "PARIS
-/// (AFP) – ", "BOSTON — "). It tells where the story was written, not what was said.
-fn dateline_len(s: &str) -> usize {
-    let Some(dash) = s
-        .char_indices()
-        .take_while(|(i, _)| *i < MAX_DATELINE)
-        .find(|(i, c)| matches!(c, '-' | '–' | '—') && s[..*i].ends_with(' '))
-        .map(|(i, _)| i)
-    else {
-        return 0;
-    };
-    let head = s[..dash].trim_end();
-    // The place: the words before a comma or a parenthesis, in capitals.
-    let place = head.split([',', '(']).next().unwrap_or("").trim();
-    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    let shouted = letters >= 2 && !place.chars().any(char::is_lowercase);
-    let rest_ok = head[place.len()..].chars().all(|c| c != '\n');
-    let after = &s[dash..];
-    let dash_len = after.chars().next().map_or(1, char::len_utf8);
-    if !(shouted && rest_ok && after[dash_len..].starts_with(' ')) {
-        return 0;
-    }
-    dash + dash_len + 1
 }
 
 /// Whether tokens `from..to` open with a direct quotation: the direct quotes have it. A partial

@@ -6,6 +6,7 @@ use super::{before_window, ends_with_phrase, WINDOW};
 use crate::enrich::entities::mention::M;
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::profile::{key, lower, Profile, TypeWord};
+use crate::enrich::text::dateline_place;
 use crate::enrich::tokens::{tokenize, Tok};
 use crate::enrich::types::EntityType;
 
@@ -133,6 +134,12 @@ pub(super) fn is_character(t: &str, m: &M, res: &Profile) -> bool {
 /// The type the words right around a mention give it, if any.
 pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     let ctx = &res.context;
+    // "BRIANÇON, France (AFP) - …": a dateline's place, at the start of a line.
+    let line_start = t[..m.start].trim_end_matches(' ').is_empty()
+        || t[..m.start].trim_end_matches(' ').ends_with('\n');
+    if line_start && dateline_place(&t[m.start..]).is_some_and(|n| m.end - m.start <= n) {
+        return Some(EntityType::Location);
+    }
     // "the Elmwood neighborhood".
     if let Some(r) = t[m.end..].strip_prefix(' ') {
         let w_end = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());

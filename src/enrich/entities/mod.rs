@@ -16,6 +16,7 @@ mod clean_tests;
 mod cluster;
 mod complement;
 mod context;
+mod coordination;
 mod credits;
 mod headline;
 mod instances;
@@ -80,6 +81,7 @@ pub fn canonicalize_parsed(
     instances::apply(doc, parse, res, &mut ms);
     teams::apply(an, res, kb, &mut ms);
     articled::apply(an, res, kb, &mut ms);
+    coordination::apply(doc, res, kb, &mut ms);
     persons::apply(doc, res, kb, &mut ms);
     acronyms::apply(an, res, &mut ms);
     // Nor the names the context rules found inside a credit line.

@@ -230,6 +230,8 @@ pub struct Profile {
     pub naming: HashSet<String>,
     /// The word that may join a naming word to the name ("known as").
     pub naming_as: HashSet<String>,
+    /// Locative prepositions before a place ("in", "near"): `locative|` in `words.txt`.
+    pub locatives: HashSet<String>,
     /// Naming words for a place or a body but not a work ("appelé": "a appelé : « … »" quotes).
     pub calling: HashSet<String>,
     /// Indefinite determiners beyond the articles ("one", "plusieurs"): an unnamed speaker.
@@ -551,6 +553,7 @@ impl Profile {
             work: HashSet::new(),
             naming: HashSet::new(),
             naming_as: HashSet::new(),
+            locatives: HashSet::new(),
             calling: HashSet::new(),
             indefinites: HashSet::new(),
             and_words: HashSet::new(),

@@ -133,6 +133,7 @@ impl Profile {
                 "work" => &mut self.work,
                 "naming" => &mut self.naming,
                 "naming_as" => &mut self.naming_as,
+                "locative" => &mut self.locatives,
                 "calling" => &mut self.calling,
                 "indefinite" => &mut self.indefinites,
                 "and" => &mut self.and_words,

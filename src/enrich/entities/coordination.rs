@@ -1,0 +1,291 @@
+//! Coordinated names share a kind. In "York, Tadcaster and Selby" or "the Dales and the
+//! Pennines", names joined by commas and a conjunction are of one kind: when the names of the
+//! list that are settled (a context hint, a well-known name, a head word) agree on a place or an
+//! organisation, the unsettled ones take it. And after a locative preposition ("homes in Hobart
+//! and Launceston"), names the knowledge base knows as places, with nothing else settling them,
+//! are places.
+//!
+//! A list needs a conjunction ("and", "et", "or"): commas alone also join a name and its
+//! apposition ("Oakland, California"). A person named with a known first name is left alone
+//! ("Ana Vale and Harbor Trust").
+
+use super::mention::M;
+use crate::enrich::gazetteer::gazetteer;
+use crate::enrich::kb::Kb;
+use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
+use crate::enrich::tokens::tokenize;
+use crate::enrich::types::{Document, EntityType};
+
+/// How a name of a list joins the next one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Link {
+    /// A comma alone.
+    Comma,
+    /// A conjunction, maybe after a comma.
+    Conjunction,
+}
+
+/// Hint the names of each list with the kind its settled names agree on, or as places after a
+/// locative preposition.
+pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    order.sort_by_key(|&i| (ms[i].field, ms[i].start));
+    let mut k = 0;
+    while k < order.len() {
+        // The longest run of linked names from `k`.
+        let mut end = k + 1;
+        let mut conjunction = false;
+        // A conjunction joins the list's last name: a comma after it ends the list ("A and B,
+        // Tom Vale said").
+        while end < order.len() && !conjunction {
+            let (a, b) = (&ms[order[end - 1]], &ms[order[end]]);
+            if a.field != b.field || b.start < a.end {
+                break;
+            }
+            match link(&doc.fields[a.field].text[a.end..b.start], res) {
+                Some(Link::Conjunction) => conjunction = true,
+                Some(Link::Comma) => {}
+                None => break,
+            }
+            end += 1;
+        }
+        let list = &order[k..end];
+        let t = doc.fields[ms[list[0]].field].text;
+        if conjunction {
+            share_kind(t, list, res, ms);
+        }
+        if (conjunction || list.len() == 1) && locative_before(t, ms[list[0]].start, res) {
+            places_after_locative(t, list, res, kb, ms);
+        }
+        k = end;
+    }
+}
+
+/// The link a gap between two names makes: a comma, a conjunction (after a comma or not), maybe
+/// before a definite article ("and the").
+fn link(gap: &str, res: &Profile) -> Option<Link> {
+    if gap.contains('\n') || gap.len() > 12 {
+        return None;
+    }
+    let toks = tokenize(gap, &res.tokens);
+    let mut i = 0;
+    let comma = toks.first().is_some_and(|x| x.lower == ",");
+    if comma {
+        i += 1;
+    }
+    let conj = toks
+        .get(i)
+        .is_some_and(|x| res.and_words.contains(&x.lower) || res.or_words.contains(&x.lower));
+    if conj {
+        i += 1;
+        if toks
+            .get(i)
+            .is_some_and(|x| res.definites.contains(&x.lower))
+        {
+            i += 1;
+        }
+    }
+    if i != toks.len() || !(comma || conj) {
+        return None;
+    }
+    Some(if conj { Link::Conjunction } else { Link::Comma })
+}
+
+/// The kind that settles a name by itself: a context hint, a well-known name, or a place or
+/// organisation head word of a name of two words or more.
+fn settled(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
+    if m.hint.is_some() {
+        return m.hint;
+    }
+    let text = &t[m.start..m.end];
+    if let Some((ty, _)) = gazetteer().lookup(text) {
+        return Some(ty);
+    }
+    let k = key(text);
+    let words: Vec<&str> = k.split_whitespace().collect();
+    let head = match res.name_head {
+        NameHead::Last => words.last(),
+        NameHead::First => words.first(),
+    };
+    match head
+        .filter(|_| words.len() >= 2)
+        .and_then(|w| res.type_words.get(*w))
+    {
+        Some(TypeWord::Loc) => Some(EntityType::Location),
+        Some(TypeWord::Org) => Some(EntityType::Organization),
+        _ => None,
+    }
+}
+
+/// Whether a name opens with a known first name ("Ana Vale"): a person's, whatever the list.
+fn first_named(t: &str, m: &M, res: &Profile) -> bool {
+    let text = &t[m.start..m.end];
+    text.split_whitespace().count() >= 2
+        && text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| res.first_names.contains_key(&lower(w)))
+}
+
+/// The unsettled names of a list take the kind its settled names agree on (a place or an
+/// organisation).
+fn share_kind(t: &str, list: &[usize], res: &Profile, ms: &mut [M]) {
+    let kinds: Vec<Option<EntityType>> = list.iter().map(|&i| settled(t, &ms[i], res)).collect();
+    let mut agreed = kinds.iter().flatten();
+    let Some(&kind) = agreed.next() else { return };
+    if !matches!(kind, EntityType::Location | EntityType::Organization)
+        || agreed.any(|&k| k != kind)
+    {
+        return;
+    }
+    for (n, &i) in list.iter().enumerate() {
+        if kinds[n].is_none() && ms[i].ty() != kind && !first_named(t, &ms[i], res) {
+            ms[i].hint = Some(kind);
+        }
+    }
+}
+
+/// Whether the word right before byte `start` is a locative preposition ("in", "near").
+fn locative_before(t: &str, start: usize, res: &Profile) -> bool {
+    let mut from = start.saturating_sub(16);
+    while !t.is_char_boundary(from) {
+        from -= 1;
+    }
+    let toks = tokenize(&t[from..start], &res.tokens);
+    let mut rest = toks.as_slice();
+    if rest
+        .last()
+        .is_some_and(|x| res.definites.contains(&x.lower))
+    {
+        rest = &rest[..rest.len() - 1];
+    }
+    rest.last()
+        .is_some_and(|x| x.word && res.locatives.contains(&x.lower))
+}
+
+/// After a locative preposition, a list none of whose names is settled, all of them places of
+/// the knowledge base and none a possessor ("in Hobart's port"), is a list of places.
+fn places_after_locative(t: &str, list: &[usize], res: &Profile, kb: &Kb, ms: &mut [M]) {
+    let all_places = list.iter().all(|&i| {
+        let m = &ms[i];
+        settled(t, m, res).is_none()
+            && !first_named(t, m, res)
+            && kb.names_place(&t[m.start..m.end])
+            && !res
+                .tokens
+                .possessives
+                .iter()
+                .any(|p| t[m.end..].starts_with(p.as_str()))
+    });
+    if all_places {
+        for &i in list {
+            ms[i].hint = Some(EntityType::Location);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{names, run, run_kb, towns};
+    use crate::enrich::profile::Lang;
+    use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
+
+    #[test]
+    fn the_unsettled_names_of_a_list_take_the_kind_of_the_settled_ones() {
+        let t = "Flood warnings cover parts of London, Brackley and Tove.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("London", "GPE"), ("Brackley", "ORG"), ("Tove", "PERSON")],
+        );
+        assert!(
+            names(&es).iter().all(|(_, ty)| *ty == L),
+            "{:?}",
+            names(&es)
+        );
+        let t = "The grant came from the Harbor Foundation and the Vale Estate.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("Harbor Foundation", "ORG"), ("Vale Estate", "GPE")],
+        );
+        assert!(
+            names(&es).contains(&("Vale Estate".into(), O)),
+            "{:?}",
+            names(&es)
+        );
+    }
+
+    #[test]
+    fn a_person_an_apposition_and_a_disagreeing_list_are_left_alone() {
+        // A known first name: a person in any list.
+        let t = "The grant came from the Harbor Foundation and Ana Vale.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("Harbor Foundation", "ORG"), ("Ana Vale", "PERSON")],
+        );
+        assert!(
+            names(&es).contains(&("Ana Vale".into(), P)),
+            "{:?}",
+            names(&es)
+        );
+        // A comma after the conjunction ends the list.
+        let t = "Strikes hit London and the Brackley Airport, Tom Rusk said.";
+        let es = run(
+            Lang::En,
+            t,
+            &[
+                ("London", "GPE"),
+                ("Brackley Airport", "FAC"),
+                ("Tom Rusk", "PERSON"),
+            ],
+        );
+        assert!(
+            names(&es).contains(&("Tom Rusk".into(), P)),
+            "{:?}",
+            names(&es)
+        );
+        // Commas alone: an apposition, no list.
+        let t = "The company, based in London, Brackley Holt, said so.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("London", "GPE"), ("Brackley Holt", "PERSON")],
+        );
+        assert!(
+            names(&es).contains(&("Brackley Holt".into(), P)),
+            "{:?}",
+            names(&es)
+        );
+    }
+
+    #[test]
+    fn known_places_after_a_locative_preposition_are_places() {
+        let kb = towns(&["Tovebury", "Brackley"]);
+        let t = "The plan funds new homes in Tovebury and Brackley.";
+        let es = run_kb(
+            Lang::En,
+            t,
+            &[("Tovebury", "PERSON"), ("Brackley", "PERSON")],
+            &kb,
+        );
+        assert_eq!(
+            names(&es),
+            [("Tovebury".to_string(), L), ("Brackley".to_string(), L)]
+        );
+        // Not a name the KB does not know, nor a possessor.
+        let t = "The plan funds new homes in Tovebury's port and in Marwick.";
+        let es = run_kb(
+            Lang::En,
+            t,
+            &[("Tovebury", "PERSON"), ("Marwick", "PERSON")],
+            &kb,
+        );
+        assert!(
+            names(&es).iter().all(|(_, ty)| *ty == P),
+            "{:?}",
+            names(&es)
+        );
+    }
+}

@@ -187,6 +187,11 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     if voted == EntityType::Person && dedication(name, res) {
         return NameRule::new(EntityType::Location, TypeRule::Dedication);
     }
+    // "LSEG", "NWA": a word of three to six capitals voted a person is an organisation's
+    // initials; persons are not written so in running text.
+    if voted == EntityType::Person && initials_word(name) {
+        return NameRule::new(EntityType::Organization, TypeRule::OrgSpelling);
+    }
     if voted == EntityType::Person && !personal_spelling(name, first, res) {
         return NameRule::new(EntityType::Misc, TypeRule::NotPersonName);
     }
@@ -324,6 +329,11 @@ fn org_spelling(name: &str, res: &Profile) -> bool {
     })
 }
 
+/// Whether `name` is one word of three to six capital letters ("LSEG").
+fn initials_word(name: &str) -> bool {
+    (3..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_uppercase())
+}
+
 /// Whether one word of capitalised parts joined by hyphens names a place after a person or a
 /// saint ("Geoffroy-Guichard", "Jean-Claude-Malépart", "Saint-Claude"), where the language writes
 /// them so (`hyphen_dedication` in `profile.txt`): a known first name first and a last part
@@ -439,6 +449,16 @@ mod tests {
             &[("Rees-Vale", "PERSON")],
         );
         assert_eq!(names(&es), [("Rees-Vale".to_string(), P)]);
+    }
+
+    #[test]
+    fn a_word_of_capitals_voted_a_person_is_an_organisation() {
+        let es = run(
+            Lang::En,
+            "Analysts polled by LSDQ expected more.",
+            &[("LSDQ", "PERSON")],
+        );
+        assert_eq!(names(&es), [("LSDQ".to_string(), O)]);
     }
 
     #[test]

@@ -232,6 +232,8 @@ pub struct Profile {
     pub naming_as: HashSet<String>,
     /// Locative prepositions before a place ("in", "near"): `locative|` in `words.txt`.
     pub locatives: HashSet<String>,
+    /// Prepositions between a role and its employer ("an analyst at …"): `employer_prep|`.
+    pub employer_preps: HashSet<String>,
     /// Naming words for a place or a body but not a work ("appelé": "a appelé : « … »" quotes).
     pub calling: HashSet<String>,
     /// Indefinite determiners beyond the articles ("one", "plusieurs"): an unnamed speaker.
@@ -554,6 +556,7 @@ impl Profile {
             naming: HashSet::new(),
             naming_as: HashSet::new(),
             locatives: HashSet::new(),
+            employer_preps: HashSet::new(),
             calling: HashSet::new(),
             indefinites: HashSet::new(),
             and_words: HashSet::new(),

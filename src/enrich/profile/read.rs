@@ -134,6 +134,7 @@ impl Profile {
                 "naming" => &mut self.naming,
                 "naming_as" => &mut self.naming_as,
                 "locative" => &mut self.locatives,
+                "employer_prep" => &mut self.employer_preps,
                 "calling" => &mut self.calling,
                 "indefinite" => &mut self.indefinites,
                 "and" => &mut self.and_words,

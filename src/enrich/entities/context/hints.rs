@@ -179,6 +179,9 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     if let Some(ty) = by_naming(&win, res) {
         return Some(ty);
     }
+    if employer_after_role(&win, res) {
+        return Some(EntityType::Organization);
+    }
     for (p, ty) in &ctx.before {
         let hit = if p.ends_with('\'') {
             ends_with_phrase(&win, p)
@@ -219,6 +222,20 @@ fn by_naming(win: &str, res: &Profile) -> Option<EntityType> {
             .find(|(p, _)| noun_of(p, res) == Some(noun))
             .map(|(_, ty)| *ty)
     })
+}
+
+/// "an analyst at Peel Brook", "un économiste chez Vexa": a name right after a role and an
+/// employer's preposition (`employer_prep|` in `words.txt`) is the organisation the role works
+/// for.
+fn employer_after_role(win: &str, res: &Profile) -> bool {
+    let toks = tokenize(win, &res.tokens);
+    let n = toks.len();
+    n >= 2
+        && toks[n - 1].word
+        && res.employer_preps.contains(&toks[n - 1].lower)
+        && toks[n - 2].word
+        && !toks[n - 2].cap
+        && res.role(&toks[n - 2].lower).is_some()
 }
 
 /// The noun of a phrase before a name: "the city of" → "city", "quartier d'" → "quartier".

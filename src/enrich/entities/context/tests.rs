@@ -552,3 +552,17 @@ fn a_name_after_a_typing_noun_and_a_naming_word_takes_its_type() {
     let es = run(Lang::En, t, &[("Tom Vale", "PERSON")]);
     assert!(has(&es, "Tom Vale", P), "{:?}", names(&es));
 }
+
+#[test]
+fn a_name_after_a_role_and_its_employers_preposition_is_an_organisation() {
+    let t = "Tom Rusk, an analyst at Peel Brook, called the results strong.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Tom Rusk", "PERSON"), ("Peel Brook", "PERSON")],
+    );
+    assert!(has(&es, "Peel Brook", O), "{:?}", names(&es));
+    let t = "Selon Léa Morin, économiste chez Norvane, la reprise est fragile.";
+    let es = run(Lang::Fr, t, &[("Léa Morin", "PER"), ("Norvane", "LOC")]);
+    assert!(has(&es, "Norvane", O), "{:?}", names(&es));
+}

@@ -181,8 +181,9 @@ fn cue_after(t: &str, e: usize, res: &Profile) -> bool {
     let Some(r) = r.strip_prefix(' ') else {
         return false;
     };
-    // "beat Hull 2-1", "battu Lens 3-0": the team's score right after its name.
-    if opens_with_score(r) {
+    // "beat Hull 2-1", "battu Lens 3-0", "tenu en échec par Lens (1-1)": the team's score (or
+    // the match's, in parentheses) right after its name.
+    if opens_with_score(r) || r.strip_prefix('(').is_some_and(opens_with_score) {
         return true;
     }
     res.context.team_after.iter().any(|c| {
@@ -205,6 +206,14 @@ mod tests {
         assert!(!opens_with_score("2019-20 season"));
         assert!(!opens_with_score("12-05-2024"));
         assert!(!opens_with_score("fans"));
+    }
+
+    #[test]
+    fn a_match_score_in_parentheses_after_a_name_makes_a_team() {
+        let t = "En championnat, le leader a été tenu en échec par Vallon (1-1) lors du match \
+                 de samedi.";
+        let es = run(Lang::Fr, t, &[("Vallon", "LOC")]);
+        assert_eq!(names(&es), [("Vallon".to_string(), O)]);
     }
 
     #[test]

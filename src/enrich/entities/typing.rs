@@ -366,6 +366,10 @@ fn acronym_with_complement(name: &str, res: &Profile) -> bool {
     let [initials, prep, ..] = raw[..] else {
         return false;
     };
+    // Or right before a place's name ("CHU Amiens-Picardie", "SDIS Gard").
+    let named = prep.chars().next().is_some_and(char::is_uppercase)
+        && prep.chars().any(char::is_lowercase)
+        && res.name_head == NameHead::First;
     let elided = prep.find(['\'', '’']).is_some_and(|i| {
         res.complements.contains(&format!("{}'", lower(&prep[..i]))) && prep.len() > i + 3
     });
@@ -373,7 +377,7 @@ fn acronym_with_complement(name: &str, res: &Profile) -> bool {
         && initials
             .chars()
             .all(|c| c.is_alphabetic() && c.is_uppercase())
-        && (elided || (raw.len() >= 3 && res.complements.contains(&lower(prep))))
+        && (named || elided || (raw.len() >= 3 && res.complements.contains(&lower(prep))))
         && gazetteer()
             .lookup(initials)
             .is_none_or(|(t, _)| t != EntityType::Location)
@@ -415,6 +419,9 @@ mod tests {
                 ("CRT de Bretagne".to_string(), O)
             ]
         );
+        let t = "Deux blessés ont été transportés au CHR Vallon-Nord.";
+        let es = run(Lang::Fr, t, &[("CHR Vallon-Nord", "LOC")]);
+        assert_eq!(names(&es), [("CHR Vallon-Nord".to_string(), O)]);
         let t = "A lawyer for the CLU of Ohio said the rule was unlawful.";
         let es = run(Lang::En, t, &[("CLU of Ohio", "GPE")]);
         assert_eq!(names(&es), [("CLU of Ohio".to_string(), O)]);
@@ -449,6 +456,17 @@ mod tests {
             &[("Rees-Vale", "PERSON")],
         );
         assert_eq!(names(&es), [("Rees-Vale".to_string(), P)]);
+    }
+
+    #[test]
+    fn french_firms_named_by_their_trade_are_organisations() {
+        let t = "Le sous-traitant Vexa Industries a annoncé un bénéfice. Morin Emballages recrute.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[("Vexa Industries", "PER"), ("Morin Emballages", "PER")],
+        );
+        assert!(es.iter().all(|e| e.entity_type == O), "{:?}", names(&es));
     }
 
     #[test]

@@ -17,8 +17,10 @@ use crate::enrich::types::EntityType;
 /// executive Ann Lee", "Harbour City Police Commissioner Ann Lee"), as does a place after a
 /// portfolio role ("the Prime Minister of Canada", "le Premier ministre du Québec").
 pub(super) fn is_title_phrase(t: &str, m: &M, res: &Profile) -> bool {
+    // A person's name takes no article: "la ministre de la Culture" is a portfolio the model
+    // may call a person, "les ministres de Macron" a person.
     if m.ty() == EntityType::Person {
-        return false;
+        return portfolio_after_role(t, m, res, true);
     }
     let span = &t[m.start..m.end];
     let last = span.rsplit(' ').next().unwrap_or("");
@@ -56,14 +58,15 @@ pub(super) fn is_title_phrase(t: &str, m: &M, res: &Profile) -> bool {
     let before_name = rest
         .strip_prefix(' ')
         .is_some_and(|r| r.starts_with(char::is_uppercase));
-    ((in_span || (role && portfolio)) && before_name) || portfolio_after_role(t, m, res)
+    ((in_span || (role && portfolio)) && before_name) || portfolio_after_role(t, m, res, false)
 }
 
 /// "the Minister for Transport", "la ministre des Transports": the mention right after a
 /// portfolio role, a linking word and maybe an article. Not a place: "the Prime Minister of
 /// Canada" (labelled a place by the model, or a well-known place), nor after a role of two
 /// words ("Premier ministre").
-fn portfolio_after_role(t: &str, m: &M, res: &Profile) -> bool {
+/// With `article`, only through an article ("de la", "des").
+fn portfolio_after_role(t: &str, m: &M, res: &Profile, article: bool) -> bool {
     if res.portfolio_roles.is_empty() || m.ty() == EntityType::Location {
         return false;
     }
@@ -76,8 +79,16 @@ fn portfolio_after_role(t: &str, m: &M, res: &Profile) -> bool {
     let link = |k: usize| k > 0 && word(k - 1).is_some_and(|w| res.portfolio_links.contains(w));
     // Maybe an article between ("la", "l'", "the"); "des" is both.
     let mut k = before.len();
-    if !link(k) && k > 0 && word(k - 1).is_some_and(|w| res.articles.contains_key(w)) {
+    let last_word = k.checked_sub(1).and_then(word);
+    let mut through_article = last_word.is_some_and(|w| res.articles.contains_key(w));
+    if !link(k) && through_article {
         k -= 1;
+    } else if link(k) {
+        // "des" links and is an article.
+        through_article &= last_word.is_some_and(|w| res.definites.contains(w));
+    }
+    if article && !through_article {
+        return false;
     }
     let linked = link(k);
     let Some(role) = k.checked_sub(2).filter(|_| linked).and_then(word) else {

@@ -566,3 +566,14 @@ fn a_name_after_a_role_and_its_employers_preposition_is_an_organisation() {
     let es = run(Lang::Fr, t, &[("Léa Morin", "PER"), ("Norvane", "LOC")]);
     assert!(has(&es, "Norvane", O), "{:?}", names(&es));
 }
+
+#[test]
+fn a_portfolio_the_model_calls_a_person_goes_through_its_article() {
+    let t = "La ministre déléguée chargée de la Mer, Anne Vidal, a parlé.";
+    let es = run(Lang::Fr, t, &[("Mer", "PER"), ("Anne Vidal", "PER")]);
+    assert_eq!(names(&es), [("Anne Vidal".to_string(), P)]);
+    // Without an article, a person: "les ministres de Vidal".
+    let t = "Les ministres de Vidal ont parlé.";
+    let es = run(Lang::Fr, t, &[("Vidal", "PER")]);
+    assert_eq!(names(&es), [("Vidal".to_string(), P)]);
+}

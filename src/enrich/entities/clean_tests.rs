@@ -410,3 +410,20 @@ fn hashtags_are_no_names() {
         [("Lina Moss".to_string(), P), ("Leeds".to_string(), L)]
     );
 }
+
+#[test]
+fn an_organisation_cut_before_the_place_it_serves_is_joined_to_it() {
+    let t = "Lawyers from the Office for the Northern District of Ohio filed the case.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Office for the Northern District of", "ORG"),
+            ("Ohio", "GPE"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [("Office for the Northern District of Ohio".to_string(), O)]
+    );
+}

@@ -334,9 +334,14 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                 && ia.toks[0] == ib.toks[0]
                 && res.type_words.get(&ia.toks[la - 1]) == Some(&TypeWord::Org)
                 && subsequence(&ia.toks, &ib.toks);
+            // "New York" is not "the Office for the Southern District of New York": the place
+            // a complement names is another referent.
+            let complement = suffix
+                && ib.toks.len() > la
+                && res.complements.contains(&ib.toks[ib.toks.len() - la - 1]);
             org_generic
                 || same
-                    && ((la >= 2 && suffix && !headed)
+                    && ((la >= 2 && suffix && !headed && !complement)
                         || opening
                         || abridged
                         || state
@@ -656,6 +661,17 @@ mod tests {
         let t = "The suspect, Tom R., denied it. The court heard Tom R on Monday.";
         let es = run(Lang::En, t, &[("Tom R.", "PERSON"), ("Tom R", "PERSON")]);
         assert_eq!(es.len(), 1, "{:?}", names(&es));
+    }
+
+    #[test]
+    fn the_place_a_complement_names_is_not_a_short_form() {
+        let t = "The Bank of North Vale cut rates. Shops in North Vale stayed shut.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("Bank of North Vale", "ORG"), ("North Vale", "GPE")],
+        );
+        assert_eq!(es.len(), 2, "{:?}", names(&es));
     }
 
     #[test]

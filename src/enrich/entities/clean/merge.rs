@@ -17,10 +17,13 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
                 continue;
             }
             let t = doc.fields[m.field].text;
-            // A name cut after its inner word (of one type: "Nouvelles attaques de" + "Trump"
-            // is no name).
+            // A name cut after its inner word, of one type ("Nouvelles attaques de" + "Trump"
+            // is no name) or an organisation's before the place it serves ("Office for the
+            // Northern District of" + "Ohio": the organisation's).
+            let (lt, mt) = (label_type(&last.label), label_type(&m.label));
+            let org_of_place = lt == EntityType::Organization && mt == EntityType::Location;
             let cut = last.field == m.field
-                && label_type(&last.label) == label_type(&m.label)
+                && (lt == mt || org_of_place)
                 && m.start == last.end + 1
                 && t.as_bytes()[last.end] == b' '
                 && t[last.start..last.end]
@@ -28,7 +31,9 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
                     .next()
                     .is_some_and(|w| res.context.inner.contains(&lower(w)));
             if cut {
-                last.label = m.label.clone();
+                if !org_of_place {
+                    last.label = m.label.clone();
+                }
                 last.end = m.end;
                 continue;
             }

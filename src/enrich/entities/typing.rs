@@ -470,6 +470,35 @@ mod tests {
     }
 
     #[test]
+    fn a_club_word_closes_a_club_on_the_head_side_only() {
+        let t = "Dunmore Rovers host Tarn Athletic. United Vale Trust paid.";
+        let es = run(
+            Lang::En,
+            t,
+            &[
+                ("Dunmore Rovers", "PERSON"),
+                ("Tarn Athletic", "GPE"),
+                ("United Vale", "GPE"),
+            ],
+        );
+        assert!(
+            names(&es).contains(&("Dunmore Rovers".into(), O)),
+            "{:?}",
+            names(&es)
+        );
+        assert!(
+            names(&es).contains(&("Tarn Athletic".into(), O)),
+            "{:?}",
+            names(&es)
+        );
+        assert!(
+            !names(&es).contains(&("United Vale".into(), O)),
+            "{:?}",
+            names(&es)
+        );
+    }
+
+    #[test]
     fn a_word_of_capitals_voted_a_person_is_an_organisation() {
         let es = run(
             Lang::En,

@@ -199,8 +199,8 @@ pub struct Profile {
     pub demonyms: HashSet<String>,
     /// Type words, as [`key`] forms.
     pub type_words: HashMap<String, TypeWord>,
-    /// Place words that type a name only on its head side (`head_loc|`: "Elm Lane", not "Harbor
-    /// Trust").
+    /// Words that type a name only on its head side (`head_loc|`: "Elm Lane", not "Harbor
+    /// Trust"; `head_org|`: "Leeds United", not "United States").
     pub head_side_only: HashSet<String>,
     /// Words opening a photo credit ("photo", "crédit photo"), lower case.
     pub credit_words: HashSet<String>,

@@ -40,11 +40,11 @@ impl Profile {
                 if kind == "division" {
                     self.divisions.insert(key(w));
                 }
-                if kind == "head_loc" {
+                if kind == "head_loc" || kind == "head_org" {
                     self.head_side_only.insert(key(w));
                 }
                 let t = match kind {
-                    "org" => TypeWord::Org,
+                    "org" | "head_org" => TypeWord::Org,
                     "loc" | "division" | "head_loc" => TypeWord::Loc,
                     "event" => TypeWord::Event,
                     "metonym" => TypeWord::Metonym,

@@ -331,4 +331,9 @@ pub const FR: &[(&str, Want)] = &[
         "« La ligne est coupée depuis trois jours », expliquent plusieurs habitants du quartier.",
         &[("La ligne est coupée depuis trois jours", None)],
     ),
+    // a photo credit in the next paragraph is no subject of the incise
+    (
+        "Le capitaine Paul Morin a détaillé l'opération.\n\n« L'enquête se poursuit, notamment sur d'éventuels receleurs », a-t-il ajouté.\n\n(Photo : Loïc Venec/AFP)",
+        &[("L'enquête se poursuit, notamment sur d'éventuels receleurs", Some("Paul Morin"))],
+    ),
 ];

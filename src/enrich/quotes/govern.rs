@@ -59,7 +59,8 @@ pub(super) fn attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option
     let subject = p
         .subject_of(g.verb)
         .filter(|&s| !fd.in_quote(p.tokens[s].start))
-        .or_else(|| g.incise.then(|| inverted_subject(p, g.verb)).flatten());
+        .or_else(|| g.incise.then(|| inverted_subject(p, g.verb)).flatten())
+        .filter(|&s| one_sentence(fd, p, g.verb, s));
     let own = subject.and_then(|s| subject_phrase(fd, p, s, res));
     let participle = if own.is_none() {
         participle_head_speaker(fd, p, g.verb, res)
@@ -165,6 +166,23 @@ fn incise_verb(p: &Analysis, fd: &Field<'_>, q: &RawQuote) -> Option<usize> {
         .children(verb)
         .any(|c| c > verb && matches!(dep_base(p, c), "ccomp" | "xcomp"));
     (between_ok && !own_content).then_some(verb)
+}
+
+/// Whether parse tokens `verb` and `s` lie in one sentence of one paragraph: no line break and
+/// no sentence end between them ("…, a-t-il ajouté.\n\n(Photo : …)": "Photo" is no subject
+/// the parser may hang on the verb).
+fn one_sentence(fd: &Field<'_>, p: &Analysis, verb: usize, s: usize) -> bool {
+    let (a, b) = if s < verb { (s, verb) } else { (verb, s) };
+    let between = &fd.text[p.tokens[a].end..p.tokens[b].start];
+    // A full stop after a word of four letters or more ends a sentence; not "M." nor "Dr.".
+    let stop = between.match_indices(['.', '!', '?']).any(|(i, c)| {
+        c != "."
+            || between[..i]
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| w.chars().count() > 3)
+    });
+    !between.contains('\n') && !stop
 }
 
 /// An inverted subject the parser labelled otherwise ("« … », proteste l'avocate": object): the

@@ -339,7 +339,18 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
             let complement = suffix
                 && ib.toks.len() > la
                 && res.complements.contains(&ib.toks[ib.toks.len() - la - 1]);
+            // "Solvane" after "Team Solvane", "Tahoe" after "Lake Tahoe": the name a type word
+            // opens, without it; not a well-known place ("Geneva" is not "Lake Geneva").
+            let fronted = la == 1
+                && suffix
+                && ib.toks.len() == 2
+                && !ia.known_place
+                && matches!(
+                    res.type_words.get(&ib.toks[0]),
+                    Some(TypeWord::Org | TypeWord::Loc)
+                );
             org_generic
+                || fronted
                 || same
                     && ((la >= 2 && suffix && !headed && !complement)
                         || opening
@@ -660,6 +671,17 @@ mod tests {
         assert_eq!(es[0].mentions.len(), 2, "{:?}", es[0].mentions);
         let t = "The suspect, Tom R., denied it. The court heard Tom R on Monday.";
         let es = run(Lang::En, t, &[("Tom R.", "PERSON"), ("Tom R", "PERSON")]);
+        assert_eq!(es.len(), 1, "{:?}", names(&es));
+    }
+
+    #[test]
+    fn a_name_without_the_type_word_opening_it_is_that_name() {
+        let t = "Team Solvane won the stage. Solvane said the crash was avoidable.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("Team Solvane", "PERSON"), ("Solvane", "PERSON")],
+        );
         assert_eq!(es.len(), 1, "{:?}", names(&es));
     }
 

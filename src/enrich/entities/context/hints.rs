@@ -5,7 +5,7 @@
 use super::{before_window, ends_with_phrase, WINDOW};
 use crate::enrich::entities::mention::M;
 use crate::enrich::gazetteer::gazetteer;
-use crate::enrich::profile::{key, lower, Profile, TypeWord};
+use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::text::dateline_place;
 use crate::enrich::tokens::{tokenize, Tok};
 use crate::enrich::types::EntityType;
@@ -101,6 +101,23 @@ fn portfolio_after_role(t: &str, m: &M, res: &Profile, article: bool) -> bool {
     res.portfolio_roles.contains(role)
         && !pair
         && gazetteer().lookup(&t[m.start..m.end]).map(|(ty, _)| ty) != Some(EntityType::Location)
+}
+
+/// "la loi Varenne", "la directive Morlaix": where a name's head comes first, a name right after
+/// a lower-case law word (`law|` in `type_words.txt`) names the law, not the person or place
+/// it is named after. (Where heads come last, "the accord Vale signed" is a relative clause.)
+pub(super) fn names_a_law(t: &str, m: &M, res: &Profile) -> bool {
+    if res.name_head != NameHead::First {
+        return false;
+    }
+    let Some(before) = t[..m.start].strip_suffix(' ') else {
+        return false;
+    };
+    let w = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    w.starts_with(char::is_lowercase) && res.type_words.get(&key(w)) == Some(&TypeWord::Law)
 }
 
 /// "a Tudor-style house": the name is part of an adjective.

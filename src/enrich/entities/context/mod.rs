@@ -46,6 +46,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
     join_founders(doc, res, ms);
     ms.retain(|m| !is_adjective(doc.fields[m.field].text, m, res));
     ms.retain(|m| !is_title_phrase(doc.fields[m.field].text, m, res));
+    ms.retain(|m| !hints::names_a_law(doc.fields[m.field].text, m, res));
     // A name once given to a fictional role is the role's throughout ("as his sister, Ruth" …
     // "Ruth's").
     let roles: std::collections::HashSet<String> = ms

@@ -577,3 +577,18 @@ fn a_portfolio_the_model_calls_a_person_goes_through_its_article() {
     let es = run(Lang::Fr, t, &[("Vidal", "PER")]);
     assert_eq!(names(&es), [("Vidal".to_string(), P)]);
 }
+
+#[test]
+fn a_name_after_a_law_word_names_the_law_where_heads_come_first() {
+    let t = "La loi Varenne est entrée en vigueur. Jean Varenne ne l'a pas votée.";
+    let es = run(Lang::Fr, t, &[("Varenne", "PER"), ("Jean Varenne", "PER")]);
+    let texts: Vec<&str> = es
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.text.as_str()))
+        .collect();
+    assert_eq!(texts, ["Jean Varenne"], "{:?}", names(&es));
+    // English: "the accord Vale signed" is a relative clause.
+    let t = "The accord Vale signed in May holds.";
+    let es = run(Lang::En, t, &[("Vale", "PERSON")]);
+    assert!(has(&es, "Vale", P), "{:?}", names(&es));
+}

@@ -1,0 +1,291 @@
+//! Tests of the cluster links.
+use super::super::tests::{names, run, run_kb, towns};
+use crate::enrich::profile::Lang;
+use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
+
+#[test]
+fn a_lone_surname_tagged_a_place_is_the_person() {
+    let t = "Ada Lindqvist a quitté le parti. Selon Lindqvist, la ligne a changé.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Ada Lindqvist", "PER"), ("Lindqvist", "LOC")],
+    );
+    assert_eq!(names(&es), [("Ada Lindqvist".to_string(), P)]);
+    assert_eq!(es[0].mentions.len(), 2);
+    let t = "Tom Brackley resigned. A letter to Brackley last month asked why.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Tom Brackley", "PERSON"), ("Brackley", "GPE")],
+    );
+    assert_eq!(names(&es), [("Tom Brackley".to_string(), P)]);
+    // A town of the KB is no bar unless a major one.
+    let t = "Ada Marlow won. « J'ai bien joué », a réagi Marlow.";
+    let es = run_kb(
+        Lang::Fr,
+        t,
+        &[("Ada Marlow", "PER"), ("Marlow", "LOC")],
+        &towns(&["Marlow"]),
+    );
+    assert_eq!(names(&es), [("Ada Marlow".to_string(), P)]);
+    // A well-known place stays a place.
+    let t = "Jack London wrote it. Then he moved to London.";
+    let es = run(Lang::En, t, &[("Jack London", "PERSON"), ("London", "GPE")]);
+    assert_eq!(
+        names(&es),
+        [("Jack London".to_string(), P), ("London".to_string(), L)]
+    );
+}
+
+#[test]
+fn an_organisation_without_its_closing_type_words_is_the_organisation() {
+    let t = "Workers at Kestrel Airlines walked out. Kestrel said flights would run.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Kestrel Airlines", "ORG"), ("Kestrel", "PERSON")],
+    );
+    assert_eq!(names(&es), [("Kestrel Airlines".to_string(), O)]);
+    // A well-known place stays the place.
+    let t = "She studied at Oxford University. Oxford is an hour from London.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Oxford University", "ORG"),
+            ("Oxford", "GPE"),
+            ("London", "GPE"),
+        ],
+    );
+    assert_eq!(names(&es).len(), 3, "{:?}", names(&es));
+}
+
+#[test]
+fn a_club_and_its_town_alone_are_one_name() {
+    let t = "He coached FC Varnholm for two seasons. Varnholm then sacked him.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("FC Varnholm", "ORG"), ("Varnholm", "PERSON")],
+    );
+    assert_eq!(names(&es), [("FC Varnholm".to_string(), O)]);
+    let t = "Il a entraîné l'AS Varnholm. Varnholm l'a ensuite limogé.";
+    let es = run(Lang::Fr, t, &[("AS Varnholm", "ORG"), ("Varnholm", "LOC")]);
+    assert_eq!(names(&es), [("AS Varnholm".to_string(), O)]);
+}
+
+#[test]
+fn an_abbreviated_name_joins_its_full_name() {
+    let t = "A school in Worcester, Mass., reopened. Massachusetts lawmakers praised it.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Worcester", "GPE"),
+            ("Mass.", "GPE"),
+            ("Massachusetts", "GPE"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Worcester".to_string(), L),
+            ("Massachusetts".to_string(), L)
+        ]
+    );
+    assert_eq!(es[1].mentions.len(), 2, "{:?}", es[1].mentions);
+    let t = "Le Nouveau-Brunswick vote lundi. À Moncton (N.-B.), les bureaux ouvrent tôt.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Nouveau-Brunswick", "LOC"),
+            ("Moncton", "LOC"),
+            ("N.-B.", "LOC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Nouveau-Brunswick".to_string(), L),
+            ("Moncton".to_string(), L)
+        ]
+    );
+    // Without its full name, an abbreviation stays as written.
+    let es = run(
+        Lang::En,
+        "She grew up in Erie, Pa.",
+        &[("Erie", "GPE"), ("Pa.", "GPE")],
+    );
+    assert_eq!(es.len(), 2, "{:?}", names(&es));
+}
+
+#[test]
+fn a_two_letter_acronym_joins_the_two_words_it_spells() {
+    let t = "Turbines come from Norvane Kinetics. An NK spokesman declined to comment.";
+    let es = run(Lang::En, t, &[("Norvane Kinetics", "ORG"), ("NK", "ORG")]);
+    assert_eq!(names(&es), [("Norvane Kinetics".to_string(), O)]);
+    let t = "Le Parti vertical a perdu. Le PV a reconnu sa défaite.";
+    let es = run(Lang::Fr, t, &[("Parti vertical", "ORG"), ("PV", "ORG")]);
+    assert_eq!(names(&es), [("Parti vertical".to_string(), O)]);
+    // Letters that do not spell the whole name stay apart.
+    let t = "Norvane Kinetics Workers Union met. NK said so.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Norvane Kinetics Workers Union", "ORG"), ("NK", "ORG")],
+    );
+    assert_eq!(es.len(), 2, "{:?}", names(&es));
+}
+
+#[test]
+fn a_web_domain_and_its_name_are_one_name() {
+    let t = "Prices rose, said Quillbox.com. Quillbox sells books.";
+    let es = run(Lang::En, t, &[("Quillbox.com", "ORG"), ("Quillbox", "ORG")]);
+    assert_eq!(es.len(), 1, "{:?}", names(&es));
+    let t = "Selon Lirefort.fr, les ventes baissent. Lirefort emploie dix personnes.";
+    let es = run(Lang::Fr, t, &[("Lirefort.fr", "ORG"), ("Lirefort", "ORG")]);
+    assert_eq!(es.len(), 1, "{:?}", names(&es));
+}
+
+#[test]
+fn a_name_opening_a_longer_facility_name_joins_it() {
+    let t = "Strike at Varne Ostby. Workers left Varne Ostby International Airport at noon.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Varne Ostby", "ORG"),
+            ("Varne Ostby International Airport", "FAC"),
+        ],
+    );
+    assert_eq!(es.len(), 1, "{:?}", names(&es));
+    // A well-known place opening an organisation's name is the place.
+    let t = "New York voted. The New York Police Department said so.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("New York", "GPE"), ("New York Police Department", "ORG")],
+    );
+    assert_eq!(es.len(), 2, "{:?}", names(&es));
+}
+
+#[test]
+fn a_first_word_and_head_noun_name_the_longer_organisation() {
+    let t = "Aides testified before the Senate Select Committee on Rivers. The Senate Committee adjourned.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Senate Select Committee on Rivers", "ORG"),
+            ("Senate Committee", "ORG"),
+        ],
+    );
+    assert_eq!(es.len(), 1, "{:?}", names(&es));
+    // Two committees of the Senate: which one is not said.
+    let t = "The Senate Select Committee on Rivers met the Senate Budget Committee. The Senate Committee adjourned.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Senate Select Committee on Rivers", "ORG"),
+            ("Senate Budget Committee", "ORG"),
+            ("Senate Committee", "ORG"),
+        ],
+    );
+    assert_eq!(es.len(), 3, "{:?}", names(&es));
+}
+
+#[test]
+fn a_final_initial_with_or_without_its_full_stop_is_one_name() {
+    let t = "Le prévenu, Karim T., a nié. Le tribunal a condamné Karim T mardi.";
+    let es = run(Lang::Fr, t, &[("Karim T.", "PER"), ("Karim T", "PER")]);
+    assert_eq!(es.len(), 1, "{:?}", names(&es));
+    assert_eq!(es[0].mentions.len(), 2, "{:?}", es[0].mentions);
+    let t = "The suspect, Tom R., denied it. The court heard Tom R on Monday.";
+    let es = run(Lang::En, t, &[("Tom R.", "PERSON"), ("Tom R", "PERSON")]);
+    assert_eq!(es.len(), 1, "{:?}", names(&es));
+}
+
+#[test]
+fn a_name_without_the_type_word_opening_it_is_that_name() {
+    let t = "Team Solvane won the stage. Solvane said the crash was avoidable.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Team Solvane", "PERSON"), ("Solvane", "PERSON")],
+    );
+    assert_eq!(es.len(), 1, "{:?}", names(&es));
+}
+
+#[test]
+fn the_place_a_complement_names_is_not_a_short_form() {
+    let t = "The Bank of North Vale cut rates. Shops in North Vale stayed shut.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Bank of North Vale", "ORG"), ("North Vale", "GPE")],
+    );
+    assert_eq!(es.len(), 2, "{:?}", names(&es));
+}
+
+#[test]
+fn a_name_inside_a_longer_place_name_joins_it() {
+    let t = "Flights left Riverton Harmon International Airport late. Harmon reopened at noon.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Riverton Harmon International Airport", "FAC"),
+            ("Harmon", "ORG"),
+        ],
+    );
+    assert_eq!(es.len(), 1, "{:?}", names(&es));
+    // A well-known place inside a longer name is the place.
+    let t = "She studied at George Washington University. Washington was cold.";
+    let es = run_kb(
+        Lang::En,
+        t,
+        &[
+            ("George Washington University", "ORG"),
+            ("Washington", "GPE"),
+        ],
+        &towns(&["Washington"]),
+    );
+    assert_eq!(es.len(), 2, "{:?}", names(&es));
+}
+
+#[test]
+fn an_acronym_in_parentheses_after_a_name_is_that_name() {
+    let t = "The Coastal Fisheries Authority (CFA) closed the bay. The CFA said so.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Coastal Fisheries Authority", "ORG"),
+            ("CFA", "ORG"),
+            ("CFA", "ORG"),
+        ],
+    );
+    assert_eq!(names(&es), [("Coastal Fisheries Authority".to_string(), O)]);
+    assert_eq!(es[0].mentions.len(), 3);
+}
+
+#[test]
+fn technical_standards_are_no_entities() {
+    let t = "The codes were sent by SMS and the files over HTTPS to Lumora.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("SMS", "ORG"), ("HTTPS", "ORG"), ("Lumora", "ORG")],
+    );
+    assert_eq!(names(&es), [("Lumora".to_string(), O)]);
+    let t = "Le code arrive par SMS, puis un fichier PDF part chez Lumora.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("SMS", "ORG"), ("PDF", "ORG"), ("Lumora", "ORG")],
+    );
+    assert_eq!(names(&es), [("Lumora".to_string(), O)]);
+}

@@ -6,8 +6,9 @@
 //! are places.
 //!
 //! A list needs a conjunction ("and", "et", "or"): commas alone also join a name and its
-//! apposition ("Oakland, California"). A person named with a known first name is left alone
-//! ("Ana Vale and Harbor Trust").
+//! apposition ("Oakland, California"). A person named with a known first name, or by the
+//! surname of someone the article names in full, is left alone ("Ana Vale and Harbor Trust",
+//! "sanctions on Norland and Vashenko" after "Ivo Vashenko").
 
 use super::mention::M;
 use crate::enrich::gazetteer::gazetteer;
@@ -15,6 +16,7 @@ use crate::enrich::kb::Kb;
 use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Document, EntityType};
+use std::collections::HashSet;
 
 /// How a name of a list joins the next one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +30,17 @@ enum Link {
 /// Hint the names of each list with the kind its settled names agree on, or as places after a
 /// locative preposition.
 pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
+    // The surnames of persons named in full: "Putin" in "Russia and Putin" is the person.
+    let surnames: HashSet<String> = ms
+        .iter()
+        .filter(|m| m.ty() == EntityType::Person)
+        .filter_map(|m| {
+            let t = &doc.fields[m.field].text[m.start..m.end];
+            t.contains(' ')
+                .then(|| t.split_whitespace().next_back().map(key))
+                .flatten()
+        })
+        .collect();
     let mut order: Vec<usize> = (0..ms.len()).collect();
     order.sort_by_key(|&i| (ms[i].field, ms[i].start));
     let mut k = 0;
@@ -52,7 +65,7 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
         let list = &order[k..end];
         let t = doc.fields[ms[list[0]].field].text;
         if conjunction {
-            share_kind(t, list, res, ms);
+            share_kind(t, list, res, &surnames, ms);
         }
         if (conjunction || list.len() == 1) && locative_before(t, ms[list[0]].start, res) {
             places_after_locative(t, list, res, kb, ms);
@@ -129,7 +142,7 @@ fn first_named(t: &str, m: &M, res: &Profile) -> bool {
 
 /// The unsettled names of a list take the kind its settled names agree on (a place or an
 /// organisation).
-fn share_kind(t: &str, list: &[usize], res: &Profile, ms: &mut [M]) {
+fn share_kind(t: &str, list: &[usize], res: &Profile, surnames: &HashSet<String>, ms: &mut [M]) {
     let kinds: Vec<Option<EntityType>> = list.iter().map(|&i| settled(t, &ms[i], res)).collect();
     let mut agreed = kinds.iter().flatten();
     let Some(&kind) = agreed.next() else { return };
@@ -139,7 +152,8 @@ fn share_kind(t: &str, list: &[usize], res: &Profile, ms: &mut [M]) {
         return;
     }
     for (n, &i) in list.iter().enumerate() {
-        if kinds[n].is_none() && ms[i].ty() != kind && !first_named(t, &ms[i], res) {
+        let surname = surnames.contains(&key(&t[ms[i].start..ms[i].end]));
+        if kinds[n].is_none() && ms[i].ty() != kind && !first_named(t, &ms[i], res) && !surname {
             ms[i].hint = Some(kind);
         }
     }
@@ -243,6 +257,22 @@ mod tests {
         );
         assert!(
             names(&es).contains(&("Tom Rusk".into(), P)),
+            "{:?}",
+            names(&es)
+        );
+        // The surname of a person named in full.
+        let t = "Ivo Vashenko spoke. Sanctions hit Norway and Vashenko.";
+        let es = run(
+            Lang::En,
+            t,
+            &[
+                ("Ivo Vashenko", "PERSON"),
+                ("Norway", "GPE"),
+                ("Vashenko", "PERSON"),
+            ],
+        );
+        assert!(
+            names(&es).contains(&("Ivo Vashenko".into(), P)),
             "{:?}",
             names(&es)
         );

@@ -11,9 +11,10 @@
 //! "sanctions on Norland and Vashenko" after "Ivo Vashenko").
 
 use super::mention::M;
+use super::typing::opens_with_first_name;
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::kb::Kb;
-use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
+use crate::enrich::profile::{key, NameHead, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Document, EntityType};
 use std::collections::HashSet;
@@ -130,16 +131,6 @@ fn settled(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     }
 }
 
-/// Whether a name opens with a known first name ("Ana Vale"): a person's, whatever the list.
-fn first_named(t: &str, m: &M, res: &Profile) -> bool {
-    let text = &t[m.start..m.end];
-    text.split_whitespace().count() >= 2
-        && text
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| res.first_names.contains_key(&lower(w)))
-}
-
 /// The unsettled names of a list take the kind its settled names agree on (a place or an
 /// organisation).
 fn share_kind(t: &str, list: &[usize], res: &Profile, surnames: &HashSet<String>, ms: &mut [M]) {
@@ -153,7 +144,11 @@ fn share_kind(t: &str, list: &[usize], res: &Profile, surnames: &HashSet<String>
     }
     for (n, &i) in list.iter().enumerate() {
         let surname = surnames.contains(&key(&t[ms[i].start..ms[i].end]));
-        if kinds[n].is_none() && ms[i].ty() != kind && !first_named(t, &ms[i], res) && !surname {
+        if kinds[n].is_none()
+            && ms[i].ty() != kind
+            && !opens_with_first_name(&t[ms[i].start..ms[i].end], res)
+            && !surname
+        {
             ms[i].hint = Some(kind);
         }
     }
@@ -183,7 +178,7 @@ fn places_after_locative(t: &str, list: &[usize], res: &Profile, kb: &Kb, ms: &m
     let all_places = list.iter().all(|&i| {
         let m = &ms[i];
         settled(t, m, res).is_none()
-            && !first_named(t, m, res)
+            && !opens_with_first_name(&t[m.start..m.end], res)
             && kb.names_place(&t[m.start..m.end])
             && !res
                 .tokens

@@ -146,12 +146,16 @@ fn person_evidence(group: &[&M], texts: &[&str], res: &Profile) -> bool {
         .count();
     group.iter().any(|m| m.hint == Some(EntityType::Person))
         || 2 * per >= group.len()
-        || texts.iter().any(|t| {
-            t.split_whitespace().count() >= 2
-                && t.split_whitespace()
-                    .next()
-                    .is_some_and(|w| res.first_names.contains_key(&lower(w)))
-        })
+        || texts.iter().any(|t| opens_with_first_name(t, res))
+}
+
+/// Whether a name of two words or more opens with a known first name ("Ana Vale").
+pub(super) fn opens_with_first_name(text: &str, res: &Profile) -> bool {
+    text.split_whitespace().count() >= 2
+        && text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| res.first_names.contains_key(&lower(w)))
 }
 
 /// The commonest model label of a group (ties to the smallest label), when a model found it.

@@ -204,10 +204,11 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     {
         return Some(EntityType::Organization);
     }
-    if let Some(ty) = by_naming(&win, res) {
+    let win_toks = tokenize(&win, &res.tokens);
+    if let Some(ty) = by_naming(&win_toks, res) {
         return Some(ty);
     }
-    if employer_after_role(&win, res) {
+    if employer_after_role(&win_toks, res) {
         return Some(EntityType::Organization);
     }
     for (p, ty) in &ctx.before {
@@ -228,8 +229,7 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
 /// "a hamlet known as Brook End", "a firm called Lumora", "un quartier baptisé Les Halles": a
 /// name right after a naming word (through "as"), after a noun that types the names it stands
 /// next to ("neighborhood", "company"), takes the noun's type.
-fn by_naming(win: &str, res: &Profile) -> Option<EntityType> {
-    let toks = tokenize(win, &res.tokens);
+fn by_naming(toks: &[Tok], res: &Profile) -> Option<EntityType> {
     let mut k = toks.len();
     let mut back = || {
         k = k.checked_sub(1)?;
@@ -255,8 +255,7 @@ fn by_naming(win: &str, res: &Profile) -> Option<EntityType> {
 /// "an analyst at Peel Brook", "un économiste chez Vexa": a name right after a role and an
 /// employer's preposition (`employer_prep|` in `words.txt`) is the organisation the role works
 /// for.
-fn employer_after_role(win: &str, res: &Profile) -> bool {
-    let toks = tokenize(win, &res.tokens);
+fn employer_after_role(toks: &[Tok], res: &Profile) -> bool {
     let n = toks.len();
     n >= 2
         && toks[n - 1].word

@@ -20,6 +20,7 @@ mod coordination;
 mod credits;
 mod headline;
 mod instances;
+mod kb_places;
 mod mention;
 mod parsed;
 mod persons;
@@ -82,6 +83,7 @@ pub fn canonicalize_parsed(
     teams::apply(an, res, kb, &mut ms);
     articled::apply(an, res, kb, &mut ms);
     coordination::apply(doc, res, kb, &mut ms);
+    kb_places::apply(doc, res, kb, &mut ms);
     persons::apply(doc, res, kb, &mut ms);
     acronyms::apply(an, res, &mut ms);
     // Nor the names the context rules found inside a credit line.

@@ -550,3 +550,92 @@ fn a_datelines_place_is_a_place() {
         names(&es)
     );
 }
+
+#[test]
+fn lower_case_names_of_institutions_chain_their_complements() {
+    let t = "Le tribunal de commerce de Caen et le groupement de gendarmerie de l'Orne ont été saisis, comme la cour d'assises d'Ille-et-Vilaine. Lyon est à la 6e place à 6 points de Lille.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Caen", "LOC"),
+            ("de l'", "LOC"),
+            ("Orne", "LOC"),
+            ("Ille-et-Vilaine", "LOC"),
+            ("Lyon", "LOC"),
+            ("Lille", "LOC"),
+        ],
+    );
+    let n = names(&es);
+    assert_eq!(
+        n,
+        [
+            (
+                "tribunal de commerce de Caen".into(),
+                EntityType::Organization
+            ),
+            (
+                "groupement de gendarmerie de l'Orne".into(),
+                EntityType::Organization
+            ),
+            (
+                "cour d'assises d'Ille-et-Vilaine".into(),
+                EntityType::Organization
+            ),
+            ("Lyon".into(), EntityType::Location),
+            ("Lille".into(), EntityType::Location),
+        ],
+        "{n:?}"
+    );
+}
+
+#[test]
+fn a_hyphenated_head_types_the_name() {
+    let t = "La réunion se tiendra à la sous-préfecture de Morlaix.";
+    let es = run(Lang::Fr, t, &[("sous-préfecture de Morlaix", "LOC")]);
+    assert_eq!(
+        names(&es),
+        [(
+            "sous-préfecture de Morlaix".into(),
+            EntityType::Organization
+        )]
+    );
+}
+
+#[test]
+fn a_title_of_address_makes_a_person_whatever_the_label() {
+    let t = "\"We will appeal,\" Ms Tarrant said. Cllr Tom Ruiz did not reply.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Ms Tarrant", "ORG"), ("Cllr Tom Ruiz", "PERSON")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Tarrant".into(), EntityType::Person),
+            ("Tom Ruiz".into(), EntityType::Person),
+        ]
+    );
+}
+
+#[test]
+fn streets_and_buildings_named_after_someone_stay_whole() {
+    let t =
+        "The bakery on King Edward Boulevard shut. Staff met at the university's Mercer Building.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("King Edward Boulevard", "ORG"),
+            ("university's Mercer Building", "ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("King Edward Boulevard".into(), EntityType::Location),
+            ("Mercer Building".into(), EntityType::Location),
+        ]
+    );
+}

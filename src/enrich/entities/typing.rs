@@ -212,9 +212,15 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     // The head of a name is its last word in English ("Harbor Light Productions"), its first in
     // French ("Festival de Cannes").
     let other_side = |w: &str| head(w).filter(|_| !context && !res.head_side_only.contains(w));
+    // A hyphenated head counts whole ("la sous-préfecture de Morlaix").
+    let first_whole = name.split_whitespace().next().map(key);
+    let first_head = first_whole
+        .as_deref()
+        .and_then(head)
+        .or_else(|| head(first));
     let heads = match res.name_head {
         NameHead::Last => [head(last), other_side(first)],
-        NameHead::First => [head(first), other_side(last)],
+        NameHead::First => [first_head, other_side(last)],
     };
     for h in heads.into_iter().flatten() {
         match h {

@@ -283,6 +283,18 @@ impl Kb {
         })
     }
 
+    /// Whether `form` names a country or a first-level division ("Idaho", "Kenya"): a region
+    /// that places the town before it ("Boise, Idaho").
+    pub fn names_region(&self, form: &str) -> bool {
+        self.hits(form).iter().any(|h| {
+            h.primary
+                && self
+                    .entry(*h)
+                    .place()
+                    .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1))
+        })
+    }
+
     /// Whether `form` is, as written, the name of a country in language `lang` ("Argentine"
     /// in French).
     pub fn names_country_in(&self, form: &str, lang: &str) -> bool {

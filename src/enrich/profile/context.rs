@@ -23,6 +23,8 @@ pub struct Context {
     pub before: Vec<(String, EntityType)>,
     /// "Name-SUFFIX" adjectives ("style").
     pub adjectives: HashSet<String>,
+    /// "Name-SUFFIX" adjectives that say the name is a place's ("based": "a Lagos-based bank").
+    pub located: HashSet<String>,
     /// Words before a person's name that make it a fictional role ("stars as").
     pub characters: Vec<String>,
     /// Lower-case words that may join the capitalised words of one name ("Bank of America").
@@ -76,6 +78,9 @@ impl Context {
                 }
                 ["adjective", w] => {
                     c.adjectives.insert(lower(w));
+                }
+                ["located", w] => {
+                    c.located.insert(lower(w));
                 }
                 ["character", w] => c.characters.push(lower(w)),
                 ["inner", w] => {

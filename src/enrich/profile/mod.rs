@@ -273,6 +273,9 @@ pub struct Profile {
     pub affiliations: HashSet<String>,
     /// Prepositions of an addressee between a cue and its speaker ("à").
     pub addressees: HashSet<String>,
+    /// Titles of address, written only before a person's name ("Ms", "Cllr", "Mme"): a name
+    /// they open is a person's, whatever the model's label.
+    pub honorifics: HashSet<String>,
     /// Contracted article forms ("au", "du"): a capitalised quotation after them is a name, a
     /// role after them someone the text knows, in a complement ("la directive du gouverneur").
     pub contracted: HashSet<String>,
@@ -572,6 +575,7 @@ impl Profile {
             credit_words: HashSet::new(),
             byline_words: HashSet::new(),
             addressees: HashSet::new(),
+            honorifics: HashSet::new(),
             complementizers: HashSet::new(),
             subordinators: HashSet::new(),
             relatives: HashSet::new(),

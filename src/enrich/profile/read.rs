@@ -152,6 +152,7 @@ impl Profile {
                 "credit" => &mut self.credit_words,
                 "byline" => &mut self.byline_words,
                 "addressee" => &mut self.addressees,
+                "honorific" => &mut self.honorifics,
                 "complementizer" => &mut self.complementizers,
                 "subordinator" => &mut self.subordinators,
                 "relative" => &mut self.relatives,

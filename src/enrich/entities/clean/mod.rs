@@ -18,7 +18,7 @@ pub(super) use merge::{drop_non_names, merge};
 use super::mention::M;
 use super::typing::{is_name_label, label_type};
 use crate::enrich::ner::EntSpan;
-use crate::enrich::profile::{lower, Profile};
+use crate::enrich::profile::{key, lower, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Document, EntityType};
 use pieces::pieces;
@@ -105,6 +105,7 @@ impl Span<'_> {
     /// The cleaned parts of `text[s..e]`: none, one, or more for coordinated person names and
     /// names glued to a person's.
     fn clean(&self, s: usize, e: usize) -> Vec<Part> {
+        let (s, titled) = self.after_honorific(s, e);
         let Some(s) = self.trim_front(s, e) else {
             return Vec::new();
         };
@@ -120,6 +121,16 @@ impl Span<'_> {
         if !self.text[s..e].chars().any(char::is_alphabetic) {
             return Vec::new();
         }
+        // Grammar words alone: the model split an elision off the name ("de l'" + "Orne").
+        let res = self.res;
+        if tokenize(&self.text[s..e], &res.tokens).iter().all(|x| {
+            !x.word
+                || res.function_words.contains(&x.lower)
+                || res.articles.contains_key(&x.lower)
+                || res.complements.contains(&x.lower)
+        }) {
+            return Vec::new();
+        }
         let e = self.initial_period(s, self.cut_amount(s, e));
         let r = self.extended(Range { start: s, end: e });
         let mut out = Vec::new();
@@ -133,6 +144,7 @@ impl Span<'_> {
         };
         for mut part in parts {
             part.unlabelled |= self.article_opened_person(part.range);
+            part.person |= titled;
             if !self.is_no_entity(part.range) {
                 out.extend(
                     self.split_coordination(part.range)
@@ -142,6 +154,37 @@ impl Span<'_> {
             }
         }
         out
+    }
+
+    /// A title of address opening a span the model did not call a person ("Ms Hale" labelled
+    /// an organisation): the name after it is a person's. The start after the title, and
+    /// whether there was one; not before a place's or an organisation's head word ("Dr Martens
+    /// Foundation").
+    fn after_honorific(&self, s: usize, e: usize) -> (usize, bool) {
+        let res = self.res;
+        if self.ty == EntityType::Person || res.honorifics.is_empty() {
+            return (s, false);
+        }
+        let toks = tokenize(&self.text[s..e], &res.tokens);
+        let words: Vec<_> = toks.iter().filter(|x| x.word).collect();
+        let headed = words.iter().any(|x| {
+            matches!(
+                res.type_words.get(&key(&x.lower)),
+                Some(TypeWord::Org | TypeWord::Loc | TypeWord::Event)
+            )
+        });
+        match words.as_slice() {
+            [title, name, ..]
+                if (res.honorifics.contains(&title.lower)
+                    || res.honorifics.contains(&format!("{}.", title.lower)))
+                    && name.cap
+                    && !headed
+                    && words.len() <= 4 =>
+            {
+                (s + name.start, true)
+            }
+            _ => (s, false),
+        }
     }
 
     /// A "person" of three words or more that a capitalised article opens inside a sentence
@@ -175,6 +218,17 @@ impl Span<'_> {
             x.word && res.role(&x.lower).is_some()
                 || res.tokens.possessives.iter().any(|p| lower(p) == x.lower)
         };
+        // A street or a body named after someone ("King George Boulevard"): one name.
+        let headed = toks.last().is_some_and(|x| {
+            x.word
+                && matches!(
+                    res.type_words.get(&key(&x.lower)),
+                    Some(TypeWord::Org | TypeWord::Loc)
+                )
+        });
+        if headed && res.name_head == crate::enrich::profile::NameHead::Last {
+            return vec![whole];
+        }
         let Some(i) = (0..toks.len().saturating_sub(1)).find(|&i| {
             glue(&toks[i])
                 && toks[i + 1].cap

@@ -39,6 +39,21 @@ impl Span<'_> {
                 s += toks[1].start;
                 continue;
             }
+            // A lower-case possessor before the name ("the university's Bragg Building"): its
+            // noun heads no name.
+            if toks.len() >= 3
+                && toks[0].word
+                && !toks[0].cap
+                && res
+                    .tokens
+                    .possessives
+                    .iter()
+                    .any(|p| lower(p) == toks[1].lower)
+                && toks[2].cap
+            {
+                s += toks[2].start;
+                continue;
+            }
             // Lower-case words before a place or organisation's name that are not its head
             // ("de Rennes", "la basilique de Vézelay" without "basilique" among the head words):
             // the name is kept from its first capitalised word, not dropped.
@@ -83,7 +98,20 @@ impl Span<'_> {
                 }
             }
             // A title before a person's name ("Me Sébastien Schapira", "Dr. Ann Lee").
-            if ty == EntityType::Person && toks[0].word && res.role(&toks[0].lower).is_some() {
+            // Not before a place's or a body's head word: "King George Boulevard" is a street.
+            let headed = toks.last().is_some_and(|x| {
+                x.word
+                    && toks.len() > 2
+                    && matches!(
+                        res.type_words.get(&key(&x.lower)),
+                        Some(TypeWord::Org | TypeWord::Loc)
+                    )
+            });
+            if ty == EntityType::Person
+                && toks[0].word
+                && !headed
+                && res.role(&toks[0].lower).is_some()
+            {
                 if let Some(n) = toks.iter().skip(1).find(|t| t.word).filter(|t| t.cap) {
                     s += n.start;
                     continue;
@@ -143,23 +171,28 @@ impl Span<'_> {
         }
     }
 
-    /// The start of "HEAD [adjective{0,2}] COMPLEMENT [article]" right before `s`, HEAD a
-    /// lower-case organisation or place head word, in a language whose names put their head
-    /// first: "la mosquée de Vernon", "la cour d'appel de Rennes" (the institution of the place,
-    /// named whole); not a class noun that a context rule reads as the name's own type ("la
-    /// province de Namur" names Namur).
+    /// The start of a lower-case institution or facility name right before `s`, in a language
+    /// whose names put their head first: "HEAD [adjective…] COMPLEMENT [article]", where the
+    /// words between the head and the last complement may themselves be nouns with their own
+    /// complements ("la mosquée de Vernon", "la cour d'appel de Rennes", "le tribunal de
+    /// commerce de Caen", "le groupement de gendarmerie de l'Orne", "le service d'incendie et
+    /// de secours de l'Ain"). The outermost head of the chain opens the name; not a class noun
+    /// that a context rule reads as the name's own type ("la province de Namur" names Namur).
     fn head_of_complement(&self, s: usize) -> Option<usize> {
         let (t, res) = (self.text, self.res);
         if res.name_head != NameHead::First {
             return None;
         }
-        let mut from = s.saturating_sub(80);
+        let mut from = s.saturating_sub(120);
         while !t.is_char_boundary(from) {
             from += 1;
         }
-        let toks = tokenize(&t[from..s], &res.tokens);
-        let mut i = toks.len();
+        // With the name's first letter, so that an elision before it stays one token ("d'").
+        let next = t[s..].chars().next().map_or(0, char::len_utf8);
+        let mut toks = tokenize(&t[from..s + next], &res.tokens);
+        toks.retain(|x| from + x.start < s);
         let word_at = |i: usize| toks.get(i).filter(|x| x.word && !x.cap);
+        let mut i = toks.len();
         // An article after the preposition ("de la", "de l'").
         if i >= 1 && word_at(i - 1).is_some_and(|x| res.articles.contains_key(&x.lower)) {
             i -= 1;
@@ -168,34 +201,68 @@ impl Span<'_> {
             return None;
         }
         i -= 1;
-        for _ in 0..3 {
-            let h = word_at(i.checked_sub(1)?)?;
-            i -= 1;
-            let head = matches!(
-                res.type_words.get(&key(&h.lower)),
+        let mut outer = None;
+        // Words read since the last complement (a noun and its adjectives), at most three.
+        let mut run = 0;
+        while let Some(h) = i.checked_sub(1).and_then(word_at) {
+            let w = h.lower.as_str();
+            let next_is_complement = || {
+                i.checked_sub(2)
+                    .and_then(word_at)
+                    .is_some_and(|p| res.complements.contains(&p.lower))
+            };
+            if matches!(
+                res.type_words.get(&key(w)),
                 Some(TypeWord::Org | TypeWord::Loc)
-            );
-            if head {
-                let hs = from + h.start;
-                return ((self.free)(hs) && !self.class_noun(&t[hs..s])).then_some(hs);
+            ) {
+                outer = Some(from + h.start);
+                run += 1;
+            } else if res.complements.contains(w) && run > 0 {
+                // A complement inside the name ("cour d'assises", "tribunal de commerce").
+                run = 0;
+            } else if res.articles.contains_key(w) && run > 0 && next_is_complement() {
+                // "de la", "de l'" inside the name: the complement comes next.
+                run = 0;
+            } else if res.and_words.contains(w) && run == 0 && !next_is_complement() {
+                // Two complements joined ("d'incendie et de secours"): a noun comes next.
+            } else if run < 2 && self.plain_word(w) {
+                run += 1;
+            } else {
+                break;
             }
-            // An adjective between the head and the preposition ("tribunal correctionnel").
-            if res.stop.contains(&key(&h.lower)) || res.complements.contains(&h.lower) {
-                return None;
-            }
+            i -= 1;
         }
-        None
+        let hs = outer?;
+        ((self.free)(hs) && !self.class_noun(&t[hs..s])).then_some(hs)
+    }
+
+    /// Whether `w` (lower case) may be a noun or an adjective inside a lower-case name: letters
+    /// only, and no date word, preposition or other function word ("la 6e place à 6 points de
+    /// Lyon" is no name).
+    fn plain_word(&self, w: &str) -> bool {
+        let res = self.res;
+        w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && w.chars().count() > 2
+            && !res.stop.contains(&key(w))
+            && !res.function_words.contains(w)
+            && !res.complements.contains(w)
+            && !res.articles.contains_key(w)
+            && !res.addressees.contains(w)
+            && !res.locatives.contains(w)
+            && !res.name_preps.contains(w)
     }
 
     /// Whether `phrase` opens with a class noun that a context rule reads as the type of the
     /// name after it ("la province de", "le club"): the name is what follows.
     fn class_noun(&self, phrase: &str) -> bool {
         let phrase = lower(phrase).replace('’', "'");
-        self.res
-            .context
-            .before
-            .iter()
-            .any(|(w, _)| phrase.starts_with(w.as_str()))
+        self.res.context.before.iter().any(|(w, _)| {
+            // Whole words: "groupe" does not open "groupement de gendarmerie".
+            phrase.strip_prefix(w.as_str()).is_some_and(|rest| {
+                w.ends_with(['\'', ' '])
+                    || !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+            })
+        })
     }
 
     /// Trailing possessive and punctuation; `None` when nothing is left.

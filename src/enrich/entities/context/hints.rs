@@ -356,6 +356,20 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
     }
     let name = &t[m.start..m.end];
     let words: Vec<&str> = name.split_whitespace().collect();
+    // A name with a place's or a body's head word is none of a person ("King George
+    // Boulevard" after the role word "King").
+    let head = match res.name_head {
+        NameHead::Last => words.last(),
+        NameHead::First => words.first(),
+    };
+    if head.is_some_and(|w| {
+        matches!(
+            res.type_words.get(&key(w)),
+            Some(TypeWord::Org | TypeWord::Loc)
+        )
+    }) {
+        return false;
+    }
     if !(2..=4).contains(&words.len())
         || !words
             .iter()
@@ -384,7 +398,13 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
             .rposition(|x| !x.word && x.lower != "'" && x.lower != "-")
             .map_or(0, |i| i + 1);
         let clause = &before[clause_start..before.len() - 1];
+        // The role phrase ends the clause ("the firm's chief executive, Tom Ruiz"); a clause
+        // ending on a name is no apposition ("According to Dr Moss, Kestrel would need …").
+        let ends_on_name = clause
+            .last()
+            .is_some_and(|x| x.cap && !is_role(clause, clause.len() - 1));
         if (1..=6).contains(&clause.len())
+            && !ends_on_name
             && (0..clause.len().min(4)).any(|i| clause[i].word && is_role(clause, i))
         {
             return true;

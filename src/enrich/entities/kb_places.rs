@@ -1,0 +1,170 @@
+//! Places the knowledge base knows, where the model's label is only a guess. A lone word the
+//! model called a person, that the article never uses inside a longer name and that the
+//! knowledge base names as a place, is the place ("sediment from sites between Skipton and
+//! Castleford"): news introduces a person by their full name. And the words right after a name
+//! may locate it whatever its label: a region after a comma ("bound for Boise, Idaho", "a
+//! Surrey, B.C., restaurant") or a "located" suffix ("a Lagos-based lender").
+
+use super::mention::M;
+use super::typing::label_type;
+use crate::enrich::kb::Kb;
+use crate::enrich::profile::{abbrev_key, key, lower, Profile};
+use crate::enrich::types::{Document, EntityType};
+use std::collections::{HashMap, HashSet};
+
+/// Hint as places the mentions the knowledge base and the words around them locate.
+pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
+    if kb.is_empty() {
+        return;
+    }
+    // The words of the article's longer names: "Griffith" of "Ann Griffith" is her surname.
+    let name_words: HashSet<String> = ms
+        .iter()
+        .map(|m| &doc.fields[m.field].text[m.start..m.end])
+        .filter(|t| t.contains(char::is_whitespace))
+        .flat_map(|t| t.split_whitespace().map(key))
+        .collect();
+    // The lone words every mention of which the model called a person (not "Middlesbrough"
+    // a person once and a club elsewhere), and none listed beside another person ("Kent,
+    // Stephanie and Rachel Jordan").
+    let mut persons: HashMap<String, bool> = HashMap::new();
+    for (i, m) in ms.iter().enumerate() {
+        let form = &doc.fields[m.field].text[m.start..m.end];
+        let person =
+            label_type(&m.label) == EntityType::Person && !beside_a_person(doc, ms, i, res, kb);
+        *persons.entry(key(form)).or_insert(true) &= person;
+    }
+    for m in ms.iter_mut() {
+        if m.hint.is_some() {
+            continue;
+        }
+        let t = doc.fields[m.field].text;
+        let form = &t[m.start..m.end];
+        if !kb.names_place(form) {
+            continue;
+        }
+        // "Walt (Anderson)": a surname bracketed after a first name.
+        let after_first_name = t[..m.start]
+            .trim_end_matches([' ', '('])
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|w| res.first_names.contains_key(&lower(w)));
+        let lone_person = persons.get(&key(form)) == Some(&true)
+            && !after_first_name
+            && !form.contains(char::is_whitespace)
+            && !name_words.contains(&key(form))
+            && !res.first_names.contains_key(&lower(form));
+        if lone_person || located_suffix(&t[m.end..], res) || region_after(&t[m.end..], res, kb) {
+            m.hint = Some(EntityType::Location);
+        }
+    }
+}
+
+/// Whether mention `i` is listed or bracketed beside a person's name (labelled a person, and
+/// opening with a known first name or no place's name): only commas, an "and" or brackets
+/// between them ("Walt (Anderson)"; not "between Skipton and Castleford").
+fn beside_a_person(doc: &Document<'_>, ms: &[M], i: usize, res: &Profile, kb: &Kb) -> bool {
+    let m = &ms[i];
+    let t = doc.fields[m.field].text;
+    ms.iter().enumerate().any(|(j, n)| {
+        if j == i || n.field != m.field || label_type(&n.label) != EntityType::Person {
+            return false;
+        }
+        let name = &t[n.start..n.end];
+        let first = name.split_whitespace().next().unwrap_or("");
+        if !res.first_names.contains_key(&lower(first)) && kb.names_place(name) {
+            return false;
+        }
+        let gap = if n.end <= m.start {
+            &t[n.end..m.start]
+        } else if m.end <= n.start {
+            &t[m.end..n.start]
+        } else {
+            return false;
+        };
+        gap.len() <= 8
+            && gap.split_whitespace().all(|w| {
+                let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')'));
+                w.is_empty() || res.and_words.contains(&lower(w))
+            })
+    })
+}
+
+/// Whether `rest` (the text after a name) opens with a "located" suffix ("-based").
+fn located_suffix(rest: &str, res: &Profile) -> bool {
+    rest.strip_prefix('-').is_some_and(|r| {
+        let w = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        res.context.located.contains(&lower(w))
+    })
+}
+
+/// Whether `rest` (the text after a name) opens with a comma and a region that places it: a
+/// country, a first-level division or its abbreviation ("Boise, Idaho", "Surrey, B.C.,").
+fn region_after(rest: &str, res: &Profile, kb: &Kb) -> bool {
+    let Some(r) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let end = r
+        .find(|c: char| !(c.is_alphabetic() || c == '.' || c == ' ' || c == '-'))
+        .unwrap_or(r.len());
+    let words: Vec<&str> = r[..end].split(' ').take(3).collect();
+    if !words
+        .first()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
+        return false;
+    }
+    // The longest run of capitalised words: "New South Wales", "Idaho".
+    (1..=words.len()).rev().any(|n| {
+        let region = words[..n].join(" ");
+        words[..n].iter().all(|w| w.starts_with(char::is_uppercase))
+            && (kb.names_region(&region) || res.name_abbrevs.contains_key(&abbrev_key(&region)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{names, run_kb, towns};
+    use crate::enrich::profile::Lang;
+    use crate::enrich::types::EntityType;
+
+    #[test]
+    fn lone_words_the_model_called_persons_are_the_places_the_kb_knows() {
+        let t = "Samples came from wells between Eastbrook and Millvale. A Dunmore, B.C., baker and a Tarrow-based lender were fined.";
+        let kb = towns(&["Eastbrook", "Millvale", "Dunmore", "Tarrow"]);
+        let es = run_kb(
+            Lang::En,
+            t,
+            &[
+                ("Eastbrook", "PERSON"),
+                ("Millvale", "PERSON"),
+                ("Dunmore", "ORG"),
+                ("Tarrow", "ORG"),
+            ],
+            &kb,
+        );
+        let n = names(&es);
+        assert!(n.iter().all(|(_, ty)| *ty == EntityType::Location), "{n:?}");
+        assert_eq!(n.len(), 4, "{n:?}");
+    }
+
+    #[test]
+    fn persons_named_in_full_or_listed_with_persons_stay_persons() {
+        let t = "Ann Selby spoke first. Selby said no. Her grandchildren, Marlow, Maria and Tom, were there.";
+        let kb = towns(&["Selby", "Marlow"]);
+        let es = run_kb(
+            Lang::En,
+            t,
+            &[
+                ("Ann Selby", "PERSON"),
+                ("Selby", "PERSON"),
+                ("Marlow", "PERSON"),
+                ("Maria", "PERSON"),
+                ("Tom", "PERSON"),
+            ],
+            &kb,
+        );
+        let n = names(&es);
+        assert!(n.iter().all(|(_, ty)| *ty == EntityType::Person), "{n:?}");
+    }
+}

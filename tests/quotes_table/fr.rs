@@ -336,4 +336,9 @@ pub const FR: &[(&str, Want)] = &[
         "Le capitaine Paul Morin a détaillé l'opération.\n\n« L'enquête se poursuit, notamment sur d'éventuels receleurs », a-t-il ajouté.\n\n(Photo : Loïc Venec/AFP)",
         &[("L'enquête se poursuit, notamment sur d'éventuels receleurs", Some("Paul Morin"))],
     ),
+    // an addressee, then a common noun in apposition to the speaker's name
+    (
+        "« Le train s'est arrêté net au milieu du pont », a raconté à l'AFP un voyageur, Mathis Quéré, qui rentrait de Brest.",
+        &[("Le train s'est arrêté net au milieu du pont", Some("Mathis Quéré"))],
+    ),
 ];

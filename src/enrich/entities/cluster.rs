@@ -290,13 +290,22 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
             // labelled the lone word (a person sharing it makes the link ambiguous: none is
             // made), unless it is a well-known place ("Oxford" is not "Oxford University") that
             // is no demonym ("American" of an airline named so).
+            // Where heads come last, one word opening a name its head word closes is that
+            // name too ("Halvorsen" after "Halvorsen Mining Corp", "Kestrel" after "Kestrel
+            // Autonomous Systems").
+            let closing_head = |w: &String| {
+                matches!(res.type_words.get(w), Some(TypeWord::Org | TypeWord::Legal))
+                    && !res.divisions.contains(w)
+            };
             let org_generic = prefix
                 && ib.ty == EntityType::Organization
                 && (res.demonyms.contains(&ia.toks.join(" ")) || !ia.known_place)
-                && ib.toks[la..].iter().all(|w| {
-                    matches!(res.type_words.get(w), Some(TypeWord::Org | TypeWord::Legal))
-                        && !res.divisions.contains(w)
-                });
+                && (ib.toks[la..].iter().all(closing_head)
+                    || la == 1
+                        && ib.toks.len() <= 4
+                        && res.name_head == NameHead::Last
+                        && ib.toks.last().is_some_and(closing_head)
+                        && ib.toks.iter().all(|w| !res.complements.contains(w)));
             // Where a name's head comes first, "Rennes" is not "la cour d'appel de Rennes":
             // the institution or facility of a place is another referent.
             let headed = res.name_head == NameHead::First

@@ -639,3 +639,35 @@ fn streets_and_buildings_named_after_someone_stay_whole() {
         ]
     );
 }
+
+#[test]
+fn one_word_opening_a_company_name_is_the_company() {
+    let t = "Dunraven Mining Corp posted a loss. Dunraven said output would recover.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Dunraven Mining Corp", "ORG"), ("Dunraven", "ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        [("Dunraven Mining Corp".into(), EntityType::Organization)]
+    );
+    assert_eq!(es[0].mentions.len(), 2, "{:?}", es[0].mentions);
+}
+
+#[test]
+fn a_capitalised_portfolio_role_is_no_name() {
+    let t = "The state's Water Minister, Ann Roe, visited. The Singing Detective was shown.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Water Minister", "PERSON"),
+            ("Ann Roe", "PERSON"),
+            ("The Singing Detective", "WORK_OF_ART"),
+        ],
+    );
+    let n = names(&es);
+    assert!(!n.iter().any(|(x, _)| x == "Water Minister"), "{n:?}");
+    assert!(n.iter().any(|(x, _)| x == "Ann Roe"), "{n:?}");
+}

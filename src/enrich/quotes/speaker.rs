@@ -155,6 +155,11 @@ pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase 
             return Phrase::at(Ref::Ent(m.entity), t.start);
         }
     }
+    // "une passagère, Ana Roy", "a commuter, Tom Fell": a common noun in apposition to a
+    // person's name; the name is the speaker.
+    if let Some(p) = art.as_ref().and_then(|_| noun_then_person(fd, j, k1)) {
+        return Phrase::at(Ref::Ent(p), t.start);
+    }
     let article = art.as_ref().map(|(g, a)| Article {
         gender: *g,
         definite: res.definites.contains(a),
@@ -189,6 +194,20 @@ fn demonstrative(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Option<P
         word: n.lower.clone(),
     };
     Some(Phrase::at(who, t.start))
+}
+
+/// The person named right after a lower-case noun at token `j` and a comma ("passagère, Ana
+/// Roy"); not a role's complement ("le maire de Brest").
+fn noun_then_person(fd: &Field<'_>, j: usize, k1: usize) -> Option<usize> {
+    let n = fd.toks.get(j).filter(|n| n.word && !n.cap)?;
+    let comma = fd.toks.get(j + 1).filter(|c| c.lower == ",")?;
+    let name = fd
+        .toks
+        .get(j + 2)
+        .filter(|_| j + 2 < k1 && comma.start > n.start)?;
+    fd.mention_starting(name.start)
+        .filter(|m| fd.is_person(m.entity))
+        .map(|m| m.entity)
 }
 
 /// The article opening a speaker phrase.

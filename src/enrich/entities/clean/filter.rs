@@ -3,11 +3,33 @@
 
 use super::{Range, Span};
 use crate::enrich::entities::mention::{CLOSE_MARKS, OPEN_MARKS};
-use crate::enrich::profile::{key, lower, Profile, TypeWord};
+use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::EntityType;
 
 impl Span<'_> {
+    /// A capitalised role closed by its head, where heads come last ("the state's Agriculture
+    /// Minister, Ann Roe", "Defence Secretary"): a role, no name; not a person's name that a
+    /// known first name opens ("John Major"), nor a body's ("Office of the Prime Minister").
+    fn portfolio_role(&self, text: &str) -> bool {
+        let res = self.res;
+        if res.name_head != NameHead::Last {
+            return false;
+        }
+        let ws: Vec<&str> = text.split_whitespace().collect();
+        (2..=3).contains(&ws.len())
+            && ws.iter().all(|w| w.starts_with(char::is_uppercase))
+            && ws.last().is_some_and(|w| res.role(&lower(w)).is_some())
+            && !res.first_names.contains_key(&lower(ws[0]))
+            && !res.articles.contains_key(&lower(ws[0]))
+            && ws[..ws.len() - 1].iter().all(|w| {
+                !matches!(
+                    res.type_words.get(&key(w)),
+                    Some(TypeWord::Org | TypeWord::Loc)
+                )
+            })
+    }
+
     /// Stop words, roles, pronouns, articles, demonyms (also as a common noun after an
     /// article), lower-case words that are no name particle, and works between quotation marks
     /// and the words at the edge of a title between them.
@@ -21,6 +43,9 @@ impl Span<'_> {
             || res.pronouns.contains_key(&lw)
             || res.articles.contains_key(&lw)
         {
+            return true;
+        }
+        if self.portfolio_role(text) {
             return true;
         }
         if res.demonyms.contains(&k) || compound_demonym(text, res) {

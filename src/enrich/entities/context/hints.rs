@@ -172,7 +172,16 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     if let Some(r) = t[m.end..].strip_prefix(' ') {
         let w_end = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
         let w = &r[..w_end];
-        if w.starts_with(char::is_lowercase) {
+        // Not after an indefinite article: "an Adelaide company" is a company of Adelaide.
+        let indefinite = t[..m.start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|a| {
+                let a = lower(a);
+                res.articles.contains_key(&a) && !res.definites.contains(&a)
+            });
+        if w.starts_with(char::is_lowercase) && !indefinite {
             if let Some(&ty) = ctx.after.get(w) {
                 return Some(ty);
             }

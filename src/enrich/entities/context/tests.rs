@@ -207,6 +207,13 @@ fn words_around_a_name() {
         &[("Tass", "MISC")],
     );
     assert!(has(&es, "Tass", O), "{:?}", names(&es));
+    // After an indefinite article the name only says where: "a Hobart company".
+    let es = run(
+        Lang::En,
+        "The ferries are built by a Hobart company that employs 300 people.",
+        &[("Hobart", "GPE")],
+    );
+    assert!(has(&es, "Hobart", L), "{:?}", names(&es));
 }
 
 #[test]

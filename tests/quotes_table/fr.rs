@@ -341,4 +341,9 @@ pub const FR: &[(&str, Want)] = &[
         "« Le train s'est arrêté net au milieu du pont », a raconté à l'AFP un voyageur, Mathis Quéré, qui rentrait de Brest.",
         &[("Le train s'est arrêté net au milieu du pont", Some("Mathis Quéré"))],
     ),
+    // the pronoun inverted into the incise, not the place named after the verb
+    (
+        "La CFDT du Finistère dénonce un plan précipité. Son délégué, Yann Gourvès, réclame un report. « On nous demande de tout changer en un mois », a-t-il lancé jeudi devant la préfecture.",
+        &[("On nous demande de tout changer en un mois", Some("Yann Gourvès"))],
+    ),
 ];

@@ -5,7 +5,7 @@
 //! lemma is a speech verb of the profile. Empty without a parse: the word rules of `cues` decide.
 
 use super::clauses::{cue_start, participle_head_speaker};
-use super::cues::{inverted_np, is_boundary, Attribution};
+use super::cues::{cue_pronoun, inverted_np, is_boundary, Attribution};
 use super::field::Field;
 use super::field::MentionAt;
 use super::scan::RawQuote;
@@ -61,7 +61,20 @@ pub(super) fn attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option
         .filter(|&s| !fd.in_quote(p.tokens[s].start))
         .or_else(|| g.incise.then(|| inverted_subject(p, g.verb)).flatten())
         .filter(|&s| one_sentence(fd, p, g.verb, s));
-    let own = subject.and_then(|s| subject_phrase(fd, p, s, res));
+    // A pronoun inverted into the incise's verb ("« … », a-t-il lancé mardi devant la
+    // préfecture"): the subject, whatever the parser attached after the verb.
+    let inverted = g
+        .incise
+        .then(|| {
+            let (k0, k1) = (fd.tok_at(q.close_end), fd.tok_at(p.tokens[g.verb].end));
+            let k1 = (k1 + 1).min(fd.toks.len());
+            (k0..k1).find_map(|k| {
+                cue_pronoun(&fd.toks[k..k + 1], res)
+                    .map(|g| Phrase::at(Ref::Pron(g), fd.toks[k].start))
+            })
+        })
+        .flatten();
+    let own = inverted.or_else(|| subject.and_then(|s| subject_phrase(fd, p, s, res)));
     let participle = if own.is_none() {
         participle_head_speaker(fd, p, g.verb, res)
     } else {

@@ -553,7 +553,7 @@ fn a_datelines_place_is_a_place() {
 
 #[test]
 fn lower_case_names_of_institutions_chain_their_complements() {
-    let t = "Le tribunal de commerce de Caen et le groupement de gendarmerie de l'Orne ont été saisis, comme la cour d'assises d'Ille-et-Vilaine. Lyon est à la 6e place à 6 points de Lille.";
+    let t = "Le tribunal de commerce de Caen et le groupement de gendarmerie de l'Orne ont été saisis, comme la cour d'assises d'Ille-et-Vilaine, réunie à la salle des Ursulines. Lyon est à la 6e place à 6 points de Lille.";
     let es = run(
         Lang::Fr,
         t,
@@ -562,6 +562,7 @@ fn lower_case_names_of_institutions_chain_their_complements() {
             ("de l'", "LOC"),
             ("Orne", "LOC"),
             ("Ille-et-Vilaine", "LOC"),
+            ("Ursulines", "LOC"),
             ("Lyon", "LOC"),
             ("Lille", "LOC"),
         ],
@@ -582,6 +583,7 @@ fn lower_case_names_of_institutions_chain_their_complements() {
                 "cour d'assises d'Ille-et-Vilaine".into(),
                 EntityType::Organization
             ),
+            ("salle des Ursulines".into(), EntityType::Location),
             ("Lyon".into(), EntityType::Location),
             ("Lille".into(), EntityType::Location),
         ],

@@ -193,11 +193,16 @@ impl Span<'_> {
         toks.retain(|x| from + x.start < s);
         let word_at = |i: usize| toks.get(i).filter(|x| x.word && !x.cap);
         let mut i = toks.len();
-        // An article after the preposition ("de la", "de l'").
-        if i >= 1 && word_at(i - 1).is_some_and(|x| res.articles.contains_key(&x.lower)) {
+        // An article after the preposition ("de la", "de l'"); "des" is both.
+        let complement_at =
+            |i: usize| word_at(i).is_some_and(|x| res.complements.contains(&x.lower));
+        if i >= 2
+            && word_at(i - 1).is_some_and(|x| res.articles.contains_key(&x.lower))
+            && complement_at(i - 2)
+        {
             i -= 1;
         }
-        if !(i >= 1 && word_at(i - 1).is_some_and(|x| res.complements.contains(&x.lower))) {
+        if !(i >= 1 && complement_at(i - 1)) {
             return None;
         }
         i -= 1;

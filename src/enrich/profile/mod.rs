@@ -654,6 +654,15 @@ impl Profile {
             .map(String::as_str)
     }
 
+    /// Whether word `w` (any case) is the head word of a place's or an organisation's name
+    /// ("rue", "tribunal", "Airport", "Holdings").
+    pub fn is_head_word(&self, w: &str) -> bool {
+        matches!(
+            self.type_words.get(&key(w)),
+            Some(TypeWord::Org | TypeWord::Loc)
+        )
+    }
+
     /// Whether the whole name is only role/title words ("Haute-Commissaire", "ministre").
     pub fn is_role_name(&self, name: &str) -> bool {
         let k = lower(name);

@@ -22,12 +22,7 @@ impl Span<'_> {
             && ws.last().is_some_and(|w| res.role(&lower(w)).is_some())
             && !res.first_names.contains_key(&lower(ws[0]))
             && !res.articles.contains_key(&lower(ws[0]))
-            && ws[..ws.len() - 1].iter().all(|w| {
-                !matches!(
-                    res.type_words.get(&key(w)),
-                    Some(TypeWord::Org | TypeWord::Loc)
-                )
-            })
+            && ws[..ws.len() - 1].iter().all(|w| !res.is_head_word(w))
     }
 
     /// Stop words, roles, pronouns, articles, demonyms (also as a common noun after an

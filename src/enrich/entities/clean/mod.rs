@@ -219,13 +219,9 @@ impl Span<'_> {
                 || res.tokens.possessives.iter().any(|p| lower(p) == x.lower)
         };
         // A street or a body named after someone ("King George Boulevard"): one name.
-        let headed = toks.last().is_some_and(|x| {
-            x.word
-                && matches!(
-                    res.type_words.get(&key(&x.lower)),
-                    Some(TypeWord::Org | TypeWord::Loc)
-                )
-        });
+        let headed = toks
+            .last()
+            .is_some_and(|x| x.word && res.is_head_word(&x.lower));
         if headed && res.name_head == crate::enrich::profile::NameHead::Last {
             return vec![whole];
         }

@@ -57,24 +57,12 @@ impl Span<'_> {
             // Lower-case words before a place or organisation's name that are not its head
             // ("de Rennes", "la basilique de Vézelay" without "basilique" among the head words):
             // the name is kept from its first capitalised word, not dropped.
-            let head = |x: &crate::enrich::tokens::Tok| {
-                x.word
-                    && (x.cap
-                        || matches!(
-                            res.type_words.get(&key(&x.lower)),
-                            Some(TypeWord::Org | TypeWord::Loc)
-                        ))
-            };
+            let head =
+                |x: &crate::enrich::tokens::Tok| x.word && (x.cap || res.is_head_word(&x.lower));
             // Only for names of places and organisations, or a name the model left untyped
             // that a head word opens ("de l'Institut de géographie"): a date or an amount keeps
             // its words ("the beginning of January", "2:00 AM").
-            let is_head = |x: &crate::enrich::tokens::Tok| {
-                x.cap
-                    && matches!(
-                        res.type_words.get(&key(&x.lower)),
-                        Some(TypeWord::Org | TypeWord::Loc)
-                    )
-            };
+            let is_head = |x: &crate::enrich::tokens::Tok| x.cap && res.is_head_word(&x.lower);
             let named = matches!(ty, EntityType::Location | EntityType::Organization)
                 || (ty == EntityType::Misc
                     && toks.iter().find(|x| x.word && x.cap).is_some_and(is_head));
@@ -99,14 +87,9 @@ impl Span<'_> {
             }
             // A title before a person's name ("Me Sébastien Schapira", "Dr. Ann Lee").
             // Not before a place's or a body's head word: "King George Boulevard" is a street.
-            let headed = toks.last().is_some_and(|x| {
-                x.word
-                    && toks.len() > 2
-                    && matches!(
-                        res.type_words.get(&key(&x.lower)),
-                        Some(TypeWord::Org | TypeWord::Loc)
-                    )
-            });
+            let headed = toks
+                .last()
+                .is_some_and(|x| x.word && toks.len() > 2 && res.is_head_word(&x.lower));
             if ty == EntityType::Person
                 && toks[0].word
                 && !headed
@@ -216,10 +199,7 @@ impl Span<'_> {
                     .and_then(word_at)
                     .is_some_and(|p| res.complements.contains(&p.lower))
             };
-            if matches!(
-                res.type_words.get(&key(w)),
-                Some(TypeWord::Org | TypeWord::Loc)
-            ) {
+            if res.is_head_word(w) {
                 outer = Some(from + h.start);
                 run += 1;
             } else if res.complements.contains(w) && run > 0 {
@@ -333,13 +313,7 @@ impl Span<'_> {
         });
         // What a cut would leave is a bare head noun ("Mouvement" of "Mouvement 5 étoiles",
         // "Brigade 7 ponts"): the number is the name's.
-        let bare_head = |i: usize| {
-            i == 1
-                && matches!(
-                    self.res.type_words.get(&key(&toks[0].lower)),
-                    Some(TypeWord::Org | TypeWord::Loc)
-                )
-        };
+        let bare_head = |i: usize| i == 1 && self.res.is_head_word(&toks[0].lower);
         match amount.filter(|&i| i >= 1 && !bare_head(i)) {
             Some(i) => s + t[s..s + toks[i].start].trim_end().len(),
             None => e,

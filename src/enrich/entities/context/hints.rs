@@ -371,12 +371,7 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
         NameHead::Last => words.last(),
         NameHead::First => words.first(),
     };
-    if head.is_some_and(|w| {
-        matches!(
-            res.type_words.get(&key(w)),
-            Some(TypeWord::Org | TypeWord::Loc)
-        )
-    }) {
+    if head.is_some_and(|w| res.is_head_word(w)) {
         return false;
     }
     if !(2..=4).contains(&words.len())

@@ -331,4 +331,15 @@ pub const EN: &[(&str, Want)] = &[
         "The farmer was diagnosed with \"hay barn lung,\" a rare allergy to mould. \"Not at all,\" Ruth Gable said.",
         &[("Not at all,", Some("Ruth Gable"))],
     ),
+    // a partial quote governed by a verb of the reported clause is the reporting subject's
+    (
+        "Opening the case, Ruth Adebayo told the court that the firm had promised savers returns \"backed by real buildings and land\".",
+        &[("backed by real buildings and land", Some("Ruth Adebayo"))],
+    ),
+    // post-nominal letters are not part of the speaker's name
+    (
+        "Defending, Simon Garrow KC said his client had been \"misled by a man he trusted\".",
+        &[("misled by a man he trusted", Some("Simon Garrow"))],
+    ),
 ];
+

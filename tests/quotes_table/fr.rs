@@ -346,4 +346,26 @@ pub const FR: &[(&str, Want)] = &[
         "La CFDT du Finistère dénonce un plan précipité. Son délégué, Yann Gourvès, réclame un report. « On nous demande de tout changer en un mois », a-t-il lancé jeudi devant la préfecture.",
         &[("On nous demande de tout changer en un mois", Some("Yann Gourvès"))],
     ),
+    // a name inverted after an incise verb the parser left without subject
+    (
+        "Le maire sortant a été battu dimanche. « C'est la victoire de tout un quartier », a réagi Nora Vidal devant ses colistiers réunis à la salle des fêtes.",
+        &[("C'est la victoire de tout un quartier", Some("Nora Vidal"))],
+    ),
+    // an incise inside the marks (closed by a full stop after an apposition) says who speaks,
+    // not the cue after the quote
+    (
+        "« Le sel, on en trouve partout, souligne Hugo Marchetti, le fondateur. C'est ce qui rend notre procédé si bon marché. » La chercheuse reconnaît toutefois que le rendement reste faible.",
+        &[("Le sel, on en trouve partout", Some("Hugo Marchetti")), ("C'est ce qui rend notre procédé si bon marché.", Some("Hugo Marchetti"))],
+    ),
+    // an incise inside the marks whose speaker the text does not name
+    (
+        "Le ministre Paul Arnaud a quitté la salle sans un mot. « Jusqu'à hier soir, confie un conseiller, nous pensions que l'accord tiendrait. »",
+        &[("Jusqu'à hier soir", None), ("nous pensions que l'accord tiendrait.", None)],
+    ),
+    // a national after the definite article stands for the person first written with it
+    (
+        "Le Norvégien Lars Berg a pris la tête du classement devant l'Italien Marco Gatti. Gatti a perdu deux minutes dans la descente. « J'ai manqué de force dans le dernier col », a reconnu le Norvégien, pourtant vainqueur.",
+        &[("J'ai manqué de force dans le dernier col", Some("Lars Berg"))],
+    ),
 ];
+

@@ -276,6 +276,8 @@ pub struct Profile {
     /// Titles of address, written only before a person's name ("Ms", "Cllr", "Mme"): a name
     /// they open is a person's, whatever the model's label.
     pub honorifics: HashSet<String>,
+    /// Letters written after a person's name, as written ("KC", "MP", "OBE"): not the name.
+    pub postnominals: HashSet<String>,
     /// Contracted article forms ("au", "du"): a capitalised quotation after them is a name, a
     /// role after them someone the text knows, in a complement ("la directive du gouverneur").
     pub contracted: HashSet<String>,
@@ -576,6 +578,7 @@ impl Profile {
             byline_words: HashSet::new(),
             addressees: HashSet::new(),
             honorifics: HashSet::new(),
+            postnominals: HashSet::new(),
             complementizers: HashSet::new(),
             subordinators: HashSet::new(),
             relatives: HashSet::new(),

@@ -101,6 +101,10 @@ impl Profile {
                     self.age_suffixes.push(lower(w));
                     continue;
                 }
+                "postnominal" => {
+                    self.postnominals.insert(w.to_string());
+                    continue;
+                }
                 "trim_suffix" => {
                     self.trim_suffixes.push(w.to_string());
                     continue;

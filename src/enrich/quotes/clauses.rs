@@ -353,7 +353,7 @@ fn inverted_pronoun(fd: &Field<'_>, p: &Analysis, v: usize, res: &Profile) -> Op
 }
 
 /// Whether verb `v` has an auxiliary ("a signalé", "has said").
-fn has_aux(p: &Analysis, v: usize) -> bool {
+pub(super) fn has_aux(p: &Analysis, v: usize) -> bool {
     p.children(v).any(|c| dep_base(p, c) == "aux")
 }
 

@@ -498,7 +498,7 @@ fn name_colon(fd: &Field<'_>, b0: usize, b1: usize) -> Option<Attribution> {
 
 /// An attribution set inside the quotation marks, between commas (French press convention):
 /// « Nous voulons la paix, a déclaré X, mais pas à n'importe quel prix. »
-fn incise(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
+pub(super) fn incise(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
     incise_found(fd, q, res).map(|(a, _)| a)
 }
 
@@ -534,7 +534,17 @@ fn incise_found(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<(Attribut
             Some(g) if ce == close => Phrase::at(Ref::Pron(g), fd.toks[k].start),
             _ => np(fd, ce, close, res),
         };
-        if matches!(r.who, Ref::Ent(_) | Ref::Name(_) | Ref::Pron(_)) {
+        // Someone the text does not name counts too: « Jusqu'ici, confie un élu, rien n'a
+        // bougé » is nobody's.
+        let unnamed = matches!(
+            r.who,
+            Ref::Role {
+                definite: false,
+                ..
+            }
+        );
+        if unnamed || matches!(r.who, Ref::Ent(_) | Ref::Name(_) | Ref::Pron(_)) {
+            let close = apposition_end(fd, close, k1, res);
             let span = Span {
                 start: fd.toks[k - 1].start,
                 end: fd.toks[close].end,
@@ -545,3 +555,22 @@ fn incise_found(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<(Attribut
     }
     None
 }
+
+/// The comma or full stop closing an incise whose speaker has an apposition: after the comma at
+/// `close`, an article and at most [`MAX_APPOSITION`] words without a cue up to a full stop
+/// (« Le prix a doublé, souligne Anne Brun, la présidente. Nous… »). Else `close`.
+fn apposition_end(fd: &Field<'_>, close: usize, k1: usize, res: &Profile) -> usize {
+    if fd.toks[close].lower != "," || !fd.toks.get(close + 1).is_some_and(|t| res.articles.contains_key(&t.lower)) {
+        return close;
+    }
+    let stop = (close + 2..k1.min(close + 2 + MAX_APPOSITION)).find(|&x| {
+        matches!(fd.toks[x].lower.as_str(), "," | "." | ";" | ":" | "!" | "?")
+    });
+    match stop {
+        Some(x) if fd.toks[x].lower == "." && x + 1 < k1 && fd.toks[x + 1].cap => x,
+        _ => close,
+    }
+}
+
+/// The longest apposition read after an incise's speaker, in rule tokens.
+const MAX_APPOSITION: usize = 6;

@@ -4,7 +4,7 @@
 //! whatever its lemma ("« … », tonne l'avocat"). A verb reached otherwise counts only when its
 //! lemma is a speech verb of the profile. Empty without a parse: the word rules of `cues` decide.
 
-use super::clauses::{cue_start, participle_head_speaker};
+use super::clauses::{cue_start, has_aux, participle_head_speaker};
 use super::cues::{cue_pronoun, inverted_np, is_boundary, Attribution};
 use super::field::Field;
 use super::field::MentionAt;
@@ -75,6 +75,15 @@ pub(super) fn attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option
         })
         .flatten();
     let own = inverted.or_else(|| subject.and_then(|s| subject_phrase(fd, p, s, res)));
+    // A name inverted after an incise verb the parser left without subject is the speaker
+    // before any participle reading ("« … », a réagi Nora Vidal devant ses partisans").
+    let own = match own {
+        None if g.incise && finite(p, g.verb) => {
+            inverted_after(fd, fd.tok_at(p.tokens[g.verb].end), res)
+                .filter(|ph| matches!(ph.who, Ref::Ent(_) | Ref::Name(_)))
+        }
+        own => own,
+    };
     let participle = if own.is_none() {
         participle_head_speaker(fd, p, g.verb, res)
     } else {
@@ -103,6 +112,12 @@ pub(super) fn attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option
         at: phrase.at,
         rule,
     })
+}
+
+/// Whether verb `v` is finite or has its auxiliary ("a réagi", "says"), unlike a bare
+/// participle ("Speaking outside the court, she said …").
+fn finite(p: &Analysis, v: usize) -> bool {
+    p.tokens[v].morph.verb_form() == Some("Fin") || has_aux(p, v)
 }
 
 /// The verb governing the quote, in its paragraph and sentence: a verb in incise right after

@@ -65,6 +65,8 @@ struct Attributed {
     cue: Option<String>,
     /// The speaker came from the quote's own cue (not inherited or guessed).
     from_cue: bool,
+    /// Byte position of the cue's speaker phrase, when it came from a cue.
+    cue_at: Option<usize>,
     /// Where the attribution was found and what the speaker phrase was (for `--explain`).
     rule: QuoteRule,
     speaker_ref: SpeakerRef,
@@ -77,6 +79,7 @@ impl Attributed {
             speaker,
             cue: None,
             from_cue: false,
+            cue_at: None,
             rule: if speaker.is_some() {
                 rule
             } else {
@@ -113,12 +116,18 @@ pub fn extract(
         let mut roles = RoleSpeakers::new();
         let mut attributed = attribute_field(&mut fd, &kept, &mut rs, &cands, &mut roles);
         let clauses = reported::reported(&mut fd, &mut rs, &cands, &roles);
-        // A partial quotation inside reported speech is the reporting subject's.
+        // A partial quotation inside reported speech is the reporting subject's, also when a
+        // verb of the reported clause governs it ("She said the firm had promised savers
+        // “…”": her words, not the firm's).
         for (q, a) in kept.iter().zip(attributed.iter_mut()) {
-            if let Some(c) = clauses
-                .iter()
-                .find(|c| !a.from_cue && c.span.start <= q.open && q.close_end <= c.span.end)
-            {
+            let inside = |c: &reported::Reported| {
+                c.span.start <= q.open
+                    && q.end <= c.span.end
+                    && (!a.from_cue
+                        || (a.speaker.is_none() && a.rule != QuoteRule::SourcePhrase)
+                        || a.cue_at.is_some_and(|p| c.span.start <= p && p < q.open))
+            };
+            if let Some(c) = clauses.iter().find(|c| inside(c)) {
                 a.speaker = c.speaker;
                 a.rule = QuoteRule::ReportedClauseSubject;
                 a.speaker_ref = SpeakerRef::Inherited;
@@ -251,6 +260,7 @@ fn attribute_field(
             speaker,
             cue: a.cue,
             from_cue: true,
+            cue_at: a.at,
             rule: a.rule,
             speaker_ref,
         });
@@ -286,6 +296,10 @@ fn attributions(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Vec<cues::Attrib
         .is_some_and(|w| res.cues_starting(&lower(w)).any(|c| c.source));
     if source {
         return rule.into_iter().collect();
+    }
+    // An incise inside the marks says who speaks before anything outside them does.
+    if let Some(a) = cues::incise(fd, q, res) {
+        return vec![a];
     }
     match govern::attribution(fd, q, res) {
         // The parse says the speaker is someone the text does not name ("a UN official"):
@@ -427,6 +441,7 @@ fn resolved(
         speaker: Some(speaker),
         cue: None,
         from_cue: false,
+        cue_at: None,
         rule,
         speaker_ref,
     })

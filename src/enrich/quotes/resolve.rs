@@ -250,6 +250,14 @@ impl<'a> Resolver<'a> {
                 roles.push((t.lower.clone(), g));
             }
         }
+        // "le Norvégien Lars Berg", "the Kenyan Joy Wanjiru": a national before the name.
+        if k > 1 && res.articles.contains_key(&fd.toks[k - 2].lower) {
+            let d = &fd.toks[k - 1];
+            if d.cap && res.demonyms.contains(&key(&d.lower)) {
+                let g = res.articles[&fd.toks[k - 2].lower];
+                roles.push((d.lower.clone(), g));
+            }
+        }
         let ke = fd.tok_at(m.end);
         if fd.toks.get(ke).is_some_and(|t| t.lower == ",") {
             for t in fd.toks.iter().skip(ke + 1).take(6) {

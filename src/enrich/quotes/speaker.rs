@@ -4,7 +4,7 @@
 
 use super::field::{Field, MentionAt, Span};
 use crate::enrich::explain::SpeakerRef;
-use crate::enrich::profile::{lower, Gender, Profile};
+use crate::enrich::profile::{key, lower, Gender, Profile};
 
 /// Who a speaker phrase points at, before resolution.
 #[derive(Clone, Debug)]
@@ -155,6 +155,18 @@ pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase 
             return Phrase::at(Ref::Ent(m.entity), t.start);
         }
     }
+    // "le Danois", "the Kenyan": an inhabitant or national after a definite article describes
+    // someone named before, like a role ("le Norvégien Lars Berg … a assuré le Norvégien").
+    if let Some((g, _)) = art.as_ref().filter(|(_, a)| res.definites.contains(a)) {
+        if j < k1 && is_demonym_noun(fd, j, res) {
+            let who = Ref::Role {
+                definite: true,
+                gender: *g,
+                word: fd.toks[j].lower.clone(),
+            };
+            return Phrase::at(who, t.start);
+        }
+    }
     // "une passagère, Ana Roy", "a commuter, Tom Fell": a common noun in apposition to a
     // person's name; the name is the speaker.
     if let Some(p) = art.as_ref().and_then(|_| noun_then_person(fd, j, k1)) {
@@ -177,6 +189,24 @@ pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase 
         return bare_name(fd, k, k1, res);
     }
     Phrase::NOTHING
+}
+
+/// Whether token `j` is a capitalised inhabitant or national standing alone as a noun, in the
+/// singular ("le Danois", "the Kenyan"), not the first word of a name ("the Kenyan Airways
+/// flight").
+pub(super) fn is_demonym_noun(fd: &Field<'_>, j: usize, res: &Profile) -> bool {
+    let t = &fd.toks[j];
+    let k = key(&t.lower);
+    // A plural names a people, not someone: "les Américains", "the Kenyans".
+    let plural = ["s", "x"]
+        .iter()
+        .any(|e| k.strip_suffix(e).is_some_and(|b| res.demonyms.contains(b)));
+    t.word
+        && t.cap
+        && !plural
+        && res.demonyms.contains(&k)
+        && !fd.toks.get(j + 1).is_some_and(|n| n.word && n.cap && n.start == t.end + 1)
+        && fd.mention_starting(t.start).is_none_or(|m| m.end == t.end)
 }
 
 /// "ce père de famille", "this veteran coach": a demonstrative and a lower-case noun describe

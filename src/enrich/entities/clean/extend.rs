@@ -95,4 +95,5 @@ fn blocks_extension(w: &str, res: &Profile) -> bool {
         || res.articles.contains_key(&l)
         || res.cues_starting(&l).next().is_some()
         || res.demonyms.contains(&key(w))
+        || res.postnominals.contains(w)
 }

@@ -261,6 +261,15 @@ impl Span<'_> {
                     e = s + head.trim_end().len();
                     continue;
                 }
+                // Letters after a person's name: an honour or an office, not the name ("Ann
+                // Reyes KC", "Tom Hart MP").
+                let name = head.trim_end_matches([' ', ',']);
+                if self.res.postnominals.contains(last)
+                    && name.split(' ').filter(|w| w.starts_with(char::is_uppercase)).count() >= 2
+                {
+                    e = s + name.len();
+                    continue;
+                }
             }
             if let Some(x) = self
                 .res

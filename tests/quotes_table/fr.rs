@@ -367,5 +367,20 @@ pub const FR: &[(&str, Want)] = &[
         "Le Norvégien Lars Berg a pris la tête du classement devant l'Italien Marco Gatti. Gatti a perdu deux minutes dans la descente. « J'ai manqué de force dans le dernier col », a reconnu le Norvégien, pourtant vainqueur.",
         &[("J'ai manqué de force dans le dernier col", Some("Lars Berg"))],
     ),
+    // an indefinite "on" says who speaks no more than "dit-on"
+    (
+        "Le chantier du tram a pris du retard. À la mairie, on assure que les travaux avancent « dans les délais prévus ».",
+        &[("dans les délais prévus", None)],
+    ),
+    // the verb of a relative clause closed before the quote is not its cue; "saluer" is
+    (
+        "La Fondation Lumière, qui finance le festival depuis 2015, a salué dans un communiqué « une programmation audacieuse ».",
+        &[("une programmation audacieuse", Some("Fondation Lumière"))],
+    ),
+    // "Pour" and a person described by any common noun
+    (
+        "Pour le sociologue Étienne Morand, de l'Université de Genève, le vote traduit surtout « une lassitude face à la hausse des loyers ».",
+        &[("une lassitude face à la hausse des loyers", Some("Étienne Morand"))],
+    ),
 ];
 

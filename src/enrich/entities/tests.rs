@@ -673,3 +673,21 @@ fn a_capitalised_portfolio_role_is_no_name() {
     assert!(!n.iter().any(|(x, _)| x == "Water Minister"), "{n:?}");
     assert!(n.iter().any(|(x, _)| x == "Ann Roe"), "{n:?}");
 }
+
+#[test]
+fn a_span_opening_on_the_complement_of_a_lower_case_head_takes_the_head() {
+    // The model labelled "de Rouen" a person, leaving "barreau" out.
+    let t = "Me Claire Bastien, inscrite au barreau de Rouen, a plaidé l'acquittement.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Claire Bastien", "PER"), ("de Rouen", "PER")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Claire Bastien".into(), EntityType::Person),
+            ("barreau de Rouen".into(), EntityType::Organization),
+        ]
+    );
+}

@@ -65,6 +65,8 @@ pub enum Referent {
     Group,
     /// A thing: only an organisation may speak through it ("it said").
     Thing,
+    /// Nobody in particular: an indefinite subject ("on assure que …") names no speaker.
+    Nobody,
 }
 
 impl Referent {
@@ -72,6 +74,7 @@ impl Referent {
         match s.trim() {
             "group" => Referent::Group,
             "thing" => Referent::Thing,
+            "nobody" => Referent::Nobody,
             _ => Referent::Person,
         }
     }

@@ -409,8 +409,15 @@ fn before_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributi
     }
     let mut found = None;
     for k in b0..b1 {
+        // A verb of a relative clause closed before the quote describes the subject; it does
+        // not say the quote ("X, qui soutient la maison depuis 2019, a salué « … »"; but "X,
+        // qui estime que le chantier démarrera « … »").
+        let relative = k > 0 && res.relatives.contains(&fd.toks[k - 1].lower);
         if let Some(c) = cue_at(fd, k, b1, res) {
-            found = Some((k, c));
+            let closed = relative && !c.source && (c.end..b1).any(|x| fd.toks[x].lower == ",");
+            if !closed {
+                found = Some((k, c));
+            }
         }
     }
     let Some((k, c)) = found else {
@@ -456,7 +463,7 @@ pub(super) fn opinion(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> Op
         return None;
     }
     let c = (b0 + 2..b1.min(b0 + 8)).find(|&x| fd.toks[x].lower == ",")?;
-    let r = np(fd, b0 + 1, c, res);
+    let r = described_person(fd, b0 + 1, c, res).unwrap_or_else(|| np(fd, b0 + 1, c, res));
     let ok = match r.who {
         Ref::Ent(i) => fd.is_speakable(i),
         Ref::Pron(g) => g != Gender::Unknown,
@@ -480,6 +487,20 @@ pub(super) fn opinion(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> Op
         Some(fd.toks[b0].lower.clone()),
         QuoteRule::Opinion,
     ))
+}
+
+/// A person's name closing a phrase that an article and at most three lower-case words open,
+/// whatever those words are ("le sociologue Étienne Morand", "the pollster Ann Bright"): that
+/// person, with the phrase's start.
+fn described_person(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Option<Phrase> {
+    let m = fd.mention_ending(fd.toks.get(k1.checked_sub(1)?)?.end)?;
+    let km = fd.tok_at(m.start);
+    let art = fd.toks.get(k0)?;
+    let described = res.articles.contains_key(&art.lower)
+        && km > k0 + 1
+        && km - k0 <= 4
+        && fd.toks[k0 + 1..km].iter().all(|t| t.word && !t.cap);
+    (described && fd.is_person(m.entity)).then(|| Phrase::at(Ref::Ent(m.entity), art.start))
 }
 
 /// "Jean Dupont : « … »" (headlines, interviews): a name, a colon, the quote.

@@ -247,7 +247,7 @@ fn attribute_field(
                 Referent::Person if *g != Gender::Unknown => {
                     last_speaker(fd, kept, qi, &out, |i| fd.is_person(i) && rs.agrees(i, *g))
                 }
-                Referent::Person => None,
+                Referent::Person | Referent::Nobody => None,
                 Referent::Group | Referent::Thing => last_speaker(fd, kept, qi, &out, |i| {
                     fd.is_speakable(i) && !fd.is_person(i)
                 }),

@@ -296,6 +296,7 @@ impl<'a> Resolver<'a> {
             Ref::Pron(g) => match self.res.referent(&pronoun_word(fd, pos)) {
                 Referent::Person => self.antecedent(fd, pos, g, cands, roles),
                 Referent::Group | Referent::Thing => self.org_referent(fd, pos),
+                Referent::Nobody => None,
             },
             Ref::Role {
                 definite: false, ..

@@ -135,6 +135,13 @@ impl Span<'_> {
         if self.ty == EntityType::Misc {
             return s;
         }
+        // The model's span opens on the complement ("barreau" + "de Metz"): the head before it
+        // opens the name, if there is one.
+        if let Some(inner) = self.after_complement(s) {
+            if let Some(h) = self.head_of_complement(inner) {
+                return h;
+            }
+        }
         let Some(b) = self.text[..s].strip_suffix(' ') else {
             return self.head_of_complement(s).unwrap_or(s);
         };
@@ -152,6 +159,19 @@ impl Span<'_> {
         } else {
             self.head_of_complement(s).unwrap_or(s)
         }
+    }
+
+    /// The start of the capitalised word after a lower-case complement preposition opening the
+    /// span at `s` ("de Metz", "d'Arras"), if it opens so.
+    fn after_complement(&self, s: usize) -> Option<usize> {
+        let mut e = (s + 48).min(self.text.len());
+        while !self.text.is_char_boundary(e) {
+            e -= 1;
+        }
+        let toks = tokenize(&self.text[s..e], &self.res.tokens);
+        let (c, n) = (toks.first()?, toks.get(1)?);
+        (c.word && !c.cap && self.res.complements.contains(&c.lower) && n.word && n.cap)
+            .then_some(s + n.start)
     }
 
     /// The start of a lower-case institution or facility name right before `s`, in a language

@@ -427,3 +427,43 @@ fn an_organisation_cut_before_the_place_it_serves_is_joined_to_it() {
         [("Office for the Northern District of Ohio".to_string(), O)]
     );
 }
+
+#[test]
+fn a_building_run_into_its_street_is_two_names_and_no_name_ends_on_on() {
+    let t = "Families gathered at the Corn Exchange on Market Street, then at the Harbour Hotel on Friday.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Corn Exchange on Market Street", "FAC"),
+            ("Harbour Hotel on", "FAC"),
+        ],
+    );
+    let n = names(&es);
+    for want in ["Corn Exchange", "Market Street", "Harbour Hotel"] {
+        assert!(n.iter().any(|(x, _)| x == want), "{want}: {n:?}");
+    }
+    assert_eq!(n.len(), 3, "{n:?}");
+    // Not a town's name with "on" in it, whose last word is no street's.
+    let t = "She grew up in Walton on Thames.";
+    let es = run(Lang::En, t, &[("Walton on Thames", "GPE")]);
+    assert_eq!(names(&es), [("Walton on Thames".to_string(), L)]);
+}
+
+#[test]
+fn letters_after_a_person_s_name_are_not_the_name() {
+    let t = "Defending, Simon Garrow KC thanked Tom Hart MP and Dame Eve Cole DBE.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Simon Garrow KC", "PERSON"), ("Tom Hart", "PERSON"), ("Eve Cole DBE", "PERSON")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Simon Garrow".to_string(), P),
+            ("Tom Hart".to_string(), P),
+            ("Eve Cole".to_string(), P)
+        ]
+    );
+}

@@ -279,6 +279,9 @@ pub struct Profile {
     /// Titles of address, written only before a person's name ("Ms", "Cllr", "Mme"): a name
     /// they open is a person's, whatever the model's label.
     pub honorifics: HashSet<String>,
+    /// Prepositions between a building's name and the street it stands on ("on"): a span
+    /// running over one into a street's name is two names.
+    pub site_preps: Vec<String>,
     /// Letters written after a person's name, as written ("KC", "MP", "OBE"): not the name.
     pub postnominals: HashSet<String>,
     /// Contracted article forms ("au", "du"): a capitalised quotation after them is a name, a
@@ -582,6 +585,7 @@ impl Profile {
             addressees: HashSet::new(),
             honorifics: HashSet::new(),
             postnominals: HashSet::new(),
+            site_preps: Vec::new(),
             complementizers: HashSet::new(),
             subordinators: HashSet::new(),
             relatives: HashSet::new(),

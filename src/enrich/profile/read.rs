@@ -101,6 +101,10 @@ impl Profile {
                     self.age_suffixes.push(lower(w));
                     continue;
                 }
+                "site_prep" => {
+                    self.site_preps.push(lower(w));
+                    continue;
+                }
                 "postnominal" => {
                     self.postnominals.insert(w.to_string());
                     continue;

@@ -70,7 +70,10 @@ pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &
             free: &|b: usize| !bounds.contains(&(*fi, b)),
             res,
         };
-        for piece in pieces(t, sp.start, sp.end) {
+        let cut = pieces(t, sp.start, sp.end)
+            .into_iter()
+            .flat_map(|r| at_street(t, r, res));
+        for piece in cut {
             for p in span.clean(piece.start, piece.end) {
                 ms.push(M {
                     field: *fi,
@@ -287,4 +290,33 @@ impl Span<'_> {
         }
         vec![r]
     }
+}
+
+/// A span running from a building over a preposition into the street it stands on ("the
+/// Granary Arts Centre on Mill Lane"): two names, cut at the preposition, when the part after
+/// it ends on a street's or a place's head word and both sides are capitalised.
+fn at_street(t: &str, r: Range, res: &Profile) -> Vec<Range> {
+    let seg = &t[r.start..r.end];
+    for prep in &res.site_preps {
+        let pat = format!(" {prep} ");
+        let Some(i) = seg.find(&pat) else {
+            continue;
+        };
+        let (left, right) = (&seg[..i], &seg[i + pat.len()..]);
+        let head = right.rsplit(' ').next().map(lower).unwrap_or_default();
+        if left.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase))
+            && right.starts_with(char::is_uppercase)
+            && res.type_words.get(&key(&head)) == Some(&TypeWord::Loc)
+        {
+            let b = r.start + i + pat.len();
+            return vec![
+                Range {
+                    start: r.start,
+                    end: r.start + i,
+                },
+                Range { start: b, end: r.end },
+            ];
+        }
+    }
+    vec![r]
 }

@@ -277,7 +277,11 @@ impl Span<'_> {
             let c = seg.chars().next_back()?;
             // A date word the model ran into ("le Bundestag mardi", "the Senate Monday").
             if let Some((head, last)) = seg.rsplit_once(' ') {
-                if last.starts_with(char::is_lowercase) && self.res.stop.contains(&key(last)) {
+                // A name never ends on the preposition of its site ("the Harbour Hotel on" +
+                // "Friday"); one of a complement may be joined to what follows ("of" + "Ohio").
+                let dangling = self.res.site_preps.iter().any(|p| p == last)
+                    || self.res.stop.contains(&key(last));
+                if last.starts_with(char::is_lowercase) && dangling {
                     e = s + head.trim_end().len();
                     continue;
                 }

@@ -467,3 +467,14 @@ fn letters_after_a_person_s_name_are_not_the_name() {
         ]
     );
 }
+
+#[test]
+fn a_given_name_before_a_lone_word_the_model_typed_otherwise_makes_a_person() {
+    let t = "For Ruth Kimber, who farms outside the town, it is the third flood. Kimber moved her sheep.";
+    let es = run(Lang::En, t, &[("Kimber", "ORG"), ("Kimber", "ORG")]);
+    assert_eq!(names(&es), [("Ruth Kimber".to_string(), P)]);
+    // Not before a place's head word.
+    let t = "They walked along Jordan Valley.";
+    let es = run(Lang::En, t, &[("Valley", "LOC")]);
+    assert!(names(&es).iter().all(|(x, _)| x != "Jordan Valley"), "{:?}", names(&es));
+}

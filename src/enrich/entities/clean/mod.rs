@@ -18,7 +18,7 @@ pub(super) use merge::{drop_non_names, merge};
 use super::mention::M;
 use super::typing::{is_name_label, label_type};
 use crate::enrich::ner::EntSpan;
-use crate::enrich::profile::{key, lower, Profile, TypeWord};
+use crate::enrich::profile::{key, lower, Gender, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Document, EntityType};
 use pieces::pieces;
@@ -136,6 +136,7 @@ impl Span<'_> {
         }
         let e = self.initial_period(s, self.cut_amount(s, e));
         let r = self.extended(Range { start: s, end: e });
+        let (r, first_named) = self.first_name_before(r);
         let mut out = Vec::new();
         let parts = self.unglue(r);
         let parts = match parts.as_slice() {
@@ -147,7 +148,7 @@ impl Span<'_> {
         };
         for mut part in parts {
             part.unlabelled |= self.article_opened_person(part.range);
-            part.person |= titled;
+            part.person |= titled || first_named;
             if !self.is_no_entity(part.range) {
                 out.extend(
                     self.split_coordination(part.range)
@@ -187,6 +188,45 @@ impl Span<'_> {
                 (s + name.start, true)
             }
             _ => (s, false),
+        }
+    }
+
+    /// A lone capitalised word the model did not call a person, right after a given name of
+    /// known gender that no span holds ("For Gwen" + "Ashby", labelled an organisation): the
+    /// person's full name. Not a place's or an organisation's head word ("Jordan" + "Valley").
+    fn first_name_before(&self, r: Range) -> (Range, bool) {
+        let (t, res) = (self.text, self.res);
+        let word = &t[r.start..r.end];
+        let lone = word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && word.starts_with(char::is_uppercase)
+            && word.chars().any(char::is_lowercase);
+        if self.ty == EntityType::Person || !lone || res.is_head_word(&lower(word)) {
+            return (r, false);
+        }
+        let Some(b) = t[..r.start].strip_suffix(' ') else {
+            return (r, false);
+        };
+        let w_start = b
+            .char_indices()
+            .rfind(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let first = &b[w_start..];
+        let given = first.starts_with(char::is_uppercase)
+            && first.chars().skip(1).all(char::is_lowercase)
+            && res
+                .first_names
+                .get(&lower(first))
+                .is_some_and(|g| *g != Gender::Unknown);
+        if given && (self.free)(w_start + first.len()) && (self.free)(w_start) {
+            (
+                Range {
+                    start: w_start,
+                    end: r.end,
+                },
+                true,
+            )
+        } else {
+            (r, false)
         }
     }
 

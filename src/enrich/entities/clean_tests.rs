@@ -478,3 +478,11 @@ fn a_given_name_before_a_lone_word_the_model_typed_otherwise_makes_a_person() {
     let es = run(Lang::En, t, &[("Valley", "LOC")]);
     assert!(names(&es).iter().all(|(x, _)| x != "Jordan Valley"), "{:?}", names(&es));
 }
+
+#[test]
+fn a_national_before_a_person_s_full_name_is_no_part_of_it() {
+    // The model may run the national into the name and type the whole a place.
+    let t = "L'envoyée spéciale, la Sénégalaise Fatou Ndiaye, a salué l'accord.";
+    let es = run(Lang::Fr, t, &[("Sénégalaise Fatou Ndiaye", "LOC")]);
+    assert_eq!(names(&es), [("Fatou Ndiaye".to_string(), P)]);
+}

@@ -85,6 +85,18 @@ impl Span<'_> {
                     }
                 }
             }
+            // A national before a person's full name ("la Malienne Awa Diallo", "the Kenyan
+            // Joy Wanjiru"): a description, not a name ("Normand Roy" keeps its first name).
+            if (ty == EntityType::Person
+                || toks.get(1).is_some_and(|x| res.first_names.contains_key(&x.lower)))
+                && toks.len() >= 3
+                && toks[..3].iter().all(|x| x.word && x.cap)
+                && res.demonyms.contains(&key(&toks[0].lower))
+                && !res.first_names.contains_key(&toks[0].lower)
+            {
+                s += toks[1].start;
+                continue;
+            }
             // A title before a person's name ("Me Sébastien Schapira", "Dr. Ann Lee").
             // Not before a place's or a body's head word: "King George Boulevard" is a street.
             let headed = toks

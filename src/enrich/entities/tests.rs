@@ -691,3 +691,21 @@ fn a_span_opening_on_the_complement_of_a_lower_case_head_takes_the_head() {
         ]
     );
 }
+
+#[test]
+fn lower_case_place_heads_open_their_names_but_not_after_an_indefinite_article() {
+    let t = "Le feu a gagné le massif de l'Esterel, près du campus de la Garde. Les élus logeaient dans un hôtel de Fréjus.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Esterel", "LOC"), ("Garde", "LOC"), ("Fréjus", "LOC")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("massif de l'Esterel".into(), EntityType::Location),
+            ("campus de la Garde".into(), EntityType::Location),
+            ("Fréjus".into(), EntityType::Location),
+        ]
+    );
+}

@@ -232,7 +232,7 @@ impl Span<'_> {
                     .is_some_and(|p| res.complements.contains(&p.lower))
             };
             if res.is_head_word(w) {
-                outer = Some(from + h.start);
+                outer = Some((from + h.start, i - 1));
                 run += 1;
             } else if res.complements.contains(w) && run > 0 {
                 // A complement inside the name ("cour d'assises", "tribunal de commerce").
@@ -249,8 +249,14 @@ impl Span<'_> {
             }
             i -= 1;
         }
-        let hs = outer?;
-        ((self.free)(hs) && !self.class_noun(&t[hs..s])).then_some(hs)
+        let (hs, hi) = outer?;
+        // After an indefinite article the head is a common noun: "un hôtel de Doha" is a hotel
+        // in Doha, not a name.
+        let indefinite = hi
+            .checked_sub(1)
+            .and_then(|j| toks.get(j))
+            .is_some_and(|x| res.articles.contains_key(&x.lower) && !res.definites.contains(&x.lower));
+        ((self.free)(hs) && !indefinite && !self.class_noun(&t[hs..s])).then_some(hs)
     }
 
     /// Whether `w` (lower case) may be a noun or an adjective inside a lower-case name: letters

@@ -486,3 +486,25 @@ fn a_national_before_a_person_s_full_name_is_no_part_of_it() {
     let es = run(Lang::Fr, t, &[("Sénégalaise Fatou Ndiaye", "LOC")]);
     assert_eq!(names(&es), [("Fatou Ndiaye".to_string(), P)]);
 }
+
+#[test]
+fn a_name_cut_before_its_lower_case_words_is_what_its_acronym_spells() {
+    let t = "L'Office national des forêts de montagne (ONFM) a fermé la route. L'ONFM surveille.";
+    let es = run(Lang::Fr, t, &[("Office national", "ORG"), ("ONFM", "ORG")]);
+    assert_eq!(
+        names(&es),
+        [("Office national des forêts de montagne".to_string(), O)]
+    );
+    // A tail after the acronym is the name's own.
+    let t = "L'Agence régionale de santé de Bretagne (ARS de Bretagne) a répondu.";
+    let es = run(Lang::Fr, t, &[("Agence régionale", "ORG"), ("Bretagne", "LOC")]);
+    let n = names(&es);
+    assert!(
+        n.iter().any(|(x, _)| x == "Agence régionale de santé de Bretagne"),
+        "{n:?}"
+    );
+    // Nothing spelled: the name stays as found.
+    let t = "Le Conseil général des mines (CNRS) a tranché.";
+    let es = run(Lang::Fr, t, &[("Conseil général", "ORG")]);
+    assert_eq!(names(&es)[0].0, "Conseil général");
+}

@@ -40,6 +40,7 @@ impl Span<'_> {
         }
         if self.ty != EntityType::Person {
             e = complement_end(t, s, e, res, self.free).unwrap_or(e);
+            e = acronym_end(t, s, e, res).unwrap_or(e);
         }
         if let Some(b) = t[..s]
             .strip_suffix(' ')
@@ -96,4 +97,61 @@ fn blocks_extension(w: &str, res: &Profile) -> bool {
         || res.cues_starting(&l).next().is_some()
         || res.demonyms.contains(&key(w))
         || res.postnominals.contains(w)
+}
+
+/// Most words between a cut name and the acronym that defines it.
+const MAX_ACRONYM_GAP: usize = 12;
+
+/// The end of a name the model cut before its lower-case words, when the acronym defined right
+/// after it spells the whole: "Office national" + " des forêts de montagne (ONFM)" is one name;
+/// a tail written after the acronym is the name's own ("Agence régionale de santé de Bretagne
+/// (ARS de Bretagne)"). `None` when the name already spells it, or nothing does.
+fn acronym_end(t: &str, s: usize, e: usize, res: &Profile) -> Option<usize> {
+    let rest = &t[e..];
+    let open = rest.find(" (")?;
+    let gap = &rest[..open];
+    if gap.is_empty()
+        || gap.split_whitespace().count() > MAX_ACRONYM_GAP
+        || gap.contains(['.', ',', ';', ':', '!', '?', '\n', '«', '»', '"', '“', '”'])
+    {
+        return None;
+    }
+    let inner = &rest[open + 2..];
+    let inside: Vec<&str> = inner[..inner.find(')')?].split_whitespace().collect();
+    let ac = inside.first()?;
+    if !(2..=8).contains(&ac.chars().count()) || !ac.chars().all(char::is_uppercase) {
+        return None;
+    }
+    let phrase = &t[s..e + open];
+    let tail = inside[1..].join(" ");
+    let core = if tail.is_empty() {
+        phrase
+    } else {
+        phrase.strip_suffix(tail.as_str())?.trim_end()
+    };
+    let ac = lower(ac);
+    (word_initials(core, res) == ac && word_initials(&t[s..e], res) != ac).then_some(e + open)
+}
+
+/// The initials of the words of `name` that are neither grammar words nor articles, an elided
+/// article left aside ("d'incendie" → "i"): what an acronym spells.
+fn word_initials(name: &str, res: &Profile) -> String {
+    name.split_whitespace()
+        .map(|w| {
+            let w = lower(w);
+            match w.rsplit_once(['\'', '’']) {
+                Some((_, after)) if !after.is_empty() => after.to_string(),
+                _ => w,
+            }
+        })
+        .filter(|w| {
+            !(res.function_words.contains(w)
+                || res.preps.contains(w)
+                || res.complements.contains(w)
+                || res.articles.contains_key(w)
+                || res.and_words.contains(w)
+                || res.particles.contains(w))
+        })
+        .filter_map(|w| w.chars().next())
+        .collect()
 }

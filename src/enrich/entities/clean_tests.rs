@@ -508,3 +508,18 @@ fn a_name_cut_before_its_lower_case_words_is_what_its_acronym_spells() {
     let es = run(Lang::Fr, t, &[("Conseil général", "ORG")]);
     assert_eq!(names(&es)[0].0, "Conseil général");
 }
+
+#[test]
+fn a_person_s_hyphenated_surname_cut_at_the_hyphen_is_whole() {
+    let t = "The chief executive, Dana Ruiz-Molina, said the test failed. Ruiz-Molina was calm.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Dana Ruiz", "PERSON"), ("Ruiz-Molina", "ORG")],
+    );
+    assert_eq!(names(&es)[0], ("Dana Ruiz-Molina".to_string(), P));
+    // Two places joined by a hyphen stay apart.
+    let t = "The China-Pakistan corridor opened.";
+    let es = run(Lang::En, t, &[("China", "GPE")]);
+    assert_eq!(names(&es), [("China".to_string(), L)]);
+}

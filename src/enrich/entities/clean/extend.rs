@@ -20,6 +20,20 @@ impl Span<'_> {
         {
             return r;
         }
+        // A person's hyphenated surname the model cut at its hyphen ("Ana Ruiz" + "-Molina");
+        // not two places ("China-Pakistan").
+        if let Some(rest) = t[e..].strip_prefix('-').filter(|_| self.ty == EntityType::Person) {
+            let w_end = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            let w = &rest[..w_end];
+            if w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().count() >= 2
+                && (self.free)(e + 1)
+            {
+                e += 1 + w_end;
+            }
+        }
         for _ in 0..2 {
             let Some(rest) = t[e..].strip_prefix(' ') else {
                 break;

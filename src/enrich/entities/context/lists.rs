@@ -190,7 +190,10 @@ impl List<'_> {
             if j > s && self.t[toks[j - 1].end..x.start].contains('\n') {
                 break;
             }
-            let glued = j > s && toks[j - 1].end == x.start && x.lower != ",";
+            // A full stop ends the sentence, unless it closes an abbreviation ("St. Louis").
+            let stop = matches!(x.lower.as_str(), "!" | "?" | ";" | ":")
+                || (x.lower == "." && !res.abbrevs.contains(&toks[j - 1].lower));
+            let glued = j > s && toks[j - 1].end == x.start && x.lower != "," && !stop;
             let inner = j > s
                 && j + 1 < toks.len()
                 && toks[j + 1].cap

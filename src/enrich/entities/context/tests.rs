@@ -599,3 +599,13 @@ fn a_name_after_a_law_word_names_the_law_where_heads_come_first() {
     let es = run(Lang::En, t, &[("Vale", "PERSON")]);
     assert!(has(&es, "Vale", P), "{:?}", names(&es));
 }
+
+#[test]
+fn a_list_item_ends_at_the_full_stop_of_its_sentence() {
+    let t = "Families left for cities such as Ames and Sioux Falls. According to the county, 40 moved. Others chose towns like St. Paul.";
+    let es = run(Lang::En, t, &[("Ames", "GPE"), ("Sioux Falls", "GPE")]);
+    let n = names(&es);
+    assert!(has(&es, "Sioux Falls", L), "{n:?}");
+    assert!(n.iter().all(|(x, _)| !x.contains("According")), "{n:?}");
+    assert!(has(&es, "St. Paul", L), "{n:?}");
+}

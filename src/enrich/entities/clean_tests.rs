@@ -523,3 +523,14 @@ fn a_person_s_hyphenated_surname_cut_at_the_hyphen_is_whole() {
     let es = run(Lang::En, t, &[("China", "GPE")]);
     assert_eq!(names(&es), [("China".to_string(), L)]);
 }
+
+#[test]
+fn a_title_before_a_surname_s_particle_is_stripped() {
+    let t = "Louis-Henri de Villemont a signé. M. de Villemont a confirmé.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Louis-Henri de Villemont", "PER"), ("M. de Villemont", "PER")],
+    );
+    assert_eq!(names(&es), [("Louis-Henri de Villemont".to_string(), P)]);
+}

@@ -709,3 +709,28 @@ fn lower_case_place_heads_open_their_names_but_not_after_an_indefinite_article()
         ]
     );
 }
+
+#[test]
+fn french_gates_markets_and_observatories_are_named_with_their_heads() {
+    let t = "Le cortège est parti de la porte de Bagnolet vers le marché Kermel. L'Observatoire régional des déchets industriels a publié un rapport.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Bagnolet", "LOC"),
+            ("Kermel", "PER"),
+            ("Observatoire régional des déchets industriels", "LOC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("porte de Bagnolet".into(), EntityType::Location),
+            ("marché Kermel".into(), EntityType::Location),
+            (
+                "Observatoire régional des déchets industriels".into(),
+                EntityType::Organization
+            ),
+        ]
+    );
+}

@@ -107,8 +107,14 @@ impl Span<'_> {
                 && !headed
                 && res.role(&toks[0].lower).is_some()
             {
-                if let Some(n) = toks.iter().skip(1).find(|t| t.word).filter(|t| t.cap) {
-                    s += n.start;
+                // Also before a surname's particle ("M. de Montfort", "Mr van Dyke").
+                let named = |i: usize| {
+                    toks.get(i).is_some_and(|t| t.cap)
+                        || (toks.get(i).is_some_and(|t| res.particles.contains(&t.lower))
+                            && toks.get(i + 1).is_some_and(|t| t.word && t.cap))
+                };
+                if let Some(i) = (1..toks.len()).find(|&i| toks[i].word).filter(|&i| named(i)) {
+                    s += toks[i].start;
                     continue;
                 }
             }

@@ -342,4 +342,3 @@ pub const EN: &[(&str, Want)] = &[
         &[("misled by a man he trusted", Some("Simon Garrow"))],
     ),
 ];
-

@@ -383,4 +383,3 @@ pub const FR: &[(&str, Want)] = &[
         &[("une lassitude face à la hausse des loyers", Some("Étienne Morand"))],
     ),
 ];
-

@@ -456,7 +456,11 @@ fn letters_after_a_person_s_name_are_not_the_name() {
     let es = run(
         Lang::En,
         t,
-        &[("Simon Garrow KC", "PERSON"), ("Tom Hart", "PERSON"), ("Eve Cole DBE", "PERSON")],
+        &[
+            ("Simon Garrow KC", "PERSON"),
+            ("Tom Hart", "PERSON"),
+            ("Eve Cole DBE", "PERSON"),
+        ],
     );
     assert_eq!(
         names(&es),
@@ -476,7 +480,11 @@ fn a_given_name_before_a_lone_word_the_model_typed_otherwise_makes_a_person() {
     // Not before a place's head word.
     let t = "They walked along Jordan Valley.";
     let es = run(Lang::En, t, &[("Valley", "LOC")]);
-    assert!(names(&es).iter().all(|(x, _)| x != "Jordan Valley"), "{:?}", names(&es));
+    assert!(
+        names(&es).iter().all(|(x, _)| x != "Jordan Valley"),
+        "{:?}",
+        names(&es)
+    );
 }
 
 #[test]
@@ -497,10 +505,15 @@ fn a_name_cut_before_its_lower_case_words_is_what_its_acronym_spells() {
     );
     // A tail after the acronym is the name's own.
     let t = "L'Agence régionale de santé de Bretagne (ARS de Bretagne) a répondu.";
-    let es = run(Lang::Fr, t, &[("Agence régionale", "ORG"), ("Bretagne", "LOC")]);
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Agence régionale", "ORG"), ("Bretagne", "LOC")],
+    );
     let n = names(&es);
     assert!(
-        n.iter().any(|(x, _)| x == "Agence régionale de santé de Bretagne"),
+        n.iter()
+            .any(|(x, _)| x == "Agence régionale de santé de Bretagne"),
         "{n:?}"
     );
     // Nothing spelled: the name stays as found.
@@ -530,7 +543,65 @@ fn a_title_before_a_surname_s_particle_is_stripped() {
     let es = run(
         Lang::Fr,
         t,
-        &[("Louis-Henri de Villemont", "PER"), ("M. de Villemont", "PER")],
+        &[
+            ("Louis-Henri de Villemont", "PER"),
+            ("M. de Villemont", "PER"),
+        ],
     );
     assert_eq!(names(&es), [("Louis-Henri de Villemont".to_string(), P)]);
+}
+
+#[test]
+fn a_span_opening_on_the_complement_of_a_lower_case_head_takes_the_head() {
+    // The model labelled "de Rouen" a person, leaving "barreau" out.
+    let t = "Me Claire Bastien, inscrite au barreau de Rouen, a plaidé l'acquittement.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Claire Bastien", "PER"), ("de Rouen", "PER")],
+    );
+    assert_eq!(
+        names(&es),
+        [("Claire Bastien".into(), P), ("barreau de Rouen".into(), O),]
+    );
+}
+
+#[test]
+fn lower_case_place_heads_open_their_names_but_not_after_an_indefinite_article() {
+    let t = "Le feu a gagné le massif de l'Esterel, près du campus de la Garde. Les élus logeaient dans un hôtel de Fréjus.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Esterel", "LOC"), ("Garde", "LOC"), ("Fréjus", "LOC")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("massif de l'Esterel".into(), L),
+            ("campus de la Garde".into(), L),
+            ("Fréjus".into(), L),
+        ]
+    );
+}
+
+#[test]
+fn french_gates_markets_and_observatories_are_named_with_their_heads() {
+    let t = "Le cortège est parti de la porte de Bagnolet vers le marché Kermel. L'Observatoire régional des déchets industriels a publié un rapport.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Bagnolet", "LOC"),
+            ("Kermel", "PER"),
+            ("Observatoire régional des déchets industriels", "LOC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("porte de Bagnolet".into(), L),
+            ("marché Kermel".into(), L),
+            ("Observatoire régional des déchets industriels".into(), O),
+        ]
+    );
 }

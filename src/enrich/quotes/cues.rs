@@ -581,12 +581,16 @@ fn incise_found(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<(Attribut
 /// `close`, an article and at most [`MAX_APPOSITION`] words without a cue up to a full stop
 /// (« Le prix a doublé, souligne Anne Brun, la présidente. Nous… »). Else `close`.
 fn apposition_end(fd: &Field<'_>, close: usize, k1: usize, res: &Profile) -> usize {
-    if fd.toks[close].lower != "," || !fd.toks.get(close + 1).is_some_and(|t| res.articles.contains_key(&t.lower)) {
+    if fd.toks[close].lower != ","
+        || !fd
+            .toks
+            .get(close + 1)
+            .is_some_and(|t| res.articles.contains_key(&t.lower))
+    {
         return close;
     }
-    let stop = (close + 2..k1.min(close + 2 + MAX_APPOSITION)).find(|&x| {
-        matches!(fd.toks[x].lower.as_str(), "," | "." | ";" | ":" | "!" | "?")
-    });
+    let stop = (close + 2..k1.min(close + 2 + MAX_APPOSITION))
+        .find(|&x| matches!(fd.toks[x].lower.as_str(), "," | "." | ";" | ":" | "!" | "?"));
     match stop {
         Some(x) if fd.toks[x].lower == "." && x + 1 < k1 && fd.toks[x + 1].cap => x,
         _ => close,

@@ -205,7 +205,10 @@ pub(super) fn is_demonym_noun(fd: &Field<'_>, j: usize, res: &Profile) -> bool {
         && t.cap
         && !plural
         && res.demonyms.contains(&k)
-        && !fd.toks.get(j + 1).is_some_and(|n| n.word && n.cap && n.start == t.end + 1)
+        && !fd
+            .toks
+            .get(j + 1)
+            .is_some_and(|n| n.word && n.cap && n.start == t.end + 1)
         && fd.mention_starting(t.start).is_none_or(|m| m.end == t.end)
 }
 

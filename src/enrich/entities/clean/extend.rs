@@ -22,7 +22,10 @@ impl Span<'_> {
         }
         // A person's hyphenated surname the model cut at its hyphen ("Ana Ruiz" + "-Molina");
         // not two places ("China-Pakistan").
-        if let Some(rest) = t[e..].strip_prefix('-').filter(|_| self.ty == EntityType::Person) {
+        if let Some(rest) = t[e..]
+            .strip_prefix('-')
+            .filter(|_| self.ty == EntityType::Person)
+        {
             let w_end = rest
                 .find(|c: char| !c.is_alphabetic())
                 .unwrap_or(rest.len());

@@ -197,7 +197,9 @@ impl Span<'_> {
     fn first_name_before(&self, r: Range) -> (Range, bool) {
         let (t, res) = (self.text, self.res);
         let word = &t[r.start..r.end];
-        let lone = word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        let lone = word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
             && word.starts_with(char::is_uppercase)
             && word.chars().any(char::is_lowercase);
         if self.ty == EntityType::Person || !lone || res.is_head_word(&lower(word)) {
@@ -344,7 +346,10 @@ fn at_street(t: &str, r: Range, res: &Profile) -> Vec<Range> {
         };
         let (left, right) = (&seg[..i], &seg[i + pat.len()..]);
         let head = right.rsplit(' ').next().map(lower).unwrap_or_default();
-        if left.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase))
+        if left
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
             && right.starts_with(char::is_uppercase)
             && res.type_words.get(&key(&head)) == Some(&TypeWord::Loc)
         {
@@ -354,7 +359,10 @@ fn at_street(t: &str, r: Range, res: &Profile) -> Vec<Range> {
                     start: r.start,
                     end: r.start + i,
                 },
-                Range { start: b, end: r.end },
+                Range {
+                    start: b,
+                    end: r.end,
+                },
             ];
         }
     }

@@ -88,7 +88,9 @@ impl Span<'_> {
             // A national before a person's full name ("la Malienne Awa Diallo", "the Kenyan
             // Joy Wanjiru"): a description, not a name ("Normand Roy" keeps its first name).
             if (ty == EntityType::Person
-                || toks.get(1).is_some_and(|x| res.first_names.contains_key(&x.lower)))
+                || toks
+                    .get(1)
+                    .is_some_and(|x| res.first_names.contains_key(&x.lower)))
                 && toks.len() >= 3
                 && toks[..3].iter().all(|x| x.word && x.cap)
                 && res.demonyms.contains(&key(&toks[0].lower))
@@ -110,10 +112,15 @@ impl Span<'_> {
                 // Also before a surname's particle ("M. de Montfort", "Mr van Dyke").
                 let named = |i: usize| {
                     toks.get(i).is_some_and(|t| t.cap)
-                        || (toks.get(i).is_some_and(|t| res.particles.contains(&t.lower))
+                        || (toks
+                            .get(i)
+                            .is_some_and(|t| res.particles.contains(&t.lower))
                             && toks.get(i + 1).is_some_and(|t| t.word && t.cap))
                 };
-                if let Some(i) = (1..toks.len()).find(|&i| toks[i].word).filter(|&i| named(i)) {
+                if let Some(i) = (1..toks.len())
+                    .find(|&i| toks[i].word)
+                    .filter(|&i| named(i))
+                {
                     s += toks[i].start;
                     continue;
                 }
@@ -261,7 +268,9 @@ impl Span<'_> {
         let indefinite = hi
             .checked_sub(1)
             .and_then(|j| toks.get(j))
-            .is_some_and(|x| res.articles.contains_key(&x.lower) && !res.definites.contains(&x.lower));
+            .is_some_and(|x| {
+                res.articles.contains_key(&x.lower) && !res.definites.contains(&x.lower)
+            });
         ((self.free)(hs) && !indefinite && !self.class_noun(&t[hs..s])).then_some(hs)
     }
 
@@ -313,7 +322,11 @@ impl Span<'_> {
                 // Reyes KC", "Tom Hart MP").
                 let name = head.trim_end_matches([' ', ',']);
                 if self.res.postnominals.contains(last)
-                    && name.split(' ').filter(|w| w.starts_with(char::is_uppercase)).count() >= 2
+                    && name
+                        .split(' ')
+                        .filter(|w| w.starts_with(char::is_uppercase))
+                        .count()
+                        >= 2
                 {
                     e = s + name.len();
                     continue;

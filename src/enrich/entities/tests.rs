@@ -673,3 +673,30 @@ fn a_capitalised_portfolio_role_is_no_name() {
     assert!(!n.iter().any(|(x, _)| x == "Water Minister"), "{n:?}");
     assert!(n.iter().any(|(x, _)| x == "Ann Roe"), "{n:?}");
 }
+
+#[test]
+fn a_place_s_head_word_outweighs_a_person_label_without_a_first_name() {
+    let t = "Parents from Marrow Creek and Tilden Falls drove their children. Tom Hill said so.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Marrow Creek", "PERSON"),
+            ("Tilden Falls", "PERSON"),
+            ("Tom Hill", "PERSON"),
+        ],
+    );
+    let n = names(&es);
+    assert!(
+        n.contains(&("Marrow Creek".into(), EntityType::Location)),
+        "{n:?}"
+    );
+    assert!(
+        n.contains(&("Tilden Falls".into(), EntityType::Location)),
+        "{n:?}"
+    );
+    assert!(
+        n.contains(&("Tom Hill".into(), EntityType::Person)),
+        "{n:?}"
+    );
+}

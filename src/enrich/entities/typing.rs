@@ -245,9 +245,13 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
             {
                 return NameRule::new(EntityType::Organization, TypeRule::OrgHeadWord)
             }
+            // Likewise a place: "Whitlow Falls", not "Tom Hill".
             TypeWord::Loc
-                if words.len() >= 2
-                    && (voted != EntityType::Person || name.starts_with(char::is_lowercase)) =>
+                if words.len() >= 3
+                    || (words.len() >= 2
+                        && (voted != EntityType::Person
+                            || name.starts_with(char::is_lowercase)
+                            || !res.first_names.contains_key(&lower(first)))) =>
             {
                 return NameRule::new(EntityType::Location, TypeRule::LocHeadWord)
             }

@@ -605,3 +605,22 @@ fn french_gates_markets_and_observatories_are_named_with_their_heads() {
         ]
     );
 }
+
+#[test]
+fn a_judge_s_title_opens_a_person_whatever_the_label() {
+    let t = "Justice Mary Wanjala-Odhiambo ruled on Monday. The Justice Department appealed.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Justice Mary Wanjala-Odhiambo", "ORG"),
+            ("Justice Department", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert!(
+        n.contains(&("Mary Wanjala-Odhiambo".to_string(), P)),
+        "{n:?}"
+    );
+    assert!(n.contains(&("Justice Department".to_string(), O)), "{n:?}");
+}

@@ -382,4 +382,10 @@ pub const FR: &[(&str, Want)] = &[
         "Pour le sociologue Étienne Morand, de l'Université de Genève, le vote traduit surtout « une lassitude face à la hausse des loyers ».",
         &[("une lassitude face à la hausse des loyers", Some("Étienne Morand"))],
     ),
+    // a person described by sex and age after the incise verb
+    (
+        "À la barre, la caissière, Inès Marquet, a décrit deux hommes cagoulés. « J'ai cru que j'allais mourir ce jour-là », a raconté la jeune femme de 26 ans.",
+        &[("J'ai cru que j'allais mourir ce jour-là", Some("Inès Marquet"))],
+    ),
 ];
+

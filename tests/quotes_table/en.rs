@@ -341,4 +341,10 @@ pub const EN: &[(&str, Want)] = &[
         "Defending, Simon Garrow KC said his client had been \"misled by a man he trusted\".",
         &[("misled by a man he trusted", Some("Simon Garrow"))],
     ),
+    // a person described by station in life after the quote
+    (
+        "In the township, Grace Nkosi, 71, said the cuts had spoiled her food.\n\n\"I paid every bill on time and still sat in the dark\" the pensioner said.",
+        &[("I paid every bill on time and still sat in the dark", Some("Grace Nkosi"))],
+    ),
 ];
+

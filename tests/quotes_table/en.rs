@@ -347,4 +347,3 @@ pub const EN: &[(&str, Want)] = &[
         &[("I paid every bill on time and still sat in the dark", Some("Grace Nkosi"))],
     ),
 ];
-

@@ -388,4 +388,3 @@ pub const FR: &[(&str, Want)] = &[
         &[("J'ai cru que j'allais mourir ce jour-là", Some("Inès Marquet"))],
     ),
 ];
-

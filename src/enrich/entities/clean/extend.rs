@@ -118,13 +118,20 @@ fn blocks_extension(w: &str, res: &Profile) -> bool {
 
 /// Most words between a cut name and the acronym that defines it.
 const MAX_ACRONYM_GAP: usize = 12;
+/// Most bytes read after a cut name for the acronym that defines it (the gap and the brackets).
+const MAX_ACRONYM_BYTES: usize = 240;
 
 /// The end of a name the model cut before its lower-case words, when the acronym defined right
 /// after it spells the whole: "Office national" + " des forêts de montagne (ONFM)" is one name;
 /// a tail written after the acronym is the name's own ("Agence régionale de santé de Bretagne
 /// (ARS de Bretagne)"). `None` when the name already spells it, or nothing does.
 fn acronym_end(t: &str, s: usize, e: usize, res: &Profile) -> Option<usize> {
-    let rest = &t[e..];
+    // Only so far: a gap of a few words and a short acronym.
+    let mut end = (e + MAX_ACRONYM_BYTES).min(t.len());
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    let rest = &t[e..end];
     let open = rest.find(" (")?;
     let gap = &rest[..open];
     if gap.is_empty()

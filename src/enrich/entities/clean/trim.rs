@@ -189,6 +189,9 @@ impl Span<'_> {
     /// The start of the capitalised word after a lower-case complement preposition opening the
     /// span at `s` ("de Metz", "d'Arras"), if it opens so.
     fn after_complement(&self, s: usize) -> Option<usize> {
+        if !self.text[s..].starts_with(char::is_lowercase) {
+            return None;
+        }
         let mut e = (s + 48).min(self.text.len());
         while !self.text.is_char_boundary(e) {
             e -= 1;

@@ -369,8 +369,8 @@ pub const FR: &[(&str, Want)] = &[
     ),
     // an indefinite "on" says who speaks no more than "dit-on"
     (
-        "Le chantier du tram a pris du retard. À la mairie, on assure que les travaux avancent « dans les délais prévus ».",
-        &[("dans les délais prévus", None)],
+        "Sylvain Morin, le président du syndicat, dénonce la situation. À la mairie, on assure que la régie suit « de très près » le chantier.",
+        &[("de très près", None)],
     ),
     // the verb of a relative clause closed before the quote is not its cue; "saluer" is
     (

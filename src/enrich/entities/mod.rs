@@ -18,6 +18,8 @@ mod complement;
 mod context;
 mod coordination;
 mod credits;
+#[cfg(test)]
+mod edge_tests;
 mod headline;
 mod instances;
 mod kb_places;

@@ -218,9 +218,11 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
         .as_deref()
         .and_then(head)
         .or_else(|| head(first));
+    let on_head_side =
+        |h: Option<TypeWord>, w: &str| h.filter(|_| !res.other_side_only.contains(w));
     let heads = match res.name_head {
-        NameHead::Last => [head(last), other_side(first)],
-        NameHead::First => [first_head, other_side(last)],
+        NameHead::Last => [on_head_side(head(last), last), other_side(first)],
+        NameHead::First => [on_head_side(first_head, first), other_side(last)],
     };
     for h in heads.into_iter().flatten() {
         match h {

@@ -37,6 +37,9 @@ pub enum PlaceKind {
     Admin1,
     /// A city (over 15,000 inhabitants in GeoNames' list).
     City,
+    /// Any other division of a country in ISO 3166-2 (a county, a French département, a
+    /// Nigerian state): a region that places a town, not a place known without a context.
+    Division,
 }
 
 /// Geography of a built-in place entry.
@@ -278,20 +281,25 @@ impl Kb {
             let e = self.entry(*h);
             h.primary
                 && e.ty() == EntityType::Location
-                && e.place()
-                    .is_none_or(|p| p.kind != PlaceKind::City || p.population >= MAJOR_CITY)
+                && e.place().is_none_or(|p| match p.kind {
+                    PlaceKind::City => p.population >= MAJOR_CITY,
+                    PlaceKind::Division => false,
+                    _ => true,
+                })
         })
     }
 
-    /// Whether `form` names a country or a first-level division ("Idaho", "Kenya"): a region
-    /// that places the town before it ("Boise, Idaho").
+    /// Whether `form` names a country or a division of one ("Idaho", "Kenya", "Co Mayo"): a
+    /// region that places the town before it ("Boise, Idaho").
     pub fn names_region(&self, form: &str) -> bool {
         self.hits(form).iter().any(|h| {
             h.primary
-                && self
-                    .entry(*h)
-                    .place()
-                    .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1))
+                && self.entry(*h).place().is_some_and(|p| {
+                    matches!(
+                        p.kind,
+                        PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Division
+                    )
+                })
         })
     }
 

@@ -69,6 +69,7 @@ fn parse_kind(s: &str) -> Option<PlaceKind> {
         "country" => PlaceKind::Country,
         "admin1" => PlaceKind::Admin1,
         "city" => PlaceKind::City,
+        "division" => PlaceKind::Division,
         _ => return None,
     })
 }

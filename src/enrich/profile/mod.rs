@@ -205,6 +205,9 @@ pub struct Profile {
     /// Words that type a name only on its head side (`head_loc|`: "Elm Lane", not "Harbor
     /// Trust"; `head_org|`: "Leeds United", not "United States").
     pub head_side_only: HashSet<String>,
+    /// Words that type a name only on the side away from its head (`pre_division|`: "Co Mayo",
+    /// not "Ford Motor Co").
+    pub other_side_only: HashSet<String>,
     /// Words opening a photo credit ("photo", "crédit photo"), lower case.
     pub credit_words: HashSet<String>,
     /// Words opening a byline ("by", "par"), lower case.
@@ -556,6 +559,7 @@ impl Profile {
             demonyms: HashSet::new(),
             type_words: HashMap::new(),
             head_side_only: HashSet::new(),
+            other_side_only: HashSet::new(),
             acronyms: Vec::new(),
             name_abbrevs: HashMap::new(),
             articles: HashMap::new(),

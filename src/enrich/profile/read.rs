@@ -37,15 +37,18 @@ impl Profile {
     pub(super) fn read_type_words(&mut self, type_words: &'static str) {
         for l in lines(type_words) {
             if let Some((kind, w)) = l.split_once('|') {
-                if kind == "division" {
+                if kind == "division" || kind == "pre_division" {
                     self.divisions.insert(key(w));
+                }
+                if kind == "pre_division" {
+                    self.other_side_only.insert(key(w));
                 }
                 if kind == "head_loc" || kind == "head_org" {
                     self.head_side_only.insert(key(w));
                 }
                 let t = match kind {
                     "org" | "head_org" => TypeWord::Org,
-                    "loc" | "division" | "head_loc" => TypeWord::Loc,
+                    "loc" | "division" | "pre_division" | "head_loc" => TypeWord::Loc,
                     "event" => TypeWord::Event,
                     "metonym" => TypeWord::Metonym,
                     "legal" => TypeWord::Legal,

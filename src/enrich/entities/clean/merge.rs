@@ -37,6 +37,24 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
                 last.end = m.end;
                 continue;
             }
+            // A person's name cut at its surname's particle ("Eluned" + "ap" + "Gwyn", "Anna"
+            // + "van" + "Rijn"): one name.
+            let particle_between = last.field == m.field
+                && lt == EntityType::Person
+                && mt == EntityType::Person
+                && t[last.end..m.start]
+                    .strip_prefix(' ')
+                    .and_then(|g| g.strip_suffix(' '))
+                    .is_some_and(|g| {
+                        res.particles.contains(g)
+                            && !res.and_words.contains(g)
+                            && !res.articles.contains_key(g)
+                            && !res.context.inner.contains(g)
+                    });
+            if particle_between {
+                last.end = m.end;
+                continue;
+            }
             if last.field == m.field && one_coordinated_name(t, last, &m, res) {
                 last.end = m.end;
                 continue;

@@ -93,6 +93,19 @@ pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &
     ms
 }
 
+/// The start of the lower-case institution or facility name whose complement is the name at
+/// `s` of `t` ("le tribunal administratif de" + "Nantes"), where names put their head first.
+pub(super) fn lower_case_head(t: &str, s: usize, res: &Profile) -> Option<usize> {
+    let span = Span {
+        text: t,
+        ty: EntityType::Location,
+        extend: false,
+        free: &|_| true,
+        res,
+    };
+    span.head_of_complement(s)
+}
+
 /// One span being cleaned, and what its cleaning reads.
 struct Span<'a> {
     text: &'a str,
@@ -133,6 +146,14 @@ impl Span<'_> {
                 || res.complements.contains(&x.lower)
         }) {
             return Vec::new();
+        }
+        // Capitalised only by the article opening a sentence ("Le soleil se lève", "The
+        // rain came"): no name.
+        let seg = &self.text[s..e];
+        if let Some((first, rest)) = seg.split_once(' ') {
+            if res.articles.contains_key(&lower(first)) && !rest.contains(char::is_uppercase) {
+                return Vec::new();
+            }
         }
         let e = self.initial_period(s, self.cut_amount(s, e));
         let r = self.extended(Range { start: s, end: e });

@@ -209,7 +209,7 @@ impl Span<'_> {
     /// commerce de Caen", "le groupement de gendarmerie de l'Orne", "le service d'incendie et
     /// de secours de l'Ain"). The outermost head of the chain opens the name; not a class noun
     /// that a context rule reads as the name's own type ("la province de Namur" names Namur).
-    fn head_of_complement(&self, s: usize) -> Option<usize> {
+    pub(super) fn head_of_complement(&self, s: usize) -> Option<usize> {
         let (t, res) = (self.text, self.res);
         if res.name_head != NameHead::First {
             return None;
@@ -315,8 +315,20 @@ impl Span<'_> {
             if let Some((head, last)) = seg.rsplit_once(' ') {
                 // A name never ends on the preposition of its site ("the Harbour Hotel on" +
                 // "Friday"); one of a complement may be joined to what follows ("of" + "Ohio").
+                // Where heads come last, a name ends on its capitalised head: a lower-case
+                // word after it is the sentence's ("the Water Board for further tests").
                 let dangling = self.res.site_preps.iter().any(|p| p == last)
-                    || self.res.stop.contains(&key(last));
+                    || self.res.stop.contains(&key(last))
+                    || (self.res.name_head == NameHead::Last
+                        && last.chars().all(|c| c.is_lowercase())
+                        && !self.res.context.inner.contains(last)
+                        && !self.res.articles.contains_key(last)
+                        && head.contains(|c: char| c.is_uppercase())
+                        // An amount's unit is cut with its number ("1.8 billion").
+                        && !head
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| w.contains(|c: char| c.is_ascii_digit())));
                 if last.starts_with(char::is_lowercase) && dangling {
                     e = s + head.trim_end().len();
                     continue;

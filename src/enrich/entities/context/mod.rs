@@ -10,6 +10,7 @@ mod names;
 #[cfg(test)]
 mod tests;
 
+use super::clean::lower_case_head;
 use super::mention::{word_bounded, M};
 use crate::enrich::analysis::Analysis;
 use crate::enrich::gazetteer::gazetteer;
@@ -106,7 +107,18 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
                 .filter(|&i| ms[i].field == fi && ms[i].start < e && s < ms[i].end)
                 .collect();
             if over.is_empty() && !next_to_capitalised(f.text, s, e) {
-                ms.push(M::found(fi, s, e, ty));
+                // The complement of a lower-case name ("le tribunal administratif de" +
+                // "Nantes") is that name, typed by its head as a span of the model would be.
+                match lower_case_head(f.text, s, res) {
+                    Some(h) => ms.push(M {
+                        field: fi,
+                        start: h,
+                        end: e,
+                        label: model_label(ty).to_string(),
+                        hint: None,
+                    }),
+                    None => ms.push(M::found(fi, s, e, ty)),
+                }
             }
             // The model stopped inside a well-known name ("d'Amérique" of "d'Amérique
             // latine", "the Latin" of "the Latin Quarter"): the mention is the whole name.
@@ -194,6 +206,16 @@ fn hint_from_reoccurrences(doc: &Document<'_>, res: &Profile, ms: &mut [M]) {
 }
 
 /// Whether a capitalised word is glued to `t[s..e]` by one space, beyond a sentence start.
+/// The model's label for a type the gazetteer gives.
+fn model_label(ty: EntityType) -> &'static str {
+    match ty {
+        EntityType::Person => "PER",
+        EntityType::Location => "LOC",
+        EntityType::Organization => "ORG",
+        EntityType::Misc => "MISC",
+    }
+}
+
 fn next_to_capitalised(t: &str, s: usize, e: usize) -> bool {
     let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let after = t[e..]

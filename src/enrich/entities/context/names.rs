@@ -29,6 +29,10 @@ pub(super) fn suffixed_orgs(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize,
         // The head of "Academy of Dance" is before its first inner word.
         let mut head = None;
         while j < toks.len() {
+            // A name does not run over a line break ("By Ann Lee" above "Police said").
+            if j > s && t[toks[j - 1].end..toks[j].start].contains('\n') {
+                break;
+            }
             if toks[j].word && toks[j].cap {
                 j += 1;
             } else if j + 1 < toks.len()

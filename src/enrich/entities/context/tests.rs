@@ -609,3 +609,14 @@ fn a_list_item_ends_at_the_full_stop_of_its_sentence() {
     assert!(n.iter().all(|(x, _)| !x.contains("According")), "{n:?}");
     assert!(has(&es, "St. Paul", L), "{n:?}");
 }
+
+#[test]
+fn a_name_ending_in_an_organisation_word_stops_at_a_line_break() {
+    let t = "By Tunde Okafor Bakare\n\nPolice in Ogun State arrested two men on Friday.";
+    let es = run(Lang::En, t, &[]);
+    assert!(
+        names(&es).iter().all(|(n, _)| !n.contains('\n')),
+        "{:?}",
+        names(&es)
+    );
+}

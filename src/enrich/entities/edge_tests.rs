@@ -1,0 +1,113 @@
+//! Tests of where names start and end and of the divisions the knowledge base knows: a
+//! division word before a name, a name that runs into the sentence after it, a lower-case
+//! institution around a well-known place, a sentence opener capitalised by its article.
+
+use super::tests::{names, run, run_kb};
+use crate::enrich::kb::parse::parse_places;
+use crate::enrich::kb::Kb;
+use crate::enrich::profile::Lang;
+use crate::enrich::types::EntityType::{Location as L, Organization as O};
+
+/// A KB of ISO 3166-2 divisions, as `scripts/kb` writes them.
+fn divisions(names: &[&str]) -> Kb {
+    let src: String = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!("iso3166-2:XX-{i}\tdivision\t0\tXX\t\t{n}\t\t\n"))
+        .collect();
+    Kb::new(parse_places(&src, "places.tsv").unwrap(), Vec::new())
+}
+
+#[test]
+fn divisions_place_the_lone_words_listed_with_them_but_are_no_well_known_places() {
+    let kb = divisions(&["Ardmore", "Kelvale"]);
+    assert!(kb.names_place("Ardmore") && kb.names_region("Kelvale"));
+    assert!(!kb.names_major_place("Ardmore"));
+    let t = "Raids were reported in Ardmore, Kelvale and Bauchi over the weekend.";
+    let es = run_kb(
+        Lang::En,
+        t,
+        &[
+            ("Ardmore", "PERSON"),
+            ("Kelvale", "PERSON"),
+            ("Bauchi", "GPE"),
+        ],
+        &kb,
+    );
+    let n = names(&es);
+    assert!(n.iter().all(|(_, ty)| *ty == L), "{n:?}");
+}
+
+#[test]
+fn an_abbreviated_county_before_a_name_is_the_place_the_bare_name_is() {
+    let t = "The farm near Ballinrobe, Co Tyrawley, flooded. Tyrawley has had rain for weeks.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Ballinrobe", "GPE"),
+            ("Co Tyrawley", "PERSON"),
+            ("Tyrawley", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Co Tyrawley".to_string(), L)), "{n:?}");
+    assert!(!n.iter().any(|(x, _)| x == "Tyrawley"), "{n:?}");
+    // After a name, "Co" is a company's.
+    let t = "Shares of Harlow Motor Co fell on Monday.";
+    let es = run(Lang::En, t, &[("Harlow Motor Co", "ORG")]);
+    assert_eq!(names(&es), [("Harlow Motor Co".to_string(), O)]);
+}
+
+#[test]
+fn an_english_name_ends_on_its_capitalised_words() {
+    let t = "The samples went to the Regional Water Laboratory for further tests.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("the Regional Water Laboratory for further", "ORG")],
+    );
+    assert_eq!(names(&es), [("Regional Water Laboratory".to_string(), O)]);
+    // A French name keeps its lower-case complement.
+    let t = "Le Conseil des ministres a adopté le texte.";
+    let es = run(Lang::Fr, t, &[("Conseil", "ORG")]);
+    assert_eq!(names(&es), [("Conseil des ministres".to_string(), O)]);
+}
+
+#[test]
+fn a_well_known_place_in_the_complement_of_a_lower_case_institution_is_the_institution() {
+    let t = "Le maire a saisi le tribunal administratif de Marseille mardi.";
+    let es = run(Lang::Fr, t, &[]);
+    assert_eq!(
+        names(&es),
+        [("tribunal administratif de Marseille".to_string(), O)]
+    );
+}
+
+#[test]
+fn a_sentence_capitalised_by_its_article_only_is_no_name() {
+    let t = "La pluie est tombée toute la nuit sur Nantes.";
+    let es = run(Lang::Fr, t, &[("La pluie", "LOC"), ("Nantes", "LOC")]);
+    assert_eq!(names(&es), [("Nantes".to_string(), L)]);
+}
+
+#[test]
+fn a_persons_name_cut_at_its_surnames_particle_is_one_name() {
+    let t = "Judge Eluned ap Gwyn said the plea was late. Tom and Jerry left.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Eluned", "PERSON"),
+            ("Gwyn", "PERSON"),
+            ("Tom", "PERSON"),
+            ("Jerry", "PERSON"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.iter().any(|(x, _)| x == "Eluned ap Gwyn"), "{n:?}");
+    assert!(
+        n.iter().any(|(x, _)| x == "Tom") && n.iter().any(|(x, _)| x == "Jerry"),
+        "{n:?}"
+    );
+}

@@ -387,4 +387,22 @@ pub const FR: &[(&str, Want)] = &[
         "À la barre, la caissière, Inès Marquet, a décrit deux hommes cagoulés. « J'ai cru que j'allais mourir ce jour-là », a raconté la jeune femme de 26 ans.",
         &[("J'ai cru que j'allais mourir ce jour-là", Some("Inès Marquet"))],
     ),
+    // an object pronoun before the incise verb: the subject follows the verb
+    (
+        "Le directeur du port, Alain Ferrand, promet des navettes gratuites. « Ce ne sont que des mots », lui rétorque Mme Quéméner, présidente de l'association des riverains.",
+        &[("Ce ne sont que des mots", Some("Quéméner"))],
+    ),
+    // a trade names someone named before with it
+    (
+        "« Nous avons perdu la moitié de la récolte », explique Joël Ravier, viticulteur à Pommard depuis trente ans. Le viticulteur poursuit : « Sans assurance, je ne passerai pas l'hiver. »",
+        &[
+            ("Nous avons perdu la moitié de la récolte", Some("Joël Ravier")),
+            ("Sans assurance, je ne passerai pas l'hiver.", Some("Joël Ravier")),
+        ],
+    ),
+    // the relative after an apposition closing on a place stands for the person described
+    (
+        "La décision a surpris, a réagi Odile Ferrand, la maire de Saint-Jory, qui assure que la lettre lui est parvenue « sans le moindre préavis ».",
+        &[("sans le moindre préavis", Some("Odile Ferrand"))],
+    ),
 ];

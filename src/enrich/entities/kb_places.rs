@@ -28,11 +28,19 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
     // a person once and a club elsewhere), and none listed beside another person ("Kent,
     // Stephanie and Rachel Jordan").
     let mut persons: HashMap<String, bool> = HashMap::new();
+    let mut orgs: HashMap<String, bool> = HashMap::new();
     for (i, m) in ms.iter().enumerate() {
         let form = &doc.fields[m.field].text[m.start..m.end];
         let person =
             label_type(&m.label) == EntityType::Person && !beside_a_person(doc, ms, i, res, kb);
         *persons.entry(key(form)).or_insert(true) &= person;
+        // Likewise the lone words every mention of which the model called an organisation
+        // ("flights from Sligo"), when no word around them made it one (a hint) and they are
+        // not written in capitals: "ASO" is an acronym, whatever town is called Aso.
+        let org = label_type(&m.label) == EntityType::Organization
+            && m.hint.is_none()
+            && form.chars().any(char::is_lowercase);
+        *orgs.entry(key(form)).or_insert(true) &= org;
     }
     for m in ms.iter_mut() {
         if m.hint.is_some() {
@@ -49,7 +57,8 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
             .is_some_and(|w| res.first_names.contains_key(&lower(w)));
-        let lone_person = persons.get(&key(form)) == Some(&true)
+        let lone_person = (persons.get(&key(form)) == Some(&true)
+            || orgs.get(&key(form)) == Some(&true))
             && !after_first_name
             && !form.contains(char::is_whitespace)
             && !name_words.contains(&key(form))

@@ -226,6 +226,9 @@ pub struct Profile {
     pub definites: HashSet<String>,
     /// Adverbs and time words skipped between a cue and its speaker ("ensuite", "also").
     pub skip: HashSet<String>,
+    /// Object pronouns written before the verb ("lui", "leur"): after a quote, "», lui
+    /// rétorque la maire" puts the subject after the verb.
+    pub clitics: HashSet<String>,
     /// Prepositions and possessives: a role after them is not the subject ("of", "with").
     pub preps: HashSet<String>,
     /// Particles that may start a name in lower case ("de", "van").
@@ -565,6 +568,7 @@ impl Profile {
             articles: HashMap::new(),
             definites: HashSet::new(),
             skip: HashSet::new(),
+            clitics: HashSet::new(),
             preps: HashSet::new(),
             particles: HashSet::new(),
             work: HashSet::new(),

@@ -139,6 +139,7 @@ impl Profile {
                 }
                 "definite" => &mut self.definites,
                 "skip" => &mut self.skip,
+                "clitic" => &mut self.clitics,
                 "prep" => &mut self.preps,
                 "particle" => &mut self.particles,
                 "work" => &mut self.work,

@@ -253,7 +253,12 @@ fn after_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributio
         let Some(CueMatch { end: ce, source }) = cue_at(fd, k, a1, res) else {
             continue;
         };
-        let pre = if k > a0 {
+        // Only adverbs and object pronouns before the verb ("», lui rétorque la maire"): the
+        // subject comes after it.
+        let inverted = fd.toks[a0..k]
+            .iter()
+            .all(|t| !t.word || res.skip.contains(&t.lower) || res.clitics.contains(&t.lower));
+        let pre = if k > a0 && !inverted {
             subject_before(fd, a0, k, res)
         } else {
             Phrase::NOTHING
@@ -264,11 +269,7 @@ fn after_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributio
             inverted_subject(fd, k, ce, a1, g, res)
         } else if !matches!(pre.who, Ref::Nothing) {
             pre
-        } else if k == a0
-            || fd.toks[a0..k]
-                .iter()
-                .all(|t| !t.word || res.skip.contains(&t.lower))
-        {
+        } else if inverted {
             inverted_np(fd, ce, a1, res)
         } else if fd.toks[a0..k]
             .iter()

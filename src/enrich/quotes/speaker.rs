@@ -562,7 +562,23 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
         } else {
             j - 1
         };
-        return subject_before(fd, b0, before, res);
+        let r = subject_before(fd, b0, before, res);
+        // "Ann Roy, la maire de Villers, qui assure que …": a place closing the apposition is
+        // not what the relative stands for; the person it describes is.
+        if let Ref::Ent(e) = r.who {
+            if !fd.is_speakable(e) {
+                let (lo, hi) = (fd.toks[b0].start, fd.toks[before].start);
+                if let Some(m) = fd
+                    .mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.start >= lo && m.end <= hi && fd.is_person(m.entity))
+                {
+                    return Phrase::at(Ref::Ent(m.entity), m.start);
+                }
+            }
+        }
+        return r;
     }
     np(fd, phrase_start(fd, b0, j, res), j, res)
 }

@@ -50,6 +50,7 @@ pub(super) fn suffixed_orgs(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize,
         // Drop a sentence-initial article ("The", "Le").
         let sentence_start = s == 0
             || (!toks[s - 1].word && matches!(toks[s - 1].lower.as_str(), "." | "!" | "?"))
+            || t[toks[s - 1].end..toks[s].start].contains('\n')
             || OPEN_MARKS.iter().any(|c| toks[s - 1].lower.starts_with(*c));
         if sentence_start && res.articles.contains_key(&toks[s].lower) {
             s += 1;

@@ -123,6 +123,8 @@ pub enum TypeRule {
     OrgHeadWord,
     /// The head word of a place.
     LocHeadWord,
+    /// A capitalised territory word opening the name of its authority ("la Région Bretagne").
+    Authority,
     /// Initials before a surname ("J. R. Smith").
     Initials,
     /// A known first name opening a two- or three-word name.

@@ -66,7 +66,7 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
         let list = &order[k..end];
         let t = doc.fields[ms[list[0]].field].text;
         if conjunction {
-            share_kind(t, list, res, &surnames, ms);
+            share_kind(t, list, res, kb, &surnames, ms);
         }
         if (conjunction || list.len() == 1) && locative_before(t, ms[list[0]].start, res) {
             places_after_locative(t, list, res, kb, ms);
@@ -107,12 +107,17 @@ fn link(gap: &str, res: &Profile) -> Option<Link> {
 
 /// The kind that settles a name by itself: a context hint, a well-known name, or a place or
 /// organisation head word of a name of two words or more.
-fn settled(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
+fn settled(t: &str, m: &M, res: &Profile, kb: &Kb) -> Option<EntityType> {
     if m.hint.is_some() {
         return m.hint;
     }
     let text = &t[m.start..m.end];
     if let Some((ty, _)) = gazetteer().lookup(text) {
+        // A well-known firm named like a town the knowledge base knows ("Carrefour", a
+        // retailer and a town) settles nothing: the list decides.
+        if ty == EntityType::Organization && kb.names_place(text) {
+            return None;
+        }
         return Some(ty);
     }
     let k = key(text);
@@ -133,8 +138,16 @@ fn settled(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
 
 /// The unsettled names of a list take the kind its settled names agree on (a place or an
 /// organisation).
-fn share_kind(t: &str, list: &[usize], res: &Profile, surnames: &HashSet<String>, ms: &mut [M]) {
-    let kinds: Vec<Option<EntityType>> = list.iter().map(|&i| settled(t, &ms[i], res)).collect();
+fn share_kind(
+    t: &str,
+    list: &[usize],
+    res: &Profile,
+    kb: &Kb,
+    surnames: &HashSet<String>,
+    ms: &mut [M],
+) {
+    let kinds: Vec<Option<EntityType>> =
+        list.iter().map(|&i| settled(t, &ms[i], res, kb)).collect();
     let mut agreed = kinds.iter().flatten();
     let Some(&kind) = agreed.next() else { return };
     if !matches!(kind, EntityType::Location | EntityType::Organization)
@@ -177,7 +190,7 @@ fn locative_before(t: &str, start: usize, res: &Profile) -> bool {
 fn places_after_locative(t: &str, list: &[usize], res: &Profile, kb: &Kb, ms: &mut [M]) {
     let all_places = list.iter().all(|&i| {
         let m = &ms[i];
-        settled(t, m, res).is_none()
+        settled(t, m, res, kb).is_none()
             && !opens_with_first_name(&t[m.start..m.end], res)
             && kb.names_place(&t[m.start..m.end])
             && !res

@@ -17,13 +17,28 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
     if kb.is_empty() {
         return;
     }
-    // The words of the article's longer names: "Griffith" of "Ann Griffith" is her surname.
-    let name_words: HashSet<String> = ms
-        .iter()
-        .map(|m| &doc.fields[m.field].text[m.start..m.end])
-        .filter(|t| t.contains(char::is_whitespace))
-        .flat_map(|t| t.split_whitespace().map(key))
-        .collect();
+    // The words of the article's longer names: "Griffith" of "Ann Griffith" is her surname,
+    // "Hollister" of "Hollister Tool & Die" the firm's short name. Of a place's or a body's
+    // name, not the words of its complement: the "Cork" of "the Port of Cork" is the town.
+    let mut name_words: HashSet<String> = HashSet::new();
+    for m in ms.iter() {
+        let t = &doc.fields[m.field].text[m.start..m.end];
+        if !t.contains(char::is_whitespace) {
+            continue;
+        }
+        let person = label_type(&m.label) == EntityType::Person
+            || t.split_whitespace()
+                .next()
+                .is_some_and(|w| res.first_names.contains_key(&lower(w)));
+        let words = t.split_whitespace().take_while(|w| {
+            let w = lower(w);
+            person
+                || !(res.context.inner.contains(&w)
+                    || res.complements.contains(&w)
+                    || w.contains(['\'', '’']))
+        });
+        name_words.extend(words.map(key));
+    }
     // The lone words every mention of which the model called a person (not "Middlesbrough"
     // a person once and a club elsewhere), and none listed beside another person ("Kent,
     // Stephanie and Rachel Jordan").
@@ -62,7 +77,10 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
             && !after_first_name
             && !form.contains(char::is_whitespace)
             && !name_words.contains(&key(form))
-            && !res.first_names.contains_key(&lower(form));
+            // A first name alone may be a person's ("her son, Kai,"), unless it is how the
+            // language writes a country ("frôlé Maurice", Mauritius in French).
+            && (!res.first_names.contains_key(&lower(form))
+                || kb.names_country_in(form, res.lang.code()));
         if lone_person || located_suffix(&t[m.end..], res) || region_after(&t[m.end..], res, kb) {
             m.hint = Some(EntityType::Location);
         }

@@ -20,6 +20,8 @@ mod coordination;
 mod credits;
 #[cfg(test)]
 mod edge_tests;
+#[cfg(test)]
+mod evidence_tests;
 mod headline;
 mod instances;
 mod kb_places;

@@ -209,6 +209,18 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     if words.len() >= 2 && head(head_word) == Some(TypeWord::Law) {
         return NameRule::new(EntityType::Misc, TypeRule::LawHeadWord);
     }
+    // A capitalised territory noun opening a name names the territory's authority, which
+    // French writes so ("la Région Bretagne a voté", "la Ville de Paris"); written in lower
+    // case it is the territory ("la région Bretagne").
+    if words.len() >= 2
+        && name.starts_with(char::is_uppercase)
+        && name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| res.authorities.contains(&lower(w)))
+    {
+        return NameRule::new(EntityType::Organization, TypeRule::Authority);
+    }
     // The head of a name is its last word in English ("Harbor Light Productions"), its first in
     // French ("Festival de Cannes").
     let other_side = |w: &str| head(w).filter(|_| !context && !res.head_side_only.contains(w));

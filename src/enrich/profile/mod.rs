@@ -170,6 +170,10 @@ pub struct Profile {
     pub hyphen_dedication: bool,
     /// A reported clause may follow its speech verb without a complementizer ("said he would").
     pub bare_clause: bool,
+    /// Every name bears a capital letter: a span the model found written all in lower case
+    /// ("the ports committee", "city council") is no name. Not so where some names are headed
+    /// by a lower-case noun ("la route départementale 974").
+    pub names_capitalised: bool,
     /// Speech cues from `speech_verbs.txt`: every generated form of its verbs, its fixed
     /// phrases (`=` lines) and its source cues (`@` lines, "selon").
     pub cues: Vec<Cue>,
@@ -285,6 +289,15 @@ pub struct Profile {
     /// Titles of address, written only before a person's name ("Ms", "Cllr", "Mme"): a name
     /// they open is a person's, whatever the model's label.
     pub honorifics: HashSet<String>,
+    /// Territory nouns that, capitalised at the head of a name, name the territory's authority
+    /// rather than the territory ("la Région Bretagne a voté", "la Ville de Paris"; not "la
+    /// région Bretagne").
+    pub authorities: HashSet<String>,
+    /// Words that may stand between an article and a role in an apposition ("Ann Lee, a
+    /// senior inspector with …", "Jean Roy, l'ancien maire").
+    pub role_modifiers: HashSet<String>,
+    /// Possessive determiners ("sa", "her"), written in lower case: no name holds one.
+    pub possessive_dets: HashSet<String>,
     /// Prepositions between a building's name and the street it stands on ("on"): a span
     /// running over one into a street's name is two names.
     pub site_preps: Vec<String>,
@@ -461,6 +474,7 @@ struct Settings {
     headline_case: bool,
     hyphen_dedication: bool,
     bare_clause: bool,
+    names_capitalised: bool,
     sentence_guillemets: bool,
     sentence_quote_line: bool,
 }
@@ -474,6 +488,7 @@ impl Settings {
             headline_case: false,
             hyphen_dedication: false,
             bare_clause: false,
+            names_capitalised: false,
             sentence_guillemets: false,
             sentence_quote_line: false,
         };
@@ -495,6 +510,7 @@ impl Settings {
                 Some(("headline_case", v)) => out.headline_case = v == "yes",
                 Some(("hyphen_dedication", v)) => out.hyphen_dedication = v == "yes",
                 Some(("bare_clause", v)) => out.bare_clause = v == "yes",
+                Some(("names_capitalised", v)) => out.names_capitalised = v == "yes",
                 Some(("sentence_guillemets", v)) => out.sentence_guillemets = v == "yes",
                 Some(("sentence_quote_line", v)) => out.sentence_quote_line = v == "yes",
                 _ => {}
@@ -536,6 +552,7 @@ impl Profile {
             headline_case: settings.headline_case,
             hyphen_dedication: settings.hyphen_dedication,
             bare_clause: settings.bare_clause,
+            names_capitalised: settings.names_capitalised,
             demonym_suffixes: Vec::new(),
             demonym_dets: HashSet::new(),
             acronym_skip: HashSet::new(),
@@ -592,6 +609,9 @@ impl Profile {
             byline_words: HashSet::new(),
             addressees: HashSet::new(),
             honorifics: HashSet::new(),
+            authorities: HashSet::new(),
+            role_modifiers: HashSet::new(),
+            possessive_dets: HashSet::new(),
             postnominals: HashSet::new(),
             site_preps: Vec::new(),
             complementizers: HashSet::new(),

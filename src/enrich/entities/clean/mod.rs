@@ -147,6 +147,13 @@ impl Span<'_> {
         }) {
             return Vec::new();
         }
+        // All in lower case where every name bears a capital ("the ports committee"): no name.
+        if res.names_capitalised
+            && self.ty != EntityType::Misc
+            && !self.text[s..e].contains(char::is_uppercase)
+        {
+            return Vec::new();
+        }
         // Capitalised only by the article opening a sentence ("Le soleil se lève", "The
         // rain came"): no name.
         let seg = &self.text[s..e];

@@ -23,8 +23,9 @@ impl Span<'_> {
             // An article is dropped when written in lower case or elided ("the Foundation",
             // "l'ONU"), or at the start of a sentence; a capitalised one inside a sentence
             // belongs to the name ("Le Monde", "The Hague").
-            let sentence_start =
-                t[..s].trim_end().chars().next_back().is_none_or(|c| {
+            // A paragraph's start opens a sentence too (after a heading without a full stop).
+            let sentence_start = t[..s].trim_end_matches([' ', '\t']).ends_with('\n')
+                || t[..s].trim_end().chars().next_back().is_none_or(|c| {
                     matches!(c, '.' | '!' | '?' | ':' | '«' | '"' | '“' | '(' | '—')
                 });
             let droppable = !toks.is_empty()
@@ -35,6 +36,21 @@ impl Span<'_> {
                 && res.articles.contains_key(&toks[0].lower)
                 && toks[1].cap
                 && toks[1].word
+            {
+                s += toks[1].start;
+                continue;
+            }
+            // A preposition capitalised only because it opens the sentence ("À Volnay, la
+            // grêle…", "In Leeds, …"); not a surname's particle ("De Gaulle").
+            if sentence_start
+                && toks.len() >= 2
+                && toks[0].word
+                && toks[0].cap
+                && toks[1].word
+                && toks[1].cap
+                && res.preps.contains(&toks[0].lower)
+                && !res.particles.contains(&toks[0].lower)
+                && !res.possessive_dets.contains(&toks[0].lower)
             {
                 s += toks[1].start;
                 continue;
@@ -250,6 +266,12 @@ impl Span<'_> {
             if res.is_head_word(w) {
                 outer = Some((from + h.start, i - 1));
                 run += 1;
+                // Place names do not nest: what is "de la rue X" or "près du pont Y" stands
+                // there, and the place is the name ("la salle des fêtes de la rue des Lilas"
+                // names the street).
+                if res.type_words.get(&key(w)) == Some(&TypeWord::Loc) {
+                    break;
+                }
             } else if res.complements.contains(w) && run > 0 {
                 // A complement inside the name ("cour d'assises", "tribunal de commerce").
                 run = 0;
@@ -308,6 +330,21 @@ impl Span<'_> {
 
     /// Trailing possessive and punctuation; `None` when nothing is left.
     pub(super) fn trim_back(&self, s: usize, mut e: usize) -> Option<usize> {
+        // No name holds a possessive determiner: the model ran on into the clause ("au
+        // Courrier" + "sa directrice", "told the Herald" + "her plans").
+        let seg = &self.text[s..e];
+        if let Some(i) = (self.ty != EntityType::Misc)
+            .then(|| seg.match_indices(' '))
+            .into_iter()
+            .flatten()
+            .map(|(i, _)| i + 1)
+            .find(|&i| {
+                let w = seg[i..].split(' ').next().unwrap_or("");
+                self.res.possessive_dets.contains(w)
+            })
+        {
+            e = s + seg[..i].trim_end().len();
+        }
         loop {
             let seg = &self.text[s..e];
             let c = seg.chars().next_back()?;

@@ -425,9 +425,18 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
             !(res.articles.contains_key(&x.lower)
                 || res.trim_suffixes.iter().any(|p| lower(p) == x.lower))
         });
+        // The role may follow a lower-case modifier or two ("a senior inspector with").
         if let Some(i) = first.filter(|&i| i <= 3) {
-            if after[i].word && !after[i].cap && is_role(&after, i) {
-                return true;
+            for j in i..(i + 3).min(after.len()) {
+                if !after[j].word || after[j].cap {
+                    break;
+                }
+                if is_role(&after, j) {
+                    return true;
+                }
+                if !res.role_modifiers.contains(&after[j].lower) {
+                    break;
+                }
             }
         }
     }

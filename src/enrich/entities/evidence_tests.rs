@@ -1,0 +1,192 @@
+//! Tests of the evidence that settles a name: abbreviated titles of address, capitals, the
+//! authority a capitalised territory word names, place words heading a name, an apposition's
+//! role after a modifier, and the places the knowledge base knows.
+
+use super::tests::{names, run, run_kb, towns};
+use crate::enrich::kb::parse::parse_places;
+use crate::enrich::kb::Kb;
+use crate::enrich::profile::Lang;
+use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
+use crate::enrich::types::{Entity, EntityType};
+
+/// Whether an entity `name` of type `ty` is among `es`.
+fn has_name(es: &[Entity], name: &str, ty: EntityType) -> bool {
+    es.iter().any(|e| e.name == name && e.entity_type == ty)
+}
+
+#[test]
+fn abbreviated_titles_are_not_part_of_the_name() {
+    let t = "Atty. Rosa Delmundo objected, and Coun. Tom Reyes agreed. Prof Ada Obiora spoke last.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Atty", "PERSON"),
+            ("Rosa Delmundo", "PERSON"),
+            ("Coun. Tom Reyes", "PERSON"),
+            ("Prof Ada Obiora", "PERSON"),
+        ],
+    );
+    let n = names(&es);
+    assert_eq!(
+        n,
+        [
+            ("Rosa Delmundo".to_string(), P),
+            ("Tom Reyes".to_string(), P),
+            ("Ada Obiora".to_string(), P)
+        ]
+    );
+    let t = "La Dre Anne Valois a reçu les familles.";
+    let es = run(Lang::Fr, t, &[("Dre Anne Valois", "PER")]);
+    assert_eq!(names(&es), [("Anne Valois".to_string(), P)]);
+}
+
+#[test]
+fn an_english_name_bears_a_capital() {
+    let t = "The union's regional ports committee meets on Friday, before city council votes.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("ports committee", "ORG"), ("city council", "ORG")],
+    );
+    assert!(es.is_empty(), "{:?}", names(&es));
+}
+
+#[test]
+fn a_capitalised_territory_word_names_its_authority() {
+    let t = "La Région Normandie a voté une aide. Dans la région Normandie, il pleut. La Ville de Quimperlé a fait appel.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Région Normandie", "LOC"),
+            ("Normandie", "LOC"),
+            ("Ville de Quimperlé", "LOC"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Région Normandie".to_string(), O)), "{n:?}");
+    assert!(n.contains(&("Normandie".to_string(), L)), "{n:?}");
+    assert!(n.contains(&("Ville de Quimperlé".to_string(), O)), "{n:?}");
+}
+
+#[test]
+fn lower_case_ways_and_rivers_head_their_names_and_places_do_not_nest() {
+    let t = "Les secours ont longé le chemin des Gravières puis la rivière des Pluies.";
+    let es = run(Lang::Fr, t, &[("Gravières", "LOC"), ("Pluies", "LOC")]);
+    assert_eq!(
+        names(&es),
+        [
+            ("chemin des Gravières".to_string(), L),
+            ("rivière des Pluies".to_string(), L)
+        ]
+    );
+    let t = "Le bal aura lieu à la salle des fêtes de la rue des Lilas samedi.";
+    let es = run(Lang::Fr, t, &[("Lilas", "LOC")]);
+    assert_eq!(names(&es), [("rue des Lilas".to_string(), L)]);
+    // At the head only: a title ending on the word is no place.
+    let t = "Il a lu « Chansons du fleuve » hier.";
+    let es = run(Lang::Fr, t, &[("Chansons du fleuve", "MISC")]);
+    assert!(
+        !names(&es).iter().any(|(_, ty)| *ty == L),
+        "{:?}",
+        names(&es)
+    );
+    let t = "Le Laboratoire national d'essais des sols a rendu son avis.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Laboratoire national d'essais des sols", "LOC")],
+    );
+    assert!(has_name(&es, "Laboratoire national d'essais des sols", O));
+}
+
+#[test]
+fn a_role_after_a_modifier_in_apposition_makes_a_person() {
+    let t = "Tormod Brannock, a senior inspector with the council, gave evidence.";
+    let es = run(Lang::En, t, &[("Tormod Brannock", "ORG")]);
+    assert_eq!(names(&es), [("Tormod Brannock".to_string(), P)]);
+    // Not through a noun that is no modifier.
+    let t = "Orvane, a firm whose chief left in May, closed.";
+    let es = run(Lang::En, t, &[("Orvane", "ORG")]);
+    assert_eq!(names(&es), [("Orvane".to_string(), O)]);
+}
+
+/// A KB with one country, named `en` in English and `fr` in French.
+fn country(en: &str, fr: &str) -> Kb {
+    let src = format!("geonames:1\tcountry\t1200000\tXX\t\t{en}\ten={en}|fr={fr}\t{fr}\n");
+    Kb::new(parse_places(&src, "places.tsv").unwrap(), Vec::new())
+}
+
+#[test]
+fn the_kb_places_a_lone_word_named_in_a_longer_place_or_written_as_a_country() {
+    // The town inside the port's name is still the town.
+    let t = "Ships left the Port of Ardlow for Dunmere. Ardlow handles most of the freight.";
+    let kb = towns(&["Ardlow", "Dunmere"]);
+    let es = run_kb(
+        Lang::En,
+        t,
+        &[
+            ("Port of Ardlow", "FAC"),
+            ("Dunmere", "GPE"),
+            ("Ardlow", "PERSON"),
+        ],
+        &kb,
+    );
+    assert!(has_name(&es, "Ardlow", L), "{:?}", names(&es));
+    // The first word of a firm's name alone is the firm's short name.
+    let t = "Staff at Harvel Tool Works were laid off when Harvel closed.";
+    let kb = towns(&["Harvel"]);
+    let es = run_kb(
+        Lang::En,
+        t,
+        &[("Harvel Tool Works", "ORG"), ("Harvel", "PERSON")],
+        &kb,
+    );
+    assert!(
+        !names(&es).iter().any(|(_, ty)| *ty == L),
+        "{:?}",
+        names(&es)
+    );
+    // A first name that the language writes as a country's name.
+    let t = "Le cyclone, qui avait frôlé Maurice lundi, s'éloigne vers le sud.";
+    let es = run_kb(
+        Lang::Fr,
+        t,
+        &[("Maurice", "PER")],
+        &country("Mauritius", "Maurice"),
+    );
+    assert_eq!(names(&es), [("Maurice".to_string(), L)]);
+}
+
+#[test]
+fn a_firm_named_like_a_town_settles_no_list() {
+    let t = "Les cars qui desservent Vernière, Carrefour et Saint-Aulde ont doublé leurs tarifs.";
+    let kb = towns(&["Vernière", "Carrefour", "Saint-Aulde"]);
+    let es = run_kb(
+        Lang::Fr,
+        t,
+        &[
+            ("Vernière", "LOC"),
+            ("Carrefour", "ORG"),
+            ("Saint-Aulde", "LOC"),
+        ],
+        &kb,
+    );
+    assert!(has_name(&es, "Vernière", L), "{:?}", names(&es));
+    assert!(has_name(&es, "Saint-Aulde", L), "{:?}", names(&es));
+}
+
+#[test]
+fn a_name_holds_no_possessive_and_opens_after_a_sentence_preposition() {
+    let t = "Elle a confié au Courrier sa déception.";
+    let es = run(Lang::Fr, t, &[("Courrier sa déception", "ORG")]);
+    assert_eq!(names(&es), [("Courrier".to_string(), O)]);
+    // After a heading without a full stop, a paragraph opens a sentence.
+    let t = "Une nuit à Chassagne\n\nÀ Chassagne, la grêle a tout couché.";
+    let es = run(Lang::Fr, t, &[("Chassagne", "LOC"), ("À Chassagne", "LOC")]);
+    assert_eq!(names(&es), [("Chassagne".to_string(), L)]);
+    let t = "Une nuit à Chassagne\n\nIn Leeds, the rain stopped.";
+    let es = run(Lang::En, t, &[("In Leeds", "GPE")]);
+    assert_eq!(names(&es), [("Leeds".to_string(), L)]);
+}

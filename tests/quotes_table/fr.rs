@@ -405,4 +405,28 @@ pub const FR: &[(&str, Want)] = &[
         "La décision a surpris, a réagi Odile Ferrand, la maire de Saint-Jory, qui assure que la lettre lui est parvenue « sans le moindre préavis ».",
         &[("sans le moindre préavis", Some("Odile Ferrand"))],
     ),
+    // an incise inside the marks: a definite role, its apposition opened by "lui-même"
+    (
+        "Le maire, Gilles Renaudin, a rouvert la halle. « Personne ne dormira dehors, assure l'édile, lui-même sinistré. Nous avons des lits pour tous. »",
+        &[
+            ("Personne ne dormira dehors", Some("Gilles Renaudin")),
+            ("Nous avons des lits pour tous.", Some("Gilles Renaudin")),
+        ],
+    ),
+    // an object pronoun before the incise verb, the role's holder named in apposition
+    (
+        "Le club a appris la nouvelle mardi. « Nous n'étions au courant de rien, nous a confié l'entraîneur du club, Hervé Lamarque. La saison est compromise. »",
+        &[
+            ("Nous n'étions au courant de rien", Some("Hervé Lamarque")),
+            ("La saison est compromise.", Some("Hervé Lamarque")),
+        ],
+    ),
+    // a pronoun incise followed by a time adverbial
+    (
+        "Amélie Roussel a réuni les parents. « La cantine restera fermée, a-t-elle annoncé jeudi soir. Les repas seront livrés froids. »",
+        &[
+            ("La cantine restera fermée", Some("Amélie Roussel")),
+            ("Les repas seront livrés froids.", Some("Amélie Roussel")),
+        ],
+    ),
 ];

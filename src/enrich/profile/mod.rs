@@ -298,6 +298,8 @@ pub struct Profile {
     pub role_modifiers: HashSet<String>,
     /// Possessive determiners ("sa", "her"), written in lower case: no name holds one.
     pub possessive_dets: HashSet<String>,
+    /// Words opening an apposition to a speaker without an article ("lui-même", "herself").
+    pub apposition_starts: HashSet<String>,
     /// Prepositions between a building's name and the street it stands on ("on"): a span
     /// running over one into a street's name is two names.
     pub site_preps: Vec<String>,
@@ -612,6 +614,7 @@ impl Profile {
             authorities: HashSet::new(),
             role_modifiers: HashSet::new(),
             possessive_dets: HashSet::new(),
+            apposition_starts: HashSet::new(),
             postnominals: HashSet::new(),
             site_preps: Vec::new(),
             complementizers: HashSet::new(),

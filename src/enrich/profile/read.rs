@@ -168,6 +168,7 @@ impl Profile {
                 "authority" => &mut self.authorities,
                 "role_modifier" => &mut self.role_modifiers,
                 "possessive_det" => &mut self.possessive_dets,
+                "apposition_start" => &mut self.apposition_starts,
                 "complementizer" => &mut self.complementizers,
                 "subordinator" => &mut self.subordinators,
                 "relative" => &mut self.relatives,

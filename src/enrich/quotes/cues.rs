@@ -2,7 +2,7 @@
 //! sits: after the quote ("…", a déclaré X / "…," X said), before it (X a déclaré : « … »,
 //! "selon X … « … »", "Pour X, « … »", "X : « … »"), or inside it between commas (the incise).
 
-use super::field::{Field, Span};
+use super::field::{Field, MentionAt, Span};
 use super::scan::{opens, RawQuote};
 use super::speaker::{np, source_np, subject_before, Phrase, Ref};
 use crate::enrich::explain::QuoteRule;
@@ -537,10 +537,16 @@ fn incise_found(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<(Attribut
         if fd.toks[k - 1].lower != "," {
             continue;
         }
+        // An object pronoun may come before the verb (« …, nous a confié la maire, … »).
+        let kc = if res.clitics.contains(&fd.toks[k].lower) && k + 1 < k1 {
+            k + 1
+        } else {
+            k
+        };
         let Some(CueMatch {
             end: ce,
             source: false,
-        }) = cue_at(fd, k, k1, res)
+        }) = cue_at(fd, kc, k1, res)
         else {
             continue;
         };
@@ -550,22 +556,29 @@ fn incise_found(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<(Attribut
         else {
             continue;
         };
-        let r = match cue_pronoun(&fd.toks[k..ce], res) {
+        // After a pronoun, lower-case words only up to the close are the verb's adverbials (« …,
+        // a-t-il déclaré vendredi matin. … »).
+        let adverbial = fd.toks[ce..close].iter().all(|t| t.word && !t.cap);
+        let mut r = match cue_pronoun(&fd.toks[kc..ce], res) {
             // "dit-on" names nobody.
             Some(Gender::Unknown) => continue,
-            Some(g) if ce == close => Phrase::at(Ref::Pron(g), fd.toks[k].start),
+            Some(g) if ce == close || adverbial => Phrase::at(Ref::Pron(g), fd.toks[k].start),
             _ => np(fd, ce, close, res),
         };
-        // Someone the text does not name counts too: « Jusqu'ici, confie un élu, rien n'a
-        // bougé » is nobody's.
-        let unnamed = matches!(
-            r.who,
-            Ref::Role {
-                definite: false,
-                ..
+        // A role with the person's name in apposition (« …, confie le maire, Jean Roy. … »).
+        let mut close = close;
+        if let Some(m) = named_apposition(fd, close, k1) {
+            if matches!(r.who, Ref::Role { .. }) {
+                r = Phrase::at(Ref::Ent(m.entity), m.start);
+                close = fd.tok_at(m.end);
             }
-        );
-        if unnamed || matches!(r.who, Ref::Ent(_) | Ref::Name(_) | Ref::Pron(_)) {
+        }
+        // Someone the text does not name counts too: « Jusqu'ici, confie un élu, rien n'a
+        // bougé » is nobody's; a definite role is someone named before (« …, insiste l'élu. »).
+        if matches!(
+            r.who,
+            Ref::Ent(_) | Ref::Name(_) | Ref::Pron(_) | Ref::Role { .. }
+        ) {
             let close = apposition_end(fd, close, k1, res);
             let span = Span {
                 start: fd.toks[k - 1].start,
@@ -578,15 +591,26 @@ fn incise_found(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<(Attribut
     None
 }
 
+/// A person's name in apposition after the comma at `close`, ending on a comma or a full stop
+/// inside the quote (« …, confie le maire, Jean Roy. … »).
+fn named_apposition(fd: &Field<'_>, close: usize, k1: usize) -> Option<MentionAt> {
+    if fd.toks[close].lower != "," {
+        return None;
+    }
+    let m = fd.mention_starting(fd.toks.get(close + 1)?.start)?;
+    let after = fd.tok_at(m.end);
+    (after < k1 && fd.is_person(m.entity) && matches!(fd.toks[after].lower.as_str(), "," | "."))
+        .then_some(m)
+}
+
 /// The comma or full stop closing an incise whose speaker has an apposition: after the comma at
 /// `close`, an article and at most [`MAX_APPOSITION`] words without a cue up to a full stop
 /// (« Le prix a doublé, souligne Anne Brun, la présidente. Nous… »). Else `close`.
 fn apposition_end(fd: &Field<'_>, close: usize, k1: usize, res: &Profile) -> usize {
     if fd.toks[close].lower != ","
-        || !fd
-            .toks
-            .get(close + 1)
-            .is_some_and(|t| res.articles.contains_key(&t.lower))
+        || !fd.toks.get(close + 1).is_some_and(|t| {
+            res.articles.contains_key(&t.lower) || res.apposition_starts.contains(&t.lower)
+        })
     {
         return close;
     }

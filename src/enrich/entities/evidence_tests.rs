@@ -190,3 +190,17 @@ fn a_name_holds_no_possessive_and_opens_after_a_sentence_preposition() {
     let es = run(Lang::En, t, &[("In Leeds", "GPE")]);
     assert_eq!(names(&es), [("Leeds".to_string(), L)]);
 }
+
+#[test]
+fn a_surname_alone_after_a_full_name_is_a_mention_of_the_person() {
+    let t = "Helen Marsh opened the hall. Dr Marsh said more would follow. Marsh Lane was shut, and Marsh's lawyer spoke.";
+    let es = run(Lang::En, t, &[("Helen Marsh", "PERSON")]);
+    let helen = es.iter().find(|e| e.name == "Helen Marsh").unwrap();
+    let at: Vec<usize> = helen.mentions.iter().map(|m| m.start).collect();
+    assert_eq!(
+        at,
+        [0, t.find("Marsh said").unwrap()],
+        "{:?}",
+        helen.mentions
+    );
+}

@@ -37,10 +37,10 @@ use super::analysis::Analysis;
 use super::explain::TypeDecision;
 use super::kb::Kb;
 use super::ner::EntSpan;
-use super::profile::{abbrev_key, Profile};
+use super::profile::{abbrev_key, key, lower, Profile};
 use super::syntax::FieldAnalysis;
 use super::text::slug;
-use super::types::{Credit, Document, Entity, Mention};
+use super::types::{Credit, Document, Entity, EntityType, Mention};
 use mention::{word_bounded, M};
 use std::collections::{BTreeMap, HashMap};
 
@@ -183,7 +183,62 @@ impl<'a> Namer<'a> {
     }
 
     fn entities(&mut self, groups: &[Vec<usize>], res: &Profile) -> Vec<Entity> {
-        groups.iter().map(|g| self.entity(g, res)).collect()
+        let mut es: Vec<Entity> = groups.iter().map(|g| self.entity(g, res)).collect();
+        self.surname_reoccurrences(&mut es, res);
+        es
+    }
+
+    /// The surname of a person named in full, written alone where the model found nothing
+    /// ("Dr Marsh said …" after "Helen Marsh"): a mention of that person, when no other entity's
+    /// name holds the word and no capitalised word but a title is glued to it ("Marsh Lane").
+    fn surname_reoccurrences(&mut self, es: &mut [Entity], res: &Profile) {
+        let words = |e: &Entity| e.name.split_whitespace().map(key).collect::<Vec<_>>();
+        let mut holders: HashMap<String, usize> = HashMap::new();
+        for e in es.iter() {
+            let mut ws = words(e);
+            ws.dedup();
+            for w in ws {
+                *holders.entry(w).or_default() += 1;
+            }
+        }
+        for e in es.iter_mut() {
+            let Some((_, last)) = e.name.rsplit_once(' ') else {
+                continue;
+            };
+            if e.entity_type != EntityType::Person
+                || last.chars().count() < 3
+                || !last.starts_with(char::is_uppercase)
+                || holders.get(&key(last)) != Some(&1)
+            {
+                continue;
+            }
+            let mut found = Vec::new();
+            for (fi, f) in self.doc.fields.iter().enumerate() {
+                let t = f.text;
+                for (s, _) in t.match_indices(last) {
+                    let e_ = s + last.len();
+                    let taken = &self.taken[fi];
+                    let overlaps = taken.range(..e_).next_back().is_some_and(|(_, &b)| b > s);
+                    if overlaps || !word_bounded(t, s, e_) || !alone(t, s, e_, res) {
+                        continue;
+                    }
+                    found.push(At {
+                        field: fi,
+                        start: s,
+                        end: e_,
+                    });
+                }
+            }
+            for a in found {
+                self.taken[a.field].insert(a.start, a.end);
+                e.mentions.push(self.mention(a));
+            }
+            let order = |m: &Mention| {
+                let fi = self.doc.fields.iter().position(|f| f.name == m.field);
+                (fi, m.start)
+            };
+            e.mentions.sort_by_key(order);
+        }
     }
 
     fn entity(&mut self, g: &[usize], res: &Profile) -> Entity {
@@ -255,6 +310,25 @@ impl<'a> Namer<'a> {
             text: f.text[a.start..a.end].to_string(),
         }
     }
+}
+
+/// Whether the word at `t[s..e]` stands alone: no capitalised word right before it but a title
+/// ("Dr Marsh"), none right after it ("Marsh Lane"), no possessive.
+fn alone(t: &str, s: usize, e: usize, res: &Profile) -> bool {
+    let before = t[..s].strip_suffix(' ').map(|b| {
+        let w = b.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or("");
+        w.starts_with(char::is_uppercase) && res.role(&lower(w)).is_none()
+    });
+    let after = t[e..]
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    // Not a possessor ("Marsh's lawyer, …, said"): the quotes would read it as a subject.
+    let possessor = res
+        .tokens
+        .possessives
+        .iter()
+        .any(|p| t[e..].starts_with(p.as_str()));
+    !before.unwrap_or(false) && !after && !possessor
 }
 
 /// The fullest form: most words, then not shouted (a dateline's "NEW ORLEANS"), then not

@@ -538,13 +538,7 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
     if t.lower == "," {
         // "Le président du club, Henri Vasseur, a ajouté" / "X, president of Y, said": the
         // person of the phrase, else its head.
-        let (lo, hi) = (fd.toks[b0].start, t.start);
-        if let Some(m) = fd
-            .mentions
-            .iter()
-            .rev()
-            .find(|m| m.start >= lo && m.end <= hi && fd.is_person(m.entity))
-        {
+        if let Some(m) = last_person_in(fd, fd.toks[b0].start, t.start) {
             return Phrase::at(Ref::Ent(m.entity), m.start);
         }
         if let Some(m) = apposed_org(fd, b0, j - 1) {
@@ -567,13 +561,7 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
         // not what the relative stands for; the person it describes is.
         if let Ref::Ent(e) = r.who {
             if !fd.is_speakable(e) {
-                let (lo, hi) = (fd.toks[b0].start, fd.toks[before].start);
-                if let Some(m) = fd
-                    .mentions
-                    .iter()
-                    .rev()
-                    .find(|m| m.start >= lo && m.end <= hi && fd.is_person(m.entity))
-                {
+                if let Some(m) = last_person_in(fd, fd.toks[b0].start, fd.toks[before].start) {
                     return Phrase::at(Ref::Ent(m.entity), m.start);
                 }
             }
@@ -581,6 +569,14 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
         return r;
     }
     np(fd, phrase_start(fd, b0, j, res), j, res)
+}
+
+/// The last mention of a person lying wholly between bytes `lo` and `hi`.
+fn last_person_in<'f>(fd: &'f Field<'_>, lo: usize, hi: usize) -> Option<&'f MentionAt> {
+    fd.mentions
+        .iter()
+        .rev()
+        .find(|m| m.start >= lo && m.end <= hi && fd.is_person(m.entity))
 }
 
 /// The organisation of an apposition closing on the comma at token `c`, with no person in

@@ -346,4 +346,9 @@ pub const EN: &[(&str, Want)] = &[
         "In the township, Grace Nkosi, 71, said the cuts had spoiled her food.\n\n\"I paid every bill on time and still sat in the dark\" the pensioner said.",
         &[("I paid every bill on time and still sat in the dark", Some("Grace Nkosi"))],
     ),
+    // a body described by its common noun after being named ("the museum said")
+    (
+        "The trustees of the Harrowgate Museum met on Monday. The museum said the loan was \"a fair outcome for both cities\".",
+        &[("a fair outcome for both cities", Some("Harrowgate Museum"))],
+    ),
 ];

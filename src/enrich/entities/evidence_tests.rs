@@ -204,3 +204,17 @@ fn a_surname_alone_after_a_full_name_is_a_mention_of_the_person() {
         helen.mentions
     );
 }
+
+#[test]
+fn a_name_opening_on_initials_is_a_body_and_a_test_match_no_entity() {
+    let t = "Speaking to RTV Lakeside on Friday, the mayor defended the cuts.";
+    let es = run(Lang::En, t, &[("RTV Lakeside", "PERSON")]);
+    assert_eq!(names(&es), [("RTV Lakeside".to_string(), O)]);
+    let t = "Rain washed out the second day of the Galle Test on Friday.";
+    let es = run(Lang::En, t, &[("Galle Test", "ORG")]);
+    assert!(
+        !names(&es).iter().any(|(_, ty)| *ty == O),
+        "{:?}",
+        names(&es)
+    );
+}

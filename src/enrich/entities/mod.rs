@@ -313,11 +313,15 @@ impl<'a> Namer<'a> {
 }
 
 /// Whether the word at `t[s..e]` stands alone: no capitalised word right before it but a title
-/// ("Dr Marsh"), none right after it ("Marsh Lane"), no possessive.
+/// ("Dr Marsh"), no head word ("la loi Varenne"), no capitalised word right after it ("Marsh
+/// Lane"), no possessive.
 fn alone(t: &str, s: usize, e: usize, res: &Profile) -> bool {
+    // Nor after a head word naming something else after the person ("la loi Varenne", "rue
+    // Varenne").
     let before = t[..s].strip_suffix(' ').map(|b| {
         let w = b.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or("");
-        w.starts_with(char::is_uppercase) && res.role(&lower(w)).is_none()
+        (w.starts_with(char::is_uppercase) && res.role(&lower(w)).is_none())
+            || res.type_words.contains_key(&key(w))
     });
     let after = t[e..]
         .strip_prefix(' ')

@@ -196,6 +196,14 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     if voted == EntityType::Person && initials_word(name) {
         return NameRule::new(EntityType::Organization, TypeRule::OrgSpelling);
     }
+    // Nor does a person's name open on such a word: "CBC Hamilton", "NHS Tayside" are a
+    // body's branch or office.
+    if voted == EntityType::Person
+        && words.len() >= 2
+        && name.split_whitespace().next().is_some_and(initials_word)
+    {
+        return NameRule::new(EntityType::Organization, TypeRule::OrgSpelling);
+    }
     if voted == EntityType::Person && !personal_spelling(name, first, res) {
         return NameRule::new(EntityType::Misc, TypeRule::NotPersonName);
     }

@@ -351,4 +351,14 @@ pub const EN: &[(&str, Want)] = &[
         "The trustees of the Harrowgate Museum met on Monday. The museum said the loan was \"a fair outcome for both cities\".",
         &[("a fair outcome for both cities", Some("Harrowgate Museum"))],
     ),
+    // a person named after a long capitalised title the model may take for the body's name
+    (
+        "Fares will rise in March. \"We will not let a few people make the system unaffordable,\" TTA Chief Operating Officer Renata Vinshaw said at a board meeting in Boston.",
+        &[("We will not let a few people make the system unaffordable,", Some("Renata Vinshaw"))],
+    ),
+    // the unnamed spokesperson of a body, taken up again by "the spokesperson"
+    (
+        "The gallery will close next year. A spokesperson for the Harbour Arts Trust said the decision followed a long review. \"We know this will be very hard news for the artists,\" the spokesperson added.",
+        &[("We know this will be very hard news for the artists,", Some("Harbour Arts Trust"))],
+    ),
 ];

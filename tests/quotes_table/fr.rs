@@ -429,4 +429,15 @@ pub const FR: &[(&str, Want)] = &[
             ("Les repas seront livrés froids.", Some("Amélie Roussel")),
         ],
     ),
+    // an organisation described by its noun and an adjective, the only one named in the
+    // paragraph, though not in subject position
+    (
+        "Les vols ont été annulés. Du côté de Transavia, le ton est plus dur. « Nous sommes pris en otage par une poignée de grévistes », a dénoncé la compagnie néerlandaise à bas coûts.",
+        &[("Nous sommes pris en otage par une poignée de grévistes", Some("Transavia"))],
+    ),
+    // the noun followed by a participle phrase
+    (
+        "Le groupe Danone a présenté ses comptes. « Nous garderons toutes nos usines françaises », a assuré l'entreprise basée à Paris.",
+        &[("Nous garderons toutes nos usines françaises", Some("Danone"))],
+    ),
 ];

@@ -465,13 +465,33 @@ impl<'a> Resolver<'a> {
 
     /// The organisation a definite description stands for ("the agency said"): the most recent
     /// one named outside quotes in this or the two paragraphs before whose name holds the noun,
-    /// else the most recent one opening its sentence or clause (the actor of the story).
+    /// else the only one named in its own paragraph ("Du côté de Vireo, le ton est plus dur.
+    /// « … », a dénoncé la compagnie"), else the most recent one opening its sentence or clause
+    /// (the actor of the story), else the only one named there.
     fn org_antecedent(&self, fd: &Field<'_>, pos: usize, word: &str) -> Option<usize> {
         let orgs = recent_orgs(fd, pos);
         let w = key(word);
+        let only = |ms: &[MentionAt]| {
+            ms.first()
+                .filter(|f| ms.iter().all(|m| m.entity == f.entity))
+                .copied()
+        };
+        let para = fd.para(pos);
+        let here: Vec<MentionAt> = orgs
+            .iter()
+            .take_while(|m| fd.para(m.start) == para)
+            .copied()
+            .collect();
         orgs.iter()
             .find(|m| key(&self.entity(m.entity).name).split(' ').any(|x| x == w))
-            .or_else(|| orgs.iter().find(|m| subject_like(fd, m.start, self.res)))
+            .copied()
+            .or_else(|| only(&here))
+            .or_else(|| {
+                orgs.iter()
+                    .find(|m| subject_like(fd, m.start, self.res))
+                    .copied()
+            })
+            .or_else(|| only(&orgs))
             .map(|m| m.entity)
     }
 
@@ -512,9 +532,28 @@ impl<'a> Resolver<'a> {
         if let Some((_, i)) = persons.clone().find(|(_, i)| described(i)) {
             return Some(i);
         }
+        // "A spokesperson for the Harbour Authority said … “…,” the spokesperson added": the
+        // unnamed member introduced last with the same role speaks for its organisation.
+        let para = fd.para(pos);
+        if let Some(org) = cands
+            .iter()
+            .rev()
+            .filter(|c| c.at < pos && para - fd.para(c.at).min(para) <= 1)
+            .find(|c| matches!(c.kind, Cand::Person(_) | Cand::Role { .. }))
+            .and_then(|c| match &c.kind {
+                Cand::Role {
+                    definite: false,
+                    word: w,
+                    org,
+                    ..
+                } if w == word => *org,
+                _ => None,
+            })
+        {
+            return Some(org);
+        }
         // The role written next to a name only later in the text ("a déclaré le maire. […]
         // Jean Dupont, le maire de la ville"): the person it describes.
-        let para = fd.para(pos);
         let later = cands
             .iter()
             .filter(|c| c.at > pos)

@@ -3,8 +3,10 @@
 //! quote without a cue falls back on (in `subjects`).
 
 use super::field::{Field, MentionAt, Span};
+use super::govern::token_at;
 use crate::enrich::explain::SpeakerRef;
 use crate::enrich::profile::{key, lower, Gender, Profile};
+use crate::enrich::syntax::Pos;
 
 /// Who a speaker phrase points at, before resolution.
 #[derive(Clone, Debug)]
@@ -299,13 +301,46 @@ fn org_phrase(
     {
         return Some(Ref::Ent(m.entity));
     }
-    // Alone: not "the company's chief", "the agency spokesman".
-    let alone = j + 1 >= k1
+    // Alone: not "the company's chief", "the agency spokesman"; adjectives and participles
+    // after the noun only describe it ("la compagnie irlandaise à bas coûts", "l'entreprise
+    // basée à Lyon").
+    // Not after a noun that is also a role ("le conseil lyonnais": the lawyer).
+    let n = if res.role(&fd.toks[j].lower).is_some() {
+        j + 1
+    } else {
+        past_modifiers(fd, j + 1, k1)
+    };
+    let alone = n >= k1
         || fd
             .toks
-            .get(j + 1)
+            .get(n)
             .is_none_or(|n| !n.word || res.preps.contains(&n.lower));
     (alone && art.is_some_and(|a| a.definite)).then(|| Ref::OrgDesc(fd.toks[j].lower.clone()))
+}
+
+/// Rule token `n`, or the first one after up to two lower-case words the parse reads as
+/// adjectives or past participles right after a noun ("l'entreprise bretonne", "la société
+/// basée à Nantes"); `n` itself without a parse.
+fn past_modifiers(fd: &Field<'_>, mut n: usize, k1: usize) -> usize {
+    let Some(p) = fd.parse else {
+        return n;
+    };
+    for _ in 0..2 {
+        let Some(t) = fd.toks.get(n).filter(|t| n < k1 && t.word && !t.cap) else {
+            break;
+        };
+        let Some(st) = p.tokens.get(token_at(p, t.start)) else {
+            break;
+        };
+        let modifier = st.start == t.start
+            && (st.pos == Pos::Adj
+                || (st.pos == Pos::Verb && st.morph.verb_form() == Some("Part")));
+        if !modifier {
+            break;
+        }
+        n += 1;
+    }
+    n
 }
 
 /// A role, possibly after a couple of adjectives ("le juge", "the 35-year-old actor"), and the

@@ -18,7 +18,7 @@ use crate::enrich::profile::{key, lower, NameHead, Profile};
 use crate::enrich::types::{Document, EntityType};
 use hints::{hint, is_adjective, is_character, is_title_phrase};
 use lists::list_items;
-use names::{join_founders, suffixed_orgs};
+use names::{join_founders, suffixed_orgs, titled_persons};
 use std::collections::HashMap;
 
 /// Longest context window looked at before a name, in bytes (widened to a char boundary).
@@ -135,6 +135,9 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
         if res.headline_case && f.name == "title" {
             continue;
         }
+        for (s, e) in titled_persons(f.text, toks, res) {
+            title_person(fi, s, e, ms);
+        }
         for (s, e) in suffixed_orgs(f.text, toks, res) {
             if !ms.iter().any(|m| m.field == fi && m.start < e && s < m.end) {
                 ms.push(M::found(fi, s, e, EntityType::Organization));
@@ -142,6 +145,23 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
         }
     }
     ms.sort_by_key(|m| (m.field, m.start));
+}
+
+/// A person named after a title at `s..e` of field `fi`: a new mention where the model found
+/// nothing there; a mention that holds the title too, ending with the name ("Council Member
+/// Ines Okafor-Blum" taken for an organisation), is trimmed to the name.
+fn title_person(fi: usize, s: usize, e: usize, ms: &mut Vec<M>) {
+    let over: Vec<usize> = (0..ms.len())
+        .filter(|&i| ms[i].field == fi && ms[i].start < e && s < ms[i].end)
+        .collect();
+    match over[..] {
+        [] => ms.push(M::found(fi, s, e, EntityType::Person)),
+        [i] if ms[i].start < s && ms[i].end == e => {
+            ms[i].start = s;
+            ms[i].hint = Some(EntityType::Person);
+        }
+        _ => {}
+    }
 }
 
 /// A name refers to one thing throughout an article: a mention without a hint takes the one

@@ -1,5 +1,5 @@
-//! Organisation names the context makes: capitalised runs ending in an organisation word, and
-//! founders' names joined into their foundation.
+//! Names the context makes: capitalised runs ending in an organisation word, persons named
+//! right after a capitalised title, and founders' names joined into their foundation.
 
 use super::before_window;
 use crate::enrich::entities::mention::{M, OPEN_MARKS};
@@ -63,6 +63,65 @@ pub(super) fn suffixed_orgs(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize,
         // Role words ("Chief Executive") and stop words do not start a name.
         if org && res.role(&toks[s].lower).is_none() && !res.stop.contains(&toks[s].lower) {
             out.push((toks[s].start, toks[j - 1].end));
+        }
+    }
+    out
+}
+
+/// Persons named right after a capitalised title, which the model sometimes misses or takes
+/// with the title into an organisation ("Chief Operating Officer Dana Whitlow said", "Harbour
+/// Board Chair Ines Okafor-Blum"): the two or three capitalised words after the last role word
+/// of a capitalised run, opening on a known first name, when none is a role, a type word, a stop
+/// word or an acronym and no capitalised word follows them.
+pub(super) fn titled_persons(t: &str, toks: &[Tok], res: &Profile) -> Vec<(usize, usize)> {
+    let cap_word = |x: &Tok| x.word && x.cap;
+    let glued = |a: &Tok, b: &Tok| a.end == b.start || &t[a.end..b.start] == " ";
+    let plain = |x: &Tok| {
+        let w = &t[x.start..x.end];
+        cap_word(x)
+            && w.chars().count() >= 2
+            && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            && res.role(&x.lower).is_none()
+            && !res.type_words.contains_key(&key(w))
+            && !res.stop.contains(&key(w))
+    };
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        let title = cap_word(&toks[i])
+            && res.role(&toks[i].lower).is_some()
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| glued(&toks[i], n) && plain(n));
+        if !title {
+            continue;
+        }
+        // Name words: capitalised words glued by one space, or by a hyphen inside a word.
+        let (mut j, mut words) = (i + 1, 0);
+        let mut end = toks[i + 1].end;
+        while j < toks.len() && glued(&toks[j - 1], &toks[j]) {
+            if plain(&toks[j]) {
+                words += usize::from(t[toks[j - 1].end..toks[j].start].contains(' ') || j == i + 1);
+                end = toks[j].end;
+                j += 1;
+            } else if toks[j].lower == "-"
+                && toks[j - 1].end == toks[j].start
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| toks[j].end == n.start && plain(n))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let closed = toks
+            .get(j)
+            .is_none_or(|n| !(cap_word(n) && glued(&toks[j - 1], n)));
+        // A known first name opens it: the title alone is no evidence of a person ("Officer
+        // Training Corps").
+        let first = lower(&t[toks[i + 1].start..toks[i + 1].end]);
+        if (2..=3).contains(&words) && closed && res.first_names.contains_key(&first) {
+            out.push((toks[i + 1].start, end));
         }
     }
     out

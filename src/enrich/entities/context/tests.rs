@@ -620,3 +620,26 @@ fn a_name_ending_in_an_organisation_word_stops_at_a_line_break() {
         names(&es)
     );
 }
+
+#[test]
+fn a_person_named_after_a_capitalised_title_is_found() {
+    let t = "Fares will rise, Harbour Board Chief Operating Officer Marta Vinshaw said on Monday.";
+    let es = run(Lang::En, t, &[("Harbour Board", "ORG")]);
+    assert!(has(&es, "Marta Vinshaw", P), "{:?}", names(&es));
+    // The title taken into the model's span is left out of the name.
+    let t = "\"Where did it go?\" asked Harbour Board Chair Tiffany Okafor-Ruiz.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Harbour Board Chair Tiffany Okafor-Ruiz", "ORG")],
+    );
+    assert!(has(&es, "Tiffany Okafor-Ruiz", P), "{:?}", names(&es));
+    // No first name after the title, no person: a body named after a rank.
+    let t = "Cadets of the Officer Training Corps marched past.";
+    let es = run(Lang::En, t, &[]);
+    assert!(
+        !names(&es).iter().any(|(_, ty)| *ty == P),
+        "{:?}",
+        names(&es)
+    );
+}

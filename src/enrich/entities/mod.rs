@@ -24,6 +24,7 @@ mod edge_tests;
 mod evidence_tests;
 mod headline;
 mod instances;
+mod joins;
 mod kb_places;
 mod mention;
 mod parsed;
@@ -83,6 +84,7 @@ pub fn canonicalize_parsed(
     headline::trim(doc, parse, &mut ms);
     affiliation::split(doc, res, &mut ms);
     context::apply(an, res, &mut ms);
+    joins::apply(doc, res, &mut ms);
     instances::apply(doc, parse, res, &mut ms);
     teams::apply(an, res, kb, &mut ms);
     articled::apply(an, res, kb, &mut ms);

@@ -1,0 +1,148 @@
+//! Organisation names the model cut in two around a linking word. "the Tea Board of Kenya": an
+//! organisation ending on its head word (`org|…` in `type_words.txt`), a complement preposition
+//! and a place the model tagged apart are one name; the place named only inside an
+//! organisation's name is no entity of its own. "the Weights and Measures Department": a
+//! capitalised word coordinated with the organisation's first word after a definite article
+//! is part of its name (the article determines the whole name, not the lone word).
+
+use super::mention::M;
+use crate::enrich::profile::{key, lower, Profile, TypeWord};
+use crate::enrich::types::{Document, EntityType};
+
+/// Join the organisation mentions of `doc` with the place after them and the coordinated word
+/// before them; `ms` is sorted by field and start and stays so.
+pub(super) fn apply(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
+    join_places(doc, res, ms);
+    for i in 0..ms.len() {
+        let m = &ms[i];
+        let Some(s) = coordinated_start(doc.fields[m.field].text, m, res) else {
+            continue;
+        };
+        // Never over another mention ("the BBC and Channel Four Foundation").
+        let free = i == 0 || ms[i - 1].field != m.field || ms[i - 1].end <= s;
+        if free {
+            ms[i].start = s;
+        }
+    }
+}
+
+/// "Board" + " of " + "Kenya": the organisation runs over the place mention right after it.
+fn join_places(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
+    let mut out: Vec<M> = Vec::with_capacity(ms.len());
+    let mut k = 0;
+    while k < ms.len() {
+        let a = &ms[k];
+        let joined = ms.get(k + 1).filter(|b| {
+            let t = doc.fields[a.field].text;
+            b.field == a.field
+                && a.end < b.start
+                && a.ty() == EntityType::Organization
+                && b.ty() == EntityType::Location
+                && ends_on_org_head(&t[a.start..a.end], res)
+                && t[a.end..b.start]
+                    .strip_prefix(' ')
+                    .and_then(|w| w.strip_suffix(' '))
+                    .is_some_and(|w| !w.contains(' ') && res.complements.contains(&lower(w)))
+        });
+        let joined = joined.filter(|b| {
+            // No capitalised word glued after the place ("of Kenya Airways").
+            let t = doc.fields[b.field].text;
+            !t[b.end..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(char::is_uppercase))
+        });
+        if let Some(b) = joined {
+            let mut m = a.clone();
+            m.end = b.end;
+            out.push(m);
+            k += 2;
+            continue;
+        }
+        out.push(a.clone());
+        k += 1;
+    }
+    *ms = out;
+}
+
+/// Whether a name of two words or more opens or ends on a capitalised organisation head word
+/// ("Tea Board", "College of Nursing").
+fn ends_on_org_head(name: &str, res: &Profile) -> bool {
+    let head = |w: &str| {
+        w.starts_with(char::is_uppercase) && res.type_words.get(&key(w)) == Some(&TypeWord::Org)
+    };
+    name.split(' ').count() >= 2
+        && (name.rsplit(' ').next().is_some_and(head) || name.split(' ').next().is_some_and(head))
+}
+
+/// Where an organisation mention starts when a capitalised word and a coordinating word come
+/// before it under a definite article ("the Weights and" + "Measures Department"), the name's
+/// last word being its head word.
+fn coordinated_start(t: &str, m: &M, res: &Profile) -> Option<usize> {
+    if m.ty() != EntityType::Organization || !ends_on_org_head(&t[m.start..m.end], res) {
+        return None;
+    }
+    let before = t[..m.start].strip_suffix(' ')?;
+    let (rest, and) = before.rsplit_once(' ')?;
+    if !res.and_words.contains(&lower(and)) {
+        return None;
+    }
+    let (rest, word) = rest.rsplit_once(' ')?;
+    let article = rest.rsplit(' ').next()?;
+    let plain = word.chars().count() >= 2
+        && word.starts_with(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic)
+        && !res.stop.contains(&key(word));
+    (plain && res.definites.contains(&lower(article))).then(|| m.start - and.len() - word.len() - 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{names, run};
+    use crate::enrich::profile::Lang;
+    use crate::enrich::types::EntityType::{Location as L, Organization as O};
+
+    #[test]
+    fn an_organisation_and_its_place_are_one_name() {
+        let t = "The Coffee Board of Uganda cut its forecast on Tuesday.";
+        let es = run(Lang::En, t, &[("Coffee Board", "ORG"), ("Uganda", "GPE")]);
+        assert_eq!(names(&es), [("Coffee Board of Uganda".to_string(), O)]);
+        // Not into a longer capitalised name after the place.
+        let t = "The Pension Fund of Kenya Airways paid out.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("Pension Fund", "ORG"), ("Kenya Airways", "ORG")],
+        );
+        assert!(
+            !names(&es).iter().any(|(n, _)| n.contains(" of ")),
+            "{:?}",
+            names(&es)
+        );
+        // A place after a name with no head word stays a place.
+        let t = "Ana Ruiz of Peru won.";
+        let es = run(Lang::En, t, &[("Ana Ruiz", "PERSON"), ("Peru", "GPE")]);
+        assert!(
+            names(&es).contains(&("Peru".to_string(), L)),
+            "{:?}",
+            names(&es)
+        );
+    }
+
+    #[test]
+    fn a_coordinated_word_under_the_article_is_part_of_the_name() {
+        let t = "Inspectors from the Fisheries and Wildlife Department came.";
+        let es = run(Lang::En, t, &[("Wildlife Department", "ORG")]);
+        assert_eq!(
+            names(&es),
+            [("Fisheries and Wildlife Department".to_string(), O)]
+        );
+        // Not without the article: two bodies.
+        let t = "Oxfam and Wildlife Department staff came.";
+        let es = run(Lang::En, t, &[("Wildlife Department", "ORG")]);
+        assert!(
+            !names(&es).iter().any(|(n, _)| n.starts_with("Oxfam and")),
+            "{:?}",
+            names(&es)
+        );
+    }
+}

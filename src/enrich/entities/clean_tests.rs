@@ -624,3 +624,25 @@ fn a_judge_s_title_opens_a_person_whatever_the_label() {
     );
     assert!(n.contains(&("Justice Department".to_string(), O)), "{n:?}");
 }
+
+#[test]
+fn french_hospitals_pharmacies_and_districts_are_named_with_their_heads() {
+    let t = "Le blessé a été conduit à l'hôpital de la Croix-Rousse. La pharmacie des Tilleuls n'a plus de stock. Le district des Trois-Rivières a voté.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Croix-Rousse", "LOC"),
+            ("Tilleuls", "LOC"),
+            ("Trois-Rivières", "LOC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("hôpital de la Croix-Rousse".into(), O),
+            ("pharmacie des Tilleuls".into(), O),
+            ("district des Trois-Rivières".into(), L),
+        ]
+    );
+}

@@ -646,3 +646,25 @@ fn french_hospitals_pharmacies_and_districts_are_named_with_their_heads() {
         ]
     );
 }
+
+#[test]
+fn english_lochs_are_places_and_hospitals_and_pharmacies_organisations() {
+    let t = "The farm on Loch Ardvane was fined. Brackwell Pharmacy and Eastfield Hospital closed.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Loch Ardvane", "PERSON"),
+            ("Brackwell Pharmacy", "GPE"),
+            ("Eastfield Hospital", "FAC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Loch Ardvane".into(), L),
+            ("Brackwell Pharmacy".into(), O),
+            ("Eastfield Hospital".into(), O),
+        ]
+    );
+}

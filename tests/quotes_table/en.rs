@@ -361,4 +361,9 @@ pub const EN: &[(&str, Want)] = &[
         "The gallery will close next year. A spokesperson for the Harbour Arts Trust said the decision followed a long review. \"We know this will be very hard news for the artists,\" the spokesperson added.",
         &[("We know this will be very hard news for the artists,", Some("Harbour Arts Trust"))],
     ),
+    // an indefinite role in apposition describes the person before it, no one else
+    (
+        "Ms Wanjiru Otieno, a mother of three who sells fruit at the market, said prices had doubled.\n\n\"Some days I go home with nothing for the children,\" she told reporters.",
+        &[("Some days I go home with nothing for the children,", Some("Wanjiru Otieno"))],
+    ),
 ];

@@ -440,4 +440,9 @@ pub const FR: &[(&str, Want)] = &[
         "Le groupe Danone a présenté ses comptes. « Nous garderons toutes nos usines françaises », a assuré l'entreprise basée à Paris.",
         &[("Nous garderons toutes nos usines françaises", Some("Danone"))],
     ),
+    // une apposition indéfinie décrit la personne nommée juste avant
+    (
+        "Dans le hall, Maëlle Kerbrat, une infirmière de 41 ans qui devait partir pour Ajaccio, attend depuis l'aube. « Personne ne sait nous dire quand on partira », soupire-t-elle.",
+        &[("Personne ne sait nous dire quand on partira", Some("Maëlle Kerbrat"))],
+    ),
 ];

@@ -90,6 +90,7 @@ pub(super) fn candidates(fd: &Field<'_>, rs: &Resolver<'_>) -> Vec<Candidate> {
             || fd
                 .mention_starting(fd.toks.get(k + 1).map_or(usize::MAX, |t| t.start))
                 .is_some()
+            || apposed_to_person(fd, k, rs)
         {
             continue;
         }
@@ -106,6 +107,18 @@ pub(super) fn candidates(fd: &Field<'_>, rs: &Resolver<'_>) -> Vec<Candidate> {
     }
     v.sort_by_key(|c| c.at);
     v
+}
+
+/// Whether the indefinite role at rule token `k` describes the person named right before its
+/// comma ("Ana Ruiz, a nurse who …", "Ana Ruiz, une infirmière de 34 ans"): no one else.
+fn apposed_to_person(fd: &Field<'_>, k: usize, rs: &Resolver<'_>) -> bool {
+    let res = rs.res;
+    k >= 2
+        && !res.definites.contains(&fd.toks[k - 1].lower)
+        && fd.toks[k - 2].lower == ","
+        && fd
+            .mention_ending(fd.toks[k - 2].start)
+            .is_some_and(|m| rs.entity(m.entity).entity_type == EntityType::Person)
 }
 
 /// What resolution knows about the entities across the fields of one article.

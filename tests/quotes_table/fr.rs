@@ -445,4 +445,9 @@ pub const FR: &[(&str, Want)] = &[
         "Dans le hall, Maëlle Kerbrat, une infirmière de 41 ans qui devait partir pour Ajaccio, attend depuis l'aube. « Personne ne sait nous dire quand on partira », soupire-t-elle.",
         &[("Personne ne sait nous dire quand on partira", Some("Maëlle Kerbrat"))],
     ),
+    // « évoquer » cite : la citation partielle qu'il gouverne est du sujet
+    (
+        "Du côté politique, la réponse se fait attendre. Claire Dumoulin, porte-parole du ministre fédéral de l'Économie, a indiqué qu'un projet d'arrêté serait soumis au Conseil des ministres avant l'été. Elle évoque aussi la création d'« un fonds d'urgence pour les communes » pour une centaine de villages.",
+        &[("un fonds d'urgence pour les communes", Some("Claire Dumoulin"))],
+    ),
 ];

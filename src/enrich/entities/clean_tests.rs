@@ -685,3 +685,25 @@ fn french_company_names_end_on_their_trade() {
         ]
     );
 }
+
+#[test]
+fn english_halls_docks_plants_ports_and_estates_are_places() {
+    let t = "Workers at Harlow Assembly Plant met in Brindle Memorial Hall near Carrow Docks.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Harlow Assembly Plant", "ORG"),
+            ("Brindle Memorial Hall", "ORG"),
+            ("Carrow Docks", "PERSON"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Harlow Assembly Plant".into(), L),
+            ("Brindle Memorial Hall".into(), L),
+            ("Carrow Docks".into(), L),
+        ]
+    );
+}

@@ -35,7 +35,7 @@ pub enum PlaceKind {
     Country,
     /// First-level division (a US state).
     Admin1,
-    /// A city (over 15,000 inhabitants in GeoNames' list).
+X
     City,
     /// Any other division of a country in ISO 3166-2 (a county, a French département, a
     /// Nigerian state): a region that places a town, not a place known without a context.

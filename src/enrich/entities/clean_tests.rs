@@ -671,17 +671,20 @@ fn english_lochs_are_places_and_hospitals_and_pharmacies_organisations() {
 
 #[test]
 fn french_company_names_end_on_their_trade() {
-    let t = "Les salariés de Vernier Plastiques et de Lagarde Transports ont manifesté.";
+    let t = "Les salariés de Vernier Plastiques et de Lagarde Constructions ont manifesté.";
     let es = run(
         Lang::Fr,
         t,
-        &[("Vernier Plastiques", "PER"), ("Lagarde Transports", "LOC")],
+        &[
+            ("Vernier Plastiques", "PER"),
+            ("Lagarde Constructions", "LOC"),
+        ],
     );
     assert_eq!(
         names(&es),
         [
             ("Vernier Plastiques".into(), O),
-            ("Lagarde Transports".into(), O),
+            ("Lagarde Constructions".into(), O),
         ]
     );
 }

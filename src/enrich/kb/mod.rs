@@ -35,7 +35,7 @@ pub enum PlaceKind {
     Country,
     /// First-level division (a US state).
     Admin1,
-X
+    /// A city (at least 10,000 inhabitants by default, from GeoNames' list of cities over 5,000).
     City,
     /// Any other division of a country in ISO 3166-2 (a county, a French département, a
     /// Nigerian state): a region that places a town, not a place known without a context.

@@ -78,3 +78,35 @@ fn an_organisation_named_after_its_noun_is_the_subject_a_description_stands_for(
         )],
     );
 }
+
+#[test]
+fn the_voice_of_a_body_named_before_it_speaks_for_the_body() {
+    run(
+        "en",
+        "voice of a named body",
+        &[case(
+            "The Coastal Energy Regulator (CER) must approve the sale. A CER spokeswoman said the application would be reviewed in public.",
+            &[],
+            Some(&[(
+                "the application would be reviewed in public",
+                Some("Coastal Energy Regulator"),
+            )]),
+        )],
+    );
+}
+
+#[test]
+fn an_indefinite_subject_after_a_sentence_opening_on_a_body_speaks_for_it() {
+    run(
+        "fr",
+        "on after a body opener",
+        &[case(
+            "La fermeture a été annoncée lundi. Chez Renault, on assure que la décision était devenue inévitable. En Bretagne, on estime que le prix est trop élevé.",
+            &[],
+            Some(&[
+                ("la décision était devenue inévitable", Some("Renault")),
+                ("le prix est trop élevé", None),
+            ]),
+        )],
+    );
+}

@@ -329,6 +329,9 @@ pub struct Profile {
     /// Phrases after an organisation's name that name the person speaking for it ("L'agence,
     /// par la voix de sa directrice, Ana Roy, a …"), as lower-case tokens.
     pub voice_phrases: Vec<Vec<String>>,
+    /// Phrases opening a sentence on a body, whose indefinite subject pronoun then speaks for
+    /// it ("Chez Vireo, on assure que …"), as lower-case tokens.
+    pub body_openers: Vec<Vec<String>>,
     /// Conjunctions and connectives that may open a sentence before its opinion word ("mais").
     pub connectives: HashSet<String>,
     /// Endings of a demonym-like word that is a common noun after an article ("lyonnais").
@@ -625,6 +628,7 @@ impl Profile {
             opinions: HashSet::new(),
             connectives: HashSet::new(),
             voice_phrases: Vec::new(),
+            body_openers: Vec::new(),
             gender_pronouns: HashMap::new(),
             impersonal: HashSet::new(),
             voices: HashSet::new(),

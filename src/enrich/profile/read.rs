@@ -127,6 +127,12 @@ impl Profile {
                         .push(toks.iter().map(|t| t.lower.clone()).collect());
                     continue;
                 }
+                "body_opener" => {
+                    let toks = tokenize(w, &self.tokens);
+                    self.body_openers
+                        .push(toks.iter().map(|t| t.lower.clone()).collect());
+                    continue;
+                }
                 "gender_pronoun" => {
                     let (w, g) = w.split_once(':').unwrap_or((w, "x"));
                     self.gender_pronouns.insert(lower(w), Gender::parse(g));

@@ -121,6 +121,42 @@ fn apposed_to_person(fd: &Field<'_>, k: usize, rs: &Resolver<'_>) -> bool {
             .is_some_and(|m| rs.entity(m.entity).entity_type == EntityType::Person)
 }
 
+/// The body an indefinite subject pronoun at byte `pos` speaks for when its sentence opens on
+/// it: an opener of the profile, maybe an article, the body's name and a comma right before the
+/// pronoun ("Du côté de la Ligue, on assure que …").
+fn opened_body(fd: &Field<'_>, pos: usize, res: &Profile) -> Option<usize> {
+    let k = fd.tok_at(pos);
+    if k < 2 || fd.toks[k - 1].lower != "," {
+        return None;
+    }
+    // The name, or its acronym in brackets after it ("Au Bureau des vins (BIV), on …").
+    let mut last = k - 2;
+    if fd.toks[last].lower == ")" {
+        let open = (last.saturating_sub(6)..last)
+            .rev()
+            .find(|&x| fd.toks[x].lower == "(")?;
+        last = open.checked_sub(1)?;
+    }
+    let m = fd
+        .mention_ending(fd.toks[last].end)
+        .filter(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))?;
+    let mut s = fd.tok_at(m.start);
+    if s > 0 && res.articles.contains_key(&fd.toks[s - 1].lower) {
+        s -= 1;
+    }
+    res.body_openers.iter().find_map(|o| {
+        let start = s.checked_sub(o.len())?;
+        let opens = start == 0
+            || matches!(fd.toks[start - 1].lower.as_str(), "." | "!" | "?")
+            || fd.para(fd.toks[start - 1].start) != fd.para(fd.toks[start].start);
+        let written = o
+            .iter()
+            .enumerate()
+            .all(|(j, w)| &fd.toks[start + j].lower == w);
+        (opens && written).then_some(m.entity)
+    })
+}
+
 /// What resolution knows about the entities across the fields of one article.
 pub(super) struct Resolver<'a> {
     /// The language profile.
@@ -309,7 +345,7 @@ impl<'a> Resolver<'a> {
             Ref::Pron(g) => match self.res.referent(&pronoun_word(fd, pos)) {
                 Referent::Person => self.antecedent(fd, pos, g, cands, roles),
                 Referent::Group | Referent::Thing => self.org_referent(fd, pos),
-                Referent::Nobody => None,
+                Referent::Nobody => opened_body(fd, pos, self.res),
             },
             Ref::Role {
                 definite: false, ..

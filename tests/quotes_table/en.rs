@@ -366,4 +366,9 @@ pub const EN: &[(&str, Want)] = &[
         "Ms Wanjiru Otieno, a mother of three who sells fruit at the market, said prices had doubled.\n\n\"Some days I go home with nothing for the children,\" she told reporters.",
         &[("Some days I go home with nothing for the children,", Some("Wanjiru Otieno"))],
     ),
+    // the person in apposition to a body's possessed role opens the sentence of the quote
+    (
+        "But not everyone agrees. Harbour Rescue NSW's director of coastal safety, Greg Mallory, put it bluntly: \"Our members are in the water at dawn every day. Ask any of them.\"",
+        &[("Our members are in the water at dawn every day. Ask any of them.", Some("Greg Mallory"))],
+    ),
 ];

@@ -6,7 +6,7 @@ use super::cues::{cue_at, is_boundary, CueMatch};
 use super::field::Field;
 use super::scan::RawQuote;
 use super::speaker::{subject_before, Phrase, Ref};
-use crate::enrich::profile::{Gender, Profile};
+use crate::enrich::profile::{lower, Gender, Profile};
 
 /// A quote standing as its own sentence right after a sentence whose subject is a person (or a
 /// gendered pronoun), with no quotation of its own: "Doe was blunt. “We will not …”". A careful
@@ -77,7 +77,16 @@ pub(super) fn sentence_subject(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> O
                 let t = &fd.toks[k];
                 t.word && (t.cap || res.role(&t.lower).is_some())
             });
-            if title && b > a && b - a <= 4 {
+            // "Harbour Rescue's director of safety, Greg Mallory, put it bluntly: “…”": the
+            // person in apposition to the possessed role is the subject.
+            let possessed = fd.toks.get(a).is_some_and(|p| {
+                p.start == cands[i].end
+                    && res.tokens.possessives.iter().any(|x| lower(x) == p.lower)
+            }) && b > a + 1
+                && b - a <= 10
+                && fd.toks[b - 1].lower == ","
+                && (a + 1..b - 1).all(|k| fd.toks[k].word && !fd.toks[k].cap);
+            if (title && b > a && b - a <= 4) || possessed {
                 n
             } else {
                 cands[i]

@@ -2,7 +2,7 @@
 //! organisation ending on its head word (`org|…` in `type_words.txt`), a complement preposition
 //! and a place the model tagged apart are one name; the place named only inside an
 //! organisation's name is no entity of its own. "the Weights and Measures Department": a
-//! capitalised word coordinated with the organisation's first word after a definite article
+//! capitalised word coordinated with such an organisation's name after a definite article
 //! is part of its name (the article determines the whole name, not the lone word).
 
 use super::mention::M;
@@ -38,18 +38,15 @@ fn join_places(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
                 && a.end < b.start
                 && a.ty() == EntityType::Organization
                 && b.ty() == EntityType::Location
-                && ends_on_org_head(&t[a.start..a.end], res)
+                && headed_by_org_word(&t[a.start..a.end], res)
                 && t[a.end..b.start]
                     .strip_prefix(' ')
                     .and_then(|w| w.strip_suffix(' '))
                     .is_some_and(|w| !w.contains(' ') && res.complements.contains(&lower(w)))
-        });
-        let joined = joined.filter(|b| {
-            // No capitalised word glued after the place ("of Kenya Airways").
-            let t = doc.fields[b.field].text;
-            !t[b.end..]
-                .strip_prefix(' ')
-                .is_some_and(|r| r.starts_with(char::is_uppercase))
+                // No capitalised word glued after the place ("of Kenya Airways").
+                && !t[b.end..]
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(char::is_uppercase))
         });
         if let Some(b) = joined {
             let mut m = a.clone();
@@ -66,7 +63,7 @@ fn join_places(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
 
 /// Whether a name of two words or more opens or ends on a capitalised organisation head word
 /// ("Tea Board", "College of Nursing").
-fn ends_on_org_head(name: &str, res: &Profile) -> bool {
+fn headed_by_org_word(name: &str, res: &Profile) -> bool {
     let head = |w: &str| {
         w.starts_with(char::is_uppercase) && res.type_words.get(&key(w)) == Some(&TypeWord::Org)
     };
@@ -78,7 +75,7 @@ fn ends_on_org_head(name: &str, res: &Profile) -> bool {
 /// before it under a definite article ("the Weights and" + "Measures Department"), the name's
 /// last word being its head word.
 fn coordinated_start(t: &str, m: &M, res: &Profile) -> Option<usize> {
-    if m.ty() != EntityType::Organization || !ends_on_org_head(&t[m.start..m.end], res) {
+    if m.ty() != EntityType::Organization || !headed_by_org_word(&t[m.start..m.end], res) {
         return None;
     }
     let before = t[..m.start].strip_suffix(' ')?;

@@ -49,3 +49,19 @@ fn a_document_reports_for_the_author_it_names() {
         ],
     );
 }
+
+#[test]
+fn a_source_s_clause_opens_after_the_whole_name_commas_included() {
+    run_parsed(
+        "fr",
+        "source named with an enumeration",
+        &[case(
+            "Selon le Service de la faune, de la flore et des forêts, les effectifs de cerfs ont doublé en dix ans.",
+            &[],
+            Some(&[(
+                "les effectifs de cerfs ont doublé en dix ans",
+                Some("Service de la faune, de la flore et des forêts"),
+            )]),
+        )],
+    );
+}

@@ -67,3 +67,99 @@ pub(super) fn complement_end(
         && free(e + next.end);
     noun.then_some(e + next.end)
 }
+
+/// Longest enumeration read after a name, in bytes.
+const LIST_WINDOW: usize = 160;
+/// Most items an enumeration adds to a name.
+const MAX_ITEMS: usize = 6;
+
+/// Where the name `t[s..e]` of an institution ends once the portfolios it enumerates are
+/// added: a name opening on an organisation head and ending on a complement and its noun
+/// ("Direction de la culture") may go on with more complements of one noun each, after commas
+/// and closed by a coordinator (", du sport et de la jeunesse"; "le ministère de la Mer, de
+/// la Pêche et des Ports"); `org`: the model called the name an organisation, which makes any
+/// capitalised first word its head ("Service de la faune"). Without the closing coordinator the commas are the sentence's
+/// ("le Service de la faune, de son côté, …" ends on "faune"). Only where heads come first.
+pub(super) fn enumeration_end(
+    t: &str,
+    s: usize,
+    e: usize,
+    org: bool,
+    res: &Profile,
+) -> Option<usize> {
+    if res.name_head != NameHead::First {
+        return None;
+    }
+    let name = tokenize(&t[s..e], &res.tokens);
+    let head_first = name.first().is_some_and(|h| {
+        h.word && (res.type_words.get(&key(&h.lower)) == Some(&TypeWord::Org) || (org && h.cap))
+    });
+    let n = name.len();
+    let ends_on_complement = n >= 3
+        && (res.complements.contains(&name[n - 2].lower)
+            || (res.articles.contains_key(&name[n - 2].lower)
+                && res.complements.contains(&name[n - 3].lower)));
+    let last = &t[s + name[n - 1].start..e];
+    if !head_first || !ends_on_complement || !is_item_noun(last, res) {
+        return None;
+    }
+    // The portfolios of one list share their case ("de la Mer, de la Pêche et des Ports"; not
+    // "de Marseille et de plusieurs clubs").
+    let cap = last.starts_with(char::is_uppercase);
+    let mut to = (e + LIST_WINDOW).min(t.len());
+    while !t.is_char_boundary(to) {
+        to -= 1;
+    }
+    let rest = &t[e..to];
+    let toks = tokenize(rest, &res.tokens);
+    let mut i = 0;
+    let mut end = None;
+    for _ in 0..MAX_ITEMS {
+        // The separator: a comma, or the coordinator that closes the list.
+        let closing = match toks.get(i) {
+            Some(c) if c.lower == "," => false,
+            Some(c) if c.word && res.and_words.contains(&c.lower) => true,
+            _ => return None,
+        };
+        i += 1;
+        if !toks
+            .get(i)
+            .is_some_and(|c| res.complements.contains(&c.lower))
+        {
+            return None;
+        }
+        i += 1;
+        let elided = toks[i - 1].lower.ends_with('\'');
+        if !elided
+            && toks
+                .get(i)
+                .is_some_and(|a| res.articles.contains_key(&a.lower))
+        {
+            i += 1;
+        }
+        let noun = toks.get(i)?;
+        if !noun.word || noun.cap != cap || !is_item_noun(&rest[noun.start..noun.end], res) {
+            return None;
+        }
+        i += 1;
+        if closing {
+            end = Some(e + noun.end);
+            break;
+        }
+    }
+    end
+}
+
+/// Whether `w` may be one item of an enumerated portfolio: a noun of letters (or hyphens),
+/// no grammar word.
+fn is_item_noun(w: &str, res: &Profile) -> bool {
+    let l = lower(w);
+    w.chars().count() >= MIN_NOUN
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !res.stop.contains(&key(w))
+        && !res.articles.contains_key(&l)
+        && !res.pronouns.contains_key(&l)
+        && !res.complements.contains(&l)
+        && !res.indefinites.contains(&l)
+        && !res.function_words.contains(&l)
+}

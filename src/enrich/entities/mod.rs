@@ -27,6 +27,8 @@ mod instances;
 mod joins;
 mod kb_places;
 mod mention;
+#[cfg(test)]
+mod names_tests;
 mod parsed;
 mod persons;
 mod teams;

@@ -42,6 +42,9 @@ pub struct Context {
     pub kin: HashSet<String>,
     /// Possessive determiners before a kinship noun ("his", "sa").
     pub kin_dets: HashSet<String>,
+    /// Prepositions that locate what follows them ("in", "near"): a lone word after one is a
+    /// place's name, not a person's ("born in Morley").
+    pub locative: HashSet<String>,
 }
 
 impl Context {
@@ -97,6 +100,9 @@ impl Context {
                 }
                 ["kin", "det", w] => {
                     c.kin_dets.insert(lower(w));
+                }
+                ["locative", w] => {
+                    c.locative.insert(lower(w));
                 }
                 _ => {}
             }

@@ -120,6 +120,17 @@ impl<'a> Field<'a> {
             .copied()
     }
 
+    /// The mention covering bytes `b0..b1`.
+    pub fn mention_over(&self, b0: usize, b1: usize) -> Option<MentionAt> {
+        let i = self.mentions.partition_point(|m| m.start <= b0);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|m| m.start <= b0 && b1 <= m.end)
+            .copied()
+    }
+
     /// Whether byte `b` lies in a quoted range (marks included).
     pub fn in_quote(&self, b: usize) -> bool {
         // `quoted` is sorted by start and its spans do not overlap.

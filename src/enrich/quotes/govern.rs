@@ -265,17 +265,6 @@ fn clause_end(fd: &Field<'_>, k: usize, res: &Profile) -> usize {
         .unwrap_or(fd.toks.len().min(k + 40))
 }
 
-/// The mention covering bytes `b0..b1`.
-fn mention_over(fd: &Field<'_>, b0: usize, b1: usize) -> Option<MentionAt> {
-    let i = fd.mentions.partition_point(|m| m.start <= b0);
-    fd.mentions[..i]
-        .iter()
-        .rev()
-        .take(4)
-        .find(|m| m.start <= b0 && b1 <= m.end)
-        .copied()
-}
-
 /// The speaker phrase of subject token `s`: a pronoun (also inverted, "-t-elle"); the entity
 /// its head belongs to; the person a role is in apposition with; the organisation an unnamed
 /// member speaks for; else the phrase the word rules read from its first word.
@@ -296,7 +285,10 @@ pub(super) fn subject_phrase(
     }
     // The head of the subject names the speaker, not its modifiers: "White Lake council
     // spokesman Tom Reyes said" is Tom Reyes, not the council.
-    if let Some(m) = mention_over(fd, t.start, t.end).filter(|m| fd.is_speakable(m.entity)) {
+    if let Some(m) = fd
+        .mention_over(t.start, t.end)
+        .filter(|m| fd.is_speakable(m.entity))
+    {
         return Some(Phrase::at(Ref::Ent(m.entity), m.start));
     }
     if let Some(m) = apposed(fd, p, s, |f, e| f.is_person(e)) {
@@ -365,7 +357,8 @@ fn apposed(
 ) -> Option<MentionAt> {
     let person = |i: usize| {
         let t = &p.tokens[i];
-        mention_over(fd, t.start, t.end).filter(|m| wanted(fd, m.entity))
+        fd.mention_over(t.start, t.end)
+            .filter(|m| wanted(fd, m.entity))
     };
     if let Some(m) = p
         .children(s)
@@ -424,7 +417,7 @@ fn represented_org(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> Opt
     complements
         .filter_map(|c| {
             let t = &p.tokens[c];
-            mention_over(fd, t.start, t.end)
+            fd.mention_over(t.start, t.end)
         })
         .find(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))
 }

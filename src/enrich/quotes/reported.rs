@@ -257,7 +257,11 @@ fn source_clause(
     end: usize,
     res: &Profile,
 ) -> Option<Clause> {
-    let mut comma = (c.end..end).find(|&x| fd.toks[x].lower == ",");
+    // Not a comma inside a name ("selon le Service de la faune, de la flore et des forêts, …").
+    let mut comma = (c.end..end).find(|&x| {
+        let t = &fd.toks[x];
+        t.lower == "," && fd.mention_over(t.start, t.end).is_none()
+    });
     let lim = comma.unwrap_or(end);
     let mut phrase = source_np(fd, c.end, lim, res);
     // "selon la directrice de l'agence, Anne Morel, …": the person in apposition to a phrase

@@ -533,10 +533,12 @@ fn cap_run(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Option<Span> {
     let mut e = k;
     while e + 1 < k1 && e - k < 4 {
         let n = &fd.toks[e + 1];
+        // A name never runs over a line break ("Business Desk" of a byline, then the body).
         if n.word
             && (n.cap
                 || (res.particles.contains(&n.lower) && fd.toks.get(e + 2).is_some_and(|x| x.cap)))
             && res.cues_starting(&n.lower).next().is_none()
+            && !fd.text[fd.toks[e].end..n.start].contains('\n')
         {
             e += 1;
         } else {

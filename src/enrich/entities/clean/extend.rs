@@ -2,7 +2,7 @@
 //! organisation's complement, an acronym on the left.
 
 use super::{Range, Span};
-use crate::enrich::entities::complement::complement_end;
+use crate::enrich::entities::complement::{complement_end, enumeration_end};
 use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::types::EntityType;
 
@@ -57,6 +57,7 @@ impl Span<'_> {
         }
         if self.ty != EntityType::Person {
             e = complement_end(t, s, e, res, self.free).unwrap_or(e);
+            e = enumeration_end(t, s, e, self.ty == EntityType::Organization, res).unwrap_or(e);
             e = acronym_end(t, s, e, res).unwrap_or(e);
         }
         if let Some(b) = t[..s]
@@ -77,6 +78,47 @@ impl Span<'_> {
         }
         let s = self.demonym_before(s, e).unwrap_or(s);
         Range { start: s, end: e }
+    }
+
+    /// A number the model left out of a road's or a street's name: after a place word that
+    /// ends the span ("Highway" + "58", "Route" + "9") or, as an ordinal, before one that
+    /// opens it ("52nd" + "Street", "100th" + "Avenue"). Also in a headline, where capitalised
+    /// words are not added.
+    pub(super) fn numbered_road(&self, r: Range) -> Range {
+        let (t, res) = (self.text, self.res);
+        let loc_word = |w: &str| res.type_words.get(&key(w)) == Some(&TypeWord::Loc);
+        let seg = &t[r.start..r.end];
+        let mut out = r;
+        if let Some(rest) = t[r.end..].strip_prefix(' ') {
+            let n = rest
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            let num = &rest[..n];
+            let last = seg.rsplit(' ').next().unwrap_or(seg);
+            if num.starts_with(|c: char| c.is_ascii_digit())
+                && num.chars().filter(char::is_ascii_alphabetic).count() <= 1
+                && loc_word(last)
+                && (self.free)(r.end + 1)
+            {
+                out.end = r.end + 1 + n;
+            }
+        }
+        if let Some(b) = t[..r.start].strip_suffix(' ') {
+            let w_start = b.rfind(' ').map_or(0, |i| i + 1);
+            let w = &b[w_start..];
+            let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+            let suffix = &w[digits..];
+            let first = seg.split(' ').next().unwrap_or(seg);
+            if digits > 0
+                && (1..=3).contains(&suffix.len())
+                && suffix.chars().all(|c| c.is_ascii_lowercase())
+                && loc_word(first)
+                && (self.free)(w_start + w.len())
+            {
+                out.start = w_start;
+            }
+        }
+        out
     }
 
     /// A capitalised demonym right before an organisation named by capitalised words that end

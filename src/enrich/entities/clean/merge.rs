@@ -114,7 +114,8 @@ fn elided_complement(t: &str, last: &M, m: &M, res: &Profile) -> bool {
             EntityType::Organization | EntityType::Location
         )
         || !t[m.start..m.end].starts_with(char::is_uppercase)
-        || !t[last.start..last.end].starts_with(char::is_uppercase)
+        || !(t[last.start..last.end].starts_with(char::is_uppercase)
+            || lower_case_head_first(&t[last.start..last.end], res))
     {
         return false;
     }
@@ -128,6 +129,14 @@ fn elided_complement(t: &str, last: &M, m: &M, res: &Profile) -> bool {
     w_start > last.start
         && m.start > before.len()
         && (res.complements.contains(&elided) || res.articles.contains_key(&elided))
+}
+
+/// Whether `name` opens on a lower-case head noun of a place or an institution ("conseil
+/// régional de l'" + "Ordre des notaires": the model cut the name at the elision).
+fn lower_case_head_first(name: &str, res: &Profile) -> bool {
+    name.split_whitespace()
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_lowercase) && res.is_head_word(w))
 }
 
 /// Drop hashtags ("#HarborStrong": a label of posts, no name of its own), hyphenated compounds

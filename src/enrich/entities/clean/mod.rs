@@ -163,7 +163,7 @@ impl Span<'_> {
             }
         }
         let e = self.initial_period(s, self.cut_amount(s, e));
-        let r = self.extended(Range { start: s, end: e });
+        let r = self.numbered_road(self.extended(Range { start: s, end: e }));
         let (r, first_named) = self.first_name_before(r);
         let mut out = Vec::new();
         let parts = self.unglue(r);

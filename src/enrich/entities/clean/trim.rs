@@ -191,6 +191,13 @@ impl Span<'_> {
             .char_indices()
             .rfind(|(_, c)| c.is_whitespace())
             .map_or(0, |(i, c)| i + c.len_utf8());
+        // An elided article glued to the head ("l’aréna Marcel-Dutil"): the head after it.
+        let w_start = match b[w_start..].split_once(['\'', '’']) {
+            Some((a, h)) if self.res.articles.contains_key(&format!("{}'", lower(a))) => {
+                b.len() - h.len()
+            }
+            _ => w_start,
+        };
         let w = &b[w_start..];
         if w.starts_with(char::is_lowercase)
             && self.res.type_words.get(&key(w)) == Some(&TypeWord::Loc)

@@ -3,6 +3,7 @@
 //! in apposition, a role in apposition).
 
 use super::{before_window, ends_with_phrase, WINDOW};
+use crate::enrich::entities::label_type;
 use crate::enrich::entities::mention::M;
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
@@ -214,6 +215,9 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
         return Some(EntityType::Organization);
     }
     let win_toks = tokenize(&win, &res.tokens);
+    if located_lone_word(t, m, &win_toks, res) {
+        return Some(EntityType::Location);
+    }
     if let Some(ty) = by_naming(&win_toks, res) {
         return Some(ty);
     }
@@ -233,6 +237,24 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     }
     (by_kin(t, m, &win, res) || person_by_role(t, m, &win, res) || by_nationality(t, m, res))
         .then_some(EntityType::Person)
+}
+
+/// A lone word the model called a person, right after a preposition that locates it ("a
+/// farm in Tregaron", "near Oakhurst"): a place. A person is not found "in" anyone; not
+/// before a possessive ("in Smith's view").
+fn located_lone_word(t: &str, m: &M, win: &[Tok], res: &Profile) -> bool {
+    let word = &t[m.start..m.end];
+    label_type(&m.label) == EntityType::Person
+        && !word.contains([' ', '-'])
+        && word.chars().any(char::is_lowercase)
+        && !res
+            .tokens
+            .possessives
+            .iter()
+            .any(|p| t[m.end..].starts_with(p.as_str()))
+        && win
+            .last()
+            .is_some_and(|p| p.word && res.context.locative.contains(&p.lower))
 }
 
 /// "a hamlet known as Brook End", "a firm called Lumora", "un quartier baptisé Les Halles": a

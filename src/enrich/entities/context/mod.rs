@@ -144,7 +144,63 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
             }
         }
     }
+    headed_reoccurrences(doc, res, ms);
     ms.sort_by_key(|m| (m.field, m.start));
+}
+
+/// A name found elsewhere, written again as the complement of a lower-case institution or
+/// facility name ("la Drôme" … "la préfecture de la Drôme", "Ivry" … "l'usine d'Ivry"): that
+/// occurrence is the institution's or the facility's name, typed by its head as a span of the
+/// model would be, where the model found nothing there.
+fn headed_reoccurrences(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
+    if res.name_head != NameHead::First {
+        return;
+    }
+    let mut forms: Vec<(String, String)> = ms
+        .iter()
+        .map(|m| {
+            let form = &doc.fields[m.field].text[m.start..m.end];
+            (form.to_string(), m.label.clone())
+        })
+        .filter(|(form, _)| form.starts_with(char::is_uppercase))
+        .collect();
+    forms.sort();
+    forms.dedup_by(|a, b| a.0 == b.0);
+    let mut found = Vec::new();
+    for (fi, f) in doc.fields.iter().enumerate() {
+        for (form, label) in &forms {
+            for (s, _) in f.text.match_indices(form.as_str()) {
+                let e = s + form.len();
+                let taken = ms.iter().any(|m| m.field == fi && m.start < e && s < m.end);
+                if taken || !word_bounded(f.text, s, e) {
+                    continue;
+                }
+                // Not inside a longer capitalised name ("Société coopérative des planteurs de
+                // X"): the word before the head is no capitalised one but an article.
+                let glued = |h: usize| {
+                    f.text[..h]
+                        .trim_end_matches(['\'', '’'])
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| {
+                            w.starts_with(char::is_uppercase)
+                                && !res.articles.contains_key(&lower(w))
+                                && !res.articles.contains_key(&format!("{}'", lower(w)))
+                        })
+                };
+                if let Some(h) = lower_case_head(f.text, s, res).filter(|&h| !glued(h)) {
+                    found.push(M {
+                        field: fi,
+                        start: h,
+                        end: e,
+                        label: label.clone(),
+                        hint: None,
+                    });
+                }
+            }
+        }
+    }
+    ms.extend(found);
 }
 
 /// A person named after a title at `s..e` of field `fi`: a new mention where the model found

@@ -1,0 +1,123 @@
+//! How names are completed from the words around them: lower-case heads before a name found
+//! elsewhere, names cut at an elision, enumerated portfolios, numbered roads, places after a
+//! locating preposition.
+
+use super::tests::{names, run};
+use crate::enrich::profile::Lang;
+use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
+
+#[test]
+fn a_place_found_elsewhere_names_the_institution_whose_complement_it_is() {
+    // The model found "Drôme" once, not in "la préfecture de la Drôme".
+    let t = "La Drôme a été placée en vigilance. Le maire a alerté la préfecture de la Drôme.";
+    let es = run(Lang::Fr, t, &[("Drôme", "LOC")]);
+    let n = names(&es);
+    assert!(n.contains(&("Drôme".to_string(), L)), "{n:?}");
+    assert!(
+        n.contains(&("préfecture de la Drôme".to_string(), O)),
+        "{n:?}"
+    );
+    // Not inside a longer capitalised name.
+    let t = "À Vallon, la Société coopérative des planteurs de Vallon a voté.";
+    let es = run(Lang::Fr, t, &[("Vallon", "LOC")]);
+    let n = names(&es);
+    assert!(
+        !n.iter().any(|(x, _)| x.starts_with("coopérative")),
+        "{n:?}"
+    );
+}
+
+#[test]
+fn an_elided_article_glued_to_a_facility_noun_still_heads_the_name() {
+    let t = "Les sinistrés ont dormi à l’aréna Marcel-Dutil, près de la gare.";
+    let es = run(Lang::Fr, t, &[("Marcel-Dutil", "PER")]);
+    assert_eq!(names(&es), [("aréna Marcel-Dutil".to_string(), L)]);
+}
+
+#[test]
+fn a_name_cut_at_an_elision_after_a_lower_case_head_is_one_name() {
+    let t = "Le conseil régional de l'Ordre des notaires s'est réuni lundi.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("conseil régional de l'", "LOC"),
+            ("Ordre des notaires", "ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [("conseil régional de l'Ordre des notaires".to_string(), O)]
+    );
+}
+
+#[test]
+fn an_institution_s_enumerated_portfolios_are_part_of_its_name() {
+    let t = "Le Service de la faune, de la flore et des forêts a publié un avis.";
+    let es = run(Lang::Fr, t, &[("Service de la faune", "ORG")]);
+    assert_eq!(
+        names(&es),
+        [(
+            "Service de la faune, de la flore et des forêts".to_string(),
+            O
+        )]
+    );
+    // Commas of the sentence, no closing coordinator: the name ends on its noun.
+    let t = "Le Service de la chasse, de son côté, n'a pas répondu.";
+    let es = run(Lang::Fr, t, &[("Service de la chasse", "ORG")]);
+    assert_eq!(names(&es), [("Service de la chasse".to_string(), O)]);
+    // Items of another case are the sentence's.
+    let t = "Les supporters de l'Olympique de Lyon et de plusieurs clubs ont défilé.";
+    let es = run(Lang::Fr, t, &[("Olympique de Lyon", "ORG")]);
+    assert_eq!(names(&es), [("Olympique de Lyon".to_string(), O)]);
+}
+
+#[test]
+fn a_road_s_number_is_part_of_its_name() {
+    let t = "Crews closed 52nd Street and 9th Avenue, then Highway 12 near the bridge.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Street", "FAC"), ("Avenue", "FAC"), ("Highway", "ORG")],
+    );
+    let n = names(&es);
+    for x in ["52nd Street", "9th Avenue", "Highway 12"] {
+        assert!(n.contains(&(x.to_string(), L)), "{x}: {n:?}");
+    }
+}
+
+#[test]
+fn a_lone_word_after_a_locating_preposition_is_a_place_not_a_person() {
+    let t = "Gareth Price, who keeps sheep in Tregaron, said the quarry near Oakhurst had closed.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Gareth Price", "PERSON"),
+            ("Tregaron", "PERSON"),
+            ("Oakhurst", "PERSON"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Tregaron".to_string(), L)), "{n:?}");
+    assert!(n.contains(&("Oakhurst".to_string(), L)), "{n:?}");
+    assert!(n.contains(&("Gareth Price".to_string(), P)), "{n:?}");
+    // Not before a possessive.
+    let t = "In Hollis's view, the vote was lost.";
+    let es = run(Lang::En, t, &[("Hollis", "PERSON")]);
+    assert_eq!(names(&es), [("Hollis".to_string(), P)]);
+}
+
+#[test]
+fn french_gorges_depots_and_wadis_are_places_named_with_their_heads() {
+    let t = "Les secours ont fouillé les gorges du Verdon, puis le dépôt de Vitry. L'oued Souss déborde.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Verdon", "LOC"), ("Vitry", "LOC"), ("Souss", "PER")],
+    );
+    let n = names(&es);
+    for x in ["gorges du Verdon", "dépôt de Vitry", "oued Souss"] {
+        assert!(n.contains(&(x.to_string(), L)), "{x}: {n:?}");
+    }
+}

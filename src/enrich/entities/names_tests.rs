@@ -121,3 +121,48 @@ fn french_gorges_depots_and_wadis_are_places_named_with_their_heads() {
         assert!(n.contains(&(x.to_string(), L)), "{x}: {n:?}");
     }
 }
+
+#[test]
+fn named_houses_and_buildings_are_places() {
+    let t = "Protesters marched from Merrion House to the Civic Buildings on Friday.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Merrion House", "ORG"), ("Civic Buildings", "ORG")],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Merrion House".to_string(), L)), "{n:?}");
+    assert!(n.contains(&("Civic Buildings".to_string(), L)), "{n:?}");
+}
+
+#[test]
+fn a_body_s_kind_after_its_name_or_in_apposition_types_it() {
+    let t = "The Forge union called a strike. The home's operator, Arden Care, said it had acted.";
+    let es = run(Lang::En, t, &[("Forge", "GPE"), ("Arden Care", "PERSON")]);
+    let n = names(&es);
+    assert!(n.contains(&("Forge".to_string(), O)), "{n:?}");
+    assert!(n.contains(&("Arden Care".to_string(), O)), "{n:?}");
+    // The person heading the body named in apposition is no body.
+    let t = "They quoted the head of the rescue agency, Rahmat Surya Adinata, on the search.";
+    let es = run(Lang::En, t, &[("Rahmat Surya Adinata", "PERSON")]);
+    assert_eq!(names(&es), [("Rahmat Surya Adinata".to_string(), P)]);
+}
+
+#[test]
+fn french_public_works_firms_and_hospices_are_organisations() {
+    let t = "Le chantier a été confié à Rouvière TP. Les Hospices civils de Valmont ont réagi.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Rouvière TP", "PER"),
+            ("Hospices civils de Valmont", "LOC"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Rouvière TP".to_string(), O)), "{n:?}");
+    assert!(
+        n.contains(&("Hospices civils de Valmont".to_string(), O)),
+        "{n:?}"
+    );
+}

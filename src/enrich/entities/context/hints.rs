@@ -224,12 +224,20 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     if employer_after_role(&win_toks, res) {
         return Some(EntityType::Organization);
     }
+    // The noun in apposition, between commas ("the home's operator, Arden Care, said"): of a
+    // body or a place only, which a comma does not make a person's.
+    let apposed = t[m.end..].starts_with(',') && !complement_phrase(&win_toks, res);
     for (p, ty) in &ctx.before {
         let hit = if p.ends_with('\'') {
             ends_with_phrase(&win, p)
         } else {
             win.strip_suffix(' ')
                 .is_some_and(|w| ends_with_phrase(w, p))
+                || (apposed
+                    && *ty != EntityType::Person
+                    && win
+                        .strip_suffix(", ")
+                        .is_some_and(|w| ends_with_phrase(w, p)))
         };
         if hit {
             return Some(*ty);
@@ -237,6 +245,19 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     }
     (by_kin(t, m, &win, res) || person_by_role(t, m, &win, res) || by_nationality(t, m, res))
         .then_some(EntityType::Person)
+}
+
+/// Whether the noun phrase ending the window (before its comma) is the complement of another
+/// noun ("the head of the rescue agency, Ann Roe,": she heads it, she is not it): an article
+/// opens it, right after a complement preposition.
+fn complement_phrase(win: &[Tok], res: &Profile) -> bool {
+    let n = win.len().saturating_sub(1);
+    (n.saturating_sub(6)..n)
+        .rev()
+        .find(|&j| {
+            res.articles.contains_key(&win[j].lower) || res.definites.contains(&win[j].lower)
+        })
+        .is_some_and(|j| j > 0 && res.complements.contains(&win[j - 1].lower))
 }
 
 /// A lone word the model called a person, right after a preposition that locates it ("a

@@ -166,3 +166,28 @@ fn french_public_works_firms_and_hospices_are_organisations() {
         "{n:?}"
     );
 }
+
+#[test]
+fn a_span_over_a_comma_is_several_names_unless_a_coordinator_closes_a_list() {
+    let t = "Families from Tallow Creek, Birch Hollow and Elk Bend left on Harcourt Street, Aoife Byrne said.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Tallow Creek, Birch Hollow", "GPE"),
+            ("Elk Bend", "GPE"),
+            ("Harcourt Street, Aoife Byrne", "FAC"),
+        ],
+    );
+    let n = names(&es);
+    for x in ["Tallow Creek", "Birch Hollow", "Elk Bend", "Harcourt Street"] {
+        assert!(n.iter().any(|(y, _)| y == x), "{x}: {n:?}");
+    }
+    assert!(n.iter().any(|(y, _)| y == "Aoife Byrne"), "{n:?}");
+    let t = "The Department of Trade, Industry and Energy agreed.";
+    let es = run(Lang::En, t, &[("Department of Trade, Industry and Energy", "ORG")]);
+    assert_eq!(
+        names(&es),
+        [("Department of Trade, Industry and Energy".to_string(), O)]
+    );
+}

@@ -1,6 +1,7 @@
 //! Cutting a span at the separators no name holds.
 
 use super::Range;
+use crate::enrich::profile::{lower, Profile};
 
 /// Separators no name holds: a line break, a spaced dash (a dateline's "LONDRES - Le club…",
 /// "Paris – Berlin"), a sentence end (". " before a capital), an opening parenthesis (the
@@ -50,5 +51,36 @@ pub(super) fn pieces(t: &str, s: usize, e: usize) -> Vec<Range> {
         }
     }
     out.retain(|r| r.start < r.end);
+    out
+}
+
+/// `r` of `t` cut at its commas, where they list names side by side ("Chateh, Meander River",
+/// a street and then a person): a name holds commas only in the enumeration of its
+/// portfolios, which a coordinator closes after the last comma ("Department of Trade,
+/// Industry and Energy").
+pub(super) fn at_commas(t: &str, r: Range, res: &Profile) -> Vec<Range> {
+    let seg = &t[r.start..r.end];
+    let Some(last) = seg.rfind(", ") else {
+        return vec![r];
+    };
+    let closed = seg[last..]
+        .split(|c: char| !(c.is_alphanumeric() || c == '&'))
+        .any(|w| w == "&" || res.and_words.contains(&lower(w)));
+    if closed {
+        return vec![r];
+    }
+    let mut out = Vec::new();
+    let mut from = r.start;
+    for (i, _) in seg.match_indices(", ") {
+        out.push(Range {
+            start: from,
+            end: r.start + i,
+        });
+        from = r.start + i + 2;
+    }
+    out.push(Range {
+        start: from,
+        end: r.end,
+    });
     out
 }

@@ -7,13 +7,14 @@
 
 use super::mention::M;
 use super::typing::label_type;
-use crate::enrich::kb::Kb;
+use crate::enrich::kb::{Kb, LARGE_CITY};
 use crate::enrich::profile::{abbrev_key, key, lower, Profile};
 use crate::enrich::types::{Document, EntityType};
 use std::collections::{HashMap, HashSet};
 
-/// Hint as places the mentions the knowledge base and the words around them locate.
-pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
+/// Hint as places the mentions the knowledge base and the words around them locate; in a
+/// sports report (`sports`) a town's name may be its club's, which the model's labels say.
+pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms: &mut [M]) {
     if kb.is_empty() {
         return;
     }
@@ -57,6 +58,23 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
             && form.chars().any(char::is_lowercase);
         *orgs.entry(key(form)).or_insert(true) &= org;
     }
+    // The lone words the model called a place at least once and a person never: a large
+    // city of the KB is that city in all its mentions ("Ulsan's yards", "the Ulsan office");
+    // not in a sports report ("Leicester" the club).
+    let mut located: HashMap<String, bool> = HashMap::new();
+    let mut person_once: HashSet<String> = HashSet::new();
+    for m in ms.iter() {
+        let form = &doc.fields[m.field].text[m.start..m.end];
+        if form.contains(char::is_whitespace) {
+            continue;
+        }
+        let ty = label_type(&m.label);
+        if ty == EntityType::Person {
+            person_once.insert(key(form));
+        }
+        *located.entry(key(form)).or_default() |= ty == EntityType::Location;
+    }
+    located.retain(|k, v| *v && !sports && !person_once.contains(k));
     for m in ms.iter_mut() {
         if m.hint.is_some() {
             continue;
@@ -64,6 +82,10 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
         let t = doc.fields[m.field].text;
         let form = &t[m.start..m.end];
         if !kb.names_place(form) {
+            continue;
+        }
+        if located.get(&key(form)) == Some(&true) && kb.names_place_from(form, LARGE_CITY) {
+            m.hint = Some(EntityType::Location);
             continue;
         }
         // "Walt (Anderson)": a surname bracketed after a first name.

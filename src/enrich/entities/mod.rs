@@ -91,7 +91,7 @@ pub fn canonicalize_parsed(
     teams::apply(an, res, kb, &mut ms);
     articled::apply(an, res, kb, &mut ms);
     coordination::apply(doc, res, kb, &mut ms);
-    kb_places::apply(doc, res, kb, &mut ms);
+    kb_places::apply(doc, res, kb, teams::is_sports_report(an, res), &mut ms);
     persons::apply(doc, res, kb, &mut ms);
     acronyms::apply(an, res, &mut ms);
     // Nor the names the context rules found inside a credit line.

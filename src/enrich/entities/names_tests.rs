@@ -180,14 +180,36 @@ fn a_span_over_a_comma_is_several_names_unless_a_coordinator_closes_a_list() {
         ],
     );
     let n = names(&es);
-    for x in ["Tallow Creek", "Birch Hollow", "Elk Bend", "Harcourt Street"] {
+    for x in [
+        "Tallow Creek",
+        "Birch Hollow",
+        "Elk Bend",
+        "Harcourt Street",
+    ] {
         assert!(n.iter().any(|(y, _)| y == x), "{x}: {n:?}");
     }
     assert!(n.iter().any(|(y, _)| y == "Aoife Byrne"), "{n:?}");
     let t = "The Department of Trade, Industry and Energy agreed.";
-    let es = run(Lang::En, t, &[("Department of Trade, Industry and Energy", "ORG")]);
+    let es = run(
+        Lang::En,
+        t,
+        &[("Department of Trade, Industry and Energy", "ORG")],
+    );
     assert_eq!(
         names(&es),
         [("Department of Trade, Industry and Energy".to_string(), O)]
     );
+}
+
+#[test]
+fn a_large_city_the_model_once_called_a_place_is_that_place_throughout() {
+    use super::tests::{cities, run_kb};
+    let t = "Dock workers at Corvale struck on Monday. The Corvale office of the ministry sent \
+             mediators, and Corvale officials met the union.";
+    let spans = [("Corvale", "GPE"), ("Corvale", "ORG"), ("Corvale", "ORG")];
+    let es = run_kb(Lang::En, t, &spans, &cities(&["Corvale"], 400_000));
+    assert_eq!(names(&es), [("Corvale".to_string(), L)]);
+    // A small town keeps the model's vote.
+    let es = run_kb(Lang::En, t, &spans, &cities(&["Corvale"], 20_000));
+    assert_eq!(names(&es), [("Corvale".to_string(), O)]);
 }

@@ -68,7 +68,7 @@ fn place_and_plural(t: &str, m: &M, res: &Profile, kb: &Kb) -> bool {
 }
 
 /// Whether the article holds enough distinct sport words (or a score) to be a sports report.
-fn is_sports_report(an: &Analysis<'_>, res: &Profile) -> bool {
+pub(super) fn is_sports_report(an: &Analysis<'_>, res: &Profile) -> bool {
     let mut seen: HashSet<&str> = HashSet::new();
     let mut score = false;
     for (fi, f) in an.fields.iter().enumerate() {

@@ -13,6 +13,11 @@ pub(super) fn run(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<Entity>
 
 /// A KB of the towns `towns`, each of 50,000 inhabitants.
 pub(super) fn towns(towns: &[&str]) -> Kb {
+    cities(towns, 50_000)
+}
+
+/// A KB of the cities `names`, each of `population` inhabitants.
+pub(super) fn cities(towns: &[&str], population: u64) -> Kb {
     use crate::enrich::kb::{KbEntry, Place, PlaceKind, Source};
     let entries = towns
         .iter()
@@ -25,7 +30,7 @@ pub(super) fn towns(towns: &[&str]) -> Kb {
             aliases: Vec::new(),
             place: Some(Place {
                 kind: PlaceKind::City,
-                population: 50_000,
+                population,
                 country: "US".into(),
                 admin1: String::new(),
             }),

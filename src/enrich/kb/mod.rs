@@ -26,6 +26,10 @@ use std::sync::{Arc, RwLock};
 /// [`Kb::names_major_place`]).
 pub const MAJOR_CITY: u64 = 1_000_000;
 
+/// Inhabitants from which a city the model once called a place is that place in all its
+/// mentions (see `entities::kb_places`).
+pub const LARGE_CITY: u64 = 100_000;
+
 /// What kind of place a built-in entry is (ranks candidates and builds the article's context).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
@@ -277,12 +281,17 @@ impl Kb {
     /// first-level division, a city of [`MAJOR_CITY`] inhabitants or more, or a place of the
     /// newsroom's own entries. "García" (a Mexican town of 400,000) is not one, "Houston" is.
     pub fn names_major_place(&self, form: &str) -> bool {
+        self.names_place_from(form, MAJOR_CITY)
+    }
+
+    /// [`Kb::names_major_place`], with cities known from `min` inhabitants.
+    pub fn names_place_from(&self, form: &str, min: u64) -> bool {
         self.hits(form).iter().any(|h| {
             let e = self.entry(*h);
             h.primary
                 && e.ty() == EntityType::Location
                 && e.place().is_none_or(|p| match p.kind {
-                    PlaceKind::City => p.population >= MAJOR_CITY,
+                    PlaceKind::City => p.population >= min,
                     PlaceKind::Division => false,
                     _ => true,
                 })

@@ -213,3 +213,24 @@ fn a_large_city_the_model_once_called_a_place_is_that_place_throughout() {
     let es = run_kb(Lang::En, t, &spans, &cities(&["Corvale"], 20_000));
     assert_eq!(names(&es), [("Corvale".to_string(), O)]);
 }
+
+#[test]
+fn a_place_written_before_a_body_s_name_is_part_of_it() {
+    let t = "The case went to the U.S. Tax Court, then to Ashford Borough Council.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("U.S.", "GPE"),
+            ("Tax Court", "ORG"),
+            ("Ashford", "GPE"),
+            ("Borough Council", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("U.S. Tax Court".to_string(), O)), "{n:?}");
+    assert!(
+        n.contains(&("Ashford Borough Council".to_string(), O)),
+        "{n:?}"
+    );
+}

@@ -3,7 +3,7 @@
 
 use crate::enrich::entities::mention::{word_bounded, M};
 use crate::enrich::entities::typing::label_type;
-use crate::enrich::profile::{key, lower, Profile};
+use crate::enrich::profile::{key, lower, NameHead, Profile};
 use crate::enrich::types::{Document, EntityType};
 use std::collections::HashSet;
 
@@ -56,6 +56,23 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
                 continue;
             }
             if last.field == m.field && one_coordinated_name(t, last, &m, res) {
+                last.end = m.end;
+                continue;
+            }
+            // A place written before a body's name is part of it ("U.S." + "District Court",
+            // "Ashford" + "Borough Council"), where names end on their head.
+            if last.field == m.field
+                && res.name_head == NameHead::Last
+                && lt == EntityType::Location
+                && mt == EntityType::Organization
+                && m.start == last.end + 1
+                && t.as_bytes()[last.end] == b' '
+                && t[m.start..m.end].starts_with(char::is_uppercase)
+                && !res
+                    .articles
+                    .contains_key(&lower(t[m.start..m.end].split(' ').next().unwrap_or("")))
+            {
+                last.label = m.label.clone();
                 last.end = m.end;
                 continue;
             }

@@ -28,6 +28,8 @@ pub(super) fn complement_end(
 ) -> Option<usize> {
     let name = &t[s..e];
     let head = name.rsplit(' ').next().unwrap_or(name);
+    // After an elided article ("de l'Ordre"): the head is the word after it.
+    let head = head.rsplit(['\'', '’']).next().unwrap_or(head);
     if res.name_head != NameHead::First
         || !head.chars().next().is_some_and(char::is_uppercase)
         || res.type_words.get(&key(head)) != Some(&TypeWord::Org)

@@ -234,3 +234,27 @@ fn a_place_written_before_a_body_s_name_is_part_of_it() {
         "{n:?}"
     );
 }
+
+#[test]
+fn an_acronym_spelling_a_hyphenated_place_and_an_elided_order_complete_the_name() {
+    let t = "L’Agence de développement du Moyen-Atlas (ADMA) a ouvert un bureau. Selon le \
+             président du conseil régional de l’Ordre des architectes, tout est prêt.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Agence de développement", "ORG"),
+            ("Moyen-Atlas", "MISC"),
+            ("conseil régional de l’Ordre", "LOC"),
+        ],
+    );
+    let n = names(&es);
+    assert!(
+        n.contains(&("Agence de développement du Moyen-Atlas".to_string(), O)),
+        "{n:?}"
+    );
+    assert!(
+        n.contains(&("conseil régional de l’Ordre des architectes".to_string(), O)),
+        "{n:?}"
+    );
+}

@@ -200,9 +200,18 @@ fn acronym_end(t: &str, s: usize, e: usize, res: &Profile) -> Option<usize> {
 }
 
 /// The initials of the words of `name` that are neither grammar words nor articles, an elided
-/// article left aside ("d'incendie" → "i"): what an acronym spells.
+/// article left aside ("d'incendie" → "i"), each capitalised part of a hyphenated word
+/// counting ("Haut-Atlas" → "ha"): what an acronym spells.
 fn word_initials(name: &str, res: &Profile) -> String {
     name.split_whitespace()
+        .flat_map(|w| {
+            let parts: Vec<&str> = w.split('-').collect();
+            if parts.len() > 1 && parts.iter().all(|p| p.starts_with(char::is_uppercase)) {
+                parts
+            } else {
+                vec![w]
+            }
+        })
         .map(|w| {
             let w = lower(w);
             match w.rsplit_once(['\'', '’']) {

@@ -258,3 +258,29 @@ fn an_acronym_spelling_a_hyphenated_place_and_an_elided_order_complete_the_name(
         "{n:?}"
     );
 }
+
+#[test]
+fn a_medium_spoken_to_or_asking_is_an_organisation() {
+    let t = "« Rien n'est réglé », a-t-il déclaré à La Gazette de Vernes. Joint par Le Courrier, \
+             le maire a refusé. « Non », a-t-elle confié à Marie Lestrade.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("La Gazette de Vernes", "LOC"),
+            ("Le Courrier", "LOC"),
+            ("Marie Lestrade", "PER"),
+        ],
+    );
+    let n = names(&es);
+    assert!(
+        n.contains(&("Gazette de Vernes".to_string(), O))
+            || n.contains(&("La Gazette de Vernes".to_string(), O)),
+        "{n:?}"
+    );
+    assert!(
+        n.iter().any(|(x, t)| x.ends_with("Courrier") && *t == O),
+        "{n:?}"
+    );
+    assert!(n.contains(&("Marie Lestrade".to_string(), P)), "{n:?}");
+}

@@ -3,7 +3,7 @@
 //! description by age ("the 45-year-old said").
 //! Every sentence and name here is invented for the test.
 
-use super::{case, run};
+use super::{case, run, run_parsed};
 
 #[test]
 fn a_role_class_stands_for_the_person_introduced_with_one_of_its_roles() {
@@ -107,6 +107,19 @@ fn an_indefinite_subject_after_a_sentence_opening_on_a_body_speaks_for_it() {
                 ("la décision était devenue inévitable", Some("Renault")),
                 ("le prix est trop élevé", None),
             ]),
+        )],
+    );
+}
+
+#[test]
+fn a_body_described_with_a_complement_that_names_nothing_is_the_body_named_before() {
+    run_parsed(
+        "fr",
+        "société d'État",
+        &[case(
+            "Plus de 400 000 abonnés de l’entreprise Hydro-Lac étaient privés d’électricité mardi soir. La société d’État affirme que le courant reviendra vendredi.",
+            &[],
+            Some(&[("le courant reviendra vendredi", Some("Hydro-Lac"))]),
         )],
     );
 }

@@ -305,10 +305,26 @@ fn org_phrase(
     // after the noun only describe it ("la compagnie irlandaise à bas coûts", "l'entreprise
     // basée à Lyon").
     // Not after a noun that is also a role ("le conseil lyonnais": the lawyer).
+    // A complement that names nothing describes the noun as an adjective would ("la société
+    // d'État").
+    let mut from = j + 1;
+    let complement = |x: usize| {
+        fd.toks
+            .get(x)
+            .is_some_and(|t| res.complements.contains(&t.lower))
+    };
+    let nameless = |x: usize| {
+        fd.toks
+            .get(x)
+            .is_some_and(|t| t.cap && x < k1 && res.stop.contains(&key(&t.lower)))
+    };
+    if complement(from) && nameless(from + 1) {
+        from += 2;
+    }
     let n = if res.role(&fd.toks[j].lower).is_some() {
         j + 1
     } else {
-        past_modifiers(fd, j + 1, k1)
+        past_modifiers(fd, from, k1)
     };
     let alone = n >= k1
         || fd
@@ -489,15 +505,20 @@ pub(super) fn org_complement(fd: &Field<'_>, j: usize, k1: usize, res: &Profile)
         x += 1;
     }
     let mut end = None;
+    // The capitalised words read outside mentions: one word that names nothing ("société
+    // d'État", "agence d'État") makes no name.
+    let mut words: Vec<&str> = Vec::new();
     while x < k1 && x < j + 10 {
         let t = &fd.toks[x];
         if let Some(m) = fd.mention_starting(t.start) {
             end = Some(m.end);
             x = fd.tok_at(m.end);
+            words.push("");
             continue;
         }
         if t.word && t.cap {
             end = Some(t.end);
+            words.push(&t.lower);
             x += 1;
         } else if t.word
             && res.particles.contains(&t.lower)
@@ -508,7 +529,10 @@ pub(super) fn org_complement(fd: &Field<'_>, j: usize, k1: usize, res: &Profile)
             break;
         }
     }
-    end
+    match words[..] {
+        [w] if res.stop.contains(&key(w)) => None,
+        _ => end,
+    }
 }
 
 /// A run of capitalised words (with name particles) starting at token `k`: a name the NER missed.
@@ -527,6 +551,8 @@ fn cap_run(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Option<Span> {
         || res.function_words.contains(&t.lower)
         || res.abbrevs.contains(&t.lower)
         || res.complementizers.contains(&t.lower)
+        // A lone word that names nothing ("la société d'État affirme").
+        || ((k + 1 >= k1 || !fd.toks[k + 1].cap) && res.stop.contains(&key(&t.lower)))
     {
         return None;
     }

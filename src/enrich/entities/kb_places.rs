@@ -82,6 +82,16 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
         let t = doc.fields[m.field].text;
         let form = &t[m.start..m.end];
         if !kb.names_place(form) {
+            // A town the KB does not know, placed the way agencies write it: a region's
+            // abbreviation after a comma ("Ferndale, Wash.,", "Moose Creek, Alta."); not a
+            // person's name ("Ann Moss, Calif." is no place).
+            let first = form.split_whitespace().next().unwrap_or("");
+            if region_abbrev_after(&t[m.end..], res)
+                && label_type(&m.label) != EntityType::Person
+                && !res.first_names.contains_key(&lower(first))
+            {
+                m.hint = Some(EntityType::Location);
+            }
             continue;
         }
         if located.get(&key(form)) == Some(&true) && kb.names_place_from(form, LARGE_CITY) {
@@ -169,6 +179,21 @@ fn region_after(rest: &str, res: &Profile, kb: &Kb) -> bool {
         words[..n].iter().all(|w| w.starts_with(char::is_uppercase))
             && (kb.names_region(&region) || res.name_abbrevs.contains_key(&abbrev_key(&region)))
     })
+}
+
+/// Whether `rest` (the text after a name) opens with a comma and the abbreviation of a region
+/// closed by its period ("Ferndale, Wash.", "Dunmore, B.C.").
+fn region_abbrev_after(rest: &str, res: &Profile) -> bool {
+    let Some(r) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let end = r
+        .find(|c: char| !(c.is_alphabetic() || c == '.'))
+        .unwrap_or(r.len());
+    let w = &r[..end];
+    w.starts_with(char::is_uppercase)
+        && w.ends_with('.')
+        && res.name_abbrevs.contains_key(&abbrev_key(w))
 }
 
 #[cfg(test)]

@@ -284,3 +284,19 @@ fn a_medium_spoken_to_or_asking_is_an_organisation() {
     );
     assert!(n.contains(&("Marie Lestrade".to_string(), P)), "{n:?}");
 }
+
+#[test]
+fn a_town_placed_by_a_region_s_abbreviation_is_a_place_even_unknown_to_the_kb() {
+    use super::tests::{run_kb, towns};
+    let t = "More than 900 residents of Tallbrook, Alta., lost power, Ann Moss, \
+             Calif., said.";
+    let es = run_kb(
+        Lang::En,
+        t,
+        &[("Tallbrook", "ORG"), ("Ann Moss", "PERSON")],
+        &towns(&["Tarrow"]),
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Tallbrook".to_string(), L)), "{n:?}");
+    assert!(n.contains(&("Ann Moss".to_string(), P)), "{n:?}");
+}

@@ -42,9 +42,6 @@ pub struct Context {
     pub kin: HashSet<String>,
     /// Possessive determiners before a kinship noun ("his", "sa").
     pub kin_dets: HashSet<String>,
-    /// Prepositions that locate what follows them ("in", "near"): a lone word after one is a
-    /// place's name, not a person's ("born in Morley").
-    pub locative: HashSet<String>,
 }
 
 impl Context {
@@ -100,9 +97,6 @@ impl Context {
                 }
                 ["kin", "det", w] => {
                     c.kin_dets.insert(lower(w));
-                }
-                ["locative", w] => {
-                    c.locative.insert(lower(w));
                 }
                 _ => {}
             }

@@ -260,8 +260,8 @@ fn complement_phrase(win: &[Tok], res: &Profile) -> bool {
         .is_some_and(|j| j > 0 && res.complements.contains(&win[j - 1].lower))
 }
 
-/// A lone word the model called a person, right after a preposition that locates it ("a
-/// farm in Tregaron", "near Oakhurst"): a place. A person is not found "in" anyone; not
+/// A lone word the model called a person, right after a preposition that locates it
+/// (`locative|` in `words.txt`: "a farm in Tregaron", "near Oakhurst"): a place. A person is not found "in" anyone; not
 /// before a possessive ("in Smith's view").
 fn located_lone_word(t: &str, m: &M, win: &[Tok], res: &Profile) -> bool {
     let word = &t[m.start..m.end];
@@ -275,7 +275,7 @@ fn located_lone_word(t: &str, m: &M, win: &[Tok], res: &Profile) -> bool {
             .any(|p| t[m.end..].starts_with(p.as_str()))
         && win
             .last()
-            .is_some_and(|p| p.word && res.context.locative.contains(&p.lower))
+            .is_some_and(|p| p.word && res.locatives.contains(&p.lower))
 }
 
 /// "a hamlet known as Brook End", "a firm called Lumora", "un quartier baptisé Les Halles": a

@@ -23,6 +23,7 @@ mod field;
 mod filter;
 mod gender;
 mod govern;
+mod org_phrase;
 mod reported;
 mod resolve;
 mod scan;

@@ -5,7 +5,8 @@
 use super::cues::is_boundary;
 use super::field::{Field, MentionAt, Span};
 use super::gender;
-use super::speaker::{org_complement, Phrase, Ref};
+use super::org_phrase::org_complement;
+use super::speaker::{Phrase, Ref};
 use super::speaking::{person_shaped, speaking_entities};
 use super::subjects::subject_like;
 use crate::enrich::profile::{key, lower, Gender, Profile, Referent, TypeWord};

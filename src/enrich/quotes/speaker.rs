@@ -3,10 +3,9 @@
 //! quote without a cue falls back on (in `subjects`).
 
 use super::field::{Field, MentionAt, Span};
-use super::govern::token_at;
+use super::org_phrase::org_phrase;
 use crate::enrich::explain::SpeakerRef;
 use crate::enrich::profile::{key, lower, Gender, Profile};
-use crate::enrich::syntax::Pos;
 
 /// Who a speaker phrase points at, before resolution.
 #[derive(Clone, Debug)]
@@ -247,9 +246,9 @@ fn noun_then_person(fd: &Field<'_>, j: usize, k1: usize) -> Option<usize> {
 
 /// The article opening a speaker phrase.
 #[derive(Clone, Copy, Debug)]
-struct Article {
-    gender: Gender,
-    definite: bool,
+pub(super) struct Article {
+    pub(super) gender: Gender,
+    pub(super) definite: bool,
 }
 
 /// An addressee before the speaker: "a déclaré à l'AFP Jean Dupont" → the token after it.
@@ -271,92 +270,6 @@ fn past_addressee(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Option<
         }
     }
     (j > k + 1 && j < k1).then_some(j)
-}
-
-/// An organisation described by a common noun at token `j`: "le ministère de l'Intérieur" (a
-/// name the model missed), "the agency" (one named before).
-fn org_phrase(
-    fd: &Field<'_>,
-    j: usize,
-    k1: usize,
-    art: Option<Article>,
-    res: &Profile,
-) -> Option<Ref> {
-    if j >= k1 || !(art.is_some() || fd.toks[j].cap) || !res.org_nouns.contains(&fd.toks[j].lower) {
-        return None;
-    }
-    if let Some(e) = org_complement(fd, j, k1, res) {
-        return Some(Ref::OrgName(Span {
-            start: fd.toks[j].start,
-            end: e,
-        }));
-    }
-    // "le syndicat Terres Unies", "the carrier Skyway": the name in apposition to the noun.
-    if let Some(m) = fd
-        .toks
-        .get(j + 1)
-        .filter(|_| j + 1 < k1)
-        .and_then(|n| fd.mention_starting(n.start))
-        .filter(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))
-    {
-        return Some(Ref::Ent(m.entity));
-    }
-    // Alone: not "the company's chief", "the agency spokesman"; adjectives and participles
-    // after the noun only describe it ("la compagnie irlandaise à bas coûts", "l'entreprise
-    // basée à Lyon").
-    // Not after a noun that is also a role ("le conseil lyonnais": the lawyer).
-    // A complement that names nothing describes the noun as an adjective would ("la société
-    // d'État").
-    let mut from = j + 1;
-    let complement = |x: usize| {
-        fd.toks
-            .get(x)
-            .is_some_and(|t| res.complements.contains(&t.lower))
-    };
-    let nameless = |x: usize| {
-        fd.toks
-            .get(x)
-            .is_some_and(|t| t.cap && x < k1 && res.stop.contains(&key(&t.lower)))
-    };
-    if complement(from) && nameless(from + 1) {
-        from += 2;
-    }
-    let n = if res.role(&fd.toks[j].lower).is_some() {
-        j + 1
-    } else {
-        past_modifiers(fd, from, k1)
-    };
-    let alone = n >= k1
-        || fd
-            .toks
-            .get(n)
-            .is_none_or(|n| !n.word || res.preps.contains(&n.lower));
-    (alone && art.is_some_and(|a| a.definite)).then(|| Ref::OrgDesc(fd.toks[j].lower.clone()))
-}
-
-/// Rule token `n`, or the first one after up to two lower-case words the parse reads as
-/// adjectives or past participles right after a noun ("l'entreprise bretonne", "la société
-/// basée à Nantes"); `n` itself without a parse.
-fn past_modifiers(fd: &Field<'_>, mut n: usize, k1: usize) -> usize {
-    let Some(p) = fd.parse else {
-        return n;
-    };
-    for _ in 0..2 {
-        let Some(t) = fd.toks.get(n).filter(|t| n < k1 && t.word && !t.cap) else {
-            break;
-        };
-        let Some(st) = p.tokens.get(token_at(p, t.start)) else {
-            break;
-        };
-        let modifier = st.start == t.start
-            && (st.pos == Pos::Adj
-                || (st.pos == Pos::Verb && st.morph.verb_form() == Some("Part")));
-        if !modifier {
-            break;
-        }
-        n += 1;
-    }
-    n
 }
 
 /// A role, possibly after a couple of adjectives ("le juge", "the 35-year-old actor"), and the
@@ -483,56 +396,6 @@ fn bare_name(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Phrase {
         }
     }
     Phrase::NOTHING
-}
-
-/// End (byte) of an organisation name made of the noun at token `j` and a capitalised
-/// complement: "ministère de l'Intérieur", "Ministry of Health", "agence de l'eau" is not one.
-pub(super) fn org_complement(fd: &Field<'_>, j: usize, k1: usize, res: &Profile) -> Option<usize> {
-    let mut x = j + 1;
-    if !fd
-        .toks
-        .get(x)
-        .is_some_and(|t| res.complements.contains(&t.lower))
-    {
-        return None;
-    }
-    x += 1;
-    if fd
-        .toks
-        .get(x)
-        .is_some_and(|t| res.articles.contains_key(&t.lower))
-    {
-        x += 1;
-    }
-    let mut end = None;
-    // The capitalised words read outside mentions: one word that names nothing ("société
-    // d'État", "agence d'État") makes no name.
-    let mut words: Vec<&str> = Vec::new();
-    while x < k1 && x < j + 10 {
-        let t = &fd.toks[x];
-        if let Some(m) = fd.mention_starting(t.start) {
-            end = Some(m.end);
-            x = fd.tok_at(m.end);
-            words.push("");
-            continue;
-        }
-        if t.word && t.cap {
-            end = Some(t.end);
-            words.push(&t.lower);
-            x += 1;
-        } else if t.word
-            && res.particles.contains(&t.lower)
-            && fd.toks.get(x + 1).is_some_and(|n| n.cap)
-        {
-            x += 1;
-        } else {
-            break;
-        }
-    }
-    match words[..] {
-        [w] if res.stop.contains(&key(w)) => None,
-        _ => end,
-    }
 }
 
 /// A run of capitalised words (with name particles) starting at token `k`: a name the NER missed.

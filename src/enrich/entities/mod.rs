@@ -88,10 +88,11 @@ pub fn canonicalize_parsed(
     context::apply(an, res, &mut ms);
     joins::apply(doc, res, &mut ms);
     instances::apply(doc, parse, res, &mut ms);
-    teams::apply(an, res, kb, &mut ms);
+    let sports = teams::sports_report(an, res);
+    teams::apply(an, res, kb, sports, &mut ms);
     articled::apply(an, res, kb, &mut ms);
     coordination::apply(doc, res, kb, &mut ms);
-    kb_places::apply(doc, res, kb, teams::is_sports_report(an, res), &mut ms);
+    kb_places::apply(doc, res, kb, sports, &mut ms);
     persons::apply(doc, res, kb, &mut ms);
     acronyms::apply(an, res, &mut ms);
     // Nor the names the context rules found inside a credit line.

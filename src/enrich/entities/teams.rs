@@ -19,16 +19,22 @@ const REPORT_WORDS: usize = 3;
 /// Longest context looked at on either side of a name, in bytes (widened to a char boundary).
 const WINDOW: usize = 48;
 
-/// Hint as organisations the mentions that a sports report's words name as teams.
-pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
+/// Whether `an` is a sports report in a language with sport words: where a town's name may be
+/// its club's (read once per article, by `apply` and `kb_places`).
+pub(super) fn sports_report(an: &Analysis<'_>, res: &Profile) -> bool {
+    !res.context.sport.is_empty() && is_sports_report(an, res)
+}
+
+/// Hint as organisations the mentions that a sports report's words name as teams; `sports`:
+/// whether the article is one ([`sports_report`]).
+pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, sports: bool, ms: &mut [M]) {
     for m in ms.iter_mut() {
         if m.ty() != EntityType::Person && place_and_plural(an.doc.fields[m.field].text, m, res, kb)
         {
             m.hint = Some(EntityType::Organization);
         }
     }
-    let ctx = &res.context;
-    if ctx.sport.is_empty() || !is_sports_report(an, res) {
+    if !sports {
         return;
     }
     for m in ms.iter_mut() {
@@ -68,7 +74,7 @@ fn place_and_plural(t: &str, m: &M, res: &Profile, kb: &Kb) -> bool {
 }
 
 /// Whether the article holds enough distinct sport words (or a score) to be a sports report.
-pub(super) fn is_sports_report(an: &Analysis<'_>, res: &Profile) -> bool {
+fn is_sports_report(an: &Analysis<'_>, res: &Profile) -> bool {
     let mut seen: HashSet<&str> = HashSet::new();
     let mut score = false;
     for (fi, f) in an.fields.iter().enumerate() {

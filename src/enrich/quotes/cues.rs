@@ -550,9 +550,12 @@ fn incise_found(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<(Attribut
         else {
             continue;
         };
+        // An adverbial may come between the verb and its subject (« …, a affirmé en entrevue la
+        // directrice, … »): the subject starts after it.
+        let cs = past_adverbial(fd, ce, k1, res);
         // The incise is closed by a comma or a full stop soon after the speaker.
         let Some(close) =
-            (ce..k1.min(ce + 8)).find(|&x| matches!(fd.toks[x].lower.as_str(), "," | "."))
+            (cs..k1.min(cs + 8)).find(|&x| matches!(fd.toks[x].lower.as_str(), "," | "."))
         else {
             continue;
         };
@@ -563,7 +566,7 @@ fn incise_found(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<(Attribut
             // "dit-on" names nobody.
             Some(Gender::Unknown) => continue,
             Some(g) if ce == close || adverbial => Phrase::at(Ref::Pron(g), fd.toks[k].start),
-            _ => np(fd, ce, close, res),
+            _ => np(fd, cs, close, res),
         };
         // A role with the person's name in apposition (« …, confie le maire, Jean Roy. … »).
         let mut close = close;
@@ -590,6 +593,44 @@ fn incise_found(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<(Attribut
     }
     None
 }
+
+/// Where the subject of an inverted cue starts when a prepositional adverbial comes first: a
+/// preposition, its own article, and up to [`MAX_ADVERBIAL`] words up to the next article
+/// (« a affirmé en entrevue la directrice », « a déclaré lors d'un point presse le maire »). Else
+/// `k`, the token after the cue.
+fn past_adverbial(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> usize {
+    let is_det = |x: usize| {
+        res.articles.contains_key(&fd.toks[x].lower)
+            || res.possessive_dets.contains(&fd.toks[x].lower)
+    };
+    if k + 2 >= k1 || !res.preps.contains(&fd.toks[k].lower) || is_det(k) || fd.toks[k].cap {
+        return k;
+    }
+    // The preposition's own function words and article: « lors d'un point presse ».
+    let mut j = k + 1;
+    while j < k1
+        && (res.preps.contains(&fd.toks[j].lower) || fd.toks[j].lower.ends_with(['\'', '’']))
+        && !is_det(j)
+    {
+        j += 1;
+    }
+    if j < k1 && is_det(j) {
+        j += 1;
+    }
+    let first = j;
+    let stop = k1.min(j + 1 + MAX_ADVERBIAL);
+    while j < stop && fd.toks[j].word && !is_det(j) {
+        j += 1;
+    }
+    if j < stop && j > first && is_det(j) {
+        j
+    } else {
+        k
+    }
+}
+
+/// The longest adverbial read between a cue and its subject, in rule tokens after its article.
+const MAX_ADVERBIAL: usize = 4;
 
 /// A person's name in apposition after the comma at `close`, ending on a comma or a full stop
 /// inside the quote (« …, confie le maire, Jean Roy. … »).

@@ -44,6 +44,8 @@ pub(super) struct Field<'a> {
     pub mentions: Vec<MentionAt>,
     /// All quoted ranges (also the short ones), from opening mark to past the closing one.
     quoted: Vec<Span>,
+    /// The incises inside quotes (« …, a dit X, … »): narration, not the quoted words.
+    pub incises: Vec<Span>,
     /// Entity index → is a person.
     pub persons: Vec<bool>,
     /// Entity index → is a person or an organisation.
@@ -86,6 +88,7 @@ impl<'a> Field<'a> {
                     end: q.close_end,
                 })
                 .collect(),
+            incises: Vec::new(),
             persons: Vec::new(),
             speakable: Vec::new(),
             parse: parse.filter(|p| !p.is_empty()),
@@ -136,6 +139,11 @@ impl<'a> Field<'a> {
         // `quoted` is sorted by start and its spans do not overlap.
         let i = self.quoted.partition_point(|q| q.start <= b);
         i > 0 && b < self.quoted[i - 1].end
+    }
+
+    /// Whether byte `b` lies in quoted words: in a quoted range, not in an incise inside it.
+    pub fn in_quoted_words(&self, b: usize) -> bool {
+        self.in_quote(b) && !self.incises.iter().any(|s| s.start <= b && b < s.end)
     }
 
     /// Whether a quoted range opens at byte `b`.

@@ -113,6 +113,10 @@ pub fn extract(
         let mut fd = Field::new(f, &raws, &rs.entities(), parse);
         rs.compute_genders(&mut fd);
         let kept: Vec<&RawQuote> = raws.iter().filter(|q| filter::keep(&fd, q, res)).collect();
+        fd.incises = kept
+            .iter()
+            .filter_map(|q| cues::incise_span(&fd, q, res))
+            .collect();
         let cands = candidates(&fd, &rs);
         let mut roles = RoleSpeakers::new();
         let mut attributed = attribute_field(&mut fd, &kept, &mut rs, &cands, &mut roles);
@@ -285,10 +289,15 @@ fn attribute_field(
     out
 }
 
-/// The readings of a quote's attribution, best first: a source cue as written ("selon X",
-/// "according to X") alone; else the subject of the verb the parse finds governing the quote
+/// The readings of a quote's attribution, best first: an incise inside the marks alone; a source
+/// cue as written ("selon X", "according to X") alone; else the subject of the verb the parse finds governing the quote
 /// (alone when it is an unnamed person), then what the word rules find.
 fn attributions(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Vec<cues::Attribution> {
+    // An incise inside the marks says who speaks before anything outside them does, a source
+    // cue opening the next sentence included (« …, a dit X. … » Selon elle, …).
+    if let Some(a) = cues::incise(fd, q, res) {
+        return vec![a];
+    }
     let rule = cues::find_attribution(fd, q, res);
     let source = rule
         .as_ref()
@@ -297,10 +306,6 @@ fn attributions(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Vec<cues::Attrib
         .is_some_and(|w| res.cues_starting(&lower(w)).any(|c| c.source));
     if source {
         return rule.into_iter().collect();
-    }
-    // An incise inside the marks says who speaks before anything outside them does.
-    if let Some(a) = cues::incise(fd, q, res) {
-        return vec![a];
     }
     match govern::attribution(fd, q, res) {
         // The parse says the speaker is someone the text does not name ("a UN official"):

@@ -58,7 +58,7 @@ pub(super) fn candidates(fd: &Field<'_>, rs: &Resolver<'_>) -> Vec<Candidate> {
     let res = rs.res;
     let mut v: Vec<Candidate> = Vec::new();
     for m in &fd.mentions {
-        if rs.entity(m.entity).entity_type != EntityType::Person || fd.in_quote(m.start) {
+        if rs.entity(m.entity).entity_type != EntityType::Person || fd.in_quoted_words(m.start) {
             continue;
         }
         let next = fd.toks.get(fd.tok_at(m.end)).map(|t| t.lower.as_str());
@@ -87,7 +87,7 @@ pub(super) fn candidates(fd: &Field<'_>, rs: &Resolver<'_>) -> Vec<Candidate> {
         let Some(rg) = res.role(&r.lower) else {
             continue;
         };
-        if fd.in_quote(a.start)
+        if fd.in_quoted_words(a.start)
             || fd
                 .mention_starting(fd.toks.get(k + 1).map_or(usize::MAX, |t| t.start))
                 .is_some()

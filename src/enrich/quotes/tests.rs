@@ -354,6 +354,51 @@ fn an_incise_inside_the_marks_splits_the_quote() {
 }
 
 #[test]
+fn an_incise_with_an_adverbial_before_its_subject_is_found() {
+    let q = |t: &str| (t.to_string(), Some("Sophie Marchand".to_string()));
+    for adverbial in [
+        "en conférence de presse",
+        "lors d’un point presse",
+        "à la radio",
+    ] {
+        let text = format!(
+            "« Nous n’avons pas le choix, a expliqué {adverbial} la directrice de l’hôpital, Sophie Marchand. Les urgences fermeront la nuit. »"
+        );
+        assert_eq!(
+            attribute(Lang::Fr, &text, &[("Sophie Marchand", "PER")]),
+            vec![
+                q("Nous n’avons pas le choix"),
+                q("Les urgences fermeront la nuit.")
+            ],
+            "{adverbial}"
+        );
+    }
+}
+
+#[test]
+fn an_incise_wins_over_a_source_cue_opening_the_next_sentence() {
+    // The speaker named in the incise is also the antecedent of « elle » after the quote.
+    let text = "« Nous n’avons pas le choix, a expliqué la directrice, Sophie Marchand. Les urgences fermeront la nuit. » Selon elle, il manque douze infirmières.";
+    let who = Some("Sophie Marchand".to_string());
+    assert_eq!(
+        attribute(Lang::Fr, text, &[("Sophie Marchand", "PER")]),
+        vec![
+            ("Nous n’avons pas le choix".to_string(), who.clone()),
+            ("Les urgences fermeront la nuit.".to_string(), who.clone()),
+        ]
+    );
+    assert_eq!(
+        of_kind(
+            Lang::Fr,
+            text,
+            &[("Sophie Marchand", "PER")],
+            QuoteKind::Indirect
+        ),
+        vec![("il manque douze infirmières".to_string(), who)]
+    );
+}
+
+#[test]
 fn a_person_before_the_quote_in_its_own_sentence_speaks_it() {
     let per = |n: &'static str| (n, "PERSON");
     // Without a speech verb, the person opening the quote's own sentence, not the speaker of

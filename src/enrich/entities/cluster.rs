@@ -8,7 +8,7 @@
 use super::mention::M;
 use super::typing::type_override;
 use crate::enrich::gazetteer::gazetteer;
-use crate::enrich::kb::Kb;
+use crate::enrich::kb::{Kb, LARGE_CITY};
 use crate::enrich::profile::{abbrev_key, key, NameHead, Profile, TypeWord};
 use crate::enrich::types::{Document, EntityType};
 use std::collections::{HashMap, HashSet};
@@ -34,6 +34,8 @@ pub(super) fn group(doc: &Document<'_>, ms: &[M], res: &Profile, kb: &Kb) -> Vec
             ClusterInfo {
                 known_place: info.known_place || kb.names_place(text_of(&ms[c[0]])),
                 major_place: info.known_place || kb.names_major_place(text_of(&ms[c[0]])),
+                large_place: kb.names_place_by(text_of(&ms[c[0]]), LARGE_CITY, false),
+                places: kb.places_named(text_of(&ms[c[0]])),
                 ..info
             }
         })
@@ -150,6 +152,11 @@ struct ClusterInfo {
     /// The gazetteer knows the name as a place, or the KB as a major one
     /// ([`Kb::names_major_place`]: "Houston", not "García").
     major_place: bool,
+    /// The KB knows the name, or an alias, as a country or a city of [`LARGE_CITY`]
+    /// inhabitants or more ("Frankfurt" of "Frankfurt am Main").
+    large_place: bool,
+    /// The places of the KB the name names (entry indices).
+    places: Vec<u32>,
 }
 
 impl ClusterInfo {
@@ -186,6 +193,8 @@ impl ClusterInfo {
             initials: text.ends_with('.') && text.split('.').all(|p| p.chars().count() <= 1),
             known_place: matches!(gazetteer().lookup(text), Some((EntityType::Location, _))),
             major_place: false,
+            large_place: false,
+            places: Vec::new(),
         }
     }
 }
@@ -279,8 +288,12 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
             let state =
                 la == 1 && suffix && res.type_words.get(&ib.toks[0]) == Some(&TypeWord::State);
             // "Elm" and "Elm Street" are one place; "Orange" and "Orange County" are two (a
-            // division named after its seat or a town).
+            // division named after its seat or a town), and so are a large city and a place
+            // named after it ("Leipzig" and "Leipzig Airport", "Manila Bay"), unless the KB
+            // says they are one ("New York", "New York City").
+            let after_large = ia.large_place && !ia.places.iter().any(|p| ib.places.contains(p));
             let generic = prefix
+                && !after_large
                 && ib.toks[la..].iter().all(|w| {
                     matches!(res.type_words.get(w), Some(TypeWord::Loc | TypeWord::Legal))
                         && !res.divisions.contains(w)

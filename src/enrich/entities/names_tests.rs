@@ -300,3 +300,44 @@ fn a_town_placed_by_a_region_s_abbreviation_is_a_place_even_unknown_to_the_kb() 
     assert!(n.contains(&("Tallbrook".to_string(), L)), "{n:?}");
     assert!(n.contains(&("Ann Moss".to_string(), P)), "{n:?}");
 }
+
+#[test]
+fn a_large_city_is_not_the_facility_named_after_it() {
+    use super::tests::{cities, run_kb};
+    let t = "Pilots will strike in Corvale on Monday. Flights at Corvale Airport were cancelled.";
+    let spans = [("Corvale", "GPE"), ("Corvale Airport", "FAC")];
+    let es = run_kb(Lang::En, t, &spans, &cities(&["Corvale"], 400_000));
+    assert_eq!(
+        names(&es),
+        [
+            ("Corvale".to_string(), L),
+            ("Corvale Airport".to_string(), L)
+        ]
+    );
+    // A village the KB does not count as large may be the short form of its airport.
+    let es = run_kb(Lang::En, t, &spans, &cities(&["Corvale"], 2_000));
+    assert_eq!(names(&es), [("Corvale Airport".to_string(), L)]);
+}
+
+#[test]
+fn a_speech_verb_cuts_a_span_the_model_ran_over_it() {
+    let t = "\"We were never asked,\" Okafor told Radio Nova on Tuesday.";
+    let es = run(Lang::En, t, &[("Okafor told Radio Nova", "WORK_OF_ART")]);
+    let n = names(&es);
+    assert!(n.iter().any(|(x, _)| x == "Radio Nova"), "{n:?}");
+    assert!(!n.iter().any(|(x, _)| x.contains("told")), "{n:?}");
+}
+
+#[test]
+fn a_council_title_before_a_name_is_no_part_of_it() {
+    let t = "The plan was approved, and Councillor Maeve Doyle said she would appeal.";
+    let es = run(Lang::En, t, &[("Councillor Maeve Doyle", "PERSON")]);
+    assert_eq!(names(&es), [("Maeve Doyle".to_string(), P)]);
+}
+
+#[test]
+fn an_expressway_is_a_place() {
+    let t = "Traffic on the Kano-Zaria Expressway was diverted on Friday.";
+    let es = run(Lang::En, t, &[("the Kano-Zaria Expressway", "ORG")]);
+    assert_eq!(names(&es), [("Kano-Zaria Expressway".to_string(), L)]);
+}

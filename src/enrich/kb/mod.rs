@@ -269,6 +269,16 @@ impl Kb {
         Some(EntryRef { kb: self, e })
     }
 
+    /// The places of the KB `form` names, by their own name or an alias (indices of entries):
+    /// two forms naming one ("New York", "New York City") are one place.
+    pub fn places_named(&self, form: &str) -> Vec<u32> {
+        self.hits(form)
+            .iter()
+            .filter(|h| self.entry(**h).ty() == EntityType::Location)
+            .map(|h| h.entry)
+            .collect()
+    }
+
     /// Whether some place of the KB is named `form` (its own name, not an alias): a town or a
     /// country a lone word may name.
     pub fn names_place(&self, form: &str) -> bool {
@@ -286,9 +296,15 @@ impl Kb {
 
     /// [`Kb::names_major_place`], with cities known from `min` inhabitants.
     pub fn names_place_from(&self, form: &str, min: u64) -> bool {
+        self.names_place_by(form, min, true)
+    }
+
+    /// [`Kb::names_place_from`], by the place's own name (`primary`) or also by an alias
+    /// ("Frankfurt" of "Frankfurt am Main").
+    pub fn names_place_by(&self, form: &str, min: u64, primary: bool) -> bool {
         self.hits(form).iter().any(|h| {
             let e = self.entry(*h);
-            h.primary
+            (h.primary || !primary)
                 && e.ty() == EntityType::Location
                 && e.place().is_none_or(|p| match p.kind {
                     PlaceKind::City => p.population >= min,

@@ -395,6 +395,11 @@ fn backward_clause(
         .take(6)
         .find(|&x| fd.toks[x].lower == ",")
         .filter(|&x| (x + 1..k).all(|y| fd.toks[y].word || fd.toks[y].lower == "."))?;
+    // Another speech verb between the comma and this one is the verb the clause before the
+    // comma hangs on ("…, said he would ask the board": not "ask").
+    if (cm + 1..k).any(|y| cue_at(fd, y, k, res).is_some()) {
+        return None;
+    }
     // The words of the verb's own clause: not those of a participle after it ("…, said a
     // person familiar with the repairs, adding that …").
     let own = clause_end(fd, c.end, end, res);

@@ -467,3 +467,21 @@ fn a_dateline_is_no_part_of_a_reported_clause() {
         )]
     );
 }
+
+#[test]
+fn a_fronted_clause_hangs_on_the_speech_verb_right_after_its_comma() {
+    // "ask" in the reported clause is no verb the clause before the comma reports.
+    let text = "Maeve Doyle, who chairs the housing committee, said she would ask for a review of the delay.";
+    assert_eq!(
+        of_kind(
+            Lang::En,
+            text,
+            &[("Maeve Doyle", "PERSON")],
+            QuoteKind::Indirect
+        ),
+        vec![(
+            "she would ask for a review of the delay".to_string(),
+            Some("Maeve Doyle".to_string())
+        )]
+    );
+}

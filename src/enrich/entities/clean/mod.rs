@@ -21,7 +21,7 @@ use crate::enrich::ner::EntSpan;
 use crate::enrich::profile::{key, lower, Gender, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Document, EntityType};
-use pieces::{at_commas, pieces};
+use pieces::{at_commas, at_speech_verbs, pieces};
 use std::collections::HashSet;
 
 /// A byte range of a field.
@@ -73,6 +73,7 @@ pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &
         let cut = pieces(t, sp.start, sp.end)
             .into_iter()
             .flat_map(|r| at_commas(t, r, res))
+            .flat_map(|r| at_speech_verbs(t, r, res))
             .flat_map(|r| at_street(t, r, res));
         for piece in cut {
             for p in span.clean(piece.start, piece.end) {

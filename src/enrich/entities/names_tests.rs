@@ -150,19 +150,19 @@ fn a_body_s_kind_after_its_name_or_in_apposition_types_it() {
 
 #[test]
 fn french_public_works_firms_and_hospices_are_organisations() {
-    let t = "Le chantier a été confié à Rouvière TP. Les Hospices civils de Valmont ont réagi.";
+    let t = "Le chantier a été confié à Rouvière TP. Les Hospices civils de Valence ont réagi.";
     let es = run(
         Lang::Fr,
         t,
         &[
             ("Rouvière TP", "PER"),
-            ("Hospices civils de Valmont", "LOC"),
+            ("Hospices civils de Valence", "LOC"),
         ],
     );
     let n = names(&es);
     assert!(n.contains(&("Rouvière TP".to_string(), O)), "{n:?}");
     assert!(
-        n.contains(&("Hospices civils de Valmont".to_string(), O)),
+        n.contains(&("Hospices civils de Valence".to_string(), O)),
         "{n:?}"
     );
 }
@@ -340,4 +340,45 @@ fn an_expressway_is_a_place() {
     let t = "Traffic on the Kano-Zaria Expressway was diverted on Friday.";
     let es = run(Lang::En, t, &[("the Kano-Zaria Expressway", "ORG")]);
     assert_eq!(names(&es), [("Kano-Zaria Expressway".to_string(), L)]);
+}
+
+#[test]
+fn a_head_of_two_words_names_the_institution_and_nothing_nests_around_it() {
+    let t = "Selon l’agence, la maternité du centre hospitalier de Valmont fermera en juin.";
+    let es = run(Lang::Fr, t, &[("Valmont", "LOC")]);
+    assert_eq!(
+        names(&es),
+        [("centre hospitalier de Valmont".to_string(), O)]
+    );
+    let t = "Les pompiers sont intervenus dans la zone industrielle de la Varenne.";
+    let es = run(Lang::Fr, t, &[("Varenne", "LOC")]);
+    assert_eq!(
+        names(&es),
+        [("zone industrielle de la Varenne".to_string(), L)]
+    );
+}
+
+#[test]
+fn short_forms_labelled_misc_do_not_outvote_the_full_name_s_label() {
+    let t = "Le club passera devant la Commission nationale de contrôle des comptes (CNCC) \
+             lundi. La CNCC examinera le budget, et la CNCC pourrait sanctionner le club si la \
+             CNCC le juge utile.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Commission nationale de contrôle des comptes", "ORG"),
+            ("CNCC", "MISC"),
+            ("CNCC", "MISC"),
+            ("CNCC", "MISC"),
+            ("CNCC", "MISC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [(
+            "Commission nationale de contrôle des comptes".to_string(),
+            O
+        )]
+    );
 }

@@ -102,6 +102,24 @@ pub(super) fn group_type(group: &[&M], texts: &[&str], name: &str, res: &Profile
     } else {
         TypeRule::ModelLabels
     };
+    // Short forms the model called misc ("DNACG" four times) do not outvote the label it gave
+    // the full name, which it read with more words ("Direction nationale … (DNACG)", ORG).
+    if voted == EntityType::Misc && rule == TypeRule::ModelLabels {
+        let full = |want_misc: bool| {
+            group.iter().zip(texts).any(|(m, t)| {
+                key(t) == name_key && m.hint.is_none() && (m.ty() == EntityType::Misc) == want_misc
+            })
+        };
+        if !full(true) {
+            if let Some(m) = group
+                .iter()
+                .zip(texts)
+                .find(|(m, t)| key(t) == name_key && m.hint.is_none() && m.ty() != EntityType::Misc)
+            {
+                voted = m.0.ty();
+            }
+        }
+    }
     // A person needs evidence of a person; else the next type voted for, if any.
     if voted == EntityType::Person && !person_evidence(group, texts, res) {
         if let Some(v) = votes.iter().find(|v| v.ty != EntityType::Person) {
@@ -234,9 +252,12 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     let other_side = |w: &str| head(w).filter(|_| !context && !res.head_side_only.contains(w));
     // A hyphenated head counts whole ("la sous-préfecture de Morlaix").
     let first_whole = name.split_whitespace().next().map(key);
+    // So does a head of two words ("centre hospitalier").
+    let first_two = (words.len() >= 3).then(|| format!("{} {}", words[0], words[1]));
     let first_head = first_whole
         .as_deref()
         .and_then(head)
+        .or_else(|| first_two.as_deref().and_then(head))
         .or_else(|| head(first));
     let on_head_side =
         |h: Option<TypeWord>, w: &str| h.filter(|_| !res.other_side_only.contains(w));

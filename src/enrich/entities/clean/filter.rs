@@ -3,7 +3,7 @@
 
 use super::{Range, Span};
 use crate::enrich::entities::mention::{CLOSE_MARKS, OPEN_MARKS};
-use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
+use crate::enrich::profile::{key, lower, NameHead, Profile};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::EntityType;
 
@@ -50,12 +50,12 @@ impl Span<'_> {
             return true;
         }
         let first_word = text.split([' ', '\'', '’']).next().unwrap_or("");
+        // A head of two words counts ("centre hospitalier de …").
+        let first_two: String = text.split(' ').take(2).collect::<Vec<_>>().join(" ");
         if text.chars().next().is_some_and(char::is_lowercase)
             && !res.particles.contains(&lower(first_word))
-            && !matches!(
-                res.type_words.get(&key(first_word)),
-                Some(TypeWord::Loc | TypeWord::Org)
-            )
+            && !res.is_head_word(first_word)
+            && !res.is_head_word(&first_two)
         {
             return true;
         }

@@ -270,6 +270,15 @@ impl Span<'_> {
                     .and_then(word_at)
                     .is_some_and(|p| res.complements.contains(&p.lower))
             };
+            // A head of two words ("centre hospitalier") is as specific as a place's: names do
+            // not nest around it ("la maternité du centre hospitalier de X" names the centre).
+            let compound = toks
+                .get(i)
+                .is_some_and(|n| res.is_head_word(&format!("{w} {}", n.lower)));
+            if compound {
+                outer = Some((from + h.start, i - 1));
+                break;
+            }
             if res.is_head_word(w) {
                 outer = Some((from + h.start, i - 1));
                 run += 1;

@@ -382,3 +382,20 @@ fn short_forms_labelled_misc_do_not_outvote_the_full_name_s_label() {
         )]
     );
 }
+
+#[test]
+fn a_municipality_is_a_body_even_when_its_place_was_called_a_person() {
+    let t =
+        "Water was cut in the Lekwa Local Municipality on Monday. Lekwa said repairs would take \
+             a week, and Lekwa officials blamed theft.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Lekwa Local Municipality", "FAC"),
+            ("Lekwa", "PERSON"),
+            ("Lekwa", "PERSON"),
+        ],
+    );
+    assert_eq!(names(&es), [("Lekwa Local Municipality".to_string(), O)]);
+}

@@ -570,7 +570,7 @@ fn incise_found(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<(Attribut
         };
         // A role with the person's name in apposition (« …, confie le maire, Jean Roy. … »).
         let mut close = close;
-        if let Some(m) = named_apposition(fd, close, k1) {
+        if let Some(m) = named_apposition(fd, close, k1, res) {
             if matches!(r.who, Ref::Role { .. }) {
                 r = Phrase::at(Ref::Ent(m.entity), m.start);
                 close = fd.tok_at(m.end);
@@ -633,24 +633,38 @@ fn past_adverbial(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> usize {
 const MAX_ADVERBIAL: usize = 4;
 
 /// A person's name in apposition after the comma at `close`, ending on a comma or a full stop
-/// inside the quote (« …, confie le maire, Jean Roy. … »).
-fn named_apposition(fd: &Field<'_>, close: usize, k1: usize) -> Option<MentionAt> {
+/// inside the quote (« …, confie le maire, Jean Roy. … »), a title of address before it aside.
+fn named_apposition(fd: &Field<'_>, close: usize, k1: usize, res: &Profile) -> Option<MentionAt> {
     if fd.toks[close].lower != "," {
         return None;
     }
-    let m = fd.mention_starting(fd.toks.get(close + 1)?.start)?;
+    // A title of address may come first (« …, a plaidé leur avocat, Me Anne Roy, … »).
+    let mut first = close + 1;
+    while fd
+        .toks
+        .get(first)
+        .is_some_and(|t| res.honorifics.contains(&t.lower))
+        || fd.toks.get(first).is_some_and(|t| t.lower == ".")
+    {
+        first += 1;
+    }
+    let m = fd.mention_starting(fd.toks.get(first)?.start)?;
     let after = fd.tok_at(m.end);
     (after < k1 && fd.is_person(m.entity) && matches!(fd.toks[after].lower.as_str(), "," | "."))
         .then_some(m)
 }
 
 /// The comma or full stop closing an incise whose speaker has an apposition: after the comma at
-/// `close`, an article and at most [`MAX_APPOSITION`] words without a cue up to a full stop
-/// (« Le prix a doublé, souligne Anne Brun, la présidente. Nous… »). Else `close`.
+/// `close`, an article or a complement and at most [`MAX_APPOSITION`] words without a cue up to
+/// a full stop (« Le prix a doublé, souligne Anne Brun, la présidente. Nous… », « …, Me Roy, du
+/// barreau de Brest. Elle… »). Else `close`.
 fn apposition_end(fd: &Field<'_>, close: usize, k1: usize, res: &Profile) -> usize {
     if fd.toks[close].lower != ","
         || !fd.toks.get(close + 1).is_some_and(|t| {
-            res.articles.contains_key(&t.lower) || res.apposition_starts.contains(&t.lower)
+            res.articles.contains_key(&t.lower)
+                || res.apposition_starts.contains(&t.lower)
+                || res.contracted.contains(&t.lower)
+                || res.complements.contains(&t.lower)
         })
     {
         return close;

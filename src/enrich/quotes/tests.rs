@@ -485,3 +485,19 @@ fn a_fronted_clause_hangs_on_the_speech_verb_right_after_its_comma() {
         )]
     );
 }
+
+#[test]
+fn an_incise_s_role_named_after_a_title_of_address_and_its_complement_are_left_out() {
+    let text = "La veuve a suivi les débats. « Cette famille n’attend pas de vengeance, a plaidé leur avocat, Me Yves Le Goff, du barreau de Brest. Elle attend la vérité. »";
+    let who = Some("Yves Le Goff".to_string());
+    assert_eq!(
+        attribute(Lang::Fr, text, &[("Yves Le Goff", "PER")]),
+        vec![
+            (
+                "Cette famille n’attend pas de vengeance".to_string(),
+                who.clone()
+            ),
+            ("Elle attend la vérité.".to_string(), who),
+        ]
+    );
+}

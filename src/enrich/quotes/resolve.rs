@@ -574,10 +574,13 @@ impl<'a> Resolver<'a> {
                 Cand::Person(i) => Some((c.at, i)),
                 _ => None,
             });
+        // Of the role's gender: « l'élue » is not the mayor named before when he is a man.
         let described = |i: &usize| {
-            self.attached
-                .get(i)
-                .is_some_and(|w| w.iter().any(|w| self.res.role_covers(word, w)))
+            self.gender[*i].agrees(g)
+                && self
+                    .attached
+                    .get(i)
+                    .is_some_and(|w| w.iter().any(|w| self.res.role_covers(word, w)))
         };
         if let Some((_, i)) = persons.clone().find(|(_, i)| described(i)) {
             return Some(i);

@@ -501,3 +501,27 @@ fn an_incise_s_role_named_after_a_title_of_address_and_its_complement_are_left_o
         ]
     );
 }
+
+#[test]
+fn a_role_stands_for_a_person_it_described_only_of_its_gender() {
+    let text = "Le maire, Paul Roche, a présenté le projet. La réplique est venue de Claire Morel, cheffe de file du groupe Ensemble. L’élue a rappelé un avis de 2021. « Vous bradez le patrimoine de cette ville, a-t-elle lancé au maire. Et vous le faites au rabais. »";
+    let who = Some("Claire Morel".to_string());
+    assert_eq!(
+        attribute(
+            Lang::Fr,
+            text,
+            &[
+                ("Paul Roche", "PER"),
+                ("Claire Morel", "PER"),
+                ("Ensemble", "ORG")
+            ]
+        ),
+        vec![
+            (
+                "Vous bradez le patrimoine de cette ville".to_string(),
+                who.clone()
+            ),
+            ("Et vous le faites au rabais.".to_string(), who),
+        ]
+    );
+}

@@ -525,3 +525,19 @@ fn a_role_stands_for_a_person_it_described_only_of_its_gender() {
         ]
     );
 }
+
+#[test]
+fn the_judge_is_the_person_titled_justice() {
+    let text = "Delivering judgment on Thursday, Justice Amaka Obi held that the land was communal property. The claimants, led by the family head, Tunde Bello, had sued the firm. \"It is settled law that such a sale is void,\" the judge said.";
+    assert_eq!(
+        attribute(
+            Lang::En,
+            text,
+            &[("Amaka Obi", "PERSON"), ("Tunde Bello", "PERSON")]
+        ),
+        vec![(
+            "It is settled law that such a sale is void,".to_string(),
+            Some("Amaka Obi".to_string())
+        )]
+    );
+}

@@ -22,6 +22,9 @@ pub(super) struct Candidate {
     pub at: usize,
     /// What it is.
     pub kind: Cand,
+    /// Written in an incise inside a quote (« …, a dit X, … »): an antecedent of a pronoun, and
+    /// of a later role only when that role described it.
+    pub in_incise: bool,
 }
 
 /// What an antecedent candidate is.
@@ -68,6 +71,7 @@ pub(super) fn candidates(fd: &Field<'_>, rs: &Resolver<'_>) -> Vec<Candidate> {
         let possessor = next.is_some_and(|n| res.tokens.possessives.iter().any(|p| lower(p) == n));
         v.push(Candidate {
             at: m.start,
+            in_incise: fd.in_quote(m.start),
             kind: if possessor {
                 Cand::Possessor(m.entity)
             } else {
@@ -97,6 +101,7 @@ pub(super) fn candidates(fd: &Field<'_>, rs: &Resolver<'_>) -> Vec<Candidate> {
         }
         v.push(Candidate {
             at: a.start,
+            in_incise: fd.in_quote(a.start),
             kind: Cand::Role {
                 definite: fused || res.definites.contains(&a.lower),
                 oblique: fused || (k >= 2 && res.preps.contains(&fd.toks[k - 2].lower)),
@@ -571,7 +576,7 @@ impl<'a> Resolver<'a> {
             .rev()
             .filter(|c| c.at < pos)
             .filter_map(|c| match c.kind {
-                Cand::Person(i) => Some((c.at, i)),
+                Cand::Person(i) => Some((c.at, i, c.in_incise)),
                 _ => None,
             });
         // Of the role's gender: « l'élue » is not the mayor named before when he is a man.
@@ -582,7 +587,7 @@ impl<'a> Resolver<'a> {
                     .get(i)
                     .is_some_and(|w| w.iter().any(|w| self.res.role_covers(word, w)))
         };
-        if let Some((_, i)) = persons.clone().find(|(_, i)| described(i)) {
+        if let Some((_, i, _)) = persons.clone().find(|(_, i, _)| described(i)) {
             return Some(i);
         }
         // "A spokesperson for the Harbour Authority said … “…,” the spokesperson added": the
@@ -619,9 +624,11 @@ impl<'a> Resolver<'a> {
         }
         // The most recent compatible person of this paragraph or the one before, a subject
         // (opening its sentence or clause) rather than an object if there is one.
+        // Not one named in an incise, whom the role did not describe.
         let near: Vec<(usize, usize)> = persons
-            .take_while(|(p, _)| para - fd.para(*p).min(para) <= 1)
-            .filter(|(_, i)| self.gender[*i].agrees(g))
+            .take_while(|(p, _, _)| para - fd.para(*p).min(para) <= 1)
+            .filter(|(_, i, _)| self.gender[*i].agrees(g))
+            .map(|(p, i, _)| (p, i))
             .collect();
         let found = near
             .iter()

@@ -109,8 +109,19 @@ pub(super) fn subject_like(fd: &Field<'_>, p: usize, res: &Profile) -> bool {
     {
         k -= 1;
     }
+    // "selon la politologue Ana Roy": the role the name is in apposition with, too.
+    if k > 1
+        && res.roles.contains_key(&fd.toks[k - 1].lower)
+        && res.articles.contains_key(&fd.toks[k - 2].lower)
+    {
+        k -= 1;
+    }
     if k > 0 && res.articles.contains_key(&fd.toks[k - 1].lower) {
         k -= 1;
+    }
+    // The source a sentence opens on ("Selon X, …", "According to X, …") is its speaker.
+    if let Some(n) = source_cue_before(fd, k, res) {
+        k -= n;
     }
     k == 0
         || matches!(
@@ -118,6 +129,19 @@ pub(super) fn subject_like(fd: &Field<'_>, p: usize, res: &Profile) -> bool {
             "," | "." | "!" | "?" | ":" | ";"
         )
         || fd.para(fd.toks[k - 1].start) != fd.para(p)
+}
+
+/// The number of tokens of a source cue ("selon", "according to") ending right before token
+/// `k`, if one does.
+fn source_cue_before(fd: &Field<'_>, k: usize, res: &Profile) -> Option<usize> {
+    (1..=k.min(3)).find(|&n| {
+        let words = &fd.toks[k - n..k];
+        res.cues_starting(&words[0].lower).any(|c| {
+            c.source
+                && c.tokens.len() == n
+                && c.tokens.iter().zip(words).all(|(a, b)| *a == b.lower)
+        })
+    })
 }
 
 /// The subject of the last speech cue (outside quotes) in this paragraph or the one before:

@@ -541,3 +541,22 @@ fn the_judge_is_the_person_titled_justice() {
         )]
     );
 }
+
+#[test]
+fn a_source_opening_its_sentence_is_the_subject_a_later_role_stands_for() {
+    // Not the spokesman named in the incise of the paragraph before.
+    let text = "« On change les visages, a lancé son porte-parole, Paul Diop, lors d’un meeting. Rien ne change. »\n\nSelon la politologue Awa Ndiaye, le Premier ministre sort renforcé. « Le président a fait le choix de la continuité », analyse l’universitaire.";
+    let got = attribute(
+        Lang::Fr,
+        text,
+        &[("Paul Diop", "PER"), ("Awa Ndiaye", "PER")],
+    );
+    assert_eq!(
+        got.last(),
+        Some(&(
+            "Le président a fait le choix de la continuité".to_string(),
+            Some("Awa Ndiaye".to_string())
+        )),
+        "{got:?}"
+    );
+}

@@ -105,18 +105,15 @@ pub(super) fn group_type(group: &[&M], texts: &[&str], name: &str, res: &Profile
     // Short forms the model called misc ("DNACG" four times) do not outvote the label it gave
     // the full name, which it read with more words ("Direction nationale … (DNACG)", ORG).
     if voted == EntityType::Misc && rule == TypeRule::ModelLabels {
-        let full = |want_misc: bool| {
-            group.iter().zip(texts).any(|(m, t)| {
-                key(t) == name_key && m.hint.is_none() && (m.ty() == EntityType::Misc) == want_misc
-            })
-        };
-        if !full(true) {
-            if let Some(m) = group
-                .iter()
-                .zip(texts)
-                .find(|(m, t)| key(t) == name_key && m.hint.is_none() && m.ty() != EntityType::Misc)
-            {
-                voted = m.0.ty();
+        let full: Vec<EntityType> = group
+            .iter()
+            .zip(texts)
+            .filter(|(m, t)| key(t) == name_key && m.hint.is_none())
+            .map(|(m, _)| m.ty())
+            .collect();
+        if !full.contains(&EntityType::Misc) {
+            if let Some(&ty) = full.first() {
+                voted = ty;
             }
         }
     }

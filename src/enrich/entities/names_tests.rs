@@ -399,3 +399,45 @@ fn a_municipality_is_a_body_even_when_its_place_was_called_a_person() {
     );
     assert_eq!(names(&es), [("Lekwa Local Municipality".to_string(), O)]);
 }
+
+#[test]
+fn a_lower_case_head_after_its_definite_article_is_not_another_s_complement() {
+    let t = "Les parents attendent dans la salle d'attente des urgences de l'hôpital \
+             Sainte-Anne. La 3e chambre du tribunal judiciaire de Lyon jugera l'affaire, et le \
+             groupement de gendarmerie de l'Ain a enquêté.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("hôpital Sainte-Anne", "LOC"),
+            ("Lyon", "LOC"),
+            ("gendarmerie de l'Ain", "ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("hôpital Sainte-Anne".to_string(), O),
+            ("tribunal judiciaire de Lyon".to_string(), O),
+            ("groupement de gendarmerie de l'Ain".to_string(), O),
+        ]
+    );
+}
+
+#[test]
+fn an_institution_s_head_before_a_hyphenated_dedication_opens_its_name() {
+    let t = "L'enfant a été transféré à l'hôpital Louis-Pasteur, puis ses camarades du lycée \
+             Jules-Ferry lui ont rendu visite.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Louis-Pasteur", "PER"), ("Jules-Ferry", "PER")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("hôpital Louis-Pasteur".to_string(), O),
+            ("lycée Jules-Ferry".to_string(), O),
+        ]
+    );
+}

@@ -200,13 +200,27 @@ impl Span<'_> {
         };
         let w = &b[w_start..];
         if w.starts_with(char::is_lowercase)
-            && self.res.type_words.get(&key(w)) == Some(&TypeWord::Loc)
+            && (self.res.type_words.get(&key(w)) == Some(&TypeWord::Loc)
+                || self.res.is_head_word(w) && self.dedication_at(s))
             && (self.free)(w_start + w.len())
         {
             w_start
         } else {
             self.head_of_complement(s).unwrap_or(s)
         }
+    }
+
+    /// Whether the span at `s` is one hyphenated name of capitalised parts, where the language
+    /// names institutions after persons so (`hyphen_dedication`: "l'hôpital Robert-Debré", "le
+    /// lycée Jean-Moulin"): an institution's head right before it opens the name.
+    fn dedication_at(&self, s: usize) -> bool {
+        let w = self.text[s..]
+            .split(|c: char| !(c.is_alphabetic() || c == '-'))
+            .next()
+            .unwrap_or("");
+        self.res.hyphen_dedication
+            && w.contains('-')
+            && w.split('-').all(|p| p.starts_with(char::is_uppercase))
     }
 
     /// The start of the capitalised word after a lower-case complement preposition opening the
@@ -246,7 +260,24 @@ impl Span<'_> {
         let mut toks = tokenize(&t[from..s + next], &res.tokens);
         toks.retain(|x| from + x.start < s);
         let word_at = |i: usize| toks.get(i).filter(|x| x.word && !x.cap);
+        let definite_at = |i: usize| {
+            word_at(i).is_some_and(|p| {
+                let p = p.lower.replace('’', "'");
+                res.definites.contains(&p) || res.contracted.contains(&p)
+            })
+        };
         let mut i = toks.len();
+        // A name opening on its own lower-case head after a definite article is not another's
+        // complement: "la salle d'attente de l'hôpital Sainte-Anne" names the hospital (but
+        // "le groupement de" + "gendarmerie de l'Orne" is one name).
+        let first = t[s..]
+            .split(|c: char| !(c.is_alphabetic() || c == '-'))
+            .next();
+        if first.is_some_and(|w| w.starts_with(char::is_lowercase) && res.is_head_word(w))
+            && i.checked_sub(1).is_some_and(definite_at)
+        {
+            return None;
+        }
         // An article after the preposition ("de la", "de l'"); "des" is both.
         let complement_at =
             |i: usize| word_at(i).is_some_and(|x| res.complements.contains(&x.lower));
@@ -284,8 +315,11 @@ impl Span<'_> {
                 run += 1;
                 // Place names do not nest: what is "de la rue X" or "près du pont Y" stands
                 // there, and the place is the name ("la salle des fêtes de la rue des Lilas"
-                // names the street).
-                if res.type_words.get(&key(w)) == Some(&TypeWord::Loc) {
+                // names the street). Nor does an institution written with its own definite
+                // article: "la chambre du tribunal de Lyon" names the court, where "le
+                // groupement de gendarmerie de l'Orne" is one name.
+                let definite = i.checked_sub(2).is_some_and(definite_at);
+                if res.type_words.get(&key(w)) == Some(&TypeWord::Loc) || definite {
                     break;
                 }
             } else if res.complements.contains(w) && run > 0 {

@@ -560,3 +560,31 @@ fn a_source_opening_its_sentence_is_the_subject_a_later_role_stands_for() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_lawyer_or_a_doctor_is_the_person_titled_so() {
+    let text = "Pour Me Paul Garnier, qui défend Marc Leroy, l'enquête a été bâclée. « On a jugé mon client avant de l'entendre », a lancé l'avocat.";
+    assert_eq!(
+        attribute(
+            Lang::Fr,
+            text,
+            &[("Paul Garnier", "PER"), ("Marc Leroy", "PER")]
+        ),
+        vec![(
+            "On a jugé mon client avant de l'entendre".to_string(),
+            Some("Paul Garnier".to_string())
+        )]
+    );
+    let text = "Dr Helen Ward examined the boy after his fall. His father, Tom Price, drove him to the clinic. \"He was lucky the helmet held,\" the doctor said.";
+    assert_eq!(
+        attribute(
+            Lang::En,
+            text,
+            &[("Helen Ward", "PERSON"), ("Tom Price", "PERSON")]
+        ),
+        vec![(
+            "He was lucky the helmet held,".to_string(),
+            Some("Helen Ward".to_string())
+        )]
+    );
+}

@@ -52,8 +52,11 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
         *persons.entry(key(form)).or_insert(true) &= person;
         // Likewise the lone words every mention of which the model called an organisation
         // ("flights from Sligo"), when no word around them made it one (a hint) and they are
-        // not written in capitals: "ASO" is an acronym, whatever town is called Aso.
-        let org = label_type(&m.label) == EntityType::Organization
+        // not written in capitals: "ASO" is an acronym, whatever town is called Aso. Not in a
+        // sports report, where a town's name called an organisation is its club's ("one point
+        // ahead of Wigan").
+        let org = !sports
+            && label_type(&m.label) == EntityType::Organization
             && m.hint.is_none()
             && form.chars().any(char::is_lowercase);
         *orgs.entry(key(form)).or_insert(true) &= org;

@@ -441,3 +441,25 @@ fn an_institution_s_head_before_a_hyphenated_dedication_opens_its_name() {
         ]
     );
 }
+
+#[test]
+fn a_peer_s_title_stays_in_the_name_and_madam_is_a_title_of_address() {
+    let t = "Giving judgment, Lord Kinellan said the appeal failed. Mdm Siti Aminah, 71, who \
+             sells kuih at the market, said trade was slow. Madam Siti said she would stay.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Kinellan", "ORG"),
+            ("Mdm Siti Aminah", "ORG"),
+            ("Madam Siti", "ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Lord Kinellan".to_string(), P),
+            ("Siti Aminah".to_string(), P),
+        ]
+    );
+}

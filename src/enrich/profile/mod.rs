@@ -289,6 +289,9 @@ pub struct Profile {
     /// Titles of address, written only before a person's name ("Ms", "Cllr", "Mme"): a name
     /// they open is a person's, whatever the model's label.
     pub honorifics: HashSet<String>,
+    /// Titles that are part of a person's name ("Lord", "Lady", "Baroness"): a capitalised word
+    /// after one is a person's name, the title kept in it.
+    pub name_titles: HashSet<String>,
     /// Territory nouns that, capitalised at the head of a name, name the territory's authority
     /// rather than the territory ("la Région Bretagne a voté", "la Ville de Paris"; not "la
     /// région Bretagne").
@@ -614,6 +617,7 @@ impl Profile {
             byline_words: HashSet::new(),
             addressees: HashSet::new(),
             honorifics: HashSet::new(),
+            name_titles: HashSet::new(),
             authorities: HashSet::new(),
             role_modifiers: HashSet::new(),
             possessive_dets: HashSet::new(),

@@ -171,6 +171,7 @@ impl Profile {
                 "byline" => &mut self.byline_words,
                 "addressee" => &mut self.addressees,
                 "honorific" => &mut self.honorifics,
+                "name_title" => &mut self.name_titles,
                 "authority" => &mut self.authorities,
                 "role_modifier" => &mut self.role_modifiers,
                 "possessive_det" => &mut self.possessive_dets,

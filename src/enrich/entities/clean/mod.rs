@@ -167,6 +167,7 @@ impl Span<'_> {
         let e = self.initial_period(s, self.cut_amount(s, e));
         let r = self.numbered_road(self.extended(Range { start: s, end: e }));
         let (r, first_named) = self.first_name_before(r);
+        let (r, title_named) = self.name_title(r);
         let mut out = Vec::new();
         let parts = self.unglue(r);
         let parts = match parts.as_slice() {
@@ -178,7 +179,7 @@ impl Span<'_> {
         };
         for mut part in parts {
             part.unlabelled |= self.article_opened_person(part.range);
-            part.person |= titled || first_named;
+            part.person |= titled || first_named || title_named;
             if !self.is_no_entity(part.range) {
                 out.extend(
                     self.split_coordination(part.range)
@@ -218,6 +219,44 @@ impl Span<'_> {
                 (s + name.start, true)
             }
             _ => (s, false),
+        }
+    }
+
+    /// A person's name that holds its title (`name_title|` in `words.txt`: "Lord Hale",
+    /// "Baroness Stowell"): the span opening on the title, or put back after it when the model
+    /// left it out ("Lord" + "Hale", often labelled an organisation). Not before a place's or an
+    /// organisation's head word ("Lord Howe Island").
+    fn name_title(&self, r: Range) -> (Range, bool) {
+        let (t, res) = (self.text, self.res);
+        if res.name_titles.is_empty() {
+            return (r, false);
+        }
+        let toks = tokenize(&t[r.start..r.end], &res.tokens);
+        let words: Vec<_> = toks.iter().filter(|x| x.word).collect();
+        if words.iter().any(|x| res.is_head_word(&x.lower)) || !words.first().is_some_and(|x| x.cap)
+        {
+            return (r, false);
+        }
+        if words.len() >= 2 && words[1].cap && res.name_titles.contains(&words[0].lower) {
+            return (r, true);
+        }
+        let Some(b) = t[..r.start].strip_suffix(' ') else {
+            return (r, false);
+        };
+        let w_start = b
+            .char_indices()
+            .rfind(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let title = &b[w_start..];
+        if title.starts_with(char::is_uppercase)
+            && res.name_titles.contains(&lower(title))
+            && (self.free)(w_start + title.len())
+            && (self.free)(w_start)
+        {
+            let start = w_start;
+            (Range { start, end: r.end }, true)
+        } else {
+            (r, false)
         }
     }
 

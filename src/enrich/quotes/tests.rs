@@ -588,3 +588,31 @@ fn a_lawyer_or_a_doctor_is_the_person_titled_so() {
         )]
     );
 }
+
+#[test]
+fn a_person_described_by_nationality_is_someone_named_before() {
+    let text = "Head coach Anders Lund, who took over in June, said the squad needed time. \"We are not there yet,\" the Dane said.";
+    assert_eq!(
+        attribute(
+            Lang::En,
+            text,
+            &[("Anders Lund", "PERSON"), ("Dane", "NORP")]
+        ),
+        vec![(
+            "We are not there yet,".to_string(),
+            Some("Anders Lund".to_string())
+        )]
+    );
+    let text = "L'entraîneur Anders Lund a pris ses fonctions en juin. « Nous n'y sommes pas encore », a reconnu le Danois.";
+    assert_eq!(
+        attribute(
+            Lang::Fr,
+            text,
+            &[("Anders Lund", "PER"), ("Danois", "MISC")]
+        ),
+        vec![(
+            "Nous n'y sommes pas encore".to_string(),
+            Some("Anders Lund".to_string())
+        )]
+    );
+}

@@ -463,3 +463,26 @@ fn a_peer_s_title_stays_in_the_name_and_madam_is_a_title_of_address() {
         ]
     );
 }
+
+#[test]
+fn a_company_closed_by_its_trade_or_a_nation_s_forces_is_a_body() {
+    let t = "Talks with Marlow Renewables and Dunmore Mining stalled, and the Kenya Army was \
+             called in.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Marlow Renewables", "PERSON"),
+            ("Dunmore Mining", "PERSON"),
+            ("Kenya Army", "PERSON"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Marlow Renewables".to_string(), O),
+            ("Dunmore Mining".to_string(), O),
+            ("Kenya Army".to_string(), O),
+        ]
+    );
+}

@@ -486,3 +486,10 @@ fn a_company_closed_by_its_trade_or_a_nation_s_forces_is_a_body() {
         ]
     );
 }
+
+#[test]
+fn a_motorway_before_its_number_is_one_place() {
+    let t = "La circulation a été coupée sur l'autoroute A7 après l'accident.";
+    let es = run(Lang::Fr, t, &[("A7", "LOC")]);
+    assert_eq!(names(&es), [("autoroute A7".to_string(), L)]);
+}

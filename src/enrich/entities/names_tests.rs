@@ -493,3 +493,26 @@ fn a_motorway_before_its_number_is_one_place() {
     let es = run(Lang::Fr, t, &[("A7", "LOC")]);
     assert_eq!(names(&es), [("autoroute A7".to_string(), L)]);
 }
+
+#[test]
+fn a_rail_line_a_reservoir_or_a_wind_farm_is_a_place() {
+    let t = "Trains on the Harbourside Line were halted, Kelda Reservoir is full, and the Carn \
+             Dubh Wind Farm was switched off.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Harbourside Line", "ORG"),
+            ("Kelda Reservoir", "PERSON"),
+            ("Carn Dubh Wind Farm", "ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Harbourside Line".to_string(), L),
+            ("Kelda Reservoir".to_string(), L),
+            ("Carn Dubh Wind Farm".to_string(), L),
+        ]
+    );
+}

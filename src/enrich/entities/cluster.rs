@@ -157,6 +157,9 @@ struct ClusterInfo {
     large_place: bool,
     /// The places of the KB the name names (entry indices).
     places: Vec<u32>,
+    /// One word of hyphenated capitalised parts ("Marcel-Cachin"), as places and institutions
+    /// dedicated to a person are named where `hyphen_dedication` says so.
+    dedication: bool,
 }
 
 impl ClusterInfo {
@@ -195,6 +198,10 @@ impl ClusterInfo {
             major_place: false,
             large_place: false,
             places: Vec::new(),
+            dedication: res.hyphen_dedication
+                && text.contains('-')
+                && !text.contains(char::is_whitespace)
+                && text.split('-').all(|p| p.starts_with(char::is_uppercase)),
         }
     }
 }
@@ -378,8 +385,18 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                     res.type_words.get(&ib.toks[0]),
                     Some(TypeWord::Org | TypeWord::Loc)
                 );
+            // "Marcel-Cachin" after "l'hôpital Marcel-Cachin": a dedication alone names the
+            // institution or facility its head opens.
+            let dedicated = ia.dedication
+                && suffix
+                && ib.toks.len() == la + 1
+                && matches!(
+                    res.type_words.get(&ib.toks[0]),
+                    Some(TypeWord::Org | TypeWord::Loc)
+                );
             org_generic
                 || fronted
+                || dedicated
                 || same
                     && ((la >= 2 && suffix && !headed && !complement)
                         || opening

@@ -516,3 +516,25 @@ fn a_rail_line_a_reservoir_or_a_wind_farm_is_a_place() {
         ]
     );
 }
+
+#[test]
+fn a_dedication_alone_is_the_institution_it_names_and_hospitals_are_bodies() {
+    let t = "Le blessé a été admis à l'hôpital Louis-Pasteur. À Louis-Pasteur, les soignants \
+             sont épuisés, et les Hôpitaux civils de Colmar recrutent.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("hôpital Louis-Pasteur", "LOC"),
+            ("Louis-Pasteur", "PER"),
+            ("Hôpitaux civils de Colmar", "LOC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("hôpital Louis-Pasteur".to_string(), O),
+            ("Hôpitaux civils de Colmar".to_string(), O),
+        ]
+    );
+}

@@ -616,3 +616,31 @@ fn a_person_described_by_nationality_is_someone_named_before() {
         )]
     );
 }
+
+#[test]
+fn belgian_and_quebec_titles_are_roles() {
+    let text = "La substitute du procureur du Roi, Anne Dufour, a requis trois ans. La prévenue, Sophie Marchal, a gardé le silence. « Elle savait tout », a martelé la substitute.";
+    assert_eq!(
+        attribute(
+            Lang::Fr,
+            text,
+            &[("Anne Dufour", "PER"), ("Sophie Marchal", "PER")]
+        ),
+        vec![(
+            "Elle savait tout".to_string(),
+            Some("Anne Dufour".to_string())
+        )]
+    );
+    let text = "La mairesse, Julie Caron, a convoqué la presse. Son opposante, Lise Roy, a critiqué le budget. « Nous ne reculerons pas », a répliqué la mairesse.";
+    assert_eq!(
+        attribute(
+            Lang::Fr,
+            text,
+            &[("Julie Caron", "PER"), ("Lise Roy", "PER")]
+        ),
+        vec![(
+            "Nous ne reculerons pas".to_string(),
+            Some("Julie Caron".to_string())
+        )]
+    );
+}

@@ -644,3 +644,23 @@ fn belgian_and_quebec_titles_are_roles() {
         )]
     );
 }
+
+#[test]
+fn a_member_of_parliament_is_the_mp() {
+    let text = "The council leader, Ruth Pike, said repairs would start soon. Member of Parliament for Hollins West, Carla Dunn, visited the estate on Monday. \"People here have waited long enough,\" the MP said.";
+    assert_eq!(
+        attribute(
+            Lang::En,
+            text,
+            &[
+                ("Ruth Pike", "PERSON"),
+                ("Parliament", "ORG"),
+                ("Carla Dunn", "PERSON")
+            ]
+        ),
+        vec![(
+            "People here have waited long enough,".to_string(),
+            Some("Carla Dunn".to_string())
+        )]
+    );
+}

@@ -34,9 +34,12 @@ pub(super) fn is_title_phrase(t: &str, m: &M, res: &Profile) -> bool {
         res.role(&lower(last)).is_some() || res.role(&lower(&format!("{last} {next}"))).is_some();
     // An organisation named by its head word, with the role after it, is the person's
     // employer ("Harbour City Police" + "Commissioner Ann Lee"): a name of its own.
-    let org_head = span
-        .split(' ')
-        .any(|w| res.type_words.get(&key(w)) == Some(&TypeWord::Org));
+    // A trade word alone is no such name ("the Minister for Energy"): it heads a name only
+    // after other words ("Vexa Energy").
+    let org_head = span.split(' ').any(|w| {
+        res.type_words.get(&key(w)) == Some(&TypeWord::Org)
+            && (span.contains(' ') || !res.head_side_only.contains(&key(w)))
+    });
     if !in_span && org_head {
         return false;
     }

@@ -343,9 +343,12 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                 && !ia.toks.contains(&ib.toks[0]);
             // "the Commission" after "the European Commission", "la Commission" after "la
             // Commission européenne": an organisation's head noun alone.
+            // Likewise a territory word alone for the authority it heads ("la Région" after
+            // "la Région Bretagne": `authority|` in `words.txt`).
             let head = la == 1
                 && ib.ty == EntityType::Organization
-                && res.type_words.get(&ia.toks[0]) == Some(&TypeWord::Org)
+                && (res.type_words.get(&ia.toks[0]) == Some(&TypeWord::Org)
+                    || res.authorities.iter().any(|a| key(a) == ia.toks[0]))
                 && match res.name_head {
                     NameHead::Last => suffix,
                     NameHead::First => prefix,

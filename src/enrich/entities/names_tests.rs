@@ -538,3 +538,14 @@ fn a_dedication_alone_is_the_institution_it_names_and_hospitals_are_bodies() {
         ]
     );
 }
+
+#[test]
+fn a_territory_word_alone_is_the_authority_it_heads() {
+    let t = "La Région Bourgogne a voté le budget. La Région financera aussi les lycées.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Région Bourgogne", "ORG"), ("Région", "LOC")],
+    );
+    assert_eq!(names(&es), [("Région Bourgogne".to_string(), O)]);
+}

@@ -240,24 +240,27 @@ impl Span<'_> {
         if words.len() >= 2 && words[1].cap && res.name_titles.contains(&words[0].lower) {
             return (r, true);
         }
-        let Some(b) = t[..r.start].strip_suffix(' ') else {
-            return (r, false);
-        };
+        match self.word_before(r.start) {
+            Some((start, title))
+                if title.starts_with(char::is_uppercase)
+                    && res.name_titles.contains(&lower(title)) =>
+            {
+                (Range { start, end: r.end }, true)
+            }
+            _ => (r, false),
+        }
+    }
+
+    /// The word of letters right before `s`, one space between, that no other span starts or
+    /// ends at: its start and its text.
+    fn word_before(&self, s: usize) -> Option<(usize, &str)> {
+        let b = self.text[..s].strip_suffix(' ')?;
         let w_start = b
             .char_indices()
             .rfind(|(_, c)| !c.is_alphabetic())
             .map_or(0, |(i, c)| i + c.len_utf8());
-        let title = &b[w_start..];
-        if title.starts_with(char::is_uppercase)
-            && res.name_titles.contains(&lower(title))
-            && (self.free)(w_start + title.len())
-            && (self.free)(w_start)
-        {
-            let start = w_start;
-            (Range { start, end: r.end }, true)
-        } else {
-            (r, false)
-        }
+        let w = &b[w_start..];
+        ((self.free)(w_start + w.len()) && (self.free)(w_start)).then_some((w_start, w))
     }
 
     /// A lone capitalised word the model did not call a person, right after a given name of
@@ -274,21 +277,16 @@ impl Span<'_> {
         if self.ty == EntityType::Person || !lone || res.is_head_word(&lower(word)) {
             return (r, false);
         }
-        let Some(b) = t[..r.start].strip_suffix(' ') else {
+        let Some((w_start, first)) = self.word_before(r.start) else {
             return (r, false);
         };
-        let w_start = b
-            .char_indices()
-            .rfind(|(_, c)| !c.is_alphabetic())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let first = &b[w_start..];
         let given = first.starts_with(char::is_uppercase)
             && first.chars().skip(1).all(char::is_lowercase)
             && res
                 .first_names
                 .get(&lower(first))
                 .is_some_and(|g| *g != Gender::Unknown);
-        if given && (self.free)(w_start + first.len()) && (self.free)(w_start) {
+        if given {
             (
                 Range {
                     start: w_start,

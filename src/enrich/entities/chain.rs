@@ -9,7 +9,8 @@
 //! adjectives; after a complement of its own, a coordinated complement too ("et des pêches").
 
 use super::mention::M;
-use crate::enrich::profile::{key, NameHead, Profile};
+use crate::enrich::kb::Kb;
+use crate::enrich::profile::{key, NameHead, Profile, TypeWord};
 use crate::enrich::syntax::{FieldAnalysis, Pos, SyntaxToken};
 use crate::enrich::types::{Document, EntityType};
 
@@ -20,7 +21,13 @@ const MAX_ADJS: usize = 2;
 
 /// Extend the organisation and place mentions that stop inside their lower-case complement
 /// chain. Needs the parse; without one, nothing changes.
-pub(super) fn extend(doc: &Document<'_>, parse: &[FieldAnalysis], res: &Profile, ms: &mut [M]) {
+pub(super) fn extend(
+    doc: &Document<'_>,
+    parse: &[FieldAnalysis],
+    res: &Profile,
+    kb: &Kb,
+    ms: &mut [M],
+) {
     if parse.is_empty() || res.name_head != NameHead::First {
         return;
     }
@@ -37,7 +44,15 @@ pub(super) fn extend(doc: &Document<'_>, parse: &[FieldAnalysis], res: &Profile,
             ms[i].end = end;
             continue;
         }
-        let Some(end) = chain_end(t, &fa.analysis.tokens, m, res) else {
+        let toks = &fa.analysis.tokens;
+        // The adjectives of a capitalised last word, then the chain after them ("le Conseil" +
+        // "supérieur" + "de la magistrature").
+        let adjectives = adjective_end(t, toks, m, res, kb);
+        let widened = M {
+            end: adjectives.unwrap_or(m.end),
+            ..m.clone()
+        };
+        let Some(end) = chain_end(t, toks, &widened, res).or(adjectives) else {
             continue;
         };
         // Never into another mention.
@@ -101,6 +116,61 @@ fn chain_end(t: &str, toks: &[SyntaxToken], m: &M, res: &Profile) -> Option<usiz
         has_complement = true;
         at = next;
         end = Some(toks[next - 1].end);
+    }
+    end
+}
+
+/// Where the name of `m` ends with the lower-case adjectives of its last word, a capitalised
+/// common noun ("l'Union" + "étudiante", "la Confédération" + "paysanne", "des Transports" +
+/// "terrestres et aériens"): where a name's head comes first, only its first word takes a
+/// capital, and the adjectives the parse attaches to it are the name's. Not a place's or a
+/// person's name, which the tagger reads as proper nouns ("la France entière"), nor a place the
+/// knowledge base knows ("l'Aveyron voisin"); not a participle ("le Conseil réuni").
+fn adjective_end(t: &str, toks: &[SyntaxToken], m: &M, res: &Profile, kb: &Kb) -> Option<usize> {
+    let li = toks
+        .iter()
+        .rposition(|x| x.start >= m.start && x.end <= m.end)?;
+    let last = &toks[li];
+    let w = &t[last.start..last.end];
+    let common = last.pos == Pos::Noun || res.type_words.get(&key(w)) == Some(&TypeWord::Org);
+    if last.end != m.end
+        || !w.starts_with(char::is_uppercase)
+        || !w.chars().any(char::is_lowercase)
+        || !common
+        || kb.names_region(w)
+        || kb.names_major_place(w)
+    {
+        return None;
+    }
+    let joined = |i: usize| i < toks.len() && &t[toks[i - 1].end..toks[i].start] == " ";
+    let mut adjs = vec![li];
+    let mut at = li + 1;
+    let mut end = None;
+    for _ in 0..MAX_ADJS {
+        let mut j = at;
+        let coordinator = toks.get(j).is_some_and(|x| {
+            x.pos == Pos::Cconj
+                && res
+                    .and_words
+                    .contains(&crate::enrich::profile::lower(&t[x.start..x.end]))
+        });
+        if end.is_some() && coordinator && joined(j) {
+            j += 1;
+        }
+        let Some(x) = toks.get(j) else {
+            break;
+        };
+        let adj = x.pos == Pos::Adj
+            && joined(j)
+            && t[x.start..x.end].starts_with(char::is_lowercase)
+            && x.morph.verb_form() != Some("Part")
+            && adjs.contains(&x.head);
+        if !adj {
+            break;
+        }
+        adjs.push(j);
+        at = j + 1;
+        end = Some(x.end);
     }
     end
 }
@@ -176,7 +246,7 @@ mod tests {
     fn extended(lang: Lang, text: &str, words: &[(&str, &str)], span: &str) -> String {
         let parse = super::super::parsed::tests::parse(text, words);
         let (doc, mut ms) = super::super::parsed::tests::doc_and_mention(text, span, "ORG");
-        extend(&doc, &parse, &Profile::load(lang), &mut ms);
+        extend(&doc, &parse, &Profile::load(lang), &Kb::default(), &mut ms);
         text[ms[0].start..ms[0].end].to_string()
     }
 
@@ -249,6 +319,63 @@ mod tests {
             extended(Lang::En, t, &tagged(t), "Institute national"),
             "Institute national"
         );
+    }
+
+    /// The mention `span` of `text` after the chain step, with a parse of (word, POS, head).
+    fn extended_deps(text: &str, words: &[(&str, &str, usize)], span: &str) -> String {
+        let words: Vec<(&str, &str, usize, &str)> =
+            words.iter().map(|&(w, p, h)| (w, p, h, "dep")).collect();
+        let parse = super::super::parsed::tests::parse_with_deps(text, &words);
+        let (doc, mut ms) = super::super::parsed::tests::doc_and_mention(text, span, "ORG");
+        extend(
+            &doc,
+            &parse,
+            &Profile::load(Lang::Fr),
+            &Kb::default(),
+            &mut ms,
+        );
+        text[ms[0].start..ms[0].end].to_string()
+    }
+
+    #[test]
+    fn a_capitalised_common_noun_keeps_its_adjectives_and_their_chain() {
+        let t = "La Fédération lainière et cotonnière de la vallée a voté";
+        let w = [
+            ("La", "DET", 1),
+            ("Fédération", "NOUN", 9),
+            ("lainière", "ADJ", 1),
+            ("et", "CCONJ", 4),
+            ("cotonnière", "ADJ", 2),
+            ("de", "ADP", 7),
+            ("la", "DET", 7),
+            ("vallée", "NOUN", 1),
+            ("a", "AUX", 9),
+            ("voté", "VERB", 9),
+        ];
+        assert_eq!(
+            extended_deps(t, &w, "Fédération"),
+            "Fédération lainière et cotonnière de la vallée"
+        );
+        // A proper noun keeps its adjective out ("la Bretagne entière").
+        let t = "La Bretagne entière a voté";
+        let w = [
+            ("La", "DET", 1),
+            ("Bretagne", "PROPN", 4),
+            ("entière", "ADJ", 1),
+            ("a", "AUX", 4),
+            ("voté", "VERB", 4),
+        ];
+        assert_eq!(extended_deps(t, &w, "Bretagne"), "Bretagne");
+        // An adjective of another word is not the name's.
+        let t = "Il juge la Fédération responsable";
+        let w = [
+            ("Il", "PRON", 1),
+            ("juge", "VERB", 1),
+            ("la", "DET", 3),
+            ("Fédération", "NOUN", 1),
+            ("responsable", "ADJ", 1),
+        ];
+        assert_eq!(extended_deps(t, &w, "Fédération"), "Fédération");
     }
 
     #[test]

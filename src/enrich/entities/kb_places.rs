@@ -45,6 +45,8 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
     // Stephanie and Rachel Jordan").
     let mut persons: HashMap<String, bool> = HashMap::new();
     let mut orgs: HashMap<String, bool> = HashMap::new();
+    // The names every mention of which is one or the other.
+    let mut unplaced: HashMap<String, bool> = HashMap::new();
     for (i, m) in ms.iter().enumerate() {
         let form = &doc.fields[m.field].text[m.start..m.end];
         let person =
@@ -60,6 +62,7 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             && m.hint.is_none()
             && form.chars().any(char::is_lowercase);
         *orgs.entry(key(form)).or_insert(true) &= org;
+        *unplaced.entry(key(form)).or_insert(true) &= person || org;
     }
     // The lone words the model called a place at least once and a person never: a large
     // city of the KB is that city in all its mentions ("Ulsan's yards", "the Ulsan office");
@@ -78,6 +81,11 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
         *located.entry(key(form)).or_default() |= ty == EntityType::Location;
     }
     located.retain(|k, v| *v && !sports && !person_once.contains(k));
+    let person_names: Vec<String> = ms
+        .iter()
+        .filter(|m| label_type(&m.label) == EntityType::Person)
+        .map(|m| doc.fields[m.field].text[m.start..m.end].to_string())
+        .collect();
     for m in ms.iter_mut() {
         if m.hint.is_some() {
             continue;
@@ -107,15 +115,25 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
             .is_some_and(|w| res.first_names.contains_key(&lower(w)));
-        let lone_person = (persons.get(&key(form)) == Some(&true)
-            || orgs.get(&key(form)) == Some(&true))
-            && !after_first_name
-            && !form.contains(char::is_whitespace)
+        let first = form.split_whitespace().next().unwrap_or("");
+        // A name of several words opening on no first name is the place the KB names ("Ras
+        // Al Khaimah", "Laem Chabang"), unless a longer person's name holds it.
+        let placed_words = form.contains(char::is_whitespace)
+            && !res.first_names.contains_key(&lower(first))
+            && !person_names
+                .iter()
+                .any(|p| p.len() > form.len() && p.contains(form));
+        let lone_word = !form.contains(char::is_whitespace)
             && !name_words.contains(&key(form))
             // A first name alone may be a person's ("her son, Kai,"), unless it is how the
             // language writes a country ("frôlé Maurice", Mauritius in French).
             && (!res.first_names.contains_key(&lower(form))
                 || kb.names_country_in(form, res.lang.code()));
+        let lone_person = (persons.get(&key(form)) == Some(&true)
+            || orgs.get(&key(form)) == Some(&true))
+            && !after_first_name
+            && lone_word
+            || unplaced.get(&key(form)) == Some(&true) && placed_words;
         if lone_person || located_suffix(&t[m.end..], res) || region_after(&t[m.end..], res, kb) {
             m.hint = Some(EntityType::Location);
         }
@@ -223,6 +241,39 @@ mod tests {
         let n = names(&es);
         assert!(n.iter().all(|(_, ty)| *ty == EntityType::Location), "{n:?}");
         assert_eq!(n.len(), 4, "{n:?}");
+    }
+
+    #[test]
+    fn names_of_several_words_the_kb_knows_are_places_unless_a_first_name_opens_them() {
+        let t = "Trucks queued at Ban Khao Rai while the Ban Khao Rai Traders' Union met. \
+                 Ban Khao Rai is busy. Ann Lee Vale spoke; Lee Vale said no.";
+        let kb = towns(&["Ban Khao Rai", "Lee Vale"]);
+        let es = run_kb(
+            Lang::En,
+            t,
+            &[
+                ("Ban Khao Rai", "PERSON"),
+                ("Ban Khao Rai Traders' Union", "ORG"),
+                ("Ban Khao Rai", "ORG"),
+                ("Ann Lee Vale", "PERSON"),
+                ("Lee Vale", "PERSON"),
+            ],
+            &kb,
+        );
+        let n = names(&es);
+        assert!(
+            n.contains(&("Ban Khao Rai".to_string(), EntityType::Location)),
+            "{n:?}"
+        );
+        assert!(
+            n.contains(&("Ann Lee Vale".to_string(), EntityType::Person)),
+            "{n:?}"
+        );
+        assert!(
+            !n.iter()
+                .any(|(x, ty)| x == "Lee Vale" && *ty == EntityType::Location),
+            "{n:?}"
+        );
     }
 
     #[test]

@@ -31,6 +31,7 @@ mod mention;
 mod names_tests;
 mod parsed;
 mod persons;
+mod roads;
 mod teams;
 mod typing;
 
@@ -82,7 +83,7 @@ pub fn canonicalize_parsed(
     let mut ms = clean::merge(doc, ms, res);
     clean::drop_non_names(doc, &mut ms);
     parsed::drop_common_words(doc, parse, res, &mut ms);
-    chain::extend(doc, parse, res, &mut ms);
+    chain::extend(doc, parse, res, kb, &mut ms);
     headline::trim(doc, parse, &mut ms);
     affiliation::split(doc, res, &mut ms);
     context::apply(an, res, &mut ms);
@@ -94,6 +95,7 @@ pub fn canonicalize_parsed(
     coordination::apply(doc, res, kb, &mut ms);
     kb_places::apply(doc, res, kb, sports, &mut ms);
     persons::apply(doc, res, kb, &mut ms);
+    roads::apply(an, res, sports, &mut ms);
     acronyms::apply(an, res, &mut ms);
     // Nor the names the context rules found inside a credit line.
     ms.retain(|m| !lines.iter().any(|c| c.holds(m.field, m.start, m.end)));

@@ -549,3 +549,28 @@ fn a_territory_word_alone_is_the_authority_it_heads() {
     );
     assert_eq!(names(&es), [("Région Bourgogne".to_string(), O)]);
 }
+
+#[test]
+fn a_place_name_cut_after_its_abbreviated_opener_goes_on() {
+    let t = "Ferries leave Fort St. Albans daily for Sault Ste. Agathe, where crews wait.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Fort St.", "GPE"),
+            ("Sault Ste", "GPE"),
+            ("Agathe", "PERSON"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Fort St. Albans".to_string(), L),
+            ("Sault Ste. Agathe".to_string(), L),
+        ]
+    );
+    // A street's abbreviation after a house number ends the name.
+    let t = "The shop at 40 Elm St. Police were called.";
+    let es = run(Lang::En, t, &[("Elm St.", "FAC")]);
+    assert_eq!(names(&es), [("Elm St.".to_string(), L)]);
+}

@@ -347,11 +347,17 @@ pub struct Profile {
     pub name_prefixes: Vec<String>,
     /// Prefixes of surnames written with a capital after them ("Mac" of "MacArthur").
     pub surname_prefixes: HashSet<String>,
-    /// Words opening a hyphenated place name, never a person's ("Saint-Claude"), lower case.
+    /// Words opening a place's name, never a person's, lower case: hyphenated ("Saint-Claude")
+    /// or abbreviated with a full stop ("St." of "Port St. Lucie").
     pub place_prefixes: HashSet<String>,
     /// Words before a club's town in its full name ("FC" of "FC Lorient"): the town alone is
     /// the club's short name in the same article.
     pub club_prefixes: HashSet<String>,
+    /// Letters of a road class before a road's number ("a" of "A82", "rd" of "RD 964"),
+    /// with the most digits of the class's numbers (`road_prefix|a:2`; 4 when not given).
+    pub road_prefixes: HashMap<String, usize>,
+    /// Words of magnitude after a number ("million"): "R480 million" is an amount.
+    pub magnitudes: HashSet<String>,
     /// Words that never open a person's name ("The" of "The Fifth Estate"), as a name's first
     /// word, lower case.
     pub not_person_openers: HashSet<String>,
@@ -568,6 +574,8 @@ impl Profile {
             surname_prefixes: HashSet::new(),
             place_prefixes: HashSet::new(),
             club_prefixes: HashSet::new(),
+            road_prefixes: HashMap::new(),
+            magnitudes: HashSet::new(),
             not_person_openers: HashSet::new(),
             first_person: HashSet::new(),
             portfolio_roles: HashSet::new(),

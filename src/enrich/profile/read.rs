@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// Most digits of a road's number when its class gives none ("A4232").
+const MAX_ROAD_DIGITS: usize = 4;
+
 impl Profile {
     /// Speech verbs: `= form` a literal cue, `@ form` a source cue whose speaker follows it
     /// ("according to X"), else a verb whose lemma and conjugated forms are cues.
@@ -116,6 +119,12 @@ impl Profile {
                     self.trim_suffixes.push(w.to_string());
                     continue;
                 }
+                "road_prefix" => {
+                    let (w, n) = w.split_once(':').unwrap_or((w, ""));
+                    let digits = n.parse().unwrap_or(MAX_ROAD_DIGITS);
+                    self.road_prefixes.insert(lower(w), digits);
+                    continue;
+                }
                 "demonstrative" => {
                     let (w, g) = w.split_once(':').unwrap_or((w, "x"));
                     self.demonstratives.insert(lower(w), Gender::parse(g));
@@ -188,6 +197,7 @@ impl Profile {
                 "surname_prefix" => &mut self.surname_prefixes,
                 "place_prefix" => &mut self.place_prefixes,
                 "club_prefix" => &mut self.club_prefixes,
+                "magnitude" => &mut self.magnitudes,
                 "not_person_opener" => &mut self.not_person_openers,
                 "first_person" => &mut self.first_person,
                 "portfolio_role" => &mut self.portfolio_roles,

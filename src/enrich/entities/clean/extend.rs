@@ -14,11 +14,17 @@ impl Span<'_> {
         let (t, res) = (self.text, self.res);
         let (mut s, mut e) = (r.start, r.end);
         let name_like = self.ty != EntityType::Misc || !t[s..e].chars().any(|c| c.is_numeric());
+        // A name cut after the abbreviation that opens its last part ("Fort St." + "John").
+        if self.extend && self.ty != EntityType::Person && abbreviated_opener_at(t, s, e, res) {
+            if let Some(w_end) = capitalised_word_after(t, e).filter(|_| (self.free)(e + 1)) {
+                e = w_end;
+            }
+        }
         if !(self.extend
             && name_like
             && t[s..e].chars().next_back().is_some_and(char::is_alphabetic))
         {
-            return r;
+            return Range { start: s, end: e };
         }
         // A person's hyphenated surname the model cut at its hyphen ("Ana Ruiz" + "-Molina");
         // not two places ("China-Pakistan").
@@ -145,6 +151,39 @@ impl Span<'_> {
         let w = &b[w_start..];
         (w.starts_with(char::is_uppercase) && res.demonyms.contains(&key(w))).then_some(w_start)
     }
+}
+
+/// Whether `t[s..e]` ends on the abbreviation, with its full stop (in the span or right
+/// after it), of a word that opens a place's name (`place_prefix|…`: "St.", "Ste.", "Mt."
+/// as in "Sault Ste. Marie"): the name goes on after it. Not after a house number, where "St."
+/// is a street's ("12 Mill St.").
+pub(super) fn abbreviated_opener_at(t: &str, s: usize, e: usize, res: &Profile) -> bool {
+    let span = &t[s..e];
+    let (stem, dotted) = match span.strip_suffix('.') {
+        Some(stem) => (stem, true),
+        None => (span, t[e..].starts_with('.')),
+    };
+    let last = stem.rsplit(' ').next().unwrap_or(stem);
+    let numbered = t[..s]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit());
+    dotted
+        && last.starts_with(char::is_uppercase)
+        && res.place_prefixes.contains(&lower(last))
+        && !numbered
+}
+
+/// The end of the capitalised word after one space from `e` (a full stop may come first).
+fn capitalised_word_after(t: &str, e: usize) -> Option<usize> {
+    let at = e + usize::from(t[e..].starts_with('.'));
+    let rest = t[at..].strip_prefix(' ')?;
+    let w_end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(rest.len());
+    let w = &rest[..w_end];
+    (w.starts_with(char::is_uppercase) && w.chars().count() >= 2).then_some(at + 1 + w_end)
 }
 
 fn blocks_extension(w: &str, res: &Profile) -> bool {

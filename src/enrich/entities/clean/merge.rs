@@ -1,6 +1,7 @@
 //! After cleaning: spans joined by a hyphen or cut after an inner word are merged; compounds
 //! of other names and common nouns opening a sentence are dropped.
 
+use super::extend::abbreviated_opener_at;
 use crate::enrich::entities::mention::{word_bounded, M};
 use crate::enrich::entities::typing::label_type;
 use crate::enrich::profile::{key, lower, NameHead, Profile};
@@ -73,6 +74,17 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
                     .contains_key(&lower(t[m.start..m.end].split(' ').next().unwrap_or("")))
             {
                 last.label = m.label.clone();
+                last.end = m.end;
+                continue;
+            }
+            // A place's name cut after the abbreviation that opens its last part ("Sault Ste"
+            // + "Marie"): one name, of the first part's type.
+            if last.field == m.field
+                && lt != EntityType::Person
+                && matches!(&t[last.end..m.start], " " | ". ")
+                && t[m.start..m.end].starts_with(char::is_uppercase)
+                && abbreviated_opener_at(t, last.start, last.end, res)
+            {
                 last.end = m.end;
                 continue;
             }

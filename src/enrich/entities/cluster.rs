@@ -373,6 +373,17 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                 && ia.toks[0] == ib.toks[0]
                 && res.type_words.get(&ia.toks[la - 1]) == Some(&TypeWord::Org)
                 && subsequence(&ia.toks, &ib.toks);
+            // "le terminal de Varreux" after "le terminal pétrolier de Varreux": where heads
+            // come first, the same head and the same last word, the words between left out.
+            let abridged_head_first = la >= 2
+                && res.name_head == NameHead::First
+                && ia.toks[0] == ib.toks[0]
+                && ia.toks.last() == ib.toks.last()
+                && matches!(
+                    res.type_words.get(&ia.toks[0]),
+                    Some(TypeWord::Org | TypeWord::Loc)
+                )
+                && subsequence(&ia.toks, &ib.toks);
             // "New York" is not "the Office for the Southern District of New York": the place
             // a complement names is another referent.
             let complement = suffix
@@ -404,6 +415,7 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                     && ((la >= 2 && suffix && !headed && !complement)
                         || opening
                         || abridged
+                        || abridged_head_first
                         || state
                         || generic
                         || head

@@ -289,3 +289,21 @@ fn technical_standards_are_no_entities() {
     );
     assert_eq!(names(&es), [("Lumora".to_string(), O)]);
 }
+
+#[test]
+fn a_head_first_name_without_its_middle_words_is_the_same_place() {
+    let t = "Le dépôt pétrolier de Brévannes est bloqué. Au dépôt de Brévannes, les cuves sont pleines.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("dépôt pétrolier de Brévannes", "LOC"),
+            ("dépôt de Brévannes", "LOC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [("dépôt pétrolier de Brévannes".to_string(), L)]
+    );
+    assert_eq!(es[0].mentions.len(), 2);
+}

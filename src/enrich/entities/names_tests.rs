@@ -574,3 +574,28 @@ fn a_place_name_cut_after_its_abbreviated_opener_goes_on() {
     let es = run(Lang::En, t, &[("Elm St.", "FAC")]);
     assert_eq!(names(&es), [("Elm St.".to_string(), L)]);
 }
+
+#[test]
+fn streams_ponds_terminals_and_two_word_heads_open_their_names() {
+    let t = "Le feu a franchi le ruisseau de la Forge et l’étang de Vaux. Les camions attendent \
+             au terminal Bellerive. Le blessé est au centre hospitalier Marcel-Aubry.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Forge", "LOC"),
+            ("Vaux", "LOC"),
+            ("Bellerive", "PER"),
+            ("Marcel-Aubry", "PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("ruisseau de la Forge".to_string(), L),
+            ("étang de Vaux".to_string(), L),
+            ("terminal Bellerive".to_string(), L),
+            ("centre hospitalier Marcel-Aubry".to_string(), O),
+        ]
+    );
+}

@@ -205,9 +205,30 @@ impl Span<'_> {
             && (self.free)(w_start + w.len())
         {
             w_start
+        } else if let Some(h) = self
+            .two_word_head(b, w_start)
+            .filter(|_| self.dedication_at(s))
+        {
+            h
         } else {
             self.head_of_complement(s).unwrap_or(s)
         }
+    }
+
+    /// The start of a lower-case head of two words ending at `w_start + …` in `b` (the text
+    /// before the span and its space): "le centre hospitalier" + "Jean-Rostand".
+    fn two_word_head(&self, b: &str, w_start: usize) -> Option<usize> {
+        let before = b[..w_start].strip_suffix(' ')?;
+        let s1 = before
+            .char_indices()
+            .rfind(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let head = &b[s1..];
+        (head.starts_with(char::is_lowercase)
+            && head.contains(' ')
+            && self.res.is_head_word(head)
+            && (self.free)(b.len()))
+        .then_some(s1)
     }
 
     /// Whether the span at `s` is one hyphenated name of capitalised parts, where the language

@@ -136,7 +136,8 @@ pub enum TypeRule {
     /// inside one word ("AirAsia").
     OrgSpelling,
     /// Voted a person, but a person's names joined by hyphens (or a saint's) name a place after
-    /// them where the language writes them so ("Geoffroy-Guichard", "Saint-Claude").
+    /// them where the language writes them so ("Geoffroy-Guichard", "Saint-Claude"), or a
+    /// saint's abbreviated title opens it ("St Albans").
     Dedication,
     /// Named only in a quote's attribution: a speaker the model missed.
     Speaker,

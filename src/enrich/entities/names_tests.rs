@@ -599,3 +599,16 @@ fn streams_ponds_terminals_and_two_word_heads_open_their_names() {
         ]
     );
 }
+
+#[test]
+fn a_saints_abbreviated_title_and_a_demonym_open_a_places_name() {
+    let t = "Police in St Brenda East said a van was found near Portuguese Town on Monday.";
+    let es = run(Lang::En, t, &[("Brenda East", "PERSON"), ("Town", "GPE")]);
+    assert_eq!(
+        names(&es),
+        [
+            ("St Brenda East".to_string(), L),
+            ("Portuguese Town".to_string(), L),
+        ]
+    );
+}

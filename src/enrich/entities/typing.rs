@@ -203,7 +203,7 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     }
     let words: Vec<&str> = k.split_whitespace().collect();
     let (first, last) = (words.first().copied()?, words.last().copied()?);
-    if voted == EntityType::Person && dedication(name, res) {
+    if voted == EntityType::Person && (dedication(name, res) || saint_abbreviated(name, res)) {
         return NameRule::new(EntityType::Location, TypeRule::Dedication);
     }
     // "LSEG", "NWA": a word of three to six capitals voted a person is an organisation's
@@ -410,6 +410,18 @@ fn dedication(name: &str, res: &Profile) -> bool {
         || (res.first_names.contains_key(&first)
             && !res.first_names.contains_key(&last)
             && last.chars().count() >= 2)
+}
+
+/// Whether a name of several words opens on the abbreviation of a saint's or a mount's title
+/// that opens places' names (`place_prefix|…`: "St Albans", "Mt. Kenya"): a place, whom no
+/// person is named after in news.
+fn saint_abbreviated(name: &str, res: &Profile) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("").trim_end_matches('.');
+    words.next().is_some()
+        && first.chars().count() <= 3
+        && first.starts_with(char::is_uppercase)
+        && res.place_prefixes.contains(&lower(first))
 }
 
 /// Whether a name opens with initials in capitals before a complement ("ARS d'Occitanie", "the

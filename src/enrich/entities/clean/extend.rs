@@ -83,6 +83,7 @@ impl Span<'_> {
             }
         }
         let s = self.demonym_before(s, e).unwrap_or(s);
+        let s = self.opener_before(s).unwrap_or(s);
         Range { start: s, end: e }
     }
 
@@ -127,19 +128,50 @@ impl Span<'_> {
         out
     }
 
+    /// The abbreviation opening a place's name right before the span, without its full stop
+    /// as British style writes it ("St" + "Catherine North Central", "Mt" + "Kenya"); with
+    /// its stop, the model keeps it.
+    fn opener_before(&self, s: usize) -> Option<usize> {
+        let b = self.text[..s].strip_suffix(' ')?;
+        let w_start = b
+            .char_indices()
+            .rfind(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let w = &b[w_start..];
+        (self.ty != EntityType::Misc
+            && self.text[s..].starts_with(char::is_uppercase)
+            && w.chars().count() <= 3
+            && w.starts_with(char::is_uppercase)
+            && self.res.place_prefixes.contains(&lower(w))
+            && (self.free)(w_start + w.len()))
+        .then_some(w_start)
+    }
+
     /// A capitalised demonym right before an organisation named by capitalised words that end
     /// on an organisation head, in a language whose names end on their head ("the Norwegian" +
     /// "Health Ministry", "Canadian" + "Armed Forces Committee"): the demonym is part of the
-    /// name. Its own span (a nationality) is dropped as a demonym.
+    /// name. Its own span (a nationality) is dropped as a demonym. Likewise before a place's
+    /// head word the model took alone ("Spanish" + "Town").
     fn demonym_before(&self, s: usize, e: usize) -> Option<usize> {
         let (t, res) = (self.text, self.res);
-        if self.ty != EntityType::Organization || res.name_head != NameHead::Last {
-            return None;
-        }
         let name = &t[s..e];
         let head = name.rsplit(' ').next()?;
+        // Likewise a place's head word alone after a demonym ("Spanish" + "Town").
+        let lone_place_head = self.ty == EntityType::Location
+            && !name.contains(' ')
+            && res.type_words.get(&key(head)) == Some(&TypeWord::Loc);
+        if !(self.ty == EntityType::Organization || lone_place_head)
+            || res.name_head != NameHead::Last
+        {
+            return None;
+        }
         if !name.split(' ').all(|w| w.starts_with(char::is_uppercase))
-            || res.type_words.get(&key(head)) != Some(&TypeWord::Org)
+            || !matches!(
+                res.type_words.get(&key(head)),
+                Some(TypeWord::Org | TypeWord::Loc)
+            )
+            || self.ty == EntityType::Organization
+                && res.type_words.get(&key(head)) != Some(&TypeWord::Org)
         {
             return None;
         }

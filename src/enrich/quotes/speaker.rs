@@ -414,6 +414,8 @@ fn cap_run(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Option<Span> {
         || res.function_words.contains(&t.lower)
         || res.abbrevs.contains(&t.lower)
         || res.complementizers.contains(&t.lower)
+        // A sentence's connective ("But the minister said"): no name's first word.
+        || res.connectives.contains(&t.lower)
         // A lone word that names nothing ("la société d'État affirme").
         || ((k + 1 >= k1 || !fd.toks[k + 1].cap) && res.stop.contains(&key(&t.lower)))
     {

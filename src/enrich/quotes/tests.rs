@@ -664,3 +664,26 @@ fn a_member_of_parliament_is_the_mp() {
         )]
     );
 }
+
+#[test]
+fn an_office_named_x_general_is_a_role_and_a_connective_opens_no_name() {
+    let spans = [("Ruth Alder", "PERSON"), ("the Auditor-General", "ORG")];
+    let text = "Auditor-General Ruth Alder tabled the report on Tuesday. \
+                \"The figures are incomplete,\" the Auditor-General said.";
+    assert_eq!(
+        attribute(Lang::En, text, &spans),
+        vec![(
+            "The figures are incomplete,".to_string(),
+            Some("Ruth Alder".to_string())
+        )]
+    );
+    // "But" opens the sentence, not a name the model missed.
+    let text = "Auditor-General Ruth Alder tabled the report on Tuesday. \
+                But the Auditor-General said: \"The figures are incomplete.\"";
+    let got = attribute(Lang::En, text, &spans);
+    assert_ne!(
+        got[0].1.as_deref(),
+        Some("But the Auditor-General"),
+        "{got:?}"
+    );
+}

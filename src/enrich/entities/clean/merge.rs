@@ -80,7 +80,6 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
             // A place's name cut after the abbreviation that opens its last part ("Sault Ste"
             // + "Marie"): one name, of the first part's type.
             if last.field == m.field
-                && lt != EntityType::Person
                 && matches!(&t[last.end..m.start], " " | ". ")
                 && t[m.start..m.end].starts_with(char::is_uppercase)
                 && abbreviated_opener_at(t, last.start, last.end, res)

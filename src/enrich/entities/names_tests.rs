@@ -612,3 +612,28 @@ fn a_saints_abbreviated_title_and_a_demonym_open_a_places_name() {
         ]
     );
 }
+
+#[test]
+fn a_bodys_short_name_before_a_department_number_is_its_branch() {
+    let t = "Les pompiers du Sdis 41 ont reçu le renfort du SDIS 07 et du SIS 2B. \
+             L’ONU 24 heures plus tard.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Sdis 41", "LOC"),
+            ("SDIS", "MISC"),
+            ("SIS", "LOC"),
+            ("ONU", "ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Sdis 41".to_string(), O),
+            ("SDIS 07".to_string(), O),
+            ("SIS 2B".to_string(), O),
+            ("ONU".to_string(), O),
+        ]
+    );
+}

@@ -203,6 +203,9 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     }
     let words: Vec<&str> = k.split_whitespace().collect();
     let (first, last) = (words.first().copied()?, words.last().copied()?);
+    if numbered_branch(name, res) {
+        return NameRule::new(EntityType::Organization, TypeRule::OrgSpelling);
+    }
     if voted == EntityType::Person && (dedication(name, res) || saint_abbreviated(name, res)) {
         return NameRule::new(EntityType::Location, TypeRule::Dedication);
     }
@@ -410,6 +413,28 @@ fn dedication(name: &str, res: &Profile) -> bool {
         || (res.first_names.contains_key(&first)
             && !res.first_names.contains_key(&last)
             && last.chars().count() >= 2)
+}
+
+/// Whether `name` is a body's short name and a division's number of two figures (or 2A, 2B):
+/// "Sdis 26", "FDSEA 59", where the language numbers branches so (`numbered_branches`). The
+/// short name is written in capitals, or as a word of four or five letters as the press writes
+/// an acronym read as a word ("Sdis"; "Top 14" is a league); a road's class letters ("RD 964")
+/// name a road.
+fn numbered_branch(name: &str, res: &Profile) -> bool {
+    let [short, number] = name.split_whitespace().collect::<Vec<_>>()[..] else {
+        return false;
+    };
+    let letters = short.chars().count();
+    let short_name = (2..=6).contains(&letters) && short.chars().all(char::is_uppercase)
+        || (4..=5).contains(&letters)
+            && short.starts_with(char::is_uppercase)
+            && short.chars().skip(1).all(char::is_lowercase);
+    let numbered = number.len() == 2
+        && (number.bytes().all(|b| b.is_ascii_digit()) || matches!(number, "2A" | "2B"));
+    res.numbered_branches
+        && short_name
+        && numbered
+        && !res.road_prefixes.contains_key(&lower(short))
 }
 
 /// Whether a name of several words opens on the abbreviation of a saint's or a mount's title

@@ -170,6 +170,9 @@ pub struct Profile {
     pub hyphen_dedication: bool,
     /// A reported clause may follow its speech verb without a complementizer ("said he would").
     pub bare_clause: bool,
+    /// A body's short name before a two-figure number is its branch in a numbered division
+    /// ("le Sdis 26", "la FDSEA 59", "le SIS 2B"): an organisation.
+    pub numbered_branches: bool,
     /// Every name bears a capital letter: a span the model found written all in lower case
     /// ("the ports committee", "city council") is no name. Not so where some names are headed
     /// by a lower-case noun ("la route départementale 974").
@@ -487,6 +490,7 @@ struct Settings {
     name_head: NameHead,
     headline_case: bool,
     hyphen_dedication: bool,
+    numbered_branches: bool,
     bare_clause: bool,
     names_capitalised: bool,
     sentence_guillemets: bool,
@@ -501,6 +505,7 @@ impl Settings {
             name_head: NameHead::Last,
             headline_case: false,
             hyphen_dedication: false,
+            numbered_branches: false,
             bare_clause: false,
             names_capitalised: false,
             sentence_guillemets: false,
@@ -523,6 +528,7 @@ impl Settings {
                 }
                 Some(("headline_case", v)) => out.headline_case = v == "yes",
                 Some(("hyphen_dedication", v)) => out.hyphen_dedication = v == "yes",
+                Some(("numbered_branches", v)) => out.numbered_branches = v == "yes",
                 Some(("bare_clause", v)) => out.bare_clause = v == "yes",
                 Some(("names_capitalised", v)) => out.names_capitalised = v == "yes",
                 Some(("sentence_guillemets", v)) => out.sentence_guillemets = v == "yes",
@@ -565,6 +571,7 @@ impl Profile {
             name_head: settings.name_head,
             headline_case: settings.headline_case,
             hyphen_dedication: settings.hyphen_dedication,
+            numbered_branches: settings.numbered_branches,
             bare_clause: settings.bare_clause,
             names_capitalised: settings.names_capitalised,
             demonym_suffixes: Vec::new(),

@@ -61,6 +61,33 @@ impl Span<'_> {
             }
             e += 1 + w_end;
         }
+        // A body's branch numbered after its short name ("SDIS" + "07", "SIS" + "2B").
+        if res.numbered_branches && self.ty != EntityType::Person && !t[s..e].contains(' ') {
+            let number = t[e..].strip_prefix(' ').and_then(|r| r.get(..2));
+            // Not a count of something ("l'ONU 24 heures plus tard"): the number ends a
+            // phrase, or a grammar word follows it.
+            let bounded = t[e..].get(3..).is_none_or(|r| {
+                let next = r
+                    .strip_prefix(' ')
+                    .map(|w| lower(&w[..w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len())]));
+                match next {
+                    Some(w) if !w.is_empty() => {
+                        res.and_words.contains(&w)
+                            || res.preps.contains(&w)
+                            || res.complements.contains(&w)
+                    }
+                    _ => !r.starts_with(char::is_alphanumeric),
+                }
+            });
+            if number
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()) || n == "2A" || n == "2B")
+                && bounded
+                && (self.free)(e + 1)
+                && t[s..e].chars().all(char::is_uppercase)
+            {
+                e += 3;
+            }
+        }
         if self.ty != EntityType::Person {
             e = complement_end(t, s, e, res, self.free).unwrap_or(e);
             e = enumeration_end(t, s, e, self.ty == EntityType::Organization, res).unwrap_or(e);

@@ -637,3 +637,25 @@ fn a_bodys_short_name_before_a_department_number_is_its_branch() {
         ]
     );
 }
+
+#[test]
+fn hyphenated_names_with_a_place_particle_or_prefix_are_places() {
+    let t = "Les élus de Vaux-lès-Palameix et de Grand-Rivière ont reçu Jean-Pierre Martin.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Vaux-lès-Palameix", "PER"),
+            ("Grand-Rivière", "PER"),
+            ("Jean-Pierre Martin", "PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Vaux-lès-Palameix".to_string(), L),
+            ("Grand-Rivière".to_string(), L),
+            ("Jean-Pierre Martin".to_string(), P),
+        ]
+    );
+}

@@ -206,7 +206,9 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     if numbered_branch(name, res) {
         return NameRule::new(EntityType::Organization, TypeRule::OrgSpelling);
     }
-    if voted == EntityType::Person && (dedication(name, res) || saint_abbreviated(name, res)) {
+    if voted == EntityType::Person
+        && (dedication(name, res) || saint_abbreviated(name, res) || particled_place(name, res))
+    {
         return NameRule::new(EntityType::Location, TypeRule::Dedication);
     }
     // "LSEG", "NWA": a word of three to six capitals voted a person is an organisation's
@@ -435,6 +437,22 @@ fn numbered_branch(name: &str, res: &Profile) -> bool {
         && short_name
         && numbered
         && !res.road_prefixes.contains_key(&lower(short))
+}
+
+/// Whether `name` is one hyphenated word with a place-name particle inside (`place_particle|`
+/// in `words.txt`: "Vaux-lès-Palameix", "Bourg-sur-Gironde"): a place, as no person's names
+/// are joined so.
+fn particled_place(name: &str, res: &Profile) -> bool {
+    if name.contains(char::is_whitespace) {
+        return false;
+    }
+    let parts: Vec<&str> = name.split(['-', '‑']).collect();
+    parts.len() >= 3
+        && parts[0].starts_with(char::is_uppercase)
+        && parts[parts.len() - 1].starts_with(char::is_uppercase)
+        && parts[1..parts.len() - 1]
+            .iter()
+            .any(|p| res.place_particles.contains(*p))
 }
 
 /// Whether a name of several words opens on the abbreviation of a saint's or a mount's title

@@ -353,6 +353,9 @@ pub struct Profile {
     /// Words opening a place's name, never a person's, lower case: hyphenated ("Saint-Claude")
     /// or abbreviated with a full stop ("St." of "Port St. Lucie").
     pub place_prefixes: HashSet<String>,
+    /// Lower-case words inside a hyphenated place name, never inside a person's ("lès" of
+    /// "Vaux-lès-Palameix", "sur" of "Bourg-sur-Gironde").
+    pub place_particles: HashSet<String>,
     /// Words before a club's town in its full name ("FC" of "FC Lorient"): the town alone is
     /// the club's short name in the same article.
     pub club_prefixes: HashSet<String>,
@@ -580,6 +583,7 @@ impl Profile {
             name_prefixes: Vec::new(),
             surname_prefixes: HashSet::new(),
             place_prefixes: HashSet::new(),
+            place_particles: HashSet::new(),
             club_prefixes: HashSet::new(),
             road_prefixes: HashMap::new(),
             magnitudes: HashSet::new(),

@@ -196,6 +196,7 @@ impl Profile {
                 "acronym_skip" => &mut self.acronym_skip,
                 "surname_prefix" => &mut self.surname_prefixes,
                 "place_prefix" => &mut self.place_prefixes,
+                "place_particle" => &mut self.place_particles,
                 "club_prefix" => &mut self.club_prefixes,
                 "magnitude" => &mut self.magnitudes,
                 "not_person_opener" => &mut self.not_person_openers,

@@ -431,11 +431,9 @@ fn numbered_branch(name: &str, res: &Profile) -> bool {
         || (4..=5).contains(&letters)
             && short.starts_with(char::is_uppercase)
             && short.chars().skip(1).all(char::is_lowercase);
-    let numbered = number.len() == 2
-        && (number.bytes().all(|b| b.is_ascii_digit()) || matches!(number, "2A" | "2B"));
     res.numbered_branches
         && short_name
-        && numbered
+        && branch_number(number)
         && !res.road_prefixes.contains_key(&lower(short))
 }
 
@@ -453,6 +451,11 @@ fn particled_place(name: &str, res: &Profile) -> bool {
         && parts[1..parts.len() - 1]
             .iter()
             .any(|p| res.place_particles.contains(*p))
+}
+
+/// Whether `s` is a division's number as a branch carries it: two figures, or "2A", "2B".
+pub(in crate::enrich::entities) fn branch_number(s: &str) -> bool {
+    s.len() == 2 && (s.bytes().all(|b| b.is_ascii_digit()) || matches!(s, "2A" | "2B"))
 }
 
 /// Whether a name of several words opens on the abbreviation of a saint's or a mount's title

@@ -3,6 +3,7 @@
 
 use super::{Range, Span};
 use crate::enrich::entities::complement::{complement_end, enumeration_end};
+use crate::enrich::entities::typing::branch_number;
 use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::types::EntityType;
 
@@ -79,8 +80,7 @@ impl Span<'_> {
                     _ => !r.starts_with(char::is_alphanumeric),
                 }
             });
-            if number
-                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()) || n == "2A" || n == "2B")
+            if number.is_some_and(branch_number)
                 && bounded
                 && (self.free)(e + 1)
                 && t[s..e].chars().all(char::is_uppercase)
@@ -159,18 +159,12 @@ impl Span<'_> {
     /// as British style writes it ("St" + "Catherine North Central", "Mt" + "Kenya"); with
     /// its stop, the model keeps it.
     fn opener_before(&self, s: usize) -> Option<usize> {
-        let b = self.text[..s].strip_suffix(' ')?;
-        let w_start = b
-            .char_indices()
-            .rfind(|(_, c)| !c.is_alphabetic())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let w = &b[w_start..];
+        let (w_start, w) = self.word_before(s)?;
         (self.ty != EntityType::Misc
             && self.text[s..].starts_with(char::is_uppercase)
             && w.chars().count() <= 3
             && w.starts_with(char::is_uppercase)
-            && self.res.place_prefixes.contains(&lower(w))
-            && (self.free)(w_start + w.len()))
+            && self.res.place_prefixes.contains(&lower(w)))
         .then_some(w_start)
     }
 

@@ -139,6 +139,9 @@ pub enum TypeRule {
     /// them where the language writes them so ("Geoffroy-Guichard", "Saint-Claude"), or a
     /// saint's abbreviated title opens it ("St Albans").
     Dedication,
+    /// Voted a place, but named by initials no place of the KB goes by, and no place head
+    /// word in its name: a body's abbreviation ("the CFA", « la CVS »).
+    InitialsNotPlace,
     /// Named only in a quote's attribution: a speaker the model missed.
     Speaker,
 }

@@ -23,6 +23,7 @@ mod edge_tests;
 #[cfg(test)]
 mod evidence_tests;
 mod headline;
+mod initials;
 mod instances;
 mod joins;
 mod kb_places;
@@ -100,7 +101,7 @@ pub fn canonicalize_parsed(
     // Nor the names the context rules found inside a credit line.
     ms.retain(|m| !lines.iter().any(|c| c.holds(m.field, m.start, m.end)));
     let groups = cluster::group(doc, &ms, res, kb);
-    let mut namer = Namer::new(an, &ms, &lines);
+    let mut namer = Namer::new(an, &ms, &lines, kb);
     let entities = namer.entities(&groups, res);
     let credits = lines
         .iter()
@@ -159,10 +160,12 @@ struct Namer<'a> {
     ids: HashMap<String, usize>,
     /// How each entity named so far was typed.
     typing: Vec<TypeDecision>,
+    /// The places a name in capitals may abbreviate.
+    kb: &'a Kb,
 }
 
 impl<'a> Namer<'a> {
-    fn new(an: &'a Analysis<'a>, ms: &'a [M], credits: &[credits::CreditLine]) -> Self {
+    fn new(an: &'a Analysis<'a>, ms: &'a [M], credits: &[credits::CreditLine], kb: &'a Kb) -> Self {
         let doc = an.doc;
         let mut taken = vec![BTreeMap::new(); doc.fields.len()];
         for m in ms {
@@ -182,6 +185,7 @@ impl<'a> Namer<'a> {
             taken,
             ids: HashMap::new(),
             typing: Vec::new(),
+            kb,
         }
     }
 
@@ -252,7 +256,12 @@ impl<'a> Namer<'a> {
         let group: Vec<&M> = g.iter().map(|&i| &self.ms[i]).collect();
         let texts: Vec<&str> = group.iter().map(|m| self.text_of(m)).collect();
         let name = fullest(&texts, res).to_string();
-        let typed = typing::group_type(&group, &texts, &name, res);
+        let mut typed = typing::group_type(&group, &texts, &name, res);
+        let (ty0, rule0) = (typed.ty, typed.decision.rule);
+        if let Some(rule) = initials::retype(self.doc, &group, &name, ty0, rule0, res, self.kb) {
+            typed.ty = EntityType::Organization;
+            typed.decision.rule = rule;
+        }
         let ty = typed.ty;
         self.typing.push(typed.decision);
         let mut mentions: Vec<At> = group

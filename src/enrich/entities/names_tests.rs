@@ -659,3 +659,20 @@ fn hyphenated_names_with_a_place_particle_or_prefix_are_places() {
         ]
     );
 }
+
+#[test]
+fn a_region_is_named_by_its_class_word_after_it() {
+    let t = "Flooding closed roads across the Greater Marlow Area and Tosa Prefecture.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Greater Marlow Area", "ORG"), ("Tosa Prefecture", "ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Greater Marlow Area".to_string(), L),
+            ("Tosa Prefecture".to_string(), L)
+        ]
+    );
+}

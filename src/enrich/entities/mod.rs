@@ -35,6 +35,8 @@ mod persons;
 mod roads;
 mod teams;
 mod typing;
+#[cfg(test)]
+mod typing_tests;
 
 pub use typing::label_type;
 

@@ -676,3 +676,35 @@ fn a_region_is_named_by_its_class_word_after_it() {
         ]
     );
 }
+
+#[test]
+fn an_organisation_word_before_a_complement_heads_the_name() {
+    let t = "Buses of the Lakeland Transit Authority of Dorr County run late.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Lakeland Transit Authority of Dorr County", "GPE")],
+    );
+    assert_eq!(
+        names(&es),
+        [("Lakeland Transit Authority of Dorr County".to_string(), O)]
+    );
+    // An organisation word closing the name heads it still; a place word before the
+    // complement does not ("House" of a chamber).
+    let t = "The Dorr House of Delegates met the Town of Dorr Police.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Dorr House of Delegates", "ORG"),
+            ("Town of Dorr Police", "GPE"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Dorr House of Delegates".to_string(), O),
+            ("Town of Dorr Police".to_string(), O)
+        ]
+    );
+}

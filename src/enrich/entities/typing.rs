@@ -263,9 +263,22 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
         .or_else(|| head(first));
     let on_head_side =
         |h: Option<TypeWord>, w: &str| h.filter(|_| !res.other_side_only.contains(w));
+    // Where heads come last, an organisation's head word before a complement heads the name
+    // whatever closes it: "the Transit Authority of Harris County" is an authority.
+    let before_complement = words
+        .iter()
+        .position(|w| res.complements.contains(*w))
+        .filter(|&i| i >= 1 && i + 1 < words.len())
+        .map(|i| words[i - 1]);
     let heads = match res.name_head {
-        NameHead::Last => [on_head_side(head(last), last), other_side(first)],
-        NameHead::First => [on_head_side(first_head, first), other_side(last)],
+        NameHead::Last => [
+            before_complement
+                .and_then(|w| on_head_side(head(w), w))
+                .filter(|h| *h == TypeWord::Org),
+            on_head_side(head(last), last),
+            other_side(first),
+        ],
+        NameHead::First => [on_head_side(first_head, first), other_side(last), None],
     };
     for h in heads.into_iter().flatten() {
         match h {
@@ -493,218 +506,4 @@ fn acronym_with_complement(name: &str, res: &Profile) -> bool {
         && gazetteer()
             .lookup(initials)
             .is_none_or(|(t, _)| t != EntityType::Location)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::tests::{names, run};
-    use crate::enrich::profile::Lang;
-    use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
-
-    #[test]
-    fn a_brand_spelling_names_an_organisation() {
-        let t = "Passengers of SkyLumo waited. The Dorvak-PK party won the vote.";
-        let es = run(Lang::En, t, &[("SkyLumo", "GPE"), ("Dorvak-PK", "PERSON")]);
-        assert_eq!(
-            names(&es),
-            [("SkyLumo".to_string(), O), ("Dorvak-PK".to_string(), O)]
-        );
-        // Surname prefixes are no brand's inner capital.
-        let es = run(Lang::En, "MacArthur spoke.", &[("MacArthur", "PERSON")]);
-        assert_eq!(names(&es), [("MacArthur".to_string(), P)]);
-        let es = run(Lang::Fr, "VanDorsten a parlé.", &[("VanDorsten", "PER")]);
-        assert_eq!(names(&es), [("VanDorsten".to_string(), P)]);
-    }
-
-    #[test]
-    fn initials_before_a_complement_name_a_body_not_a_place() {
-        let t = "Le rapport de l'ARS d'Occitanie a été publié. Le CRT de Bretagne a réagi.";
-        let es = run(
-            Lang::Fr,
-            t,
-            &[("ARS d'Occitanie", "LOC"), ("CRT de Bretagne", "LOC")],
-        );
-        assert_eq!(
-            names(&es),
-            [
-                ("ARS d'Occitanie".to_string(), O),
-                ("CRT de Bretagne".to_string(), O)
-            ]
-        );
-        let t = "Deux blessés ont été transportés au CHR Vallon-Nord.";
-        let es = run(Lang::Fr, t, &[("CHR Vallon-Nord", "LOC")]);
-        assert_eq!(names(&es), [("CHR Vallon-Nord".to_string(), O)]);
-        let t = "A lawyer for the CLU of Ohio said the rule was unlawful.";
-        let es = run(Lang::En, t, &[("CLU of Ohio", "GPE")]);
-        assert_eq!(names(&es), [("CLU of Ohio".to_string(), O)]);
-    }
-
-    #[test]
-    fn hyphenated_names_of_a_person_or_a_saint_name_a_place_in_french() {
-        let t = "Le match s'est joué à Geoffroy-Guichard. La crue a touché Saint-Claude.";
-        let es = run(
-            Lang::Fr,
-            t,
-            &[("Geoffroy-Guichard", "PER"), ("Saint-Claude", "PER")],
-        );
-        assert_eq!(
-            names(&es),
-            [
-                ("Geoffroy-Guichard".to_string(), L),
-                ("Saint-Claude".to_string(), L)
-            ]
-        );
-        // A compound first name, a double surname and English stay persons.
-        let t = "Marie-Laure a parlé. Dupont-Aignan a répondu.";
-        let es = run(
-            Lang::Fr,
-            t,
-            &[("Marie-Laure", "PER"), ("Dupont-Aignan", "PER")],
-        );
-        assert!(es.iter().all(|e| e.entity_type == P), "{:?}", names(&es));
-        let es = run(
-            Lang::En,
-            "Later, Rees-Vale spoke.",
-            &[("Rees-Vale", "PERSON")],
-        );
-        assert_eq!(names(&es), [("Rees-Vale".to_string(), P)]);
-    }
-
-    #[test]
-    fn french_firms_named_by_their_trade_are_organisations() {
-        let t = "Le sous-traitant Vexa Industries a annoncé un bénéfice. Morin Emballages recrute.";
-        let es = run(
-            Lang::Fr,
-            t,
-            &[("Vexa Industries", "PER"), ("Morin Emballages", "PER")],
-        );
-        assert!(es.iter().all(|e| e.entity_type == O), "{:?}", names(&es));
-    }
-
-    #[test]
-    fn a_club_word_closes_a_club_on_the_head_side_only() {
-        let t = "Dunmore Rovers host Tarn Athletic. United Vale Trust paid.";
-        let es = run(
-            Lang::En,
-            t,
-            &[
-                ("Dunmore Rovers", "PERSON"),
-                ("Tarn Athletic", "GPE"),
-                ("United Vale", "GPE"),
-            ],
-        );
-        assert!(
-            names(&es).contains(&("Dunmore Rovers".into(), O)),
-            "{:?}",
-            names(&es)
-        );
-        assert!(
-            names(&es).contains(&("Tarn Athletic".into(), O)),
-            "{:?}",
-            names(&es)
-        );
-        assert!(
-            !names(&es).contains(&("United Vale".into(), O)),
-            "{:?}",
-            names(&es)
-        );
-    }
-
-    #[test]
-    fn a_word_of_capitals_voted_a_person_is_an_organisation() {
-        let es = run(
-            Lang::En,
-            "Analysts polled by LSDQ expected more.",
-            &[("LSDQ", "PERSON")],
-        );
-        assert_eq!(names(&es), [("LSDQ".to_string(), O)]);
-    }
-
-    #[test]
-    fn a_misc_name_keeps_its_type_whatever_its_spelling() {
-        // Products are spelled like brands; the model's misc stays (it is no organisation).
-        let t = "The new BoxPhone ships in May.";
-        let es = run(Lang::En, t, &[("BoxPhone", "PRODUCT")]);
-        assert!(
-            names(&es).iter().all(|(_, ty)| *ty != O),
-            "{:?}",
-            names(&es)
-        );
-    }
-
-    #[test]
-    fn a_newspaper_noun_heads_an_organisation() {
-        let t = "A correction ran in the Lakeside Herald on Sunday.";
-        let es = run(Lang::En, t, &[("Lakeside Herald", "GPE")]);
-        assert_eq!(names(&es), [("Lakeside Herald".to_string(), O)]);
-    }
-
-    #[test]
-    fn two_words_closed_by_an_organisation_word_name_one_unless_a_first_name_opens_them() {
-        let t = "Doctors said Norvane Pharma misled them.";
-        let es = run(Lang::En, t, &[("Norvane Pharma", "PERSON")]);
-        assert_eq!(names(&es), [("Norvane Pharma".to_string(), O)]);
-        let t = "The etiquette writer Emily Post answered.";
-        let es = run(Lang::En, t, &[("Emily Post", "PERSON")]);
-        assert_eq!(names(&es), [("Emily Post".to_string(), P)]);
-    }
-
-    #[test]
-    fn a_day_is_an_event_unless_a_first_name_opens_it() {
-        let t = "Shops close on Harbor Founders Day, and Doris Day will sing.";
-        let es = run(
-            Lang::En,
-            t,
-            &[("Harbor Founders Day", "PERSON"), ("Doris Day", "PERSON")],
-        );
-        assert!(
-            names(&es).contains(&("Doris Day".to_string(), P))
-                && !names(&es)
-                    .iter()
-                    .any(|(n, t)| n.contains("Founders") && *t == P),
-            "{:?}",
-            names(&es)
-        );
-    }
-
-    #[test]
-    fn a_first_name_outweighs_a_place_label() {
-        let t = "Le directeur du port, Carine Mur, a confirmé la fermeture.";
-        let es = run(Lang::Fr, t, &[("Carine Mur", "LOC")]);
-        assert_eq!(names(&es), [("Carine Mur".to_string(), P)]);
-        let t = "The inquiry was led by Alice Hill.";
-        let es = run(Lang::En, t, &[("Alice Hill", "GPE")]);
-        assert_eq!(names(&es), [("Alice Hill".to_string(), P)]);
-    }
-
-    #[test]
-    fn a_name_written_with_digits_or_opened_by_an_article_is_no_person() {
-        let t = "Upgrades to Korvix 3.1 began. Tomas Ebbe said they went well.";
-        let es = run(
-            Lang::En,
-            t,
-            &[("Korvix 3.1", "PERSON"), ("Tomas Ebbe", "PERSON")],
-        );
-        assert!(
-            names(&es)
-                .iter()
-                .all(|(n, ty)| n != "Korvix 3.1" || *ty != P),
-            "{:?}",
-            names(&es)
-        );
-        assert!(names(&es).contains(&("Tomas Ebbe".to_string(), P)));
-        let t = "Selon l'émission The Silent Harbor, Le Garrec a démissionné.";
-        let es = run(
-            Lang::Fr,
-            t,
-            &[("The Silent Harbor", "PER"), ("Le Garrec", "PER")],
-        );
-        let n = names(&es);
-        assert!(
-            n.iter().all(|(n, ty)| n != "The Silent Harbor" || *ty != P),
-            "{n:?}"
-        );
-        // "Le" opens surnames.
-        assert!(n.contains(&("Le Garrec".to_string(), P)), "{n:?}");
-    }
 }

@@ -111,3 +111,24 @@ fn a_persons_name_cut_at_its_surnames_particle_is_one_name() {
         "{n:?}"
     );
 }
+
+#[test]
+fn a_route_or_a_match_run_into_one_span_is_two_names() {
+    let t = "Trains from Elmford to Castle Hill resume. Brentwood at Oakfield Park ended 1-1.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Elmford to Castle Hill", "ORG"),
+            ("Brentwood at Oakfield Park", "ORG"),
+        ],
+    );
+    let n: Vec<String> = names(&es).into_iter().map(|(x, _)| x).collect();
+    for x in ["Elmford", "Castle Hill", "Brentwood", "Oakfield Park"] {
+        assert!(n.contains(&x.to_string()), "{n:?}");
+    }
+    // Not a body named by what it works to do.
+    let t = "The Coalition to Save Elm Park met on Monday.";
+    let es = run(Lang::En, t, &[("Coalition to Save Elm Park", "ORG")]);
+    assert_eq!(names(&es)[0].0, "Coalition to Save Elm Park");
+}

@@ -309,6 +309,9 @@ pub struct Profile {
     /// Prepositions between a building's name and the street it stands on ("on"): a span
     /// running over one into a street's name is two names.
     pub site_preps: Vec<String>,
+    /// Prepositions between two names of a route or a match ("to", "at"): no name of
+    /// capitalised words holds one.
+    pub route_preps: Vec<String>,
     /// Letters written after a person's name, as written ("KC", "MP", "OBE"): not the name.
     pub postnominals: HashSet<String>,
     /// Contracted article forms ("au", "du"): a capitalised quotation after them is a name, a
@@ -643,6 +646,7 @@ impl Profile {
             apposition_starts: HashSet::new(),
             postnominals: HashSet::new(),
             site_preps: Vec::new(),
+            route_preps: Vec::new(),
             complementizers: HashSet::new(),
             subordinators: HashSet::new(),
             relatives: HashSet::new(),

@@ -21,7 +21,7 @@ use crate::enrich::ner::EntSpan;
 use crate::enrich::profile::{key, lower, Gender, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Document, EntityType};
-use pieces::{at_commas, at_speech_verbs, pieces};
+use pieces::{at_commas, at_route, at_speech_verbs, pieces};
 use std::collections::HashSet;
 
 /// A byte range of a field.
@@ -74,7 +74,12 @@ pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &
             .into_iter()
             .flat_map(|r| at_commas(t, r, res))
             .flat_map(|r| at_speech_verbs(t, r, res))
-            .flat_map(|r| at_street(t, r, res));
+            .flat_map(|r| at_street(t, r, res))
+            .flat_map(|r| match span.ty {
+                // Titles of works hold them ("Last Train to Elmford").
+                EntityType::Misc => vec![r],
+                _ => at_route(t, r, res),
+            });
         for piece in cut {
             for p in span.clean(piece.start, piece.end) {
                 ms.push(M {

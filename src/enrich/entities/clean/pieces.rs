@@ -1,7 +1,7 @@
 //! Cutting a span at the separators no name holds.
 
 use super::Range;
-use crate::enrich::profile::{lower, Profile};
+use crate::enrich::profile::{key, lower, Profile, TypeWord};
 
 /// Separators no name holds: a line break, a spaced dash (a dateline's "LONDRES - Le club…",
 /// "Paris – Berlin"), a sentence end (". " before a capital), an opening parenthesis (the
@@ -112,4 +112,43 @@ pub(super) fn at_speech_verbs(t: &str, r: Range, res: &Profile) -> Vec<Range> {
     });
     out.retain(|x| x.start < x.end);
     out
+}
+
+/// Most words on either side of a route preposition in a span cut there.
+const MAX_ROUTE_WORDS: usize = 3;
+
+/// `r` of `t` cut at a route preposition (`route_prep|`: "to", "at") between two runs of
+/// capitalised words: the model ran a route's or a match's two names into one span
+/// ("Elmford to Castle Hill", "Brentwood at Oakfield Park"). Not after an organisation's head
+/// word, which such a preposition may complement ("the Coalition to Save Elm Park").
+pub(super) fn at_route(t: &str, r: Range, res: &Profile) -> Vec<Range> {
+    let seg = &t[r.start..r.end];
+    for prep in &res.route_preps {
+        let pat = format!(" {prep} ");
+        let Some(i) = seg.find(&pat) else {
+            continue;
+        };
+        let (left, right) = (&seg[..i], &seg[i + pat.len()..]);
+        let capitalised = |s: &str| {
+            let n = s.split(' ').count();
+            n <= MAX_ROUTE_WORDS && s.split(' ').all(|w| w.starts_with(char::is_uppercase))
+        };
+        let org_head = left
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| res.type_words.get(&key(w)) == Some(&TypeWord::Org));
+        if capitalised(left) && capitalised(right) && !org_head {
+            return vec![
+                Range {
+                    start: r.start,
+                    end: r.start + i,
+                },
+                Range {
+                    start: r.start + i + pat.len(),
+                    end: r.end,
+                },
+            ];
+        }
+    }
+    vec![r]
 }

@@ -218,3 +218,27 @@ fn a_name_opening_on_initials_is_a_body_and_a_test_match_no_entity() {
         names(&es)
     );
 }
+
+#[test]
+fn a_service_or_a_newspaper_capitalised_opens_an_organisation_in_french() {
+    let t = "Le Journal de Vernay a publié la lettre. La Direction régionale des routes a répondu.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Journal de Vernay", "LOC"),
+            ("Direction régionale des routes", "LOC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Journal de Vernay".to_string(), O),
+            ("Direction régionale des routes".to_string(), O)
+        ]
+    );
+    // In lower case, a firm's management is no name of its own.
+    let t = "La direction de Velmor a répondu.";
+    let es = run(Lang::Fr, t, &[("Velmor", "ORG")]);
+    assert_eq!(names(&es), [("Velmor".to_string(), O)]);
+}

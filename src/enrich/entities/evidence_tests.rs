@@ -242,3 +242,11 @@ fn a_service_or_a_newspaper_capitalised_opens_an_organisation_in_french() {
     let es = run(Lang::Fr, t, &[("Velmor", "ORG")]);
     assert_eq!(names(&es), [("Velmor".to_string(), O)]);
 }
+
+#[test]
+fn a_name_after_a_definite_article_is_no_person_in_apposition_to_a_role() {
+    let t = "Au Haut Conseil, la députée Anne Roy a parlé.";
+    let es = run(Lang::Fr, t, &[("Haut Conseil", "ORG"), ("Anne Roy", "PER")]);
+    let n = names(&es);
+    assert!(n.contains(&("Haut Conseil".to_string(), O)), "{n:?}");
+}

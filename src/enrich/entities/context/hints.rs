@@ -420,6 +420,18 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
     if head.is_some_and(|w| res.is_head_word(w)) {
         return false;
     }
+    // Nor one after a definite article, a person's name takes none ("Au Grand Conseil, la
+    // députée Anne Roy a…": the council is no deputy).
+    let articled = win
+        .strip_suffix(' ')
+        .and_then(|w| w.rsplit([' ', '\n', '(']).next())
+        .is_some_and(|w| {
+            let w = lower(w);
+            res.definites.contains(&w) || res.contracted.contains(&w)
+        });
+    if articled {
+        return false;
+    }
     if !(2..=4).contains(&words.len())
         || !words
             .iter()

@@ -144,6 +144,11 @@ pub(super) fn enumeration_end(
             return None;
         }
         i += 1;
+        // The last item is one word, not the first of another name ("de la mairie de X et de
+        // la Région Grand Est" names two bodies).
+        if closing && toks.get(i).is_some_and(|x| x.word && x.cap) {
+            return None;
+        }
         if closing {
             end = Some(e + noun.end);
             break;

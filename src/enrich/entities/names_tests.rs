@@ -70,6 +70,15 @@ fn an_institution_s_enumerated_portfolios_are_part_of_its_name() {
     let t = "Les supporters de l'Olympique de Lyon et de plusieurs clubs ont défilé.";
     let es = run(Lang::Fr, t, &[("Olympique de Lyon", "ORG")]);
     assert_eq!(names(&es), [("Olympique de Lyon".to_string(), O)]);
+    // Nor is the first word of another name an item.
+    let t = "Le Comité de Vernay et de la Région Haute-Sorne a voté.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Comité de Vernay", "ORG"), ("Région Haute-Sorne", "ORG")],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Région Haute-Sorne".to_string(), O)), "{n:?}");
 }
 
 #[test]

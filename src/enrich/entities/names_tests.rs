@@ -717,3 +717,14 @@ fn an_organisation_word_before_a_complement_heads_the_name() {
         ]
     );
 }
+
+#[test]
+fn the_premises_of_a_body_are_no_place_named_after_it() {
+    let t = "La réunion s'est tenue dans la salle de réunion du siège de Velmor Industries.";
+    let es = run(Lang::Fr, t, &[("Velmor Industries", "ORG")]);
+    assert_eq!(names(&es), [("Velmor Industries".to_string(), O)]);
+    // A place's head before a place stays: « la gare de Vernay ».
+    let t = "Le train est arrivé en gare de Vernay.";
+    let es = run(Lang::Fr, t, &[("Vernay", "LOC")]);
+    assert_eq!(names(&es)[0].0, "gare de Vernay");
+}

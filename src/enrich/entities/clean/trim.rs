@@ -215,6 +215,18 @@ impl Span<'_> {
         }
     }
 
+    /// Whether the lower-case head at `h` is a place's and the name it complements a body's
+    /// ("la salle de réunion du siège de" + an organisation): the premises of a body are no
+    /// place of their own name.
+    fn premises_of_body(&self, h: usize) -> bool {
+        let w = self.text[h..]
+            .split(|c: char| !(c.is_alphabetic() || c == '-'))
+            .next()
+            .unwrap_or("");
+        self.ty == EntityType::Organization
+            && self.res.type_words.get(&key(w)) == Some(&TypeWord::Loc)
+    }
+
     /// The start of a lower-case head of two words ending at `w_start + …` in `b` (the text
     /// before the span and its space): "le centre hospitalier" + "Jean-Rostand".
     fn two_word_head(&self, b: &str, w_start: usize) -> Option<usize> {
@@ -367,7 +379,11 @@ impl Span<'_> {
             .is_some_and(|x| {
                 res.articles.contains_key(&x.lower) && !res.definites.contains(&x.lower)
             });
-        ((self.free)(hs) && !indefinite && !self.class_noun(&t[hs..s])).then_some(hs)
+        ((self.free)(hs)
+            && !indefinite
+            && !self.class_noun(&t[hs..s])
+            && !self.premises_of_body(hs))
+        .then_some(hs)
     }
 
     /// Whether `w` (lower case) may be a noun or an adjective inside a lower-case name: letters

@@ -23,6 +23,8 @@ mod edge_tests;
 #[cfg(test)]
 mod evidence_tests;
 mod headline;
+#[cfg(test)]
+mod heads_tests;
 mod initials;
 mod instances;
 mod joins;

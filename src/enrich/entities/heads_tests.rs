@@ -1,0 +1,66 @@
+//! How a name's head words type it and where they bound it: a region's class word, an
+//! organisation's head before its complement, the premises of a body.
+
+use super::tests::{names, run};
+use crate::enrich::profile::Lang;
+use crate::enrich::types::EntityType::{Location as L, Organization as O};
+
+#[test]
+fn a_region_is_named_by_its_class_word_after_it() {
+    let t = "Flooding closed roads across the Greater Marlow Area and Tosa Prefecture.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Greater Marlow Area", "ORG"), ("Tosa Prefecture", "ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Greater Marlow Area".to_string(), L),
+            ("Tosa Prefecture".to_string(), L)
+        ]
+    );
+}
+
+#[test]
+fn an_organisation_word_before_a_complement_heads_the_name() {
+    let t = "Buses of the Lakeland Transit Authority of Dorr County run late.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Lakeland Transit Authority of Dorr County", "GPE")],
+    );
+    assert_eq!(
+        names(&es),
+        [("Lakeland Transit Authority of Dorr County".to_string(), O)]
+    );
+    // An organisation word closing the name heads it still; a place word before the
+    // complement does not ("House" of a chamber).
+    let t = "The Dorr House of Delegates met the Town of Dorr Police.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Dorr House of Delegates", "ORG"),
+            ("Town of Dorr Police", "GPE"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Dorr House of Delegates".to_string(), O),
+            ("Town of Dorr Police".to_string(), O)
+        ]
+    );
+}
+
+#[test]
+fn the_premises_of_a_body_are_no_place_named_after_it() {
+    let t = "La réunion s'est tenue dans la salle de réunion du siège de Velmor Industries.";
+    let es = run(Lang::Fr, t, &[("Velmor Industries", "ORG")]);
+    assert_eq!(names(&es), [("Velmor Industries".to_string(), O)]);
+    // A place's head before a place stays: « la gare de Vernay ».
+    let t = "Le train est arrivé en gare de Vernay.";
+    let es = run(Lang::Fr, t, &[("Vernay", "LOC")]);
+    assert_eq!(names(&es)[0].0, "gare de Vernay");
+}

@@ -64,3 +64,23 @@ fn the_premises_of_a_body_are_no_place_named_after_it() {
     let es = run(Lang::Fr, t, &[("Vernay", "LOC")]);
     assert_eq!(names(&es)[0].0, "gare de Vernay");
 }
+
+#[test]
+fn a_centre_is_a_building_or_a_body_by_the_noun_before_it() {
+    let t = "Evacuees slept at the Eldon Community Centre, near the Eldon Medical Centre.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Eldon Community Centre", "ORG"),
+            ("Eldon Medical Centre", "FAC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Eldon Community Centre".to_string(), L),
+            ("Eldon Medical Centre".to_string(), O)
+        ]
+    );
+}

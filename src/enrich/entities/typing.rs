@@ -261,6 +261,10 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
         .and_then(head)
         .or_else(|| first_two.as_deref().and_then(head))
         .or_else(|| head(first));
+    // Where heads come last, a head of two words closing the name ("Eldon Community Centre"
+    // is a building, "Eldon Medical Centre" a hospital).
+    let last_two = (words.len() >= 3).then(|| words[words.len() - 2..].join(" "));
+    let last_head = last_two.as_deref().and_then(head).or_else(|| head(last));
     let on_head_side =
         |h: Option<TypeWord>, w: &str| h.filter(|_| !res.other_side_only.contains(w));
     // Where heads come last, an organisation's head word before a complement heads the name
@@ -275,7 +279,7 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
             before_complement
                 .and_then(|w| on_head_side(head(w), w))
                 .filter(|h| *h == TypeWord::Org),
-            on_head_side(head(last), last),
+            on_head_side(last_head, last),
             other_side(first),
         ],
         NameHead::First => [on_head_side(first_head, first), other_side(last), None],

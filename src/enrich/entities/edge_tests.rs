@@ -132,3 +132,31 @@ fn a_route_or_a_match_run_into_one_span_is_two_names() {
     let es = run(Lang::En, t, &[("Coalition to Save Elm Park", "ORG")]);
     assert_eq!(names(&es)[0].0, "Coalition to Save Elm Park");
 }
+
+#[test]
+fn an_organisation_cut_before_its_capitalised_complement_runs_to_its_end() {
+    let t = "Staff of the Dorr County Department of Emergency Management, said Ann Roe, left.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Dorr County Department", "ORG"), ("Ann Roe", "PERSON")],
+    );
+    let n = names(&es);
+    assert!(
+        n.contains(&(
+            "Dorr County Department of Emergency Management".to_string(),
+            O
+        )),
+        "{n:?}"
+    );
+    // Not into another name: the seat a member sits for is the seat's.
+    let t = "She is the Member of Parliament for Elm Vale North since May.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Parliament", "ORG"), ("Elm Vale North", "GPE")],
+    );
+    let n: Vec<String> = names(&es).into_iter().map(|(x, _)| x).collect();
+    assert!(n.contains(&"Elm Vale North".to_string()), "{n:?}");
+    assert!(n.contains(&"Parliament".to_string()), "{n:?}");
+}

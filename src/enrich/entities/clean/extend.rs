@@ -89,6 +89,7 @@ impl Span<'_> {
             }
         }
         if self.ty != EntityType::Person {
+            e = capitalised_complement_end(t, e, res, self.free).unwrap_or(e);
             e = complement_end(t, s, e, res, self.free).unwrap_or(e);
             e = enumeration_end(t, s, e, self.ty == EntityType::Organization, res).unwrap_or(e);
             e = acronym_end(t, s, e, res).unwrap_or(e);
@@ -237,6 +238,68 @@ fn capitalised_word_after(t: &str, e: usize) -> Option<usize> {
         .unwrap_or(rest.len());
     let w = &rest[..w_end];
     (w.starts_with(char::is_uppercase) && w.chars().count() >= 2).then_some(at + 1 + w_end)
+}
+
+/// Most capitalised words of a complement added after an organisation's head word.
+const MAX_COMPLEMENT_WORDS: usize = 4;
+
+/// Where heads come last, the end of a name cut after its organisation head word before a
+/// capitalised complement ("the Dade County Department" + "of Emergency Management", "the
+/// Office" + "for Students"): the complement preposition, maybe "the", then capitalised words
+/// (joined by "and" or "&"), up to the next lower-case word or mark.
+fn capitalised_complement_end(
+    t: &str,
+    e: usize,
+    res: &Profile,
+    free: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let head = t[..e].rsplit(' ').next()?;
+    if res.name_head != NameHead::Last
+        || !head.starts_with(char::is_uppercase)
+        || res.type_words.get(&key(head)) != Some(&TypeWord::Org)
+    {
+        return None;
+    }
+    let rest = t[e..].strip_prefix(' ')?;
+    let (prep, mut rest) = rest.split_once(' ')?;
+    if !res.complements.contains(prep) || !free(e + 1) {
+        return None;
+    }
+    let mut at = e + 1 + prep.len() + 1;
+    if let Some(r) = rest.strip_prefix("the ") {
+        at += 4;
+        rest = r;
+    }
+    let (mut end, mut words) = (None, 0);
+    for w in rest.split(' ') {
+        let w_end = w
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .unwrap_or(w.len());
+        let word = &w[..w_end];
+        let joiner = words > 0 && (word == "&" || res.and_words.contains(word));
+        if joiner && w_end == w.len() {
+            at += w.len() + 1;
+            continue;
+        }
+        // Not into another name ("the Member of Parliament for" + "Elm Vale North"): the
+        // words are another's, not this name's complement.
+        if !free(at) || !free(at + w_end) {
+            return None;
+        }
+        if !(word.starts_with(char::is_uppercase) && word.chars().count() >= 2)
+            || blocks_extension(word, res)
+            || words == MAX_COMPLEMENT_WORDS
+        {
+            break;
+        }
+        words += 1;
+        end = Some(at + w_end);
+        if w_end < w.len() {
+            break;
+        }
+        at += w.len() + 1;
+    }
+    end
 }
 
 fn blocks_extension(w: &str, res: &Profile) -> bool {

@@ -84,3 +84,23 @@ fn a_centre_is_a_building_or_a_body_by_the_noun_before_it() {
         ]
     );
 }
+
+#[test]
+fn a_firm_of_money_is_named_by_its_trade() {
+    let t = "The largest holder, Elm Row Investors, sold to Harbor Lane Capital.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Elm Row Investors", "PERSON"),
+            ("Harbor Lane Capital", "GPE"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Elm Row Investors".to_string(), O),
+            ("Harbor Lane Capital".to_string(), O)
+        ]
+    );
+}

@@ -250,3 +250,19 @@ fn a_name_after_a_definite_article_is_no_person_in_apposition_to_a_role() {
     let n = names(&es);
     assert!(n.contains(&("Haut Conseil".to_string(), O)), "{n:?}");
 }
+
+#[test]
+fn a_polling_institute_or_an_ngo_is_named_after_its_class_noun() {
+    let t = "Selon l'institut Velmar, l'ONG Terre vive a perdu. L'ONG Mer vive aussi.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("institut Velmar", "ORG"),
+            ("Terre vive", "ORG"),
+            ("ONG Mer vive", "ORG"),
+        ],
+    );
+    let n: Vec<String> = names(&es).into_iter().map(|(x, _)| x).collect();
+    assert_eq!(n, ["Velmar", "Terre vive", "Mer vive"]);
+}

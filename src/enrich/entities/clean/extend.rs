@@ -102,9 +102,11 @@ impl Span<'_> {
                 .rfind(|c: char| !c.is_alphanumeric())
                 .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
             let w = &b[w_start..];
+            // Not a class noun written in capitals ("l'ONG" + "Terre solidaire").
             if w.chars().count() >= 2
                 && w.chars().all(|c| c.is_uppercase())
                 && !blocks_extension(w, res)
+                && !self.class_noun(&t[w_start..e])
                 && (self.free)(w_start + w.len())
             {
                 s = w_start;

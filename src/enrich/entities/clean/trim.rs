@@ -85,7 +85,12 @@ impl Span<'_> {
             let lower_case = named
                 && toks[0].word
                 && !seg[toks[0].start..toks[0].end].contains(char::is_uppercase);
-            if lower_case && self.class_noun(seg) {
+            // Or a class noun written in capitals ("l'ONG Terre solidaire").
+            let initials = named
+                && toks[0].word
+                && toks[0].lower.chars().count() >= 2
+                && !seg[toks[0].start..toks[0].end].contains(char::is_lowercase);
+            if (lower_case || initials) && self.class_noun(seg) {
                 if let Some(n) = toks.iter().skip(1).find(|x| x.word && x.cap) {
                     s += n.start;
                     continue;
@@ -404,7 +409,7 @@ impl Span<'_> {
 
     /// Whether `phrase` opens with a class noun that a context rule reads as the type of the
     /// name after it ("la province de", "le club"): the name is what follows.
-    fn class_noun(&self, phrase: &str) -> bool {
+    pub(super) fn class_noun(&self, phrase: &str) -> bool {
         let phrase = lower(phrase).replace('’', "'");
         self.res.context.before.iter().any(|(w, _)| {
             // Whole words: "groupe" does not open "groupement de gendarmerie".

@@ -160,3 +160,13 @@ fn an_organisation_cut_before_its_capitalised_complement_runs_to_its_end() {
     assert!(n.contains(&"Elm Vale North".to_string()), "{n:?}");
     assert!(n.contains(&"Parliament".to_string()), "{n:?}");
 }
+
+#[test]
+fn a_hyphenated_place_cut_before_its_particle_goes_on() {
+    let t = "He moved from Ashby-upon-Wend to Vaux-sur-Sorne last year.";
+    let es = run(Lang::En, t, &[("Ashby", "GPE")]);
+    assert_eq!(names(&es), [("Ashby-upon-Wend".to_string(), L)]);
+    let t = "Il est né à Vaux-sur-Sorne.";
+    let es = run(Lang::Fr, t, &[("Vaux", "LOC")]);
+    assert_eq!(names(&es), [("Vaux-sur-Sorne".to_string(), L)]);
+}

@@ -44,6 +44,11 @@ impl Span<'_> {
                 e += 1 + w_end;
             }
         }
+        // A place's hyphenated name the model cut before its particle ("Weston" +
+        // "-super-Mare", "Boulogne" + "-sur-Mer").
+        if self.ty != EntityType::Person {
+            e = particled_end(t, e, res, self.free).unwrap_or(e);
+        }
         for _ in 0..2 {
             let Some(rest) = t[e..].strip_prefix(' ') else {
                 break;
@@ -240,6 +245,22 @@ fn capitalised_word_after(t: &str, e: usize) -> Option<usize> {
         .unwrap_or(rest.len());
     let w = &rest[..w_end];
     (w.starts_with(char::is_uppercase) && w.chars().count() >= 2).then_some(at + 1 + w_end)
+}
+
+/// The end of a hyphenated place name going on at `e` with a place-name particle
+/// (`place_particle|`) and a capitalised part: "-super-Mare", "-sur-Mer", "-upon-Tyne".
+fn particled_end(t: &str, e: usize, res: &Profile, free: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let rest = t[e..].strip_prefix('-')?;
+    let (particle, tail) = rest.split_once('-')?;
+    let end = tail
+        .find(|c: char| !(c.is_alphabetic() || c == '-'))
+        .unwrap_or(tail.len());
+    let tail = tail[..end].trim_end_matches('-');
+    (res.place_particles.contains(particle)
+        && tail.starts_with(char::is_uppercase)
+        && tail.chars().count() >= 2
+        && free(e + 1))
+    .then_some(e + 1 + particle.len() + 1 + tail.len())
 }
 
 /// Most capitalised words of a complement added after an organisation's head word.

@@ -237,6 +237,13 @@ fn a_service_or_a_newspaper_capitalised_opens_an_organisation_in_french() {
             ("Direction régionale des routes".to_string(), O)
         ]
     );
+    // Nor a state service named by its mission, capitalised; not in a heading's capitals.
+    let t = "La Sécurité civile a envoyé deux avions.";
+    let es = run(Lang::Fr, t, &[("Sécurité civile", "LOC")]);
+    assert_eq!(names(&es), [("Sécurité civile".to_string(), O)]);
+    let t = "SÉCURITÉ Partition\n\nLe texte suit.";
+    let es = run(Lang::Fr, t, &[("SÉCURITÉ Partition", "MISC")]);
+    assert_eq!(names(&es)[0].1, crate::enrich::types::EntityType::Misc);
     // In lower case, a firm's management is no name of its own.
     let t = "La direction de Velmor a répondu.";
     let es = run(Lang::Fr, t, &[("Velmor", "ORG")]);

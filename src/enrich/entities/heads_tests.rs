@@ -104,3 +104,10 @@ fn a_firm_of_money_is_named_by_its_trade() {
         ]
     );
 }
+
+#[test]
+fn a_street_word_of_another_language_opens_a_place_in_english_copy() {
+    let t = "Protesters marched down Avenida Ruiz Tagle toward the port.";
+    let es = run(Lang::En, t, &[("Avenida Ruiz Tagle", "PERSON")]);
+    assert_eq!(names(&es), [("Avenida Ruiz Tagle".to_string(), L)]);
+}

@@ -45,30 +45,13 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut Vec<M>) 
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{names, run_kb};
-    use crate::enrich::kb::{Kb, KbEntry, LangName, Place, PlaceKind, Source};
+    use super::super::tests::{country, names, run_kb};
+    use crate::enrich::kb::Kb;
     use crate::enrich::profile::Lang;
     use crate::enrich::types::EntityType::Location as L;
 
     fn kb() -> Kb {
-        let e = KbEntry {
-            id: "test:1".into(),
-            ty: L,
-            name: "Ambresia".into(),
-            names: vec![LangName {
-                lang: "fr".into(),
-                name: "Ambrésie".into(),
-            }],
-            aliases: Vec::new(),
-            place: Some(Place {
-                kind: PlaceKind::Country,
-                population: 5_000_000,
-                country: "VD".into(),
-                admin1: String::new(),
-            }),
-            source: Source::BuiltIn,
-        };
-        Kb::new(vec![e], Vec::new())
+        country("Ambresia", &[("fr", "Ambrésie")], &[])
     }
 
     #[test]

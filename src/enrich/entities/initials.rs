@@ -64,27 +64,13 @@ fn is_initials(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{names, run_kb};
-    use crate::enrich::kb::{Kb, KbEntry, Place, PlaceKind, Source};
+    use super::super::tests::{country, names, run_kb};
+    use crate::enrich::kb::Kb;
     use crate::enrich::profile::Lang;
     use crate::enrich::types::EntityType::{Location as L, Organization as O};
 
     fn kb() -> Kb {
-        let e = KbEntry {
-            id: "test:1".into(),
-            ty: L,
-            name: "Ambresia".into(),
-            names: Vec::new(),
-            aliases: vec!["AMB".into()],
-            place: Some(Place {
-                kind: PlaceKind::Country,
-                population: 5_000_000,
-                country: "VD".into(),
-                admin1: String::new(),
-            }),
-            source: Source::BuiltIn,
-        };
-        Kb::new(vec![e], Vec::new())
+        country("Ambresia", &[], &["AMB"])
     }
 
     #[test]

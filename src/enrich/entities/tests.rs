@@ -40,6 +40,33 @@ pub(super) fn cities(towns: &[&str], population: u64) -> Kb {
     Kb::new(entries, Vec::new())
 }
 
+/// A KB of one country of 5 million inhabitants, `name`, with its names in other languages
+/// (`(lang, name)`) and its aliases.
+pub(super) fn country(name: &str, names: &[(&str, &str)], aliases: &[&str]) -> Kb {
+    use crate::enrich::kb::{KbEntry, LangName, Place, PlaceKind, Source};
+    let e = KbEntry {
+        id: "test:1".into(),
+        ty: EntityType::Location,
+        name: name.into(),
+        names: names
+            .iter()
+            .map(|(lang, name)| LangName {
+                lang: lang.to_string(),
+                name: name.to_string(),
+            })
+            .collect(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        place: Some(Place {
+            kind: PlaceKind::Country,
+            population: 5_000_000,
+            country: "VD".into(),
+            admin1: String::new(),
+        }),
+        source: Source::BuiltIn,
+    };
+    Kb::new(vec![e], Vec::new())
+}
+
 /// [`run`] with the places of `kb`.
 pub(super) fn run_kb(lang: Lang, text: &str, spans: &[(&str, &str)], kb: &Kb) -> Vec<Entity> {
     let res = Profile::load(lang);

@@ -21,7 +21,7 @@ use crate::enrich::ner::EntSpan;
 use crate::enrich::profile::{key, lower, Gender, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Document, EntityType};
-use pieces::{at_commas, at_route, at_speech_verbs, pieces};
+use pieces::{around, at_commas, at_route, at_speech_verbs, pieces};
 use std::collections::HashSet;
 
 /// A byte range of a field.
@@ -425,17 +425,7 @@ fn at_street(t: &str, r: Range, res: &Profile) -> Vec<Range> {
             && right.starts_with(char::is_uppercase)
             && res.type_words.get(&key(&head)) == Some(&TypeWord::Loc)
         {
-            let b = r.start + i + pat.len();
-            return vec![
-                Range {
-                    start: r.start,
-                    end: r.start + i,
-                },
-                Range {
-                    start: b,
-                    end: r.end,
-                },
-            ];
+            return around(r, r.start + i, pat.len());
         }
     }
     vec![r]

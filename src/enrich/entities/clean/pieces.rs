@@ -138,17 +138,22 @@ pub(super) fn at_route(t: &str, r: Range, res: &Profile) -> Vec<Range> {
             .next()
             .is_some_and(|w| res.type_words.get(&key(w)) == Some(&TypeWord::Org));
         if capitalised(left) && capitalised(right) && !org_head {
-            return vec![
-                Range {
-                    start: r.start,
-                    end: r.start + i,
-                },
-                Range {
-                    start: r.start + i + pat.len(),
-                    end: r.end,
-                },
-            ];
+            return around(r, r.start + i, pat.len());
         }
     }
     vec![r]
+}
+
+/// `r` without the `len` bytes at `at`: the two names on either side of a preposition.
+pub(super) fn around(r: Range, at: usize, len: usize) -> Vec<Range> {
+    vec![
+        Range {
+            start: r.start,
+            end: at,
+        },
+        Range {
+            start: at + len,
+            end: r.end,
+        },
+    ]
 }

@@ -69,7 +69,7 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
             share_kind(t, list, res, kb, &surnames, ms);
         }
         if (conjunction || list.len() == 1) && locative_before(t, ms[list[0]].start, res) {
-            places_after_locative(t, list, res, kb, ms);
+            places_after_locative(t, list, res, kb, &surnames, ms);
         }
         k = end;
     }
@@ -185,21 +185,38 @@ fn locative_before(t: &str, start: usize, res: &Profile) -> bool {
         .is_some_and(|x| x.word && res.locatives.contains(&x.lower))
 }
 
-/// After a locative preposition, a list none of whose names is settled, all of them places of
-/// the knowledge base and none a possessor ("in Hobart's port"), is a list of places.
-fn places_after_locative(t: &str, list: &[usize], res: &Profile, kb: &Kb, ms: &mut [M]) {
-    let all_places = list.iter().all(|&i| {
+/// After a locative preposition, a list none of whose names is settled or a possessor ("in
+/// Hobart's port"), whose names are places of the knowledge base or names it does not know that
+/// the model took for persons', with at least one place it knows ("schools in Dwarka, Kessel
+/// and Tovebury"), is a list of places. A person named with a known first name or by the
+/// surname of someone named in full is left alone.
+fn places_after_locative(
+    t: &str,
+    list: &[usize],
+    res: &Profile,
+    kb: &Kb,
+    surnames: &HashSet<String>,
+    ms: &mut [M],
+) {
+    let mut known = 0;
+    for &i in list {
         let m = &ms[i];
-        settled(t, m, res, kb).is_none()
-            && !opens_with_first_name(&t[m.start..m.end], res)
-            && kb.names_place(&t[m.start..m.end])
-            && !res
-                .tokens
-                .possessives
-                .iter()
-                .any(|p| t[m.end..].starts_with(p.as_str()))
-    });
-    if all_places {
+        let text = &t[m.start..m.end];
+        let possessor = res
+            .tokens
+            .possessives
+            .iter()
+            .any(|p| t[m.end..].starts_with(p.as_str()));
+        if settled(t, m, res, kb).is_some() || opens_with_first_name(text, res) || possessor {
+            return;
+        }
+        if kb.names_place(text) {
+            known += 1;
+        } else if m.ty() != EntityType::Person || surnames.contains(&key(text)) {
+            return;
+        }
+    }
+    if known > 0 {
         for &i in list {
             ms[i].hint = Some(EntityType::Location);
         }
@@ -325,6 +342,41 @@ mod tests {
         assert_eq!(
             names(&es),
             [("Tovebury".to_string(), L), ("Marwick".to_string(), P)]
+        );
+        // One known place is enough for the names the model took for persons'.
+        let t = "Fees rose at schools in Tovebury, Kessel and Marrow Vale last year.";
+        let es = run_kb(
+            Lang::En,
+            t,
+            &[
+                ("Tovebury", "GPE"),
+                ("Kessel", "PERSON"),
+                ("Marrow Vale", "PERSON"),
+            ],
+            &kb,
+        );
+        assert!(
+            names(&es).iter().all(|(_, ty)| *ty == L),
+            "{:?}",
+            names(&es)
+        );
+        // Not the surname of a person named in full.
+        let t = "Ivo Kessel spoke. Fees rose at schools in Tovebury, Kessel and Marrow Vale.";
+        let es = run_kb(
+            Lang::En,
+            t,
+            &[
+                ("Ivo Kessel", "PERSON"),
+                ("Tovebury", "GPE"),
+                ("Kessel", "PERSON"),
+                ("Marrow Vale", "PERSON"),
+            ],
+            &kb,
+        );
+        assert!(
+            names(&es).contains(&("Ivo Kessel".to_string(), P)),
+            "{:?}",
+            names(&es)
         );
     }
 }

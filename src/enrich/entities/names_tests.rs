@@ -111,6 +111,16 @@ fn a_lone_word_after_a_locating_preposition_is_a_place_not_a_person() {
     assert!(n.contains(&("Tregaron".to_string(), L)), "{n:?}");
     assert!(n.contains(&("Oakhurst".to_string(), L)), "{n:?}");
     assert!(n.contains(&("Gareth Price".to_string(), P)), "{n:?}");
+    // A name of two words too, unless a known first name opens it.
+    let t = "She rents a flat in Kessel Rise. Voters kept faith in Ana Vale.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Kessel Rise", "PERSON"), ("Ana Vale", "PERSON")],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Kessel Rise".to_string(), L)), "{n:?}");
+    assert!(n.contains(&("Ana Vale".to_string(), P)), "{n:?}");
     // Not before a possessive.
     let t = "In Hollis's view, the vote was lost.";
     let es = run(Lang::En, t, &[("Hollis", "PERSON")]);

@@ -5,6 +5,7 @@
 use super::{before_window, ends_with_phrase, WINDOW};
 use crate::enrich::entities::label_type;
 use crate::enrich::entities::mention::M;
+use crate::enrich::entities::typing::opens_with_first_name;
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::text::dateline_place;
@@ -263,13 +264,17 @@ fn complement_phrase(win: &[Tok], res: &Profile) -> bool {
         .is_some_and(|j| j > 0 && res.complements.contains(&win[j - 1].lower))
 }
 
-/// A lone word the model called a person, right after a preposition that locates it
-/// (`locative|` in `words.txt`: "a farm in Tregaron", "near Oakhurst"): a place. A person is not found "in" anyone; not
-/// before a possessive ("in Smith's view").
+/// A name the model called a person, right after a preposition that locates it (`locative|`
+/// in `words.txt`: "a farm in Tregaron", "near Oakhurst", "a flat in Kessel Rise"): a place. A
+/// person is not found "in" anyone; not before a possessive ("in Smith's view"), and not a
+/// name of two or three words that opens with a known first name ("faith in Ana Vale").
 fn located_lone_word(t: &str, m: &M, win: &[Tok], res: &Profile) -> bool {
     let word = &t[m.start..m.end];
+    let words = word.split_whitespace().count();
     label_type(&m.label) == EntityType::Person
-        && !word.contains([' ', '-'])
+        && !word.contains('-')
+        && words <= 3
+        && !(words > 1 && opens_with_first_name(word, res))
         && word.chars().any(char::is_lowercase)
         && !res
             .tokens

@@ -3,7 +3,7 @@
 
 use super::tests::{names, run};
 use crate::enrich::profile::Lang;
-use crate::enrich::types::EntityType::{Location as L, Organization as O};
+use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
 
 #[test]
 fn a_region_is_named_by_its_class_word_after_it() {
@@ -110,4 +110,48 @@ fn a_street_word_of_another_language_opens_a_place_in_english_copy() {
     let t = "Protesters marched down Avenida Ruiz Tagle toward the port.";
     let es = run(Lang::En, t, &[("Avenida Ruiz Tagle", "PERSON")]);
     assert_eq!(names(&es), [("Avenida Ruiz Tagle".to_string(), L)]);
+}
+
+#[test]
+fn players_mayors_junctions_chapels_and_complexes_type_the_names_next_to_them() {
+    let t = "Harbor FC midfielder Tomas Eklund was hurt. The mayor of Tregaron said the crash \
+             was at the junction with Kessel Hill, near the Owell Sports Complex and Brindle Chapel.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Tomas Eklund", "ORG"),
+            ("Tregaron", "PERSON"),
+            ("Kessel Hill", "PERSON"),
+            ("Owell Sports Complex", "ORG"),
+            ("Brindle Chapel", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Tomas Eklund".to_string(), P)), "{n:?}");
+    for place in [
+        "Tregaron",
+        "Kessel Hill",
+        "Owell Sports Complex",
+        "Brindle Chapel",
+    ] {
+        assert!(n.contains(&(place.to_string(), L)), "{place}: {n:?}");
+    }
+    let t = "Le maire de Vaubrun a visité la fromagerie Lestrade avec le collectif Eau Vive. \
+             L'attaquant Kessoum Dury était là.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Vaubrun", "PER"),
+            ("Lestrade", "PER"),
+            ("Eau Vive", "PER"),
+            ("Kessoum Dury", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Vaubrun".to_string(), L)), "{n:?}");
+    assert!(n.contains(&("Lestrade".to_string(), O)), "{n:?}");
+    assert!(n.contains(&("Eau Vive".to_string(), O)), "{n:?}");
+    assert!(n.contains(&("Kessoum Dury".to_string(), P)), "{n:?}");
 }

@@ -8,7 +8,7 @@ use super::gender;
 use super::org_phrase::org_complement;
 use super::speaker::{Phrase, Ref};
 use super::speaking::{person_shaped, speaking_entities};
-use super::subjects::subject_like;
+use super::subjects::{lone_in_sentence, role_after_subject, subject_like};
 use crate::enrich::profile::{key, lower, Gender, Profile, Referent, TypeWord};
 use crate::enrich::text;
 use crate::enrich::tokens::tokenize;
@@ -494,6 +494,7 @@ impl<'a> Resolver<'a> {
                     unsure = unsure.or(Some(*i));
                 }
                 Cand::Role { .. } if unsure.is_some() => break,
+                Cand::Role { .. } if role_after_subject(fd, c.at, cands, self.res) => continue,
                 Cand::Role {
                     definite,
                     gender,
@@ -653,32 +654,6 @@ impl<'a> Resolver<'a> {
                 _ => None,
             })
     }
-}
-
-/// Whether the role in a complement at byte `at` is the only candidate between the start of the
-/// sentence of `pos` and `pos`: "La directive du gouverneur n'a pas de fin car « … », a-t-il
-/// relevé" (the governor), but not "L'avocat du ministre a dit « … », a-t-il ajouté".
-fn lone_in_sentence(
-    fd: &Field<'_>,
-    at: usize,
-    pos: usize,
-    cands: &[Candidate],
-    res: &Profile,
-) -> bool {
-    let para = fd.para(pos);
-    let mut s = fd.tok_at(pos);
-    while s > 0
-        && fd.para(fd.toks[s - 1].start) == para
-        && (!is_boundary(fd, s - 1, res) || fd.in_quote(fd.toks[s - 1].start))
-    {
-        s -= 1;
-    }
-    let start = fd.toks.get(s).map_or(pos, |t| t.start);
-    at >= start
-        && cands
-            .iter()
-            .filter(|c| c.at >= start && c.at < pos && c.at != at)
-            .all(|c| matches!(c.kind, Cand::Possessor(_)))
 }
 
 /// The person an organisation named at byte `pos` speaks through: "L'agence, par la voix de sa

@@ -4,6 +4,7 @@
 
 use super::cues::{cue_at, is_boundary, CueMatch};
 use super::field::Field;
+use super::resolve::{Cand, Candidate};
 use super::scan::RawQuote;
 use super::speaker::{subject_before, Phrase, Ref};
 use crate::enrich::profile::{lower, Gender, Profile};
@@ -129,6 +130,18 @@ pub(super) fn subject_like(fd: &Field<'_>, p: usize, res: &Profile) -> bool {
             "," | "." | "!" | "?" | ":" | ";"
         )
         || fd.para(fd.toks[k - 1].start) != fd.para(p)
+        || inverted_after_quote(fd, k, res)
+}
+
+/// Whether token `k` follows a speech cue that follows a closing quotation mark: the subject of
+/// an inverted incise ("», pestait Jean Roy", "” said Ana Vale").
+fn inverted_after_quote(fd: &Field<'_>, k: usize, res: &Profile) -> bool {
+    const CLOSING: [&str; 3] = ["»", "”", "\""];
+    let closing = |j: usize| CLOSING.contains(&fd.toks[j].lower.as_str());
+    (k.saturating_sub(4)..k).any(|j| {
+        cue_at(fd, j, k, res).is_some_and(|c| c.end == k && !c.source)
+            && (j >= 1 && closing(j - 1) || j >= 2 && fd.toks[j - 1].lower == "," && closing(j - 2))
+    })
 }
 
 /// The number of tokens of a source cue ("selon", "according to") ending right before token
@@ -194,4 +207,84 @@ fn sentence_start(fd: &Field<'_>, from: usize, limit: usize, para: usize, res: &
         s -= 1;
     }
     s
+}
+
+/// Whether the role in a complement at byte `at` is the only candidate between the start of the
+/// sentence of `pos` and `pos`: "La directive du gouverneur n'a pas de fin car « … », a-t-il
+/// relevé" (the governor), but not "L'avocat du ministre a dit « … », a-t-il ajouté".
+pub(super) fn lone_in_sentence(
+    fd: &Field<'_>,
+    at: usize,
+    pos: usize,
+    cands: &[Candidate],
+    res: &Profile,
+) -> bool {
+    let para = fd.para(pos);
+    let mut s = fd.tok_at(pos);
+    while s > 0
+        && fd.para(fd.toks[s - 1].start) == para
+        && (!is_boundary(fd, s - 1, res) || fd.in_quote(fd.toks[s - 1].start))
+    {
+        s -= 1;
+    }
+    let start = fd.toks.get(s).map_or(pos, |t| t.start);
+    at >= start
+        && cands
+            .iter()
+            .filter(|c| c.at >= start && c.at < pos && c.at != at)
+            .all(|c| matches!(c.kind, Cand::Possessor(_)))
+}
+
+/// Whether the role at byte `at`, not opening its clause, comes after a subject of its own
+/// sentence: an object, no antecedent of a later pronoun ("The coach would not blame the
+/// referee, but he said …": the coach; « Le maire a reçu la directrice, puis il a dit … »: the
+/// mayor).
+pub(super) fn role_after_subject(
+    fd: &Field<'_>,
+    at: usize,
+    cands: &[Candidate],
+    res: &Profile,
+) -> bool {
+    if subject_like(fd, at, res) {
+        return false;
+    }
+    let para = fd.para(at);
+    let s = sentence_start(fd, fd.tok_at(at), usize::MAX, para, res);
+    let start = fd.toks.get(s).map_or(at, |t| t.start);
+    cands.iter().any(|c| {
+        c.at >= start
+            && c.at < at
+            && !matches!(c.kind, Cand::Possessor(_))
+            && subject_like(fd, c.at, res)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::attribute;
+    use crate::enrich::profile::Lang;
+
+    #[test]
+    fn an_inverted_subject_after_a_quote_and_not_an_object_role_is_the_antecedent() {
+        let t =
+            "Léo Brunet a marqué deux fois.\n\n« Nous avons perdu le fil », pestait Marc Olier \
+                 en conférence de presse. Le coach n'a pas voulu accabler l'arbitre, mais il a \
+                 estimé que le but « ne devait pas compter ». « Il y avait faute sur Brunet », \
+                 insiste-t-il.\n\nL'arbitre de la rencontre, Paul Sarda, n'a rien dit.";
+        let per = |n| (n, "PER");
+        let qs = attribute(
+            Lang::Fr,
+            t,
+            &[
+                per("Léo Brunet"),
+                per("Marc Olier"),
+                per("Paul Sarda"),
+                per("Brunet"),
+            ],
+        );
+        assert!(
+            qs.iter().all(|(_, s)| s.as_deref() == Some("Marc Olier")),
+            "{qs:?}"
+        );
+    }
 }

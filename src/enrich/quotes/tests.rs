@@ -7,7 +7,11 @@ use crate::enrich::types::{Document, TextField};
 
 /// Direct quotes and speakers of `text`, with the given (surface, label) NER spans (every
 /// occurrence).
-fn attribute(lang: Lang, text: &str, spans: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
+pub(super) fn attribute(
+    lang: Lang,
+    text: &str,
+    spans: &[(&str, &str)],
+) -> Vec<(String, Option<String>)> {
     of_kind(lang, text, spans, QuoteKind::Direct)
 }
 

@@ -170,3 +170,12 @@ fn a_hyphenated_place_cut_before_its_particle_goes_on() {
     let es = run(Lang::Fr, t, &[("Vaux", "LOC")]);
     assert_eq!(names(&es), [("Vaux-sur-Sorne".to_string(), L)]);
 }
+
+#[test]
+fn a_street_named_by_its_number_takes_the_number() {
+    let t = "Crews will close 112 Street near 4th Avenue on Sunday.";
+    let es = run(Lang::En, t, &[("Street", "ORG"), ("Avenue", "GPE")]);
+    let n = names(&es);
+    assert!(n.contains(&("112 Street".to_string(), L)), "{n:?}");
+    assert!(n.contains(&("4th Avenue".to_string(), L)), "{n:?}");
+}

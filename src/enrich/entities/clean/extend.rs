@@ -117,6 +117,7 @@ impl Span<'_> {
                 s = w_start;
             }
         }
+        let s = numbered_street_start(t, s, e, res).unwrap_or(s);
         let s = self.demonym_before(s, e).unwrap_or(s);
         let s = self.opener_before(s).unwrap_or(s);
         Range { start: s, end: e }
@@ -407,4 +408,30 @@ fn word_initials(name: &str, res: &Profile) -> String {
         })
         .filter_map(|w| w.chars().next())
         .collect()
+}
+
+/// Where a street named by its number starts, when the model kept only its head word ("88" +
+/// "Avenue", "42nd" + "Street"): in a language whose names end on their head, a head word of a
+/// place alone, right after a number of one to three digits or an ordinal.
+fn numbered_street_start(t: &str, s: usize, e: usize, res: &Profile) -> Option<usize> {
+    let word = &t[s..e];
+    if res.name_head != NameHead::Last
+        || word.contains(' ')
+        || res.type_words.get(&key(word)) != Some(&TypeWord::Loc)
+    {
+        return None;
+    }
+    let before = t[..s].strip_suffix(' ')?;
+    let n_start = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + 1);
+    let number = &before[n_start..];
+    let digits = number
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(number.len());
+    let suffix = &number[digits..];
+    let ordinal = ["st", "nd", "rd", "th"].contains(&suffix);
+    let glued = before[..n_start].ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+    // The number's own span, if the model gave it one, is a count or an ordinal: no name.
+    ((1..=3).contains(&digits) && (suffix.is_empty() || ordinal) && !glued).then_some(n_start)
 }

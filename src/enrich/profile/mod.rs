@@ -248,6 +248,9 @@ pub struct Profile {
     pub naming_as: HashSet<String>,
     /// Locative prepositions before a place ("in", "near"): `locative|` in `words.txt`.
     pub locatives: HashSet<String>,
+    /// Prepositions before an address, whose street a town follows ("of 14 Mill Road,
+    /// Hendry"): `address_prep|` in `words.txt`.
+    pub address_preps: HashSet<String>,
     /// Prepositions between a role and its employer ("an analyst at …"): `employer_prep|`.
     pub employer_preps: HashSet<String>,
     /// Naming words for a place or a body but not a work ("appelé": "a appelé : « … »" quotes).
@@ -622,6 +625,7 @@ impl Profile {
             naming: HashSet::new(),
             naming_as: HashSet::new(),
             locatives: HashSet::new(),
+            address_preps: HashSet::new(),
             employer_preps: HashSet::new(),
             calling: HashSet::new(),
             indefinites: HashSet::new(),

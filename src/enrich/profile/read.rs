@@ -165,6 +165,7 @@ impl Profile {
                 "naming" => &mut self.naming,
                 "naming_as" => &mut self.naming_as,
                 "locative" => &mut self.locatives,
+                "address_prep" => &mut self.address_preps,
                 "employer_prep" => &mut self.employer_preps,
                 "calling" => &mut self.calling,
                 "indefinite" => &mut self.indefinites,

@@ -219,7 +219,7 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
         return Some(EntityType::Organization);
     }
     let win_toks = tokenize(&win, &res.tokens);
-    if located_lone_word(t, m, &win_toks, res) {
+    if located_lone_word(t, m, &win_toks, res) || address_locality(t, m, res) {
         return Some(EntityType::Location);
     }
     if let Some(ty) = by_naming(&win_toks, res) {
@@ -284,6 +284,37 @@ fn located_lone_word(t: &str, m: &M, win: &[Tok], res: &Profile) -> bool {
         && win
             .last()
             .is_some_and(|p| p.word && res.locatives.contains(&p.lower))
+}
+
+/// A name after a street in an address, between commas: the street's town or district ("Ian
+/// Roe, of 14 Mill Road, Hendry, was fined"; "she lives at Elm Street, Tovebury."). The street
+/// follows "of", "at" or "from" and ends on a place's head word; the name is not a person's
+/// opening with a known first name.
+fn address_locality(t: &str, m: &M, res: &Profile) -> bool {
+    let word = &t[m.start..m.end];
+    let closed = t[m.end..].is_empty() || t[m.end..].starts_with([',', '.', ';']);
+    let Some(before) = t[..m.start].strip_suffix(", ") else {
+        return false;
+    };
+    if !closed || label_type(&m.label) == EntityType::Location || opens_with_first_name(word, res) {
+        return false;
+    }
+    let words: Vec<&str> = before.rsplit(' ').take(6).collect();
+    let Some(head) = words.first() else {
+        return false;
+    };
+    if !head.starts_with(char::is_uppercase)
+        || res.type_words.get(&key(head)) != Some(&TypeWord::Loc)
+    {
+        return false;
+    }
+    // Back over the street's capitalised words and house number to its preposition.
+    words[1..]
+        .iter()
+        .find(|w| {
+            !(w.starts_with(char::is_uppercase) || w.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .is_some_and(|w| res.address_preps.contains(&lower(w)))
 }
 
 /// "a hamlet known as Brook End", "a firm called Lumora", "un quartier baptisé Les Halles": a

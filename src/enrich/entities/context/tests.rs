@@ -643,3 +643,23 @@ fn a_person_named_after_a_capitalised_title_is_found() {
         names(&es)
     );
 }
+
+#[test]
+fn a_name_after_the_street_of_an_address_is_its_town() {
+    let t = "Ian Roe, of 14 Mill Road, Hendry, was fined. At a rally in Corn Square, Pell spoke.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Ian Roe", "PERSON"),
+            ("Mill Road", "FAC"),
+            ("Hendry", "PERSON"),
+            ("Corn Square", "FAC"),
+            ("Pell", "PERSON"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Hendry".to_string(), L)), "{n:?}");
+    // No address: a square a speaker stands in.
+    assert!(n.contains(&("Pell".to_string(), P)), "{n:?}");
+}

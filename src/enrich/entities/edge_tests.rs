@@ -179,3 +179,28 @@ fn a_street_named_by_its_number_takes_the_number() {
     assert!(n.contains(&("112 Street".to_string(), L)), "{n:?}");
     assert!(n.contains(&("4th Avenue".to_string(), L)), "{n:?}");
 }
+
+#[test]
+fn the_two_ends_of_a_route_joined_by_a_dash_are_two_places() {
+    let t = "Les cars desservent les axes Vaubrun-Lestre et Vaubrun-Tarny. Il habite Saint-Marnay.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Vaubrun-Lestre", "LOC"),
+            ("Vaubrun-Tarny", "LOC"),
+            ("Saint-Marnay", "LOC"),
+        ],
+    );
+    let n = names(&es);
+    for place in ["Vaubrun", "Lestre", "Tarny", "Saint-Marnay"] {
+        assert!(n.contains(&(place.to_string(), L)), "{place}: {n:?}");
+    }
+    assert_eq!(n.len(), 4, "{n:?}");
+    let t = "Airlines cut the Tovebury-Marwick route in May.";
+    let es = run(Lang::En, t, &[("Tovebury-Marwick", "GPE")]);
+    assert_eq!(
+        names(&es),
+        [("Tovebury".to_string(), L), ("Marwick".to_string(), L)]
+    );
+}

@@ -315,6 +315,9 @@ pub struct Profile {
     /// Prepositions between two names of a route or a match ("to", "at"): no name of
     /// capitalised words holds one.
     pub route_preps: Vec<String>,
+    /// Nouns of a route between two places ("axe", "ligne"; "line"), written on the head's
+    /// side of the two names joined by a dash: `route_noun|` in `words.txt`.
+    pub route_nouns: HashSet<String>,
     /// Letters written after a person's name, as written ("KC", "MP", "OBE"): not the name.
     pub postnominals: HashSet<String>,
     /// Contracted article forms ("au", "du"): a capitalised quotation after them is a name, a
@@ -651,6 +654,7 @@ impl Profile {
             postnominals: HashSet::new(),
             site_preps: Vec::new(),
             route_preps: Vec::new(),
+            route_nouns: HashSet::new(),
             complementizers: HashSet::new(),
             subordinators: HashSet::new(),
             relatives: HashSet::new(),

@@ -111,6 +111,10 @@ impl Profile {
                     self.site_preps.push(lower(w));
                     continue;
                 }
+                "route_noun" => {
+                    self.route_nouns.insert(lower(w));
+                    continue;
+                }
                 "route_prep" => {
                     self.route_preps.push(lower(w));
                     continue;

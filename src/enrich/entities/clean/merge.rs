@@ -2,6 +2,7 @@
 //! of other names and common nouns opening a sentence are dropped.
 
 use super::extend::abbreviated_opener_at;
+use super::pieces::route_dash;
 use crate::enrich::entities::mention::{word_bounded, M};
 use crate::enrich::entities::typing::label_type;
 use crate::enrich::profile::{key, lower, NameHead, Profile};
@@ -91,7 +92,11 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
                 last.end = m.end;
                 continue;
             }
-            if last.field == m.field && m.start == last.end + 1 && t.as_bytes()[last.end] == b'-' {
+            if last.field == m.field
+                && m.start == last.end + 1
+                && t.as_bytes()[last.end] == b'-'
+                && route_dash(t, last.start, m.end, res).is_none()
+            {
                 if m.end - m.start > last.end - last.start {
                     last.label = m.label.clone();
                 }

@@ -21,7 +21,7 @@ use crate::enrich::ner::EntSpan;
 use crate::enrich::profile::{key, lower, Gender, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Document, EntityType};
-use pieces::{around, at_commas, at_route, at_speech_verbs, pieces};
+use pieces::{around, at_commas, at_route, at_speech_verbs, dashed_route, pieces};
 use std::collections::HashSet;
 
 /// A byte range of a field.
@@ -81,7 +81,16 @@ pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &
                 _ => at_route(t, r, res),
             });
         for piece in cut {
-            for p in span.clean(piece.start, piece.end) {
+            // A route's two ends show once the route noun is trimmed.
+            let parts = span
+                .clean(piece.start, piece.end)
+                .into_iter()
+                .flat_map(|p| {
+                    dashed_route(t, p.range, res)
+                        .into_iter()
+                        .map(move |range| Part { range, ..p })
+                });
+            for p in parts {
                 ms.push(M {
                     field: *fi,
                     start: p.range.start,

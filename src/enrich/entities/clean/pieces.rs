@@ -1,7 +1,7 @@
 //! Cutting a span at the separators no name holds.
 
 use super::Range;
-use crate::enrich::profile::{key, lower, Profile, TypeWord};
+use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 
 /// Separators no name holds: a line break, a spaced dash (a dateline's "LONDRES - Le club…",
 /// "Paris – Berlin"), a sentence end (". " before a capital), an opening parenthesis (the
@@ -142,6 +142,53 @@ pub(super) fn at_route(t: &str, r: Range, res: &Profile) -> Vec<Range> {
         }
     }
     vec![r]
+}
+
+/// `r` of `t` cut at the dash between two capitalised words where a route noun stands on the
+/// language's head side (`route_noun|`: « l'axe Tovebury-Marwick », "the Tovebury-Marwick
+/// line"): the route's two ends, not one name.
+pub(super) fn dashed_route(t: &str, r: Range, res: &Profile) -> Vec<Range> {
+    match route_dash(t, r.start, r.end, res) {
+        Some(at) => around(r, at, t[at..].chars().next().map_or(1, char::len_utf8)),
+        None => vec![r],
+    }
+}
+
+/// The byte of the dash in `t[s..e]` when it joins the two ends of a route (see
+/// [`dashed_route`]).
+pub(super) fn route_dash(t: &str, s: usize, e: usize, res: &Profile) -> Option<usize> {
+    let seg = &t[s..e];
+    let dashes: Vec<(usize, char)> = seg
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '-' | '–'))
+        .collect();
+    let [(i, dash)] = dashes[..] else {
+        return None;
+    };
+    let (left, right) = (&seg[..i], &seg[i + dash.len_utf8()..]);
+    let word = |s: &str| {
+        s.chars().count() >= 2
+            && s.starts_with(char::is_uppercase)
+            && s.chars().all(char::is_alphabetic)
+    };
+    // The words on the head's side, nearest first, over other routes coordinated with this
+    // one (« les axes Tovebury-Marwick et » + "Tovebury-Lestre").
+    let side: Vec<&str> = match res.name_head {
+        NameHead::First => t[..s].rsplit([' ', '\'', '’']).take(7).collect(),
+        NameHead::Last => t[e..].split([' ', ',', '.']).take(7).collect(),
+    };
+    let side: Vec<&str> = side.into_iter().filter(|w| !w.is_empty()).collect();
+    let mut k = 0;
+    while side
+        .get(k)
+        .is_some_and(|w| res.and_words.contains(&lower(w)))
+        && side.get(k + 1).is_some_and(|w| w.contains(['-', '–']))
+    {
+        k += 2;
+    }
+    let noun = side.get(k);
+    (word(left) && word(right) && noun.is_some_and(|w| res.route_nouns.contains(&lower(w))))
+        .then_some(s + i)
 }
 
 /// `r` without the `len` bytes at `at`: the two names on either side of a preposition.

@@ -8,7 +8,7 @@
 use super::mention::M;
 use super::typing::label_type;
 use crate::enrich::kb::{Kb, LARGE_CITY};
-use crate::enrich::profile::{abbrev_key, key, lower, Profile};
+use crate::enrich::profile::{abbrev_key, key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::types::{Document, EntityType};
 use std::collections::{HashMap, HashSet};
 
@@ -92,6 +92,10 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
         }
         let t = doc.fields[m.field].text;
         let form = &t[m.start..m.end];
+        if state_of_place(form, res, kb) {
+            m.hint = Some(EntityType::Location);
+            continue;
+        }
         if !kb.names_place(form) {
             // A town the KB does not know, placed the way agencies write it: a region's
             // abbreviation after a comma ("Ferndale, Wash.,", "Moose Creek, Alta."); not a
@@ -217,9 +221,27 @@ fn region_abbrev_after(rest: &str, res: &Profile) -> bool {
         && res.name_abbrevs.contains_key(&abbrev_key(w))
 }
 
+/// Whether `form` is a state named by a place of the KB and the state word after it, where
+/// names end on their head ("Kwale State", "Tovebury Republic"): the state, whatever the model
+/// said, unless the place is in a country where "<place> State" names a university
+/// (`state_university_country|` in `words.txt`: "Fresno State").
+fn state_of_place(form: &str, res: &Profile, kb: &Kb) -> bool {
+    let Some((place, word)) = form.rsplit_once(' ') else {
+        return false;
+    };
+    if res.name_head != NameHead::Last || res.type_words.get(&key(word)) != Some(&TypeWord::State) {
+        return false;
+    }
+    let countries = kb.countries_of_places(place);
+    !countries.is_empty()
+        && countries
+            .iter()
+            .all(|c| !res.state_university_countries.contains(*c))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{names, run_kb, towns};
+    use super::super::tests::{country, names, run_kb, towns};
     use crate::enrich::profile::Lang;
     use crate::enrich::types::EntityType;
 
@@ -294,5 +316,31 @@ mod tests {
         );
         let n = names(&es);
         assert!(n.iter().all(|(_, ty)| *ty == EntityType::Person), "{n:?}");
+    }
+
+    #[test]
+    fn a_place_of_the_kb_before_a_state_word_is_the_state_but_not_a_us_university() {
+        let t = "Floods hit Vardell State on Monday.";
+        let es = run_kb(
+            Lang::En,
+            t,
+            &[("Vardell State", "ORG")],
+            &country("Vardell", &[], &[]),
+        );
+        assert_eq!(
+            names(&es),
+            [("Vardell State".to_string(), EntityType::Location)]
+        );
+        let t = "Tovebury State won on Monday.";
+        let es = run_kb(
+            Lang::En,
+            t,
+            &[("Tovebury State", "ORG")],
+            &towns(&["Tovebury"]),
+        );
+        assert_eq!(
+            names(&es),
+            [("Tovebury State".to_string(), EntityType::Organization)]
+        );
     }
 }

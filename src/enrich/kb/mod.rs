@@ -279,6 +279,16 @@ impl Kb {
             .collect()
     }
 
+    /// The countries of the built-in places named `form` by their own name (ISO 3166-1 codes,
+    /// as the KB writes them).
+    pub fn countries_of_places(&self, form: &str) -> Vec<&str> {
+        self.hits(form)
+            .iter()
+            .filter(|h| h.primary)
+            .filter_map(|h| self.entry(*h).place().map(|p| p.country))
+            .collect()
+    }
+
     /// Whether some place of the KB is named `form` (its own name, not an alias): a town or a
     /// country a lone word may name.
     pub fn names_place(&self, form: &str) -> bool {

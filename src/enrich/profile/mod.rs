@@ -318,6 +318,9 @@ pub struct Profile {
     /// Nouns of a route between two places ("axe", "ligne"; "line"), written on the head's
     /// side of the two names joined by a dash: `route_noun|` in `words.txt`.
     pub route_nouns: HashSet<String>,
+    /// Countries (ISO 3166-1 codes) where "<place> State" names a university, not the state
+    /// ("Boise State"): `state_university_country|` in `words.txt`.
+    pub state_university_countries: HashSet<String>,
     /// Letters written after a person's name, as written ("KC", "MP", "OBE"): not the name.
     pub postnominals: HashSet<String>,
     /// Contracted article forms ("au", "du"): a capitalised quotation after them is a name, a
@@ -655,6 +658,7 @@ impl Profile {
             site_preps: Vec::new(),
             route_preps: Vec::new(),
             route_nouns: HashSet::new(),
+            state_university_countries: HashSet::new(),
             complementizers: HashSet::new(),
             subordinators: HashSet::new(),
             relatives: HashSet::new(),

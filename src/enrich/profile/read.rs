@@ -111,6 +111,10 @@ impl Profile {
                     self.site_preps.push(lower(w));
                     continue;
                 }
+                "state_university_country" => {
+                    self.state_university_countries.insert(w.to_string());
+                    continue;
+                }
                 "route_noun" => {
                     self.route_nouns.insert(lower(w));
                     continue;

@@ -6,6 +6,7 @@
 //! is part of its name (the article determines the whole name, not the lone word).
 
 use super::mention::M;
+use super::typing::label_type;
 use crate::enrich::profile::{key, lower, Profile, TypeWord};
 use crate::enrich::types::{Document, EntityType};
 
@@ -13,16 +14,32 @@ use crate::enrich::types::{Document, EntityType};
 /// before them; `ms` is sorted by field and start and stays so.
 pub(super) fn apply(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
     join_places(doc, res, ms);
+    let mut absorbed: Vec<usize> = Vec::new();
     for i in 0..ms.len() {
         let m = &ms[i];
-        let Some(s) = coordinated_start(doc.fields[m.field].text, m, res) else {
+        let t = doc.fields[m.field].text;
+        let Some(s) = coordinated_start(t, m, res) else {
             continue;
         };
-        // Never over another mention ("the BBC and Channel Four Foundation").
-        let free = i == 0 || ms[i - 1].field != m.field || ms[i - 1].end <= s;
-        if free {
+        // Never over another mention ("the BBC and Channel Four Foundation"), but over a place
+        // the model found in the coordinated word: a place's name takes no article, which
+        // here determines the whole name ("the Tove and Marwick Health Trust").
+        let before = (i > 0 && ms[i - 1].field == m.field).then(|| &ms[i - 1]);
+        let place_word = before.is_some_and(|b| {
+            b.start == s
+                && label_type(&b.label) == EntityType::Location
+                && t[b.start..b.end].chars().any(char::is_lowercase)
+                && !t[b.start..b.end].contains(' ')
+        });
+        if before.is_none_or(|b| b.end <= s) || place_word {
             ms[i].start = s;
+            if place_word {
+                absorbed.push(i - 1);
+            }
         }
+    }
+    for i in absorbed.into_iter().rev() {
+        ms.remove(i);
     }
 }
 
@@ -37,7 +54,7 @@ fn join_places(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
             b.field == a.field
                 && a.end < b.start
                 && a.ty() == EntityType::Organization
-                && b.ty() == EntityType::Location
+                && label_type(&b.label) == EntityType::Location
                 && headed_by_org_word(&t[a.start..a.end], res)
                 && t[a.end..b.start]
                     .strip_prefix(' ')
@@ -84,7 +101,7 @@ fn coordinated_start(t: &str, m: &M, res: &Profile) -> Option<usize> {
         return None;
     }
     let (rest, word) = rest.rsplit_once(' ')?;
-    let article = rest.rsplit(' ').next()?;
+    let article = rest.rsplit(char::is_whitespace).next()?;
     let plain = word.chars().count() >= 2
         && word.starts_with(char::is_uppercase)
         && word.chars().all(char::is_alphabetic)
@@ -141,5 +158,23 @@ mod tests {
             "{:?}",
             names(&es)
         );
+        // Over a place the model found in the word, after a paragraph break.
+        let t = "Women in Tove will travel.\n\nThe Tove and Brisk Valley Health Trust, which runs \
+                 the unit, said so.";
+        let es = run(
+            Lang::En,
+            t,
+            &[
+                ("Tove", "GPE"),
+                ("Tove", "LOC"),
+                ("Brisk Valley Health Trust", "ORG"),
+            ],
+        );
+        let n = names(&es);
+        assert!(
+            n.contains(&("Tove and Brisk Valley Health Trust".to_string(), O)),
+            "{n:?}"
+        );
+        assert!(n.contains(&("Tove".to_string(), L)), "{n:?}");
     }
 }

@@ -6,7 +6,7 @@ use super::tests::{names, run, run_kb};
 use crate::enrich::kb::parse::parse_places;
 use crate::enrich::kb::Kb;
 use crate::enrich::profile::Lang;
-use crate::enrich::types::EntityType::{Location as L, Organization as O};
+use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
 
 /// A KB of ISO 3166-2 divisions, as `scripts/kb` writes them.
 fn divisions(names: &[&str]) -> Kb {
@@ -203,4 +203,22 @@ fn the_two_ends_of_a_route_joined_by_a_dash_are_two_places() {
         names(&es),
         [("Tovebury".to_string(), L), ("Marwick".to_string(), L)]
     );
+}
+
+#[test]
+fn a_role_and_its_complement_opening_a_sentence_before_a_name_is_no_name() {
+    let t = "Le match est fini.\n\nPorte-parole du club, Julie Varenne a parlé.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Porte-parole du club", "LOC"), ("Julie Varenne", "PER")],
+    );
+    assert_eq!(names(&es), [("Julie Varenne".to_string(), P)]);
+    let t = "Spokesperson for the mayor, Ana Roy said so.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Spokesperson for the mayor", "ORG"), ("Ana Roy", "PERSON")],
+    );
+    assert_eq!(names(&es), [("Ana Roy".to_string(), P)]);
 }

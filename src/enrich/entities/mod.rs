@@ -86,7 +86,7 @@ pub fn canonicalize_parsed(
         .partition(|(fi, sp)| lines.iter().any(|c| c.holds(*fi, sp.start, sp.end)));
     let ms = clean::clean_spans(doc, &spans, res);
     let mut ms = clean::merge(doc, ms, res);
-    clean::drop_non_names(doc, &mut ms);
+    clean::drop_non_names(doc, res, &mut ms);
     parsed::drop_common_words(doc, parse, res, &mut ms);
     chain::extend(doc, parse, res, kb, &mut ms);
     headline::trim(doc, parse, &mut ms);

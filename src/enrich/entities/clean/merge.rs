@@ -176,7 +176,11 @@ fn lower_case_head_first(name: &str, res: &Profile) -> bool {
 /// of other names ("Gabon-Sénégal" for a match), and a lone capitalised word at the start of a
 /// sentence that the text also writes in lower case: a common noun ("Grève à la SNCF" … "la
 /// grève").
-pub(in crate::enrich::entities) fn drop_non_names(doc: &Document<'_>, ms: &mut Vec<M>) {
+pub(in crate::enrich::entities) fn drop_non_names(
+    doc: &Document<'_>,
+    res: &Profile,
+    ms: &mut Vec<M>,
+) {
     let text_of = |m: &M| &doc.fields[m.field].text[m.start..m.end];
     ms.retain(|m| {
         !text_of(m).starts_with('#') && !doc.fields[m.field].text[..m.start].ends_with('#')
@@ -198,7 +202,22 @@ pub(in crate::enrich::entities) fn drop_non_names(doc: &Document<'_>, ms: &mut V
                     .match_indices(lw.as_str())
                     .any(|(i, _)| word_bounded(f.text, i, i + lw.len()))
             });
-        !(at_start && common)
+        // A role and its complement opening a sentence, in apposition before a name: "Porte-
+        // parole de la mairie, Ana Roy a dit …", "Spokesperson for the club, Ana Roy said".
+        let role_phrase = w.contains(' ')
+            && w.split(' ')
+                .next()
+                .is_some_and(|r| res.role(&lower(r)).is_some())
+            && w.split(' ')
+                .skip(1)
+                .any(|x| x.starts_with(char::is_lowercase))
+            && t[m.end..].split_once(", ").is_some_and(|(gap, r)| {
+                // Up to the comma, the rest of the complement the span may have lost.
+                gap.split_whitespace().count() <= 3
+                    && gap.chars().all(|c| c.is_lowercase() || c == ' ')
+                    && r.starts_with(char::is_uppercase)
+            });
+        !(at_start && (common || role_phrase))
     });
 }
 

@@ -155,3 +155,16 @@ fn players_mayors_junctions_chapels_and_complexes_type_the_names_next_to_them() 
     assert!(n.contains(&("Eau Vive".to_string(), O)), "{n:?}");
     assert!(n.contains(&("Kessoum Dury".to_string(), P)), "{n:?}");
 }
+
+#[test]
+fn a_french_plain_or_plateau_names_its_place_with_its_complement() {
+    let t = "Les pompages sont réduits dans la plaine du Vaubrun et sur le plateau de Lestre.";
+    let es = run(Lang::Fr, t, &[("Vaubrun", "LOC"), ("Lestre", "LOC")]);
+    assert_eq!(
+        names(&es),
+        [
+            ("plaine du Vaubrun".to_string(), L),
+            ("plateau de Lestre".to_string(), L)
+        ]
+    );
+}

@@ -187,8 +187,8 @@ fn locative_before(t: &str, start: usize, res: &Profile) -> bool {
 
 /// After a locative preposition, a list none of whose names is settled or a possessor ("in
 /// Hobart's port"), whose names are places of the knowledge base or names it does not know that
-/// the model took for persons', with at least one place it knows ("schools in Dwarka, Kessel
-/// and Tovebury"), is a list of places. A person named with a known first name or by the
+/// the model took for persons', with at least one place it knows ("schools in Tovebury, Kessel
+/// and Marrow Vale"), is a list of places. A person named with a known first name or by the
 /// surname of someone named in full is left alone.
 fn places_after_locative(
     t: &str,

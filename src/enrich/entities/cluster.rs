@@ -356,15 +356,15 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
             // "Harmon Field" … "Harmon Field Regional Airport": a name of two words or more
             // opening a longer name that its head word closes, where heads come last; not a
             // well-known place ("New York" is not "New York Police Department") nor a name with
-            // a head word of its own.
+            // a head word of its own; nor a place before a body's head word ("Upper Tove" is not
+            // "Upper Tove Regional Police", which serves it).
+            let closing = res.type_words.get(&ib.toks[ib.toks.len() - 1]);
             let opening = la >= 2
                 && prefix
                 && res.name_head == NameHead::Last
                 && !ia.known_place
-                && matches!(
-                    res.type_words.get(&ib.toks[ib.toks.len() - 1]),
-                    Some(TypeWord::Org | TypeWord::Loc)
-                )
+                && matches!(closing, Some(TypeWord::Org | TypeWord::Loc))
+                && !(ia.ty == EntityType::Location && closing == Some(&TypeWord::Org))
                 && ia.toks.iter().all(|w| !res.type_words.contains_key(w));
             // "the House Committee" after "the House Select Committee on Intelligence": a longer
             // organisation's first word and its head noun, the words between left out.

@@ -307,3 +307,19 @@ fn a_head_first_name_without_its_middle_words_is_the_same_place() {
     );
     assert_eq!(es[0].mentions.len(), 2);
 }
+
+#[test]
+fn a_place_is_not_the_body_named_after_it() {
+    let t = "Upper Tove Regional Police made the arrest. Crime fell across Upper Tove last year.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Upper Tove Regional Police", "ORG"), ("Upper Tove", "GPE")],
+    );
+    let n = names(&es);
+    assert!(
+        n.contains(&("Upper Tove Regional Police".to_string(), O)),
+        "{n:?}"
+    );
+    assert!(n.contains(&("Upper Tove".to_string(), L)), "{n:?}");
+}

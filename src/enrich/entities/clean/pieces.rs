@@ -146,7 +146,7 @@ pub(super) fn at_route(t: &str, r: Range, res: &Profile) -> Vec<Range> {
 
 /// `r` of `t` cut at the dash between two capitalised words where a route noun stands on the
 /// language's head side (`route_noun|`: « l'axe Tovebury-Marwick », "the Tovebury-Marwick
-/// line"): the route's two ends, not one name.
+/// route"): the route's two ends, not one name.
 pub(super) fn dashed_route(t: &str, r: Range, res: &Profile) -> Vec<Range> {
     match route_dash(t, r.start, r.end, res) {
         Some(at) => around(r, at, t[at..].chars().next().map_or(1, char::len_utf8)),

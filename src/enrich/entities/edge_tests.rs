@@ -207,11 +207,14 @@ fn the_two_ends_of_a_route_joined_by_a_dash_are_two_places() {
 
 #[test]
 fn a_role_and_its_complement_opening_a_sentence_before_a_name_is_no_name() {
-    let t = "Le match est fini.\n\nPorte-parole du club, Julie Varenne a parlé.";
+    let t = "La route reste fermée.\n\nPorte-parole de la préfecture, Julie Varenne a répondu.";
     let es = run(
         Lang::Fr,
         t,
-        &[("Porte-parole du club", "LOC"), ("Julie Varenne", "PER")],
+        &[
+            ("Porte-parole de la préfecture", "LOC"),
+            ("Julie Varenne", "PER"),
+        ],
     );
     assert_eq!(names(&es), [("Julie Varenne".to_string(), P)]);
     let t = "Spokesperson for the mayor, Ana Roy said so.";

@@ -134,7 +134,7 @@ pub(super) fn subject_like(fd: &Field<'_>, p: usize, res: &Profile) -> bool {
 }
 
 /// Whether token `k` follows a speech cue that follows a closing quotation mark: the subject of
-/// an inverted incise ("», pestait Jean Roy", "” said Ana Vale").
+/// an inverted incise ("», a lâché Jean Roy", "” said Ana Vale").
 fn inverted_after_quote(fd: &Field<'_>, k: usize, res: &Profile) -> bool {
     const CLOSING: [&str; 3] = ["»", "”", "\""];
     let closing = |j: usize| CLOSING.contains(&fd.toks[j].lower.as_str());
@@ -266,11 +266,10 @@ mod tests {
 
     #[test]
     fn an_inverted_subject_after_a_quote_and_not_an_object_role_is_the_antecedent() {
-        let t =
-            "Léo Brunet a marqué deux fois.\n\n« Nous avons perdu le fil », pestait Marc Olier \
-                 en conférence de presse. Le coach n'a pas voulu accabler l'arbitre, mais il a \
-                 estimé que le but « ne devait pas compter ». « Il y avait faute sur Brunet », \
-                 insiste-t-il.\n\nL'arbitre de la rencontre, Paul Sarda, n'a rien dit.";
+        let t = "Léo Brunet a marqué deux fois.\n\n« Nous avons manqué de rigueur », a lâché Marc \
+                 Olier à la sortie du vestiaire. L'entraîneur a refusé de blâmer le gardien, mais \
+                 il a jugé que le but « ne devait pas compter ». « Il y avait faute sur Brunet », \
+                 répète-t-il.\n\nLe gardien de Tarny, Paul Sarda, n'a rien dit.";
         let per = |n| (n, "PER");
         let qs = attribute(
             Lang::Fr,

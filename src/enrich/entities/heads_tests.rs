@@ -168,3 +168,46 @@ fn a_french_plain_or_plateau_names_its_place_with_its_complement() {
         ]
     );
 }
+
+#[test]
+fn a_compass_point_or_a_subdivision_names_a_place() {
+    let t =
+        "Smoke rose west of Kestrow on Monday, and residents of the Larkhaven subdivision left.";
+    let es = run(Lang::En, t, &[("Kestrow", "ORG"), ("Larkhaven", "PERSON")]);
+    let n = names(&es);
+    for place in ["Kestrow", "Larkhaven"] {
+        assert!(n.contains(&(place.to_string(), L)), "{place}: {n:?}");
+    }
+    let t = "Le feu a pris au nord de Vaubrun, puis à l'ouest d'Arlemont.";
+    let es = run(Lang::Fr, t, &[("Vaubrun", "ORG"), ("Arlemont", "PER")]);
+    let n = names(&es);
+    for place in ["Vaubrun", "Arlemont"] {
+        assert!(n.contains(&(place.to_string(), L)), "{place}: {n:?}");
+    }
+}
+
+#[test]
+fn two_streets_run_into_one_span_are_two_places() {
+    let t = "A bus lane between Kessel Lane and Barrow Road opens soon, on the block bounded by \
+             Orrin St and Tove St, said Antigua and Barbuda's envoy.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Kessel Lane and Barrow Road", "FAC"),
+            ("Orrin St", "ORG"),
+            ("Tove St", "ORG"),
+            ("Antigua and Barbuda", "GPE"),
+        ],
+    );
+    let n = names(&es);
+    for place in [
+        "Kessel Lane",
+        "Barrow Road",
+        "Orrin St",
+        "Tove St",
+        "Antigua and Barbuda",
+    ] {
+        assert!(n.contains(&(place.to_string(), L)), "{place}: {n:?}");
+    }
+}

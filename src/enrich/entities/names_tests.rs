@@ -93,6 +93,14 @@ fn a_road_s_number_is_part_of_its_name() {
     for x in ["52nd Street", "9th Avenue", "Highway 12"] {
         assert!(n.contains(&(x.to_string(), L)), "{x}: {n:?}");
     }
+    // The number the model read as the start of a date.
+    let t = "She drives along State Highway 6 each week.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("State Highway", "FAC"), ("6 each week", "DATE")],
+    );
+    assert_eq!(names(&es), [("State Highway 6".to_string(), L)]);
 }
 
 #[test]

@@ -141,7 +141,7 @@ impl Span<'_> {
             if num.starts_with(|c: char| c.is_ascii_digit())
                 && num.chars().filter(char::is_ascii_alphabetic).count() <= 1
                 && loc_word(last)
-                && (self.free)(r.end + 1)
+                && (self.free_of_names)(r.end + 1)
             {
                 out.end = r.end + 1 + n;
             }

@@ -21,7 +21,9 @@ use crate::enrich::ner::EntSpan;
 use crate::enrich::profile::{key, lower, Gender, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Document, EntityType};
-use pieces::{around, at_commas, at_route, at_speech_verbs, dashed_route, pieces};
+use pieces::{
+    around, at_commas, at_coordinated_places, at_route, at_speech_verbs, dashed_route, pieces,
+};
 use std::collections::HashSet;
 
 /// A byte range of a field.
@@ -50,6 +52,13 @@ pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &
         .iter()
         .flat_map(|(fi, sp)| [(*fi, sp.start), (*fi, sp.end)])
         .collect();
+    // The same for names only: a road's number may be the start of a date the model ran on
+    // ("Highway 8 each week" read as "Highway" and a date "8 each week").
+    let name_bounds: HashSet<(usize, usize)> = spans
+        .iter()
+        .filter(|(_, sp)| is_name_label(&sp.label))
+        .flat_map(|(fi, sp)| [(*fi, sp.start), (*fi, sp.end)])
+        .collect();
     for (fi, sp) in spans {
         let Some(f) = doc.fields.get(*fi) else {
             continue;
@@ -68,6 +77,7 @@ pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &
             ty: label_type(&sp.label),
             extend: !(res.headline_case && f.name == "title"),
             free: &|b: usize| !bounds.contains(&(*fi, b)),
+            free_of_names: &|b: usize| !name_bounds.contains(&(*fi, b)),
             res,
         };
         let cut = pieces(t, sp.start, sp.end)
@@ -79,6 +89,10 @@ pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &
                 // Titles of works hold them ("Last Train to Elmford").
                 EntityType::Misc => vec![r],
                 _ => at_route(t, r, res),
+            })
+            .flat_map(|r| match span.ty {
+                EntityType::Misc => vec![r],
+                _ => at_coordinated_places(t, r, res),
             });
         for piece in cut {
             // A route's two ends show once the route noun is trimmed.
@@ -117,6 +131,7 @@ pub(super) fn lower_case_head(t: &str, s: usize, res: &Profile) -> Option<usize>
         ty: EntityType::Location,
         extend: false,
         free: &|_| true,
+        free_of_names: &|_| true,
         res,
     };
     span.head_of_complement(s)
@@ -130,6 +145,8 @@ struct Span<'a> {
     extend: bool,
     /// Whether no other span starts or ends at a byte.
     free: &'a dyn Fn(usize) -> bool,
+    /// Whether no other name's span starts or ends at a byte (dates and numbers aside).
+    free_of_names: &'a dyn Fn(usize) -> bool,
     res: &'a Profile,
 }
 

@@ -144,6 +144,35 @@ pub(super) fn at_route(t: &str, r: Range, res: &Profile) -> Vec<Range> {
     vec![r]
 }
 
+/// `r` of `t` cut at a coordinator between two names that each close (or, where heads come
+/// first, open) on a place's head word: the model ran two streets into one span ("Mill Lane
+/// and Abbey Road", "Hanway Street & Dorrit Avenue"). A country's formal name has no such
+/// heads on both sides ("Trinidad and Tobago").
+pub(super) fn at_coordinated_places(t: &str, r: Range, res: &Profile) -> Vec<Range> {
+    let seg = &t[r.start..r.end];
+    let head = |s: &str| {
+        let words: Vec<&str> = s.split(' ').collect();
+        let w = match res.name_head {
+            NameHead::Last => words.last(),
+            NameHead::First => words.first(),
+        };
+        words.len() >= 2
+            && words.iter().all(|w| !w.is_empty())
+            && s.starts_with(char::is_uppercase)
+            && w.is_some_and(|w| res.type_words.get(&key(w)) == Some(&TypeWord::Loc))
+    };
+    for and in &res.and_words {
+        let pat = format!(" {and} ");
+        let Some(i) = seg.find(&pat) else {
+            continue;
+        };
+        if head(&seg[..i]) && head(&seg[i + pat.len()..]) {
+            return around(r, r.start + i, pat.len());
+        }
+    }
+    vec![r]
+}
+
 /// `r` of `t` cut at the dash between two capitalised words where a route noun stands on the
 /// language's head side (`route_noun|`: « l'axe Tovebury-Marwick », "the Tovebury-Marwick
 /// route"): the route's two ends, not one name.

@@ -234,8 +234,18 @@ fn link_names(info: &[ClusterInfo], uf: &mut UnionFind, res: &Profile) {
         let roots: HashSet<usize> = targets.iter().map(|&b| uf.find(b)).collect();
         let head_alone =
             ia.toks.len() == 1 && res.type_words.get(&ia.toks[0]) == Some(&TypeWord::Org);
+        // A person's lone name beside a person and a body named after them ("Kabir" beside
+        // "Ana Kabir" and "Kabir Knit Ltd"): the person.
+        let persons: Vec<usize> = targets
+            .iter()
+            .copied()
+            .filter(|&b| ia.ty == EntityType::Person && info[b].ty == EntityType::Person)
+            .collect();
+        let person_roots: HashSet<usize> = persons.iter().map(|&b| uf.find(b)).collect();
         let pick = if roots.len() == 1 {
             targets.first().copied()
+        } else if person_roots.len() == 1 {
+            persons.first().copied()
         } else if !targets.is_empty()
             && (head_alone || targets.iter().all(|&b| info[b].ty == EntityType::Person))
         {
@@ -247,6 +257,21 @@ fn link_names(info: &[ClusterInfo], uf: &mut UnionFind, res: &Profile) {
             uf.join(a, b);
         }
     }
+}
+
+/// Whether lone word `ia`, typed a person, is the middle one of the three of person `ib`, as a first of two
+/// surnames ("García" of "Luis García Pena"), not a first name of two ("Ann" of "Mary Ann
+/// Lowe") nor a particle.
+fn middle_name(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
+    let [w] = &ia.toks[..] else {
+        return false;
+    };
+    ia.ty == EntityType::Person
+        && ib.toks.len() == 3
+        && ib.toks[1] == *w
+        && w.chars().count() >= 3
+        && !res.first_names.contains_key(w)
+        && !res.particles.contains(w)
 }
 
 /// Whether cluster `ia` is a short form of cluster `ib` (or its acronym).
@@ -286,7 +311,7 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
             // unless it is a well-known place ("Jordan" beside "Michael Jordan"; a town of the
             // KB is well known from a million inhabitants: "García" of Mexico is no bar).
             (ia.ty != EntityType::Location || ia.has_per || ia.initials || !ia.major_place)
-                && (suffix || (prefix && la == 1))
+                && (suffix || (prefix && la == 1) || middle_name(ia, ib, res))
                 && ib.toks.iter().all(|w| !res.and_words.contains(w))
         }
         EntityType::Organization | EntityType::Location => {

@@ -323,3 +323,50 @@ fn a_place_is_not_the_body_named_after_it() {
     );
     assert!(n.contains(&("Upper Tove".to_string(), L)), "{n:?}");
 }
+
+#[test]
+fn a_lone_surname_beside_a_person_and_a_firm_named_after_them_is_the_person() {
+    let t = "Nadim Kabir runs Kabir Knit Ltd in Tovebury. Kabir said the mill would stay.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Nadim Kabir", "PERSON"),
+            ("Kabir Knit Ltd", "ORG"),
+            ("Tovebury", "GPE"),
+            ("Kabir", "PERSON"),
+        ],
+    );
+    let n = names(&es);
+    assert!(!n.contains(&("Kabir".to_string(), P)), "{n:?}");
+    let kabir = es.iter().find(|e| e.name == "Nadim Kabir").unwrap();
+    assert_eq!(kabir.mentions.len(), 2);
+}
+
+#[test]
+fn the_middle_one_of_three_names_alone_is_the_person_unless_a_first_name() {
+    let t = "Paul Kabongo Ilunga enseigne à Kinshasa. Selon Kabongo, le taux va baisser.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Paul Kabongo Ilunga", "PER"),
+            ("Kinshasa", "LOC"),
+            ("Kabongo", "PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Paul Kabongo Ilunga".to_string(), P),
+            ("Kinshasa".to_string(), L)
+        ]
+    );
+    let t = "Mary Ann Lowe arrived. Ann Pike left.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Mary Ann Lowe", "PERSON"), ("Ann Pike", "PERSON")],
+    );
+    assert_eq!(es.len(), 2, "{:?}", names(&es));
+}

@@ -425,9 +425,20 @@ fn cap_run(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Option<Span> {
     while e + 1 < k1 && e - k < 4 {
         let n = &fd.toks[e + 1];
         // A name never runs over a line break ("Business Desk" of a byline, then the body).
+        // Nor from a plural over a particle into a name the model found of a body or a place:
+        // "Officials of Harrow Gas said" are people of the body, unnamed ("Électricité du
+        // Liban" is one name).
+        let into_name = |x: &crate::enrich::tokens::Tok| {
+            e == k
+                && t.lower.ends_with('s')
+                && fd
+                    .mention_starting(x.start)
+                    .is_some_and(|m| !fd.is_person(m.entity))
+        };
         if n.word
             && (n.cap
-                || (res.particles.contains(&n.lower) && fd.toks.get(e + 2).is_some_and(|x| x.cap)))
+                || (res.particles.contains(&n.lower)
+                    && fd.toks.get(e + 2).is_some_and(|x| x.cap && !into_name(x))))
             && res.cues_starting(&n.lower).next().is_none()
             && !fd.text[fd.toks[e].end..n.start].contains('\n')
         {
@@ -577,4 +588,22 @@ fn phrase_start(fd: &Field<'_>, b0: usize, j: usize, res: &Profile) -> usize {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::attribute;
+    use crate::enrich::profile::Lang;
+
+    #[test]
+    fn a_plural_before_a_body_s_name_is_no_name_of_a_speaker() {
+        let t = "\"The pumps failed twice this week,\" said Engineers of Tove Water Board.";
+        let qs = attribute(Lang::En, t, &[("Tove Water Board", "ORG")]);
+        assert_eq!(qs.len(), 1);
+        assert_ne!(
+            qs[0].1.as_deref(),
+            Some("Engineers of Tove Water Board"),
+            "{qs:?}"
+        );
+    }
 }

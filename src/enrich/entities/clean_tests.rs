@@ -710,3 +710,10 @@ fn english_halls_docks_plants_ports_and_estates_are_places() {
         ]
     );
 }
+
+#[test]
+fn a_demonym_after_a_demonstrative_is_no_name() {
+    let t = "Ce Vaubrunnais de 40 ans a démarché des retraités. Cette Lilloise a témoigné.";
+    let es = run(Lang::Fr, t, &[("Vaubrunnais", "LOC"), ("Lilloise", "PER")]);
+    assert!(es.is_empty(), "{:?}", names(&es));
+}

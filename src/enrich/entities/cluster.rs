@@ -184,7 +184,7 @@ impl ClusterInfo {
         let ty = type_override(text, voted, res).unwrap_or(voted);
         let letters: String = text.chars().filter(|c| *c != '.').collect();
         let acronym = (letters.chars().count() >= 2
-            && letters.chars().count() <= 6
+            && letters.chars().count() <= 8
             && letters.chars().all(|c| c.is_uppercase()))
         .then(|| key(&letters));
         ClusterInfo {
@@ -478,9 +478,82 @@ fn inner(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
 /// An acronym spelled by the initials of all of `ib`'s words (function words and legal forms
 /// aside): "GE" of "General Electric", "NTSB" of "National Transportation Safety Board".
 fn acronym_of(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
-    ia.acronym
-        .as_ref()
-        .is_some_and(|ac| ib.ty != EntityType::Person && initials_of(&ib.toks, res) == *ac)
+    if ib.ty == EntityType::Person {
+        return false;
+    }
+    if let Some(ac) = &ia.acronym {
+        return initials_of(&ib.toks, res) == *ac
+            || (ac.chars().count() >= 3 && spelled_by_words(ac, &ib.toks, true, res));
+    }
+    // An acronym written as a word ("Unesco", "Cedeao"): of four letters or more, spelled by
+    // every word it stands for.
+    match &ia.toks[..] {
+        [w] if ia.ty == EntityType::Organization
+            && !ia.known_place
+            && w.chars().count() >= 4
+            && w.chars().all(char::is_alphabetic) =>
+        {
+            spelled_by_words(w, &ib.toks, false, res)
+        }
+        _ => false,
+    }
+}
+
+/// Whether acronym `ac` (lower case) spells the words `toks` in order: each content word gives
+/// its initial; a function word, a particle or a legal form gives its initial or nothing
+/// ("cdot" of "colorado department of transportation", "tsmc" of "taiwan semiconductor
+/// manufacturing co", "cedeao" of "communauté économique des états de l' afrique de l'
+/// ouest"); a complement after the last letter is left out ("puc" of "public utility
+/// commission of texas"); with `loose`, so is the first word ("cpsc" of "u.s. consumer product
+/// safety commission").
+fn spelled_by_words(ac: &str, toks: &[String], loose: bool, res: &Profile) -> bool {
+    let function = |w: &str| {
+        res.particles.contains(w)
+            || res.articles.contains_key(w)
+            || res.and_words.contains(w)
+            || res.acronym_skip.contains(w)
+            || res.preps.contains(w)
+            || res.complements.contains(w)
+            || res.type_words.get(w) == Some(&TypeWord::Legal)
+    };
+    let letters: Vec<char> = ac.chars().collect();
+    if toks.len() < 2 || toks.len() > 16 || letters.len() > toks.len() {
+        return false;
+    }
+    let walker = Walk {
+        toks,
+        letters: &letters,
+        function: &function,
+    };
+    walker.from(0, 0, 0) || (loose && toks.len() >= 3 && walker.from(1, 0, 0))
+}
+
+/// The search of [`spelled_by_words`]: the letters of an acronym against a name's words.
+struct Walk<'a> {
+    toks: &'a [String],
+    letters: &'a [char],
+    function: &'a dyn Fn(&str) -> bool,
+}
+
+impl Walk<'_> {
+    /// Whether the letters from `j` spell the words from `i`, `lent` letters having been
+    /// given by function words so far. A function word gives at most one letter, and only
+    /// beside three of content words ("EDF" is not "EPR de Flamanville").
+    fn from(&self, i: usize, j: usize, lent: usize) -> bool {
+        if j == self.letters.len() {
+            // The rest is a complement: it opens on a function word.
+            return (lent == 0 || j - lent >= 3)
+                && (i == self.toks.len() || (self.function)(&self.toks[i]));
+        }
+        let Some(w) = self.toks.get(i) else {
+            return false;
+        };
+        let function = (self.function)(w);
+        let fits = w.chars().next() == Some(self.letters[j]);
+        let lends = usize::from(function);
+        (fits && lent + lends <= 1 && self.from(i + 1, j + 1, lent + lends))
+            || (function && self.from(i + 1, j, lent))
+    }
 }
 
 /// The initials of a name's words (lower case, as [`name_tokens`] gives them), function words,

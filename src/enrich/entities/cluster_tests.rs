@@ -370,3 +370,45 @@ fn the_middle_one_of_three_names_alone_is_the_person_unless_a_first_name() {
     );
     assert_eq!(es.len(), 2, "{:?}", names(&es));
 }
+
+#[test]
+fn an_acronym_spelled_with_a_function_word_a_legal_form_or_without_its_complement_links() {
+    let t = "The Tovelan Department of Transport closed the road, and TDOT crews stayed. \
+             Kessel Harbour Shipping Co. said KHSC ships would wait. The Public Water Board \
+             of Tovelan met; the PWB said nothing. Tove Energy Partners lost; TEP fell.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Tovelan Department of Transport", "ORG"),
+            ("TDOT", "ORG"),
+            ("Kessel Harbour Shipping Co.", "ORG"),
+            ("KHSC", "ORG"),
+            ("Public Water Board of Tovelan", "ORG"),
+            ("PWB", "ORG"),
+            ("Tove Energy Partners", "ORG"),
+            ("TEP", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert_eq!(n.len(), 4, "{n:?}");
+    // A function word lends one letter only beside three of content words.
+    let t = "Le chantier de l'EPR de Falmont a dérapé. EDF a reconnu le retard.";
+    let es = run(Lang::Fr, t, &[("EPR de Falmont", "ORG"), ("EDF", "ORG")]);
+    assert_eq!(es.len(), 2, "{:?}", names(&es));
+    // An acronym written as a word.
+    let t = "L'Office central de lutte contre les fraudes agricoles enquête. Selon l'Oclfa, \
+             le réseau est démantelé.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            (
+                "Office central de lutte contre les fraudes agricoles",
+                "ORG",
+            ),
+            ("Oclfa", "ORG"),
+        ],
+    );
+    assert_eq!(es.len(), 1, "{:?}", names(&es));
+}

@@ -549,7 +549,7 @@ impl Walk<'_> {
             return false;
         };
         let function = (self.function)(w);
-        let fits = w.chars().next() == Some(self.letters[j]);
+        let fits = w.starts_with(self.letters[j]);
         let lends = usize::from(function);
         (fits && lent + lends <= 1 && self.from(i + 1, j + 1, lent + lends))
             || (function && self.from(i + 1, j, lent))

@@ -296,7 +296,19 @@ fn links_to(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
     if ib.toks.len() <= ia.toks.len() {
         return false;
     }
-    short_form(ia, ib, res) || acronym_of(ia, ib, res)
+    short_form(ia, ib, res) || acronym_of(ia, ib, res) || club_town(ia, ib, res)
+}
+
+/// A town's name typed an organisation (the club of a sports report, `teams`) inside a longer
+/// club's name (`club|…` in `context.txt`): that club ("Tovelan" of "Stade Tovelan Basket").
+fn club_town(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
+    let la = ia.toks.len();
+    ia.ty == EntityType::Organization
+        && ib.ty == EntityType::Organization
+        && (ia.known_place || !ia.places.is_empty())
+        && ib.toks.len() > la
+        && super::teams::club_name(&ib.toks, res)
+        && ib.toks.windows(la).any(|w| w == ia.toks)
 }
 
 /// A person's surname or first name alone, or the tail or head noun of a longer name.

@@ -10,7 +10,7 @@ use super::mention::M;
 use crate::enrich::analysis::Analysis;
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::kb::Kb;
-use crate::enrich::profile::{key, lower, Profile};
+use crate::enrich::profile::{key, lower, NameHead, Profile};
 use crate::enrich::types::EntityType;
 use std::collections::HashSet;
 
@@ -37,8 +37,20 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, sports: bool, ms:
     if !sports {
         return;
     }
+    let clubs = club_names(an, ms, res);
+    // A town written once as the place ("à Tovelan") stays the place everywhere: its
+    // mentions are one entity.
+    let places: HashSet<String> = ms
+        .iter()
+        .filter(|m| located(an.doc.fields[m.field].text, m.start, res))
+        .map(|m| lower(&an.doc.fields[m.field].text[m.start..m.end]))
+        .collect();
     for m in ms.iter_mut() {
         let t = an.doc.fields[m.field].text;
+        if !places.contains(&lower(&t[m.start..m.end])) && part_of_a_club(t, m, &clubs, res, kb) {
+            m.hint = Some(EntityType::Organization);
+            continue;
+        }
         // A person is beaten or faced too ("beat Novak in the final"): a name the model called
         // a person is a team only when the KB knows it as a town ("hosts Wigan on Sunday").
         if m.ty() == EntityType::Person && !kb.names_place(&t[m.start..m.end]) {
@@ -48,6 +60,57 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, sports: bool, ms:
             m.hint = Some(EntityType::Organization);
         }
     }
+}
+
+/// The names of the article's clubs, in lower case: organisations of two words or more, one
+/// of them a club's word (`club|…`: "Tovelan Rovers", « Stade Tovelan Basket »).
+fn club_names(an: &Analysis<'_>, ms: &[M], res: &Profile) -> Vec<String> {
+    ms.iter()
+        .filter(|m| m.ty() == EntityType::Organization)
+        .map(|m| lower(&an.doc.fields[m.field].text[m.start..m.end]))
+        .filter(|n| {
+            let words: Vec<&str> = n.split(' ').collect();
+            words.len() >= 2 && club_name(&words, res)
+        })
+        .collect()
+}
+
+/// Whether the words of a name (in lower case) are a club's: one is a club's word (`club|…`),
+/// and where heads come last, none a complement ("United Teachers of Tovelan" is a union).
+pub(super) fn club_name<S: AsRef<str>>(words: &[S], res: &Profile) -> bool {
+    words.iter().any(|w| res.context.club.contains(w.as_ref()))
+        && (res.name_head == NameHead::First
+            || !words.iter().any(|w| res.complements.contains(w.as_ref())))
+}
+
+/// A town's name (the KB's) written inside a club's name of the article, standing alone, not
+/// after a preposition ("à Tovelan", "in Tovelan", "de Tovelan": the town) unless a team cue
+/// ("face à Tovelan"): the club, as a sports report shortens it ("Tovelan a battu Marle").
+fn part_of_a_club(t: &str, m: &M, clubs: &[String], res: &Profile, kb: &Kb) -> bool {
+    let name = &t[m.start..m.end];
+    if m.ty() == EntityType::Person || !kb.names_place(name) {
+        return false;
+    }
+    let low = lower(name);
+    let inside = clubs.iter().any(|c| {
+        *c != low
+            && c.split(' ')
+                .collect::<Vec<_>>()
+                .windows(low.split(' ').count())
+                .any(|w| w.join(" ") == low)
+    });
+    if !inside {
+        return false;
+    }
+    !located(t, m.start, res)
+}
+
+/// Whether the name at `s` of `t` follows a preposition that is no team cue ("à Tovelan",
+/// "in Tovelan"; not "face à Tovelan").
+fn located(t: &str, s: usize, res: &Profile) -> bool {
+    let window = before(t, s);
+    let prev = window.rsplit([' ', '\'', '’']).next().unwrap_or("");
+    !cue_before(t, s, res) && (res.preps.contains(prev) || res.locatives.contains(prev))
 }
 
 /// "the Green Bay Packers", "the Leeds Rhinos", "les Montreal Alouettes", "the Seattle Times": a
@@ -379,6 +442,38 @@ mod tests {
         let es = run(Lang::Fr, t, &[("Italie", "LOC")]);
         assert!(
             names(&es).contains(&("Italie".into(), L)),
+            "{:?}",
+            names(&es)
+        );
+    }
+
+    #[test]
+    fn in_a_sports_report_a_town_inside_a_club_s_name_is_the_club() {
+        let t = "Le RC Vaubrun Alsace a battu Marle 2-1 en championnat. Privé de son buteur, \
+                 Vaubrun a tenu jusqu'au bout du match.";
+        let es = run_kb(
+            Lang::Fr,
+            t,
+            &[
+                ("RC Vaubrun Alsace", "ORG"),
+                ("Marle", "LOC"),
+                ("Vaubrun", "LOC"),
+            ],
+            &towns(&["Vaubrun", "Marle"]),
+        );
+        let club = es.iter().find(|e| e.name == "RC Vaubrun Alsace").unwrap();
+        assert_eq!(club.mentions.len(), 2, "{:?}", names(&es));
+        // Not a union of the town's teachers.
+        let t = "United Teachers of Tovelan voted to strike. Tovelan schools closed; the \
+                 league match was off and the striker stayed home.";
+        let es = run_kb(
+            Lang::En,
+            t,
+            &[("United Teachers of Tovelan", "ORG"), ("Tovelan", "GPE")],
+            &towns(&["Tovelan"]),
+        );
+        assert!(
+            names(&es).contains(&("Tovelan".to_string(), L)),
             "{:?}",
             names(&es)
         );

@@ -38,6 +38,9 @@ pub struct Context {
     /// Words right after a name (or its possessive) that make it a team in a sports report
     /// ("manager", "coach").
     pub team_after: Vec<String>,
+    /// Words of a club's name ("FC", "United", « Stade »): in a sports report, a town's name
+    /// inside one names the club.
+    pub club: HashSet<String>,
     /// Nouns of kinship ("wife", "frère"): "her brother, X", "X and his wife" name a person.
     pub kin: HashSet<String>,
     /// Possessive determiners before a kinship noun ("his", "sa").
@@ -92,6 +95,9 @@ impl Context {
                 }
                 ["team", "before", w] => c.team_before.push(lower(w)),
                 ["team", "after", w] => c.team_after.push(lower(w)),
+                ["club", w] => {
+                    c.club.insert(lower(w));
+                }
                 ["kin", "noun", w] => {
                     c.kin.insert(lower(w));
                 }

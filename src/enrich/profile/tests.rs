@@ -64,7 +64,7 @@ fn context_files_are_well_formed() {
                 ["class" | "after" | "before", t, w] => {
                     ["per", "loc", "org"].contains(&t) && !w.is_empty() && lower(w) == w
                 }
-                ["adjective" | "located" | "character" | "inner" | "age" | "sport", w] => {
+                ["adjective" | "located" | "character" | "inner" | "age" | "sport" | "club", w] => {
                     !w.is_empty()
                 }
                 ["team", "before" | "after", w] => !w.is_empty(),

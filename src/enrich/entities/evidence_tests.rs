@@ -273,3 +273,20 @@ fn a_polling_institute_or_an_ngo_is_named_after_its_class_noun() {
     let n: Vec<String> = names(&es).into_iter().map(|(x, _)| x).collect();
     assert_eq!(n, ["Velmar", "Terre vive", "Mer vive"]);
 }
+
+#[test]
+fn a_name_closing_on_a_country_without_a_first_name_is_a_body_unless_a_surname() {
+    let kb = super::tests::country("Vandoria", &[], &[]);
+    let t = "Tovel Bank Vandoria raised its rates on Monday.";
+    let es = run_kb(Lang::En, t, &[("Tovel Bank Vandoria", "PERSON")], &kb);
+    assert_eq!(names(&es), [("Tovel Bank Vandoria".to_string(), O)]);
+    // The surname of another person of the article, or a name after a role word.
+    let t = "The saxophonist Brel Vandoria played; his daughter, Ana Vandoria, sang.";
+    let es = run_kb(
+        Lang::En,
+        t,
+        &[("Brel Vandoria", "PERSON"), ("Ana Vandoria", "PERSON")],
+        &kb,
+    );
+    assert!(has_name(&es, "Brel Vandoria", P), "{:?}", names(&es));
+}

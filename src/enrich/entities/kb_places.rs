@@ -96,6 +96,21 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             m.hint = Some(EntityType::Location);
             continue;
         }
+        // A surname of the article's persons ("Ann Jordan") or a name after a role word ("the
+        // saxophonist Kidd Jordan") is a person's.
+        let last = form.rsplit(' ').next().unwrap_or(form);
+        let surname = person_names
+            .iter()
+            .any(|p| p.as_str() != form && p.rsplit(' ').next() == Some(last));
+        let role_before = t[..m.start]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| res.role(&lower(w)).is_some());
+        if !surname && !role_before && body_of_place(form, &m.label, res, kb) {
+            m.hint = Some(EntityType::Organization);
+            continue;
+        }
         if !kb.names_place(form) {
             // A town the KB does not know, placed the way agencies write it: a region's
             // abbreviation after a comma ("Ferndale, Wash.,", "Moose Creek, Alta."); not a
@@ -142,6 +157,29 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             m.hint = Some(EntityType::Location);
         }
     }
+}
+
+/// A name the model called a person that closes on a country, a region or a well-known city
+/// of the KB and opens on no first name ("Tovel Bank UK", "Harbour Exchange Dublin", "Marine
+/// Fisheries Norway"): a body and where it works, not a person; a surname is no place of that
+/// rank in a name without a first name.
+fn body_of_place(form: &str, label: &str, res: &Profile, kb: &Kb) -> bool {
+    let words: Vec<&str> = form.split_whitespace().collect();
+    if label_type(label) != EntityType::Person
+        || words.len() < 2
+        || res.first_names.contains_key(&lower(words[0]))
+        || res.type_words.contains_key(&key(words[0]))
+        || kb.names_place(words[0])
+    {
+        return false;
+    }
+    // Not a place that is also a first name, as surnames may be ("Kidd Jordan").
+    let closing = |n: usize| {
+        let tail = words[words.len() - n..].join(" ");
+        !res.first_names.contains_key(&lower(&tail))
+            && (kb.names_major_place(&tail) || kb.names_region(&tail))
+    };
+    closing(1) || (words.len() >= 3 && closing(2))
 }
 
 /// Whether mention `i` is listed or bracketed beside a person's name (labelled a person, and

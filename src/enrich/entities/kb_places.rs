@@ -96,18 +96,7 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             m.hint = Some(EntityType::Location);
             continue;
         }
-        // A surname of the article's persons ("Ann Jordan") or a name after a role word ("the
-        // saxophonist Kidd Jordan") is a person's.
-        let last = form.rsplit(' ').next().unwrap_or(form);
-        let surname = person_names
-            .iter()
-            .any(|p| p.as_str() != form && p.rsplit(' ').next() == Some(last));
-        let role_before = t[..m.start]
-            .trim_end()
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| res.role(&lower(w)).is_some());
-        if !surname && !role_before && body_of_place(form, &m.label, res, kb) {
+        if body_of_place(form, &m.label, res, kb) && !person_by_context(t, m, &person_names, res) {
             m.hint = Some(EntityType::Organization);
             continue;
         }
@@ -157,6 +146,22 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             m.hint = Some(EntityType::Location);
         }
     }
+}
+
+/// Whether the name of `m` is a person's by the article around it: its last word is the surname
+/// of another of the article's persons ("Ann Jordan"), or a role word stands right before it
+/// ("the saxophonist Kidd Jordan").
+fn person_by_context(t: &str, m: &M, person_names: &[String], res: &Profile) -> bool {
+    let form = &t[m.start..m.end];
+    let last = form.rsplit(' ').next().unwrap_or(form);
+    person_names
+        .iter()
+        .any(|p| p.as_str() != form && p.rsplit(' ').next() == Some(last))
+        || t[..m.start]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| res.role(&lower(w)).is_some())
 }
 
 /// A name the model called a person that closes on a country, a region or a well-known city

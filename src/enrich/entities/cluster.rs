@@ -497,7 +497,7 @@ fn acronym_of(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
         return initials_of(&ib.toks, res) == *ac
             || (ac.chars().count() >= 3 && spelled_by_words(ac, &ib.toks, true, res));
     }
-    // An acronym written as a word ("Unesco", "Cedeao"): of four letters or more, spelled by
+    // An acronym written as a word ("Unesco", "Oclfa"): of four letters or more, spelled by
     // every word it stands for.
     match &ia.toks[..] {
         [w] if ia.ty == EntityType::Organization
@@ -513,11 +513,10 @@ fn acronym_of(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
 
 /// Whether acronym `ac` (lower case) spells the words `toks` in order: each content word gives
 /// its initial; a function word, a particle or a legal form gives its initial or nothing
-/// ("cdot" of "colorado department of transportation", "tsmc" of "taiwan semiconductor
-/// manufacturing co", "cedeao" of "communauté économique des états de l' afrique de l'
-/// ouest"); a complement after the last letter is left out ("puc" of "public utility
-/// commission of texas"); with `loose`, so is the first word ("cpsc" of "u.s. consumer product
-/// safety commission").
+/// ("tdot" of "tovelan department of transport", "khsc" of "kessel harbour shipping co",
+/// "acde" of "agence de contrôle des eaux"); a complement after the last letter is left out
+/// ("pwb" of "public water board of tovelan"); with `loose`, so is the first word ("vtsb" of
+/// "u.s. vehicle and tyre safety board").
 fn spelled_by_words(ac: &str, toks: &[String], loose: bool, res: &Profile) -> bool {
     let function = |w: &str| {
         res.particles.contains(w)
@@ -550,7 +549,7 @@ struct Walk<'a> {
 impl Walk<'_> {
     /// Whether the letters from `j` spell the words from `i`, `lent` letters having been
     /// given by function words so far. A function word gives at most one letter, and only
-    /// beside three of content words ("EDF" is not "EPR de Flamanville").
+    /// beside three of content words ("EDF" is not "EPR de Falmont").
     fn from(&self, i: usize, j: usize, lent: usize) -> bool {
         if j == self.letters.len() {
             // The rest is a complement: it opens on a function word.

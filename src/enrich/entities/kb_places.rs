@@ -149,8 +149,8 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
 }
 
 /// Whether the name of `m` is a person's by the article around it: its last word is the surname
-/// of another of the article's persons ("Ann Jordan"), or a role word stands right before it
-/// ("the saxophonist Kidd Jordan").
+/// of another of the article's persons ("Ana Vandoria"), or a role word stands right before it
+/// ("the saxophonist Brel Vandoria").
 fn person_by_context(t: &str, m: &M, person_names: &[String], res: &Profile) -> bool {
     let form = &t[m.start..m.end];
     let last = form.rsplit(' ').next().unwrap_or(form);
@@ -178,7 +178,7 @@ fn body_of_place(form: &str, label: &str, res: &Profile, kb: &Kb) -> bool {
     {
         return false;
     }
-    // Not a place that is also a first name, as surnames may be ("Kidd Jordan").
+    // Not a place that is also a first name, as surnames may be ("Brel Florence").
     let closing = |n: usize| {
         let tail = words[words.len() - n..].join(" ");
         !res.first_names.contains_key(&lower(&tail))

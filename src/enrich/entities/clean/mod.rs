@@ -53,7 +53,7 @@ pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &
         .flat_map(|(fi, sp)| [(*fi, sp.start), (*fi, sp.end)])
         .collect();
     // The same for names only: a road's number may be the start of a date the model ran on
-    // ("Highway 8 each week" read as "Highway" and a date "8 each week").
+    // ("Highway 6 each week" read as "Highway" and a date "6 each week").
     let name_bounds: HashSet<(usize, usize)> = spans
         .iter()
         .filter(|(_, sp)| is_name_label(&sp.label))

@@ -221,12 +221,20 @@ fn link_names(info: &[ClusterInfo], uf: &mut UnionFind, res: &Profile) {
         if ia.toks.is_empty() {
             continue;
         }
-        let targets: Vec<usize> = info
+        let mut targets: Vec<usize> = info
             .iter()
             .enumerate()
             .filter(|&(b, ib)| a != b && links_to(ia, ib, res))
             .map(|(b, _)| b)
             .collect();
+        if targets.is_empty() {
+            targets = info
+                .iter()
+                .enumerate()
+                .filter(|&(b, ib)| a != b && firm_short(ia, ib, res))
+                .map(|(b, _)| b)
+                .collect();
+        }
         // Link when the referent is unambiguous (all targets are one entity already), or, for
         // persons sharing a name ("Lind" beside "Ada Lind" and "Tom Lind") and for an
         // organisation's head noun alone ("the Commission" beside two commissions), to the one
@@ -257,6 +265,29 @@ fn link_names(info: &[ClusterInfo], uf: &mut UnionFind, res: &Profile) {
             uf.join(a, b);
         }
     }
+}
+
+/// Whether organisation `ia` is the first words of organisation `ib`, as a firm is shortened:
+/// "Kestrel" after "Kestrel Markets", "Tove Crest" after "Tove Crest Roofing and Restoration";
+/// where heads come last. Not a known place, a name the model called a person once, an
+/// acronym, nor one a complement or a type word follows: "Tove" is not "Tove Bank", nor the
+/// Senate its committee; nor a lone word before a coordinator ("Kestrel" is not "Kestrel and
+/// Marle", "Tove Forge" is "Tove Forge & Stamping"). Read only when no other link is found
+/// ([`link_names`]).
+fn firm_short(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
+    let la = ia.toks.len();
+    ib.toks.len() > la
+        && ib.toks[..la] == ia.toks[..]
+        && ia.ty == EntityType::Organization
+        && ib.ty == EntityType::Organization
+        && res.name_head == NameHead::Last
+        && !ia.known_place
+        && !ia.has_per
+        && ia.acronym.is_none()
+        && (la >= 2 || !res.and_words.contains(&ib.toks[la]))
+        && ib.toks[la..]
+            .iter()
+            .all(|w| !res.complements.contains(w) && !res.type_words.contains_key(w))
 }
 
 /// Whether lone word `ia`, typed a person, is the middle one of the three of person `ib`, as a first of two

@@ -412,3 +412,35 @@ fn an_acronym_spelled_with_a_function_word_a_legal_form_or_without_its_complemen
     );
     assert_eq!(es.len(), 1, "{:?}", names(&es));
 }
+
+#[test]
+fn a_firms_first_words_are_its_short_name() {
+    let t =
+        "Brackwater Crest Roofing & Restoration took deposits. Customers paid Brackwater Crest in \
+             November, and Kestrel Markets will close. Kestrel said the lease had expired.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Brackwater Crest Roofing & Restoration", "ORG"),
+            ("Brackwater Crest", "ORG"),
+            ("Kestrel Markets", "ORG"),
+            ("Kestrel", "ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Brackwater Crest Roofing & Restoration".to_string(), O),
+            ("Kestrel Markets".to_string(), O)
+        ]
+    );
+    // Not a lone word before a coordinator: two firms named together.
+    let t = "Kestrel and Marle won the tender. Kestrel said it would hire.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Kestrel and Marle", "ORG"), ("Kestrel", "ORG")],
+    );
+    assert_eq!(es.len(), 2, "{:?}", names(&es));
+}

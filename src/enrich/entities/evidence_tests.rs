@@ -308,3 +308,64 @@ fn common_nouns_written_in_capitals_are_no_names_alone() {
     );
     assert!(es.is_empty(), "{:?}", names(&es));
 }
+
+#[test]
+fn a_role_a_body_qualifies_in_apposition_makes_a_person() {
+    // After the name: a possessor or a body's name before the role.
+    let t = "“We are full,” said Tamba Kuyateh, the Tove Harbour Union’s industrial officer.";
+    let es = run(Lang::En, t, &[("Tamba Kuyateh", "ORG")]);
+    assert!(has_name(&es, "Tamba Kuyateh", P), "{:?}", names(&es));
+    let t = "The vote was delayed, said Tamba Kuyateh, a Marle Valley Party (MVP) legislator.";
+    let es = run(Lang::En, t, &[("Tamba Kuyateh", "ORG")]);
+    assert!(has_name(&es, "Tamba Kuyateh", P), "{:?}", names(&es));
+    // Not a role the phrase goes on after: "officer training" is what the union runs.
+    let t = "The course is run by Brackwater Skills, the Harbour Union’s officer training scheme.";
+    let es = run(Lang::En, t, &[("Brackwater Skills", "ORG")]);
+    assert!(has_name(&es, "Brackwater Skills", O), "{:?}", names(&es));
+    // Before the name: a role and its complement, the clause ending on the body's name.
+    let t = "Chair of the Tove Valley Water Board, Tamba Kuyateh, said the dam would hold.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Tove Valley Water Board", "ORG"), ("Tamba Kuyateh", "ORG")],
+    );
+    assert!(has_name(&es, "Tamba Kuyateh", P), "{:?}", names(&es));
+    assert!(
+        has_name(&es, "Tove Valley Water Board", O),
+        "{:?}",
+        names(&es)
+    );
+}
+
+#[test]
+fn councillors_and_owners_are_roles() {
+    let t = "Owner Tamba Kuyateh said the venue would close. Cr Ada Obiora agreed.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Tamba Kuyateh", "ORG"), ("Cr Ada Obiora", "PERSON")],
+    );
+    assert!(has_name(&es, "Tamba Kuyateh", P), "{:?}", names(&es));
+    assert!(has_name(&es, "Ada Obiora", P), "{:?}", names(&es));
+}
+
+#[test]
+fn a_town_owning_a_persons_name_is_where_the_person_comes_from() {
+    let kb = towns(&["Tracy", "Marwick"]);
+    let t = "Lowe's rink edged Tracy's Evan Klassen 7-6 in the final, then beat Marwick's Ann \
+             Pell 8-4 for the title.";
+    let es = run_kb(
+        Lang::En,
+        t,
+        &[
+            ("Lowe", "PERSON"),
+            ("Tracy", "PERSON"),
+            ("Evan Klassen", "PERSON"),
+            ("Marwick", "ORG"),
+            ("Ann Pell", "PERSON"),
+        ],
+        &kb,
+    );
+    assert!(has_name(&es, "Tracy", L), "{:?}", names(&es));
+    assert!(has_name(&es, "Marwick", L), "{:?}", names(&es));
+}

@@ -6,6 +6,7 @@
 //! Surrey, B.C., restaurant") or a "located" suffix ("a Lagos-based lender").
 
 use super::mention::M;
+use super::teams::before_persons_name;
 use super::typing::label_type;
 use crate::enrich::kb::{Kb, LARGE_CITY};
 use crate::enrich::profile::{abbrev_key, key, lower, NameHead, Profile, TypeWord};
@@ -86,12 +87,23 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
         .filter(|m| label_type(&m.label) == EntityType::Person)
         .map(|m| doc.fields[m.field].text[m.start..m.end].to_string())
         .collect();
+    let person_starts: HashSet<(usize, usize)> = ms
+        .iter()
+        .filter(|m| label_type(&m.label) == EntityType::Person)
+        .map(|m| (m.field, m.start))
+        .collect();
     for m in ms.iter_mut() {
         if m.hint.is_some() {
             continue;
         }
         let t = doc.fields[m.field].text;
         let form = &t[m.start..m.end];
+        // "Tovelan's Ada Lind": no one's name is written as the owner of another's; a town
+        // the KB knows is where the person comes from, even one named like a person.
+        if before_persons_name(t, m, &person_starts, res) && kb.names_place(form) {
+            m.hint = Some(EntityType::Location);
+            continue;
+        }
         if state_of_place(form, res, kb) {
             m.hint = Some(EntityType::Location);
             continue;

@@ -45,8 +45,18 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, sports: bool, ms:
         .filter(|m| located(an.doc.fields[m.field].text, m.start, res))
         .map(|m| lower(&an.doc.fields[m.field].text[m.start..m.end]))
         .collect();
+    let persons: HashSet<(usize, usize)> = ms
+        .iter()
+        .filter(|m| m.ty() == EntityType::Person)
+        .map(|m| (m.field, m.start))
+        .collect();
     for m in ms.iter_mut() {
         let t = an.doc.fields[m.field].text;
+        // "beat Tovelan's Ada Lind 8-4": the cue governs the player or the skip, the town is
+        // where they come from.
+        if before_persons_name(t, m, &persons, res) {
+            continue;
+        }
         if !places.contains(&lower(&t[m.start..m.end])) && part_of_a_club(t, m, &clubs, res, kb) {
             m.hint = Some(EntityType::Organization);
             continue;
@@ -60,6 +70,22 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, sports: bool, ms:
             m.hint = Some(EntityType::Organization);
         }
     }
+}
+
+/// Whether a possessive and a person's name (a mention among `persons`, by field and start)
+/// follow the name `m`: "Tovelan's Ada Lind".
+pub(super) fn before_persons_name(
+    t: &str,
+    m: &M,
+    persons: &HashSet<(usize, usize)>,
+    res: &Profile,
+) -> bool {
+    let rest = &t[m.end..];
+    res.tokens.possessives.iter().any(|p| {
+        rest.strip_prefix(p.as_str())
+            .and_then(|r| r.strip_prefix(' '))
+            .is_some_and(|r| persons.contains(&(m.field, t.len() - r.len())))
+    })
 }
 
 /// The names of the article's clubs, in lower case: organisations of two words or more, one

@@ -202,7 +202,7 @@ pub struct Profile {
     /// named before, described by age.
     pub age_suffixes: Vec<String>,
     /// First names (shared by every language, lower case) and their usual gender.
-    pub first_names: HashMap<String, Gender>,
+    pub first_names: FirstNames,
     /// Lone names that are not entities (months, days, ...), as [`key`] forms.
     pub stop: HashSet<String>,
     /// Demonyms in every generated form, as [`key`] forms.
@@ -613,7 +613,7 @@ impl Profile {
             roles: gendered(files.roles),
             role_classes: role_classes(files.roles),
             age_suffixes: Vec::new(),
-            first_names: gendered(FIRST_NAMES),
+            first_names: FirstNames::new(gendered(FIRST_NAMES)),
             stop: lines(files.stop).map(key).collect(),
             demonyms: HashSet::new(),
             type_words: HashMap::new(),
@@ -752,6 +752,45 @@ impl Profile {
         let k = lower(name);
         self.roles.contains_key(&k) || self.roles.contains_key(&k.replace('-', " "))
     }
+}
+
+/// First names and their usual gender, looked up in lower case, then without accents when the
+/// text and the list write them differently ("Siobhán" listed as "siobhan", "Zoe" as "zoé").
+#[derive(Debug, Default)]
+pub struct FirstNames {
+    exact: HashMap<String, Gender>,
+    folded: HashMap<String, Gender>,
+}
+
+impl FirstNames {
+    fn new(exact: HashMap<String, Gender>) -> Self {
+        let folded = exact.iter().map(|(w, g)| (fold(w), *g)).collect();
+        FirstNames { exact, folded }
+    }
+
+    /// The gender of a lower-case first name, if it is one.
+    pub fn get(&self, w: &str) -> Option<&Gender> {
+        self.exact.get(w).or_else(|| {
+            if w.is_ascii() {
+                self.folded.get(w)
+            } else {
+                self.folded.get(&fold(w))
+            }
+        })
+    }
+
+    /// Whether a lower-case word is a first name.
+    pub fn contains_key(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+}
+
+/// A lower-case word without its accents.
+fn fold(w: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    w.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
 }
 
 fn gendered(s: &'static str) -> HashMap<String, Gender> {

@@ -143,6 +143,18 @@ fn first_names_file_is_well_formed() {
 }
 
 #[test]
+fn first_names_are_found_whether_the_text_or_the_list_writes_the_accents() {
+    let names = FirstNames::new(gendered(FIRST_NAMES));
+    // Listed unaccented, written with an accent (the Irish "Seán", "Siobhán").
+    assert_eq!(names.get("seán"), Some(&Gender::Masculine));
+    assert!(names.contains_key("siobhán"));
+    // Listed accented only, written without ("Angel" for "Ángel").
+    assert!(names.contains_key("angel"));
+    assert!(!names.contains_key("paris"));
+    assert!(!names.contains_key("pàris"));
+}
+
+#[test]
 fn french_regular_verbs_end_in_er() {
     // Other verbs need their forms spelled out (see the file's header).
     for l in lines(FR.verbs) {

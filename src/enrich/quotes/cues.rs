@@ -424,6 +424,11 @@ fn before_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attributi
     let Some((k, c)) = found else {
         return opinion(fd, b0, b1, res).or_else(|| name_colon(fd, b0, b1));
     };
+    // An infinitive of narration has no subject of its own (« Et d'ajouter : … », « Avant de
+    // conclure : … »): whoever spoke before goes on, as for a quote without a cue.
+    if !c.source && res.complements.contains(&fd.toks[k].lower) {
+        return None;
+    }
     let inverted = cue_pronoun(&fd.toks[k..c.end], res).filter(|g| *g != Gender::Unknown);
     let r = if c.source {
         source_np(fd, c.end, b1, res)

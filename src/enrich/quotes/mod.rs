@@ -18,6 +18,8 @@
 //! Everything is linear in the text length (windows around each quote are bounded).
 
 mod clauses;
+#[cfg(test)]
+mod cue_tests;
 mod cues;
 mod field;
 mod filter;

@@ -57,6 +57,22 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
                 last.end = m.end;
                 continue;
             }
+            // A first name the model labelled apart from the person's surname right after it
+            // ("Maelle" a place, "Dorsey-Quint" a person): one person.
+            let first_name_apart = last.field == m.field
+                && lt != EntityType::Person
+                && mt == EntityType::Person
+                && m.start == last.end + 1
+                && t.as_bytes()[last.end] == b' '
+                && !t[last.start..last.end].contains(' ')
+                && res
+                    .first_names
+                    .contains_key(&lower(&t[last.start..last.end]));
+            if first_name_apart {
+                last.label = m.label.clone();
+                last.end = m.end;
+                continue;
+            }
             if last.field == m.field && one_coordinated_name(t, last, &m, res) {
                 last.end = m.end;
                 continue;
@@ -106,7 +122,32 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
         }
         merged.push(m);
     }
+    for m in &mut merged {
+        if let Some(e) = before_elided_end(doc.fields[m.field].text, m, res) {
+            m.end = e;
+        }
+    }
     merged
+}
+
+/// Where a name the model ran on to an elided article or particle ends, when no name found
+/// after the apostrophe was joined to it ("l'atelier Vireo de l'" + "Institut"): before the
+/// elided word and the particle that governs it.
+fn before_elided_end(t: &str, m: &M, res: &Profile) -> Option<usize> {
+    if !t[m.end..].starts_with(['\'', '’']) {
+        return None;
+    }
+    let (head, last) = t[m.start..m.end].rsplit_once(' ')?;
+    let elided = format!("{}'", lower(last));
+    if !res.articles.contains_key(&elided) && !res.particles.contains(&elided) {
+        return None;
+    }
+    let head = head.trim_end();
+    let head = match head.rsplit_once(' ') {
+        Some((h, p)) if res.particles.contains(p) => h.trim_end(),
+        _ => head,
+    };
+    Some(m.start + head.len())
 }
 
 /// Whether `last` and `m` are one name with a coordinator inside it, as "The Harbor and Coast
@@ -232,4 +273,33 @@ fn compound_of_known(text: &str, keys: &HashSet<String>) -> bool {
         let (l, r) = (parts[..i].join("-"), parts[i..].join("-"));
         keys.contains(&key(&l)) && keys.contains(&key(&r))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::enrich::entities::tests::{names, run};
+    use crate::enrich::profile::Lang;
+    use crate::enrich::types::EntityType::{Organization as O, Person as P};
+
+    #[test]
+    fn a_name_run_on_to_an_elided_article_ends_before_its_particle() {
+        let t = "Elle travaille à l’atelier Vireo de l’Institut des mers depuis trois ans.";
+        let es = run(Lang::Fr, t, &[("Vireo de l", "ORG")]);
+        assert_eq!(names(&es), [("Vireo".to_string(), O)]);
+        // A name found after the apostrophe is joined to it instead.
+        let t = "Il a été soigné à l’Hôpital général d’Ostrevie la semaine dernière.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[("Hôpital général d", "ORG"), ("Ostrevie", "LOC")],
+        );
+        assert_eq!(names(&es), [("Hôpital général d’Ostrevie".to_string(), O)]);
+    }
+
+    #[test]
+    fn a_first_name_labelled_apart_from_the_surname_after_it_is_one_person() {
+        let t = "His lawyer, Helen Dorsey-Quint, argued that the firm had been overwhelmed.";
+        let es = run(Lang::En, t, &[("Helen", "GPE"), ("Dorsey-Quint", "PERSON")]);
+        assert_eq!(names(&es), [("Helen Dorsey-Quint".to_string(), P)]);
+    }
 }

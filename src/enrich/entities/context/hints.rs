@@ -483,7 +483,12 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
                     .is_some())
     };
     // The clause before: from the last comma or sentence mark, a short noun phrase headed by a role.
-    let before = tokenize(win, &res.tokens);
+    // Read in the text's own case: a clause ending on a name is told by its capitals.
+    let mut from = m.start.saturating_sub(WINDOW);
+    while !t.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = tokenize(&t[from..m.start], &res.tokens);
     if before.last().is_some_and(|x| x.word) {
         // Directly after a role word ("CEO Ada Mensah").
         let last = before.len() - 1;
@@ -507,6 +512,20 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
         {
             return true;
         }
+        // A role and its complement open the clause, which ends on a body's name ("Chair of
+        // the Tove Valley Water Board, Ama Serwaa,"): the name is the role's, not the body's.
+        // A common noun ending it may be what the name is ("president of the town's largest
+        // union, Tovelan Workers"), as above.
+        if (3..=10).contains(&clause.len())
+            && ends_on_name
+            && (0..(clause.len() - 1).min(4)).any(|i| {
+                clause[i].word
+                    && is_role(clause, i)
+                    && res.complements.contains(&clause[i + 1].lower)
+            })
+        {
+            return true;
+        }
     }
     // After: ", the chief executive of ..." / ", le patron de ...".
     if let Some(r) = t[m.end..].strip_prefix(", ") {
@@ -519,6 +538,9 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
             !(res.articles.contains_key(&x.lower)
                 || res.trim_suffixes.iter().any(|p| lower(p) == x.lower))
         });
+        if first.is_some_and(|i| i <= 1 && role_after_owner(&after[i..], res)) {
+            return true;
+        }
         // The role may follow a lower-case modifier or two ("a senior inspector with").
         if let Some(i) = first.filter(|&i| i <= 3) {
             for j in i..(i + 3).min(after.len()) {
@@ -532,6 +554,42 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
                     break;
                 }
             }
+        }
+    }
+    false
+}
+
+/// Whether a noun phrase in apposition after a name is headed by a role that a body's name or
+/// a possessor qualifies: "the Harbour Union's industrial officer", "a Tove Valley Party
+/// legislator". Capitalised words, a possessive, an acronym in brackets and two lower-case
+/// modifiers at most come before the role, which closes the phrase.
+fn role_after_owner(toks: &[Tok], res: &Profile) -> bool {
+    let mut caps = 0;
+    let mut lower_words = 0;
+    for (i, x) in toks.iter().enumerate().take(10) {
+        if x.word && x.cap {
+            caps += 1;
+            continue;
+        }
+        if matches!(x.lower.as_str(), "'" | "'s" | "’s" | "s" | "(" | ")") {
+            continue;
+        }
+        if !x.word || caps == 0 || res.articles.contains_key(&x.lower) {
+            return false;
+        }
+        if res.role(&x.lower).is_some() {
+            // The role closes the phrase: not "the union's officer training scheme".
+            return toks.get(i + 1).is_none_or(|n| {
+                !n.word || res.preps.contains(&n.lower) || res.complements.contains(&n.lower)
+            });
+        }
+        lower_words += 1;
+        if lower_words > 2
+            || res.preps.contains(&x.lower)
+            || res.complements.contains(&x.lower)
+            || res.and_words.contains(&x.lower)
+        {
+            return false;
         }
     }
     false

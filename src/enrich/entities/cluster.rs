@@ -182,7 +182,12 @@ impl ClusterInfo {
             .max_by_key(|c| c.1)
             .map_or(EntityType::Misc, |c| c.0);
         let ty = type_override(text, voted, res).unwrap_or(voted);
-        let letters: String = text.chars().filter(|c| *c != '.').collect();
+        // A body's branch numbered after its acronym ("SDIS 30") is spelled by the acronym.
+        let short = text
+            .rsplit_once(' ')
+            .filter(|(_, n)| super::typing::branch_number(n))
+            .map_or(text, |(a, _)| a);
+        let letters: String = short.chars().filter(|c| *c != '.').collect();
         let acronym = (letters.chars().count() >= 2
             && letters.chars().count() <= 8
             && letters.chars().all(|c| c.is_uppercase()))
@@ -528,10 +533,16 @@ fn acronym_of(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
         return initials_of(&ib.toks, res) == *ac
             || (ac.chars().count() >= 3 && spelled_by_words(ac, &ib.toks, true, res));
     }
-    // An acronym written as a word ("Unesco", "Oclfa"): of four letters or more, spelled by
-    // every word it stands for.
-    match &ia.toks[..] {
-        [w] if ia.ty == EntityType::Organization
+    // An acronym written as a word ("Unesco", "Oclfa", "Sdis 30"): of four letters or more,
+    // spelled by every word it stands for; the model may call it a person, unless it is a
+    // first name.
+    let toks = match &ia.toks[..] {
+        [w, n] if super::typing::branch_number(n) => std::slice::from_ref(w),
+        t => t,
+    };
+    match toks {
+        [w] if (ia.ty == EntityType::Organization
+            || ia.ty == EntityType::Person && !res.first_names.contains_key(w))
             && !ia.known_place
             && w.chars().count() >= 4
             && w.chars().all(char::is_alphabetic) =>
@@ -558,6 +569,17 @@ fn spelled_by_words(ac: &str, toks: &[String], loose: bool, res: &Profile) -> bo
             || res.complements.contains(w)
             || res.type_words.get(w) == Some(&TypeWord::Legal)
     };
+    // An elided article or preposition is a word of its own ("d'incendie": "d'", "incendie").
+    let split: Vec<String> = toks
+        .iter()
+        .flat_map(|w| match w.split_once('\'') {
+            Some((e, rest)) if !e.is_empty() && e.chars().count() <= 2 && !rest.is_empty() => {
+                vec![format!("{e}'"), rest.to_string()]
+            }
+            _ => vec![w.clone()],
+        })
+        .collect();
+    let toks = &split[..];
     let letters: Vec<char> = ac.chars().collect();
     if toks.len() < 2 || toks.len() > 16 || letters.len() > toks.len() {
         return false;

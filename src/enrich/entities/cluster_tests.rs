@@ -444,3 +444,28 @@ fn a_firms_first_words_are_its_short_name() {
     );
     assert_eq!(es.len(), 2, "{:?}", names(&es));
 }
+
+#[test]
+fn an_acronym_spelled_over_elisions_and_numbered_for_its_branch_links() {
+    let t = "Le Service départemental d'incendie et de secours de la Lozère a mobilisé vingt \
+             engins. Selon le Sdis 48, trois maisons ont brûlé. Le Sdis reste sur place.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            (
+                "Service départemental d'incendie et de secours de la Lozère",
+                "ORG",
+            ),
+            ("Sdis 48", "ORG"),
+            ("Sdis", "PER"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [(
+            "Service départemental d'incendie et de secours de la Lozère".to_string(),
+            O
+        )]
+    );
+}

@@ -211,3 +211,57 @@ fn two_streets_run_into_one_span_are_two_places() {
         assert!(n.contains(&(place.to_string(), L)), "{place}: {n:?}");
     }
 }
+
+#[test]
+fn a_lower_case_service_opens_a_name_only_with_a_modifier() {
+    let t = "Le service départemental d'incendie et de secours du Tarn a envoyé des renforts \
+             au service de Villers, débordé depuis lundi.";
+    let es = run(Lang::Fr, t, &[("Tarn", "LOC"), ("Villers", "LOC")]);
+    assert_eq!(
+        names(&es),
+        [
+            (
+                "service départemental d'incendie et de secours du Tarn".to_string(),
+                O
+            ),
+            ("Villers".to_string(), L)
+        ]
+    );
+}
+
+#[test]
+fn a_trade_word_opens_a_firms_name_and_its_family_closes_it() {
+    let t = "Le camion des Transports Morvan et Fils a percuté la vitrine de la Quincaillerie \
+             Dubé, a indiqué le ministre chargé des Transports.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Transports Morvan", "LOC"),
+            ("Fils", "PER"),
+            ("Quincaillerie Dubé", "LOC"),
+            ("Transports", "ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Transports Morvan et Fils".to_string(), O),
+            ("Quincaillerie Dubé".to_string(), O)
+        ]
+    );
+    let t = "The barn was built by Hale and Sons in 1902.";
+    let es = run(Lang::En, t, &[("Hale", "ORG")]);
+    assert_eq!(names(&es), [("Hale and Sons".to_string(), O)]);
+}
+
+#[test]
+fn a_participle_opening_a_reporters_sentence_is_no_name() {
+    let t = "Contacté, le maire n'a pas souhaité réagir. Sollicitée, Vexa n'a pas répondu.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Contacté", "LOC"), ("Sollicitée", "ORG"), ("Vexa", "ORG")],
+    );
+    assert_eq!(names(&es), [("Vexa".to_string(), O)]);
+}

@@ -56,10 +56,7 @@ fn join_places(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
                 && a.ty() == EntityType::Organization
                 && label_type(&b.label) == EntityType::Location
                 && headed_by_org_word(&t[a.start..a.end], res)
-                && t[a.end..b.start]
-                    .strip_prefix(' ')
-                    .and_then(|w| w.strip_suffix(' '))
-                    .is_some_and(|w| !w.contains(' ') && res.complements.contains(&lower(w)))
+                && complement_gap(&t[a.end..b.start], res)
                 // No capitalised word glued after the place ("of Kenya Airways").
                 && !t[b.end..]
                     .strip_prefix(' ')
@@ -76,6 +73,25 @@ fn join_places(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
         k += 1;
     }
     *ms = out;
+}
+
+/// Whether the words between an organisation and a place are a complement preposition, with
+/// the place's article where the language writes one: " of ", " de la ", " de l'", " du ".
+fn complement_gap(gap: &str, res: &Profile) -> bool {
+    let Some(body) = gap.strip_prefix(' ') else {
+        return false;
+    };
+    let body = lower(body);
+    let ws: Vec<&str> = body.split_whitespace().collect();
+    // A space before the place, or an elided article glued to it.
+    if !(body.ends_with(' ') || ws.last().is_some_and(|w| w.ends_with('\''))) {
+        return false;
+    }
+    match ws[..] {
+        [c] => res.complements.contains(c),
+        [c, a] => res.complements.contains(c) && res.articles.contains_key(a),
+        _ => false,
+    }
 }
 
 /// Whether a name of two words or more opens or ends on a capitalised organisation head word
@@ -139,6 +155,32 @@ mod tests {
             names(&es).contains(&("Peru".to_string(), L)),
             "{:?}",
             names(&es)
+        );
+    }
+
+    #[test]
+    fn a_service_and_the_department_it_serves_are_one_name() {
+        let t = "Les pompiers du Service départemental d'incendie et de secours de la Lozère \
+                 sont intervenus, comme ceux du Service de santé de l'Aveyron.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[
+                ("Service départemental d'incendie et de secours", "ORG"),
+                ("Lozère", "LOC"),
+                ("Service de santé", "ORG"),
+                ("Aveyron", "LOC"),
+            ],
+        );
+        assert_eq!(
+            names(&es),
+            [
+                (
+                    "Service départemental d'incendie et de secours de la Lozère".to_string(),
+                    O
+                ),
+                ("Service de santé de l'Aveyron".to_string(), O)
+            ]
         );
     }
 

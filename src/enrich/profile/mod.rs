@@ -302,6 +302,9 @@ pub struct Profile {
     /// rather than the territory ("la Région Bretagne a voté", "la Ville de Paris"; not "la
     /// région Bretagne").
     pub authorities: HashSet<String>,
+    /// Head words that open a lower-case name only with a modifier before its complement
+    /// (« le service départemental d'incendie », not « le service de pédiatrie »).
+    pub modified_heads: HashSet<String>,
     /// Words that may stand between an article and a role in an apposition ("Ann Lee, a
     /// senior inspector with …", "Jean Roy, l'ancien maire").
     pub role_modifiers: HashSet<String>,
@@ -388,6 +391,8 @@ pub struct Profile {
     pub portfolio_links: HashSet<String>,
     /// Possessive endings trimmed off a name, as written ("'s", "’s").
     pub trim_suffixes: Vec<String>,
+    /// What closes a firm's name after the founder's ("and Sons", "et Fils"), as written.
+    pub firm_suffixes: Vec<String>,
     /// What the words around a name say about it (`resources/<lang>/context.txt`).
     pub context: Context,
 }
@@ -604,6 +609,7 @@ impl Profile {
             portfolio_roles: HashSet::new(),
             portfolio_links: HashSet::new(),
             trim_suffixes: Vec::new(),
+            firm_suffixes: Vec::new(),
             cues: Vec::new(),
             speech_lemmas: HashSet::new(),
             cue_index: HashMap::new(),
@@ -651,6 +657,7 @@ impl Profile {
             honorifics: HashSet::new(),
             name_titles: HashSet::new(),
             authorities: HashSet::new(),
+            modified_heads: HashSet::new(),
             role_modifiers: HashSet::new(),
             possessive_dets: HashSet::new(),
             apposition_starts: HashSet::new(),

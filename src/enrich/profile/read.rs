@@ -131,6 +131,10 @@ impl Profile {
                     self.trim_suffixes.push(w.to_string());
                     continue;
                 }
+                "firm_suffix" => {
+                    self.firm_suffixes.push(w.to_string());
+                    continue;
+                }
                 "road_prefix" => {
                     let (w, n) = w.split_once(':').unwrap_or((w, ""));
                     let digits = n.parse().unwrap_or(MAX_ROAD_DIGITS);
@@ -195,6 +199,7 @@ impl Profile {
                 "honorific" => &mut self.honorifics,
                 "name_title" => &mut self.name_titles,
                 "authority" => &mut self.authorities,
+                "modified_head" => &mut self.modified_heads,
                 "role_modifier" => &mut self.role_modifiers,
                 "possessive_det" => &mut self.possessive_dets,
                 "apposition_start" => &mut self.apposition_starts,

@@ -67,6 +67,19 @@ impl Span<'_> {
             }
             e += 1 + w_end;
         }
+        // A firm's name closed by the founder's family ("Roux" + "et Fils", "Hale" + "& Sons").
+        if self.ty != EntityType::Person {
+            if let Some(x) = res.firm_suffixes.iter().find_map(|f| {
+                t[e..]
+                    .strip_prefix(' ')
+                    .and_then(|r| r.strip_prefix(f.as_str()))
+                    .filter(|r| !r.starts_with(char::is_alphanumeric))
+            }) {
+                if (self.free)(e + 1) {
+                    e = t.len() - x.len();
+                }
+            }
+        }
         // A body's branch numbered after its short name ("SDIS" + "07", "SIS" + "2B").
         if res.numbered_branches && self.ty != EntityType::Person && !t[s..e].contains(' ') {
             let number = t[e..].strip_prefix(' ').and_then(|r| r.get(..2));

@@ -348,6 +348,15 @@ impl Span<'_> {
                 outer = Some((from + h.start, i - 1));
                 break;
             }
+            // A common noun's head straight before its complement ("le service de
+            // Saint-Ouen"): a service of the place, no name.
+            let bare = res.modified_heads.contains(w)
+                && toks
+                    .get(i)
+                    .is_some_and(|n| res.complements.contains(&n.lower));
+            if bare {
+                break;
+            }
             if res.is_head_word(w) {
                 outer = Some((from + h.start, i - 1));
                 run += 1;

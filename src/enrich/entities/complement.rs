@@ -170,3 +170,82 @@ fn is_item_noun(w: &str, res: &Profile) -> bool {
         && !res.indefinites.contains(&l)
         && !res.function_words.contains(&l)
 }
+
+/// Where the name `t[s..e]` of a body ends once the portfolios it lists are added, where heads
+/// come last: an organisation's head word, a complement and one to three capitalised words
+/// ("Department of Tourism") go on with more such items after commas, closed by a coordinator
+/// and a last item ("Department of Tourism, Culture, Sport and Media"; "Ministry of Education
+/// and Early Childhood Development"). Without the closing coordinator the commas are the
+/// sentence's ("the Ministry of Health, Reuters reported"). An item opening on a known first
+/// name is a person, and one holding a type word another body ("the Ministry of Finance and
+/// Tove Revenue Authority" names two).
+pub(super) fn portfolio_list_end(t: &str, s: usize, e: usize, res: &Profile) -> Option<usize> {
+    if res.name_head != NameHead::Last {
+        return None;
+    }
+    let name = tokenize(&t[s..e], &res.tokens);
+    let n = name.len();
+    let c = name
+        .iter()
+        .rposition(|x| x.word && res.complements.contains(&x.lower))?;
+    if c == 0
+        || !(1..=3).contains(&(n - c - 1))
+        || res.type_words.get(&key(&name[c - 1].lower)) != Some(&TypeWord::Org)
+        || !name[c + 1..].iter().all(|x| x.word && x.cap)
+    {
+        return None;
+    }
+    let mut to = (e + LIST_WINDOW).min(t.len());
+    while !t.is_char_boundary(to) {
+        to -= 1;
+    }
+    let rest = &t[e..to];
+    let toks = tokenize(rest, &res.tokens);
+    let item_word = |i: usize| {
+        toks.get(i).is_some_and(|x| {
+            x.word
+                && x.cap
+                && is_item_noun(&rest[x.start..x.end], res)
+                && !res.type_words.contains_key(&key(&x.lower))
+        })
+    };
+    let mut i = 0;
+    for _ in 0..MAX_ITEMS {
+        let mut closing = match toks.get(i) {
+            Some(x) if x.lower == "," => false,
+            Some(x) if x.word && res.and_words.contains(&x.lower) => true,
+            _ => return None,
+        };
+        i += 1;
+        // A serial comma before the coordinator.
+        if !closing
+            && toks
+                .get(i)
+                .is_some_and(|x| res.and_words.contains(&x.lower))
+        {
+            closing = true;
+            i += 1;
+        }
+        if toks
+            .get(i)
+            .is_some_and(|x| res.first_names.contains_key(&x.lower))
+        {
+            return None;
+        }
+        let start = i;
+        while i < start + 3 && item_word(i) {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        if closing {
+            // The last item ends the name: no capitalised word glued after it.
+            if toks.get(i).is_some_and(|x| x.word && x.cap) {
+                return None;
+            }
+            return Some(e + toks[i - 1].end);
+        }
+    }
+    None
+}

@@ -265,3 +265,53 @@ fn a_participle_opening_a_reporters_sentence_is_no_name() {
     );
     assert_eq!(names(&es), [("Vexa".to_string(), O)]);
 }
+
+#[test]
+fn a_departments_listed_portfolios_are_its_name() {
+    let t = "The Department for Housing, Roads and Ports said the Ministry of Lands and Coastal \
+             Affairs agreed. The national Department of Water and Forests disagreed.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Department for Housing", "ORG"),
+            ("Roads", "ORG"),
+            ("Ministry of Lands", "ORG"),
+            ("Coastal Affairs", "ORG"),
+            ("The national Department of Water and Forests", "ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Department for Housing, Roads and Ports".to_string(), O),
+            ("Ministry of Lands and Coastal Affairs".to_string(), O),
+            ("Department of Water and Forests".to_string(), O)
+        ]
+    );
+    // Without the closing coordinator the comma is the sentence's; a first name opens a
+    // person, a type word another body.
+    let t = "The Ministry of Health, Tove officials said, met the Ministry of Finance and \
+             Helen Roe and the Ministry of Trade, Marle Port Authority and Tove Rail.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Ministry of Health", "ORG"),
+            ("Tove", "GPE"),
+            ("Ministry of Finance", "ORG"),
+            ("Helen Roe", "PERSON"),
+            ("Ministry of Trade", "ORG"),
+            ("Marle Port Authority", "ORG"),
+            ("Tove Rail", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    for body in [
+        "Ministry of Health",
+        "Ministry of Finance",
+        "Ministry of Trade",
+    ] {
+        assert!(n.contains(&(body.to_string(), O)), "{n:?}");
+    }
+}

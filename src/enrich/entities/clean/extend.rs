@@ -2,7 +2,7 @@
 //! organisation's complement, an acronym on the left.
 
 use super::{Range, Span};
-use crate::enrich::entities::complement::{complement_end, enumeration_end};
+use crate::enrich::entities::complement::{complement_end, enumeration_end, portfolio_list_end};
 use crate::enrich::entities::typing::branch_number;
 use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::types::EntityType;
@@ -110,6 +110,9 @@ impl Span<'_> {
             e = capitalised_complement_end(t, e, res, self.free).unwrap_or(e);
             e = complement_end(t, s, e, res, self.free).unwrap_or(e);
             e = enumeration_end(t, s, e, self.ty == EntityType::Organization, res).unwrap_or(e);
+            if self.ty == EntityType::Organization {
+                e = portfolio_list_end(t, s, e, res).unwrap_or(e);
+            }
             e = acronym_end(t, s, e, res).unwrap_or(e);
         }
         if let Some(b) = t[..s]

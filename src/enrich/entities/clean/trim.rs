@@ -30,11 +30,15 @@ impl Span<'_> {
                 });
             let droppable = !toks.is_empty()
                 && (!toks[0].cap || toks[0].lower.ends_with('\'') || sentence_start);
+            // Before an adjective, too, for a place's or a body's name ("The national" +
+            // "Department of Fisheries"): the adjective goes next, as a lower-case word.
+            let adjective_then_name = matches!(ty, EntityType::Location | EntityType::Organization)
+                && toks.get(2).is_some_and(|x| x.word && x.cap);
             if toks.len() >= 2
                 && toks[0].word
                 && droppable
                 && res.articles.contains_key(&toks[0].lower)
-                && toks[1].cap
+                && (toks[1].cap || adjective_then_name)
                 && toks[1].word
             {
                 s += toks[1].start;

@@ -43,3 +43,26 @@ fn a_deputy_mayor_and_a_finance_chief_are_roles() {
         said(&[("au moins trente mois d'activité", "Anne Lievens")])
     );
 }
+
+#[test]
+fn a_body_before_a_role_qualifies_it_and_the_person_named_after_speaks() {
+    let text = "But the Tove Growers Union (TGU) president Ada Roe was unimpressed: \"This story \
+                repeats itself every year.\"\n\nTove Ministry of Health spokesperson Kofi \
+                Mensah described it as \"a temporary logistical problem\" and left.";
+    assert_eq!(
+        attribute(
+            Lang::En,
+            text,
+            &[
+                ("Tove Growers Union", "ORG"),
+                ("TGU", "ORG"),
+                ("Ada Roe", "PERSON"),
+                ("Tove Ministry of Health", "ORG"),
+            ]
+        ),
+        said(&[
+            ("This story repeats itself every year.", "Ada Roe"),
+            ("a temporary logistical problem", "Kofi Mensah"),
+        ])
+    );
+}

@@ -90,6 +90,36 @@ pub(super) fn source_np(fd: &Field<'_>, ce: usize, limit: usize, res: &Profile) 
     r
 }
 
+/// "the Tove Growers Union (TGU) president Ada Roe", "Tove Ministry of Health spokesperson
+/// Kofi Mensah": a body's name before a role word qualifies the role; the person named after
+/// it (a mention or a capitalised run the model missed) speaks. `a`: the token after the body.
+fn person_after_employer(fd: &Field<'_>, a: usize, k1: usize, res: &Profile) -> Option<Phrase> {
+    let mut a = a;
+    // Its acronym in brackets.
+    if fd.toks.get(a).is_some_and(|p| p.lower == "(") {
+        a = (a + 1..(a + 4).min(k1)).find(|&x| fd.toks[x].lower == ")")? + 1;
+    }
+    let role = |x: usize| x < k1 && fd.toks[x].word && res.role(&fd.toks[x].lower).is_some();
+    let two = a + 1 < k1
+        && res
+            .role(&format!("{} {}", fd.toks[a].lower, fd.toks[a + 1].lower))
+            .is_some();
+    let next = if two {
+        a + 2
+    } else if role(a) {
+        a + 1
+    } else {
+        return None;
+    };
+    let r = np(fd, next.min(k1), k1, res);
+    let person = match r.who {
+        Ref::Ent(e) => fd.is_person(e),
+        Ref::Name(_) => true,
+        _ => false,
+    };
+    (person && fd.toks.get(next).is_some_and(|x| x.cap)).then_some(r)
+}
+
 /// The speaker phrase starting at token `k0` (before `k1`).
 pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase {
     if let Some(p) = demonstrative(fd, k0, k1, res) {
@@ -124,6 +154,9 @@ pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase 
                 return r;
             }
         }
+        if let Some(r) = person_after_employer(fd, after, k1, res) {
+            return r;
+        }
         return Phrase::at(Ref::Ent(m.entity), t.start);
     }
     // "one commuter", "plusieurs habitants": someone the text does not name.
@@ -153,6 +186,9 @@ pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase 
             .and_then(|t| fd.mention_starting(t.start))
             .filter(|m| fd.is_speakable(m.entity))
         {
+            if let Some(r) = person_after_employer(fd, fd.tok_at(m.end), k1, res) {
+                return r;
+            }
             return Phrase::at(Ref::Ent(m.entity), t.start);
         }
     }

@@ -71,13 +71,24 @@ pub(super) fn sentence_subject(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> O
     })?;
     // "Senate Republican leader Ann Vale called it “…”": an employer before a title is no
     // subject; the person the title names is.
-    let m = match cands.get(i + 1) {
+    // The employer's acronym in brackets after it is the employer still ("the Tove Growers
+    // Union (TGU) president Ada Roe").
+    let next = cands[i + 1..].iter().find(|n| n.entity != cands[i].entity);
+    let m = match next {
         Some(n) if !fd.is_person(cands[i].entity) && fd.is_person(n.entity) => {
             let (a, b) = (fd.tok_at(cands[i].end), fd.tok_at(n.start));
+            let acronym = |k: usize| {
+                let t = &fd.toks[k];
+                matches!(t.lower.as_str(), "(" | ")")
+                    || cands.iter().any(|c| {
+                        c.entity == cands[i].entity && c.start <= t.start && t.end <= c.end
+                    })
+            };
             let title = (a..b).all(|k| {
                 let t = &fd.toks[k];
-                t.word && (t.cap || res.role(&t.lower).is_some())
+                acronym(k) || t.word && (t.cap || res.role(&t.lower).is_some())
             });
+            let words = (a..b).filter(|&k| !acronym(k)).count();
             // "Harbour Rescue's director of safety, Greg Mallory, put it bluntly: “…”": the
             // person in apposition to the possessed role is the subject.
             let possessed = fd.toks.get(a).is_some_and(|p| {
@@ -87,7 +98,7 @@ pub(super) fn sentence_subject(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> O
                 && b - a <= 10
                 && fd.toks[b - 1].lower == ","
                 && (a + 1..b - 1).all(|k| fd.toks[k].word && !fd.toks[k].cap);
-            if (title && b > a && b - a <= 4) || possessed {
+            if (title && words > 0 && words <= 4) || possessed {
                 n
             } else {
                 cands[i]

@@ -570,16 +570,21 @@ fn spelled_by_words(ac: &str, toks: &[String], loose: bool, res: &Profile) -> bo
             || res.type_words.get(w) == Some(&TypeWord::Legal)
     };
     // An elided article or preposition is a word of its own ("d'incendie": "d'", "incendie").
-    let split: Vec<String> = toks
-        .iter()
-        .flat_map(|w| match w.split_once('\'') {
-            Some((e, rest)) if !e.is_empty() && e.chars().count() <= 2 && !rest.is_empty() => {
-                vec![format!("{e}'"), rest.to_string()]
-            }
-            _ => vec![w.clone()],
-        })
-        .collect();
-    let toks = &split[..];
+    let split: Vec<String>;
+    let toks = if toks.iter().any(|w| w.contains('\'')) {
+        split = toks
+            .iter()
+            .flat_map(|w| match w.split_once('\'') {
+                Some((e, rest)) if !e.is_empty() && e.chars().count() <= 2 && !rest.is_empty() => {
+                    vec![format!("{e}'"), rest.to_string()]
+                }
+                _ => vec![w.clone()],
+            })
+            .collect();
+        &split[..]
+    } else {
+        toks
+    };
     let letters: Vec<char> = ac.chars().collect();
     if toks.len() < 2 || toks.len() > 16 || letters.len() > toks.len() {
         return false;

@@ -2,7 +2,7 @@
 //! a fictional role, and the type hints ("the Elmwood neighborhood", "la société Lumora", an age
 //! in apposition, a role in apposition).
 
-use super::{before_window, ends_with_phrase, WINDOW};
+use super::{before_window, ends_with_phrase, raw_before_window, WINDOW};
 use crate::enrich::entities::label_type;
 use crate::enrich::entities::mention::M;
 use crate::enrich::entities::typing::opens_with_first_name;
@@ -484,11 +484,7 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
     };
     // The clause before: from the last comma or sentence mark, a short noun phrase headed by a role.
     // Read in the text's own case: a clause ending on a name is told by its capitals.
-    let mut from = m.start.saturating_sub(WINDOW);
-    while !t.is_char_boundary(from) {
-        from -= 1;
-    }
-    let before = tokenize(&t[from..m.start], &res.tokens);
+    let before = tokenize(raw_before_window(t, m.start), &res.tokens);
     if before.last().is_some_and(|x| x.word) {
         // Directly after a role word ("CEO Ada Mensah").
         let last = before.len() - 1;

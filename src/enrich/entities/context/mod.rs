@@ -26,11 +26,16 @@ const WINDOW: usize = 64;
 
 /// Up to `WINDOW` bytes of `t` before `s`, lower-cased.
 fn before_window(t: &str, s: usize) -> String {
+    lower(raw_before_window(t, s))
+}
+
+/// Up to `WINDOW` bytes of `t` before `s`, in the text's own case.
+fn raw_before_window(t: &str, s: usize) -> &str {
     let mut from = s.saturating_sub(WINDOW);
     while !t.is_char_boundary(from) {
         from -= 1;
     }
-    lower(&t[from..s])
+    &t[from..s]
 }
 
 /// Whether `w` (lower case) ends with the phrase `p` starting at a word boundary.

@@ -86,6 +86,9 @@ pub fn demo(mut cfg: Config, once: bool) -> Result<()> {
             .context("demo viewer")?;
         viewer.subscribe(&[&cfg.kafka.output_topic, &cfg.kafka.dlq_topic])?;
         let Seen { outputs, dead } = show(&viewer, &cfg.kafka.output_topic, good).await;
+        // Nothing polls the viewer after this: left in its group, librdkafka would make it
+        // leave after max.poll.interval.ms and log the timeout as an error.
+        drop(viewer);
         println!(
             "\n{outputs} enriched messages on {}, {dead} dead letters on {}",
             cfg.kafka.output_topic, cfg.kafka.dlq_topic
@@ -98,7 +101,6 @@ pub fn demo(mut cfg: Config, once: bool) -> Result<()> {
         }
         let summary = daemon.await.context("daemon task")??;
         // Clients first, the cluster last, so nobody reports the cluster going away.
-        drop(viewer);
         drop(producer);
         server.abort();
         drop(mock);

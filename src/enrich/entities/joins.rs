@@ -7,7 +7,7 @@
 
 use super::mention::M;
 use super::typing::label_type;
-use crate::enrich::profile::{key, lower, Profile, TypeWord};
+use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::types::{Document, EntityType};
 
 /// Join the organisation mentions of `doc` with the place after them and the coordinated word
@@ -53,7 +53,9 @@ fn join_places(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
             let t = doc.fields[a.field].text;
             b.field == a.field
                 && a.end < b.start
-                && a.ty() == EntityType::Organization
+                // Whatever the label, a name its own head word types (« Centre hospitalier »,
+                // labelled a place, + « de » + « Tovenac »).
+                && (a.ty() == EntityType::Organization || a.ty() == EntityType::Location)
                 && label_type(&b.label) == EntityType::Location
                 && headed_by_org_word(&t[a.start..a.end], res)
                 && complement_gap(&t[a.end..b.start], res)
@@ -100,8 +102,16 @@ fn headed_by_org_word(name: &str, res: &Profile) -> bool {
     let head = |w: &str| {
         w.starts_with(char::is_uppercase) && res.type_words.get(&key(w)) == Some(&TypeWord::Org)
     };
-    name.split(' ').count() >= 2
-        && (name.rsplit(' ').next().is_some_and(head) || name.split(' ').next().is_some_and(head))
+    // A head of two words, where heads come first, is the whole name here ("Centre
+    // hospitalier").
+    let two_words = name.starts_with(char::is_uppercase)
+        && name.split(' ').count() == 2
+        && res.name_head == NameHead::First
+        && res.type_words.get(&key(name)) == Some(&TypeWord::Org);
+    two_words
+        || name.split(' ').count() >= 2
+            && (name.rsplit(' ').next().is_some_and(head)
+                || name.split(' ').next().is_some_and(head))
 }
 
 /// Where an organisation mention starts when a capitalised word and a coordinating word come
@@ -218,5 +228,19 @@ mod tests {
             "{n:?}"
         );
         assert!(n.contains(&("Tove".to_string(), L)), "{n:?}");
+    }
+
+    #[test]
+    fn a_two_word_head_labelled_a_place_joins_its_place() {
+        let t = "Une patiente a été conduite au Centre hospitalier de Marvaux samedi.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[("Centre hospitalier", "LOC"), ("Marvaux", "LOC")],
+        );
+        assert_eq!(
+            names(&es),
+            [("Centre hospitalier de Marvaux".to_string(), O)]
+        );
     }
 }

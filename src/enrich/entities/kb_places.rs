@@ -9,6 +9,9 @@ use super::mention::M;
 use super::teams::before_persons_name;
 use super::typing::label_type;
 use crate::enrich::kb::{Kb, LARGE_CITY};
+
+/// The population from which a place of several words the KB names by an alias is that place.
+const TOWN: u64 = 15_000;
 use crate::enrich::profile::{abbrev_key, key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::types::{Document, EntityType};
 use std::collections::{HashMap, HashSet};
@@ -48,11 +51,17 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
     let mut orgs: HashMap<String, bool> = HashMap::new();
     // The names every mention of which is one or the other.
     let mut unplaced: HashMap<String, bool> = HashMap::new();
+    let mut addressed: HashSet<String> = HashSet::new();
     for (i, m) in ms.iter().enumerate() {
         let form = &doc.fields[m.field].text[m.start..m.end];
         let person =
             label_type(&m.label) == EntityType::Person && !beside_a_person(doc, ms, i, res, kb);
         *persons.entry(key(form)).or_insert(true) &= person;
+        // A title of address before any mention ("Mrs Bowen said") writes a person's surname,
+        // whatever town bears it.
+        if after_honorific(doc.fields[m.field].text, m.start, res) {
+            addressed.insert(key(form));
+        }
         // Likewise the lone words every mention of which the model called an organisation
         // ("flights from Sligo"), when no word around them made it one (a hint) and they are
         // not written in capitals: "ASO" is an acronym, whatever town is called Aso. Not in a
@@ -80,6 +89,10 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             person_once.insert(key(form));
         }
         *located.entry(key(form)).or_default() |= ty == EntityType::Location;
+    }
+    for k in &addressed {
+        persons.insert(k.clone(), false);
+        unplaced.insert(k.clone(), false);
     }
     located.retain(|k, v| *v && !sports && !person_once.contains(k));
     let person_names: Vec<String> = ms
@@ -112,7 +125,10 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             m.hint = Some(EntityType::Organization);
             continue;
         }
-        if !kb.names_place(form) {
+        // A town of some size the KB names by another of its names ("Al Khor" of "Al
+        // Khawr"): a name of several words is no lone surname.
+        let town = form.contains(' ') && kb.names_place_by(form, TOWN, false);
+        if !kb.names_place(form) && !town {
             // A town the KB does not know, placed the way agencies write it: a region's
             // abbreviation after a comma ("Ferndale, Wash.,", "Moose Creek, Alta."); not a
             // person's name ("Ann Moss, Calif." is no place).
@@ -211,7 +227,9 @@ fn beside_a_person(doc: &Document<'_>, ms: &[M], i: usize, res: &Profile, kb: &K
         }
         let name = &t[n.start..n.end];
         let first = name.split_whitespace().next().unwrap_or("");
-        if !res.first_names.contains_key(&lower(first)) && kb.names_place(name) {
+        if !res.first_names.contains_key(&lower(first)) && kb.names_place(name)
+            || name.contains(' ') && kb.names_place_by(name, TOWN, false)
+        {
             return false;
         }
         let gap = if n.end <= m.start {
@@ -227,6 +245,16 @@ fn beside_a_person(doc: &Document<'_>, ms: &[M], i: usize, res: &Profile, kb: &K
                 w.is_empty() || res.and_words.contains(&lower(w))
             })
     })
+}
+
+/// Whether a title of address stands right before `start` in `t` ("Mrs ", "Dr. ", « Mme »).
+fn after_honorific(t: &str, start: usize, res: &Profile) -> bool {
+    let w = t[..start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    !w.is_empty() && res.honorifics.contains(&lower(w))
 }
 
 /// Whether `rest` (the text after a name) opens with a "located" suffix ("-based").

@@ -206,6 +206,11 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     if numbered_branch(name, res) {
         return NameRule::new(EntityType::Organization, TypeRule::OrgSpelling);
     }
+    // A legal form closes a firm's name in either language, whatever the words before it name
+    // ("Harlow Timber Ltd", "Vexa Logistics Inc.", « Norvane Conseil SARL »).
+    if words.len() >= 2 && res.type_words.get(last) == Some(&TypeWord::Legal) {
+        return NameRule::new(EntityType::Organization, TypeRule::OrgHeadWord);
+    }
     if voted == EntityType::Person
         && (dedication(name, res) || saint_abbreviated(name, res) || particled_place(name, res))
     {

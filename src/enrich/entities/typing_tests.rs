@@ -210,3 +210,112 @@ fn a_name_written_with_digits_or_opened_by_an_article_is_no_person() {
     // "Le" opens surnames.
     assert!(n.contains(&("Le Garrec".to_string(), P)), "{n:?}");
 }
+
+#[test]
+fn a_legal_form_closing_a_name_makes_a_firm_whatever_the_label() {
+    let t = "Harlow Timber Ltd managing director Ann Pell said the mill would reopen.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Harlow Timber Ltd", "PERSON"), ("Ann Pell", "PERSON")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Harlow Timber Ltd".to_string(), O),
+            ("Ann Pell".to_string(), P)
+        ]
+    );
+    let t = "Le directeur de Norvane Conseil SARL a fait appel de la décision.";
+    let es = run(Lang::Fr, t, &[("Norvane Conseil SARL", "LOC")]);
+    assert_eq!(names(&es), [("Norvane Conseil SARL".to_string(), O)]);
+}
+
+#[test]
+fn trade_and_place_words_of_the_session_type_their_names() {
+    let t = "Tests by Marl Aqua Analytics showed the park on the Tovra Corniche was safe.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Marl Aqua Analytics", "GPE"), ("Tovra Corniche", "ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Marl Aqua Analytics".to_string(), O),
+            ("Tovra Corniche".to_string(), L)
+        ]
+    );
+    let t = "Un médecin du Samu de la Marvelle a appelé le Cégep de Vaubrun.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Samu de la Marvelle", "LOC"), ("Cégep de Vaubrun", "LOC")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Samu de la Marvelle".to_string(), O),
+            ("Cégep de Vaubrun".to_string(), O)
+        ]
+    );
+}
+
+#[test]
+fn a_road_named_for_its_destination_holds_its_head() {
+    let t = "L'accident a eu lieu sur la route de Varenne-le-Haut, à la sortie du bourg.";
+    let es = run(Lang::Fr, t, &[("Varenne-le-Haut", "LOC")]);
+    assert_eq!(names(&es), [("route de Varenne-le-Haut".to_string(), L)]);
+}
+
+#[test]
+fn a_rugby_position_before_a_name_makes_a_person() {
+    let t = "The try came from replacement halfback Tavi Renn, who sniped from a scrum.";
+    let es = run(Lang::En, t, &[("Tavi Renn", "ORG")]);
+    assert_eq!(names(&es), [("Tavi Renn".to_string(), P)]);
+}
+
+#[test]
+fn a_title_of_address_keeps_a_surname_that_a_town_bears() {
+    let kb = super::tests::towns(&["Marlby"]);
+    let t = "Parents object. Ffion Marlby, who chairs the group, said the plan was rushed. \
+             Mrs Marlby said the bus ride was too long.";
+    let es = super::tests::run_kb(
+        Lang::En,
+        t,
+        &[("Marlby", "PERSON"), ("Marlby", "PERSON")],
+        &kb,
+    );
+    assert_eq!(names(&es), [("Marlby".to_string(), P)]);
+}
+
+#[test]
+fn towns_the_kb_names_by_an_alias_are_places_even_listed_together() {
+    use crate::enrich::kb::{Kb, KbEntry, Place, PlaceKind, Source};
+    let town = |id: &str, name: &str, aliases: &[&str]| KbEntry {
+        id: id.into(),
+        ty: L,
+        name: name.into(),
+        names: Vec::new(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        place: Some(Place {
+            kind: PlaceKind::City,
+            population: 20_000,
+            country: "QA".into(),
+            admin1: String::new(),
+        }),
+        source: Source::BuiltIn,
+    };
+    let kb = Kb::new(
+        vec![
+            town("test:1", "Al Tovrah", &["Al Tovra"]),
+            town("test:2", "Umm Sefra", &[]),
+        ],
+        Vec::new(),
+    );
+    let t = "The show was made with families from Al Tovra and Umm Sefra, once pearl divers.";
+    let spans = [("Al Tovra", "PERSON"), ("Umm Sefra", "PERSON")];
+    let es = super::tests::run_kb(Lang::En, t, &spans, &kb);
+    let placed: Vec<_> = names(&es).into_iter().map(|(_, ty)| ty).collect();
+    assert_eq!(placed, [L, L]);
+}

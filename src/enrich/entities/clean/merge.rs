@@ -21,9 +21,12 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
             let t = doc.fields[m.field].text;
             // A name cut after its inner word, of one type ("Nouvelles attaques de" + "Trump"
             // is no name) or an organisation's before the place it serves ("Office for the
-            // Northern District of" + "Ohio": the organisation's).
+            // Northern District of" + "Ohio": the organisation's), or the person it is named
+            // for, whatever label the model gave the complement (« l'Association des amis de »
+            // + « Tovel-Port », labelled a person).
             let (lt, mt) = (label_type(&last.label), label_type(&m.label));
-            let org_of_place = lt == EntityType::Organization && mt == EntityType::Location;
+            let org_of_place = lt == EntityType::Organization
+                && matches!(mt, EntityType::Location | EntityType::Person);
             let cut = last.field == m.field
                 && (lt == mt || org_of_place)
                 && m.start == last.end + 1
@@ -301,5 +304,26 @@ mod tests {
         let t = "His lawyer, Helen Dorsey-Quint, argued that the firm had been overwhelmed.";
         let es = run(Lang::En, t, &[("Helen", "GPE"), ("Dorsey-Quint", "PERSON")]);
         assert_eq!(names(&es), [("Helen Dorsey-Quint".to_string(), P)]);
+    }
+
+    #[test]
+    fn an_organisations_name_cut_before_its_complement_holds_it_whatever_its_label() {
+        let t = "Le président de l'Association des amis de Tovel-Port, Jean Arvel, a démissionné.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[
+                ("Association des amis de", "ORG"),
+                ("Tovel-Port", "PER"),
+                ("Jean Arvel", "PER"),
+            ],
+        );
+        assert_eq!(
+            names(&es),
+            [
+                ("Association des amis de Tovel-Port".to_string(), O),
+                ("Jean Arvel".to_string(), P)
+            ]
+        );
     }
 }

@@ -665,11 +665,15 @@ fn link_parentheticals(info: &[ClusterInfo], uf: &mut UnionFind, doc: &Document<
         if !spells(&name, &ac) {
             continue;
         }
-        let ca = info
-            .iter()
-            .position(|x| x.acronym.as_deref() == Some(ac.as_str()));
+        // Or a short name written as a word after a body's name ("Coopérative des planteurs
+        // du Vallon (Coopav)", "Tove Institute of Social Research (Liser)").
+        let word = inner[..close].chars().count() >= 3;
         let words = name_tokens(&t[m.start..m.end]);
         let cm = info.iter().position(|x| x.toks == words);
+        let body = cm.is_some_and(|c| info[c].ty == EntityType::Organization);
+        let ca = info.iter().position(|x| {
+            x.acronym.as_deref() == Some(ac.as_str()) || word && body && x.toks == [ac.as_str()]
+        });
         if let (Some(ca), Some(cm)) = (ca, cm) {
             uf.join(ca, cm);
         }

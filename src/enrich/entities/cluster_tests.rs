@@ -469,3 +469,27 @@ fn an_acronym_spelled_over_elisions_and_numbered_for_its_branch_links() {
         )]
     );
 }
+
+#[test]
+fn a_short_name_written_as_a_word_in_brackets_after_a_bodys_name_is_that_body() {
+    let t = "Il préside la Coopérative des planteurs du Vallon (Coopav). Selon la Coopav, \
+             la récolte est perdue.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Coopérative des planteurs du Vallon", "ORG"),
+            ("Coopav", "LOC"),
+            ("Coopav", "LOC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [("Coopérative des planteurs du Vallon".to_string(), O)]
+    );
+    assert_eq!(es[0].mentions.len(), 3);
+    // Not after a place's name: "Colo." abbreviates a state, not the town.
+    let t = "She lives in Tovel Springs (Tovs) with her family.";
+    let es = run(Lang::En, t, &[("Tovel Springs", "GPE"), ("Tovs", "GPE")]);
+    assert_eq!(es.len(), 2);
+}

@@ -319,3 +319,16 @@ fn towns_the_kb_names_by_an_alias_are_places_even_listed_together() {
     let placed: Vec<_> = names(&es).into_iter().map(|(_, ty)| ty).collect();
     assert_eq!(placed, [L, L]);
 }
+
+#[test]
+fn an_owner_or_a_trade_before_a_name_makes_a_body() {
+    let t = "Mining has struggled. State-owned Tovelco shut its smelter on Monday.";
+    let es = run(Lang::En, t, &[("Tovelco", "GPE")]);
+    assert_eq!(names(&es), [("Tovelco".to_string(), O)]);
+    let t = "Il vend l'essentiel de sa récolte à la maison Vauclerc, à Jarnac.";
+    let es = run(Lang::Fr, t, &[("Vauclerc", "LOC"), ("Jarnac", "LOC")]);
+    assert_eq!(
+        names(&es),
+        [("Vauclerc".to_string(), O), ("Jarnac".to_string(), L)]
+    );
+}

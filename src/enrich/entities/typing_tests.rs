@@ -332,3 +332,37 @@ fn an_owner_or_a_trade_before_a_name_makes_a_body() {
         [("Vauclerc".to_string(), O), ("Jarnac".to_string(), L)]
     );
 }
+
+#[test]
+fn capitalised_common_nouns_are_no_name_alone_but_close_one() {
+    let t = "The State has appealed the ruling, officials in Tovel State said.";
+    let es = run(Lang::En, t, &[("State", "ORG"), ("Tovel", "GPE")]);
+    assert_eq!(names(&es), [("Tovel State".to_string(), L)]);
+    let t = "Council Member Ada Rusk said the fare was too high.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Council Member", "ORG"), ("Ada Rusk", "PERSON")],
+    );
+    assert_eq!(names(&es), [("Ada Rusk".to_string(), P)]);
+    let t = "Les entreprises du BTP recrutent à Vaubrun.";
+    let es = run(Lang::Fr, t, &[("BTP", "ORG"), ("Vaubrun", "LOC")]);
+    assert_eq!(names(&es), [("Vaubrun".to_string(), L)]);
+}
+
+#[test]
+fn a_tennis_court_or_a_cours_holds_its_head() {
+    let t = "Le match s'est joué sur le court Ada-Vernier, près du cours Léon-Marvaux.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Ada-Vernier", "PER"), ("Léon-Marvaux", "PER")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("court Ada-Vernier".to_string(), L),
+            ("cours Léon-Marvaux".to_string(), L)
+        ]
+    );
+}

@@ -310,6 +310,9 @@ pub struct Profile {
     pub role_modifiers: HashSet<String>,
     /// Possessive determiners ("sa", "her"), written in lower case: no name holds one.
     pub possessive_dets: HashSet<String>,
+    /// Common nouns that house style capitalises, no name alone but the head of one
+    /// (`alone|…` in `words.txt`: "the State has appealed", but "Edo State").
+    pub lone_nouns: HashSet<String>,
     /// Words opening an apposition to a speaker without an article ("lui-même", "herself").
     pub apposition_starts: HashSet<String>,
     /// Prepositions between a building's name and the street it stands on ("on"): a span
@@ -660,6 +663,7 @@ impl Profile {
             modified_heads: HashSet::new(),
             role_modifiers: HashSet::new(),
             possessive_dets: HashSet::new(),
+            lone_nouns: HashSet::new(),
             apposition_starts: HashSet::new(),
             postnominals: HashSet::new(),
             site_preps: Vec::new(),

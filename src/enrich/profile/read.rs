@@ -202,6 +202,7 @@ impl Profile {
                 "modified_head" => &mut self.modified_heads,
                 "role_modifier" => &mut self.role_modifiers,
                 "possessive_det" => &mut self.possessive_dets,
+                "alone" => &mut self.lone_nouns,
                 "apposition_start" => &mut self.apposition_starts,
                 "complementizer" => &mut self.complementizers,
                 "subordinator" => &mut self.subordinators,

@@ -34,6 +34,7 @@ impl Span<'_> {
         let k = key(text);
         let lw = lower(text);
         if (res.stop.contains(&k) && self.ty != EntityType::Person)
+            || res.lone_nouns.contains(&k)
             || res.is_role_name(text)
             || res.pronouns.contains_key(&lw)
             || res.articles.contains_key(&lw)

@@ -35,6 +35,7 @@ mod names_tests;
 mod parsed;
 mod persons;
 mod roads;
+mod role_names;
 mod teams;
 mod typing;
 #[cfg(test)]
@@ -102,6 +103,7 @@ pub fn canonicalize_parsed(
     persons::apply(doc, res, kb, &mut ms);
     roads::apply(an, res, sports, &mut ms);
     acronyms::apply(an, res, &mut ms);
+    role_names::apply(an, res, &mut ms);
     // Nor the names the context rules found inside a credit line.
     ms.retain(|m| !lines.iter().any(|c| c.holds(m.field, m.start, m.end)));
     let groups = cluster::group(doc, &ms, res, kb);

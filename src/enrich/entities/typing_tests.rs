@@ -366,3 +366,33 @@ fn a_tennis_court_or_a_cours_holds_its_head() {
         ]
     );
 }
+
+#[test]
+fn us_school_bodies_and_schools_named_by_their_level_are_organisations() {
+    let t = "Pupils at Osprey Lane Elementary moved after the Tovel Creek School District voted.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Osprey Lane Elementary", "PERSON"),
+            ("Tovel Creek School District", "GPE"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Osprey Lane Elementary".to_string(), O),
+            ("Tovel Creek School District".to_string(), O)
+        ]
+    );
+}
+
+#[test]
+fn national_legislatures_are_organisations() {
+    let t = "The bill passed the Dáil on Tuesday and goes to the Senedd next.";
+    let es = run(Lang::En, t, &[("Dáil", "GPE"), ("Senedd", "NORP")]);
+    assert_eq!(
+        names(&es),
+        [("Dáil".to_string(), O), ("Senedd".to_string(), O)]
+    );
+}

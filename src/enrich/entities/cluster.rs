@@ -666,7 +666,7 @@ fn link_parentheticals(info: &[ClusterInfo], uf: &mut UnionFind, doc: &Document<
             continue;
         }
         // Or a short name written as a word after a body's name ("Coopérative des planteurs
-        // du Vallon (Coopav)", "Tove Institute of Social Research (Liser)").
+        // du Vallon (Coopav)", "Tove Institute of Social Research (Tisor)").
         let word = inner[..close].chars().count() >= 3;
         let words = name_tokens(&t[m.start..m.end]);
         let cm = info.iter().position(|x| x.toks == words);

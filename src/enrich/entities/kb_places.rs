@@ -57,7 +57,7 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
         let person =
             label_type(&m.label) == EntityType::Person && !beside_a_person(doc, ms, i, res, kb);
         *persons.entry(key(form)).or_insert(true) &= person;
-        // A title of address before any mention ("Mrs Bowen said") writes a person's surname,
+        // A title of address before any mention ("Mrs Marlby said") writes a person's surname,
         // whatever town bears it.
         if after_honorific(doc.fields[m.field].text, m.start, res) {
             addressed.insert(key(form));

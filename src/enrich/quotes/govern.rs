@@ -234,13 +234,16 @@ fn inverted_after(fd: &Field<'_>, ce: usize, res: &Profile) -> Option<Phrase> {
     if !matches!(first.who, Ref::Nothing) {
         return Some(first);
     }
-    // Not a complement ("de Paul Marchand"): whose friend is not who speaks.
+    // Not a complement ("de Paul Marchand"): whose friend is not who speaks; nor an addressee
+    // (« confie la première au Tovel Matin »): who is told is not who speaks.
     (ce + 1..a1.min(ce + 8))
         .filter(|&k| {
             let t = &fd.toks[k];
+            let before = &fd.toks[k - 1].lower;
             t.word
                 && (t.cap || res.articles.contains_key(&t.lower))
-                && !res.complements.contains(&fd.toks[k - 1].lower)
+                && !res.complements.contains(before)
+                && !res.addressees.contains(before)
         })
         .map(|k| np(fd, k, a1, res))
         .find(|r| match r.who {

@@ -18,16 +18,22 @@ pub(super) fn towns(towns: &[&str]) -> Kb {
 
 /// A KB of the cities `names`, each of `population` inhabitants.
 pub(super) fn cities(towns: &[&str], population: u64) -> Kb {
+    let named: Vec<(&str, &[&str])> = towns.iter().map(|t| (*t, &[][..])).collect();
+    aliased_cities(&named, population)
+}
+
+/// A KB of the cities `(name, aliases)`, each of `population` inhabitants.
+pub(super) fn aliased_cities(towns: &[(&str, &[&str])], population: u64) -> Kb {
     use crate::enrich::kb::{KbEntry, Place, PlaceKind, Source};
     let entries = towns
         .iter()
         .enumerate()
-        .map(|(i, name)| KbEntry {
+        .map(|(i, (name, aliases))| KbEntry {
             id: format!("test:{i}"),
             ty: EntityType::Location,
             name: name.to_string(),
             names: Vec::new(),
-            aliases: Vec::new(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
             place: Some(Place {
                 kind: PlaceKind::City,
                 population,

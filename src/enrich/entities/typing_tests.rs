@@ -291,28 +291,8 @@ fn a_title_of_address_keeps_a_surname_that_a_town_bears() {
 
 #[test]
 fn towns_the_kb_names_by_an_alias_are_places_even_listed_together() {
-    use crate::enrich::kb::{Kb, KbEntry, Place, PlaceKind, Source};
-    let town = |id: &str, name: &str, aliases: &[&str]| KbEntry {
-        id: id.into(),
-        ty: L,
-        name: name.into(),
-        names: Vec::new(),
-        aliases: aliases.iter().map(|a| a.to_string()).collect(),
-        place: Some(Place {
-            kind: PlaceKind::City,
-            population: 20_000,
-            country: "QA".into(),
-            admin1: String::new(),
-        }),
-        source: Source::BuiltIn,
-    };
-    let kb = Kb::new(
-        vec![
-            town("test:1", "Al Tovrah", &["Al Tovra"]),
-            town("test:2", "Umm Sefra", &[]),
-        ],
-        Vec::new(),
-    );
+    let kb =
+        super::tests::aliased_cities(&[("Al Tovrah", &["Al Tovra"]), ("Umm Sefra", &[])], 20_000);
     let t = "The show was made with families from Al Tovra and Umm Sefra, once pearl divers.";
     let spans = [("Al Tovra", "PERSON"), ("Umm Sefra", "PERSON")];
     let es = super::tests::run_kb(Lang::En, t, &spans, &kb);

@@ -3,12 +3,16 @@
 //! a répondu »); when the model found nothing there, two or three capitalised words after such
 //! a role, closed by punctuation or a lower-case word, are the person's name.
 //!
+//! The same holds for a name set between commas after a noun phrase headed by a role ("the
+//! county's chief of police, Ada Rusk, said", « le maire de Tovel, Léa Morin, a dit »).
+//!
 //! Not a name that holds a head word ("the minister Health Canada"), a stop word, a role or a
 //! demonym, and not words another mention already covers.
 
 use super::mention::M;
 use crate::enrich::analysis::Analysis;
 use crate::enrich::profile::{key, Profile};
+use crate::enrich::tokens::Tok;
 use crate::enrich::types::EntityType;
 
 /// Add a person mention for every uncovered run of two or three capitalised words right after
@@ -19,7 +23,9 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
         let text = an.doc.fields[fi].text;
         let toks = &f.toks;
         for (i, r) in toks.iter().enumerate() {
-            if !r.word || r.cap || res.role(&r.lower).is_none() {
+            let after_role = r.word && !r.cap && res.role(&r.lower).is_some();
+            let apposed = r.lower == "," && role_phrase_before(&toks[..i], res);
+            if !after_role && !apposed {
                 continue;
             }
             // The capitalised words after the role, each one space after the last.
@@ -37,8 +43,11 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
             if !(2..=3).contains(&n) {
                 continue;
             }
-            // Closed by punctuation or a lower-case word, not by another capitalised word.
-            if toks.get(j).is_some_and(|x| x.word && x.cap) {
+            // Closed by punctuation or a lower-case word, not by another capitalised word; in
+            // apposition, by the comma that closes it.
+            if toks.get(j).is_some_and(|x| x.word && x.cap)
+                || (apposed && toks.get(j).is_none_or(|x| x.lower != ","))
+            {
                 continue;
             }
             let (s, e) = (toks[i + 1].start, toks[j - 1].end);
@@ -53,6 +62,28 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
     if ms.len() > before {
         ms.sort_by_key(|m| (m.field, m.start));
     }
+}
+
+/// Whether the clause before a comma is a noun phrase headed by a lower-case role: from the
+/// last punctuation mark, at most four words before the role, and after it nothing or its
+/// complement ("the county's chief of police", « le président de la chambre »). A clause
+/// with a verb or a name after the role is no apposition ("the mayor visited Tovel,").
+fn role_phrase_before(toks: &[Tok], res: &Profile) -> bool {
+    let start = toks
+        .iter()
+        .rposition(|x| !x.word && x.lower != "'" && x.lower != "-")
+        .map_or(0, |i| i + 1);
+    let clause = &toks[start..];
+    if clause.len() > 10 {
+        return false;
+    }
+    let Some(r) = clause
+        .iter()
+        .position(|x| x.word && !x.cap && res.role(&x.lower).is_some())
+    else {
+        return false;
+    };
+    r <= 4 && (r + 1 == clause.len() || res.complements.contains(&clause[r + 1].lower))
 }
 
 /// Whether a capitalised word may be part of a person's name: letters (and hyphens) only, no
@@ -81,6 +112,18 @@ mod tests {
         let t = "Selon l'adjointe Maëlys Tandouri, le budget est tenu.";
         let es = run(Lang::Fr, t, &[]);
         assert_eq!(names(&es), [("Maëlys Tandouri".to_string(), P)]);
+    }
+
+    #[test]
+    fn a_name_between_commas_after_a_role_phrase_is_a_person_the_model_missed() {
+        let t = "The station commander of the rescue service, Obinna Fadeyi-Marsh, said the \
+                 road was closed.";
+        let es = run(Lang::En, t, &[]);
+        assert_eq!(names(&es), [("Obinna Fadeyi-Marsh".to_string(), P)]);
+        // A clause with a verb after its role is no apposition.
+        let t = "The mayor visited Tovel Green, Marle Park, and the harbour.";
+        let es = run(Lang::En, t, &[]);
+        assert!(names(&es).is_empty(), "{:?}", names(&es));
     }
 
     #[test]

@@ -376,3 +376,75 @@ fn national_legislatures_are_organisations() {
         [("Dáil".to_string(), O), ("Senedd".to_string(), O)]
     );
 }
+
+#[test]
+fn a_name_set_after_a_role_is_a_person_whatever_place_the_model_saw() {
+    let t = "Le président du tribunal, Obaré Tindouma, a estimé que le dossier était complet.";
+    let es = run(Lang::Fr, t, &[("Obaré Tindouma", "LOC")]);
+    assert_eq!(names(&es), [("Obaré Tindouma".to_string(), P)]);
+    // One word in apposition is a list's item, and a role after a place is where it is.
+    let t = "Le ministre a visité Tovel, Marle et Dunois. À Port-Ellan, la ministre a parlé.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Tovel", "LOC"),
+            ("Marle", "LOC"),
+            ("Dunois", "LOC"),
+            ("Port-Ellan", "LOC"),
+        ],
+    );
+    assert!(
+        names(&es).iter().all(|(_, ty)| *ty == L),
+        "{:?}",
+        names(&es)
+    );
+}
+
+#[test]
+fn school_boards_transit_firms_estates_and_racecourses_are_typed_by_their_head() {
+    let t = "Marle Catholic Schools and Tovel Valley Transit met at the Dunmore Industrial \
+             Estate, near the Ellan Racecourse.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Marle Catholic Schools", "PERSON"),
+            ("Tovel Valley Transit", "GPE"),
+            ("Dunmore Industrial Estate", "ORG"),
+            ("Ellan Racecourse", "PERSON"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Marle Catholic Schools".to_string(), O),
+            ("Tovel Valley Transit".to_string(), O),
+            ("Dunmore Industrial Estate".to_string(), L),
+            ("Ellan Racecourse".to_string(), L)
+        ]
+    );
+}
+
+#[test]
+fn savings_banks_and_port_authorities_are_bodies_and_a_pasture_a_place() {
+    let t = "La Caisse populaire de Marle prête au Port autonome de Tovel. Les brebis montent \
+             à l'alpage de Dunois.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Caisse populaire de Marle", "LOC"),
+            ("Port autonome de Tovel", "LOC"),
+            ("Dunois", "LOC"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Caisse populaire de Marle".to_string(), O),
+            ("Port autonome de Tovel".to_string(), O),
+            ("alpage de Dunois".to_string(), L)
+        ]
+    );
+}

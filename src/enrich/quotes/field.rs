@@ -100,6 +100,38 @@ impl<'a> Field<'a> {
         self.lines.partition_point(|&s| s <= b)
     }
 
+    /// How many paragraphs back paragraph `from` is from paragraph `to`, where a paragraph of
+    /// quoted words between them (at least half its letters inside quotation marks) does not
+    /// count: it adds what was said, not who is around.
+    pub fn narrative_distance(&self, from: usize, to: usize) -> usize {
+        if from >= to {
+            return 0;
+        }
+        1 + (from + 1..to).filter(|&p| !self.mostly_quoted(p)).count()
+    }
+
+    /// Whether at least half the letters of paragraph `p` (numbered as `para` does) are inside
+    /// quotation marks.
+    fn mostly_quoted(&self, p: usize) -> bool {
+        let Some(&start) = p.checked_sub(1).and_then(|i| self.lines.get(i)) else {
+            return false;
+        };
+        let end = self.lines.get(p).copied().unwrap_or(self.text.len());
+        let letters = |a: usize, b: usize| {
+            self.text[a..b]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .count()
+        };
+        let quoted: usize = self
+            .quoted
+            .iter()
+            .filter(|q| q.start < end && start < q.end)
+            .map(|q| letters(q.start.max(start), q.end.min(end)))
+            .sum();
+        2 * quoted >= letters(start, end).max(1)
+    }
+
     /// Index of the first token starting at or after byte `b`.
     pub fn tok_at(&self, b: usize) -> usize {
         self.toks.partition_point(|t| t.start < b)

@@ -17,6 +17,7 @@
 //!
 //! Everything is linear in the text length (windows around each quote are bounded).
 
+mod candidates;
 mod clauses;
 #[cfg(test)]
 mod cue_tests;
@@ -26,6 +27,8 @@ mod filter;
 mod gender;
 mod govern;
 mod org_phrase;
+#[cfg(test)]
+mod referent_tests;
 mod reported;
 mod resolve;
 mod scan;
@@ -38,8 +41,9 @@ mod tests;
 /// The quotation scanner, shared with the `baseline` and the evaluation.
 pub use scan::{scan, word_count, RawQuote};
 
+use candidates::{candidates, Candidate};
 use field::Field;
-use resolve::{candidates, Candidate, Resolver, RoleSpeakers};
+use resolve::{Resolver, RoleSpeakers};
 use subjects::{previous_sentence_subject, recent_speaker, sentence_subject};
 
 use super::analysis::Analysis;

@@ -11,10 +11,11 @@
 //! quotation is left to the direct quotes; a partial quotation inside a clause is given the
 //! clause's speaker by the caller.
 
+use super::candidates::Candidate;
 use super::clauses;
 use super::cues::{cue_at, cue_pronoun, inverted_np, is_boundary, CueMatch};
 use super::field::{Field, Span};
-use super::resolve::{Candidate, Resolver, RoleSpeakers};
+use super::resolve::{Resolver, RoleSpeakers};
 use super::speaker::{source_np, subject_before, Phrase, Ref};
 use crate::enrich::explain::{QuoteRule, SpeakerRef};
 use crate::enrich::profile::Profile;

@@ -2,6 +2,7 @@
 //! compatible person, roles to the person they were written next to, descriptions of an
 //! organisation to the one named before, names the model missed to new speakers.
 
+use super::candidates::{Cand, Candidate};
 use super::cues::is_boundary;
 use super::field::{Field, MentionAt, Span};
 use super::gender;
@@ -15,117 +16,8 @@ use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Entity, EntityType, Mention};
 use std::collections::HashMap;
 
-/// An antecedent candidate and the byte where it is written.
-#[derive(Clone, Debug)]
-pub(super) struct Candidate {
-    /// Byte where the candidate is written.
-    pub at: usize,
-    /// What it is.
-    pub kind: Cand,
-    /// Written in an incise inside a quote (« …, a dit X, … »): an antecedent of a pronoun, and
-    /// of a later role only when that role described it.
-    pub in_incise: bool,
-}
-
-/// What an antecedent candidate is.
-#[derive(Clone, Debug)]
-pub(super) enum Cand {
-    /// A mention of a person (entity index).
-    Person(usize),
-    /// A person named as a possessor ("Lena Ortiz's albums", not "de Lena Ortiz"): an
-    /// antecedent only for a pronoun of its known gender.
-    Possessor(usize),
-    /// A role noun ("le juge", "a spokeswoman").
-    Role {
-        /// After a definite article: someone the text names.
-        definite: bool,
-        /// Inside a complement ("la directive du gouverneur", "the plan of the mayor"): an
-        /// antecedent only for a pronoun of its own sentence that names nobody else before.
-        oblique: bool,
-        /// From the article and the role word.
-        gender: Gender,
-        /// The role word.
-        word: String,
-        /// The organisation its complement names ("a spokeswoman for the Harbour Authority"):
-        /// an unnamed member speaks for it.
-        org: Option<usize>,
-    },
-}
-
 /// The speaker already resolved for a role phrase, by the byte where the phrase starts.
 pub(super) type RoleSpeakers = HashMap<usize, Option<usize>>;
-
-/// Antecedent candidates of a field: persons named outside quotes (not as a possessive or the
-/// first of a coordination) and role phrases in subject position ("une porte-parole").
-pub(super) fn candidates(fd: &Field<'_>, rs: &Resolver<'_>) -> Vec<Candidate> {
-    let res = rs.res;
-    let mut v: Vec<Candidate> = Vec::new();
-    for m in &fd.mentions {
-        if rs.entity(m.entity).entity_type != EntityType::Person || fd.in_quoted_words(m.start) {
-            continue;
-        }
-        let next = fd.toks.get(fd.tok_at(m.end)).map(|t| t.lower.as_str());
-        if next.is_some_and(|n| res.and_words.contains(n)) {
-            continue;
-        }
-        let possessor = next.is_some_and(|n| res.tokens.possessives.iter().any(|p| lower(p) == n));
-        v.push(Candidate {
-            at: m.start,
-            in_incise: fd.in_quote(m.start),
-            kind: if possessor {
-                Cand::Possessor(m.entity)
-            } else {
-                Cand::Person(m.entity)
-            },
-        });
-    }
-    for k in 1..fd.toks.len() {
-        let (a, r) = (&fd.toks[k - 1], &fd.toks[k]);
-        // "du gouverneur": a preposition fused with a definite article.
-        let fused = res.contracted.contains(&a.lower);
-        let ag = match res.articles.get(&a.lower) {
-            Some(&g) => g,
-            None if fused => Gender::Unknown,
-            None => continue,
-        };
-        let Some(rg) = res.role(&r.lower) else {
-            continue;
-        };
-        if fd.in_quoted_words(a.start)
-            || fd
-                .mention_starting(fd.toks.get(k + 1).map_or(usize::MAX, |t| t.start))
-                .is_some()
-            || apposed_to_person(fd, k, rs)
-        {
-            continue;
-        }
-        v.push(Candidate {
-            at: a.start,
-            in_incise: fd.in_quote(a.start),
-            kind: Cand::Role {
-                definite: fused || res.definites.contains(&a.lower),
-                oblique: fused || (k >= 2 && res.preps.contains(&fd.toks[k - 2].lower)),
-                gender: ag.or(rg),
-                word: r.lower.clone(),
-                org: complement_org(fd, k + 1, res),
-            },
-        });
-    }
-    v.sort_by_key(|c| c.at);
-    v
-}
-
-/// Whether the indefinite role at rule token `k` describes the person named right before its
-/// comma ("Ana Ruiz, a nurse who …", "Ana Ruiz, une infirmière de 34 ans"): no one else.
-fn apposed_to_person(fd: &Field<'_>, k: usize, rs: &Resolver<'_>) -> bool {
-    let res = rs.res;
-    k >= 2
-        && !res.definites.contains(&fd.toks[k - 1].lower)
-        && fd.toks[k - 2].lower == ","
-        && fd
-            .mention_ending(fd.toks[k - 2].start)
-            .is_some_and(|m| rs.entity(m.entity).entity_type == EntityType::Person)
-}
 
 /// The body an indefinite subject pronoun at byte `pos` speaks for when its sentence opens on
 /// it: an opener of the profile, maybe an article, the body's name and a comma right before the
@@ -402,7 +294,8 @@ impl<'a> Resolver<'a> {
                 x.entity_type == ty
                     && (key(&x.name) == k
                         || key(&x.name).ends_with(&format!(" {k}"))
-                        || x.mentions.iter().any(|m| key(&m.text) == k))
+                        || x.mentions.iter().any(|m| key(&m.text) == k)
+                        || (ty == EntityType::Person && surname_first(&x.name, &k)))
             })
             .or_else(|| self.organisation_short_form(&k));
         if let Some(i) = found {
@@ -467,8 +360,11 @@ impl<'a> Resolver<'a> {
         // Kiran Vale. […] she said": Lena Ortiz), so the first such is kept while looking on,
         // unless it is a subject.
         let mut unsure = None;
+        // Paragraphs of quoted words between do not count ("According to her, …" / a paragraph
+        // of the statement's words / "She said …").
         for c in cands.iter().rev().filter(|c| c.at < pos) {
-            if para - fd.para(c.at).min(para) > 2 {
+            let p = fd.para(c.at).min(para);
+            if para - p > 4 || fd.narrative_distance(p, para) > 2 {
                 break;
             }
             if matches!(c.kind, Cand::Role { oblique: true, .. })
@@ -623,6 +519,24 @@ impl<'a> Resolver<'a> {
         if later.is_some() {
             return later;
         }
+        // "A paramedic told the inquest … the paramedic said": an unnamed person introduced
+        // with the role, whom no name has taken, is who the role stands for; unnamed, nobody.
+        if let Some(org) = cands
+            .iter()
+            .rev()
+            .filter(|c| c.at < pos)
+            .find_map(|c| match &c.kind {
+                Cand::Role {
+                    definite: false,
+                    word: w,
+                    org,
+                    ..
+                } if w == word => Some(*org),
+                _ => None,
+            })
+        {
+            return org;
+        }
         // The most recent compatible person of this paragraph or the one before, a subject
         // (opening its sentence or clause) rather than an object if there is one.
         // Not one named in an incise, whom the role did not describe.
@@ -654,6 +568,22 @@ impl<'a> Resolver<'a> {
                 _ => None,
             })
     }
+}
+
+/// Whether `k` (a grouping key) is the surname of `name` written surname first, before a given
+/// name of two syllables joined by a hyphen, the second in lower case ("Sze" of "Sze Wing-kei",
+/// "Kwok" of "Anson Kwok Tin-yan", "Kim" of "Kim Min-seo").
+fn surname_first(name: &str, k: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [.., surname, given] = words[..] else {
+        return false;
+    };
+    let syllables = given.split_once('-').is_some_and(|(a, b)| {
+        a.chars().next().is_some_and(char::is_uppercase)
+            && b.chars().next().is_some_and(char::is_lowercase)
+            && a.chars().chain(b.chars()).all(char::is_alphabetic)
+    });
+    syllables && key(surname) == k
 }
 
 /// The person an organisation named at byte `pos` speaks through: "L'agence, par la voix de sa
@@ -697,7 +627,7 @@ fn role_with_complement(fd: &Field<'_>, x: usize, res: &Profile) -> Option<Strin
 }
 
 /// Rule token `n`, or the one after it when `n` is an article.
-fn past_article(fd: &Field<'_>, n: usize, res: &Profile) -> usize {
+pub(super) fn past_article(fd: &Field<'_>, n: usize, res: &Profile) -> usize {
     let article = fd
         .toks
         .get(n)
@@ -712,18 +642,6 @@ pub(super) fn pronoun_word(fd: &Field<'_>, pos: usize) -> String {
         .get(k)
         .map(|t| t.lower.rsplit('-').next().unwrap_or(&t.lower).to_string())
         .unwrap_or_default()
-}
-
-/// The organisation named right after a role at rule token `k` by a complement ("a spokeswoman
-/// for the Harbour Authority", "une porte-parole de la Ligue des pêcheurs").
-fn complement_org(fd: &Field<'_>, k: usize, res: &Profile) -> Option<usize> {
-    let t = fd.toks.get(k)?;
-    if !res.complements.contains(&t.lower) {
-        return None;
-    }
-    let n = past_article(fd, k + 1, res);
-    let m = fd.mention_starting(fd.toks.get(n)?.start)?;
-    (fd.is_speakable(m.entity) && !fd.is_person(m.entity)).then_some(m.entity)
 }
 
 /// Speakable non-person mentions named outside quotes before `pos`, in this paragraph or the two

@@ -2,9 +2,9 @@
 //! before, a person named in its own sentence, the subject of the last speech cue; and whether
 //! a mention is subject-like (opening its sentence or clause).
 
+use super::candidates::{Cand, Candidate};
 use super::cues::{cue_at, is_boundary, CueMatch};
 use super::field::Field;
-use super::resolve::{Cand, Candidate};
 use super::scan::RawQuote;
 use super::speaker::{subject_before, Phrase, Ref};
 use crate::enrich::profile::{lower, Gender, Profile};

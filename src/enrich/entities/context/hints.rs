@@ -442,11 +442,16 @@ fn by_kin(t: &str, m: &M, win: &str, res: &Profile) -> bool {
 /// Vasseur", "Jane Doe, the company's chief executive". Places are left alone: "the minister met
 /// in Paris, Berlin" is no apposition.
 fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
-    if m.ty() == EntityType::Location || m.ty() == EntityType::Person {
+    if m.ty() == EntityType::Person {
         return false;
     }
     let name = &t[m.start..m.end];
     let words: Vec<&str> = name.split_whitespace().collect();
+    // A place's name is a person's only when it has two words or more ("Ann Roe"); one word in
+    // apposition is a list's ("the minister met in Paris, Berlin").
+    if m.ty() == EntityType::Location && words.len() < 2 {
+        return false;
+    }
     // A name with a place's or a body's head word is none of a person ("King George
     // Boulevard" after the role word "King").
     let head = match res.name_head {
@@ -523,7 +528,11 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
             return true;
         }
     }
-    // After: ", the chief executive of ..." / ", le patron de ...".
+    // After: ", the chief executive of ..." / ", le patron de ...". Not for a place: "à
+    // Lyon-Part-Dieu, la ministre a dit" is where the role is, not who.
+    if m.ty() == EntityType::Location {
+        return false;
+    }
     if let Some(r) = t[m.end..].strip_prefix(", ") {
         let mut end = r.len().min(WINDOW);
         while !r.is_char_boundary(end) {

@@ -1,6 +1,23 @@
 //! Inflection schemes of speech verbs and demonyms, chosen per language by
 //! `resources/<lang>/profile.txt` (`verb_forms|french`, `demonym_forms|english`, ...).
 
+/// The stem of a regular -er verb before a silent ending of the present ("tempère", "relève",
+/// "s'inquiète", "appelle"): a last syllable in "é" or "e" and one consonant opens its vowel
+/// (è), or doubles an "l" or a "t" after "e". Not after another vowel ("tweete").
+fn present_stem(stem: &str) -> String {
+    let c: Vec<char> = stem.chars().collect();
+    let n = c.len();
+    let vowel = |x: char| "aeiouyéèêâîôû".contains(x);
+    if n < 3 || vowel(c[n - 1]) || !matches!(c[n - 2], 'e' | 'é') || "aeouéè".contains(c[n - 3])
+    {
+        return stem.to_string();
+    }
+    if c[n - 2] == 'e' && matches!(c[n - 1], 'l' | 't') {
+        return format!("{stem}{}", c[n - 1]);
+    }
+    c[..n - 2].iter().chain(['è', c[n - 1]].iter()).collect()
+}
+
 /// Inflected forms of a French speech verb line (see `resources/fr/speech_verbs.txt`).
 pub(super) fn french_forms(line: &str) -> Vec<String> {
     let parts: Vec<&str> = line.split('|').map(str::trim).collect();
@@ -30,9 +47,10 @@ pub(super) fn french_forms(line: &str) -> Vec<String> {
         } else {
             stem.to_string()
         };
+        let present = present_stem(stem);
         (
-            format!("{stem}e"),
-            format!("{stem}ent"),
+            format!("{present}e"),
+            format!("{present}ent"),
             soft.clone(),
             format!("{stem}é"),
             format!("{soft}a"),
@@ -165,7 +183,23 @@ pub(super) fn french_demonym_forms(w: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::french_demonym_forms;
+    use super::{french_demonym_forms, french_forms};
+
+    #[test]
+    fn a_regular_verb_opens_or_doubles_its_last_syllable_before_a_silent_ending() {
+        for (verb, present) in [
+            ("tempérer", "tempère"),
+            ("relever", "relève"),
+            ("appeler", "appelle"),
+            ("s'inquiéter", "s'inquiète"),
+            ("observer", "observe"),
+            ("tweeter", "tweete"),
+        ] {
+            let forms = french_forms(verb);
+            assert!(forms.iter().any(|f| f == present), "{verb}: {forms:?}");
+        }
+        assert!(french_forms("tempérer").iter().any(|f| f == "tempéra"));
+    }
 
     #[test]
     fn french_demonyms_in_en_and_on_double_their_n() {

@@ -334,6 +334,9 @@ pub struct Profile {
     pub contracted: HashSet<String>,
     /// Words opening a reported clause after its speech verb ("que", "that").
     pub complementizers: HashSet<String>,
+    /// Words that make a complementizer after them part of a conjunction ("tant que", "afin
+    /// qu'", "so that"): what follows is no reported clause.
+    pub locutions: HashSet<String>,
     /// Conjunctions opening a clause of its own after a quotation ("« … », quand X dénonçait",
     /// "“…,” while X said"): that clause's speech verb is another speaker's, not the quote's cue.
     pub subordinators: HashSet<String>,
@@ -671,6 +674,7 @@ impl Profile {
             route_nouns: HashSet::new(),
             state_university_countries: HashSet::new(),
             complementizers: HashSet::new(),
+            locutions: HashSet::new(),
             subordinators: HashSet::new(),
             relatives: HashSet::new(),
             contracted: HashSet::new(),

@@ -205,6 +205,7 @@ impl Profile {
                 "alone" => &mut self.lone_nouns,
                 "apposition_start" => &mut self.apposition_starts,
                 "complementizer" => &mut self.complementizers,
+                "locution" => &mut self.locutions,
                 "subordinator" => &mut self.subordinators,
                 "relative" => &mut self.relatives,
                 "contracted" => &mut self.contracted,

@@ -43,6 +43,18 @@ pub(super) fn reported_clauses(fd: &Field<'_>, res: &Profile) -> Vec<ParsedClaus
         let Some(c) = p.children(v).find(|&c| c > v && is_reported(p, c)) else {
             continue;
         };
+        // "tant que", "so that": a conjunction the parser hung on the verb, not its complement.
+        let conjunction = p.children(c).any(|m| {
+            m < c
+                && dep_base(p, m) == "mark"
+                && m > 0
+                && res
+                    .locutions
+                    .contains(&lower(&fd.text[p.tokens[m - 1].start..p.tokens[m - 1].end]))
+        });
+        if conjunction {
+            continue;
+        }
         let tree = p.subtree(c);
         let first = (tree.start..tree.end)
             .find(|&i| !(i < c && dep_base(p, i) == "mark") && p.tokens[i].pos != Pos::Punct)

@@ -2,8 +2,9 @@
 //! introduced with a role, a paragraph of quoted words between a person and a pronoun, a
 //! surname written first.
 
-use super::tests::attribute;
+use super::tests::{attribute, of_kind};
 use crate::enrich::profile::Lang;
+use crate::enrich::types::QuoteKind;
 
 #[test]
 fn a_role_an_unnamed_person_was_introduced_with_names_nobody() {
@@ -45,4 +46,33 @@ fn a_surname_written_before_a_hyphenated_given_name_is_that_person() {
             Some("Wong Ka-ming".to_string())
         )]
     );
+}
+
+#[test]
+fn a_speech_verb_after_a_connective_shares_the_subject_of_the_one_before() {
+    let text = "Le maire de Tovel, Gilles Marbot, n'a pas dormi. Il affirme que tout va bien, \
+                mais ajoute : « Ici, les gens vivent de la lavande. »";
+    let spans = [("Gilles Marbot", "PER"), ("Tovel", "LOC")];
+    assert_eq!(
+        attribute(Lang::Fr, text, &spans),
+        [(
+            "Ici, les gens vivent de la lavande.".to_string(),
+            Some("Gilles Marbot".to_string())
+        )]
+    );
+    assert_eq!(
+        of_kind(Lang::Fr, text, &spans, QuoteKind::Indirect),
+        [(
+            "tout va bien".to_string(),
+            Some("Gilles Marbot".to_string())
+        )]
+    );
+}
+
+#[test]
+fn que_after_a_conjunction_word_opens_no_reported_clause() {
+    let text = "Le procureur, Alain Vertou, appelle à la prudence tant que les expertises ne \
+                sont pas terminées. L'élu a écrit au préfet afin qu'un comité soit réuni.";
+    let spans = [("Alain Vertou", "PER")];
+    assert_eq!(of_kind(Lang::Fr, text, &spans, QuoteKind::Indirect), []);
 }

@@ -336,10 +336,21 @@ fn clause_end(fd: &Field<'_>, from: usize, end: usize, res: &Profile) -> usize {
     (from..end)
         .find(|&x| {
             let t = &fd.toks[x];
+            // A comma before a speech verb, or before a connective and a speech verb ("…, mais
+            // ajoute : …", "…, but added").
             let next_cue = || {
                 let n = &fd.toks[x + 1];
-                cue_at(fd, x + 1, end, res).is_some()
-                    || (n.word && clauses::is_speech_participle(fd, n.start, n.end, res))
+                let y = if res.connectives.contains(&n.lower) && x + 2 < end {
+                    x + 2
+                } else {
+                    x + 1
+                };
+                // After a connective, only a verb the parse agrees is one ("et juge que …" may
+                // be a noun).
+                let cue = cue_at(fd, y, end, res).filter(|c| {
+                    y == x + 1 || clauses::cue_is_verb(fd, fd.toks[y].start, fd.toks[c.end - 1].end)
+                });
+                cue.is_some() || (n.word && clauses::is_speech_participle(fd, n.start, n.end, res))
             };
             !fd.in_quote(t.start)
                 && (matches!(t.lower.as_str(), ";" | ":")
@@ -499,6 +510,10 @@ fn following_complement(
             break;
         }
         if res.complementizers.contains(&t.lower) {
+            // "tant que", "so that": a conjunction, not the verb's complement.
+            if x > ce && res.locutions.contains(&fd.toks[x - 1].lower) {
+                break;
+            }
             return (x + 1 < end).then_some(x + 1);
         }
     }

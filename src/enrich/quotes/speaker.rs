@@ -2,6 +2,7 @@
 //! missed, a pronoun, a role, an organisation described by a common noun), and the subjects a
 //! quote without a cue falls back on (in `subjects`).
 
+use super::cues::cue_at;
 use super::field::{Field, MentionAt, Span};
 use super::org_phrase::org_phrase;
 use crate::enrich::explain::SpeakerRef;
@@ -506,6 +507,16 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
         return Phrase::NOTHING;
     }
     let t = &fd.toks[j - 1];
+    // "Il affirme que …, mais ajoute : « … »", "She said …, but added": a verb coordinated
+    // with an earlier speech verb of its sentence shares that verb's subject.
+    if res.connectives.contains(&t.lower) {
+        let earlier = (b0..j - 1)
+            .rev()
+            .find(|&x| !fd.in_quote(fd.toks[x].start) && cue_at(fd, x, j - 1, res).is_some());
+        if let Some(x) = earlier.filter(|&x| x > b0) {
+            return subject_before(fd, b0, x, res);
+        }
+    }
     if let Some(m) = fd.mention_ending(t.end) {
         let m = first_conjunct(fd, b0, m, res);
         return Phrase::at(Ref::Ent(m.entity), m.start);

@@ -16,7 +16,7 @@ pub(super) fn attribute(
 }
 
 /// Quotes of one kind and their speakers.
-fn of_kind(
+pub(super) fn of_kind(
     lang: Lang,
     text: &str,
     spans: &[(&str, &str)],

@@ -29,6 +29,7 @@ mod initials;
 mod instances;
 mod joins;
 mod kb_places;
+mod located_places;
 mod mention;
 #[cfg(test)]
 mod names_tests;
@@ -104,6 +105,7 @@ pub fn canonicalize_parsed(
     roads::apply(an, res, sports, &mut ms);
     acronyms::apply(an, res, &mut ms);
     role_names::apply(an, res, &mut ms);
+    located_places::apply(an, res, kb, &mut ms);
     // Nor the names the context rules found inside a credit line.
     ms.retain(|m| !lines.iter().any(|c| c.holds(m.field, m.start, m.end)));
     let groups = cluster::group(doc, &ms, res, kb);

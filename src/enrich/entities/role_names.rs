@@ -88,7 +88,7 @@ fn role_phrase_before(toks: &[Tok], res: &Profile) -> bool {
 
 /// Whether a capitalised word may be part of a person's name: letters (and hyphens) only, no
 /// head word of a place or a body, no stop word, role or demonym.
-fn plain_name_word(w: &str, res: &Profile) -> bool {
+pub(super) fn plain_name_word(w: &str, res: &Profile) -> bool {
     w.chars().all(|c| c.is_alphabetic() || c == '-')
         && !res.type_words.contains_key(&key(w))
         && !res.stop.contains(&key(w))

@@ -170,7 +170,24 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             && !after_first_name
             && lone_word
             || unplaced.get(&key(form)) == Some(&true) && placed_words;
-        if lone_person || located_suffix(&t[m.end..], res) || region_after(&t[m.end..], res, kb) {
+        // "an engineer from Aarhus" labelled a nationality or a work: a town of some size the
+        // KB names by its own name, and no demonym, is that town.
+        // Not after a definite article: « l'Alliance » is a body's short name.
+        let articled = t[..m.start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+            .next()
+            .is_some_and(|w| res.definites.contains(&lower(w).replace('’', "'")));
+        let misc_town = label_type(&m.label) == EntityType::Misc
+            && !articled
+            && (lone_word || placed_words)
+            && !res.demonyms.contains(&key(form))
+            && kb.names_place_from(form, TOWN);
+        if lone_person
+            || misc_town
+            || located_suffix(&t[m.end..], res)
+            || region_after(&t[m.end..], res, kb)
+        {
             m.hint = Some(EntityType::Location);
         }
     }

@@ -448,3 +448,29 @@ fn savings_banks_and_port_authorities_are_bodies_and_a_pasture_a_place() {
         ]
     );
 }
+
+#[test]
+fn a_town_the_model_called_a_nationality_is_that_town() {
+    use super::tests::{cities, run_kb};
+    let kb = cities(&["Tovelby", "Alliance"], 40_000);
+    let t = "Ada Rusk said Tovelby voted against the plan.";
+    let es = run_kb(
+        Lang::En,
+        t,
+        &[("Ada Rusk", "PERSON"), ("Tovelby", "NORP")],
+        &kb,
+    );
+    assert!(
+        names(&es).contains(&("Tovelby".to_string(), L)),
+        "{:?}",
+        names(&es)
+    );
+    // Not after a definite article: a body's short name.
+    let t = "Le sommet de l'Alliance s'ouvre mardi.";
+    let es = run_kb(Lang::Fr, t, &[("Alliance", "MISC")], &kb);
+    assert!(
+        names(&es).iter().all(|(_, ty)| *ty != L),
+        "{:?}",
+        names(&es)
+    );
+}

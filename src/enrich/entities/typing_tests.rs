@@ -474,3 +474,21 @@ fn a_town_the_model_called_a_nationality_is_that_town() {
         names(&es)
     );
 }
+
+#[test]
+fn a_party_named_by_its_members_after_a_qualifier_is_an_organisation() {
+    let t = "The Marle Valley Greens and the Social Democrats backed the bill; Democrats did not.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Marle Valley Greens", "NORP"),
+            ("Social Democrats", "NORP"),
+            ("Democrats", "NORP"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Marle Valley Greens".to_string(), O)), "{n:?}");
+    assert!(n.contains(&("Social Democrats".to_string(), O)), "{n:?}");
+    assert!(!n.contains(&("Democrats".to_string(), O)), "{n:?}");
+}

@@ -8,7 +8,7 @@
 //! role, a demonym or a head word ("in Harbor Park") is none.
 
 use super::mention::M;
-use super::role_names::plain_name_word;
+use super::role_names::{capitalised_run, plain_name_word};
 use crate::enrich::analysis::Analysis;
 use crate::enrich::kb::Kb;
 use crate::enrich::profile::Profile;
@@ -31,17 +31,9 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut Vec<M>) 
             if !l.word || l.cap || !res.locatives.contains(&l.lower) {
                 continue;
             }
-            let mut j = i + 1;
-            while j < toks.len()
-                && j - i <= 3
-                && toks[j].word
-                && toks[j].cap
-                && toks[j].start == toks[j - 1].end + 1
-                && plain_name_word(&toks[j].lower, res)
-                && !res.first_names.contains_key(&toks[j].lower)
-            {
-                j += 1;
-            }
+            let j = capitalised_run(toks, i, 3, |w| {
+                plain_name_word(w, res) && !res.first_names.contains_key(w)
+            });
             if j == i + 1 || toks.get(j).is_some_and(|x| x.word && x.cap) {
                 continue;
             }

@@ -29,16 +29,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
                 continue;
             }
             // The capitalised words after the role, each one space after the last.
-            let mut j = i + 1;
-            while j < toks.len()
-                && j - i <= 4
-                && toks[j].word
-                && toks[j].cap
-                && toks[j].start == toks[j - 1].end + 1
-                && plain_name_word(&toks[j].lower, res)
-            {
-                j += 1;
-            }
+            let j = capitalised_run(toks, i, 4, |w| plain_name_word(w, res));
             let n = j - i - 1;
             if !(2..=3).contains(&n) {
                 continue;
@@ -84,6 +75,27 @@ fn role_phrase_before(toks: &[Tok], res: &Profile) -> bool {
         return false;
     };
     r <= 4 && (r + 1 == clause.len() || res.complements.contains(&clause[r + 1].lower))
+}
+
+/// The index past the run of at most `max` capitalised words right after token `i`, each one
+/// space after the last and `ok` by its lower-case form.
+pub(super) fn capitalised_run(
+    toks: &[Tok],
+    i: usize,
+    max: usize,
+    ok: impl Fn(&str) -> bool,
+) -> usize {
+    let mut j = i + 1;
+    while j < toks.len()
+        && j - i <= max
+        && toks[j].word
+        && toks[j].cap
+        && toks[j].start == toks[j - 1].end + 1
+        && ok(&toks[j].lower)
+    {
+        j += 1;
+    }
+    j
 }
 
 /// Whether a capitalised word may be part of a person's name: letters (and hyphens) only, no

@@ -196,3 +196,41 @@ fn a_clause_of_its_own_after_a_quote_holds_another_speakers_verb() {
         )],
     );
 }
+
+#[test]
+fn a_partial_quote_then_a_connective_and_a_speech_verb_ends_the_clause() {
+    run_parsed(
+        "fr",
+        "partial quote, connective, speech verb",
+        &[
+            case(
+                "La syndicaliste Anne Roux estime que la hausse des loyers « a ruiné les petits commerces » et réclame une aide d'urgence pour les artisans, les cafetiers et les libraires du quartier.",
+                &[("a ruiné les petits commerces", Some("Anne Roux"))],
+                Some(&[("la hausse des loyers « a ruiné les petits commerces »", Some("Anne Roux"))]),
+            ),
+            // A bare participle shares the auxiliary of the speech verb.
+            case(
+                "Le procureur, Paul Girard, a estimé que le gérant avait « trahi ses propres salariés » et demandé deux ans de prison avec sursis ainsi qu'une interdiction de gérer pendant cinq ans.",
+                &[("trahi ses propres salariés", Some("Paul Girard"))],
+                Some(&[("le gérant avait « trahi ses propres salariés »", Some("Paul Girard"))]),
+            ),
+        ],
+    );
+    run_parsed(
+        "en",
+        "partial quote, connective, speech verb",
+        &[
+            case(
+                "Councillor Tom Hale said the bypass was \"far too late for the town\" and urged the county to reopen the consultation with shopkeepers, parents and bus users before the spring.",
+                &[("far too late for the town", Some("Tom Hale"))],
+                Some(&[("the bypass was \"far too late for the town\"", Some("Tom Hale"))]),
+            ),
+            // A backshifted verb goes on with the reported clause.
+            case(
+                "Councillor Tom Hale said the firm was \"deeply sorry for the delay\" and had spoken to every family.",
+                &[("deeply sorry for the delay", Some("Tom Hale"))],
+                Some(&[("the firm was \"deeply sorry for the delay\" and had spoken to every family", Some("Tom Hale"))]),
+            ),
+        ],
+    );
+}

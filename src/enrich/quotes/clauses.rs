@@ -137,6 +137,36 @@ pub(super) fn cue_is_verb(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
         .is_none_or(|p| (token_at(p, b0)..token_at(p, b1)).any(|i| is_verb(p, i)))
 }
 
+/// Whether the cue at bytes `next` has the verb shape of the cue at bytes `main`, as the
+/// parse reads them: the same tense of one verb ("estime … et réclame", "said … and urged"),
+/// the same auxiliary ("a estimé … et a demandé"), or a bare participle sharing the main cue's
+/// auxiliary ("a estimé … et demandé"). A backshifted verb ("said … and had spoken", "would
+/// continue") belongs to the reported clause, not to its speaker. False without a parse.
+pub(super) fn same_verb_shape(fd: &Field<'_>, main: Span, next: Span) -> bool {
+    let Some(p) = fd.parse else {
+        return false;
+    };
+    let verbs = |s: Span| -> Vec<usize> {
+        (token_at(p, s.start)..token_at(p, s.end))
+            .filter(|&i| is_verb(p, i))
+            .collect()
+    };
+    let (a, b) = (verbs(main), verbs(next));
+    let word = |i: usize| lower(&fd.text[p.tokens[i].start..p.tokens[i].end]);
+    match (a.as_slice(), b.as_slice()) {
+        ([_, .., _], [v]) => {
+            let m = &p.tokens[*v].morph;
+            m.verb_form() == Some("Part") && m.tense() == Some("Past")
+        }
+        ([x], [y]) => {
+            let (mx, my) = (&p.tokens[*x].morph, &p.tokens[*y].morph);
+            mx.verb_form() == my.verb_form() && mx.tense() == my.tense() && mx.tense().is_some()
+        }
+        ([x, ..], [y, ..]) => a.len() == b.len() && word(*x) == word(*y),
+        _ => false,
+    }
+}
+
 /// Whether the word at bytes `b0..b1` is a present participle or gerund of a speech lemma in
 /// the parse ("ajoutant", "adding"): after a comma it opens a clause of its own; a past
 /// participle ("written in Spanish") does not.

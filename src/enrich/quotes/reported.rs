@@ -234,7 +234,7 @@ fn opinion_clause(fd: &Field<'_>, s: usize, end: usize, res: &Profile) -> Option
         return None;
     }
     let from = comma + 1;
-    let to = clause_end(fd, from, end, res);
+    let to = clause_end(fd, from, end, None, res);
     (to > from && !quoted(fd, from, to)).then_some(Clause {
         from,
         to,
@@ -296,7 +296,7 @@ fn source_clause(
         let from = comma? + 1;
         return (from < end).then_some(Clause {
             from,
-            to: clause_end(fd, from, end, res),
+            to: clause_end(fd, from, end, None, res),
             phrase,
             cue: (k, c.end),
             rule: QuoteRule::ReportedSource,
@@ -330,31 +330,86 @@ fn document_author(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Optio
 }
 
 /// Where a clause starting at `from` ends: a semicolon, a colon, a comma before another cue or
-/// before a participle of a speech verb the cues do not list ("…, ajoutant que …"), or the sentence
-/// end.
-fn clause_end(fd: &Field<'_>, from: usize, end: usize, res: &Profile) -> usize {
+/// before a participle of a speech verb the cues do not list ("…, ajoutant que …"), a quotation
+/// mark closing a partial quote before a connective and a cue ("… « trop tard » et réclame …"),
+/// or the sentence end.
+fn clause_end(
+    fd: &Field<'_>,
+    from: usize,
+    end: usize,
+    cue: Option<(usize, usize)>,
+    res: &Profile,
+) -> usize {
+    // A cue at `y`, after a connective when there is one ("…, mais ajoute : …", "…, but added");
+    // after a connective, only a verb the parse agrees is one ("et juge que …" may be a noun).
+    let cue_after = |y: usize| {
+        let n = &fd.toks[y];
+        let z = if res.connectives.contains(&n.lower) && y + 1 < end {
+            y + 1
+        } else {
+            y
+        };
+        cue_at(fd, z, end, res)
+            .filter(|c| {
+                z == y || clauses::cue_is_verb(fd, fd.toks[z].start, fd.toks[c.end - 1].end)
+            })
+            .map(|c| {
+                (
+                    z > y,
+                    Span {
+                        start: fd.toks[z].start,
+                        end: fd.toks[c.end - 1].end,
+                    },
+                )
+            })
+    };
+    // A participle of a speech verb after a connective, sharing the governing cue's auxiliary
+    // ("a estimé que … « … » et demandé …"): the cue words list no bare participle.
+    let bare_participle = |y: usize| {
+        let n = fd
+            .toks
+            .get(y + 1)
+            .filter(|_| res.connectives.contains(&fd.toks[y].lower))?;
+        let span = Span {
+            start: n.start,
+            end: n.end,
+        };
+        (n.word && clauses::is_speech_verb(fd, n.start, n.end, res)).then_some((true, span))
+    };
+    // The governing cue's bytes, against which a cue after a partial quote is matched.
+    let main = cue.map(|(k0, k1)| Span {
+        start: fd.toks[k0].start,
+        end: fd.toks[k1 - 1].end,
+    });
     (from..end)
-        .find(|&x| {
+        .find_map(|x| {
             let t = &fd.toks[x];
-            // A comma before a speech verb, or before a connective and a speech verb ("…, mais
-            // ajoute : …", "…, but added").
-            let next_cue = || {
-                let n = &fd.toks[x + 1];
-                let y = if res.connectives.contains(&n.lower) && x + 2 < end {
-                    x + 2
-                } else {
-                    x + 1
-                };
-                // After a connective, only a verb the parse agrees is one ("et juge que …" may
-                // be a noun).
-                let cue = cue_at(fd, y, end, res).filter(|c| {
-                    y == x + 1 || clauses::cue_is_verb(fd, fd.toks[y].start, fd.toks[c.end - 1].end)
-                });
-                cue.is_some() || (n.word && clauses::is_speech_participle(fd, n.start, n.end, res))
-            };
-            !fd.in_quote(t.start)
-                && (matches!(t.lower.as_str(), ";" | ":")
-                    || (t.lower == "," && x + 1 < end && next_cue()))
+            if fd.in_quote(t.start) {
+                // The partial quote ends the clause when a connective and a speech verb follow
+                // it: the verb is the speaker's next act ("Elle juge que le plan « arrive trop
+                // tard » et réclame un débat", "She said the plan was "far too late" and urged
+                // a debate").
+                let closes = fd.quote_closes_at(t.end) && x + 1 < end;
+                let next = cue_after(x + 1)
+                    .filter(|&(connective, _)| connective)
+                    .or_else(|| bare_participle(x + 1));
+                let agrees = main
+                    .zip(next)
+                    .is_some_and(|(m, (_, n))| clauses::same_verb_shape(fd, m, n));
+                return (closes && x > from && agrees).then_some(x + 1);
+            }
+            let stop = matches!(t.lower.as_str(), ";" | ":")
+                || (t.lower == ","
+                    && x + 1 < end
+                    && (cue_after(x + 1).is_some()
+                        || (fd.toks[x + 1].word
+                            && clauses::is_speech_participle(
+                                fd,
+                                fd.toks[x + 1].start,
+                                fd.toks[x + 1].end,
+                                res,
+                            ))));
+            stop.then_some(x)
         })
         .unwrap_or(end)
 }
@@ -383,7 +438,7 @@ fn verb_clause(
         };
         return Some(Clause {
             from,
-            to: clause_end(fd, from, end, res),
+            to: clause_end(fd, from, end, Some((k, c.end)), res),
             phrase,
             cue: (k, c.end),
             rule,
@@ -414,7 +469,7 @@ fn backward_clause(
     }
     // The words of the verb's own clause: not those of a participle after it ("…, said a
     // person familiar with the repairs, adding that …").
-    let own = clause_end(fd, c.end, end, res);
+    let own = clause_end(fd, c.end, end, Some((k, c.end)), res);
     let after: Vec<usize> = (c.end..own).filter(|&x| fd.toks[x].word).collect();
     // A quotation in the verb's own clause is its object ("…, a-t-il dit « … »"); one in the
     // clause of a participle after it ("…, précise-t-elle, ajoutant que « … »") is not.

@@ -242,3 +242,27 @@ fn a_pronoun_may_stand_for_a_role_in_a_complement_of_its_sentence() {
         )],
     );
 }
+
+#[test]
+fn a_role_with_a_long_complement_is_the_role_of_the_name_after_it() {
+    run_parsed(
+        "fr",
+        "role with a long complement",
+        &[
+            case(
+                "Le ministre de l'Agriculture, de l'Élevage et de la Pêche, le Colonel Major Amadou Sanou, a ouvert la foire lundi à Dosso.\n\nLa foire réunit trois cents exposants venus de tout le pays.\n\nDans son discours, le ministre a affirmé que la saison des pluies serait meilleure que l'an dernier.",
+                &[],
+                Some(&[("la saison des pluies serait meilleure que l'an dernier", Some("Amadou Sanou"))]),
+            ),
+            // A role before a verb is not the role of a name after that verb.
+            case(
+                "« On nous ment depuis deux ans », lance Paul Marin, délégué syndical.\n\nLe syndicaliste accuse l'actionnaire, le fonds d'investissement Orvane Capital, d'avoir « vidé les caisses de l'usine » avant la vente.",
+                &[
+                    ("On nous ment depuis deux ans", Some("Paul Marin")),
+                    ("vidé les caisses de l'usine", Some("Paul Marin")),
+                ],
+                None,
+            ),
+        ],
+    );
+}

@@ -205,6 +205,16 @@ pub(super) fn has_verb(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
     })
 }
 
+/// Whether the parse reads a finite verb between bytes `b0` and `b1`; false without a parse. A
+/// role before it is not the role of a name after it ("Le syndicaliste accuse l'actionnaire,
+/// le fonds X").
+pub(super) fn finite_verb_between(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
+    fd.parse.is_some_and(|p| {
+        (token_at(p, b0)..token_at(p, b1))
+            .any(|i| is_verb(p, i) && p.tokens[i].morph.verb_form() == Some("Fin"))
+    })
+}
+
 /// Whether the cue verb at bytes `b0..b1` stands inside a relative clause, itself or through
 /// the verbs above it ("…, the official, who said he had met the envoy, told reporters"; "…,
 /// le témoin, qui dit avoir parlé au juge, a ajouté"): it reports for the relative's noun,

@@ -3,6 +3,7 @@
 //! organisation to the one named before, names the model missed to new speakers.
 
 use super::candidates::{Cand, Candidate};
+use super::clauses;
 use super::cues::is_boundary;
 use super::field::{Field, MentionAt, Span};
 use super::gender;
@@ -160,16 +161,32 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Role words before a mention (up to 8 tokens, within the sentence) and the first one after
-    /// it in an apposition.
+    /// Role words before a mention (up to [`ROLE_REACH`] tokens, within the sentence) and the
+    /// first one after it in an apposition. A comma opening another complement of the role
+    /// ("le ministre de la Santé, de la Population et des Affaires sociales, le colonel X")
+    /// does not count its words against the reach.
     fn roles_next_to(&self, fd: &Field<'_>, m: MentionAt) -> Vec<(String, Gender)> {
         let res = self.res;
         let k = fd.tok_at(m.start);
         let mut roles = Vec::new();
         let mut x = k;
-        while x > k.saturating_sub(8) {
+        let mut reach = k.saturating_sub(ROLE_REACH);
+        let mut segment = 0;
+        while x > reach {
             x -= 1;
+            segment += 1;
             let t = &fd.toks[x];
+            let complement = |y: usize| {
+                fd.toks.get(y).is_some_and(|n| {
+                    res.complements.contains(&n.lower) || res.contracted.contains(&n.lower)
+                })
+            };
+            if t.lower == "," {
+                if complement(x + 1) {
+                    reach = reach.saturating_sub(segment);
+                }
+                segment = 0;
+            }
             // The full stop of an abbreviated title ("Sen. Jane Roe") ends no sentence.
             let title_stop = x > 0 && {
                 let p = &fd.toks[x - 1];
@@ -181,7 +198,14 @@ impl<'a> Resolver<'a> {
             if let Some(n) = fd.mention_ending(t.end) {
                 // The place or body a role is of ("le maire de Lyon, Jean Dupont", "the
                 // governor of Ohio, Jane Roe"); another person ends the search.
-                let before = fd.tok_at(n.start).checked_sub(1);
+                // An article may stand between ("ministre de la Population").
+                let before = fd.tok_at(n.start).checked_sub(1).map(|b| {
+                    if b > 0 && res.articles.contains_key(&fd.toks[b].lower) {
+                        b - 1
+                    } else {
+                        b
+                    }
+                });
                 match before {
                     Some(b) if !fd.is_person(n.entity) && res.preps.contains(&fd.toks[b].lower) => {
                         x = b;
@@ -189,6 +213,9 @@ impl<'a> Resolver<'a> {
                     }
                     _ => break,
                 }
+            }
+            if clauses::finite_verb_between(fd, t.end, m.start) {
+                break;
             }
             if let Some(g) = res.role(&t.lower) {
                 if let Some(c) = role_with_complement(fd, x, res) {
@@ -607,6 +634,9 @@ fn voice_of(fd: &Field<'_>, pos: usize, res: &Profile) -> Option<usize> {
         .filter(|p| fd.is_person(p.entity))
         .map(|p| p.entity)
 }
+
+/// How many tokens before a name a role may stand ("le ministre de l'Intérieur, le général X").
+const ROLE_REACH: usize = 14;
 
 /// The role at token `x` with its complement, as written, when a lower-case noun follows it
 /// through a complement preposition and an article: "président du tribunal", "présidente de la

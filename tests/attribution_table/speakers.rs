@@ -1,7 +1,7 @@
 //! Table tests of who speaks (issue 12, first round): paragraph continuation, pronoun speakers,
 //! any verb in incise position, honorifics. Every sentence and name here is invented for the test.
 
-use super::{case, run};
+use super::{case, run, run_parsed};
 
 #[test]
 fn paragraph_continuation() {
@@ -114,5 +114,27 @@ fn honorifics_are_no_part_of_names() {
             &[("Rents have doubled in five years,", Some("Linda Okafor"))],
             None,
         )],
+    );
+}
+
+#[test]
+fn a_person_named_after_a_role_at_the_end_of_the_subject_speaks_not_the_body_before() {
+    run_parsed(
+        "en",
+        "body, role and name as one subject",
+        &[
+            // The parser may read the name as the object of "of".
+            case(
+                "Nurses were angry.\n\nKenlow Union of Nurses (KUN) general secretary Bernard Mole welcomed the plan but said it was \"a drop in the ocean\" for the wards.",
+                &[("a drop in the ocean", Some("Bernard Mole"))],
+                Some(&[("it was \"a drop in the ocean\" for the wards", Some("Bernard Mole"))]),
+            ),
+            // Or hang two subjects on the verb.
+            case(
+                "Nurses were angry.\n\nAnd Kenlow Union of Nurses (KUN) general secretary Ann Mowbray welcomed the plan but said it was \"a drop in the ocean\" when set against the shortage, which the union puts at 3,000 nurses.",
+                &[("a drop in the ocean", Some("Ann Mowbray"))],
+                Some(&[("it was \"a drop in the ocean\" when set against the shortage, which the union puts at 3,000 nurses", Some("Ann Mowbray"))]),
+            ),
+        ],
     );
 }

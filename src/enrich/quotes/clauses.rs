@@ -436,6 +436,18 @@ fn speaker_of(fd: &Field<'_>, p: &Analysis, v: usize, res: &Profile) -> Option<P
     {
         s += 1;
     }
+    // Of two subjects the parser hung on one verb ("Harbor Union (HU) general secretary Ann
+    // Lee welcomed …": "Union" and "Lee"), a person named after a role word.
+    let head = p.tokens[s].head;
+    if let Some(n) = p
+        .children(head)
+        .filter(|&c| c > s && c < head && dep_base(p, c) == "nsubj")
+        .last()
+    {
+        if titled_person(fd, p, n, res) {
+            s = n;
+        }
+    }
     let t = &p.tokens[s];
     let w = lower(&fd.text[t.start..t.end]);
     let relative = t.pos == Pos::Pron
@@ -455,4 +467,16 @@ pub(super) fn cue_start(p: &Analysis, v: usize) -> usize {
         .map(|c| p.tokens[c].start)
         .min()
         .unwrap_or(p.tokens[v].start)
+}
+
+/// Whether token `n` lies in a person's name that follows a role word ("general secretary Ann
+/// Lee").
+fn titled_person(fd: &Field<'_>, p: &Analysis, n: usize, res: &Profile) -> bool {
+    let t = &p.tokens[n];
+    fd.mention_over(t.start, t.end)
+        .filter(|m| fd.is_person(m.entity))
+        .is_some_and(|m| {
+            let k = fd.tok_at(m.start);
+            k > 0 && fd.toks[k - 1].word && res.role(&fd.toks[k - 1].lower).is_some()
+        })
 }

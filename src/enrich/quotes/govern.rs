@@ -286,6 +286,12 @@ pub(super) fn subject_phrase(
     if let Some(&g) = res.pronouns.get(bare) {
         return Some(Phrase::at(Ref::Pron(g), t.start));
     }
+    // A person named at the end of the subject after a role word is the speaker, whatever
+    // head the parser chose: in "Harbor Union of Nurses (HUN) general secretary Ann Lee said"
+    // it may take "Union" for the head and the name for the object of "of".
+    if let Some(m) = titled_person_closing(fd, p, s, res) {
+        return Some(Phrase::at(Ref::Ent(m.entity), m.start));
+    }
     // The head of the subject names the speaker, not its modifiers: "White Lake council
     // spokesman Tom Reyes said" is Tom Reyes, not the council.
     if let Some(m) = fd
@@ -429,4 +435,37 @@ fn represented_org(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> Opt
 /// ajouté", "s'est étonné", "has said").
 fn cue_text(fd: &Field<'_>, p: &Analysis, verb: usize) -> String {
     fd.text[cue_start(p, verb)..p.tokens[verb].end].to_string()
+}
+
+/// The person named last in the subtree of subject `s`, right after a role word, when the
+/// subject's head is no person of its own ("Harbor Union (HU) general secretary Ann Lee").
+fn titled_person_closing(
+    fd: &Field<'_>,
+    p: &Analysis,
+    s: usize,
+    res: &Profile,
+) -> Option<MentionAt> {
+    let tree = p.subtree(s);
+    let last = (tree.start..tree.end)
+        .rev()
+        .find(|&i| p.tokens[i].pos != Pos::Punct)?;
+    if last <= s {
+        return None;
+    }
+    let head = &p.tokens[s];
+    if fd
+        .mention_over(head.start, head.end)
+        .is_some_and(|h| fd.is_person(h.entity))
+    {
+        return None;
+    }
+    let m = fd
+        .mention_ending(p.tokens[last].end)
+        .filter(|m| fd.is_person(m.entity) && m.start > head.end)?;
+    let k = fd.tok_at(m.start);
+    let role = k > 0 && {
+        let r = &fd.toks[k - 1];
+        r.word && res.role(&r.lower).is_some()
+    };
+    role.then_some(m)
 }

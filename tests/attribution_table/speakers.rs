@@ -138,3 +138,18 @@ fn a_person_named_after_a_role_at_the_end_of_the_subject_speaks_not_the_body_bef
         ],
     );
 }
+
+#[test]
+fn an_object_pronoun_before_the_verb_is_not_its_subject() {
+    run(
+        "fr",
+        "object pronoun before the verb",
+        &[case(
+            "À la barre, le prévenu, Marc Tissier, a nié les faits. La présidente, Odile Ferrand, lui a rappelé qu'il avait signé chaque quittance depuis 2019.",
+            &[],
+            Some(&[
+                ("il avait signé chaque quittance depuis 2019", Some("Odile Ferrand")),
+            ]),
+        )],
+    );
+}

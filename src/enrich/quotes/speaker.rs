@@ -503,6 +503,16 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
     while j > b0 && fd.toks[j - 1].word && res.skip.contains(&fd.toks[j - 1].lower) {
         j -= 1;
     }
+    // An object pronoun right before the verb, after other words, is not its subject: "La
+    // juge, Anne Roy, lui a rappelé que …", "Le maire nous a dit que …".
+    // After a preposition it is a stressed pronoun ("X s'était quant à lui dit …").
+    if j == k
+        && j > b0 + 1
+        && res.clitics.contains(&fd.toks[j - 1].lower)
+        && !res.preps.contains(&fd.toks[j - 2].lower)
+    {
+        j -= 1;
+    }
     if j == b0 {
         return Phrase::NOTHING;
     }

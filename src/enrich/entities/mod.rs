@@ -9,6 +9,7 @@
 mod acronyms;
 mod affiliation;
 mod articled;
+mod authorities;
 mod chain;
 mod clean;
 #[cfg(test)]
@@ -89,6 +90,7 @@ pub fn canonicalize_parsed(
     let ms = clean::clean_spans(doc, &spans, res);
     let mut ms = clean::merge(doc, ms, res);
     clean::drop_non_names(doc, res, &mut ms);
+    authorities::widen(doc, res, &mut ms);
     parsed::drop_common_words(doc, parse, res, &mut ms);
     chain::extend(doc, parse, res, kb, &mut ms);
     headline::trim(doc, parse, &mut ms);

@@ -1,0 +1,89 @@
+//! A capitalised territory word before a name names the territory's authority, as French
+//! writes it: in « la Ville de Tovelin a fait appel » the model may find only « Tovelin »; the
+//! body is « Ville de Tovelin ». The mention widens over the `authority|` word of `words.txt`
+//! (« Ville », « Région », « Métropole »), its complement preposition if any (« de », « d' »)
+//! and nothing else, when an article stands before the word; typing then reads the authority
+//! word at its head. Written in lower case (« la ville de Tovelin »), it is the place.
+
+use super::mention::M;
+use crate::enrich::profile::{lower, Profile};
+use crate::enrich::types::Document;
+
+/// Widen every mention right after an article and a capitalised authority word over that word.
+pub(super) fn widen(doc: &Document<'_>, res: &Profile, ms: &mut [M]) {
+    if res.authorities.is_empty() {
+        return;
+    }
+    for i in 0..ms.len() {
+        let t = doc.fields[ms[i].field].text;
+        let Some(start) = authority_start(&t[..ms[i].start], res) else {
+            continue;
+        };
+        // Never over another mention.
+        let f = ms[i].field;
+        if ms
+            .iter()
+            .any(|o| o.field == f && o.end > start && o.start < ms[i].start)
+        {
+            continue;
+        }
+        ms[i].start = start;
+    }
+}
+
+/// Where the authority word starts in the text `before` a mention, when `before` ends with an
+/// article, that word and its complement preposition.
+fn authority_start(before: &str, res: &Profile) -> Option<usize> {
+    // The complement: « de », « d' », or none (« la Région Bretagne »).
+    let rest = before
+        .strip_suffix("d'")
+        .or_else(|| before.strip_suffix("d’"))
+        .or_else(|| {
+            before
+                .strip_suffix("de ")
+                .or_else(|| before.strip_suffix("du "))
+        })
+        .unwrap_or(before);
+    let rest = rest.strip_suffix(' ')?;
+    let word_start = rest
+        .rfind(|c: char| !c.is_alphabetic() && c != '-')
+        .map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &rest[word_start..];
+    let capitalised = word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase);
+    if !capitalised || !res.authorities.contains(&lower(word)) {
+        return None;
+    }
+    // An article before it: « la Ville », « l'Agglomération ».
+    let lead = &rest[..word_start];
+    let article = lead
+        .trim_end_matches(' ')
+        .rsplit(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+        .next()
+        .map(|a| lower(a).replace('’', "'"))
+        .is_some_and(|a| res.articles.contains_key(&a));
+    article.then_some(word_start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{names, run};
+    use crate::enrich::profile::Lang;
+    use crate::enrich::types::EntityType::{Location as L, Organization as O};
+
+    #[test]
+    fn a_capitalised_territory_word_before_a_town_names_its_authority() {
+        let t = "La Ville de Tovelin a fait appel. Le maire de Tovelin l'a annoncé.";
+        let found = names(&run(Lang::Fr, t, &[("Tovelin", "LOC"), ("Tovelin", "LOC")]));
+        assert!(
+            found.contains(&("Ville de Tovelin".to_string(), O)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Tovelin".to_string(), L)), "{found:?}");
+        // In lower case, the town.
+        let t = "La ville de Tovelin a fait appel.";
+        let found = names(&run(Lang::Fr, t, &[("Tovelin", "LOC")]));
+        assert_eq!(found, [("Tovelin".to_string(), L)]);
+    }
+}

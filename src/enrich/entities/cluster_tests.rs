@@ -493,3 +493,14 @@ fn a_short_name_written_as_a_word_in_brackets_after_a_bodys_name_is_that_body() 
     let es = run(Lang::En, t, &[("Tovel Springs", "GPE"), ("Tovs", "GPE")]);
     assert_eq!(es.len(), 2);
 }
+
+#[test]
+fn a_parliament_named_by_its_head_alone_is_the_one_named_before() {
+    let t = "Le Parlement tovelan a voté la loi mardi. Le Parlement a ensuite levé la séance.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Parlement tovelan", "ORG"), ("Parlement", "ORG")],
+    );
+    assert_eq!(names(&es), [("Parlement tovelan".to_string(), O)]);
+}

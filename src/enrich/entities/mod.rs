@@ -16,6 +16,7 @@ mod clean;
 mod clean_tests;
 mod cluster;
 mod complement;
+mod conjoined;
 mod context;
 mod coordination;
 mod credits;
@@ -95,6 +96,7 @@ pub fn canonicalize_parsed(
     chain::extend(doc, parse, res, kb, &mut ms);
     headline::trim(doc, parse, &mut ms);
     affiliation::split(doc, res, &mut ms);
+    conjoined::split(doc, res, &mut ms);
     context::apply(an, res, &mut ms);
     joins::apply(doc, res, &mut ms);
     instances::apply(doc, parse, res, &mut ms);

@@ -2,7 +2,7 @@
 //! document reports for its author, named after the noun, else for nobody. Every sentence and
 //! name here is invented for the test.
 
-use super::{case, run_parsed};
+use super::{case, run, run_parsed};
 
 #[test]
 fn a_document_reports_for_the_author_it_names() {
@@ -62,6 +62,19 @@ fn a_source_s_clause_opens_after_the_whole_name_commas_included() {
                 "les effectifs de cerfs ont doublé en dix ans",
                 Some("Service de la faune, de la flore et des forêts"),
             )]),
+        )],
+    );
+}
+
+#[test]
+fn a_person_in_apposition_to_an_unnamed_source_speaks_a_partial_quote() {
+    run(
+        "fr",
+        "apposed person after selon",
+        &[case(
+            "D'après un résident du port, Yvon Martel, l'arrivée de deux cents camions par jour « n'a jamais été étudiée sérieusement ».",
+            &[("n'a jamais été étudiée sérieusement", Some("Yvon Martel"))],
+            Some(&[("l'arrivée de deux cents camions par jour « n'a jamais été étudiée sérieusement »", Some("Yvon Martel"))]),
         )],
     );
 }

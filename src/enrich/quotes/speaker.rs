@@ -76,6 +76,18 @@ impl Phrase {
 /// to her, …"), which the pronoun list leaves out because "her" is also a possessive.
 pub(super) fn source_np(fd: &Field<'_>, ce: usize, limit: usize, res: &Profile) -> Phrase {
     let r = np(fd, ce, limit, res);
+    // "selon un résident du quartier, Yvon Martel, …": the person in apposition to a phrase
+    // that names nobody.
+    let unnamed = match r.who {
+        Ref::Ent(e) => !fd.is_person(e),
+        Ref::Role { .. } | Ref::OrgName(_) | Ref::OrgDesc(_) | Ref::Nothing => true,
+        Ref::Name(_) | Ref::Pron(_) => false,
+    };
+    if unnamed {
+        if let Some(m) = apposed_person(fd, ce, limit) {
+            return Phrase::at(Ref::Ent(m.entity), m.start);
+        }
+    }
     if !matches!(r.who, Ref::Nothing) {
         return r;
     }
@@ -90,6 +102,31 @@ pub(super) fn source_np(fd: &Field<'_>, ce: usize, limit: usize, res: &Profile) 
     }
     r
 }
+
+/// The person named between commas right after the phrase starting at token `ce` (its first
+/// comma, within [`MAX_SOURCE_PHRASE`] tokens and before `limit`), closed by a comma or a
+/// bracket.
+fn apposed_person(fd: &Field<'_>, ce: usize, limit: usize) -> Option<MentionAt> {
+    let end = limit.min(ce + MAX_SOURCE_PHRASE);
+    let x = (ce..end).find(|&x| fd.toks[x].lower == ",")?;
+    if (ce..x).any(|y| {
+        fd.mention_starting(fd.toks[y].start)
+            .is_some_and(|m| fd.is_person(m.entity))
+    }) {
+        return None;
+    }
+    let m = fd
+        .toks
+        .get(x + 1)
+        .and_then(|t| fd.mention_starting(t.start))
+        .filter(|m| fd.is_person(m.entity))?;
+    let after = fd.tok_at(m.end);
+    let closes = after < fd.toks.len() && matches!(fd.toks[after].lower.as_str(), "," | ")");
+    closes.then_some(m)
+}
+
+/// Most tokens of a source phrase before its apposition ("selon la directrice de l'agence").
+const MAX_SOURCE_PHRASE: usize = 10;
 
 /// "the Tove Growers Union (TGU) president Ada Roe", "Tove Ministry of Health spokesperson
 /// Kofi Mensah": a body's name before a role word qualifies the role; the person named after

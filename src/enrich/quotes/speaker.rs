@@ -5,6 +5,7 @@
 use super::cues::cue_at;
 use super::field::{Field, MentionAt, Span};
 use super::org_phrase::org_phrase;
+use super::subjects::apposed_person;
 use crate::enrich::explain::SpeakerRef;
 use crate::enrich::profile::{key, lower, Gender, Profile};
 
@@ -102,31 +103,6 @@ pub(super) fn source_np(fd: &Field<'_>, ce: usize, limit: usize, res: &Profile) 
     }
     r
 }
-
-/// The person named between commas right after the phrase starting at token `ce` (its first
-/// comma, within [`MAX_SOURCE_PHRASE`] tokens and before `limit`), closed by a comma or a
-/// bracket.
-fn apposed_person(fd: &Field<'_>, ce: usize, limit: usize) -> Option<MentionAt> {
-    let end = limit.min(ce + MAX_SOURCE_PHRASE);
-    let x = (ce..end).find(|&x| fd.toks[x].lower == ",")?;
-    if (ce..x).any(|y| {
-        fd.mention_starting(fd.toks[y].start)
-            .is_some_and(|m| fd.is_person(m.entity))
-    }) {
-        return None;
-    }
-    let m = fd
-        .toks
-        .get(x + 1)
-        .and_then(|t| fd.mention_starting(t.start))
-        .filter(|m| fd.is_person(m.entity))?;
-    let after = fd.tok_at(m.end);
-    let closes = after < fd.toks.len() && matches!(fd.toks[after].lower.as_str(), "," | ")");
-    closes.then_some(m)
-}
-
-/// Most tokens of a source phrase before its apposition ("selon la directrice de l'agence").
-const MAX_SOURCE_PHRASE: usize = 10;
 
 /// "the Tove Growers Union (TGU) president Ada Roe", "Tove Ministry of Health spokesperson
 /// Kofi Mensah": a body's name before a role word qualifies the role; the person named after

@@ -4,7 +4,7 @@
 
 use super::candidates::{Cand, Candidate};
 use super::cues::{cue_at, is_boundary, CueMatch};
-use super::field::Field;
+use super::field::{Field, MentionAt};
 use super::scan::RawQuote;
 use super::speaker::{subject_before, Phrase, Ref};
 use crate::enrich::profile::{lower, Gender, Profile};
@@ -269,6 +269,31 @@ pub(super) fn role_after_subject(
             && subject_like(fd, c.at, res)
     })
 }
+
+/// The person named between commas right after the phrase starting at token `ce` (its first
+/// comma, within [`MAX_SOURCE_PHRASE`] tokens and before `limit`), closed by a comma or a
+/// bracket.
+pub(super) fn apposed_person(fd: &Field<'_>, ce: usize, limit: usize) -> Option<MentionAt> {
+    let end = limit.min(ce + MAX_SOURCE_PHRASE);
+    let x = (ce..end).find(|&x| fd.toks[x].lower == ",")?;
+    if (ce..x).any(|y| {
+        fd.mention_starting(fd.toks[y].start)
+            .is_some_and(|m| fd.is_person(m.entity))
+    }) {
+        return None;
+    }
+    let m = fd
+        .toks
+        .get(x + 1)
+        .and_then(|t| fd.mention_starting(t.start))
+        .filter(|m| fd.is_person(m.entity))?;
+    let after = fd.tok_at(m.end);
+    let closes = after < fd.toks.len() && matches!(fd.toks[after].lower.as_str(), "," | ")");
+    closes.then_some(m)
+}
+
+/// Most tokens of a source phrase before its apposition ("selon la directrice de l'agence").
+const MAX_SOURCE_PHRASE: usize = 10;
 
 #[cfg(test)]
 mod tests {

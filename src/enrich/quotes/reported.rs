@@ -369,7 +369,7 @@ fn clause_end(
         let n = fd
             .toks
             .get(y + 1)
-            .filter(|_| res.connectives.contains(&fd.toks[y].lower))?;
+            .filter(|_| y + 1 < end && res.connectives.contains(&fd.toks[y].lower))?;
         let span = Span {
             start: n.start,
             end: n.end,
@@ -389,14 +389,16 @@ fn clause_end(
                 // it: the verb is the speaker's next act ("Elle juge que le plan « arrive trop
                 // tard » et réclame un débat", "She said the plan was "far too late" and urged
                 // a debate").
-                let closes = fd.quote_closes_at(t.end) && x + 1 < end;
+                if !(fd.quote_closes_at(t.end) && x > from && x + 1 < end) {
+                    return None;
+                }
                 let next = cue_after(x + 1)
                     .filter(|&(connective, _)| connective)
                     .or_else(|| bare_participle(x + 1));
                 let agrees = main
                     .zip(next)
                     .is_some_and(|(m, (_, n))| clauses::same_verb_shape(fd, m, n));
-                return (closes && x > from && agrees).then_some(x + 1);
+                return agrees.then_some(x + 1);
             }
             let stop = matches!(t.lower.as_str(), ";" | ":")
                 || (t.lower == ","

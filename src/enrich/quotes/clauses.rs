@@ -4,7 +4,7 @@
 //! its subject after it, what object follows it, who is the subject of a trailing cue).
 //! Everything here is empty or false without a parse.
 
-use super::field::{Field, Span};
+use super::field::{Field, MentionAt, Span};
 use super::govern::{dep_base, inverted_subject, is_verb, subject_phrase, token_at};
 use super::speaker::{Phrase, Ref};
 use crate::enrich::profile::{lower, Gender, Profile};
@@ -474,9 +474,11 @@ pub(super) fn cue_start(p: &Analysis, v: usize) -> usize {
 fn titled_person(fd: &Field<'_>, p: &Analysis, n: usize, res: &Profile) -> bool {
     let t = &p.tokens[n];
     fd.mention_over(t.start, t.end)
-        .filter(|m| fd.is_person(m.entity))
-        .is_some_and(|m| {
-            let k = fd.tok_at(m.start);
-            k > 0 && fd.toks[k - 1].word && res.role(&fd.toks[k - 1].lower).is_some()
-        })
+        .is_some_and(|m| fd.is_person(m.entity) && after_role_word(fd, m, res))
+}
+
+/// Whether a role word stands right before mention `m` ("general secretary Ann Lee").
+pub(super) fn after_role_word(fd: &Field<'_>, m: MentionAt, res: &Profile) -> bool {
+    let k = fd.tok_at(m.start);
+    k > 0 && fd.toks[k - 1].word && res.role(&fd.toks[k - 1].lower).is_some()
 }

@@ -4,7 +4,7 @@
 //! whatever its lemma ("« … », tonne l'avocat"). A verb reached otherwise counts only when its
 //! lemma is a speech verb of the profile. Empty without a parse: the word rules of `cues` decide.
 
-use super::clauses::{cue_start, has_aux, participle_head_speaker};
+use super::clauses::{after_role_word, cue_start, has_aux, participle_head_speaker};
 use super::cues::{cue_pronoun, inverted_np, is_boundary, Attribution};
 use super::field::Field;
 use super::field::MentionAt;
@@ -462,10 +462,5 @@ fn titled_person_closing(
     let m = fd
         .mention_ending(p.tokens[last].end)
         .filter(|m| fd.is_person(m.entity) && m.start > head.end)?;
-    let k = fd.tok_at(m.start);
-    let role = k > 0 && {
-        let r = &fd.toks[k - 1];
-        r.word && res.role(&r.lower).is_some()
-    };
-    role.then_some(m)
+    after_role_word(fd, m, res).then_some(m)
 }

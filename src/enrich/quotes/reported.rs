@@ -17,6 +17,7 @@ use super::cues::{cue_at, cue_pronoun, inverted_np, is_boundary, CueMatch};
 use super::field::{Field, Span};
 use super::resolve::{Resolver, RoleSpeakers};
 use super::speaker::{source_np, subject_before, Phrase, Ref};
+use super::subjects::names_no_person;
 use crate::enrich::explain::{QuoteRule, SpeakerRef};
 use crate::enrich::profile::Profile;
 
@@ -267,11 +268,7 @@ fn source_clause(
     let mut phrase = source_np(fd, c.end, lim, res);
     // "selon la directrice de l'agence, Anne Morel, …": the person in apposition to a phrase
     // that names nobody.
-    let unnamed = match phrase.who {
-        Ref::Ent(e) => !fd.is_person(e),
-        Ref::Role { .. } | Ref::OrgName(_) | Ref::OrgDesc(_) | Ref::Nothing => true,
-        Ref::Name(_) | Ref::Pron(_) => false,
-    };
+    let unnamed = names_no_person(fd, &phrase.who);
     if unnamed {
         if let Some(author) = document_author(fd, c.end, lim, res) {
             phrase = author;

@@ -5,7 +5,7 @@
 use super::cues::cue_at;
 use super::field::{Field, MentionAt, Span};
 use super::org_phrase::org_phrase;
-use super::subjects::apposed_person;
+use super::subjects::{apposed_person, names_no_person};
 use crate::enrich::explain::SpeakerRef;
 use crate::enrich::profile::{key, lower, Gender, Profile};
 
@@ -79,11 +79,7 @@ pub(super) fn source_np(fd: &Field<'_>, ce: usize, limit: usize, res: &Profile) 
     let r = np(fd, ce, limit, res);
     // "selon un résident du quartier, Yvon Martel, …": the person in apposition to a phrase
     // that names nobody.
-    let unnamed = match r.who {
-        Ref::Ent(e) => !fd.is_person(e),
-        Ref::Role { .. } | Ref::OrgName(_) | Ref::OrgDesc(_) | Ref::Nothing => true,
-        Ref::Name(_) | Ref::Pron(_) => false,
-    };
+    let unnamed = names_no_person(fd, &r.who);
     if unnamed {
         if let Some(m) = apposed_person(fd, ce, limit) {
             return Phrase::at(Ref::Ent(m.entity), m.start);

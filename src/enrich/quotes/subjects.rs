@@ -270,6 +270,16 @@ pub(super) fn role_after_subject(
     })
 }
 
+/// Whether a speaker phrase names no person ("selon la directrice de l'agence", "selon
+/// Statec"): a person in apposition to it, if any, is the speaker.
+pub(super) fn names_no_person(fd: &Field<'_>, who: &Ref) -> bool {
+    match who {
+        Ref::Ent(e) => !fd.is_person(*e),
+        Ref::Role { .. } | Ref::OrgName(_) | Ref::OrgDesc(_) | Ref::Nothing => true,
+        Ref::Name(_) | Ref::Pron(_) => false,
+    }
+}
+
 /// The person named between commas right after the phrase starting at token `ce` (its first
 /// comma, within [`MAX_SOURCE_PHRASE`] tokens and before `limit`), closed by a comma or a
 /// bracket.

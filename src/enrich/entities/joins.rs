@@ -7,24 +7,34 @@
 
 use super::mention::M;
 use super::typing::label_type;
+use crate::enrich::kb::Kb;
 use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
 use crate::enrich::types::{Document, EntityType};
 
 /// Join the organisation mentions of `doc` with the place after them and the coordinated word
 /// before them; `ms` is sorted by field and start and stays so.
-pub(super) fn apply(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
+pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut Vec<M>) {
     join_places(doc, res, ms);
     let mut absorbed: Vec<usize> = Vec::new();
     for i in 0..ms.len() {
         let m = &ms[i];
         let t = doc.fields[m.field].text;
+        let before = (i > 0 && ms[i - 1].field == m.field).then(|| &ms[i - 1]);
+        if let Some(p) = coordinated_place(t, before, m, res, kb) {
+            // "officers of Tove and Brisk Valley Police": a place coordinated with the place
+            // word of a body's name, with no article to open it.
+            if p.absorbs {
+                absorbed.push(i - 1);
+            }
+            ms[i].start = p.start;
+            continue;
+        }
         let Some(s) = coordinated_start(t, m, res) else {
             continue;
         };
         // Never over another mention ("the BBC and Channel Four Foundation"), but over a place
         // the model found in the coordinated word: a place's name takes no article, which
         // here determines the whole name ("the Tove and Marwick Health Trust").
-        let before = (i > 0 && ms[i - 1].field == m.field).then(|| &ms[i - 1]);
         let place_word = before.is_some_and(|b| {
             b.start == s
                 && label_type(&b.label) == EntityType::Location
@@ -112,6 +122,82 @@ fn headed_by_org_word(name: &str, res: &Profile) -> bool {
         || name.split(' ').count() >= 2
             && (name.rsplit(' ').next().is_some_and(head)
                 || name.split(' ').next().is_some_and(head))
+}
+
+/// Where a place coordinated with a body's name opens it.
+struct CoordinatedPlace {
+    /// Byte where the joined name starts.
+    start: usize,
+    /// Whether the place was a mention of its own, now part of the name.
+    absorbs: bool,
+}
+
+/// The place and coordinating word right before organisation mention `m`, whose last word is
+/// the head of a body serving an area (`area_body|` in `words.txt`): "Tove and Brisk Valley
+/// Police". A body named for two places shares its head word; two bodies would each have
+/// their own ("Tove Council and Brisk Valley Police"), and a firm's name is no area's
+/// ("the city of Tove and Brisk Holdings"). The place is one or two capitalised words that the model
+/// labelled a place (`before`) or the knowledge base names as one, whatever the model made of
+/// them; no other mention may sit between.
+fn coordinated_place(
+    t: &str,
+    before: Option<&M>,
+    m: &M,
+    res: &Profile,
+    kb: &Kb,
+) -> Option<CoordinatedPlace> {
+    let name = &t[m.start..m.end];
+    let last_is_head = name
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && res.area_bodies.contains(&lower(w)));
+    if m.ty() != EntityType::Organization || name.split(' ').count() < 2 || !last_is_head {
+        return None;
+    }
+    let lead = t[..m.start].strip_suffix(' ')?;
+    let (lead, and) = lead.rsplit_once(' ')?;
+    if !res.and_words.contains(&lower(and)) {
+        return None;
+    }
+    // The place: the mention ending there, or the last one or two capitalised words.
+    let end = lead.len();
+    let capital = |w: &str| {
+        w.chars().count() >= 2
+            && w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !res.stop.contains(&key(w))
+    };
+    let mention = before.filter(|b| b.end == end);
+    if before.is_some_and(|b| b.end > end) {
+        return None;
+    }
+    let known = |p: &str| !res.stop.contains(&key(p)) && kb.names_place(p);
+    let place = match mention {
+        Some(b) => &t[b.start..b.end],
+        None => {
+            // The longer of two or one capitalised words that the knowledge base names.
+            let ws: Vec<&str> = lead.rsplit(' ').take(2).collect();
+            let spans = (1..=ws.len()).rev().map(|n| {
+                let len = ws[..n].iter().map(|w| w.len()).sum::<usize>() + n - 1;
+                &lead[end - len..]
+            });
+            let found = spans
+                .filter(|p| p.split(' ').all(capital) && known(p))
+                .next()?;
+            if before.is_some_and(|b| b.end > end - found.len()) {
+                return None;
+            }
+            found
+        }
+    };
+    let words: Vec<&str> = place.split(' ').collect();
+    let labelled = mention.is_some_and(|b| label_type(&b.label) == EntityType::Location);
+    (words.len() <= 2 && words.iter().all(|w| capital(w)) && (labelled || known(place))).then(
+        || CoordinatedPlace {
+            start: end - place.len(),
+            absorbs: mention.is_some(),
+        },
+    )
 }
 
 /// Where an organisation mention starts when a capitalised word and a coordinating word come
@@ -227,6 +313,26 @@ mod tests {
             n.contains(&("Tove and Brisk Valley Health Trust".to_string(), O)),
             "{n:?}"
         );
+        assert!(n.contains(&("Tove".to_string(), L)), "{n:?}");
+    }
+
+    #[test]
+    fn two_places_before_an_area_body_are_its_name() {
+        let t = "Officers from Tove and Ardle Valley Police searched the farm.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("Tove", "GPE"), ("Ardle Valley Police", "ORG")],
+        );
+        assert_eq!(
+            names(&es),
+            [("Tove and Ardle Valley Police".to_string(), O)]
+        );
+        // A firm takes no area's name: the place and the firm stay apart.
+        let t = "The city of Tove and Ardle Holdings will share the cost.";
+        let es = run(Lang::En, t, &[("Tove", "GPE"), ("Ardle Holdings", "ORG")]);
+        let n = names(&es);
+        assert!(n.contains(&("Ardle Holdings".to_string(), O)), "{n:?}");
         assert!(n.contains(&("Tove".to_string(), L)), "{n:?}");
     }
 

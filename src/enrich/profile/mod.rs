@@ -287,6 +287,9 @@ pub struct Profile {
     /// the noun ("le gouvernement Valmy", "la Commission Dunord"): the body and the person are
     /// two entities.
     pub led_bodies: HashSet<String>,
+    /// Head words of the bodies that serve an area and take its name, where a name may
+    /// coordinate two places before its head ("police": "Tove and Brisk Valley Police").
+    pub area_bodies: HashSet<String>,
     /// Prepositions joining a person's name to the organisation they work for ("Jane Doe of
     /// Harbor Public Radio").
     pub affiliations: HashSet<String>,
@@ -655,6 +658,7 @@ impl Profile {
             complements: HashSet::new(),
             name_preps: HashSet::new(),
             led_bodies: HashSet::new(),
+            area_bodies: HashSet::new(),
             affiliations: HashSet::new(),
             divisions: HashSet::new(),
             credit_words: HashSet::new(),

@@ -192,6 +192,7 @@ impl Profile {
                 "complement" => &mut self.complements,
                 "name_prep" => &mut self.name_preps,
                 "led_body" => &mut self.led_bodies,
+                "area_body" => &mut self.area_bodies,
                 "affiliation" => &mut self.affiliations,
                 "credit" => &mut self.credit_words,
                 "byline" => &mut self.byline_words,

@@ -32,6 +32,7 @@ mod instances;
 mod joins;
 mod kb_places;
 mod located_places;
+mod lone_places;
 mod mention;
 #[cfg(test)]
 mod names_tests;
@@ -106,6 +107,7 @@ pub fn canonicalize_parsed(
     coordination::apply(doc, res, kb, &mut ms);
     kb_places::apply(doc, res, kb, sports, &mut ms);
     persons::apply(doc, res, kb, &mut ms);
+    lone_places::apply(an, res, &mut ms);
     roads::apply(an, res, sports, &mut ms);
     acronyms::apply(an, res, &mut ms);
     role_names::apply(an, res, &mut ms);

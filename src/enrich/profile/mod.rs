@@ -290,6 +290,8 @@ pub struct Profile {
     /// Head words of the bodies that serve an area and take its name, where a name may
     /// coordinate two places before its head ("police": "Tove and Brisk Valley Police").
     pub area_bodies: HashSet<String>,
+    /// Prepositions before a place, which a lone word after them is ("at", « à »).
+    pub place_preps: HashSet<String>,
     /// Prepositions joining a person's name to the organisation they work for ("Jane Doe of
     /// Harbor Public Radio").
     pub affiliations: HashSet<String>,
@@ -659,6 +661,7 @@ impl Profile {
             name_preps: HashSet::new(),
             led_bodies: HashSet::new(),
             area_bodies: HashSet::new(),
+            place_preps: HashSet::new(),
             affiliations: HashSet::new(),
             divisions: HashSet::new(),
             credit_words: HashSet::new(),

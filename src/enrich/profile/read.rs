@@ -193,6 +193,7 @@ impl Profile {
                 "name_prep" => &mut self.name_preps,
                 "led_body" => &mut self.led_bodies,
                 "area_body" => &mut self.area_bodies,
+                "place_prep" => &mut self.place_preps,
                 "affiliation" => &mut self.affiliations,
                 "credit" => &mut self.credit_words,
                 "byline" => &mut self.byline_words,

@@ -1,0 +1,104 @@
+//! A lone word after a place preposition is a place, not a person. "The ferry left from the
+//! quay at Tovehaven" / « les passeurs attendaient à Tovehaven »: when the model calls such a
+//! one-word name a person, and nothing in the article says person (no role or title before it,
+//! no full name ending or opening on it, no known first name), its person-labelled mentions are
+//! hinted as a place. The prepositions are `place_prep|` in `words.txt`; a person is reached
+//! after them too ("looked at Vale", « a répondu à Vale »), but by a name introduced in full
+//! first.
+
+use super::mention::M;
+use super::typing::label_type;
+use crate::enrich::analysis::Analysis;
+use crate::enrich::profile::{key, Profile};
+use crate::enrich::types::EntityType;
+use std::collections::{HashMap, HashSet};
+
+/// What the article says of one lone word.
+#[derive(Default)]
+struct Lone {
+    /// A mention of it follows a place preposition.
+    after_place_prep: bool,
+    /// A mention of it has a context hint of a person.
+    person_hint: bool,
+}
+
+/// Hint as places the person-labelled mentions of lone words the article places.
+pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
+    if res.place_preps.is_empty() {
+        return;
+    }
+    let text_of = |m: &M| &an.doc.fields[m.field].text[m.start..m.end];
+    let mut lone: HashMap<String, Lone> = HashMap::new();
+    // Words of names of two words or more: a surname or a first name of a person named in full.
+    let mut in_names: HashSet<String> = HashSet::new();
+    for m in ms.iter() {
+        let t = text_of(m);
+        if t.contains(char::is_whitespace) {
+            in_names.extend(t.split_whitespace().map(key));
+            continue;
+        }
+        if !t.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let toks = &an.fields[m.field].toks;
+        let at = toks.partition_point(|x| x.start < m.start);
+        let placed = at > 0 && {
+            let p = &toks[at - 1];
+            p.word && !p.cap && res.place_preps.contains(&p.lower)
+        };
+        let l = lone.entry(key(t)).or_default();
+        l.after_place_prep |= placed;
+        l.person_hint |= m.hint == Some(EntityType::Person);
+    }
+    let placed: HashSet<String> = lone
+        .into_iter()
+        .filter(|(k, l)| {
+            l.after_place_prep
+                && !l.person_hint
+                && !in_names.contains(k)
+                && !res.first_names.contains_key(k)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    for m in ms.iter_mut() {
+        let t = &an.doc.fields[m.field].text[m.start..m.end];
+        if m.hint.is_none()
+            && label_type(&m.label) == EntityType::Person
+            && placed.contains(&key(t))
+        {
+            m.hint = Some(EntityType::Location);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{names, run};
+    use crate::enrich::profile::Lang;
+    use crate::enrich::types::EntityType::{Location as L, Person as P};
+
+    #[test]
+    fn a_lone_word_after_a_place_preposition_is_a_place() {
+        let t = "Les passeurs attendaient à Tovehaven. Le départ de Tovehaven avait lieu de nuit.";
+        let es = run(Lang::Fr, t, &[("Tovehaven", "PER"), ("Tovehaven", "PER")]);
+        assert_eq!(names(&es), [("Tovehaven".to_string(), L)]);
+        let t = "The ferry left from the quay at Tovehaven. Tovehaven has 900 residents.";
+        let es = run(
+            Lang::En,
+            t,
+            &[("Tovehaven", "PERSON"), ("Tovehaven", "PERSON")],
+        );
+        assert_eq!(names(&es), [("Tovehaven".to_string(), L)]);
+    }
+
+    #[test]
+    fn a_person_named_in_full_stays_a_person() {
+        let t = "Ana Tovehaven a parlé. Le maire a répondu à Tovehaven mardi.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[("Ana Tovehaven", "PER"), ("Tovehaven", "PER")],
+        );
+        assert_eq!(names(&es), [("Ana Tovehaven".to_string(), P)]);
+    }
+}

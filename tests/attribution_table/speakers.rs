@@ -153,3 +153,19 @@ fn an_object_pronoun_before_the_verb_is_not_its_subject() {
         )],
     );
 }
+
+#[test]
+fn an_object_pronoun_before_an_incise_verb_leaves_the_subject_after_it() {
+    run_parsed(
+        "fr",
+        "object pronoun in an incise",
+        &[case(
+            "Le gérant Paul Leduc a répondu aux questions pendant une heure. « Pourquoi avez-vous signé ce contrat sans le lire ? », lui a demandé Anne Morvan. Le gérant n'a pas répondu.",
+            &[(
+                "Pourquoi avez-vous signé ce contrat sans le lire ?",
+                Some("Anne Morvan"),
+            )],
+            None,
+        )],
+    );
+}

@@ -56,11 +56,23 @@ pub(super) fn attribution(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option
     }
     // A subject inside the quote is the quote's own ("« … », proteste l'avocate": the
     // parser made the incise a conjunct of the quoted verb).
-    let subject = p
+    // An object pronoun before an incise's verb is no subject, whatever the parser says: the
+    // subject is inverted after the verb ("« … », lui a demandé la juge, Anne Roy").
+    let clitic = |s: usize| {
+        g.incise
+            && s < g.verb
+            && res
+                .clitics
+                .contains(&fd.toks[fd.tok_at(p.tokens[s].start)].lower)
+    };
+    let subject = match p
         .subject_of(g.verb)
         .filter(|&s| !fd.in_quote(p.tokens[s].start))
-        .or_else(|| g.incise.then(|| inverted_subject(p, g.verb)).flatten())
-        .filter(|&s| one_sentence(fd, p, g.verb, s));
+    {
+        Some(s) if clitic(s) => inverted_subject(p, g.verb).or(Some(s)),
+        found => found.or_else(|| g.incise.then(|| inverted_subject(p, g.verb)).flatten()),
+    }
+    .filter(|&s| one_sentence(fd, p, g.verb, s));
     // A pronoun inverted into the incise's verb ("« … », a-t-il lancé mardi devant la
     // préfecture"): the subject, whatever the parser attached after the verb.
     let inverted = g

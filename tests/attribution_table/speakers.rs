@@ -169,3 +169,19 @@ fn an_object_pronoun_before_an_incise_verb_leaves_the_subject_after_it() {
         )],
     );
 }
+
+#[test]
+fn a_party_between_a_role_and_a_name_is_not_the_speaker() {
+    run_parsed(
+        "fr",
+        "party before the name",
+        &[case(
+            "Le canton a promis un plan pour 2026. Une réponse jugée bien tardive par le député PLR Marc Vuillemin, auteur d'une motion sur le sujet: « On connaissait le problème depuis des années. On a perdu beaucoup de temps. » Le plan sera présenté en mars.",
+            &[(
+                "On connaissait le problème depuis des années. On a perdu beaucoup de temps.",
+                Some("Marc Vuillemin"),
+            )],
+            None,
+        )],
+    );
+}

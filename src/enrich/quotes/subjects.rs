@@ -98,7 +98,11 @@ pub(super) fn sentence_subject(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> O
                 && b - a <= 10
                 && fd.toks[b - 1].lower == ","
                 && (a + 1..b - 1).all(|k| fd.toks[k].word && !fd.toks[k].cap);
-            if (title && words > 0 && words <= 4) || possessed {
+            // "le député PLR Marc Roy", « la sénatrice EELV Anne Roy »: a role right before the
+            // body and the body glued to the name; the body is the person's party.
+            let k = fd.tok_at(cands[i].start);
+            let role_before = k > 0 && res.role(&fd.toks[k - 1].lower).is_some();
+            if (title && (words > 0 || role_before) && words <= 4) || possessed {
                 n
             } else {
                 cands[i]

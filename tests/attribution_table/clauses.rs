@@ -195,3 +195,31 @@ fn a_participle_after_an_incise_keeps_the_clause_before_it() {
         )],
     );
 }
+
+#[test]
+fn the_question_put_to_a_speaker_is_no_clause_of_theirs() {
+    run_parsed(
+        "en",
+        "asked whether",
+        &[case(
+            "Fiona Lang founded the studio in 2015 with a loan from her parents.\n\nAsked whether the studio could be sold to a bigger rival, Ms Lang was emphatic: “We are not for sale. We have had offers, and we have said no every time.”",
+            &[(
+                "We are not for sale. We have had offers, and we have said no every time.",
+                Some("Fiona Lang"),
+            )],
+            Some(&[]),
+        )],
+    );
+    run_parsed(
+        "fr",
+        "interrogé sur",
+        &[case(
+            "Le maire de Tovelle, Gérard Pinson, a présenté le budget lundi.\n\nInterrogé sur une éventuelle hausse des impôts locaux l'an prochain, le maire a assuré qu'aucune décision ne serait prise avant l'automne et la fin de l'audit.",
+            &[],
+            Some(&[(
+                "aucune décision ne serait prise avant l'automne et la fin de l'audit",
+                Some("Gérard Pinson"),
+            )]),
+        )],
+    );
+}

@@ -72,7 +72,7 @@ pub(super) fn is_boundary(fd: &Field<'_>, k: usize, res: &Profile) -> bool {
 /// A cue starting at token `k` that fits before `limit`.
 pub(super) fn cue_at(fd: &Field<'_>, k: usize, limit: usize, res: &Profile) -> Option<CueMatch> {
     let t = &fd.toks[k];
-    if !t.word || in_name(fd, k) {
+    if !t.word || in_name(fd, k) || question_opening(fd, k, res) {
         return None;
     }
     // A cue word after a determiner is a noun ("la demande", "le juge").
@@ -109,6 +109,17 @@ pub(super) fn cue_at(fd: &Field<'_>, k: usize, limit: usize, res: &Profile) -> O
         });
     }
     None
+}
+
+/// Whether token `k` is a participle of asking opening its sentence ("Asked whether the line
+/// would close, the manager said …"): the question put to the subject, not its speech.
+pub(super) fn question_opening(fd: &Field<'_>, k: usize, res: &Profile) -> bool {
+    let t = &fd.toks[k];
+    t.cap
+        && res.question_participles.contains(&t.lower)
+        && (k == 0
+            || fd.para(fd.toks[k - 1].start) != fd.para(t.start)
+            || matches!(fd.toks[k - 1].lower.as_str(), "." | "!" | "?"))
 }
 
 /// Whether token `k` is a capitalised word inside a name the entities found, after its first

@@ -103,6 +103,10 @@ fn parsed_clauses(fd: &Field<'_>, res: &Profile, clauses: &mut Vec<Clause>) {
     for pc in clauses::reported_clauses(fd, res) {
         let (from, to) = (fd.tok_at(pc.span.start), fd.tok_at(pc.span.end));
         let cue = (fd.tok_at(pc.cue.start), fd.tok_at(pc.cue.end));
+        // "Asked whether …, she said": the question put to her is no clause she reports.
+        if super::cues::question_opening(fd, cue.0, res) {
+            continue;
+        }
         let mut overlaps = false;
         for c in clauses.iter_mut().filter(|c| c.from < to && from < c.to) {
             overlaps = true;

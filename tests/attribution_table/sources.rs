@@ -78,3 +78,29 @@ fn a_person_in_apposition_to_an_unnamed_source_speaks_a_partial_quote() {
         )],
     );
 }
+
+#[test]
+fn the_management_speaks_for_its_body() {
+    run_parsed(
+        "fr",
+        "la direction",
+        &[
+            case(
+                "Le groupe Vexaline va supprimer 120 postes dans son usine de Tovelle. Selon la direction, la mesure devrait durer au moins jusqu'à la fin de l'année prochaine.",
+                &[],
+                Some(&[(
+                    "la mesure devrait durer au moins jusqu'à la fin de l'année prochaine",
+                    Some("Vexaline"),
+                )]),
+            ),
+            case(
+                "Les Transports publics de Tovelle (TPT) ont commandé douze rames au constructeur Stadler. Selon la direction des TPT, les nouvelles rames seront livrées au printemps et mises en service en juin.",
+                &[],
+                Some(&[(
+                    "les nouvelles rames seront livrées au printemps et mises en service en juin",
+                    Some("Transports publics de Tovelle"),
+                )]),
+            ),
+        ],
+    );
+}

@@ -21,6 +21,11 @@ pub(super) fn org_phrase(
     if j >= k1 || !(art.is_some() || fd.toks[j].cap) || !res.org_nouns.contains(&fd.toks[j].lower) {
         return None;
     }
+    // "la direction des TPG": written in lower case, an authority word before a body's name
+    // is that body's management, the body itself.
+    if let Some(e) = managed_body(fd, j, k1, res) {
+        return Some(Ref::Ent(e));
+    }
     if let Some(e) = org_complement(fd, j, k1, res) {
         return Some(Ref::OrgName(Span {
             start: fd.toks[j].start,
@@ -68,6 +73,45 @@ pub(super) fn org_phrase(
             .get(n)
             .is_none_or(|n| !n.word || res.preps.contains(&n.lower));
     (alone && art.is_some_and(|a| a.definite)).then(|| Ref::OrgDesc(fd.toks[j].lower.clone()))
+}
+
+/// The body named right after a lower-case authority word at token `j` (`authority|` in
+/// `words.txt`) and its complement preposition: « la direction des TPG », « la direction du
+/// groupe Vexaline » (through the noun in apposition).
+fn managed_body(fd: &Field<'_>, j: usize, k1: usize, res: &Profile) -> Option<usize> {
+    let t = &fd.toks[j];
+    if t.cap || !res.authorities.contains(&t.lower) {
+        return None;
+    }
+    let mut x = j + 1;
+    if !fd
+        .toks
+        .get(x)
+        .is_some_and(|c| res.complements.contains(&c.lower))
+    {
+        return None;
+    }
+    x += 1;
+    if fd
+        .toks
+        .get(x)
+        .is_some_and(|a| res.articles.contains_key(&a.lower))
+    {
+        x += 1;
+    }
+    if fd
+        .toks
+        .get(x)
+        .is_some_and(|n| res.org_nouns.contains(&n.lower))
+    {
+        x += 1;
+    }
+    fd.toks
+        .get(x)
+        .filter(|_| x < k1)
+        .and_then(|n| fd.mention_starting(n.start))
+        .filter(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))
+        .map(|m| m.entity)
 }
 
 /// Rule token `n`, or the first one after up to two lower-case words the parse reads as

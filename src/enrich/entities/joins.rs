@@ -177,13 +177,11 @@ fn coordinated_place(
         None => {
             // The longer of two or one capitalised words that the knowledge base names.
             let ws: Vec<&str> = lead.rsplit(' ').take(2).collect();
-            let spans = (1..=ws.len()).rev().map(|n| {
+            let mut spans = (1..=ws.len()).rev().map(|n| {
                 let len = ws[..n].iter().map(|w| w.len()).sum::<usize>() + n - 1;
                 &lead[end - len..]
             });
-            let found = spans
-                .filter(|p| p.split(' ').all(capital) && known(p))
-                .next()?;
+            let found = spans.find(|p| p.split(' ').all(capital) && known(p))?;
             if before.is_some_and(|b| b.end > end - found.len()) {
                 return None;
             }

@@ -83,22 +83,7 @@ fn managed_body(fd: &Field<'_>, j: usize, k1: usize, res: &Profile) -> Option<us
     if t.cap || !res.authorities.contains(&t.lower) {
         return None;
     }
-    let mut x = j + 1;
-    if !fd
-        .toks
-        .get(x)
-        .is_some_and(|c| res.complements.contains(&c.lower))
-    {
-        return None;
-    }
-    x += 1;
-    if fd
-        .toks
-        .get(x)
-        .is_some_and(|a| res.articles.contains_key(&a.lower))
-    {
-        x += 1;
-    }
+    let mut x = past_complement(fd, j, res)?;
     if fd
         .toks
         .get(x)
@@ -139,10 +124,10 @@ fn past_modifiers(fd: &Field<'_>, mut n: usize, k1: usize) -> usize {
     n
 }
 
-/// End (byte) of an organisation name made of the noun at token `j` and a capitalised
-/// complement: "ministère de l'Intérieur", "Ministry of Health", "agence de l'eau" is not one.
-pub(super) fn org_complement(fd: &Field<'_>, j: usize, k1: usize, res: &Profile) -> Option<usize> {
-    let mut x = j + 1;
+/// The rule token after the complement preposition right after the noun at token `j` and the
+/// article after it, if any ("ministère" + "de l'", "direction" + "des"); `None` without one.
+fn past_complement(fd: &Field<'_>, j: usize, res: &Profile) -> Option<usize> {
+    let x = j + 1;
     if !fd
         .toks
         .get(x)
@@ -150,14 +135,17 @@ pub(super) fn org_complement(fd: &Field<'_>, j: usize, k1: usize, res: &Profile)
     {
         return None;
     }
-    x += 1;
-    if fd
+    let article = fd
         .toks
-        .get(x)
-        .is_some_and(|t| res.articles.contains_key(&t.lower))
-    {
-        x += 1;
-    }
+        .get(x + 1)
+        .is_some_and(|t| res.articles.contains_key(&t.lower));
+    Some(if article { x + 2 } else { x + 1 })
+}
+
+/// End (byte) of an organisation name made of the noun at token `j` and a capitalised
+/// complement: "ministère de l'Intérieur", "Ministry of Health", "agence de l'eau" is not one.
+pub(super) fn org_complement(fd: &Field<'_>, j: usize, k1: usize, res: &Profile) -> Option<usize> {
+    let mut x = past_complement(fd, j, res)?;
     let mut end = None;
     // The capitalised words read outside mentions: one word that names nothing ("société
     // d'État", "agence d'État") makes no name.

@@ -185,3 +185,45 @@ fn a_party_between_a_role_and_a_name_is_not_the_speaker() {
         )],
     );
 }
+
+#[test]
+fn a_reflexive_pronoun_before_an_incise_verb_keeps_its_inverted_subject() {
+    // "s'étrangler" is no speech verb; the incise's inverted pronoun makes it one here.
+    run(
+        "fr",
+        "reflexive pronoun in an incise",
+        &[case(
+            "La maire, Odile Ferrand, a présenté le budget au conseiller Marc Tissier. « Ce budget oublie encore les quartiers nord », s’étrangle-t-il. Le vote aura lieu lundi.",
+            &[(
+                "Ce budget oublie encore les quartiers nord",
+                Some("Marc Tissier"),
+            )],
+            None,
+        ),
+        // A reflexive verb of the speech list in an incise inside the marks.
+        case(
+            "La maire, Odile Ferrand, a présenté le budget au conseiller Marc Tissier. « Ce budget oublie encore les quartiers nord, s'emporte-t-il. Nous voterons contre. » Le vote aura lieu lundi.",
+            &[
+                ("Ce budget oublie encore les quartiers nord", Some("Marc Tissier")),
+                ("Nous voterons contre.", Some("Marc Tissier")),
+            ],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_demonstrative_pronoun_stands_for_the_person_just_named() {
+    run(
+        "fr",
+        "demonstrative pronoun",
+        &[case(
+            "Le juge Paul Garnier a longuement entendu la gérante, Anne Roy. Celle-ci a affirmé que les comptes étaient tenus chaque semaine.",
+            &[],
+            Some(&[(
+                "les comptes étaient tenus chaque semaine",
+                Some("Anne Roy"),
+            )]),
+        )],
+    );
+}

@@ -26,6 +26,7 @@ mod field;
 mod filter;
 mod gender;
 mod govern;
+mod incise;
 mod org_phrase;
 #[cfg(test)]
 mod referent_tests;
@@ -121,7 +122,7 @@ pub fn extract(
         let kept: Vec<&RawQuote> = raws.iter().filter(|q| filter::keep(&fd, q, res)).collect();
         fd.incises = kept
             .iter()
-            .filter_map(|q| cues::incise_span(&fd, q, res))
+            .filter_map(|q| incise::incise_span(&fd, q, res))
             .collect();
         let cands = candidates(&fd, &rs);
         let mut roles = RoleSpeakers::new();
@@ -199,7 +200,7 @@ pub fn extract(
 /// quotes "Nous voulons la paix" and "mais pas à n'importe quel prix"), else the whole quote.
 fn parts(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Vec<field::Span> {
     let w = fd.words_of(q);
-    let Some(inc) = cues::incise_span(fd, q, res) else {
+    let Some(inc) = incise::incise_span(fd, q, res) else {
         return vec![w];
     };
     let left = fd.text[w.start..inc.start].trim_end();
@@ -301,7 +302,7 @@ fn attribute_field(
 fn attributions(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Vec<cues::Attribution> {
     // An incise inside the marks says who speaks before anything outside them does, a source
     // cue opening the next sentence included (« …, a dit X. … » Selon elle, …).
-    if let Some(a) = cues::incise(fd, q, res) {
+    if let Some(a) = incise::incise(fd, q, res) {
         return vec![a];
     }
     let rule = cues::find_attribution(fd, q, res);

@@ -266,3 +266,25 @@ fn a_role_with_a_long_complement_is_the_role_of_the_name_after_it() {
         ],
     );
 }
+
+#[test]
+fn a_role_reaches_its_name_past_a_long_complement() {
+    // The ministry's name is long, holds a coordination and a contracted article; the role is
+    // still the minister's, not the last person named before it.
+    run(
+        "fr",
+        "role past a long complement",
+        &[
+            case(
+                "Le ministre de la Santé, de l'Hygiène publique et de l'Accès universel aux soins, le Pr Paul Adjovi, a inauguré samedi à Sokodé le nouveau centre. La cérémonie s'est tenue en présence du préfet, le colonel Marc Tchala. Dans son allocution, le ministre a rappelé que la maladie recule.",
+                &[],
+                Some(&[("la maladie recule", Some("Paul Adjovi"))]),
+            ),
+            case(
+                "Le ministre de la Santé, de l'Hygiène et des Soins, Paul Adjovi, a inauguré samedi à Sokodé le nouveau centre. La cérémonie s'est tenue en présence du préfet, le colonel Marc Tchala. Dans son allocution, le ministre a rappelé que la maladie recule.",
+                &[],
+                Some(&[("la maladie recule", Some("Paul Adjovi"))]),
+            ),
+        ],
+    );
+}

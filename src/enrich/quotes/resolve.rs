@@ -164,17 +164,17 @@ impl<'a> Resolver<'a> {
     /// Role words before a mention (up to [`ROLE_REACH`] tokens, within the sentence) and the
     /// first one after it in an apposition. A comma opening another complement of the role
     /// ("le ministre de la Santé, de la Population et des Affaires sociales, le colonel X")
-    /// does not count its words against the reach.
+    /// does not count its words against the reach, nor does a name the role is of.
     fn roles_next_to(&self, fd: &Field<'_>, m: MentionAt) -> Vec<(String, Gender)> {
         let res = self.res;
         let k = fd.tok_at(m.start);
         let mut roles = Vec::new();
         let mut x = k;
         let mut reach = k.saturating_sub(ROLE_REACH);
-        let mut segment = 0;
+        // Where the segment read since the last comma starts.
+        let mut segment = k;
         while x > reach {
             x -= 1;
-            segment += 1;
             let t = &fd.toks[x];
             let complement = |y: usize| {
                 fd.toks.get(y).is_some_and(|n| {
@@ -183,9 +183,9 @@ impl<'a> Resolver<'a> {
             };
             if t.lower == "," {
                 if complement(x + 1) {
-                    reach = reach.saturating_sub(segment);
+                    reach = reach.saturating_sub(segment - x);
                 }
-                segment = 0;
+                segment = x;
             }
             // The full stop of an abbreviated title ("Sen. Jane Roe") ends no sentence.
             let title_stop = x > 0 && {
@@ -198,16 +198,26 @@ impl<'a> Resolver<'a> {
             if let Some(n) = fd.mention_ending(t.end) {
                 // The place or body a role is of ("le maire de Lyon, Jean Dupont", "the
                 // governor of Ohio, Jane Roe"); another person ends the search.
-                // An article may stand between ("ministre de la Population").
+                // An article may stand between ("ministre de la Population"); a contracted
+                // preposition is one ("ministre des Sports"). The name's words do not count
+                // against the reach ("ministre de l'Hygiène publique et de l'Accès universel
+                // aux soins, le Pr X").
+                let prep = |w: &String| {
+                    res.preps.contains(w)
+                        || res.contracted.contains(w)
+                        || res.complements.contains(w)
+                };
                 let before = fd.tok_at(n.start).checked_sub(1).map(|b| {
-                    if b > 0 && res.articles.contains_key(&fd.toks[b].lower) {
+                    let w = &fd.toks[b].lower;
+                    if b > 0 && !prep(w) && res.articles.contains_key(w) {
                         b - 1
                     } else {
                         b
                     }
                 });
                 match before {
-                    Some(b) if !fd.is_person(n.entity) && res.preps.contains(&fd.toks[b].lower) => {
+                    Some(b) if !fd.is_person(n.entity) && prep(&fd.toks[b].lower) => {
+                        reach = reach.saturating_sub(x - b);
                         x = b;
                         continue;
                     }

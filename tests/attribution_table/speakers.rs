@@ -227,3 +227,25 @@ fn a_demonstrative_pronoun_stands_for_the_person_just_named() {
         )],
     );
 }
+
+#[test]
+fn a_capitalised_word_after_a_quote_ending_its_sentence_opens_another() {
+    run_parsed(
+        "fr",
+        "no incise after a full stop",
+        &[case(
+            "Le juge Paul Garnier s'est ensuite adressé directement au prévenu: « Vous étiez leur ami, et vous les avez volés. » Puis, se tournant vers la Cour d'appel de Rennes: « Le prévenu n'a montré aucun remords avant son arrestation. »",
+            &[
+                (
+                    "Vous étiez leur ami, et vous les avez volés.",
+                    Some("Paul Garnier"),
+                ),
+                (
+                    "Le prévenu n'a montré aucun remords avant son arrestation.",
+                    Some("Paul Garnier"),
+                ),
+            ],
+            None,
+        )],
+    );
+}

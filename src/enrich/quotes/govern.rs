@@ -140,7 +140,7 @@ fn governor(p: &Analysis, fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option
     if lo >= hi {
         return None;
     }
-    if let Some(verb) = incise_verb(p, fd, q) {
+    if let Some(verb) = incise_verb(p, fd, q, res) {
         return Some(Governor { verb, incise: true });
     }
     let inside = |i: usize| (lo..hi).contains(&i);
@@ -194,9 +194,25 @@ fn same_sentence(fd: &Field<'_>, q: &RawQuote, b: usize, res: &Profile) -> bool 
 /// a-t-il ajouté", "“…,” she said", "« … », tonne l'avocat". A verb with its own complement
 /// clause ("She said the plan …") reports something else: no incise. (An object is no
 /// evidence: parsers often label an inverted subject as one, "proteste l'avocate".)
-fn incise_verb(p: &Analysis, fd: &Field<'_>, q: &RawQuote) -> Option<usize> {
+fn incise_verb(p: &Analysis, fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<usize> {
     let first = token_at(p, q.close_end);
     let para = fd.para(q.open);
+    // A quote ending its own sentence, then a capitalised word that names no one: another
+    // sentence opens (« … servi. » Puis, se tournant vers la salle : « … »). A subject pronoun
+    // opening it continues with the speaker (« … . » Elle lit ensuite …).
+    let ends_sentence = fd.text[q.start..q.end]
+        .trim_end()
+        .ends_with(['.', '!', '?', '…']);
+    let opens = p.tokens.get(first).is_some_and(|t| {
+        fd.text[t.start..t.end].starts_with(char::is_uppercase)
+            && fd.mention_starting(t.start).is_none()
+            && !res
+                .pronouns
+                .contains_key(&fd.text[t.start..t.end].to_lowercase())
+    });
+    if ends_sentence && opens {
+        return None;
+    }
     let verb = (first..p.len().min(first + 6))
         .take_while(|&i| fd.para(p.tokens[i].start) == para && !fd.in_quote(p.tokens[i].start))
         .find(|&i| p.tokens[i].pos == Pos::Verb)?;

@@ -123,3 +123,19 @@ fn a_body_described_with_a_complement_that_names_nothing_is_the_body_named_befor
         )],
     );
 }
+
+#[test]
+fn a_demonstrative_opening_the_sentence_describes_someone_named_before() {
+    run(
+        "fr",
+        "demonstrative description before a colon",
+        &[case(
+            "Son voisin de palier, Marc Tissier, a sorti la vieille dame de chez elle. Ce chauffeur de 52 ans explique avoir entendu l'alarme en pleine nuit : « Je suis monté tout de suite, le couloir était noir de fumée. »",
+            &[(
+                "Je suis monté tout de suite, le couloir était noir de fumée.",
+                Some("Marc Tissier"),
+            )],
+            None,
+        )],
+    );
+}

@@ -639,18 +639,24 @@ fn phrase_start(fd: &Field<'_>, b0: usize, j: usize, res: &Profile) -> usize {
     {
         s -= 1;
     }
-    if s > b0 && res.articles.contains_key(&fd.toks[s - 1].lower) {
+    // An article, or a demonstrative opening the sentence in capitals ("Ce livreur raconte").
+    let det = |w: &str| res.articles.contains_key(w) || res.demonstratives.contains_key(w);
+    if s > b0 && det(&fd.toks[s - 1].lower) {
         s -= 1;
     } else if !t.cap {
+        // Back over lower-case words and numbers to the determiner ("ce livreur de 34 ans").
         let mut a = s;
-        while a > b0 && s - a < 4 && fd.toks[a - 1].word && !fd.toks[a - 1].cap {
-            a -= 1;
-            if res.articles.contains_key(&fd.toks[a].lower)
-                || res.indefinites.contains(&fd.toks[a].lower)
-            {
-                s = a;
+        while a > b0 && s - a < 4 {
+            let p = &fd.toks[a - 1];
+            if det(&p.lower) || res.indefinites.contains(&p.lower) {
+                s = a - 1;
                 break;
             }
+            let number = !p.lower.is_empty() && p.lower.chars().all(|c| c.is_ascii_digit());
+            if !(p.word || number) || p.cap {
+                break;
+            }
+            a -= 1;
         }
     }
     s

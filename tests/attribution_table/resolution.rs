@@ -288,3 +288,19 @@ fn a_role_reaches_its_name_past_a_long_complement() {
         ],
     );
 }
+
+#[test]
+fn a_person_coordinated_with_a_group_stays_an_antecedent() {
+    run(
+        "en",
+        "person and a group",
+        &[case(
+            "Ann Petrov, the planner, spoke first. \"Zoning lets things happen,\" Petrov said. The Builders Guild of Ohio said in a statement that the rules would help. Some residents aren't finished. Rita Moss and a group of neighbors are drafting a request for tax relief. \"We'll be back,\" she said.",
+            &[
+                ("Zoning lets things happen,", Some("Ann Petrov")),
+                ("We'll be back,", Some("Rita Moss")),
+            ],
+            None,
+        )],
+    );
+}

@@ -24,6 +24,7 @@ mod credits;
 mod edge_tests;
 #[cfg(test)]
 mod evidence_tests;
+mod given_names;
 mod headline;
 #[cfg(test)]
 mod heads_tests;
@@ -107,6 +108,7 @@ pub fn canonicalize_parsed(
     coordination::apply(doc, res, kb, &mut ms);
     kb_places::apply(doc, res, kb, sports, &mut ms);
     persons::apply(doc, res, kb, &mut ms);
+    given_names::apply(an, res, &mut ms);
     lone_places::apply(an, res, &mut ms);
     roads::apply(an, res, sports, &mut ms);
     acronyms::apply(an, res, &mut ms);

@@ -139,3 +139,19 @@ fn a_demonstrative_opening_the_sentence_describes_someone_named_before() {
         )],
     );
 }
+
+#[test]
+fn a_place_in_the_complement_of_a_description_is_not_the_subject() {
+    run(
+        "fr",
+        "place closing a description",
+        &[case(
+            "Nadia Forget habite près de l'école depuis dix ans. « Il faut agir vite », a-t-elle déploré. La riveraine de la rue Martel estime que la présence policière est un bon début.",
+            &[("Il faut agir vite", Some("Nadia Forget"))],
+            Some(&[(
+                "la présence policière est un bon début",
+                Some("Nadia Forget"),
+            )]),
+        )],
+    );
+}

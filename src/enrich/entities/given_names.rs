@@ -78,7 +78,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
 fn given_name_before<'t>(text: &str, toks: &'t [Tok], m: &M, res: &Profile) -> Option<&'t Tok> {
     let at = toks.partition_point(|t| t.start < m.start);
     let g = toks.get(at.checked_sub(1)?)?;
-    if !g.word || !g.cap || &text[g.end..m.start] != " " {
+    if !g.word || !g.cap || text.get(g.end..m.start) != Some(" ") {
         return None;
     }
     let known = g

@@ -286,7 +286,8 @@ fn a_title_of_address_keeps_a_surname_that_a_town_bears() {
         &[("Marlby", "PERSON"), ("Marlby", "PERSON")],
         &kb,
     );
-    assert_eq!(names(&es), [("Marlby".to_string(), P)]);
+    // A person, named in full with the given name written before her surname.
+    assert_eq!(names(&es), [("Ffion Marlby".to_string(), P)]);
 }
 
 #[test]

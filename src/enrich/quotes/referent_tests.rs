@@ -76,3 +76,15 @@ fn que_after_a_conjunction_word_opens_no_reported_clause() {
     let spans = [("Alain Vertou", "PER")];
     assert_eq!(of_kind(Lang::Fr, text, &spans, QuoteKind::Indirect), []);
 }
+
+#[test]
+fn a_plural_before_a_body_s_name_is_no_name_of_a_speaker() {
+    let t = "\"The pumps failed twice this week,\" said Engineers of Tove Water Board.";
+    let qs = attribute(Lang::En, t, &[("Tove Water Board", "ORG")]);
+    assert_eq!(qs.len(), 1);
+    assert_ne!(
+        qs[0].1.as_deref(),
+        Some("Engineers of Tove Water Board"),
+        "{qs:?}"
+    );
+}

@@ -43,6 +43,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
             }
         }
     }
+    let mut changed = !added.is_empty();
     ms.extend(added);
     // The given names' own mentions, taken into the names: field and bytes.
     let mut absorbed: Vec<(usize, usize, usize)> = Vec::new();
@@ -65,7 +66,11 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
         if alone {
             absorbed.extend(over.iter().map(|&j| (fi, ms[j].start, ms[j].end)));
             ms[i].start = g.start;
+            changed = true;
         }
+    }
+    if !changed {
+        return;
     }
     ms.retain(|m| !absorbed.contains(&(m.field, m.start, m.end)));
     // A name found twice (widened, and added behind the same given name) is one mention.

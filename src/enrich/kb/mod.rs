@@ -20,11 +20,17 @@ pub use link::link;
 use super::profile::key;
 use super::EntityType;
 use index::{Hit, KeyIndex, Span};
+use std::collections::HashSet;
 use std::sync::{Arc, RwLock};
 
 /// Inhabitants from which a city is known to readers without a context (see
 /// [`Kb::names_major_place`]).
 pub const MAJOR_CITY: u64 = 1_000_000;
+
+/// Inhabitants from which a city of the KB is a town a name may be taken for without a
+/// context of place (see [`Kb::names_place`]); the smaller towns of the KB are places only
+/// where the article's words say little else (see [`Kb::names_small_place`]).
+pub const KNOWN_TOWN: u64 = 10_000;
 
 /// Inhabitants from which a city the model once called a place is that place in all its
 /// mentions (see `entities::kb_places`).
@@ -39,7 +45,8 @@ pub enum PlaceKind {
     Country,
     /// First-level division (a US state).
     Admin1,
-    /// A city (at least 10,000 inhabitants by default, from GeoNames' list of cities over 5,000).
+    /// A city (at least 1,000 inhabitants by default, from GeoNames' list of cities over
+    /// 1,000); those under [`KNOWN_TOWN`] bear their own name only.
     City,
     /// Any other division of a country in ISO 3166-2 (a county, a French département, a
     /// Nigerian state): a region that places a town, not a place known without a context.
@@ -289,12 +296,56 @@ impl Kb {
             .collect()
     }
 
-    /// Whether some place of the KB is named `form` (its own name, not an alias): a town or a
-    /// country a lone word may name.
+    /// Whether some place of the KB is named `form` (its own name, not an alias): a town of
+    /// [`KNOWN_TOWN`] inhabitants or more, a division or a country a name may be taken for.
     pub fn names_place(&self, form: &str) -> bool {
+        self.names_place_of(form, KNOWN_TOWN)
+    }
+
+    /// [`Kb::names_place`], or a smaller town of the KB in one of `countries` (the countries
+    /// of the article's other places, [`Kb::country_of_place`]): "Tadcaster" (7,000
+    /// inhabitants) in a story that names Leeds, not "Ed" (a Swedish village) in one that
+    /// names no Swedish place.
+    pub fn names_small_place_in(&self, form: &str, countries: &HashSet<&str>) -> bool {
+        self.names_place(form)
+            || self.hits(form).iter().any(|h| {
+                h.primary
+                    && self
+                        .entry(*h)
+                        .place()
+                        .is_some_and(|p| p.kind == PlaceKind::City && countries.contains(p.country))
+            })
+    }
+
+    /// The country of the place of the KB `form` most likely names, by its own name before an
+    /// alias ("Dereham" of "East Dereham"): a continent's none, then a country before a
+    /// first-level division before a town of [`KNOWN_TOWN`] inhabitants or more (the most
+    /// populous) before another division.
+    pub fn country_of_place(&self, form: &str) -> Option<&str> {
+        let rank = |k: PlaceKind| match k {
+            PlaceKind::Continent => 0,
+            PlaceKind::Country => 1,
+            PlaceKind::Admin1 => 2,
+            PlaceKind::City => 3,
+            PlaceKind::Division => 4,
+        };
         self.hits(form)
             .iter()
-            .any(|h| h.primary && self.entry(*h).ty() == EntityType::Location)
+            .filter_map(|h| self.entry(*h).place().map(|p| (h.primary, p)))
+            .filter(|(_, p)| p.kind != PlaceKind::City || p.population >= KNOWN_TOWN)
+            .min_by_key(|(primary, p)| (!primary, rank(p.kind), std::cmp::Reverse(p.population)))
+            .map(|(_, p)| p.country)
+            .filter(|c| !c.is_empty())
+    }
+
+    fn names_place_of(&self, form: &str, min: u64) -> bool {
+        self.hits(form).iter().any(|h| {
+            let e = self.entry(*h);
+            h.primary
+                && e.ty() == EntityType::Location
+                && e.place()
+                    .is_none_or(|p| p.kind != PlaceKind::City || p.population >= min)
+        })
     }
 
     /// Whether `form` names a place a reader knows without a context: a continent, a country, a

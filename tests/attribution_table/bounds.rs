@@ -1,7 +1,8 @@
 //! Table tests of where a reported clause starts and ends, and who reports it (issue 12, third
 //! round): a sentence closed by a quotation, a participle clause after the verb, the person a
 //! verb addresses before the clause, an opinion opener, a name that contains a cue word, a cue
-//! word used as a noun, an organisation in apposition. Every sentence and name here is invented for the test.
+//! word used as a noun, an organisation in apposition, a coordinated clause in the tense of
+//! reported speech. Every sentence and name here is invented for the test.
 
 use super::{case, run, run_parsed};
 
@@ -230,6 +231,34 @@ fn a_partial_quote_then_a_connective_and_a_speech_verb_ends_the_clause() {
                 "Councillor Tom Hale said the firm was \"deeply sorry for the delay\" and had spoken to every family.",
                 &[("deeply sorry for the delay", Some("Tom Hale"))],
                 Some(&[("the firm was \"deeply sorry for the delay\" and had spoken to every family", Some("Tom Hale"))]),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_coordinated_clause_in_the_tense_of_reported_speech_carries_on_the_report() {
+    run_parsed(
+        "en",
+        "run-on report",
+        &[
+            // "should" after "but" and a subject: still what the ranger said.
+            case(
+                "Park ranger Ellen Moss said the fire had burned out overnight, but walkers should stay off the ridge trails until Friday.",
+                &[],
+                Some(&[(
+                    "the fire had burned out overnight, but walkers should stay off the ridge trails until Friday",
+                    Some("Ellen Moss"),
+                )]),
+            ),
+            // A speech verb after "and" is her next act: the clause stops, without the "and".
+            case(
+                "Ruth Alder said the station was too small and warned that trains would be cut.",
+                &[],
+                Some(&[
+                    ("the station was too small", Some("Ruth Alder")),
+                    ("trains would be cut", Some("Ruth Alder")),
+                ]),
             ),
         ],
     );

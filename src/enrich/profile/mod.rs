@@ -369,6 +369,9 @@ pub struct Profile {
     pub body_openers: Vec<Vec<String>>,
     /// Conjunctions and connectives that may open a sentence before its opinion word ("mais").
     pub connectives: HashSet<String>,
+    /// Auxiliaries and verb forms in the tense of reported speech ("would", « aurait »): after
+    /// a connective, they carry on what the speaker said.
+    pub report_tenses: HashSet<String>,
     /// Endings of a demonym-like word that is a common noun after an article ("lyonnais").
     pub demonym_suffixes: Vec<String>,
     /// Words beyond the articles that make such a word a common noun ("aux").
@@ -692,6 +695,7 @@ impl Profile {
             demonstratives: HashMap::new(),
             opinions: HashSet::new(),
             connectives: HashSet::new(),
+            report_tenses: HashSet::new(),
             voice_phrases: Vec::new(),
             body_openers: Vec::new(),
             gender_pronouns: HashMap::new(),

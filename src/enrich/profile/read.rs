@@ -214,6 +214,7 @@ impl Profile {
                 "contracted" => &mut self.contracted,
                 "opinion" => &mut self.opinions,
                 "connective" => &mut self.connectives,
+                "report_tense" => &mut self.report_tenses,
                 "impersonal" => &mut self.impersonal,
                 "demonym_det" => &mut self.demonym_dets,
                 "acronym_skip" => &mut self.acronym_skip,

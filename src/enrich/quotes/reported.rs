@@ -77,9 +77,12 @@ pub(super) fn reported(
                 c.rule = QuoteRule::ReportedParsedSubject;
             }
         }
+        if let Some(to) = run_on(fd, c.to, res) {
+            c.to = to;
+        }
         let speaker_ref = c.phrase.who.kind();
         let speaker = rs.resolve(fd, c.phrase, cands, roles);
-        let mut span = trimmed(fd, c.from, c.to);
+        let mut span = trimmed(fd, c.from, c.to, res);
         span.start += crate::enrich::text::dateline_len(&fd.text[span.start..span.end]);
         if fd.text[span.start..span.end].split_whitespace().count() < 3 {
             continue;
@@ -161,12 +164,16 @@ fn quote_ends_sentence(fd: &Field<'_>, e: usize) -> bool {
         && fd.toks.get(e + 1).is_some_and(|n| n.cap)
 }
 
-/// The byte span of tokens `from..to`, without closing punctuation.
-fn trimmed(fd: &Field<'_>, from: usize, to: usize) -> Span {
+/// The byte span of tokens `from..to`, without closing punctuation nor a connective left
+/// before the speaker's next act ("the station was too small and" + "warned that …").
+fn trimmed(fd: &Field<'_>, from: usize, to: usize, res: &Profile) -> Span {
     let mut t = to;
     while t > from + 1
-        && !fd.toks[t - 1].word
-        && matches!(fd.toks[t - 1].lower.as_str(), "," | "." | ";" | ":")
+        && ((!fd.toks[t - 1].word
+            && matches!(fd.toks[t - 1].lower.as_str(), "," | "." | ";" | ":"))
+            || (fd.toks[t - 1].word
+                && !fd.in_quote(fd.toks[t - 1].start)
+                && res.connectives.contains(&fd.toks[t - 1].lower)))
     {
         t -= 1;
     }
@@ -174,6 +181,70 @@ fn trimmed(fd: &Field<'_>, from: usize, to: usize) -> Span {
         start: fd.toks[from].start,
         end: fd.toks[t.max(from + 1) - 1].end,
     }
+}
+
+/// The most words of the subject between a connective and a verb in the tense of reported
+/// speech ("and the two bridges would").
+const RUN_ON_SUBJECT: usize = 5;
+
+/// Where a reported clause ending before token `to` runs on: a connective ("and", "but") and
+/// a verb in the tense of reported speech (`report_tense|` in `words.txt`: would, had, was …),
+/// with a short subject of its own or none, carry on what the speaker said ("She said the road
+/// was gone and crews would need a week", "said it had closed the plant and had laid off 40
+/// workers"), where the parse ended the clause before the connective. Not a speech verb after
+/// it ("and had warned that …"): the speaker's next act.
+fn run_on(fd: &Field<'_>, to: usize, res: &Profile) -> Option<usize> {
+    let toks = &fd.toks;
+    let closing = |x: usize| {
+        !toks[x].word
+            && toks[x]
+                .lower
+                .chars()
+                .all(|c| matches!(c, ',' | '"' | '”' | '»' | '’' | '\''))
+    };
+    let para = fd.para(toks.get(to.checked_sub(1)?)?.start);
+    let mut x = to;
+    while x < toks.len() && closing(x) {
+        x += 1;
+    }
+    let conn = toks.get(x).filter(|t| res.connectives.contains(&t.lower))?;
+    if fd.in_quote(conn.start) || fd.para(conn.start) != para {
+        return None;
+    }
+    // The subject holds no verb ("and predicted that crews would" is another act); without a
+    // parse, no run-on.
+    let verb = (x + 1..toks.len().min(x + 2 + RUN_ON_SUBJECT))
+        .take_while(|&y| toks[y].word && !fd.in_quote(toks[y].start))
+        .take_while(|&y| {
+            res.report_tenses.contains(&toks[y].lower)
+                || (fd.parse.is_some() && !clauses::cue_is_verb(fd, toks[y].start, toks[y].end))
+        })
+        .find(|&y| res.report_tenses.contains(&toks[y].lower))?;
+    let next = (verb + 1..toks.len().min(verb + 3)).take_while(|&y| toks[y].word);
+    if std::iter::once(verb)
+        .chain(next)
+        .any(|y| clauses::is_speech_verb(fd, toks[y].start, toks[y].end, res))
+    {
+        return None;
+    }
+    // One coordinated clause: up to the sentence's end or the next connective ("… and the
+    // army said …").
+    let end = (verb..toks.len())
+        .find(|&y| {
+            fd.para(toks[y].start) != para
+                || (!fd.in_quote(toks[y].start)
+                    && (matches!(toks[y].lower.as_str(), "." | "!" | "?")
+                        || res.connectives.contains(&toks[y].lower)))
+        })
+        .map_or(toks.len(), |y| {
+            if fd.para(toks[y].start) != para || res.connectives.contains(&toks[y].lower) {
+                y
+            } else {
+                y + 1
+            }
+        });
+    let new_to = clause_end(fd, x + 1, end, None, res);
+    (new_to > verb).then_some(new_to)
 }
 
 /// Whether tokens `from..to` open with a direct quotation: the direct quotes have it. A partial

@@ -1,5 +1,6 @@
 //! Table tests of who speaks (issue 12, first round): paragraph continuation, pronoun speakers,
-//! any verb in incise position, honorifics. Every sentence and name here is invented for the test.
+//! any verb in incise position, honorifics, an incise whose speaker has an age and a role in
+//! apposition. Every sentence and name here is invented for the test.
 
 use super::{case, run, run_parsed};
 
@@ -244,6 +245,22 @@ fn a_capitalised_word_after_a_quote_ending_its_sentence_opens_another() {
                     "Le prévenu n'a montré aucun remords avant son arrestation.",
                     Some("Paul Garnier"),
                 ),
+            ],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn an_incise_runs_over_the_speakers_age_and_role_to_the_full_stop() {
+    run(
+        "fr",
+        "incise apposition",
+        &[case(
+            "Le quartier attend. « Les gens ont tout vu, raconte Marthe Delcour, 68 ans, présidente du comité de quartier. Alors ils attendent la suite avant de juger. » La réunion aura lieu lundi.",
+            &[
+                ("Les gens ont tout vu", Some("Marthe Delcour")),
+                ("Alors ils attendent la suite avant de juger.", Some("Marthe Delcour")),
             ],
             None,
         )],

@@ -148,27 +148,37 @@ fn named_apposition(fd: &Field<'_>, close: usize, k1: usize, res: &Profile) -> O
 }
 
 /// The comma or full stop closing an incise whose speaker has an apposition: after the comma at
-/// `close`, an article or a complement and at most [`MAX_APPOSITION`] words without a cue up to
-/// a full stop (« Le prix a doublé, souligne Anne Brun, la présidente. Nous… », « …, Me Roy, du
-/// barreau de Brest. Elle… »). Else `close`.
+/// `close`, pieces opening on an article, a complement, a role or an age, each of at most
+/// [`MAX_APPOSITION`] words without a cue, up to a full stop (« Le prix a doublé, souligne Anne
+/// Brun, la présidente. Nous… », « …, Me Roy, du barreau de Brest. Elle… », « …, raconte Jean
+/// Roy, 64 ans, président du club. Alors… »). Else `close`.
 fn apposition_end(fd: &Field<'_>, close: usize, k1: usize, res: &Profile) -> usize {
-    if fd.toks[close].lower != ","
-        || !fd.toks.get(close + 1).is_some_and(|t| {
-            res.articles.contains_key(&t.lower)
-                || res.apposition_starts.contains(&t.lower)
-                || res.contracted.contains(&t.lower)
-                || res.complements.contains(&t.lower)
-        })
-    {
-        return close;
+    let opens = |t: &crate::enrich::tokens::Tok| {
+        res.articles.contains_key(&t.lower)
+            || res.apposition_starts.contains(&t.lower)
+            || res.contracted.contains(&t.lower)
+            || res.complements.contains(&t.lower)
+            || res.role(&t.lower).is_some()
+            || (t.lower.len() <= 3 && t.lower.chars().all(|c| c.is_ascii_digit()))
+    };
+    let mut c = close;
+    for _ in 0..MAX_PIECES {
+        if fd.toks[c].lower != "," || !fd.toks.get(c + 1).is_some_and(opens) {
+            return close;
+        }
+        let stop = (c + 2..k1.min(c + 2 + MAX_APPOSITION))
+            .find(|&x| matches!(fd.toks[x].lower.as_str(), "," | "." | ";" | ":" | "!" | "?"));
+        match stop {
+            Some(x) if fd.toks[x].lower == "." && x + 1 < k1 && fd.toks[x + 1].cap => return x,
+            Some(x) if fd.toks[x].lower == "," => c = x,
+            _ => return close,
+        }
     }
-    let stop = (close + 2..k1.min(close + 2 + MAX_APPOSITION))
-        .find(|&x| matches!(fd.toks[x].lower.as_str(), "," | "." | ";" | ":" | "!" | "?"));
-    match stop {
-        Some(x) if fd.toks[x].lower == "." && x + 1 < k1 && fd.toks[x + 1].cap => x,
-        _ => close,
-    }
+    close
 }
+
+/// The most pieces of an apposition between commas (« Jean Roy, 64 ans, président du club »).
+const MAX_PIECES: usize = 3;
 
 /// The longest apposition read after an incise's speaker, in rule tokens.
 const MAX_APPOSITION: usize = 6;

@@ -68,6 +68,13 @@ def load_json(z, name):
         return json.load(f)
 
 
+# Words of the inverted part of an official name that make its head the country's name
+# ("Palestine, State of", « Iran, République islamique d' »), not a geographic noun
+# ("Christmas, Île").
+STATE_WORDS = ("state", "republic", "état", "république", "province", "kingdom", "royaume",
+               "federated", "fédérés", "principality", "principauté", "sultanate", "sultanat")
+
+
 def french_names(pyc_path):
     """ISO 3166 French names: alpha-2 → name, US state code → name."""
     with zipfile.ZipFile(pyc_path) as z:
@@ -83,8 +90,23 @@ def french_names(pyc_path):
         names = [n for n in names if "," not in n and (n != c.get("common_name") or n == c["name"])]
         if names:
             fr[c["alpha_2"]] = names[0]
+    # An inverted official name without a common one ("Palestine, State of", « Palestine, État
+    # de »): its head names the country, when no other country's name opens so ("Korea, …").
+    heads = {}
+    for c in countries:
+        if c.get("common_name"):
+            continue
+        for n in (c["name"], t1.gettext(c["name"])):
+            head, _, tail = n.partition(",")
+            if any(w in tail.lower() for w in STATE_WORDS):
+                heads.setdefault(head.strip(), set()).add(c["alpha_2"])
+    taken = {key(c["name"].split(",")[0]) for c in countries if c.get("common_name") or "," not in c["name"]}
+    inverted = {}
+    for h, codes in heads.items():
+        if len(codes) == 1 and key(h) not in taken:
+            inverted.setdefault(codes.pop(), set()).add(h)
     states = {s["code"][3:]: t2.gettext(s["name"]) for s in subdivisions if s["code"].startswith("US-")}
-    return fr, states, [(s, t2.gettext(s["name"])) for s in subdivisions]
+    return fr, states, [(s, t2.gettext(s["name"])) for s in subdivisions], inverted
 
 
 # ISO 3166-2 division types that are not regions a reader names a place by (a town's own
@@ -134,7 +156,7 @@ def gazetteer_locations(path):
 def main():
     gnc, pyc, gaz, min_pop, out_path = sys.argv[1:]
     min_pop = int(min_pop)
-    fr_country, fr_state, subdivisions = french_names(pyc)
+    fr_country, fr_state, subdivisions, inverted = french_names(pyc)
     cities_file = next(f for n, f in ((15000, "cities15000"), (5000, "cities5000"),
                                       (1000, "cities1000"), (0, "cities500")) if min_pop >= n)
     places = []  # dicts: id kind population country admin1 name names aliases
@@ -150,7 +172,8 @@ def main():
         for c in load_json(z, d + "countries.json").values():
             names = {"en": c["name"], **({"fr": fr_country[c["iso"]]} if c["iso"] in fr_country else {})}
             places.append(dict(id=c["geonameid"], kind="country", population=c["population"],
-                               country=c["iso"], admin1="", name=c["name"], names=names, aliases=set()))
+                               country=c["iso"], admin1="", name=c["name"], names=names,
+                               aliases=set(inverted.get(c["iso"], ()))))
         cities = [c for c in load_json(z, d + cities_file + ".json").values() if c["population"] >= min_pop]
         state_pop = {}
         for c in cities:
@@ -189,8 +212,14 @@ def main():
     best = lambda ids: min(ids, key=lambda i: (KIND_RANK[places[i]["kind"]], -places[i]["population"]))
     linked = 0
     for forms in gazetteer_locations(gaz):
-        ids = [i for f in forms for i in by_name.get(key(f), [])] or \
-              [i for f in forms for i in by_any.get(key(f), [])]
+        # A country or a division bearing a form as another name outranks a town bearing it
+        # as its own ("Palestine": the territories, not the Texas town).
+        ids = [i for f in forms for i in by_name.get(key(f), [])]
+        wider = [i for f in forms for i in by_any.get(key(f), [])
+                 if KIND_RANK[places[i]["kind"]] < KIND_RANK["city"]]
+        if wider and all(places[i]["kind"] == "city" for i in ids):
+            ids = wider
+        ids = ids or [i for f in forms for i in by_any.get(key(f), [])]
         if ids:
             places[best(ids)]["aliases"].update(forms)
             linked += 1

@@ -317,10 +317,11 @@ impl Kb {
             })
     }
 
-    /// The country of the place of the KB `form` most likely names, by its own name before an
-    /// alias ("Dereham" of "East Dereham"): a continent's none, then a country before a
-    /// first-level division before a town of [`KNOWN_TOWN`] inhabitants or more (the most
-    /// populous) before another division.
+    /// The country of the place of the KB `form` most likely names: a continent's none, then a
+    /// country before a first-level division before a town of [`KNOWN_TOWN`] inhabitants or
+    /// more before another division ("Palestine", the territories' other name, before the Texas
+    /// town's own); of one kind, by its own name before an alias ("Dereham" of "East Dereham"),
+    /// then the most populous.
     pub fn country_of_place(&self, form: &str) -> Option<&str> {
         let rank = |k: PlaceKind| match k {
             PlaceKind::Continent => 0,
@@ -333,7 +334,7 @@ impl Kb {
             .iter()
             .filter_map(|h| self.entry(*h).place().map(|p| (h.primary, p)))
             .filter(|(_, p)| p.kind != PlaceKind::City || p.population >= KNOWN_TOWN)
-            .min_by_key(|(primary, p)| (!primary, rank(p.kind), std::cmp::Reverse(p.population)))
+            .min_by_key(|(primary, p)| (rank(p.kind), !primary, std::cmp::Reverse(p.population)))
             .map(|(_, p)| p.country)
             .filter(|c| !c.is_empty())
     }
@@ -452,6 +453,26 @@ impl std::fmt::Debug for KbHandle {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_country_outranks_a_town_of_its_name_and_villages_need_their_country() {
+        // Invented: Veland, a country also called "Velandia", and a Texas-sized town of that
+        // other name; Orrin, a village of 900 in the country.
+        let kb = Kb::new(
+            parse::parse_places(
+                "geonames:1\tcountry\t4000000\tVL\t\tVeland\t\tVelandia\n\
+                 geonames:2\tcity\t18000\tUS\tTX\tVelandia\t\t\n\
+                 geonames:3\tcity\t900\tVL\t01\tOrrin\t\t\n",
+                "p",
+            )
+            .unwrap(),
+            Vec::new(),
+        );
+        assert_eq!(kb.country_of_place("Velandia"), Some("VL"));
+        assert!(kb.names_place("Velandia") && !kb.names_place("Orrin"));
+        assert!(!kb.names_small_place_in("Orrin", &HashSet::from(["US"])));
+        assert!(kb.names_small_place_in("Orrin", &HashSet::from(["VL"])));
+    }
 
     proptest! {
         #[test]

@@ -111,7 +111,9 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
             let over: Vec<usize> = (0..ms.len())
                 .filter(|&i| ms[i].field == fi && ms[i].start < e && s < ms[i].end)
                 .collect();
-            if over.is_empty() && !next_to_capitalised(f.text, s, e) {
+            // A country's code glued to a currency sign is the currency ("US$48 million").
+            let currency = f.text[e..].starts_with('$');
+            if over.is_empty() && !next_to_capitalised(f.text, s, e) && !currency {
                 // The complement of a lower-case name ("le tribunal administratif de" +
                 // "Nantes") is that name, typed by its head as a span of the model would be.
                 match lower_case_head(f.text, s, res) {

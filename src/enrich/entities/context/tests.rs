@@ -84,6 +84,13 @@ fn well_known_names_the_model_missed() {
         &[("Nigeria", "PERSON")],
     );
     assert_eq!(names(&es), [("Nigeria".to_string(), L)]);
+    // A country's code glued to a currency sign is the currency.
+    let es = run(
+        Lang::En,
+        "Vexa raised US$48 million from its backers.",
+        &[("Vexa", "ORG")],
+    );
+    assert_eq!(names(&es), [("Vexa".to_string(), O)]);
 }
 
 #[test]

@@ -231,12 +231,25 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     // The noun in apposition, between commas ("the home's operator, Arden Care, said"): of a
     // body or a place only, which a comma does not make a person's.
     let apposed = t[m.end..].starts_with(',') && !complement_phrase(&win_toks, res);
+    // A demonym adjective between the noun and the name (« le cabinet rennais Arvel », « la
+    // société danoise Nordlys »): the noun's hint still holds.
+    let adjective_before = win.strip_suffix(' ').and_then(|w| {
+        let (rest, last) = w.rsplit_once(' ')?;
+        let demonym = last.chars().all(char::is_alphabetic)
+            && (res.demonyms.contains(&key(last))
+                || res
+                    .demonym_suffixes
+                    .iter()
+                    .any(|s| last.ends_with(s.as_str())));
+        demonym.then_some(rest)
+    });
     for (p, ty) in &ctx.before {
         let hit = if p.ends_with('\'') {
             ends_with_phrase(&win, p)
         } else {
             win.strip_suffix(' ')
                 .is_some_and(|w| ends_with_phrase(w, p))
+                || adjective_before.is_some_and(|w| ends_with_phrase(w, p))
                 || (apposed
                     && *ty != EntityType::Person
                     && win

@@ -670,3 +670,10 @@ fn a_name_after_the_street_of_an_address_is_its_town() {
     // No address: a square a speaker stands in.
     assert!(n.contains(&("Pell".to_string(), P)), "{n:?}");
 }
+
+#[test]
+fn a_demonym_adjective_between_the_noun_and_the_name_keeps_the_nouns_hint() {
+    let t = "Le cabinet rennais Kerbrat Lemoal a remporté le marché de la piscine.";
+    let es = run(Lang::Fr, t, &[("Kerbrat Lemoal", "PER")]);
+    assert!(has(&es, "Kerbrat Lemoal", O), "{:?}", names(&es));
+}

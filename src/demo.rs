@@ -240,5 +240,12 @@ fn spawn_daemon(
         }
         let _ = stop_tx.send(true);
     });
+    // The KB as the daemon keeps it: `verbatim_kb_entries` set, reloaded on SIGHUP and on change.
+    let _kb_reloader = crate::kb::spawn_reloader(
+        cfg.kb.clone(),
+        enricher.kb().clone(),
+        metrics.clone(),
+        stop_rx.clone(),
+    );
     tokio::spawn(async move { pipeline::run(&cfg, enricher, metrics, health, stop_rx).await })
 }

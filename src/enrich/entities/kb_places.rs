@@ -25,10 +25,26 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
     // The words of the article's longer names: "Griffith" of "Ann Griffith" is her surname,
     // "Hollister" of "Hollister Tool & Die" the firm's short name. Of a place's or a body's
     // name, not the words of its complement: the "Cork" of "the Port of Cork" is the town.
+    // A person's name holds its words whatever they name; a body's or a place's name not a
+    // country or a division ("Haryana" of "the Punjab and Haryana High Court" is the state).
     let mut name_words: HashSet<String> = HashSet::new();
+    let mut person_words: HashSet<String> = HashSet::new();
     for m in ms.iter() {
         let t = &doc.fields[m.field].text[m.start..m.end];
         if !t.contains(char::is_whitespace) {
+            continue;
+        }
+        // A place's name, told by the place word at either end, names its town: "Tovel"
+        // of "Tovel Town Hall", « Tovel » of « le district de Tovel », whatever the model's
+        // label.
+        let ends: Vec<&str> = [t.split_whitespace().next(), t.split_whitespace().last()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if ends
+            .iter()
+            .any(|w| res.type_words.get(&key(w)) == Some(&TypeWord::Loc))
+        {
             continue;
         }
         let person = label_type(&m.label) == EntityType::Person
@@ -42,7 +58,12 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
                     || res.complements.contains(&w)
                     || w.contains(['\'', '’']))
         });
-        name_words.extend(words.map(key));
+        let words = words.map(key);
+        if person {
+            person_words.extend(words);
+        } else {
+            name_words.extend(words);
+        }
     }
     // The lone words every mention of which the model called a person (not "Middlesbrough"
     // a person once and a club elsewhere), and none listed beside another person ("Kent,
@@ -137,6 +158,10 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
         // Khawr"): a name of several words is no lone surname.
         let town = form.contains(' ') && kb.names_place_by(form, TOWN, false);
         let known = kb.names_place(form);
+        if hometown(&t[..m.start], res) && (known || kb.names_small_place_in(form, &countries)) {
+            m.hint = Some(EntityType::Location);
+            continue;
+        }
         if !known && !town && !kb.names_small_place_in(form, &countries) {
             // A town the KB does not know, placed the way agencies write it: a region's
             // abbreviation after a comma ("Ferndale, Wash.,", "Moose Creek, Alta."); not a
@@ -169,7 +194,8 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
                 .iter()
                 .any(|p| p.len() > form.len() && p.contains(form));
         let lone_word = !form.contains(char::is_whitespace)
-            && !name_words.contains(&key(form))
+            && !person_words.contains(&key(form))
+            && (!name_words.contains(&key(form)) || kb.names_region(form))
             // A first name alone may be a person's ("her son, Kai,"), unless it is how the
             // language writes a country ("frôlé Maurice", Mauritius in French).
             && (!res.first_names.contains_key(&lower(form))
@@ -200,6 +226,21 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             m.hint = Some(EntityType::Location);
         }
     }
+}
+
+/// Whether `before` (the text before a name) closes on an age in apposition and a hometown's
+/// preposition (`hometown|` in `words.txt`): "Ada Lind, 58, of " Tovel.
+fn hometown(before: &str, res: &Profile) -> bool {
+    let Some((rest, prep)) = before.trim_end().rsplit_once(' ') else {
+        return false;
+    };
+    let Some(age) = rest.strip_suffix(',') else {
+        return false;
+    };
+    let digits = age.len() - age.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    res.hometown_preps.contains(&lower(prep))
+        && (1..=3).contains(&digits)
+        && age[..age.len() - digits].ends_with(", ")
 }
 
 /// Whether the name of `m` is a person's by the article around it: its last word is the surname
@@ -479,5 +520,47 @@ mod tests {
             names(&es),
             [("Tovebury State".to_string(), EntityType::Organization)]
         );
+    }
+
+    #[test]
+    fn a_region_in_a_bodys_name_a_town_in_a_places_and_a_hometown_after_an_age_are_places() {
+        use crate::enrich::kb::{parse::parse_places, Kb};
+        // Invented: Norvale, a first-level division; Tarrow, a town of 30,000; Delia, a town
+        // of 40,000 named like a person.
+        let kb = Kb::new(
+            parse_places(
+                "geonames:1\tadmin1\t2000000\tAA\t01\tNorvale\t\t\n\
+                 geonames:2\tcity\t30000\tAA\t01\tTarrow\t\t\n\
+                 geonames:3\tcity\t40000\tAA\t01\tDelia\t\t\n",
+                "p",
+            )
+            .unwrap(),
+            Vec::new(),
+        );
+        let t = "The Norvale High Court heard the case. Norvale has no other court. The Tarrow \
+                 Town Hall opened its doors, and Tarrow was calm. Police charged Ann Vey, 58, of \
+                 Delia, on Friday.";
+        let spans = [
+            ("Norvale High Court", "ORG"),
+            ("Norvale", "PERSON"),
+            ("Tarrow Town Hall", "PERSON"),
+            ("Tarrow", "PERSON"),
+            ("Ann Vey", "PERSON"),
+            ("Delia", "PERSON"),
+        ];
+        let n = names(&run_kb(Lang::En, t, &spans, &kb));
+        for place in ["Norvale", "Delia"] {
+            assert!(
+                n.contains(&(place.into(), EntityType::Location)),
+                "{place}: {n:?}"
+            );
+        }
+        // "Tarrow" is the town (a place of its hall, or its own), no one's surname.
+        let persons: Vec<&str> = n
+            .iter()
+            .filter(|(_, ty)| *ty == EntityType::Person)
+            .map(|(name, _)| name.as_str())
+            .collect();
+        assert_eq!(persons, ["Ann Vey"], "{n:?}");
     }
 }

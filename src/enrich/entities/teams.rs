@@ -7,6 +7,7 @@
 //! l'Italie").
 
 use super::mention::M;
+use super::typing::label_type;
 use crate::enrich::analysis::Analysis;
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::kb::Kb;
@@ -61,6 +62,10 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, sports: bool, ms:
             m.hint = Some(EntityType::Organization);
             continue;
         }
+        if nickname(t, m, res, kb) {
+            m.hint = Some(EntityType::Organization);
+            continue;
+        }
         // A person is beaten or faced too ("beat Novak in the final"): a name the model called
         // a person is a team only when the KB knows it as a town ("hosts Wigan on Sunday").
         if m.ty() == EntityType::Person && !kb.names_place(&t[m.start..m.end]) {
@@ -70,6 +75,27 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, sports: bool, ms:
             m.hint = Some(EntityType::Organization);
         }
     }
+}
+
+/// "the Marlins", « les Canaris »: in a sports report, a capitalised plural word after a
+/// definite article, that no place bears and the model did not call a thing or a nationality,
+/// is a team's nickname.
+fn nickname(t: &str, m: &M, res: &Profile, kb: &Kb) -> bool {
+    let name = &t[m.start..m.end];
+    let mut rest = name.chars();
+    let plural = rest.next().is_some_and(char::is_uppercase)
+        && rest.clone().count() >= 3
+        && rest.all(char::is_lowercase)
+        && name.ends_with('s');
+    let window = before(t, m.start);
+    let article = window.rsplit(' ').next().unwrap_or("");
+    plural
+        && m.hint.is_none()
+        && label_type(&m.label) != EntityType::Misc
+        && res.definites.contains(article)
+        && !res.demonyms.contains(&lower(name))
+        && !kb.names_place(name)
+        && gazetteer().lookup(name).is_none()
 }
 
 /// Whether a possessive and a person's name (a mention among `persons`, by field and start)
@@ -354,6 +380,28 @@ mod tests {
             "{:?}",
             names(&es)
         );
+    }
+
+    #[test]
+    fn in_a_sports_report_a_plural_nickname_and_a_settlements_club_are_teams() {
+        let t = "The Marlins beat Tovel City 3-1 in the league at Dale Carson Field. The Marlins \
+                 goalkeeper made five saves, and the Tovel City manager praised his striker.";
+        let spans = [
+            ("Marlins", "PERSON"),
+            ("Tovel City", "GPE"),
+            ("Dale Carson Field", "FAC"),
+            ("Marlins", "PERSON"),
+            ("Tovel City", "GPE"),
+        ];
+        let n = names(&run(Lang::En, t, &spans));
+        for club in ["Marlins", "Tovel City"] {
+            assert!(n.contains(&(club.into(), O)), "{club}: {n:?}");
+        }
+        assert!(n.contains(&("Dale Carson Field".into(), L)), "{n:?}");
+        let t = "Les Canaris ont battu Tovel 2-1 en championnat samedi. L'entraîneur des Canaris \
+                 a salué son gardien.";
+        let n = names(&run(Lang::Fr, t, &[("Canaris", "PER"), ("Canaris", "PER")]));
+        assert_eq!(n, [("Canaris".to_string(), O)]);
     }
 
     #[test]

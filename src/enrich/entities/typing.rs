@@ -311,6 +311,12 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
             {
                 return NameRule::new(EntityType::Organization, TypeRule::OrgHeadWord)
             }
+            // A settlement's head yields to the words around the name ("a win over Marle
+            // City", "the Marle City goalkeeper": the club).
+            TypeWord::Loc
+                if context
+                    && voted == EntityType::Organization
+                    && res.settlement_heads.contains(head_word) => {}
             // Likewise a place: "Whitlow Falls", not "Tom Hill".
             TypeWord::Loc
                 if words.len() >= 3

@@ -391,6 +391,15 @@ pub struct Profile {
     /// Words before a club's town in its full name ("FC" of "FC Lorient"): the town alone is
     /// the club's short name in the same article.
     pub club_prefixes: HashSet<String>,
+    /// Head words of a feature or a facility bearing a name of its own, not a town's
+    /// (`own_name|`: « le lac de Vérane » … « Vérane »): the name alone is the same place.
+    pub own_name_heads: HashSet<String>,
+    /// Head words of a settlement's name (`settlement|`: "Tovel City") that the words around
+    /// its mentions may overrule: in a sports report "Marle City" is the club.
+    pub settlement_heads: HashSet<String>,
+    /// Prepositions of a person's hometown after their age (`hometown|of`: "Ada Lind, 58, of
+    /// Tovel"): the name after them is a place.
+    pub hometown_preps: HashSet<String>,
     /// Letters of a road class before a road's number ("a" of "A82", "rd" of "RD 964"),
     /// with the most digits of the class's numbers (`road_prefix|a:2`; 4 when not given).
     pub road_prefixes: HashMap<String, usize>,
@@ -619,6 +628,9 @@ impl Profile {
             place_prefixes: HashSet::new(),
             place_particles: HashSet::new(),
             club_prefixes: HashSet::new(),
+            own_name_heads: HashSet::new(),
+            settlement_heads: HashSet::new(),
+            hometown_preps: HashSet::new(),
             road_prefixes: HashMap::new(),
             magnitudes: HashSet::new(),
             not_person_openers: HashSet::new(),

@@ -5,6 +5,8 @@
 //! ("Organisation mondiale de la santé (OMS)"), abbreviated names the resources expand ("Mass."
 //! and "Massachusetts").
 
+mod head_first;
+
 use super::mention::M;
 use super::typing::type_override;
 use crate::enrich::gazetteer::gazetteer;
@@ -484,6 +486,8 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
             org_generic
                 || fronted
                 || dedicated
+                || head_first::own_name(ia, ib, res)
+                || head_first::head_first_prefix(ia, ib, res)
                 || same
                     && ((la >= 2 && suffix && !headed && !complement)
                         || opening
@@ -696,5 +700,4 @@ fn spells(name: &str, ac: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "cluster_tests.rs"]
 mod tests;

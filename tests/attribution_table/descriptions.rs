@@ -1,6 +1,6 @@
 //! Table tests of descriptions standing for a person named before: a description of a role
-//! class ("le magistrat" for the presiding judge, "the lawmaker" for a senator) and a
-//! description by age ("the 45-year-old said").
+//! class ("le magistrat" for the presiding judge, "the lawmaker" for a senator), a description
+//! by age ("the 45-year-old said") and a party to a trial ("the defendant", « le prévenu »).
 //! Every sentence and name here is invented for the test.
 
 use super::{case, run, run_parsed};
@@ -152,6 +152,28 @@ fn a_place_in_the_complement_of_a_description_is_not_the_subject() {
                 "la présence policière est un bon début",
                 Some("Nadia Forget"),
             )]),
+        )],
+    );
+}
+
+#[test]
+fn a_party_to_a_trial_is_the_person_the_report_gave_an_age() {
+    run(
+        "fr",
+        "party",
+        &[case(
+            "Mardi, Paul Verdier, 47 ans, comparaissait devant le tribunal correctionnel.\n\nLa présidente, Anne Roussel, a rappelé les faits.\n\nMe Luc Fabre a plaidé la relaxe pour son client.\n\nLe prévenu a assuré n'avoir « jamais touché à cet argent ».",
+            &[("jamais touché à cet argent", Some("Paul Verdier"))],
+            None,
+        )],
+    );
+    run(
+        "en",
+        "party",
+        &[case(
+            "Dana Whitlock, 52, of Tarrow, appeared in court on Monday. Judge Ann Roy read the charges. Her lawyer, Tom Reed, asked for bail. The defendant told the court she was \"deeply sorry for what happened\".",
+            &[("deeply sorry for what happened", Some("Dana Whitlock"))],
+            None,
         )],
     );
 }

@@ -45,6 +45,9 @@ pub struct Context {
     pub kin: HashSet<String>,
     /// Possessive determiners before a kinship noun ("his", "sa").
     pub kin_dets: HashSet<String>,
+    /// Roles of a party to a trial ("defendant", « prévenu »): a court report names the party
+    /// once with their age, then by the role.
+    pub parties: HashSet<String>,
 }
 
 impl Context {
@@ -104,9 +107,25 @@ impl Context {
                 ["kin", "det", w] => {
                     c.kin_dets.insert(lower(w));
                 }
+                ["party", w] => {
+                    c.parties.insert(lower(w));
+                }
                 _ => {}
             }
         }
         c
+    }
+
+    /// Whether `rest`, the text right after a name, opens on an age in apposition: a comma, a
+    /// number of one to three digits, then a comma or an age word ("Karim, 34 ans,", "Tom
+    /// Okafor, 45, a driver").
+    pub fn age_apposition(&self, rest: &str) -> bool {
+        let Some(r) = rest.strip_prefix(", ") else {
+            return false;
+        };
+        let n = r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len());
+        let after = r[n..].trim_start();
+        (1..=3).contains(&n)
+            && (after.starts_with(',') || self.ages.iter().any(|a| after.starts_with(a.as_str())))
     }
 }

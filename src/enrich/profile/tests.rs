@@ -69,6 +69,7 @@ fn context_files_are_well_formed() {
                 }
                 ["team", "before" | "after", w] => !w.is_empty(),
                 ["kin", "noun" | "det", w] => !w.is_empty() && lower(w) == w,
+                ["party", w] => !w.is_empty() && lower(w) == w,
                 _ => false,
             };
             assert!(ok, "{lang}/context.txt: malformed line {l:?}");

@@ -544,6 +544,23 @@ impl<'a> Resolver<'a> {
         {
             return Some(org);
         }
+        // "Paul Vey, 41, pleaded guilty … the defendant told the court": a party to a trial
+        // (`party|` in `context.txt`) is the first person the article gives an age.
+        if self.res.context.parties.contains(word) {
+            let aged = cands
+                .iter()
+                .filter(|c| c.at < pos)
+                .find_map(|c| match c.kind {
+                    Cand::Person(i) if self.gender[i].agrees(g) => fd
+                        .mention_starting(c.at)
+                        .filter(|m| self.res.context.age_apposition(&fd.text[m.end..]))
+                        .map(|_| i),
+                    _ => None,
+                });
+            if aged.is_some() {
+                return aged;
+            }
+        }
         // The role written next to a name only later in the text ("a déclaré le maire. […]
         // Jean Dupont, le maire de la ville"): the person it describes.
         let later = cands

@@ -193,14 +193,8 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
         }
     }
     // An age in apposition: "Karim, 34 ans,", "Tom Okafor, 45, a driver".
-    if let Some(r) = t[m.end..].strip_prefix(", ") {
-        let n = r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len());
-        if (1..=3).contains(&n) {
-            let rest = r[n..].trim_start();
-            if rest.starts_with(',') || ctx.ages.iter().any(|a| rest.starts_with(a.as_str())) {
-                return Some(EntityType::Person);
-            }
-        }
+    if ctx.age_apposition(&t[m.end..]) {
+        return Some(EntityType::Person);
     }
     // "la société Lumora", "le quartier de Belleville".
     let win = before_window(t, m.start);

@@ -1,6 +1,7 @@
 //! Table tests of descriptions standing for a person named before: a description of a role
 //! class ("le magistrat" for the presiding judge, "the lawmaker" for a senator), a description
-//! by age ("the 45-year-old said") and a party to a trial ("the defendant", « le prévenu »).
+//! by age ("the 45-year-old said"), a party to a trial ("the defendant", « le prévenu ») and an
+//! unnamed voice of a body described by a noun ("a company spokesperson").
 //! Every sentence and name here is invented for the test.
 
 use super::{case, run, run_parsed};
@@ -173,6 +174,19 @@ fn a_party_to_a_trial_is_the_person_the_report_gave_an_age() {
         &[case(
             "Dana Whitlock, 52, of Tarrow, appeared in court on Monday. Judge Ann Roy read the charges. Her lawyer, Tom Reed, asked for bail. The defendant told the court she was \"deeply sorry for what happened\".",
             &[("deeply sorry for what happened", Some("Dana Whitlock"))],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn an_unnamed_voice_of_a_described_body_speaks_for_the_body() {
+    run(
+        "en",
+        "voice",
+        &[case(
+            "Brenvale Logistics Ltd denied the claims on Monday.\n\n\"We have always paid our drivers on time,\" a company spokesperson said.",
+            &[("We have always paid our drivers on time,", Some("Brenvale Logistics Ltd"))],
             None,
         )],
     );

@@ -142,3 +142,25 @@ fn complement_org(fd: &Field<'_>, k: usize, res: &Profile) -> Option<usize> {
     let m = fd.mention_starting(fd.toks.get(n)?.start)?;
     (fd.is_speakable(m.entity) && !fd.is_person(m.entity)).then_some(m.entity)
 }
+
+/// "Paul Vey, 41, pleaded guilty … the defendant told the court": the person a party to a trial
+/// (`party|` in `context.txt`) stands for, the first the article gives an age in apposition
+/// before byte `pos`, of a gender that `agrees`.
+pub(super) fn aged_person(
+    fd: &Field<'_>,
+    pos: usize,
+    cands: &[Candidate],
+    agrees: impl Fn(usize) -> bool,
+    res: &Profile,
+) -> Option<usize> {
+    cands
+        .iter()
+        .filter(|c| c.at < pos)
+        .find_map(|c| match c.kind {
+            Cand::Person(i) if agrees(i) => fd
+                .mention_starting(c.at)
+                .filter(|m| res.context.age_apposition(&fd.text[m.end..]))
+                .map(|_| i),
+            _ => None,
+        })
+}

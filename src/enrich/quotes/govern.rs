@@ -341,6 +341,9 @@ pub(super) fn subject_phrase(
     if let Some(m) = represented_org(fd, p, s, res) {
         return Some(Phrase::at(Ref::Ent(m.entity), t.start));
     }
+    if let Some(noun) = described_voice(fd, p, s, res) {
+        return Some(Phrase::at(Ref::OrgDesc(noun), t.start));
+    }
     let phrase = p.noun_phrase(s).unwrap_or(s..s + 1);
     let tree = p.subtree(s);
     let k0 = fd.tok_at(p.tokens[phrase.start].start);
@@ -457,6 +460,20 @@ fn represented_org(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> Opt
             fd.mention_over(t.start, t.end)
         })
         .find(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))
+}
+
+/// The body an unnamed voice speaks for, described by a lower-case noun compounded before it
+/// under an indefinite article: "a company spokesperson", "a ministry spokeswoman" (`org|` and
+/// `voice|` in `words.txt`): the noun, resolved against the bodies named before.
+fn described_voice(fd: &Field<'_>, p: &Analysis, s: usize, res: &Profile) -> Option<String> {
+    if !has_indefinite_det(fd, p, s, res) || !res.voices.contains(&lower(&p.tokens[s].lemma)) {
+        return None;
+    }
+    p.children(s)
+        .filter(|&c| c < s && dep_base(p, c) == "compound")
+        .map(|c| &fd.text[p.tokens[c].start..p.tokens[c].end])
+        .find(|w| w.starts_with(char::is_lowercase) && res.org_nouns.contains(&lower(w)))
+        .map(lower)
 }
 
 /// The cue as written: the verb with the auxiliaries and reflexive pronoun before it ("a-t-il

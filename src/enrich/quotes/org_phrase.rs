@@ -3,7 +3,7 @@
 //! Unies"), or the noun alone with what only describes it ("la compagnie irlandaise à bas
 //! coûts", "la société d'État"): a description resolved against the bodies named before.
 
-use super::field::{Field, Span};
+use super::field::{Field, MentionAt, Span};
 use super::govern::token_at;
 use super::speaker::{Article, Ref};
 use crate::enrich::profile::{key, Profile};
@@ -175,4 +175,43 @@ pub(super) fn org_complement(fd: &Field<'_>, j: usize, k1: usize, res: &Profile)
         [w] if res.stop.contains(&key(w)) => None,
         _ => end,
     }
+}
+
+/// The organisation whose unnamed voice token `v` is, named right before it under an article:
+/// "an Ofcom spokeswoman said", "a Harbour Board spokesperson confirmed" (a voice noun of the
+/// profile; "a UN official" is a member the text does not name).
+pub(super) fn voice_of_named_body(
+    fd: &Field<'_>,
+    b0: usize,
+    v: usize,
+    res: &Profile,
+) -> Option<MentionAt> {
+    if !res.voices.contains(&fd.toks[v].lower) || v <= b0 {
+        return None;
+    }
+    let m = fd
+        .mention_ending(fd.toks[v - 1].end)
+        .filter(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))?;
+    let k = fd.tok_at(m.start);
+    (k > b0 && res.articles.contains_key(&fd.toks[k - 1].lower)).then_some(m)
+}
+
+/// The noun of the organisation whose unnamed voice token `v` is, written right before it in
+/// lower case under an indefinite article: "a company spokesperson said", "a ministry
+/// spokeswoman" (the body described, one named before; `org|` and `voice|` in `words.txt`).
+pub(super) fn voice_of_described_body(
+    fd: &Field<'_>,
+    b0: usize,
+    v: usize,
+    res: &Profile,
+) -> Option<usize> {
+    if !res.voices.contains(&fd.toks[v].lower) || v < b0 + 2 {
+        return None;
+    }
+    let (art, noun) = (&fd.toks[v - 2], &fd.toks[v - 1]);
+    (!noun.cap
+        && res.org_nouns.contains(&noun.lower)
+        && res.articles.contains_key(&art.lower)
+        && !res.definites.contains(&art.lower))
+    .then_some(v - 1)
 }

@@ -2,7 +2,7 @@
 //! compatible person, roles to the person they were written next to, descriptions of an
 //! organisation to the one named before, names the model missed to new speakers.
 
-use super::candidates::{Cand, Candidate};
+use super::candidates::{aged_person, Cand, Candidate};
 use super::clauses;
 use super::cues::is_boundary;
 use super::field::{Field, MentionAt, Span};
@@ -544,22 +544,11 @@ impl<'a> Resolver<'a> {
         {
             return Some(org);
         }
-        // "Paul Vey, 41, pleaded guilty … the defendant told the court": a party to a trial
-        // (`party|` in `context.txt`) is the first person the article gives an age.
+        // A party to a trial is the person the report gave an age, or someone it does not
+        // name: not the prosecutor or the judge named last.
         if self.res.context.parties.contains(word) {
-            let aged = cands
-                .iter()
-                .filter(|c| c.at < pos)
-                .find_map(|c| match c.kind {
-                    Cand::Person(i) if self.gender[i].agrees(g) => fd
-                        .mention_starting(c.at)
-                        .filter(|m| self.res.context.age_apposition(&fd.text[m.end..]))
-                        .map(|_| i),
-                    _ => None,
-                });
-            if aged.is_some() {
-                return aged;
-            }
+            let agrees = |i: usize| self.gender[i].agrees(g);
+            return aged_person(fd, pos, cands, agrees, self.res);
         }
         // The role written next to a name only later in the text ("a déclaré le maire. […]
         // Jean Dupont, le maire de la ville"): the person it describes.

@@ -4,7 +4,7 @@
 
 use super::cues::cue_at;
 use super::field::{Field, MentionAt, Span};
-use super::org_phrase::org_phrase;
+use super::org_phrase::{self, org_phrase};
 use super::subjects::{apposed_person, names_no_person};
 use crate::enrich::explain::SpeakerRef;
 use crate::enrich::profile::{key, lower, Gender, Profile};
@@ -582,24 +582,16 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
         }
         return r;
     }
-    if let Some(m) = voice_of_named_body(fd, b0, j - 1, res) {
+    if let Some(m) = org_phrase::voice_of_named_body(fd, b0, j - 1, res) {
         return Phrase::at(Ref::Ent(m.entity), m.start);
     }
-    np(fd, phrase_start(fd, b0, j, res), j, res)
-}
-
-/// The organisation whose unnamed voice token `v` is, named right before it under an article:
-/// "an Ofcom spokeswoman said", "a Harbour Board spokesperson confirmed" (a voice noun of the
-/// profile; "a UN official" is a member the text does not name).
-fn voice_of_named_body(fd: &Field<'_>, b0: usize, v: usize, res: &Profile) -> Option<MentionAt> {
-    if !res.voices.contains(&fd.toks[v].lower) || v <= b0 {
-        return None;
+    if let Some(noun) = org_phrase::voice_of_described_body(fd, b0, j - 1, res) {
+        return Phrase::at(
+            Ref::OrgDesc(fd.toks[noun].lower.clone()),
+            fd.toks[noun].start,
+        );
     }
-    let m = fd
-        .mention_ending(fd.toks[v - 1].end)
-        .filter(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))?;
-    let k = fd.tok_at(m.start);
-    (k > b0 && res.articles.contains_key(&fd.toks[k - 1].lower)).then_some(m)
+    np(fd, phrase_start(fd, b0, j, res), j, res)
 }
 
 /// The lower-case noun whose complement opens at byte `at` ("riveraine" of "la riveraine de

@@ -82,11 +82,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, sports: bool, ms:
 /// is a team's nickname.
 fn nickname(t: &str, m: &M, res: &Profile, kb: &Kb) -> bool {
     let name = &t[m.start..m.end];
-    let mut rest = name.chars();
-    let plural = rest.next().is_some_and(char::is_uppercase)
-        && rest.clone().count() >= 3
-        && rest.all(char::is_lowercase)
-        && name.ends_with('s');
+    let plural = capitalised_plural(name);
     let window = before(t, m.start);
     let article = window.rsplit(' ').next().unwrap_or("");
     plural
@@ -174,11 +170,7 @@ fn place_and_plural(t: &str, m: &M, res: &Profile, kb: &Kb) -> bool {
     let Some((place, last)) = t[m.start..m.end].rsplit_once(' ') else {
         return false;
     };
-    let mut rest = last.chars();
-    let plural = rest.next().is_some_and(char::is_uppercase)
-        && rest.clone().count() >= 3
-        && rest.all(char::is_lowercase)
-        && last.ends_with('s');
+    let plural = capitalised_plural(last);
     let head_word = |w: &str| res.type_words.contains_key(&key(w));
     if !plural || head_word(last) || head_word(&last[..last.len() - 1]) {
         return false;
@@ -188,6 +180,16 @@ fn place_and_plural(t: &str, m: &M, res: &Profile, kb: &Kb) -> bool {
     res.definites.contains(article)
         && (matches!(gazetteer().lookup(place), Some((EntityType::Location, _)))
             || kb.names_place(place))
+}
+
+/// Whether `w` is a capitalised plural of four letters or more ("Marlins", « Canaris »): a
+/// capital, lower-case letters, a closing "s".
+fn capitalised_plural(w: &str) -> bool {
+    let mut rest = w.chars();
+    rest.next().is_some_and(char::is_uppercase)
+        && rest.clone().count() >= 3
+        && rest.all(char::is_lowercase)
+        && w.ends_with('s')
 }
 
 /// Whether the article holds enough distinct sport words (or a score) to be a sports report.

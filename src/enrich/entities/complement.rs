@@ -10,7 +10,7 @@
 //! "for" is the sentence's ("sent to the Investigation Department for further tests").
 
 use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
-use crate::enrich::tokens::tokenize;
+use crate::enrich::tokens::{tokenize, Tok};
 
 /// Longest stretch after the span looked at, in bytes (widened to a char boundary).
 const WINDOW: usize = 48;
@@ -75,13 +75,24 @@ const LIST_WINDOW: usize = 160;
 /// Most items an enumeration adds to a name.
 const MAX_ITEMS: usize = 6;
 
+/// Most lower-case adjectives after a capitalised portfolio noun ("de la Pêche maritime").
+const MAX_ADJECTIVES: usize = 2;
+
 /// Where the name `t[s..e]` of an institution ends once the portfolios it enumerates are
 /// added: a name opening on an organisation head and ending on a complement and its noun
 /// ("Direction de la culture") may go on with more complements of one noun each, after commas
 /// and closed by a coordinator (", du sport et de la jeunesse"; "le ministère de la Mer, de
 /// la Pêche et des Ports"); `org`: the model called the name an organisation, which makes any
-/// capitalised first word its head ("Service de la faune"). Without the closing coordinator the commas are the sentence's
-/// ("le Service de la faune, de son côté, …" ends on "faune"). Only where heads come first.
+/// capitalised first word its head ("Service de la faune"). Without the closing coordinator
+/// the commas are the sentence's ("le Service de la faune, de son côté, …" ends on "faune").
+/// Only where heads come first.
+///
+/// A capitalised portfolio may carry lower-case adjectives ("du Commerce extérieur, de la
+/// Pêche côtière et des Mines"); on the last one only before a punctuation mark, where the
+/// sentence cannot go on with a verb. The last may be a pair of plural nouns ("et des Ponts et
+/// Chaussées"). A name ending on a preposition that is no complement, its article and noun
+/// ("Fonds de lutte contre la faim") lists its items by their article alone (", la
+/// tuberculose et le paludisme").
 pub(super) fn enumeration_end(
     t: &str,
     s: usize,
@@ -96,12 +107,29 @@ pub(super) fn enumeration_end(
     let head_first = name.first().is_some_and(|h| {
         h.word && (res.type_words.get(&key(&h.lower)) == Some(&TypeWord::Org) || (org && h.cap))
     });
-    let n = name.len();
-    let ends_on_complement = n >= 3
-        && (res.complements.contains(&name[n - 2].lower)
-            || (res.articles.contains_key(&name[n - 2].lower)
-                && res.complements.contains(&name[n - 3].lower)));
-    let last = &t[s + name[n - 1].start..e];
+    let adjective = |w: &str| w.starts_with(char::is_lowercase) && is_adjective(w, res);
+    // The last noun of the name, past the adjectives of a capitalised one.
+    let mut n = name.len();
+    while n > 1
+        && name.len() - n < MAX_ADJECTIVES
+        && adjective(&t[s + name[n - 1].start..s + name[n - 1].end])
+        && name[n - 2].cap
+    {
+        n -= 1;
+    }
+    let before_noun = |d: usize| n > d && name[n - 1 - d].word;
+    let (ends_on_complement, by_article) = if n >= 3 {
+        let c2 = &name[n - 2].lower;
+        let c3 = &name[n - 3].lower;
+        let article2 = res.articles.contains_key(c2);
+        let complement = res.complements.contains(c2) || (article2 && res.complements.contains(c3));
+        // "contre le sida": a preposition that is no complement, then an article.
+        let by_article = article2 && !complement && before_noun(2) && res.preps.contains(c3);
+        (complement || by_article, by_article)
+    } else {
+        (false, false)
+    };
+    let last = &t[s + name[n - 1].start..s + name[n - 1].end];
     if !head_first || !ends_on_complement || !is_item_noun(last, res) {
         return None;
     }
@@ -114,8 +142,8 @@ pub(super) fn enumeration_end(
     }
     let rest = &t[e..to];
     let toks = tokenize(rest, &res.tokens);
+    let word_at = |i: usize| toks.get(i).map(|x| &rest[x.start..x.end]);
     let mut i = 0;
-    let mut end = None;
     for _ in 0..MAX_ITEMS {
         // The separator: a comma, or the coordinator that closes the list.
         let closing = match toks.get(i) {
@@ -124,19 +152,23 @@ pub(super) fn enumeration_end(
             _ => return None,
         };
         i += 1;
-        if !toks
+        if !by_article {
+            if !toks
+                .get(i)
+                .is_some_and(|c| res.complements.contains(&c.lower))
+            {
+                return None;
+            }
+            i += 1;
+        }
+        let elided = i > 0 && toks[i - 1].lower.ends_with('\'');
+        let article = toks
             .get(i)
-            .is_some_and(|c| res.complements.contains(&c.lower))
-        {
+            .is_some_and(|a| res.articles.contains_key(&a.lower));
+        if by_article && !article {
             return None;
         }
-        i += 1;
-        let elided = toks[i - 1].lower.ends_with('\'');
-        if !elided
-            && toks
-                .get(i)
-                .is_some_and(|a| res.articles.contains_key(&a.lower))
-        {
+        if (by_article || !elided) && article {
             i += 1;
         }
         let noun = toks.get(i)?;
@@ -144,17 +176,56 @@ pub(super) fn enumeration_end(
             return None;
         }
         i += 1;
-        // The last item is one word, not the first of another name ("de la mairie de X et de
-        // la Région Grand Est" names two bodies).
-        if closing && toks.get(i).is_some_and(|x| x.word && x.cap) {
-            return None;
+        // Adjectives of a capitalised noun: before the next separator on an item inside the
+        // list, before a punctuation mark on the last.
+        let mut adjectives = 0;
+        while cap && adjectives < MAX_ADJECTIVES && word_at(i).is_some_and(adjective) {
+            adjectives += 1;
+            i += 1;
         }
         if closing {
-            end = Some(e + noun.end);
-            break;
+            // Words after the last noun and before another word are the sentence's verb
+            // ("et des Ports annonce un plan"): the name ends on the noun.
+            if adjectives > 0 && toks.get(i).is_some_and(|x| x.word) {
+                i -= adjectives;
+                adjectives = 0;
+            }
+            // "et des Ponts et Chaussées": a pair of plural nouns is one portfolio.
+            if adjectives == 0 && plural_pair(&toks, rest, i, noun, res) {
+                i += 2;
+            }
+            // The last item is one word, not the first of another name ("de la mairie de X
+            // et de la Région Grand Est" names two bodies).
+            if toks.get(i).is_some_and(|x| x.word && x.cap) {
+                return None;
+            }
+            return Some(e + toks[i - 1].end);
         }
     }
-    end
+    None
+}
+
+/// Whether the tokens at `i` are a coordinator and a capitalised plural noun closing a pair
+/// with the plural `noun` before them ("Eaux et Forêts", "Ponts et Chaussées").
+fn plural_pair(toks: &[Tok], rest: &str, i: usize, noun: &Tok, res: &Profile) -> bool {
+    let plural = |w: &str| w.ends_with(['s', 'x']);
+    let (Some(and), Some(second)) = (toks.get(i), toks.get(i + 1)) else {
+        return false;
+    };
+    let second_word = &rest[second.start..second.end];
+    res.and_words.contains(&and.lower)
+        && second.word
+        && second.cap
+        && plural(&rest[noun.start..noun.end])
+        && plural(second_word)
+        && is_item_noun(second_word, res)
+        && !toks.get(i + 2).is_some_and(|x| x.word && x.cap)
+}
+
+/// Whether `w` may be an adjective after a capitalised noun: a word of letters, no grammar
+/// word nor coordinator.
+fn is_adjective(w: &str, res: &Profile) -> bool {
+    is_item_noun(w, res) && !res.and_words.contains(&lower(w)) && !res.preps.contains(&lower(w))
 }
 
 /// Whether `w` may be one item of an enumerated portfolio: a noun of letters (or hyphens),

@@ -82,6 +82,48 @@ fn an_institution_s_enumerated_portfolios_are_part_of_its_name() {
 }
 
 #[test]
+fn portfolios_with_adjectives_a_pair_of_plurals_and_listed_objects_are_part_of_the_name() {
+    // Adjectives of capitalised portfolios, and a closing pair of plural nouns.
+    let t = "Selon le ministère de l’Industrie, de la Pêche côtière, du Commerce extérieur et \
+             des Ponts et Chaussées, la production a baissé.";
+    let es = run(Lang::Fr, t, &[("ministère de l’Industrie", "ORG")]);
+    let full = "ministère de l’Industrie, de la Pêche côtière, du Commerce extérieur et des \
+                Ponts et Chaussées";
+    assert_eq!(names(&es), [(full.to_string(), O)]);
+    // The name itself may end on an adjective; the last portfolio ends before the verb.
+    let t =
+        "Le ministère de l'Instruction publique, du Préscolaire et des Loisirs annonce un plan.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("ministère de l'Instruction publique", "ORG")],
+    );
+    let full = "ministère de l'Instruction publique, du Préscolaire et des Loisirs";
+    assert_eq!(names(&es), [(full.to_string(), O)]);
+    // A name ending on "contre" and its object lists more objects by their article.
+    let t = "Le Fonds européen de lutte contre la faim, la sécheresse et le chômage a versé 3 \
+             millions.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Fonds européen de lutte contre la faim", "ORG")],
+    );
+    let full = "Fonds européen de lutte contre la faim, la sécheresse et le chômage";
+    assert_eq!(names(&es), [(full.to_string(), O)]);
+    // Without a closing coordinator, the commas are the sentence's.
+    let t = "Le ministère de l'Instruction publique, selon ses services, a répondu.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("ministère de l'Instruction publique", "ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        [("ministère de l'Instruction publique".to_string(), O)]
+    );
+}
+
+#[test]
 fn a_road_s_number_is_part_of_its_name() {
     let t = "Crews closed 52nd Street and 9th Avenue, then Highway 12 near the bridge.";
     let es = run(

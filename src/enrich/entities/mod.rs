@@ -24,6 +24,7 @@ mod credits;
 mod edge_tests;
 #[cfg(test)]
 mod evidence_tests;
+mod features;
 mod given_names;
 mod headline;
 #[cfg(test)]
@@ -111,6 +112,7 @@ pub fn canonicalize_parsed(
     given_names::apply(an, res, &mut ms);
     lone_places::apply(an, res, &mut ms);
     roads::apply(an, res, sports, &mut ms);
+    features::apply(an, res, &mut ms);
     acronyms::apply(an, res, &mut ms);
     role_names::apply(an, res, &mut ms);
     located_places::apply(an, res, kb, &mut ms);

@@ -394,6 +394,11 @@ pub struct Profile {
     /// Head words of a feature or a facility bearing a name of its own, not a town's
     /// (`own_name|`: « le lac de Vérane » … « Vérane »): the name alone is the same place.
     pub own_name_heads: HashSet<String>,
+    /// Capitalised head words of a natural feature written before its name (`feature_first|`:
+    /// "the River Tove", "Lake Vern").
+    pub feature_first: HashSet<String>,
+    /// The same written after the name (`feature_last|`: "the Tove River", "Vance Creek").
+    pub feature_last: HashSet<String>,
     /// Head words of a settlement's name (`settlement|`: "Tovel City") that the words around
     /// its mentions may overrule: in a sports report "Marle City" is the club.
     pub settlement_heads: HashSet<String>,
@@ -629,6 +634,8 @@ impl Profile {
             place_particles: HashSet::new(),
             club_prefixes: HashSet::new(),
             own_name_heads: HashSet::new(),
+            feature_first: HashSet::new(),
+            feature_last: HashSet::new(),
             settlement_heads: HashSet::new(),
             hometown_preps: HashSet::new(),
             road_prefixes: HashMap::new(),

@@ -223,6 +223,8 @@ impl Profile {
                 "place_particle" => &mut self.place_particles,
                 "club_prefix" => &mut self.club_prefixes,
                 "own_name" => &mut self.own_name_heads,
+                "feature_first" => &mut self.feature_first,
+                "feature_last" => &mut self.feature_last,
                 "settlement" => &mut self.settlement_heads,
                 "hometown" => &mut self.hometown_preps,
                 "magnitude" => &mut self.magnitudes,

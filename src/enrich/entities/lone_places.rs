@@ -5,6 +5,13 @@
 //! hinted as a place. The prepositions are `place_prep|` in `words.txt`; a person is reached
 //! after them too ("looked at Vale", « a répondu à Vale »), but by a name introduced in full
 //! first.
+//!
+//! The model also calls organisations the neighbourhoods and villages it does not know ("a
+//! clinic in Tovebrook", "flooding near Tovebrook"). After the narrower prepositions of
+//! `town_prep|` (where a body is rarely written: "in", not "at Tovecorp"), a lone word the
+//! model only ever called an organisation is likewise a place, unless a context word made it
+//! one (in a sports report: "a win over Tovebrook"), it is written in capitals (an acronym:
+//! "in NATO") or it is a body's head word ("in Parliament").
 
 use super::mention::M;
 use super::typing::label_type;
@@ -20,9 +27,15 @@ struct Lone {
     after_place_prep: bool,
     /// A mention of it has a context hint of a person.
     person_hint: bool,
+    /// A mention of it follows a town preposition (`town_prep|`).
+    after_town_prep: bool,
+    /// A mention of it has a context hint, or a label, of something else than an
+    /// organisation.
+    not_body: bool,
 }
 
-/// Hint as places the person-labelled mentions of lone words the article places.
+/// Hint as places the person-labelled mentions of lone words the article places, and the
+/// organisation-labelled ones it places as towns.
 pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
     if res.place_preps.is_empty() {
         return;
@@ -31,10 +44,15 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
     let mut lone: HashMap<String, Lone> = HashMap::new();
     // Words of names of two words or more: a surname or a first name of a person named in full.
     let mut in_names: HashSet<String> = HashSet::new();
+    // Words of persons' names of two words or more.
+    let mut in_person_names: HashSet<String> = HashSet::new();
     for m in ms.iter() {
         let t = text_of(m);
         if t.contains(char::is_whitespace) {
             in_names.extend(t.split_whitespace().map(key));
+            if label_type(&m.label) == EntityType::Person {
+                in_person_names.extend(t.split_whitespace().map(key));
+            }
             continue;
         }
         if !t.starts_with(char::is_uppercase) {
@@ -46,10 +64,29 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
             let p = &toks[at - 1];
             p.word && !p.cap && res.place_preps.contains(&p.lower)
         };
+        // Capitalised too, opening a sentence ("In Tovebrook, residents …").
+        let in_town = at > 0 && {
+            let p = &toks[at - 1];
+            p.word && res.town_preps.contains(&p.lower)
+        };
         let l = lone.entry(key(t)).or_default();
         l.after_place_prep |= placed;
+        l.after_town_prep |= in_town;
         l.person_hint |= m.hint == Some(EntityType::Person);
+        l.not_body |= m.hint.is_some_and(|h| h != EntityType::Location)
+            || label_type(&m.label) != EntityType::Organization;
     }
+    let town_words: HashSet<String> = lone
+        .iter()
+        .filter(|(k, l)| {
+            l.after_town_prep
+                && !l.not_body
+                && !in_person_names.contains(*k)
+                && !res.first_names.contains_key(k)
+                && !res.type_words.contains_key(*k)
+        })
+        .map(|(k, _)| k.clone())
+        .collect();
     let placed: HashSet<String> = lone
         .into_iter()
         .filter(|(k, l)| {
@@ -62,9 +99,11 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
         .collect();
     for m in ms.iter_mut() {
         let t = &an.doc.fields[m.field].text[m.start..m.end];
+        let town = label_type(&m.label) == EntityType::Organization
+            && t.chars().any(char::is_lowercase)
+            && town_words.contains(&key(t));
         if m.hint.is_none()
-            && label_type(&m.label) == EntityType::Person
-            && placed.contains(&key(t))
+            && (label_type(&m.label) == EntityType::Person && placed.contains(&key(t)) || town)
         {
             m.hint = Some(EntityType::Location);
         }
@@ -75,7 +114,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
 mod tests {
     use super::super::tests::{names, run};
     use crate::enrich::profile::Lang;
-    use crate::enrich::types::EntityType::{Location as L, Person as P};
+    use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
 
     #[test]
     fn a_lone_word_after_a_place_preposition_is_a_place() {
@@ -89,6 +128,24 @@ mod tests {
             &[("Tovehaven", "PERSON"), ("Tovehaven", "PERSON")],
         );
         assert_eq!(names(&es), [("Tovehaven".to_string(), L)]);
+    }
+
+    #[test]
+    fn a_lone_word_the_model_called_a_body_after_in_is_a_place() {
+        let t = "A clinic in Tovebrook closed. In Marsk, residents of Tovebrook met on Monday.";
+        let spans = [("Tovebrook", "ORG"), ("Marsk", "ORG"), ("Tovebrook", "ORG")];
+        let es = run(Lang::En, t, &spans);
+        let n = names(&es);
+        assert!(n.contains(&("Tovebrook".to_string(), L)), "{n:?}");
+        assert!(n.contains(&("Marsk".to_string(), L)), "{n:?}");
+        // A body's acronym, and a word only written after "at", stay bodies.
+        let t = "Talks in NATO went on while staff at Tovecorp waited.";
+        let es = run(Lang::En, t, &[("NATO", "ORG"), ("Tovecorp", "ORG")]);
+        assert!(
+            names(&es).iter().all(|(_, ty)| *ty == O),
+            "{:?}",
+            names(&es)
+        );
     }
 
     #[test]

@@ -292,6 +292,9 @@ pub struct Profile {
     pub area_bodies: HashSet<String>,
     /// Prepositions before a place, which a lone word after them is ("at", « à »).
     pub place_preps: HashSet<String>,
+    /// Prepositions before a town, rarely before a body (`town_prep|`: "in", not "at"): a lone
+    /// word after them the model called an organisation is a place ("a clinic in Tovebrook").
+    pub town_preps: HashSet<String>,
     /// Passive participles of asking that open a sentence on the question put to its subject
     /// ("Asked whether …, she said", « Interrogé sur … , il a assuré »): no cue of their own.
     pub question_participles: HashSet<String>,
@@ -687,6 +690,7 @@ impl Profile {
             led_bodies: HashSet::new(),
             area_bodies: HashSet::new(),
             place_preps: HashSet::new(),
+            town_preps: HashSet::new(),
             question_participles: HashSet::new(),
             affiliations: HashSet::new(),
             divisions: HashSet::new(),

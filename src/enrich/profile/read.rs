@@ -194,6 +194,7 @@ impl Profile {
                 "led_body" => &mut self.led_bodies,
                 "area_body" => &mut self.area_bodies,
                 "place_prep" => &mut self.place_preps,
+                "town_prep" => &mut self.town_preps,
                 "question_participle" => &mut self.question_participles,
                 "affiliation" => &mut self.affiliations,
                 "credit" => &mut self.credit_words,

@@ -1,7 +1,8 @@
 //! Table tests of descriptions standing for a person named before: a description of a role
 //! class ("le magistrat" for the presiding judge, "the lawmaker" for a senator), a description
 //! by age ("the 45-year-old said"), a party to a trial ("the defendant", « le prévenu ») and an
-//! unnamed voice of a body described by a noun ("a company spokesperson").
+//! unnamed voice of a body described by a noun ("a company spokesperson"), and a role listing
+//! its portfolios before the name (« le ministre de la Santé, de l'Hygiène … et de …, le Pr X »).
 //! Every sentence and name here is invented for the test.
 
 use super::{case, run, run_parsed};
@@ -187,6 +188,19 @@ fn an_unnamed_voice_of_a_described_body_speaks_for_the_body() {
         &[case(
             "Brenvale Logistics Ltd denied the claims on Monday.\n\n\"We have always paid our drivers on time,\" a company spokesperson said.",
             &[("We have always paid our drivers on time,", Some("Brenvale Logistics Ltd"))],
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_role_listing_its_portfolios_before_the_name_describes_the_person() {
+    run(
+        "fr",
+        "portfolio list",
+        &[case(
+            "Le ministre de la Santé, de l'Hygiène publique et de l'Accès universel aux soins, le Pr Komla Adjévi, a lancé samedi à Tsévié la campagne, en présence du préfet, le colonel Yao Dzidzor.\n\nDans son discours, le ministre a rappelé : « La maladie recule dans toutes les régions du pays. »",
+            &[("La maladie recule dans toutes les régions du pays.", Some("Komla Adjévi"))],
             None,
         )],
     );

@@ -40,6 +40,7 @@ mod mention;
 mod names_tests;
 mod parsed;
 mod persons;
+mod portfolios;
 mod roads;
 mod role_names;
 mod teams;
@@ -116,6 +117,7 @@ pub fn canonicalize_parsed(
     acronyms::apply(an, res, &mut ms);
     role_names::apply(an, res, &mut ms);
     located_places::apply(an, res, kb, &mut ms);
+    portfolios::drop(an, res, kb, &mut ms);
     // Nor the names the context rules found inside a credit line.
     ms.retain(|m| !lines.iter().any(|c| c.holds(m.field, m.start, m.end)));
     let groups = cluster::group(doc, &ms, res, kb);

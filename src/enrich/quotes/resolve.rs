@@ -163,8 +163,9 @@ impl<'a> Resolver<'a> {
 
     /// Role words before a mention (up to [`ROLE_REACH`] tokens, within the sentence) and the
     /// first one after it in an apposition. A comma opening another complement of the role
-    /// ("le ministre de la Santé, de la Population et des Affaires sociales, le colonel X")
-    /// does not count its words against the reach, nor does a name the role is of.
+    /// ("le ministre de la Santé, de la Population et des Affaires sociales, le colonel X"), or
+    /// a coordinator opening the last one, does not count its words against the reach, nor
+    /// does a name the role is of.
     fn roles_next_to(&self, fd: &Field<'_>, m: MentionAt) -> Vec<(String, Gender)> {
         let res = self.res;
         let k = fd.tok_at(m.start);
@@ -181,7 +182,9 @@ impl<'a> Resolver<'a> {
                     res.complements.contains(&n.lower) || res.contracted.contains(&n.lower)
                 })
             };
-            if t.lower == "," {
+            // A coordinator opening the last complement counts as its comma ("de la
+            // Santé, de l'Hygiène publique et de l'Accès aux soins, le Pr X").
+            if t.lower == "," || res.and_words.contains(&t.lower) {
                 if complement(x + 1) {
                     reach = reach.saturating_sub(segment - x);
                 }

@@ -1,9 +1,9 @@
 //! Table tests of the speaker of reported clauses and incises (issue 12, second round): the
 //! subject after a verb closing its clause, unnamed subjects, joint subjects, participles,
-//! apposition after a complement, an organisation noun and its name. Every sentence and name
-//! here is invented for the test.
+//! apposition after a complement, an organisation noun and its name, a second complement
+//! clause after "and that". Every sentence and name here is invented for the test.
 
-use super::{case, run_parsed};
+use super::{case, run, run_parsed};
 
 #[test]
 fn a_subject_after_the_verb_is_the_speaker_not_the_clause() {
@@ -220,6 +220,22 @@ fn the_question_put_to_a_speaker_is_no_clause_of_theirs() {
                 "aucune décision ne serait prise avant l'automne et la fin de l'audit",
                 Some("Gérard Pinson"),
             )]),
+        )],
+    );
+}
+
+#[test]
+fn a_second_complement_clause_after_and_that_is_a_clause_of_its_own() {
+    run(
+        "en",
+        "second clause",
+        &[case(
+            "Brenna Holt said the Marsh Lane pool would close in May, and that swimmers could use the Tovey Road baths until it reopens.",
+            &[],
+            Some(&[
+                ("the Marsh Lane pool would close in May", Some("Brenna Holt")),
+                ("swimmers could use the Tovey Road baths until it reopens", Some("Brenna Holt")),
+            ]),
         )],
     );
 }

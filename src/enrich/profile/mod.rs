@@ -345,6 +345,10 @@ pub struct Profile {
     pub contracted: HashSet<String>,
     /// Words opening a reported clause after its speech verb ("que", "that").
     pub complementizers: HashSet<String>,
+    /// Coordinators that, before a complementizer, open a second reported clause of the same
+    /// verb (`second_clause|and`: "said the line would close, and that buses would run"):
+    /// each is a clause of its own.
+    pub second_clauses: HashSet<String>,
     /// Words that make a complementizer after them part of a conjunction ("tant que", "afin
     /// qu'", "so that"): what follows is no reported clause.
     pub locutions: HashSet<String>,
@@ -711,6 +715,7 @@ impl Profile {
             route_nouns: HashSet::new(),
             state_university_countries: HashSet::new(),
             complementizers: HashSet::new(),
+            second_clauses: HashSet::new(),
             locutions: HashSet::new(),
             subordinators: HashSet::new(),
             relatives: HashSet::new(),

@@ -209,6 +209,7 @@ impl Profile {
                 "alone" => &mut self.lone_nouns,
                 "apposition_start" => &mut self.apposition_starts,
                 "complementizer" => &mut self.complementizers,
+                "second_clause" => &mut self.second_clauses,
                 "locution" => &mut self.locutions,
                 "subordinator" => &mut self.subordinators,
                 "relative" => &mut self.relatives,

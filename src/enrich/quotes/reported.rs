@@ -38,6 +38,7 @@ pub(super) struct Reported {
 }
 
 /// A clause found, before its speaker phrase is resolved.
+#[derive(Clone)]
 struct Clause {
     /// Token range of the clause.
     from: usize,
@@ -211,6 +212,14 @@ fn run_on(fd: &Field<'_>, to: usize, res: &Profile) -> Option<usize> {
     if fd.in_quote(conn.start) || fd.para(conn.start) != para {
         return None;
     }
+    // "…, and that buses would run": a second clause of its own ([`coordinated_parts`]).
+    if res.second_clauses.contains(&conn.lower)
+        && toks
+            .get(x + 1)
+            .is_some_and(|t| res.complementizers.contains(&t.lower))
+    {
+        return None;
+    }
     // The subject holds no verb ("and predicted that crews would" is another act); without a
     // parse, no run-on.
     let verb = (x + 1..toks.len().min(x + 2 + RUN_ON_SUBJECT))
@@ -285,11 +294,40 @@ fn sentence_clauses(fd: &Field<'_>, s: usize, e: usize, res: &Profile, out: &mut
         } else {
             None
         };
+        // A second part may open on a partial quote ("and that “…” were closed").
         if let Some(cl) = found.filter(|cl| !quoted(fd, cl.from, cl.to)) {
-            out.push(cl);
+            out.extend(coordinated_parts(fd, cl, res));
         }
         k = c.end.max(k + 1);
     }
+}
+
+/// A clause cut at each coordinator of `second_clause|` before a complementizer: "said the
+/// line would close, and that buses would run" reports two clauses of one speaker, each its
+/// own item. Not inside a quotation.
+fn coordinated_parts(fd: &Field<'_>, cl: Clause, res: &Profile) -> Vec<Clause> {
+    let toks = &fd.toks;
+    let mut parts = Vec::new();
+    let mut start = cl.from;
+    for x in cl.from + 1..cl.to.saturating_sub(2) {
+        let opens = res.second_clauses.contains(&toks[x].lower)
+            && res.complementizers.contains(&toks[x + 1].lower)
+            && !fd.in_quote(toks[x].start);
+        if !opens {
+            continue;
+        }
+        let end = if toks[x - 1].lower == "," { x - 1 } else { x };
+        if end > start {
+            parts.push(Clause {
+                from: start,
+                to: end,
+                ..cl.clone()
+            });
+            start = x + 2;
+        }
+    }
+    parts.push(Clause { from: start, ..cl });
+    parts
 }
 
 /// "Pour Anne Morel, le projet arrive trop tard.": a sentence opening on an opinion word (the

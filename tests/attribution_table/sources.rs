@@ -1,6 +1,7 @@
-//! Table tests of source phrases ("selon X", "according to X") whose head is a document: the
-//! document reports for its author, named after the noun, else for nobody. Every sentence and
-//! name here is invented for the test.
+//! Table tests of source phrases ("selon X", "according to X") whose head is a document (a
+//! report, readings, a ranking) or a body's services: the document reports for its author,
+//! named after the noun, else for nobody. Every sentence and name here is invented for the
+//! test.
 
 use super::{case, run, run_parsed};
 
@@ -47,6 +48,35 @@ fn a_document_reports_for_the_author_it_names() {
                 Some(&[("half of the county's bridges need repairs", None)]),
             ),
         ],
+    );
+}
+
+#[test]
+fn readings_rankings_and_a_bodys_services_report_for_the_body_they_name() {
+    run_parsed(
+        "fr",
+        "readings",
+        &[
+            case(
+                "Selon les relevés de la Société des eaux de Vernay, la température de l'eau a gagné deux degrés.",
+                &[],
+                Some(&[("la température de l'eau a gagné deux degrés", Some("Société des eaux de Vernay"))]),
+            ),
+            case(
+                "Selon les services du Département de la Marle, trois routes restent fermées.",
+                &[],
+                Some(&[("trois routes restent fermées", Some("Département de la Marle"))]),
+            ),
+        ],
+    );
+    run_parsed(
+        "en",
+        "readings",
+        &[case(
+            "According to readings from the Tovey Harbour Authority, the water rose by two metres in an hour.",
+            &[],
+            Some(&[("the water rose by two metres in an hour", Some("Tovey Harbour Authority"))]),
+        )],
     );
 }
 

@@ -543,3 +543,30 @@ fn name_colon(fd: &Field<'_>, b0: usize, b1: usize) -> Option<Attribution> {
         rule: QuoteRule::NameColon,
     })
 }
+
+/// Index of the token ending the sentence that starts at `s` (its full stop, the last token of
+/// its paragraph, or the end).
+pub(super) fn sentence_end(fd: &Field<'_>, s: usize, res: &Profile) -> usize {
+    let para = fd.para(fd.toks[s].start);
+    let mut e = s;
+    while e + 1 < fd.toks.len()
+        && !is_boundary(fd, e, res)
+        && !quote_ends_sentence(fd, e)
+        && fd.para(fd.toks[e + 1].start) == para
+    {
+        e += 1;
+    }
+    e
+}
+
+/// Whether token `e` is a closing quotation mark right after a full stop (or "!", "?", "…")
+/// with a capital after it: "« … un grand défi. » Plus de cent maisons …" ends a sentence
+/// there, so "…, selon la mairie." reports only what follows it.
+fn quote_ends_sentence(fd: &Field<'_>, e: usize) -> bool {
+    let t = &fd.toks[e];
+    e > 0
+        && !t.word
+        && fd.quote_closes_at(t.end)
+        && matches!(fd.toks[e - 1].lower.as_str(), "." | "!" | "?" | "…")
+        && fd.toks.get(e + 1).is_some_and(|n| n.cap)
+}

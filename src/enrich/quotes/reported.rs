@@ -13,7 +13,7 @@
 
 use super::candidates::Candidate;
 use super::clauses;
-use super::cues::{cue_at, cue_pronoun, inverted_np, is_boundary, CueMatch};
+use super::cues::{cue_at, cue_pronoun, inverted_np, sentence_end, CueMatch};
 use super::field::{Field, Span};
 use super::resolve::{Resolver, RoleSpeakers};
 use super::speaker::{source_np, subject_before, Phrase, Ref};
@@ -136,33 +136,6 @@ fn parsed_clauses(fd: &Field<'_>, res: &Profile, clauses: &mut Vec<Clause>) {
         }
     }
     clauses.sort_by_key(|c| c.from);
-}
-
-/// Index of the token ending the sentence that starts at `s` (its full stop, the last token of
-/// its paragraph, or the end).
-fn sentence_end(fd: &Field<'_>, s: usize, res: &Profile) -> usize {
-    let para = fd.para(fd.toks[s].start);
-    let mut e = s;
-    while e + 1 < fd.toks.len()
-        && !is_boundary(fd, e, res)
-        && !quote_ends_sentence(fd, e)
-        && fd.para(fd.toks[e + 1].start) == para
-    {
-        e += 1;
-    }
-    e
-}
-
-/// Whether token `e` is a closing quotation mark right after a full stop (or "!", "?", "…")
-/// with a capital after it: "« … un grand défi. » Plus de cent maisons …" ends a sentence
-/// there, so "…, selon la mairie." reports only what follows it.
-fn quote_ends_sentence(fd: &Field<'_>, e: usize) -> bool {
-    let t = &fd.toks[e];
-    e > 0
-        && !t.word
-        && fd.quote_closes_at(t.end)
-        && matches!(fd.toks[e - 1].lower.as_str(), "." | "!" | "?" | "…")
-        && fd.toks.get(e + 1).is_some_and(|n| n.cap)
 }
 
 /// The byte span of tokens `from..to`, without closing punctuation nor a connective left

@@ -224,7 +224,7 @@ fn plural_pair(toks: &[Tok], rest: &str, i: usize, noun: &Tok, res: &Profile) ->
 
 /// Whether `w` may be an adjective after a capitalised noun: a word of letters, no grammar
 /// word nor coordinator.
-fn is_adjective(w: &str, res: &Profile) -> bool {
+pub(super) fn is_adjective(w: &str, res: &Profile) -> bool {
     is_item_noun(w, res) && !res.and_words.contains(&lower(w)) && !res.preps.contains(&lower(w))
 }
 

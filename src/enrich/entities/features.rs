@@ -8,6 +8,7 @@
 //! River Trust") is left as the model read it.
 
 use super::mention::M;
+use super::role_names::capitalised_run;
 use crate::enrich::analysis::Analysis;
 use crate::enrich::profile::{key, Profile, TypeWord};
 use crate::enrich::tokens::Tok;
@@ -52,7 +53,7 @@ fn find(toks: &[Tok], res: &Profile) -> Vec<Feature> {
         // First Nation").
         let inside = i > 0 && name_word(&toks[i - 1], res) && !opens_sentence(toks, i - 1);
         if res.feature_first.contains(&t.lower) && !inside {
-            let n = name_words(toks, i + 1, 1, res);
+            let n = capitalised_run(toks, i, MAX_NAME_WORDS, |w| name_word_form(w, res)) - i - 1;
             if n > 0 {
                 out.push(Feature {
                     start: t.start,
@@ -80,34 +81,17 @@ fn find(toks: &[Tok], res: &Profile) -> Vec<Feature> {
 /// Whether token `t` may be a word of a feature's own name: a capitalised word that is no
 /// grammar word ("In", "The") nor another head.
 fn name_word(t: &Tok, res: &Profile) -> bool {
-    t.word
-        && t.cap
-        && !res.function_words.contains(&t.lower)
-        && !res.articles.contains_key(&t.lower)
-        && !res.stop.contains(&key(&t.lower))
-        && !res.feature_last.contains(&t.lower)
-        // "Lake Vern Authority": the body's head word ends the feature's name.
-        && res.type_words.get(&key(&t.lower)) != Some(&TypeWord::Org)
+    t.word && t.cap && name_word_form(&t.lower, res)
 }
 
-/// How many name words follow from token `from` on (at most [`MAX_NAME_WORDS`], single
-/// spaced); 0 when fewer than `min`.
-fn name_words(toks: &[Tok], from: usize, min: usize, res: &Profile) -> usize {
-    let mut n = 0;
-    while n < MAX_NAME_WORDS {
-        let k = from + n;
-        let Some(t) = toks.get(k) else { break };
-        let spaced = k > 0 && toks[k - 1].end + 1 == t.start;
-        if !spaced || !name_word(t, res) {
-            break;
-        }
-        n += 1;
-    }
-    if n >= min {
-        n
-    } else {
-        0
-    }
+/// [`name_word`] by the lower-case form of a capitalised word.
+fn name_word_form(w: &str, res: &Profile) -> bool {
+    !res.function_words.contains(w)
+        && !res.articles.contains_key(w)
+        && !res.stop.contains(&key(w))
+        && !res.feature_last.contains(w)
+        // "Lake Vern Authority": the body's head word ends the feature's name.
+        && res.type_words.get(&key(w)) != Some(&TypeWord::Org)
 }
 
 /// How many name words stand right before token `at` (at most [`MAX_NAME_WORDS`]), the first

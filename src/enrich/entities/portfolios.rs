@@ -8,10 +8,11 @@
 //! of the list is a name the article keeps ("le patron de Tovecorp et de Marlex" names two
 //! firms) or the knowledge base knows it as a place ("le maire de Tovel et de Marsk").
 
+use super::complement::is_adjective;
 use super::mention::M;
 use crate::enrich::analysis::Analysis;
 use crate::enrich::kb::Kb;
-use crate::enrich::profile::{lower, Profile};
+use crate::enrich::profile::Profile;
 use crate::enrich::tokens::Tok;
 
 /// Most items of a list walked back from a mention to its role.
@@ -114,18 +115,9 @@ fn item_opening(toks: &[Tok], k: usize, res: &Profile) -> Option<usize> {
 }
 
 /// Whether token `t` may be an adjective after a portfolio's noun: a lower-case word of
-/// letters that is no grammar word.
+/// letters that is no grammar word ([`is_adjective`]) nor a role.
 fn adjective(t: &Tok, res: &Profile) -> bool {
-    let l = lower(&t.lower);
-    t.word
-        && !t.cap
-        && l.chars().count() >= 3
-        && l.chars().all(char::is_alphabetic)
-        && !res.function_words.contains(&l)
-        && !res.complements.contains(&l)
-        && !res.articles.contains_key(&l)
-        && !res.and_words.contains(&l)
-        && res.role(&l).is_none()
+    t.word && !t.cap && is_adjective(&t.lower, res) && res.role(&t.lower).is_none()
 }
 
 #[cfg(test)]

@@ -304,3 +304,31 @@ fn a_person_coordinated_with_a_group_stays_an_antecedent() {
         )],
     );
 }
+
+#[test]
+fn a_role_whose_complement_names_a_body_is_the_role_holder() {
+    // "Le président du Tovel FC a assuré": the president named before speaks, not the club;
+    // a voice of the body still speaks for it.
+    run_parsed(
+        "fr",
+        "role of a body",
+        &[
+            case(
+                "Michel Vasseur, président du Tovel FC, a présenté le projet lundi. Le président du Tovel FC a assuré que le club financera seul le nouveau giratoire.",
+                &[],
+                Some(&[(
+                    "le club financera seul le nouveau giratoire",
+                    Some("Michel Vasseur"),
+                )]),
+            ),
+            case(
+                "Le club a présenté le projet lundi. Le porte-parole du Tovel FC a assuré que le club financera seul le nouveau giratoire.",
+                &[],
+                Some(&[(
+                    "le club financera seul le nouveau giratoire",
+                    Some("Tovel FC"),
+                )]),
+            ),
+        ],
+    );
+}

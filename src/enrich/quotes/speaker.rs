@@ -541,8 +541,15 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
         // noun is not the subject; the noun phrase is.
         // Not past a person named in the phrase ("Ann Roy, la maire de Villers, qui …").
         let named = last_person_in(fd, fd.toks[b0].start, m.start).is_some();
-        if let Some(h) =
-            complemented_noun(fd, b0, m.start, res).filter(|_| !named && !fd.is_speakable(m.entity))
+        // Nor a body closing the complement of a role ("Le président du Tovel FC a assuré
+        // que …"): the role holder speaks, not the body; a voice speaks for it ("the
+        // spokesman of Tovelcorp").
+        let role = |h: usize| {
+            let w = &fd.toks[h].lower;
+            res.role(w).is_some() && !res.voices.contains(w)
+        };
+        if let Some(h) = complemented_noun(fd, b0, m.start, res)
+            .filter(|&h| !named && (!fd.is_speakable(m.entity) || role(h)))
         {
             return np(fd, phrase_start(fd, b0, h + 1, res), h + 1, res);
         }

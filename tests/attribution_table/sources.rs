@@ -134,3 +134,29 @@ fn the_management_speaks_for_its_body() {
         ],
     );
 }
+
+#[test]
+fn a_chamber_the_model_missed_before_a_speech_verb_is_a_body() {
+    use verbatim::enrich::{Document, EntityType, TextField};
+    // "Chamber" heads a body's name (`org|chamber`): the speaker the model missed is an
+    // organisation, while a person named the same way stays a person.
+    let text = "Trade was slow.\n\nTovel Chamber of Commerce said the announcement was a \
+                welcome boost after a difficult year for shops. Ada Marsk, who runs a bakery, \
+                said the levy was fair.";
+    let doc = Document {
+        fields: vec![TextField { name: "body", text }],
+        lang: Some("en"),
+    };
+    let out = super::enricher(true).enrich(&doc).expect("enrich");
+    let ty = |n: &str| {
+        out.entities
+            .iter()
+            .find(|e| e.name == n)
+            .map(|e| e.entity_type)
+    };
+    assert_eq!(
+        ty("Tovel Chamber of Commerce"),
+        Some(EntityType::Organization)
+    );
+    assert_eq!(ty("Ada Marsk"), Some(EntityType::Person));
+}

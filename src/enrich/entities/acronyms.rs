@@ -4,10 +4,18 @@
 //! aside, as the linking of acronyms reads them) is a mention of it, of its type; the linking
 //! then joins the two. Not inside a line in capitals ("SHOCK AS WE PAY MORE"), not a function
 //! word, not a person's initials.
+//!
+//! And the acronyms the model called places ([`bodies`]): running text writes a place in
+//! capitals only as a known code ("US", « RDC ») or a dateline, so a name in capitals that
+//! neither the knowledge base nor the gazetteer knows as a place is a body's ("the TVSA
+//! board", « les élus de la CCTM »).
 
 use super::cluster::significant_initials;
 use super::mention::M;
+use super::typing::label_type;
 use crate::enrich::analysis::Analysis;
+use crate::enrich::gazetteer::gazetteer;
+use crate::enrich::kb::Kb;
 use crate::enrich::profile::{key, lower, Profile};
 use crate::enrich::types::EntityType;
 use std::collections::HashMap;
@@ -74,6 +82,50 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
     }
 }
 
+/// Hint as bodies the place-labelled mentions written as acronyms (two capitals or more and
+/// no more small letters: "TVSA", "CC-TM", "NStCM", "TVSA RPN") that the knowledge base and
+/// the gazetteer do not know as places; not a road's number ("RD 964", "A82"), a roman
+/// numeral ("II"), a unit after an amount, a name closed by a number or a short code in
+/// brackets.
+pub(super) fn bodies(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
+    for m in ms.iter_mut() {
+        if m.hint.is_some() || label_type(&m.label) != EntityType::Location {
+            continue;
+        }
+        let t = &an.doc.fields[m.field].text[m.start..m.end];
+        let upper = t.chars().filter(|c| c.is_uppercase()).count();
+        let small = t.chars().filter(|c| c.is_lowercase()).count();
+        if upper < 2 || small > upper || t.chars().any(|c| matches!(c, '.' | '\'' | '’')) {
+            continue;
+        }
+        let road = t.split_whitespace().next().is_some_and(|w| {
+            let letters = lower(w.trim_end_matches(|c: char| c.is_ascii_digit()));
+            res.road_prefixes.contains_key(&letters) && (w.len() > letters.len() || t.contains(' '))
+        });
+        let roman = t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+        let text = an.doc.fields[m.field].text;
+        // A unit after an amount ("5 DH"), a model's number ("EPR2"), a region's short code in
+        // brackets after a town ("Tovel (VS)").
+        let unit = text[..m.start]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit());
+        let bracketed = text[..m.start].ends_with('(')
+            && text[m.end..].starts_with(')')
+            && t.chars().count() <= 3;
+        if unit || bracketed || t.ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let place = kb.names_place_by(t, 0, false)
+            || kb.names_region(t)
+            || gazetteer()
+                .lookup(t)
+                .is_some_and(|(ty, _)| ty == EntityType::Location);
+        if !road && !roman && !place {
+            m.hint = Some(EntityType::Organization);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::{names, run};
@@ -111,5 +163,23 @@ mod tests {
         let es = run(Lang::En, t, &[("Upper Saxony", "GPE")]);
         assert_eq!(es[0].mentions.len(), 2, "{:?}", es[0].mentions);
         assert_eq!(es[0].entity_type, L);
+    }
+
+    #[test]
+    fn an_acronym_the_model_calls_a_place_is_a_body_unless_a_place_is_so_named() {
+        let t = "Les élus de la CCTM ont voté à Tovel (VS), loin des USA, pour 5 DH par mois.";
+        let spans = [
+            ("CCTM", "LOC"),
+            ("Tovel", "LOC"),
+            ("VS", "LOC"),
+            ("USA", "LOC"),
+            ("DH", "LOC"),
+        ];
+        let es = run(Lang::Fr, t, &spans);
+        let n = names(&es);
+        assert!(n.contains(&("CCTM".to_string(), O)), "{n:?}");
+        for place in ["VS", "USA", "DH"] {
+            assert!(!n.contains(&(place.to_string(), O)), "{place}: {n:?}");
+        }
     }
 }

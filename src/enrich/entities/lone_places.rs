@@ -12,10 +12,17 @@
 //! model only ever called an organisation is likewise a place, unless a context word made it
 //! one (in a sports report: "a win over Tovebrook"), it is written in capitals (an acronym:
 //! "in NATO") or it is a body's head word ("in Parliament").
+//!
+//! Nor is a lone word a person's name when every mention of it follows an article, a
+//! possessive or a place preposition ("the Tovehaven", "its Tovehaven office", « la
+//! Tovehaven »; see [`governed`]).
 
+use super::cluster::spells_initials;
 use super::mention::M;
 use super::typing::label_type;
 use crate::enrich::analysis::Analysis;
+use crate::enrich::gazetteer::gazetteer;
+use crate::enrich::kb::Kb;
 use crate::enrich::profile::{key, Profile};
 use crate::enrich::types::EntityType;
 use std::collections::{HashMap, HashSet};
@@ -110,9 +117,72 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
     }
 }
 
+/// Unname the lone words the model only ever called a person when an article, a possessive or
+/// a place preposition (`place_prep|`) stands before every mention of them: news introduces a
+/// person in full, then writes the surname alone as a subject, an object or after a title
+/// ("Lind said", "told Lind", "Ms Lind"), never after an article or a possessive ("the
+/// Tovehaven", "its Tovehaven office", « la Tovehaven »), and after a place preposition only
+/// once named in full. (Other prepositions do govern a surname alone: "les ministres de
+/// Vidal", "a call with Vidal".) Such a word is a place when the knowledge base knows a place
+/// of that name, and no name otherwise; not a word a context rule typed, a known first name, a
+/// word of a person's longer name, a name the gazetteer knows ("Twitter"), one spelt with
+/// capitals inside ("SpaceX", "LSEG") or one spelling the initials of a longer name of the
+/// article.
+pub(super) fn governed(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
+    let text_of = |m: &M| &an.doc.fields[m.field].text[m.start..m.end];
+    // Per lone word: whether every mention of it is a governed, person-labelled, unhinted one.
+    let mut lone: HashMap<String, bool> = HashMap::new();
+    let mut in_person_names: HashSet<String> = HashSet::new();
+    // The article's longer names, whose initials a lone word may spell.
+    let mut longer: Vec<&str> = Vec::new();
+    for m in ms.iter() {
+        let t = text_of(m);
+        if t.contains(char::is_whitespace) {
+            if label_type(&m.label) == EntityType::Person {
+                in_person_names.extend(t.split_whitespace().map(key));
+            }
+            longer.push(t);
+            continue;
+        }
+        let toks = &an.fields[m.field].toks;
+        let at = toks.partition_point(|x| x.start < m.start);
+        let governed = at > 0 && {
+            let p = &toks[at - 1];
+            let w = p.lower.replace('’', "'");
+            // A determiner capitalised too, opening a sentence ("The Tovehaven flooded"); not
+            // "In Lind's view".
+            p.word
+                && (res.articles.contains_key(&w)
+                    || res.possessive_dets.contains(&w)
+                    || !p.cap && res.place_preps.contains(&w))
+        };
+        let person = m.hint.is_none() && label_type(&m.label) == EntityType::Person;
+        *lone.entry(key(t)).or_insert(true) &= governed && person;
+    }
+    for m in ms.iter_mut() {
+        let t = &an.doc.fields[m.field].text[m.start..m.end];
+        let k = key(t);
+        if lone.get(&k) != Some(&true)
+            || in_person_names.contains(&k)
+            || longer.iter().any(|n| spells_initials(t, n, res))
+            || res.first_names.contains_key(&k)
+            || !t.starts_with(char::is_uppercase)
+            || t.chars().skip(1).any(char::is_uppercase)
+            || gazetteer().lookup(t).is_some()
+        {
+            continue;
+        }
+        m.hint = Some(if kb.names_place(t) {
+            EntityType::Location
+        } else {
+            EntityType::Misc
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{names, run};
+    use super::super::tests::{names, run, towns};
     use crate::enrich::profile::Lang;
     use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
 
@@ -157,5 +227,25 @@ mod tests {
             &[("Ana Tovehaven", "PER"), ("Tovehaven", "PER")],
         );
         assert_eq!(names(&es), [("Ana Tovehaven".to_string(), P)]);
+    }
+
+    #[test]
+    fn a_lone_word_only_written_after_an_article_or_a_possessive_is_no_persons_name() {
+        let t = "The Tovemere flooded on Monday. Its Tovemere depot closed, and crews cleared the \
+                 Tovemere by night.";
+        let spans = [("Tovemere", "PERSON")];
+        let es = run(Lang::En, t, &spans);
+        assert!(
+            names(&es).iter().all(|(_, ty)| *ty != P),
+            "{:?}",
+            names(&es)
+        );
+        // The knowledge base knows a place of that name: the place.
+        let es = super::super::tests::run_kb(Lang::En, t, &spans, &towns(&["Tovemere"]));
+        assert_eq!(names(&es), [("Tovemere".to_string(), L)]);
+        // Written once as a subject or an object, a surname: "told Lind".
+        let t = "Lind said the plan works, and critics told Lind at the Tovemere.";
+        let es = run(Lang::En, t, &[("Lind", "PERSON")]);
+        assert_eq!(names(&es), [("Lind".to_string(), P)]);
     }
 }

@@ -48,7 +48,7 @@ mod typing;
 #[cfg(test)]
 mod typing_tests;
 
-pub use typing::label_type;
+pub use typing::{label_type, speaker_type};
 
 use super::analysis::Analysis;
 use super::explain::TypeDecision;
@@ -115,9 +115,11 @@ pub fn canonicalize_parsed(
     roads::apply(an, res, sports, &mut ms);
     features::apply(an, res, &mut ms);
     acronyms::apply(an, res, &mut ms);
+    acronyms::bodies(an, res, kb, &mut ms);
     role_names::apply(an, res, &mut ms);
     located_places::apply(an, res, kb, &mut ms);
     portfolios::drop(an, res, kb, &mut ms);
+    lone_places::governed(an, res, kb, &mut ms);
     // Nor the names the context rules found inside a credit line.
     ms.retain(|m| !lines.iter().any(|c| c.holds(m.field, m.start, m.end)));
     let groups = cluster::group(doc, &ms, res, kb);

@@ -728,3 +728,17 @@ fn hyphenated_names_with_a_place_particle_or_prefix_are_places() {
         ]
     );
 }
+
+#[test]
+fn a_place_named_after_a_saint_keeps_its_possessive() {
+    let t = "Deputies of St Aldric's voted on Monday, and St Brannoc's followed. The vicar of St \
+             Aldric's church spoke.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("St Aldric", "PERSON"), ("St Brannoc", "PERSON")],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("St Aldric's".to_string(), L)), "{n:?}");
+    assert!(n.contains(&("St Brannoc's".to_string(), L)), "{n:?}");
+}

@@ -187,6 +187,15 @@ pub(super) fn group_label(group: &[&M]) -> Option<String> {
         .map(|(l, _)| l.to_string())
 }
 
+/// The type of a name found only as a speaker, from its own words: an organisation when its
+/// words make it one ("Tovel Chamber of Commerce", "TVSA", "Marsk Timber Ltd"), else a person.
+pub fn speaker_type(name: &str, res: &Profile) -> EntityType {
+    match type_override(name, EntityType::Person, res) {
+        Some(EntityType::Organization) => EntityType::Organization,
+        _ => EntityType::Person,
+    }
+}
+
 /// Type decided by the name itself, when it settles it: institutions named by their seat, event,
 /// organisation and place head words, initials, a known first name.
 pub(super) fn type_override(name: &str, voted: EntityType, res: &Profile) -> Option<EntityType> {
@@ -268,7 +277,15 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     // Where heads come last, a head of two words closing the name ("Eldon Community Centre"
     // is a building, "Eldon Medical Centre" a hospital).
     let last_two = (words.len() >= 3).then(|| words[words.len() - 2..].join(" "));
-    let last_head = last_two.as_deref().and_then(head).or_else(|| head(last));
+    // A number closing the name counts its head's kind ("State Highway 12", "Terminal 2").
+    let numbered_head = (words.len() >= 2 && is_number_word(last))
+        .then(|| words[words.len() - 2])
+        .and_then(head);
+    let last_head = last_two
+        .as_deref()
+        .and_then(head)
+        .or_else(|| head(last))
+        .or(numbered_head);
     let on_head_side =
         |h: Option<TypeWord>, w: &str| h.filter(|_| !res.other_side_only.contains(w));
     // Where heads come last, an organisation's head word before a complement heads the name
@@ -483,6 +500,13 @@ fn particled_place(name: &str, res: &Profile) -> bool {
 /// Whether `s` is a division's number as a branch carries it: two figures, or "2A", "2B".
 pub(in crate::enrich::entities) fn branch_number(s: &str) -> bool {
     s.len() == 2 && (s.bytes().all(|b| b.is_ascii_digit()) || matches!(s, "2A" | "2B"))
+}
+
+/// Whether a word is a number that counts a head's kind: digits, and maybe one letter after
+/// them ("12", "35A").
+fn is_number_word(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty() && w.len() - digits.len() <= 1 && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether a name of several words opens on the abbreviation of a saint's or a mount's title

@@ -493,3 +493,32 @@ fn a_party_named_by_its_members_after_a_qualifier_is_an_organisation() {
     assert!(n.contains(&("Social Democrats".to_string(), O)), "{n:?}");
     assert!(!n.contains(&("Democrats".to_string(), O)), "{n:?}");
 }
+
+#[test]
+fn a_number_closing_a_name_counts_its_heads_kind() {
+    let t = "State Highway 12 reopened near Tovel, and Route 9A stayed shut.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("State Highway 12", "ORG"), ("Route 9A", "ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("State Highway 12".to_string(), L),
+            ("Route 9A".to_string(), L)
+        ]
+    );
+}
+
+#[test]
+fn a_speaker_the_model_missed_is_typed_by_its_own_words() {
+    use super::typing::speaker_type;
+    use crate::enrich::profile::Profile;
+    let res = Profile::load(Lang::En);
+    assert_eq!(speaker_type("Tovel Chamber of Commerce", &res), O);
+    assert_eq!(speaker_type("TVSA", &res), O);
+    assert_eq!(speaker_type("Marsk Timber Ltd", &res), O);
+    assert_eq!(speaker_type("Ada Marsk", &res), P);
+    assert_eq!(speaker_type("Marsk", &res), P);
+}

@@ -11,6 +11,7 @@ use super::org_phrase::org_complement;
 use super::speaker::{Phrase, Ref};
 use super::speaking::{person_shaped, speaking_entities};
 use super::subjects::{lone_in_sentence, role_after_subject, subject_like};
+use crate::enrich::entities::speaker_type;
 use crate::enrich::profile::{key, lower, Gender, Profile, Referent, TypeWord};
 use crate::enrich::text;
 use crate::enrich::tokens::tokenize;
@@ -322,10 +323,11 @@ impl<'a> Resolver<'a> {
     fn name_entity(&mut self, fd: &mut Field<'_>, s: Span) -> usize {
         let name = &fd.text[s.start..s.end];
         let k = key(name);
-        // "Ministry of Health", "ministère de l'Intérieur": an organisation, not a person.
+        // "Ministry of Health", "ministère de l'Intérieur", "Tovel Chamber of Commerce": an
+        // organisation, not a person.
         let ty = match tokenize(name, &self.res.tokens).first() {
             Some(t) if self.res.org_nouns.contains(&t.lower) => EntityType::Organization,
-            _ => EntityType::Person,
+            _ => speaker_type(name, self.res),
         };
         let found = self
             .entities()

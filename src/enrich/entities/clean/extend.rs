@@ -133,6 +133,7 @@ impl Span<'_> {
                 s = w_start;
             }
         }
+        e = saints_possessive_end(t, s, e, res).unwrap_or(e);
         let s = numbered_street_start(t, s, e, res).unwrap_or(s);
         let s = self.demonym_before(s, e).unwrap_or(s);
         let s = self.opener_before(s).unwrap_or(s);
@@ -251,6 +252,34 @@ pub(super) fn abbreviated_opener_at(t: &str, s: usize, e: usize, res: &Profile) 
         && last.starts_with(char::is_uppercase)
         && res.place_prefixes.contains(&lower(last))
         && !numbered
+}
+
+/// The end of a place named after a saint in the possessive, which the model cuts before
+/// the "'s" ("St Aldric" + "'s", "St. Brannoc" + "’s"): the saint's name opens on an
+/// abbreviated place prefix (`place_prefix|`) and the possessive owns no head word after it,
+/// so it is the name's own ("St Aldric's voted", "in St Aldric's, the parish"); before a type
+/// word it is the saint's ("St Aldric's church", "St Aldric's Hospital").
+fn saints_possessive_end(t: &str, s: usize, e: usize, res: &Profile) -> Option<usize> {
+    let first = t[s..e].split_whitespace().next()?;
+    let prefix = first.trim_end_matches('.');
+    if t[s..e].split_whitespace().count() < 2
+        || prefix.chars().count() > 3
+        || !res.place_prefixes.contains(&lower(prefix))
+    {
+        return None;
+    }
+    let rest = t[e..]
+        .strip_prefix("'s")
+        .or_else(|| t[e..].strip_prefix("’s"))?;
+    if rest.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let next = rest.strip_prefix(' ').unwrap_or("");
+    let word = &next[..next
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(next.len())];
+    let owned = word.starts_with(char::is_uppercase) || res.type_words.contains_key(&key(word));
+    (!owned).then(|| t.len() - rest.len())
 }
 
 /// The end of the capitalised word after one space from `e` (a full stop may come first).

@@ -651,6 +651,12 @@ pub(super) fn significant_initials(name: &str, res: &Profile) -> String {
     initials_of(&name_tokens(without_web_suffix(name)), res)
 }
 
+/// Whether the lone word `word` spells the initials of `name` as an acronym would
+/// ([`spelled_by_words`]): "Tisa" of "Tove Institute of Social Affairs of Marsk".
+pub(super) fn spells_initials(word: &str, name: &str, res: &Profile) -> bool {
+    spelled_by_words(&key(word), &name_tokens(name), false, res)
+}
+
 /// Parenthetical definitions: "Organisation mondiale de la santé (OMS)".
 fn link_parentheticals(info: &[ClusterInfo], uf: &mut UnionFind, doc: &Document<'_>, ms: &[M]) {
     for m in ms {

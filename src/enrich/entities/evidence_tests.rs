@@ -369,3 +369,23 @@ fn a_town_owning_a_persons_name_is_where_the_person_comes_from() {
     assert!(has_name(&es, "Tracy", L), "{:?}", names(&es));
     assert!(has_name(&es, "Marwick", L), "{:?}", names(&es));
 }
+
+#[test]
+fn a_currency_zones_initials_name_no_body() {
+    let t = "Le budget atteint 500 millions de francs CFA, et Tovel paie en francs CFP.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("CFA", "ORG"), ("Tovel", "LOC"), ("CFP", "ORG")],
+    );
+    let named = |es: &[crate::enrich::types::Entity]| -> Vec<_> {
+        names(es)
+            .into_iter()
+            .filter(|(_, t)| *t != crate::enrich::types::EntityType::Misc)
+            .collect()
+    };
+    assert_eq!(named(&es), [("Tovel".to_string(), L)]);
+    let t = "The grant is worth 500 million CFA francs to the Tovel Bank.";
+    let es = run(Lang::En, t, &[("CFA", "ORG"), ("Tovel Bank", "ORG")]);
+    assert_eq!(named(&es), [("Tovel Bank".to_string(), O)]);
+}

@@ -56,6 +56,7 @@ impl Context {
             "per" => Some(EntityType::Person),
             "loc" => Some(EntityType::Location),
             "org" => Some(EntityType::Organization),
+            "misc" => Some(EntityType::Misc),
             _ => None,
         };
         let mut c = Context::default();

@@ -62,7 +62,7 @@ fn context_files_are_well_formed() {
                     .iter()
                     .all(|w| !w.is_empty() && !w.contains(' ')),
                 ["class" | "after" | "before", t, w] => {
-                    ["per", "loc", "org"].contains(&t) && !w.is_empty() && lower(w) == w
+                    ["per", "loc", "org", "misc"].contains(&t) && !w.is_empty() && lower(w) == w
                 }
                 ["adjective" | "located" | "character" | "inner" | "age" | "sport" | "club", w] => {
                     !w.is_empty()

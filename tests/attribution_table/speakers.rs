@@ -266,3 +266,16 @@ fn an_incise_runs_over_the_speakers_age_and_role_to_the_full_stop() {
         )],
     );
 }
+
+#[test]
+fn a_demonstrative_before_its_relative_stands_for_the_person_just_named() {
+    run(
+        "fr",
+        "celle qui",
+        &[case(
+            "La présidente de l'association des commerçants, Odile Marchetti, a dénoncé la fermeture du pont. « Quand le pont ferme, les clients ne viennent plus », lance celle qui tient la librairie de la place depuis vingt ans.",
+            &[("Quand le pont ferme, les clients ne viennent plus", Some("Odile Marchetti"))],
+            None,
+        )],
+    );
+}

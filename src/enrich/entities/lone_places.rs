@@ -24,6 +24,7 @@ use crate::enrich::analysis::Analysis;
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::kb::Kb;
 use crate::enrich::profile::{key, Profile};
+use crate::enrich::tokens::Tok;
 use crate::enrich::types::EntityType;
 use std::collections::{HashMap, HashSet};
 
@@ -51,31 +52,20 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
     let mut lone: HashMap<String, Lone> = HashMap::new();
     // Words of names of two words or more: a surname or a first name of a person named in full.
     let mut in_names: HashSet<String> = HashSet::new();
-    // Words of persons' names of two words or more.
-    let mut in_person_names: HashSet<String> = HashSet::new();
+    let in_person_names = person_name_words(an, ms);
     for m in ms.iter() {
         let t = text_of(m);
         if t.contains(char::is_whitespace) {
             in_names.extend(t.split_whitespace().map(key));
-            if label_type(&m.label) == EntityType::Person {
-                in_person_names.extend(t.split_whitespace().map(key));
-            }
             continue;
         }
         if !t.starts_with(char::is_uppercase) {
             continue;
         }
-        let toks = &an.fields[m.field].toks;
-        let at = toks.partition_point(|x| x.start < m.start);
-        let placed = at > 0 && {
-            let p = &toks[at - 1];
-            p.word && !p.cap && res.place_preps.contains(&p.lower)
-        };
+        let before = word_before(an, m);
+        let placed = before.is_some_and(|p| !p.cap && res.place_preps.contains(&p.lower));
         // Capitalised too, opening a sentence ("In Tovebrook, residents …").
-        let in_town = at > 0 && {
-            let p = &toks[at - 1];
-            p.word && res.town_preps.contains(&p.lower)
-        };
+        let in_town = before.is_some_and(|p| res.town_preps.contains(&p.lower));
         let l = lone.entry(key(t)).or_default();
         l.after_place_prep |= placed;
         l.after_town_prep |= in_town;
@@ -132,30 +122,23 @@ pub(super) fn governed(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) 
     let text_of = |m: &M| &an.doc.fields[m.field].text[m.start..m.end];
     // Per lone word: whether every mention of it is a governed, person-labelled, unhinted one.
     let mut lone: HashMap<String, bool> = HashMap::new();
-    let mut in_person_names: HashSet<String> = HashSet::new();
+    let in_person_names = person_name_words(an, ms);
     // The article's longer names, whose initials a lone word may spell.
     let mut longer: Vec<&str> = Vec::new();
     for m in ms.iter() {
         let t = text_of(m);
         if t.contains(char::is_whitespace) {
-            if label_type(&m.label) == EntityType::Person {
-                in_person_names.extend(t.split_whitespace().map(key));
-            }
             longer.push(t);
             continue;
         }
-        let toks = &an.fields[m.field].toks;
-        let at = toks.partition_point(|x| x.start < m.start);
-        let governed = at > 0 && {
-            let p = &toks[at - 1];
+        // A determiner capitalised too, opening a sentence ("The Tovehaven flooded"); not "In
+        // Lind's view".
+        let governed = word_before(an, m).is_some_and(|p| {
             let w = p.lower.replace('’', "'");
-            // A determiner capitalised too, opening a sentence ("The Tovehaven flooded"); not
-            // "In Lind's view".
-            p.word
-                && (res.articles.contains_key(&w)
-                    || res.possessive_dets.contains(&w)
-                    || !p.cap && res.place_preps.contains(&w))
-        };
+            res.articles.contains_key(&w)
+                || res.possessive_dets.contains(&w)
+                || !p.cap && res.place_preps.contains(&w)
+        });
         let person = m.hint.is_none() && label_type(&m.label) == EntityType::Person;
         *lone.entry(key(t)).or_insert(true) &= governed && person;
     }
@@ -164,11 +147,11 @@ pub(super) fn governed(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) 
         let k = key(t);
         if lone.get(&k) != Some(&true)
             || in_person_names.contains(&k)
-            || longer.iter().any(|n| spells_initials(t, n, res))
             || res.first_names.contains_key(&k)
             || !t.starts_with(char::is_uppercase)
             || t.chars().skip(1).any(char::is_uppercase)
             || gazetteer().lookup(t).is_some()
+            || longer.iter().any(|n| spells_initials(t, n, res))
         {
             continue;
         }
@@ -178,6 +161,24 @@ pub(super) fn governed(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) 
             EntityType::Misc
         });
     }
+}
+
+/// The words of the persons' names of two words or more: a surname or a first name of a
+/// person named in full.
+fn person_name_words(an: &Analysis<'_>, ms: &[M]) -> HashSet<String> {
+    ms.iter()
+        .filter(|m| label_type(&m.label) == EntityType::Person)
+        .map(|m| &an.doc.fields[m.field].text[m.start..m.end])
+        .filter(|t| t.contains(char::is_whitespace))
+        .flat_map(|t| t.split_whitespace().map(key))
+        .collect()
+}
+
+/// The word token right before mention `m`, if a word stands there.
+fn word_before<'a>(an: &'a Analysis<'_>, m: &M) -> Option<&'a Tok> {
+    let toks = &an.fields[m.field].toks;
+    let at = toks.partition_point(|x| x.start < m.start);
+    at.checked_sub(1).map(|i| &toks[i]).filter(|p| p.word)
 }
 
 #[cfg(test)]

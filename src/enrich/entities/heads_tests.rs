@@ -315,3 +315,109 @@ fn a_departments_listed_portfolios_are_its_name() {
         assert!(n.contains(&(body.to_string(), O)), "{n:?}");
     }
 }
+
+#[test]
+fn places_and_firms_are_named_by_their_class_word_after_them() {
+    // Street words shortened without a full stop, a headland, a crossing, a market hall,
+    // gardens and a sewage works are places; ferry lines and fish merchants firms.
+    let t = "Crews cleared Kowhai Tce, Gull Point and Marrow Crossing before Alder Gardens \
+             reopened. Holm Residences was shut, and the Ebb \
+             Wastewater Treatment Works flooded. Skerry Ferries and Harbour Seafoods halted work.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Kowhai Tce", "PERSON"),
+            ("Gull Point", "ORG"),
+            ("Marrow Crossing", "ORG"),
+            ("Alder Gardens", "ORG"),
+            ("Holm Residences", "ORG"),
+            ("Ebb Wastewater Treatment Works", "ORG"),
+            ("Skerry Ferries", "PERSON"),
+            ("Harbour Seafoods", "GPE"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Kowhai Tce".to_string(), L),
+            ("Gull Point".to_string(), L),
+            ("Marrow Crossing".to_string(), L),
+            ("Alder Gardens".to_string(), L),
+            ("Holm Residences".to_string(), L),
+            ("Ebb Wastewater Treatment Works".to_string(), L),
+            ("Skerry Ferries".to_string(), O),
+            ("Harbour Seafoods".to_string(), O),
+        ]
+    );
+}
+
+#[test]
+fn a_named_storm_is_an_event_not_a_person() {
+    let t = "Cyclone Ada hit Tovel as tropical storm Bren neared, and the Marle Storm lost.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Cyclone Ada", "PERSON"),
+            ("Tovel", "GPE"),
+            ("Bren", "PERSON"),
+            ("Marle Storm", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert!(!n.iter().any(|(_, ty)| *ty == P), "{n:?}");
+    assert!(n.contains(&("Marle Storm".to_string(), O)), "{n:?}");
+    let t = "Le passage de la tempête Ada a privé Tovel de courant.";
+    let es = run(Lang::Fr, t, &[("Ada", "PER"), ("Tovel", "LOC")]);
+    let n = names(&es);
+    assert!(!n.iter().any(|(_, ty)| *ty == P), "{n:?}");
+}
+
+#[test]
+fn french_councils_of_communes_clubs_and_local_lists_are_bodies() {
+    let t = "La Communauté de communes du Val de Sorle et Vernel Communauté ont signé avec \
+             Tovel Agglo. Le Stade marlois a battu Tovel SC au stade de la Prairie, et Marle \
+             Basket a perdu face à l'Olympique de Vernel. Tovel Autrement et Marle Demain \
+             ont déposé une liste, comme Ensemble Vernel.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Communauté de communes du Val de Sorle", "LOC"),
+            ("Vernel Communauté", "PER"),
+            ("Tovel Agglo", "LOC"),
+            ("Stade marlois", "LOC"),
+            ("Tovel SC", "LOC"),
+            ("stade de la Prairie", "LOC"),
+            ("Marle Basket", "LOC"),
+            ("Olympique de Vernel", "LOC"),
+            ("Tovel Autrement", "PER"),
+            ("Marle Demain", "LOC"),
+            ("Ensemble Vernel", "ORG"),
+        ],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Communauté de communes du Val de Sorle".to_string(), O),
+            ("Vernel Communauté".to_string(), O),
+            ("Tovel Agglo".to_string(), O),
+            ("Stade marlois".to_string(), O),
+            ("Tovel SC".to_string(), O),
+            ("stade de la Prairie".to_string(), L),
+            ("Marle Basket".to_string(), O),
+            ("Olympique de Vernel".to_string(), O),
+            ("Tovel Autrement".to_string(), O),
+            ("Marle Demain".to_string(), O),
+            ("Ensemble Vernel".to_string(), O),
+        ]
+    );
+    // A list's word opening its name heads nothing: the town named alone stays apart.
+    let t = "Ensemble Sorle a déposé une liste. Sorle vote dimanche.";
+    let es = run(Lang::Fr, t, &[("Ensemble Sorle", "ORG"), ("Sorle", "LOC")]);
+    assert_eq!(
+        names(&es),
+        [("Ensemble Sorle".to_string(), O), ("Sorle".to_string(), L)]
+    );
+}

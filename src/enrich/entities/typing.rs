@@ -241,7 +241,12 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     if voted == EntityType::Person && !personal_spelling(name, first, res) {
         return NameRule::new(EntityType::Misc, TypeRule::NotPersonName);
     }
-    let head = |w: &str| res.type_words.get(w).copied();
+    let head = |w: &str| {
+        res.type_words
+            .get(w)
+            .copied()
+            .or_else(|| res.other_side_orgs.contains(w).then_some(TypeWord::Org))
+    };
     // A law or a treaty, named by its head word ("the Clean Water Bill", "le Pacte de
     // stabilité"): on the head's side only, where a first name cannot stand ("Bill Jones").
     let head_word = match res.name_head {
@@ -261,6 +266,11 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
         })
     {
         return NameRule::new(EntityType::Organization, TypeRule::Authority);
+    }
+    // A club's head word before a demonym names the club, not its ground (« le Stade rennais »,
+    // « le Stade Français »; « le stade de la Licorne » is the ground).
+    if words.len() >= 2 && res.club_heads.contains(first) && demonym_form(words[1], res) {
+        return NameRule::new(EntityType::Organization, TypeRule::OrgHeadWord);
     }
     // The head of a name is its last word in English ("Harbor Light Productions"), its first in
     // French ("Festival de Cannes").
@@ -544,4 +554,14 @@ fn acronym_with_complement(name: &str, res: &Profile) -> bool {
         && gazetteer()
             .lookup(initials)
             .is_none_or(|(t, _)| t != EntityType::Location)
+}
+
+/// Whether a word (a [`key`] form) is a demonym or spelled like one (« rennais »: a demonym
+/// ending after three letters or more).
+fn demonym_form(w: &str, res: &Profile) -> bool {
+    res.demonyms.contains(w)
+        || res.demonym_suffixes.iter().any(|suf| {
+            w.strip_suffix(suf.as_str())
+                .is_some_and(|stem| stem.chars().count() >= 3)
+        })
 }

@@ -213,8 +213,15 @@ pub struct Profile {
     /// Trust"; `head_org|`: "Leeds United", not "United States").
     pub head_side_only: HashSet<String>,
     /// Words that type a name only on the side away from its head (`pre_division|`: "Co Mayo",
-    /// not "Ford Motor Co").
+    /// not "Ford Motor Co"; `pre_event|`: "Storm Ada", not "Tove Storm"; `pre_org|`: « Tovel
+    /// Autrement », not « Ensemble Tovel »).
     pub other_side_only: HashSet<String>,
+    /// Head words that name a club when a demonym follows them (`club_head|`: « le Stade
+    /// rennais », not « le stade de la Licorne »), as [`key`] forms.
+    pub club_heads: HashSet<String>,
+    /// Words typing a name an organisation on the side away from its head only (`pre_org|`),
+    /// as [`key`] forms; not among [`Profile::type_words`], so no head to other rules.
+    pub other_side_orgs: HashSet<String>,
     /// Words opening a photo credit ("photo", "crédit photo"), lower case.
     pub credit_words: HashSet<String>,
     /// Words opening a byline ("by", "par"), lower case.
@@ -640,6 +647,8 @@ impl Profile {
             place_prefixes: HashSet::new(),
             place_particles: HashSet::new(),
             club_prefixes: HashSet::new(),
+            club_heads: HashSet::new(),
+            other_side_orgs: HashSet::new(),
             own_name_heads: HashSet::new(),
             feature_first: HashSet::new(),
             feature_last: HashSet::new(),

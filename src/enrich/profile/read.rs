@@ -40,10 +40,20 @@ impl Profile {
     pub(super) fn read_type_words(&mut self, type_words: &'static str) {
         for l in lines(type_words) {
             if let Some((kind, w)) = l.split_once('|') {
+                if kind == "club_head" {
+                    self.club_heads.insert(key(w));
+                    continue;
+                }
+                // Kept out of the head words: only the name's typing reads them.
+                if kind == "pre_org" {
+                    self.other_side_only.insert(key(w));
+                    self.other_side_orgs.insert(key(w));
+                    continue;
+                }
                 if kind == "division" || kind == "pre_division" {
                     self.divisions.insert(key(w));
                 }
-                if kind == "pre_division" {
+                if kind.starts_with("pre_") {
                     self.other_side_only.insert(key(w));
                 }
                 if kind == "head_loc" || kind == "head_org" {
@@ -52,7 +62,7 @@ impl Profile {
                 let t = match kind {
                     "org" | "head_org" => TypeWord::Org,
                     "loc" | "division" | "pre_division" | "head_loc" => TypeWord::Loc,
-                    "event" => TypeWord::Event,
+                    "event" | "pre_event" => TypeWord::Event,
                     "metonym" => TypeWord::Metonym,
                     "legal" => TypeWord::Legal,
                     "law" => TypeWord::Law,

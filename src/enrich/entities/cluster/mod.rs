@@ -386,7 +386,7 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                     && ib.toks.len() > la
                     && ib.toks[..ib.toks.len() - la]
                         .iter()
-                        .all(|w| res.other_side_only.contains(w));
+                        .all(|w| res.other_side_only.contains(w) && res.divisions.contains(w));
             // "Kestrel" after "Kestrel Airlines", "Dunmore" after "Dunmore Foundation": an
             // organisation's name without the type words that close it, whatever the model
             // labelled the lone word (a person sharing it makes the link ambiguous: none is

@@ -9,7 +9,7 @@
 //! article is the noun's). Persons are left alone.
 
 use super::mention::M;
-use crate::enrich::profile::{lower, Profile};
+use crate::enrich::profile::{key, lower, Profile};
 use crate::enrich::syntax::{Analysis, FieldAnalysis, Pos};
 use crate::enrich::types::{Document, EntityType};
 
@@ -54,6 +54,16 @@ fn used_as_common_noun(text: &str, a: &Analysis, m: &M, res: &Profile) -> bool {
     } else {
         head
     };
+    // "a Tovel Democrat", "an Ohio Republican": a name before a member of a people or a party
+    // says where the member comes from; no product.
+    let target_word = &a.tokens[target];
+    if target != head
+        && res
+            .demonyms
+            .contains(&key(&text[target_word.start..target_word.end]))
+    {
+        return false;
+    }
     let indefinite = |i: usize| {
         let x = &a.tokens[i];
         let w = lower(&text[x.start..x.end]);
@@ -162,6 +172,17 @@ mod tests {
             ("Jeep", "PROPN", 3, "pobj"),
         ];
         assert_eq!(hinted(Lang::En, t, &w, "Jeep", "ORG"), None);
+        // A member of a party named after the town they come from.
+        let t = "She is a Tovel Democrat.";
+        let w = [
+            ("She", "PRON", 1, "nsubj"),
+            ("is", "AUX", 1, "ROOT"),
+            ("a", "DET", 4, "det"),
+            ("Tovel", "PROPN", 4, "compound"),
+            ("Democrat", "PROPN", 1, "attr"),
+            (".", "PUNCT", 1, "punct"),
+        ];
+        assert_eq!(hinted(Lang::En, t, &w, "Tovel", "GPE"), None);
         // The article is the common noun's.
         let t = "A Vexa spokesman declined.";
         let w = [

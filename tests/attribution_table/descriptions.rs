@@ -1,8 +1,9 @@
 //! Table tests of descriptions standing for a person named before: a description of a role
 //! class ("le magistrat" for the presiding judge, "the lawmaker" for a senator), a description
-//! by age ("the 45-year-old said"), a party to a trial ("the defendant", « le prévenu ») and an
-//! unnamed voice of a body described by a noun ("a company spokesperson"), and a role listing
-//! its portfolios before the name (« le ministre de la Santé, de l'Hygiène … et de …, le Pr X »).
+//! by age ("the 45-year-old said"), a party to a trial ("the defendant", « le prévenu »), an
+//! unnamed voice of a body described by a noun ("a company spokesperson"), a trade noun standing
+//! for the person introduced with it (« le praticien »), and a role listing its portfolios
+//! before the name (« le ministre de la Santé, de l'Hygiène … et de …, le Pr X »).
 //! Every sentence and name here is invented for the test.
 
 use super::{case, run, run_parsed};
@@ -202,6 +203,22 @@ fn a_role_listing_its_portfolios_before_the_name_describes_the_person() {
             "Le ministre de la Santé, de l'Hygiène publique et de l'Accès universel aux soins, le Pr Komla Adjévi, a lancé samedi à Tsévié la campagne, en présence du préfet, le colonel Yao Dzidzor.\n\nDans son discours, le ministre a rappelé : « La maladie recule dans toutes les régions du pays. »",
             &[("La maladie recule dans toutes les régions du pays.", Some("Komla Adjévi"))],
             None,
+        )],
+    );
+}
+
+#[test]
+fn a_trade_noun_stands_for_the_person_introduced_with_it() {
+    run(
+        "fr",
+        "trade noun",
+        &[case(
+            "La maison de santé de Tovel manque de bras. « Nous refusons des patients chaque semaine », explique Paul Vernier, médecin généraliste installé depuis vingt ans. Le praticien estime que deux départs à la retraite suffiraient à fermer le cabinet.\n\nAnna Leroux, épidémiologiste à l'institut régional, suit les chiffres de près. L'épidémiologiste a rappelé que la grippe arrivait tôt cette année.",
+            &[("Nous refusons des patients chaque semaine", Some("Paul Vernier"))],
+            Some(&[
+                ("deux départs à la retraite suffiraient à fermer le cabinet", Some("Paul Vernier")),
+                ("la grippe arrivait tôt cette année", Some("Anna Leroux")),
+            ]),
         )],
     );
 }

@@ -225,8 +225,8 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     {
         return NameRule::new(EntityType::Location, TypeRule::Dedication);
     }
-    // "LSEG", "NWA": a word of three to six capitals voted a person is an organisation's
-    // initials; persons are not written so in running text.
+    // "LSEG", "NWA", « déléguée FO »: a word of two to six capitals voted a person is an
+    // organisation's initials; persons are not written so in running text.
     if voted == EntityType::Person && initials_word(name) {
         return NameRule::new(EntityType::Organization, TypeRule::OrgSpelling);
     }
@@ -442,9 +442,9 @@ fn org_spelling(name: &str, res: &Profile) -> bool {
     })
 }
 
-/// Whether `name` is one word of three to six capital letters ("LSEG").
+/// Whether `name` is one word of two to six capital letters ("LSEG", « FO »).
 fn initials_word(name: &str) -> bool {
-    (3..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_uppercase())
+    (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_uppercase())
 }
 
 /// Whether one word of capitalised parts joined by hyphens names a place after a person or a

@@ -522,3 +522,13 @@ fn a_speaker_the_model_missed_is_typed_by_its_own_words() {
     assert_eq!(speaker_type("Ada Marsk", &res), P);
     assert_eq!(speaker_type("Marsk", &res), P);
 }
+
+#[test]
+fn two_capitals_after_a_members_role_are_a_bodys_initials() {
+    let t = "Pour Ana Vale, déléguée FO, l'urgence est d'obtenir des indemnités.";
+    let es = run(Lang::Fr, t, &[("Ana Vale", "PER"), ("FO", "PER")]);
+    assert_eq!(
+        names(&es),
+        [("Ana Vale".to_string(), P), ("FO".to_string(), O)]
+    );
+}

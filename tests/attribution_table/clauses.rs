@@ -1,7 +1,8 @@
 //! Table tests of the speaker of reported clauses and incises (issue 12, second round): the
 //! subject after a verb closing its clause, unnamed subjects, joint subjects, participles,
 //! apposition after a complement, an organisation noun and its name, a second complement
-//! clause after "and that". Every sentence and name here is invented for the test.
+//! clause after "and that", a partial quote inside a clause. Every sentence and name here is
+//! invented for the test.
 
 use super::{case, run, run_parsed};
 
@@ -236,6 +237,35 @@ fn a_second_complement_clause_after_and_that_is_a_clause_of_its_own() {
                 ("the Marsh Lane pool would close in May", Some("Brenna Holt")),
                 ("swimmers could use the Tovey Road baths until it reopens", Some("Brenna Holt")),
             ]),
+        )],
+    );
+}
+
+#[test]
+fn a_partial_quote_inside_a_reported_clause_does_not_end_it() {
+    run(
+        "fr",
+        "partial quote inside",
+        &[case(
+            "La députée Hélène Carrier a prévenu que son groupe « prendrait ses responsabilités » si le calendrier n'était pas clarifié avant l'été. Le ministre, Paul Kasongo, a assuré qu'un audit serait confié à l'inspection des finances « dans les prochains jours ».",
+            &[
+                ("prendrait ses responsabilités", Some("Hélène Carrier")),
+                ("dans les prochains jours", Some("Paul Kasongo")),
+            ],
+            Some(&[
+                ("son groupe « prendrait ses responsabilités » si le calendrier n'était pas clarifié avant l'été", Some("Hélène Carrier")),
+                ("un audit serait confié à l'inspection des finances « dans les prochains jours »", Some("Paul Kasongo")),
+            ]),
+        )],
+    );
+    // A comma after the closing mark: the parse ends the clause there.
+    run_parsed(
+        "en",
+        "partial quote inside",
+        &[case(
+            "The director, Ada Stone, said the shortfalls were “not simply a matter of weather”, although the dry spring had hurt every grower in the valley this year.",
+            &[("not simply a matter of weather", Some("Ada Stone"))],
+            Some(&[("the shortfalls were “not simply a matter of weather”", Some("Ada Stone"))]),
         )],
     );
 }

@@ -121,7 +121,7 @@ fn parsed_clauses(fd: &Field<'_>, res: &Profile, clauses: &mut Vec<Clause>) {
             // The same clause: it ends where the verb's complement ends, not at the sentence
             // end ("X a déclaré qu'il partirait, avec regret, avant l'été" keeps its adjuncts;
             // "…, a-t-il dit, ajoutant que …" does not run on).
-            if c.from == from && to < c.to {
+            if c.from == from && to < c.to && !words_after_partial(fd, from, to) {
                 c.to = to;
             }
         }
@@ -136,6 +136,22 @@ fn parsed_clauses(fd: &Field<'_>, res: &Profile, clauses: &mut Vec<Clause>) {
         }
     }
     clauses.sort_by_key(|c| c.from);
+}
+
+/// Whether a clause from token `from` that the parse ends at token `to` stops in a partial
+/// quote it opened, and words or the sentence's end follow the quote's closing mark: the parse
+/// leaves out the rest of the quote, or what the clause says after it ("que son groupe
+/// « prendrait ses responsabilités » si le calendrier glisse", "qu'un audit serait confié à
+/// l'inspection « dans les prochains jours »."). Not a comma after the mark ("were “not a
+/// matter of weather”, although …").
+fn words_after_partial(fd: &Field<'_>, from: usize, to: usize) -> bool {
+    if !fd.in_quote(fd.toks[to - 1].start) || fd.in_quote(fd.toks[from].start) {
+        return false;
+    }
+    fd.toks[to..]
+        .iter()
+        .find(|t| !fd.in_quote(t.start) && !fd.quote_closes_at(t.end))
+        .is_none_or(|t| t.word || matches!(t.lower.as_str(), "." | "!" | "?"))
 }
 
 /// The byte span of tokens `from..to`, without closing punctuation nor a connective left

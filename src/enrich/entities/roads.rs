@@ -5,7 +5,8 @@
 //! article, or joined to a road just named ("the A64 and A19"), it is a place. An amount in a
 //! currency written with a letter ("than R480 million") follows no article or is followed by a
 //! magnitude (`magnitude|…`); in a sports report, "la N2" or "la D1" is a division, so none is
-//! read there.
+//! read there. A road noun in lower case before a number names a road too (« la route 117 »,
+//! « la route nationale n° 3 », `road_noun|…` and `road_class|…`), in any report.
 
 use super::mention::M;
 use crate::enrich::analysis::Analysis;
@@ -26,10 +27,18 @@ struct Code {
 
 /// Type the road codes the model labelled as places, and add those it missed.
 pub(super) fn apply(an: &Analysis<'_>, res: &Profile, sports: bool, ms: &mut Vec<M>) {
+    let before = ms.len();
+    for (fi, f) in an.fields.iter().enumerate() {
+        for code in noun_roads(f.text, &f.toks, res) {
+            mark(ms, before, fi, &code);
+        }
+    }
     if sports || res.road_prefixes.is_empty() {
+        if ms.len() > before {
+            ms.sort_by_key(|m| (m.field, m.start));
+        }
         return;
     }
-    let before = ms.len();
     let models = made_codes(an, res);
     for (fi, f) in an.fields.iter().enumerate() {
         let toks = &f.toks;
@@ -60,6 +69,67 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, sports: bool, ms: &mut Vec
     if ms.len() > before {
         ms.sort_by_key(|m| (m.field, m.start));
     }
+}
+
+/// Most digits of a road's number written after a road noun.
+const NOUN_ROAD_DIGITS: usize = 4;
+
+/// Signs of a number between a road noun and the number, lower case.
+const NUMBER_SIGNS: &[&str] = &["n°", "nº", "no", "n", "°", "º"];
+
+/// Roads written in lower case before their number, which the model reads as no name: a road
+/// noun, its class adjectives, maybe a number sign, and a number or a road code (« la route
+/// 117 », « la route nationale n° 3 », « la route départementale 974 », « la route nationale
+/// N2 »).
+fn noun_roads(text: &str, toks: &[Tok], res: &Profile) -> Vec<Code> {
+    let mut out = Vec::new();
+    if res.road_nouns.is_empty() {
+        return out;
+    }
+    for i in 0..toks.len() {
+        if !toks[i].word || toks[i].cap || !res.road_nouns.contains(&toks[i].lower) {
+            continue;
+        }
+        let mut j = i + 1;
+        while toks
+            .get(j)
+            .is_some_and(|t| t.word && res.road_classes.contains(&t.lower))
+        {
+            j += 1;
+        }
+        // A number sign, whole or cut by the tokens (« n° », « n », « ° », « no »).
+        while toks
+            .get(j)
+            .is_some_and(|t| NUMBER_SIGNS.contains(&t.lower.as_str()) && j + 1 < toks.len())
+        {
+            j += 1;
+        }
+        let Some(t) = toks.get(j) else { continue };
+        let w = &text[t.start..t.end];
+        // « n°3 » in one token.
+        let number = NUMBER_SIGNS
+            .iter()
+            .find_map(|s| w.to_lowercase().strip_prefix(s).map(str::to_string))
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| w.to_string());
+        let next = j + 1;
+        let code = code_at(text, toks, j, res).is_some_and(|c| c.next == next);
+        // A number before its plural noun counts things ("la route 2 voies"): no road's.
+        let counted = toks
+            .get(next)
+            .is_some_and(|n| n.word && !n.cap && n.lower.ends_with('s'));
+        if counted {
+            continue;
+        }
+        if road_number(&number, NOUN_ROAD_DIGITS) || code {
+            out.push(Code {
+                start: toks[i].start,
+                end: toks[next - 1].end,
+                next,
+            });
+        }
+    }
+    out
 }
 
 /// The codes the text writes after a capitalised word other than an article: a maker's model
@@ -133,6 +203,12 @@ fn mark(ms: &mut Vec<M>, before: usize, fi: usize, code: &Code) {
         [k] if ms[k].start == code.start && ms[k].end == code.end => {
             ms[k].hint = Some(EntityType::Location);
         }
+        // The code alone, inside a road written with its noun (« la route nationale N2 »).
+        [k] if code.start <= ms[k].start && ms[k].end <= code.end => {
+            ms[k].start = code.start;
+            ms[k].end = code.end;
+            ms[k].hint = Some(EntityType::Location);
+        }
         _ => {}
     }
 }
@@ -166,5 +242,21 @@ mod tests {
                  seats 300. Form A12 is due.";
         let es = run(Lang::En, t, &[]);
         assert!(es.is_empty(), "{:?}", names(&es));
+    }
+
+    #[test]
+    fn a_road_noun_before_a_number_names_the_road() {
+        let t = "La route 117 est coupée, comme la route nationale n°3 et la route \
+                 départementale 974. La route nationale N2 rouvre. La route 2 voies attendra.";
+        let es = run(Lang::Fr, t, &[("N2", "MISC")]);
+        assert_eq!(
+            names(&es),
+            [
+                ("route 117".to_string(), L),
+                ("route nationale n°3".to_string(), L),
+                ("route départementale 974".to_string(), L),
+                ("route nationale N2".to_string(), L),
+            ]
+        );
     }
 }

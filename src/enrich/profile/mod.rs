@@ -422,6 +422,11 @@ pub struct Profile {
     /// Letters of a road class before a road's number ("a" of "A82", "rd" of "RD 964"),
     /// with the most digits of the class's numbers (`road_prefix|a:2`; 4 when not given).
     pub road_prefixes: HashMap<String, usize>,
+    /// Lower-case nouns of a road written before its number (`road_noun|route`: « la route
+    /// 117 »), and the class adjectives that may follow them (`road_class|nationale`).
+    pub road_nouns: HashSet<String>,
+    /// See [`Profile::road_nouns`].
+    pub road_classes: HashSet<String>,
     /// Words of magnitude after a number ("million"): "R480 million" is an amount.
     pub magnitudes: HashSet<String>,
     /// Words that never open a person's name ("The" of "The Fifth Estate"), as a name's first
@@ -647,6 +652,8 @@ impl Profile {
             place_prefixes: HashSet::new(),
             place_particles: HashSet::new(),
             club_prefixes: HashSet::new(),
+            road_nouns: HashSet::new(),
+            road_classes: HashSet::new(),
             club_heads: HashSet::new(),
             other_side_orgs: HashSet::new(),
             own_name_heads: HashSet::new(),

@@ -234,6 +234,8 @@ impl Profile {
                 "place_prefix" => &mut self.place_prefixes,
                 "place_particle" => &mut self.place_particles,
                 "club_prefix" => &mut self.club_prefixes,
+                "road_noun" => &mut self.road_nouns,
+                "road_class" => &mut self.road_classes,
                 "own_name" => &mut self.own_name_heads,
                 "feature_first" => &mut self.feature_first,
                 "feature_last" => &mut self.feature_last,

@@ -105,13 +105,12 @@ fn noun_roads(text: &str, toks: &[Tok], res: &Profile) -> Vec<Code> {
             j += 1;
         }
         let Some(t) = toks.get(j) else { continue };
-        let w = &text[t.start..t.end];
-        // « n°3 » in one token.
+        // « n°3 » in one token: the number after its sign.
         let number = NUMBER_SIGNS
             .iter()
-            .find_map(|s| w.to_lowercase().strip_prefix(s).map(str::to_string))
+            .find_map(|s| t.lower.strip_prefix(s))
             .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| w.to_string());
+            .unwrap_or(&t.lower);
         let next = j + 1;
         let code = code_at(text, toks, j, res).is_some_and(|c| c.next == next);
         // A number before its plural noun counts things ("la route 2 voies"): no road's.
@@ -121,7 +120,7 @@ fn noun_roads(text: &str, toks: &[Tok], res: &Profile) -> Vec<Code> {
         if counted {
             continue;
         }
-        if road_number(&number, NOUN_ROAD_DIGITS) || code {
+        if road_number(number, NOUN_ROAD_DIGITS) || code {
             out.push(Code {
                 start: toks[i].start,
                 end: toks[next - 1].end,

@@ -372,6 +372,11 @@ fn a_named_storm_is_an_event_not_a_person() {
     let es = run(Lang::Fr, t, &[("Ada", "PER"), ("Tovel", "LOC")]);
     let n = names(&es);
     assert!(!n.iter().any(|(_, ty)| *ty == P), "{n:?}");
+    // « tempête » without its article is a verb of speech: the name after it is the speaker.
+    let t = "« Tout recommence chaque année », tempête Ruvo Marnier, pêcheur à Tovel.";
+    let es = run(Lang::Fr, t, &[("Ruvo Marnier", "MISC"), ("Tovel", "LOC")]);
+    let n = names(&es);
+    assert!(n.contains(&("Ruvo Marnier".to_string(), P)), "{n:?}");
 }
 
 #[test]

@@ -445,6 +445,46 @@ fn by_kin(t: &str, m: &M, win: &str, res: &Profile) -> bool {
         && ctx.kin.contains(&word(ws[2]))
 }
 
+/// How far back a role may open the clause of a body named in full with its acronym.
+const ACRONYM_CLAUSE_WINDOW: usize = 200;
+
+/// "Le président de la Fédération des travailleurs du bois (FTB), Marc Roy, a dit": a role and
+/// its complement open the clause, which ends on a body's name and its acronym in brackets; the
+/// name after them is the role's, as in "Chair of the Tove Valley Water Board, Ama Serwaa". Read
+/// over a wider window than the other rules, a body's full name being long.
+fn role_before_acronym(
+    t: &str,
+    m: &M,
+    res: &Profile,
+    is_role: &dyn Fn(&[Tok], usize) -> bool,
+) -> bool {
+    let mut from = m.start.saturating_sub(ACRONYM_CLAUSE_WINDOW);
+    while !t.is_char_boundary(from) {
+        from -= 1;
+    }
+    let toks = tokenize(&t[from..m.start], &res.tokens);
+    let n = toks.len();
+    if n < 6 || toks[n - 1].lower != "," || toks[n - 2].lower != ")" {
+        return false;
+    }
+    let Some(open) = toks[..n - 2].iter().rposition(|x| x.lower == "(") else {
+        return false;
+    };
+    // One capitalised word in the brackets, the acronym.
+    if open + 2 != n - 2 || !(toks[open + 1].word && toks[open + 1].cap) {
+        return false;
+    }
+    let clause_start = toks[..open]
+        .iter()
+        .rposition(|x| !x.word && x.lower != "'" && x.lower != "-")
+        .map_or(0, |i| i + 1);
+    let clause = &toks[clause_start..open];
+    (3..=16).contains(&clause.len())
+        && (0..(clause.len() - 1).min(4)).any(|i| {
+            clause[i].word && is_role(clause, i) && res.complements.contains(&clause[i + 1].lower)
+        })
+}
+
 /// A full name in apposition to a role: "CEO Ada Mensah", "le patron de Lumora, Jean
 /// Vasseur", "Jane Doe, the company's chief executive". Places are left alone: "the minister met
 /// in Paris, Berlin" is no apposition.
@@ -534,6 +574,9 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
         {
             return true;
         }
+    }
+    if role_before_acronym(t, m, res, &is_role) {
+        return true;
     }
     // After: ", the chief executive of ..." / ", le patron de ...". Not for a place: "à
     // Lyon-Part-Dieu, la ministre a dit" is where the role is, not who.

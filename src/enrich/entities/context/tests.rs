@@ -329,6 +329,19 @@ fn a_name_in_apposition_to_a_role_is_a_person() {
     let t = "Ngozi Adichie, the chief executive of Acme, said little.";
     let es = run(Lang::En, t, &[("Ngozi Adichie", "ORG"), ("Acme", "ORG")]);
     assert!(has(&es, "Ngozi Adichie", P), "{:?}", names(&es));
+    // The role opens a clause that ends on a body's full name and its acronym.
+    let t = "Le président de la Fédération des producteurs de lait du Tovel (FPLT), Ruvo \
+             Orsel, a signé.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Fédération des producteurs de lait du Tovel", "ORG"),
+            ("FPLT", "ORG"),
+            ("Ruvo Orsel", "MISC"),
+        ],
+    );
+    assert!(has(&es, "Ruvo Orsel", P), "{:?}", names(&es));
     let t = "CEO Tanaka Hiroshi spoke first.";
     let es = run(Lang::En, t, &[("Tanaka Hiroshi", "ORG")]);
     assert!(has(&es, "Tanaka Hiroshi", P), "{:?}", names(&es));

@@ -380,6 +380,38 @@ fn a_named_storm_is_an_event_not_a_person() {
 }
 
 #[test]
+fn french_ports_zones_and_stations_are_named_with_their_lower_case_head() {
+    let t = "Le cargo a quitté le port de Tovel pour la zone des Marles. La station de pompage \
+             de Vernel et le carrefour Ruvo sont fermés, comme la filature Orsel. Le Port \
+             autonome de Sarne a protesté, avec la zone de police de Bresle.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Tovel", "LOC"),
+            ("Marles", "LOC"),
+            ("Vernel", "LOC"),
+            ("Ruvo", "PER"),
+            ("Orsel", "PER"),
+            ("Port autonome de Sarne", "LOC"),
+            ("Bresle", "LOC"),
+        ],
+    );
+    let n = names(&es);
+    for (name, ty) in [
+        ("port de Tovel", L),
+        ("zone des Marles", L),
+        ("station de pompage de Vernel", L),
+        ("carrefour Ruvo", L),
+        ("filature Orsel", L),
+        ("Port autonome de Sarne", O),
+        ("zone de police de Bresle", O),
+    ] {
+        assert!(n.contains(&(name.to_string(), ty)), "{name}: {n:?}");
+    }
+}
+
+#[test]
 fn french_councils_of_communes_clubs_and_local_lists_are_bodies() {
     let t = "La Communauté de communes du Val de Sorle et Vernel Communauté ont signé avec \
              Tovel Agglo. Le Stade marlois a battu Tovel SC au stade de la Prairie, et Marle \

@@ -327,12 +327,12 @@ fn lower_case_heads_name_the_institution_of_a_place() {
 
 #[test]
 fn spans_are_trimmed_not_dropped() {
-    let t = "Le vieux port de Vannes a rouvert. Le Bundestag mardi a voté ; la ministre de la Culture était absente.";
+    let t = "Le vieux quartier de Vannes a rouvert. Le Bundestag mardi a voté ; la ministre de la Culture était absente.";
     let es = run(
         Lang::Fr,
         t,
         &[
-            ("port de Vannes", "LOC"),
+            ("quartier de Vannes", "LOC"),
             ("Bundestag mardi", "ORG"),
             ("ministre de la Culture", "ORG"),
         ],

@@ -277,12 +277,17 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     let other_side = |w: &str| head(w).filter(|_| !context && !res.head_side_only.contains(w));
     // A hyphenated head counts whole ("la sous-préfecture de Morlaix").
     let first_whole = name.split_whitespace().next().map(key);
-    // So does a head of two words ("centre hospitalier").
+    // So does a head of two words ("centre hospitalier"), or of two nouns joined by a
+    // complement (« zone de police »), before the head of one word it opens (« le Port autonome
+    // de Tovel » is a body, « le port de Tovel » a place).
     let first_two = (words.len() >= 3).then(|| format!("{} {}", words[0], words[1]));
-    let first_head = first_whole
+    let first_three =
+        (words.len() >= 4 && res.complements.contains(words[1])).then(|| words[..3].join(" "));
+    let first_head = first_three
         .as_deref()
         .and_then(head)
         .or_else(|| first_two.as_deref().and_then(head))
+        .or_else(|| first_whole.as_deref().and_then(head))
         .or_else(|| head(first));
     // Where heads come last, a head of two words closing the name ("Eldon Community Centre"
     // is a building, "Eldon Medical Centre" a hospital).

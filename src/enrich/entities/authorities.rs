@@ -10,24 +10,40 @@ use crate::enrich::profile::{lower, Profile};
 use crate::enrich::types::Document;
 
 /// Widen every mention right after an article and a capitalised authority word over that word.
-pub(super) fn widen(doc: &Document<'_>, res: &Profile, ms: &mut [M]) {
+/// The model may have found the word alone (« la Municipalité » + « de » + « Tovelin »): that
+/// mention goes into the body's.
+pub(super) fn widen(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
     if res.authorities.is_empty() {
         return;
     }
+    let mut absorbed: Vec<usize> = Vec::new();
     for i in 0..ms.len() {
         let t = doc.fields[ms[i].field].text;
         let Some(start) = authority_start(&t[..ms[i].start], res) else {
             continue;
         };
-        // Never over another mention.
+        // Never over another mention, but the authority word's own.
         let f = ms[i].field;
-        if ms
+        let word_end = start + t[start..].find([' ', '\'', '’']).unwrap_or(0);
+        let over: Vec<usize> = (0..ms.len())
+            .filter(|&j| ms[j].field == f && ms[j].end > start && ms[j].start < ms[i].start)
+            .collect();
+        if over
             .iter()
-            .any(|o| o.field == f && o.end > start && o.start < ms[i].start)
+            .any(|&j| (ms[j].start, ms[j].end) != (start, word_end))
         {
             continue;
         }
+        absorbed.extend(over);
         ms[i].start = start;
+    }
+    if !absorbed.is_empty() {
+        let mut k = 0;
+        ms.retain(|_| {
+            k += 1;
+            !absorbed.contains(&(k - 1))
+        });
+        ms.sort_by_key(|m| (m.field, m.start, std::cmp::Reverse(m.end)));
     }
 }
 
@@ -82,6 +98,14 @@ mod tests {
         );
         assert!(found.contains(&("Tovelin".to_string(), L)), "{found:?}");
         // In lower case, the town.
+        // The model found the word alone.
+        let t = "Selon la Municipalité de Tovelin, le parc rouvrira.";
+        let found = names(&run(
+            Lang::Fr,
+            t,
+            &[("Municipalité", "LOC"), ("Tovelin", "LOC")],
+        ));
+        assert_eq!(found, [("Municipalité de Tovelin".to_string(), O)]);
         let t = "La ville de Tovelin a fait appel.";
         let found = names(&run(Lang::Fr, t, &[("Tovelin", "LOC")]));
         assert_eq!(found, [("Tovelin".to_string(), L)]);

@@ -225,3 +225,22 @@ fn a_role_and_its_complement_opening_a_sentence_before_a_name_is_no_name() {
     );
     assert_eq!(names(&es), [("Ana Roy".to_string(), P)]);
 }
+
+#[test]
+fn an_adjective_naming_a_part_of_a_place_belongs_to_its_name() {
+    let t = "Les vignerons de la Suisse romande et ceux de l'Afrique centrale exportent vers le \
+             Nouveau-Brunswick francophone.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Suisse", "LOC"),
+            ("Afrique", "LOC"),
+            ("Nouveau-Brunswick", "LOC"),
+        ],
+    );
+    let n = names(&es);
+    for name in ["Suisse romande", "Afrique centrale", "Nouveau-Brunswick"] {
+        assert!(n.contains(&(name.to_string(), L)), "{name}: {n:?}");
+    }
+}

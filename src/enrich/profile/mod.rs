@@ -416,6 +416,9 @@ pub struct Profile {
     /// Head words of a settlement's name (`settlement|`: "Tovel City") that the words around
     /// its mentions may overrule: in a sports report "Marle City" is the club.
     pub settlement_heads: HashSet<String>,
+    /// Lower-case adjectives that, after a place, name a part of it (`region_adjective|`:
+    /// « la Suisse romande », « l'Europe occidentale »).
+    pub region_adjectives: HashSet<String>,
     /// Prepositions of a person's hometown after their age (`hometown|of`: "Ada Lind, 58, of
     /// Tovel"): the name after them is a place.
     pub hometown_preps: HashSet<String>,
@@ -660,6 +663,7 @@ impl Profile {
             feature_first: HashSet::new(),
             feature_last: HashSet::new(),
             settlement_heads: HashSet::new(),
+            region_adjectives: HashSet::new(),
             hometown_preps: HashSet::new(),
             road_prefixes: HashMap::new(),
             magnitudes: HashSet::new(),

@@ -240,6 +240,7 @@ impl Profile {
                 "feature_first" => &mut self.feature_first,
                 "feature_last" => &mut self.feature_last,
                 "settlement" => &mut self.settlement_heads,
+                "region_adjective" => &mut self.region_adjectives,
                 "hometown" => &mut self.hometown_preps,
                 "magnitude" => &mut self.magnitudes,
                 "not_person_opener" => &mut self.not_person_openers,

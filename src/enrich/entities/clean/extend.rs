@@ -80,6 +80,10 @@ impl Span<'_> {
                 }
             }
         }
+        // A part of a place named by an adjective after it (« Suisse » + « romande »).
+        if self.ty == EntityType::Location {
+            e = region_adjective_end(t, e, res, self.free).unwrap_or(e);
+        }
         // A body's branch numbered after its short name ("SDIS" + "07", "SIS" + "2B").
         if res.numbered_branches && self.ty != EntityType::Person && !t[s..e].contains(' ') {
             let number = t[e..].strip_prefix(' ').and_then(|r| r.get(..2));
@@ -280,6 +284,23 @@ fn saints_possessive_end(t: &str, s: usize, e: usize, res: &Profile) -> Option<u
         .unwrap_or(next.len())];
     let owned = word.starts_with(char::is_uppercase) || res.type_words.contains_key(&key(word));
     (!owned).then(|| t.len() - rest.len())
+}
+
+/// The end of a lower-case adjective after one space from `e` that names a part of the place
+/// before it (`region_adjective|`: « l'Europe » + « occidentale »).
+fn region_adjective_end(
+    t: &str,
+    e: usize,
+    res: &Profile,
+    free: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let rest = t[e..].strip_prefix(' ')?;
+    let w_end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let w = &rest[..w_end];
+    (w.starts_with(char::is_lowercase) && res.region_adjectives.contains(w) && free(e + 1))
+        .then_some(e + 1 + w_end)
 }
 
 /// The end of the capitalised word after one space from `e` (a full stop may come first).

@@ -123,7 +123,7 @@ pub fn canonicalize_parsed(
     // Nor the names the context rules found inside a credit line.
     ms.retain(|m| !lines.iter().any(|c| c.holds(m.field, m.start, m.end)));
     let groups = cluster::group(doc, &ms, res, kb);
-    let mut namer = Namer::new(an, &ms, &lines, kb);
+    let mut namer = Namer::new(an, &ms, &lines, kb, sports);
     let entities = namer.entities(&groups, res);
     let credits = lines
         .iter()
@@ -184,10 +184,18 @@ struct Namer<'a> {
     typing: Vec<TypeDecision>,
     /// The places a name in capitals may abbreviate.
     kb: &'a Kb,
+    /// The article reports a match: a town's name may be its club's.
+    sports: bool,
 }
 
 impl<'a> Namer<'a> {
-    fn new(an: &'a Analysis<'a>, ms: &'a [M], credits: &[credits::CreditLine], kb: &'a Kb) -> Self {
+    fn new(
+        an: &'a Analysis<'a>,
+        ms: &'a [M],
+        credits: &[credits::CreditLine],
+        kb: &'a Kb,
+        sports: bool,
+    ) -> Self {
         let doc = an.doc;
         let mut taken = vec![BTreeMap::new(); doc.fields.len()];
         for m in ms {
@@ -208,6 +216,7 @@ impl<'a> Namer<'a> {
             ids: HashMap::new(),
             typing: Vec::new(),
             kb,
+            sports,
         }
     }
 
@@ -278,7 +287,10 @@ impl<'a> Namer<'a> {
         let group: Vec<&M> = g.iter().map(|&i| &self.ms[i]).collect();
         let texts: Vec<&str> = group.iter().map(|m| self.text_of(m)).collect();
         let name = fullest(&texts, res).to_string();
-        let mut typed = typing::group_type(&group, &texts, &name, res);
+        // In a sports report a town's name may be its club's; a country's stays the place.
+        let club_town = self.sports
+            && !(self.kb.names_region(&name) || self.kb.names_country_in(&name, res.lang.code()));
+        let mut typed = typing::group_type(&group, &texts, &name, club_town, res);
         let (ty0, rule0) = (typed.ty, typed.decision.rule);
         if let Some(rule) = initials::retype(self.doc, &group, &name, ty0, rule0, res, self.kb) {
             typed.ty = EntityType::Organization;

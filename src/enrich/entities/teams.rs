@@ -319,7 +319,7 @@ fn cue_after(t: &str, e: usize, res: &Profile) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{names, run, run_kb, towns};
+    use super::super::tests::{country, names, run, run_kb, towns};
     use super::{has_score, opens_with_score};
     use crate::enrich::profile::Lang;
     use crate::enrich::types::EntityType::{Location as L, Organization as O};
@@ -463,6 +463,22 @@ mod tests {
     }
 
     #[test]
+    fn in_a_sports_report_a_well_known_town_before_its_score_is_its_club() {
+        let t = "Lors de la 24e journée de championnat, Caen a battu Vallon-Sud 2-1 grâce à un \
+                 but en fin de match. Caen compte 41 points au classement.";
+        let es = run(
+            Lang::Fr,
+            t,
+            &[("Caen", "LOC"), ("Vallon-Sud", "LOC"), ("Caen", "LOC")],
+        );
+        assert!(names(&es).contains(&("Caen".into(), O)), "{:?}", names(&es));
+        // Outside a sports report the town is the place.
+        let t = "Le conseil de Caen a battu un record de participation. Caen compte 41 élus.";
+        let es = run(Lang::Fr, t, &[("Caen", "LOC"), ("Caen", "LOC")]);
+        assert!(names(&es).contains(&("Caen".into(), L)), "{:?}", names(&es));
+    }
+
+    #[test]
     fn a_known_place_and_a_plural_noun_after_the_article_is_a_team_not_its_islands() {
         let t = "Fans of the Chicago Comets cheered as the Cayman Islands welcomed the Chicago \
                  Comets.";
@@ -512,10 +528,12 @@ mod tests {
             "{:?}",
             names(&es)
         );
-        // A country named by the gazetteer stays a place, even its national team.
+        // A country named by the gazetteer stays a place, even its national team, where the
+        // knowledge base knows it for a country.
         let t = "Le match face à l'Italie (2-1) a conclu la saison ; l'arbitre et les buteurs \
                  ont été salués.";
-        let es = run(Lang::Fr, t, &[("Italie", "LOC")]);
+        let kb = country("Italy", &[("fr", "Italie")], &[]);
+        let es = run_kb(Lang::Fr, t, &[("Italie", "LOC")], &kb);
         assert!(
             names(&es).contains(&("Italie".into(), L)),
             "{:?}",

@@ -64,8 +64,15 @@ impl NameRule {
 
 /// The type of a group of mentions named `name` (`texts` are the mentions' surface forms): the
 /// vote of its mentions, a form equal to the name counting thrice and a context hint four
-/// times; then a well-known name or the name's own words may settle it.
-pub(super) fn group_type(group: &[&M], texts: &[&str], name: &str, res: &Profile) -> Typing {
+/// times; then a well-known name or the name's own words may settle it. `club_town`: the name
+/// may be a town's that names its club (a sports report, and no country's or division's name).
+pub(super) fn group_type(
+    group: &[&M],
+    texts: &[&str],
+    name: &str,
+    club_town: bool,
+    res: &Profile,
+) -> Typing {
     let name_key = key(name);
     let mut votes: Vec<Vote> = Vec::new();
     let mut mentions = Vec::with_capacity(group.len());
@@ -128,7 +135,13 @@ pub(super) fn group_type(group: &[&M], texts: &[&str], name: &str, res: &Profile
     // ("a Jeep", "an Airbus A320": a product of the well-known company); then the name's own
     // head words.
     let instance = rule == TypeRule::Context && voted == EntityType::Misc;
-    let settled = match gazetteer().lookup(name).filter(|_| !instance) {
+    // Nor a town the words around its mentions made a body: its club in a sports report
+    // ("Tovel, 12th, has lost four games"), where the town names the team.
+    let club = club_town && rule == TypeRule::Context && voted == EntityType::Organization;
+    let settled = match gazetteer()
+        .lookup(name)
+        .filter(|(t, _)| !instance && !(club && *t == EntityType::Location))
+    {
         Some((t, _)) => NameRule::new(t, TypeRule::Gazetteer),
         None => name_rule(name, voted, rule == TypeRule::Context, res),
     };

@@ -389,3 +389,14 @@ fn a_currency_zones_initials_name_no_body() {
     let es = run(Lang::En, t, &[("CFA", "ORG"), ("Tovel Bank", "ORG")]);
     assert_eq!(named(&es), [("Tovel Bank".to_string(), O)]);
 }
+
+#[test]
+fn a_hint_from_the_words_around_breaks_a_tie_with_the_models_labels() {
+    // Four mentions labelled an organisation weigh as much as one the words around make a
+    // place ("the city of"); the words around win the tie.
+    let t = "Marlo Verde approved the plan. Marlo Verde grew. Marlo Verde hired staff. Marlo \
+             Verde paid. Residents of the city of Marlo Verde cheered.";
+    let labels = [("Marlo Verde", "ORG"); 5];
+    let es = run(Lang::En, t, &labels);
+    assert_eq!(names(&es), [("Marlo Verde".to_string(), L)]);
+}

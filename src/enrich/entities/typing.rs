@@ -102,7 +102,8 @@ pub(super) fn group_type(
             weight,
         });
     }
-    votes.sort_by_key(|v| (std::cmp::Reverse(v.weight), v.first));
+    // A tie goes to the words around a mention over the model's labels.
+    votes.sort_by_key(|v| (std::cmp::Reverse(v.weight), !v.hinted, v.first));
     let mut voted = votes[0].ty;
     let mut rule = if votes[0].hinted {
         TypeRule::Context

@@ -7,14 +7,23 @@
 
 use super::mention::M;
 use super::typing::label_type;
+use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::kb::Kb;
 use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
+use crate::enrich::syntax::{FieldAnalysis, Pos};
 use crate::enrich::types::{Document, EntityType};
 
 /// Join the organisation mentions of `doc` with the place after them and the coordinated word
 /// before them; `ms` is sorted by field and start and stays so.
-pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut Vec<M>) {
+pub(super) fn apply(
+    doc: &Document<'_>,
+    parse: &[FieldAnalysis],
+    res: &Profile,
+    kb: &Kb,
+    ms: &mut Vec<M>,
+) {
     join_places(doc, res, ms);
+    domain_bodies(doc, parse, res, kb, ms);
     let mut absorbed: Vec<usize> = Vec::new();
     for i in 0..ms.len() {
         let m = &ms[i];
@@ -85,6 +94,105 @@ fn join_places(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
         k += 1;
     }
     *ms = out;
+}
+
+/// "Transport Scotland", "Curling Canada", "Fisheries New Zealand": where a name's head comes
+/// last, a body named by its field before the country or the state it serves. The model often
+/// finds the place alone, or the whole labelled a place. One capitalised word right before the
+/// place, in no other mention, and neither a grammar word, a role, a first name, a demonym nor
+/// a word that names a part of a place (`region_part|` in `words.txt`: "Northeast India",
+/// "Greater London"), makes the mention the body's: inside a sentence (after a lower-case
+/// word, a comma or an article: "A Transport Scotland spokesman"), or opening one where the
+/// parse reads a noun ("Police Scotland said", not "Because Wyoming …"), or as initials
+/// ("RSPB Scotland").
+fn domain_bodies(
+    doc: &Document<'_>,
+    parse: &[FieldAnalysis],
+    res: &Profile,
+    kb: &Kb,
+    ms: &mut [M],
+) {
+    if res.name_head != NameHead::Last || kb.is_empty() {
+        return;
+    }
+    // A country or a division the knowledge base knows, or a well-known place ("Scotland").
+    let region = |form: &str| {
+        kb.names_region(form)
+            || gazetteer()
+                .lookup(form)
+                .is_some_and(|(ty, _)| ty == EntityType::Location)
+    };
+    for i in 0..ms.len() {
+        let m = &ms[i];
+        let t = doc.fields[m.field].text;
+        if label_type(&m.label) != EntityType::Location || m.hint.is_some() {
+            continue;
+        }
+        let form = &t[m.start..m.end];
+        // Not a place inside a longer name ("Assistant U.S. Attorney Ann Lee").
+        if t[m.end..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
+        {
+            continue;
+        }
+        // The field's word: the mention's first, or the word right before it.
+        let w_start = if region(form) {
+            let Some(b) = t[..m.start].strip_suffix(' ') else {
+                continue;
+            };
+            let w_start = b
+                .rfind(|c: char| !c.is_alphabetic())
+                .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+            let taken = i > 0 && ms[i - 1].field == m.field && ms[i - 1].end > w_start;
+            if taken {
+                continue;
+            }
+            w_start
+        } else if form.split_once(' ').is_some_and(|(_, rest)| region(rest)) {
+            m.start
+        } else {
+            continue;
+        };
+        let w = t[w_start..].split([' ', '-']).next().unwrap_or("");
+        let noun = parse
+            .iter()
+            .find(|fa| fa.field == m.field)
+            .and_then(|fa| fa.analysis.tokens.iter().find(|x| x.start == w_start))
+            .is_some_and(|x| matches!(x.pos, Pos::Noun | Pos::Propn));
+        if domain_word(w, &t[..w_start], noun, res) {
+            ms[i].start = w_start;
+            ms[i].hint = Some(EntityType::Organization);
+        }
+    }
+}
+
+/// Whether `w`, after the text `before`, may name a body's field: initials, or a capitalised
+/// word of three letters or more inside a sentence or, read as a noun (`noun`), opening one;
+/// no grammar word, role, first name, demonym or part of a place.
+fn domain_word(w: &str, before: &str, noun: bool, res: &Profile) -> bool {
+    let lw = lower(w);
+    let prev = before.strip_suffix(' ').unwrap_or("");
+    let prev_word = prev
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let inside_sentence = prev
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_lowercase() || c == ',')
+        || res.articles.contains_key(&lower(prev_word));
+    let initials = (2..=6).contains(&w.chars().count()) && w.chars().all(char::is_uppercase);
+    let word = w.chars().count() >= 3
+        && w.starts_with(char::is_uppercase)
+        && w.chars().skip(1).all(char::is_lowercase);
+    (initials || word && (inside_sentence || noun))
+        && res.role(&lw).is_none()
+        && !res.function_words.contains(&lw)
+        && !res.stop.contains(&key(w))
+        && !res.first_names.contains_key(&lw)
+        && !res.demonyms.contains(&lw)
+        && !res.region_parts.contains(&lw)
 }
 
 /// Whether the words between an organisation and a place are a complement preposition, with
@@ -221,9 +329,34 @@ fn coordinated_start(t: &str, m: &M, res: &Profile) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{names, run};
+    use super::super::tests::{country, names, run, run_kb};
     use crate::enrich::profile::Lang;
     use crate::enrich::types::EntityType::{Location as L, Organization as O};
+
+    #[test]
+    fn a_body_named_by_its_field_before_its_country_is_one_name() {
+        let kb = country("Tovelland", &[], &[]);
+        let t = "The levy was set by Fisheries Tovelland, and a Transport Tovelland spokesman \
+                 agreed; RSPB Tovelland objected.";
+        let labels = [
+            ("Tovelland", "GPE"),
+            ("Tovelland", "GPE"),
+            ("Tovelland", "GPE"),
+        ];
+        let n = names(&run_kb(Lang::En, t, &labels, &kb));
+        for body in [
+            "Fisheries Tovelland",
+            "Transport Tovelland",
+            "RSPB Tovelland",
+        ] {
+            assert!(n.contains(&(body.to_string(), O)), "{body}: {n:?}");
+        }
+        // A part of the country, or the country inside a longer name, is no body.
+        let t = "Farms in rural Northeast Tovelland and the Assistant Tovelland Attorney agreed.";
+        let labels = [("Tovelland", "GPE"), ("Tovelland", "GPE")];
+        let n = names(&run_kb(Lang::En, t, &labels, &kb));
+        assert!(!n.iter().any(|(_, ty)| *ty == O), "{n:?}");
+    }
 
     #[test]
     fn an_organisation_and_its_place_are_one_name() {

@@ -102,7 +102,7 @@ pub fn canonicalize_parsed(
     affiliation::split(doc, res, &mut ms);
     conjoined::split(doc, res, &mut ms);
     context::apply(an, res, &mut ms);
-    joins::apply(doc, res, kb, &mut ms);
+    joins::apply(doc, parse, res, kb, &mut ms);
     instances::apply(doc, parse, res, &mut ms);
     let sports = teams::sports_report(an, res);
     teams::apply(an, res, kb, sports, &mut ms);

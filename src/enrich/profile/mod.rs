@@ -419,6 +419,9 @@ pub struct Profile {
     /// Lower-case adjectives that, after a place, name a part of it (`region_adjective|`:
     /// « la Suisse romande », « l'Europe occidentale »).
     pub region_adjectives: HashSet<String>,
+    /// Capitalised words that, before a country or a state, name a part of it, no body
+    /// (`region_part|`: "Northeast India", "Greater London", "Rural Victoria").
+    pub region_parts: HashSet<String>,
     /// Prepositions of a person's hometown after their age (`hometown|of`: "Ada Lind, 58, of
     /// Tovel"): the name after them is a place.
     pub hometown_preps: HashSet<String>,
@@ -664,6 +667,7 @@ impl Profile {
             feature_last: HashSet::new(),
             settlement_heads: HashSet::new(),
             region_adjectives: HashSet::new(),
+            region_parts: HashSet::new(),
             hometown_preps: HashSet::new(),
             road_prefixes: HashMap::new(),
             magnitudes: HashSet::new(),

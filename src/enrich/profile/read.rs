@@ -241,6 +241,7 @@ impl Profile {
                 "feature_last" => &mut self.feature_last,
                 "settlement" => &mut self.settlement_heads,
                 "region_adjective" => &mut self.region_adjectives,
+                "region_part" => &mut self.region_parts,
                 "hometown" => &mut self.hometown_preps,
                 "magnitude" => &mut self.magnitudes,
                 "not_person_opener" => &mut self.not_person_openers,

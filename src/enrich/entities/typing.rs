@@ -141,7 +141,7 @@ pub(super) fn group_type(
     let club = club_town && rule == TypeRule::Context && voted == EntityType::Organization;
     let settled = match gazetteer()
         .lookup(name)
-        .filter(|(t, _)| !instance && !(club && *t == EntityType::Location))
+        .filter(|(t, _)| !(instance || club && *t == EntityType::Location))
     {
         Some((t, _)) => NameRule::new(t, TypeRule::Gazetteer),
         None => name_rule(name, voted, rule == TypeRule::Context, res),

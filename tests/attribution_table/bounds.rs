@@ -263,3 +263,18 @@ fn a_coordinated_clause_in_the_tense_of_reported_speech_carries_on_the_report() 
         ],
     );
 }
+
+#[test]
+fn a_long_apposition_before_the_cue_still_finds_the_person() {
+    // The person opens a sentence whose apposition, relative clause and reported clause run
+    // over forty tokens before the partial quote.
+    run(
+        "fr",
+        "long apposition",
+        &[case(
+            "L'historienne Maëlle Corvaire, de l'Institut d'études maritimes de Tovel (IEMT), qui a dirigé l'inventaire des archives portuaires, rappelle que plusieurs centaines de familles de dockers de Tovel, au sud du port, ont été relogées dans les années 1950 et 1960, « souvent sans le moindre préavis ».",
+            &[("souvent sans le moindre préavis", Some("Maëlle Corvaire"))],
+            None,
+        )],
+    );
+}

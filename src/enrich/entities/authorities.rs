@@ -97,7 +97,6 @@ mod tests {
             "{found:?}"
         );
         assert!(found.contains(&("Tovelin".to_string(), L)), "{found:?}");
-        // In lower case, the town.
         // The model found the word alone.
         let t = "Selon la Municipalité de Tovelin, le parc rouvrira.";
         let found = names(&run(
@@ -106,6 +105,7 @@ mod tests {
             &[("Municipalité", "LOC"), ("Tovelin", "LOC")],
         ));
         assert_eq!(found, [("Municipalité de Tovelin".to_string(), O)]);
+        // In lower case, the town.
         let t = "La ville de Tovelin a fait appel.";
         let found = names(&run(Lang::Fr, t, &[("Tovelin", "LOC")]));
         assert_eq!(found, [("Tovelin".to_string(), L)]);

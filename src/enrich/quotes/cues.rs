@@ -411,13 +411,18 @@ fn inverted_subject(
     }
 }
 
+/// How many tokens before a quote its sentence is read for a cue and its subject: a subject
+/// with an apposition, a relative clause and a reported clause before a partial quote may open
+/// the sentence fifty tokens back.
+const BEFORE_QUOTE_TOKENS: usize = 64;
+
 /// Before the quote, in its sentence: "X a déclaré : « … »", "selon X … « … »".
 fn before_quote(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attribution> {
     let para = fd.para(q.open);
     let b1 = fd.tok_at(q.open);
     let mut b0 = b1;
     let mut cur_para = para;
-    while b0 > 0 && b1 - b0 < 40 {
+    while b0 > 0 && b1 - b0 < BEFORE_QUOTE_TOKENS {
         let t = &fd.toks[b0 - 1];
         // An attribution may end the paragraph before with a colon ("X a déclaré :").
         if t.lower == ":" && b1 == b0 && fd.para(t.start) + 1 == para {

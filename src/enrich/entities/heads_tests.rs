@@ -458,3 +458,36 @@ fn french_councils_of_communes_clubs_and_local_lists_are_bodies() {
         [("Ensemble Sorle".to_string(), O), ("Sorle".to_string(), L)]
     );
 }
+
+#[test]
+fn a_body_named_on_its_own_head_is_not_the_complement_of_a_lower_case_head() {
+    let t = "Les familles patientaient dans la salle d'attente des urgences du Centre hospitalier \
+             universitaire de Tovel. La commission d'appel de la Fédération tovelienne de judo a \
+             tranché, sur le campus de l'Université Ruvo. Le cortège est parti de la rue de \
+             l'Hôpital.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            (
+                "salle d'attente des urgences du Centre hospitalier universitaire de Tovel",
+                "LOC",
+            ),
+            (
+                "commission d'appel de la Fédération tovelienne de judo",
+                "ORG",
+            ),
+            ("Université Ruvo", "ORG"),
+            ("rue de l'Hôpital", "LOC"),
+        ],
+    );
+    let n = names(&es);
+    for (name, ty) in [
+        ("Centre hospitalier universitaire de Tovel", O),
+        ("Fédération tovelienne de judo", O),
+        ("Université Ruvo", O),
+        ("rue de l'Hôpital", L),
+    ] {
+        assert!(n.contains(&(name.to_string(), ty)), "{name}: {n:?}");
+    }
+}

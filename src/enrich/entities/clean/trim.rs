@@ -110,6 +110,20 @@ impl Span<'_> {
                     }
                 }
             }
+            // A lower-case head whose complement is a body named on its own head after a
+            // definite article ("la salle d'attente du Centre hospitalier de Tovel", "la
+            // commission d'appel de la Fédération tovelienne de judo"): the body is the name.
+            if lower_case && head(&toks[0]) {
+                if let Some(n) = toks.iter().position(|x| x.word && x.cap) {
+                    if n >= 1
+                        && self.definite(&toks[n - 1].lower)
+                        && self.body_on_own_head(s + toks[n].start, e)
+                    {
+                        s += toks[n].start;
+                        continue;
+                    }
+                }
+            }
             // A national before a person's full name ("la Malienne Awa Diallo", "the Kenyan
             // Joy Wanjiru"): a description, not a name ("Normand Roy" keeps its first name).
             if (ty == EntityType::Person
@@ -315,7 +329,13 @@ impl Span<'_> {
         let first = t[s..]
             .split(|c: char| !(c.is_alphabetic() || c == '-'))
             .next();
-        if first.is_some_and(|w| w.starts_with(char::is_lowercase) && res.is_head_word(w))
+        // Nor a body named on its own head ("de la" + "Fédération tovelienne de judo").
+        let mut end = (s + 80).min(t.len());
+        while !t.is_char_boundary(end) {
+            end -= 1;
+        }
+        if (first.is_some_and(|w| w.starts_with(char::is_lowercase) && res.is_head_word(w))
+            || self.body_on_own_head(s, end))
             && i.checked_sub(1).is_some_and(definite_at)
         {
             return None;
@@ -402,6 +422,31 @@ impl Span<'_> {
             && !self.class_noun(&t[hs..s])
             && !self.premises_of_body(hs))
         .then_some(hs)
+    }
+
+    /// Whether `w` (lower case) is a definite article, alone or contracted ("la", "l’", "du").
+    fn definite(&self, w: &str) -> bool {
+        let w = w.replace('’', "'");
+        self.res.definites.contains(&w) || self.res.contracted.contains(&w)
+    }
+
+    /// Whether the name at `at` (read up to `end`) is a body's on its own head: an organisation's
+    /// head word of two words ("Centre hospitalier"), or of one word and another word of the
+    /// name after it ("Université Laval", "Parti socialiste"). Such a body is a name of its own
+    /// after a definite article, not the complement of a lower-case head before it; one word
+    /// alone is ("la rue de l'Hôpital", "la place de la Mairie").
+    fn body_on_own_head(&self, at: usize, end: usize) -> bool {
+        let res = self.res;
+        let toks = tokenize(&self.text[at..end], &res.tokens);
+        let (Some(h), Some(n)) = (toks.first(), toks.get(1)) else {
+            return false;
+        };
+        let org = |w: &str| res.type_words.get(&key(w)) == Some(&TypeWord::Org);
+        h.word
+            && h.cap
+            && n.word
+            && (org(&format!("{} {}", h.lower, n.lower))
+                || org(&h.lower) && (n.cap || self.plain_word(&n.lower)))
     }
 
     /// Whether `w` (lower case) may be a noun or an adjective inside a lower-case name: letters

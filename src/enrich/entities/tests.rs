@@ -205,6 +205,29 @@ fn capitalised_article_inside_a_name() {
 }
 
 #[test]
+fn a_capitalised_elided_article_inside_a_sentence_belongs_to_the_name() {
+    let t = "Il l'a confié à L'Éveil tovelien, puis aux pompiers de L’Isle-Ruvo. L'Avenir l'a \
+             repris, comme L'Etat.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("L'Éveil tovelien", "ORG"),
+            ("L’Isle-Ruvo", "LOC"),
+            ("L'Avenir", "ORG"),
+            ("L'Etat", "LOC"),
+        ],
+    );
+    let n: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+    // Kept inside a sentence, dropped where it opens one.
+    for name in ["L'Éveil tovelien", "L’Isle-Ruvo", "Avenir"] {
+        assert!(n.contains(&name), "{name}: {n:?}");
+    }
+    // A common word is no name, with its article or without.
+    assert!(!n.iter().any(|x| x.contains("Etat")), "{n:?}");
+}
+
+#[test]
 fn streets_titles_legal_forms() {
     let t = "Le feu a pris rue Erlanger, selon Me Paul Roy. Apple Inc. a confirmé ; Apple ne commente pas l'AI.";
     let es = run(

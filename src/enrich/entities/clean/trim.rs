@@ -20,16 +20,20 @@ impl Span<'_> {
                 continue;
             }
             let toks = tokenize(seg, &res.tokens);
-            // An article is dropped when written in lower case or elided ("the Foundation",
-            // "l'ONU"), or at the start of a sentence; a capitalised one inside a sentence
-            // belongs to the name ("Le Monde", "The Hague").
+            // An article is dropped when written in lower case ("the Foundation", "l'ONU"), or
+            // at the start of a sentence; a capitalised one inside a sentence belongs to the
+            // name ("Le Monde", "The Hague"), elided too ("à L'Isle-Adam", "dans L'Express").
             // A paragraph's start opens a sentence too (after a heading without a full stop).
             let sentence_start = t[..s].trim_end_matches([' ', '\t']).ends_with('\n')
                 || t[..s].trim_end().chars().next_back().is_none_or(|c| {
                     matches!(c, '.' | '!' | '?' | ':' | '«' | '"' | '“' | '(' | '—')
                 });
-            let droppable = !toks.is_empty()
-                && (!toks[0].cap || toks[0].lower.ends_with('\'') || sentence_start);
+            // Not before one word that is no name alone ("L'Etat du Tovel", a typo).
+            let common_after = toks.len() == 2
+                && toks[0].lower.ends_with('\'')
+                && (res.stop.contains(&key(&toks[1].lower))
+                    || res.type_words.contains_key(&key(&toks[1].lower)));
+            let droppable = !toks.is_empty() && (!toks[0].cap || sentence_start || common_after);
             // Before an adjective, too, for a place's or a body's name ("The national" +
             // "Department of Fisheries"): the adjective goes next, as a lower-case word.
             let adjective_then_name = matches!(ty, EntityType::Location | EntityType::Organization)

@@ -110,4 +110,12 @@ mod tests {
         let found = names(&run(Lang::Fr, t, &[("Tovelin", "LOC")]));
         assert_eq!(found, [("Tovelin".to_string(), L)]);
     }
+
+    #[test]
+    fn a_well_known_city_the_model_missed_after_an_authority_word_names_the_authority() {
+        // The model found nothing; the gazetteer knows the city.
+        let t = "Les jeunes sont orientés vers le dispositif d'accueil de la Ville de Lyon.";
+        let found = names(&run(Lang::Fr, t, &[]));
+        assert_eq!(found, [("Ville de Lyon".to_string(), O)]);
+    }
 }

@@ -102,6 +102,8 @@ pub fn canonicalize_parsed(
     affiliation::split(doc, res, &mut ms);
     conjoined::split(doc, res, &mut ms);
     context::apply(an, res, &mut ms);
+    // The well-known places the context rules added may follow an authority word too.
+    authorities::widen(doc, res, &mut ms);
     joins::apply(doc, parse, res, kb, &mut ms);
     instances::apply(doc, parse, res, &mut ms);
     let sports = teams::sports_report(an, res);

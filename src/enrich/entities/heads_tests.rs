@@ -464,7 +464,7 @@ fn a_body_named_on_its_own_head_is_not_the_complement_of_a_lower_case_head() {
     let t = "Les familles patientaient dans la salle d'attente des urgences du Centre hospitalier \
              universitaire de Tovel. La commission d'appel de la Fédération tovelienne de judo a \
              tranché, sur le campus de l'Université Ruvo. Le cortège est parti de la rue de \
-             l'Hôpital.";
+             l'Hôpital vers le pavillon d'accueil de l'Université de Sarne.";
     let es = run(
         Lang::Fr,
         t,
@@ -479,10 +479,12 @@ fn a_body_named_on_its_own_head_is_not_the_complement_of_a_lower_case_head() {
             ),
             ("Université Ruvo", "ORG"),
             ("rue de l'Hôpital", "LOC"),
+            ("pavillon d'accueil de l'Université de Sarne", "LOC"),
         ],
     );
     let n = names(&es);
     for (name, ty) in [
+        ("Université de Sarne", O),
         ("Centre hospitalier universitaire de Tovel", O),
         ("Fédération tovelienne de judo", O),
         ("Université Ruvo", O),

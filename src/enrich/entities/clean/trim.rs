@@ -436,7 +436,8 @@ impl Span<'_> {
 
     /// Whether the name at `at` (read up to `end`) is a body's on its own head: an organisation's
     /// head word of two words ("Centre hospitalier"), or of one word and another word of the
-    /// name after it ("Université Laval", "Parti socialiste"). Such a body is a name of its own
+    /// name after it ("Université Laval", "Parti socialiste") or its complement ("Université
+    /// de Tovel"). Such a body is a name of its own
     /// after a definite article, not the complement of a lower-case head before it; one word
     /// alone is ("la rue de l'Hôpital", "la place de la Mairie").
     fn body_on_own_head(&self, at: usize, end: usize) -> bool {
@@ -450,7 +451,11 @@ impl Span<'_> {
             && h.cap
             && n.word
             && (org(&format!("{} {}", h.lower, n.lower))
-                || org(&h.lower) && (n.cap || self.plain_word(&n.lower)))
+                || org(&h.lower)
+                    && (n.cap
+                        || self.plain_word(&n.lower)
+                        || res.complements.contains(&n.lower)
+                            && toks.get(2).is_some_and(|x| x.word && x.cap)))
     }
 
     /// Whether `w` (lower case) may be a noun or an adjective inside a lower-case name: letters

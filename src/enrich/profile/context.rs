@@ -45,9 +45,22 @@ pub struct Context {
     pub kin: HashSet<String>,
     /// Possessive determiners before a kinship noun ("his", "sa").
     pub kin_dets: HashSet<String>,
+    /// Two words framing two names of a type ("between" … "and": "between Tovel and Sarne").
+    pub pairs: Vec<Pair>,
     /// Roles of a party to a trial ("defendant", « prévenu »): a court report names the party
     /// once with their age, then by the role.
     pub parties: HashSet<String>,
+}
+
+/// A `pair|TYPE|OPEN|JOIN` rule: OPEN, a name, JOIN and a name; both names are of `ty`.
+#[derive(Debug)]
+pub struct Pair {
+    /// The type of both names.
+    pub ty: EntityType,
+    /// The word before the first name, in lower case ("between").
+    pub open: String,
+    /// The word between the names, in lower case ("and").
+    pub join: String,
 }
 
 impl Context {
@@ -107,6 +120,15 @@ impl Context {
                 }
                 ["kin", "det", w] => {
                     c.kin_dets.insert(lower(w));
+                }
+                ["pair", t, open, join] => {
+                    if let Some(ty) = ty(t) {
+                        c.pairs.push(Pair {
+                            ty,
+                            open: lower(open),
+                            join: lower(join),
+                        });
+                    }
                 }
                 ["party", w] => {
                     c.parties.insert(lower(w));

@@ -7,6 +7,7 @@
 mod hints;
 mod lists;
 mod names;
+mod pairs;
 #[cfg(test)]
 mod tests;
 
@@ -68,6 +69,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
             m.hint = Some(h);
         }
     }
+    pairs::apply(doc, res, ms);
     hint_from_reoccurrences(doc, res, ms);
     for (fi, f) in doc.fields.iter().enumerate() {
         let toks = &an.fields[fi].toks;

@@ -690,3 +690,38 @@ fn a_demonym_adjective_between_the_noun_and_the_name_keeps_the_nouns_hint() {
     let es = run(Lang::Fr, t, &[("Kerbrat Lemoal", "PER")]);
     assert!(has(&es, "Kerbrat Lemoal", O), "{:?}", names(&es));
 }
+
+#[test]
+fn two_names_a_pair_of_words_frames_are_places_but_not_surnames() {
+    let t = "The highway between Whenuaroa and Tovel Junction was closed. Ana Ruvo beat Pita \
+             Orsel on Sunday; the contest between Ruvo and Orsel was close.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Whenuaroa", "PERSON"),
+            ("Tovel Junction", "ORG"),
+            ("Ana Ruvo", "PERSON"),
+            ("Pita Orsel", "PERSON"),
+            ("Ruvo", "PERSON"),
+            ("Orsel", "PERSON"),
+        ],
+    );
+    for (n, ty) in [
+        ("Whenuaroa", L),
+        ("Tovel Junction", L),
+        ("Ana Ruvo", P),
+        ("Pita Orsel", P),
+    ] {
+        assert!(has(&es, n, ty), "{n}: {:?}", names(&es));
+    }
+    let t = "La navette entre Vernel et Sarnet reprendra lundi.";
+    let es = run(Lang::Fr, t, &[("Vernel", "PER"), ("Sarnet", "PER")]);
+    for n in ["Vernel", "Sarnet"] {
+        assert!(has(&es, n, L), "{n}: {:?}", names(&es));
+    }
+    // Not a date the model found.
+    let t = "Traffic between May and June fell by a third.";
+    let es = run(Lang::En, t, &[("May", "DATE"), ("June", "DATE")]);
+    assert!(es.is_empty(), "{:?}", names(&es));
+}

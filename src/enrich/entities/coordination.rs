@@ -21,7 +21,7 @@ use std::collections::HashSet;
 
 /// How a name of a list joins the next one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Link {
+pub(super) enum Link {
     /// A comma alone.
     Comma,
     /// A conjunction, maybe after a comma.
@@ -77,7 +77,7 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
 
 /// The link a gap between two names makes: a comma, a conjunction (after a comma or not), maybe
 /// before a definite article ("and the").
-fn link(gap: &str, res: &Profile) -> Option<Link> {
+pub(super) fn link(gap: &str, res: &Profile) -> Option<Link> {
     if gap.contains('\n') || gap.len() > 12 {
         return None;
     }

@@ -33,6 +33,7 @@ mod initials;
 mod instances;
 mod joins;
 mod kb_places;
+mod listed_places;
 mod located_places;
 mod lone_places;
 mod mention;
@@ -111,6 +112,7 @@ pub fn canonicalize_parsed(
     articled::apply(an, res, kb, &mut ms);
     coordination::apply(doc, res, kb, &mut ms);
     kb_places::apply(doc, res, kb, sports, &mut ms);
+    listed_places::apply(doc, res, kb, &mut ms);
     persons::apply(doc, res, kb, &mut ms);
     given_names::apply(an, res, &mut ms);
     lone_places::apply(an, res, &mut ms);

@@ -493,3 +493,17 @@ fn a_body_named_on_its_own_head_is_not_the_complement_of_a_lower_case_head() {
         assert!(n.contains(&(name.to_string(), ty)), "{name}: {n:?}");
     }
 }
+
+#[test]
+fn a_prison_is_a_place() {
+    let t = "Ruvo was taken to Tovel Prison after sentencing, then to Sarne County Jail.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Tovel Prison", "PERSON"), ("Sarne County Jail", "ORG")],
+    );
+    let n = names(&es);
+    for name in ["Tovel Prison", "Sarne County Jail"] {
+        assert!(n.contains(&(name.to_string(), L)), "{name}: {n:?}");
+    }
+}

@@ -507,3 +507,31 @@ fn a_prison_is_a_place() {
         assert!(n.contains(&(name.to_string(), L)), "{name}: {n:?}");
     }
 }
+
+#[test]
+fn french_locks_mountain_streams_and_valleys_are_named_with_their_head_and_housing_offices_are_bodies(
+) {
+    let t = "La péniche attend à l'écluse de Marle. Le gave de Tovel a débordé dans le val de \
+             Sarne. Val de Marle Habitat et Tovel Habitat relogent les familles.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Marle", "LOC"),
+            ("Tovel", "LOC"),
+            ("Sarne", "LOC"),
+            ("Val de Marle Habitat", "LOC"),
+            ("Tovel Habitat", "LOC"),
+        ],
+    );
+    let n = names(&es);
+    for (name, ty) in [
+        ("écluse de Marle", L),
+        ("gave de Tovel", L),
+        ("val de Sarne", L),
+        ("Val de Marle Habitat", O),
+        ("Tovel Habitat", O),
+    ] {
+        assert!(n.contains(&(name.to_string(), ty)), "{name}: {n:?}");
+    }
+}

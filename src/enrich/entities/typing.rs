@@ -332,7 +332,13 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
             on_head_side(last_head, last),
             other_side(first),
         ],
-        NameHead::First => [on_head_side(first_head, first), other_side(last), None],
+        // Where heads come first, a word that names a body only away from the head outranks a
+        // place's head opening the name (« Val de Marle Habitat » is the housing office).
+        NameHead::First => [
+            other_side(last).filter(|_| res.other_side_orgs.contains(last)),
+            on_head_side(first_head, first),
+            other_side(last),
+        ],
     };
     for h in heads.into_iter().flatten() {
         match h {

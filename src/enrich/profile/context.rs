@@ -45,6 +45,9 @@ pub struct Context {
     pub kin: HashSet<String>,
     /// Possessive determiners before a kinship noun ("his", "sa").
     pub kin_dets: HashSet<String>,
+    /// Relative pronouns that never stand for a person ("which"): a name the model called a
+    /// person, followed by a comma and one, is a body's ("Tovel Kai, which represents …").
+    pub thing_relatives: Vec<String>,
     /// Two words framing two names of a type ("between" … "and": "between Tovel and Sarne").
     pub pairs: Vec<Pair>,
     /// Roles of a party to a trial ("defendant", « prévenu »): a court report names the party
@@ -121,6 +124,7 @@ impl Context {
                 ["kin", "det", w] => {
                     c.kin_dets.insert(lower(w));
                 }
+                ["thing_relative", w] => c.thing_relatives.push(lower(w)),
                 ["pair", t, open, join] => {
                     if let Some(ty) = ty(t) {
                         c.pairs.push(Pair {

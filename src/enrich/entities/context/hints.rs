@@ -164,6 +164,16 @@ pub(super) fn is_character(t: &str, m: &M, res: &Profile) -> bool {
     false
 }
 
+/// Whether `rest`, the text right after a name, opens on a comma and a relative pronoun that
+/// never stands for a person (`thing_relative|` in `context.txt`: ", which").
+fn thing_relative_after(rest: &str, res: &Profile) -> bool {
+    let Some(r) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let w_end = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+    w_end > 0 && res.context.thing_relatives.contains(&lower(&r[..w_end]))
+}
+
 /// The type the words right around a mention give it, if any.
 pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     let ctx = &res.context;
@@ -191,6 +201,18 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
                 return Some(ty);
             }
         }
+    }
+    // "Tovel Kai, which represents …": no person. Not after a preposition, where the pronoun
+    // may stand for the noun before ("the hospital in Tovel, which …").
+    let governed = t[..m.start]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(|c: char| !c.is_alphabetic()).next())
+        .is_some_and(|w| res.preps.contains(&lower(w)));
+    if label_type(&m.label) == EntityType::Person
+        && !governed
+        && thing_relative_after(&t[m.end..], res)
+    {
+        return Some(EntityType::Organization);
     }
     // An age in apposition: "Karim, 34 ans,", "Tom Okafor, 45, a driver".
     if ctx.age_apposition(&t[m.end..]) {

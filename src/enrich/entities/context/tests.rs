@@ -725,3 +725,22 @@ fn two_names_a_pair_of_words_frames_are_places_but_not_surnames() {
     let es = run(Lang::En, t, &[("May", "DATE"), ("June", "DATE")]);
     assert!(es.is_empty(), "{:?}", names(&es));
 }
+
+#[test]
+fn a_name_before_a_relative_pronoun_that_never_stands_for_a_person_is_no_person() {
+    let t = "Tovel Kai, which represents the growers, wants a hearing. Ana Ruvo, who chairs it, \
+             agreed. Births may return to the hospital in Marrowick, which has a midwife unit.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Tovel Kai", "PERSON"),
+            ("Ana Ruvo", "PERSON"),
+            ("Marrowick", "PERSON"),
+        ],
+    );
+    assert!(has(&es, "Tovel Kai", O), "{:?}", names(&es));
+    assert!(has(&es, "Ana Ruvo", P), "{:?}", names(&es));
+    // After a preposition the pronoun may stand for the noun before.
+    assert!(!has(&es, "Marrowick", O), "{:?}", names(&es));
+}

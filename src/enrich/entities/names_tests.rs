@@ -741,4 +741,19 @@ fn a_place_named_after_a_saint_keeps_its_possessive() {
     let n = names(&es);
     assert!(n.contains(&("St Aldric's".to_string(), L)), "{n:?}");
     assert!(n.contains(&("St Brannoc's".to_string(), L)), "{n:?}");
+    // Before capitalised words closed by a body's head word, one name: the body.
+    let t = "Beds at St Aldric's General Hospital in Tovel and at St Brannoc’s Hospital are shut.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("St Aldric", "ORG"),
+            ("General Hospital", "ORG"),
+            ("St Brannoc", "PERSON"),
+        ],
+    );
+    let n = names(&es);
+    for name in ["St Aldric's General Hospital", "St Brannoc’s Hospital"] {
+        assert!(n.contains(&(name.to_string(), O)), "{name}: {n:?}");
+    }
 }

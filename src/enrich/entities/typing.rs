@@ -234,7 +234,14 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     if words.len() >= 2 && res.type_words.get(last) == Some(&TypeWord::Legal) {
         return NameRule::new(EntityType::Organization, TypeRule::OrgHeadWord);
     }
+    // Not before a body's head word: "St Aldric's Hospital" is the hospital.
+    let head_side = match res.name_head {
+        NameHead::Last => last,
+        NameHead::First => first,
+    };
+    let body_headed = words.len() >= 2 && res.type_words.get(head_side) == Some(&TypeWord::Org);
     if voted == EntityType::Person
+        && !body_headed
         && (dedication(name, res) || saint_abbreviated(name, res) || particled_place(name, res))
     {
         return NameRule::new(EntityType::Location, TypeRule::Dedication);

@@ -261,8 +261,9 @@ pub(super) fn abbreviated_opener_at(t: &str, s: usize, e: usize, res: &Profile) 
 /// The end of a place named after a saint in the possessive, which the model cuts before
 /// the "'s" ("St Aldric" + "'s", "St. Brannoc" + "’s"): the saint's name opens on an
 /// abbreviated place prefix (`place_prefix|`) and the possessive owns no head word after it,
-/// so it is the name's own ("St Aldric's voted", "in St Aldric's, the parish"); before a type
-/// word it is the saint's ("St Aldric's church", "St Aldric's Hospital").
+/// so it is the name's own ("St Aldric's voted", "in St Aldric's, the parish"); before a
+/// lower-case type word it is the saint's ("St Aldric's church"); before capitalised words
+/// closed by a type word, the name goes on to it ("St Aldric's General Hospital").
 fn saints_possessive_end(t: &str, s: usize, e: usize, res: &Profile) -> Option<usize> {
     let first = t[s..e].split_whitespace().next()?;
     let prefix = first.trim_end_matches('.');
@@ -282,8 +283,33 @@ fn saints_possessive_end(t: &str, s: usize, e: usize, res: &Profile) -> Option<u
     let word = &next[..next
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(next.len())];
-    let owned = word.starts_with(char::is_uppercase) || res.type_words.contains_key(&key(word));
+    if word.starts_with(char::is_uppercase) {
+        return named_after_saint_end(t, t.len() - next.len(), res);
+    }
+    let owned = res.type_words.contains_key(&key(word));
     (!owned).then(|| t.len() - rest.len())
+}
+
+/// The end of the capitalised words from `at` closed by a type word, where a saint's name in
+/// the possessive opens an institution's or a building's ("St Aldric's" + "General Hospital",
+/// "St Brannoc's" + "High School"): the whole is one name.
+fn named_after_saint_end(t: &str, at: usize, res: &Profile) -> Option<usize> {
+    let mut end = None;
+    let mut i = at;
+    for w in t[at..].split(' ').take(4) {
+        let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !word.starts_with(char::is_uppercase) || word.is_empty() {
+            break;
+        }
+        if res.type_words.contains_key(&key(word)) {
+            end = Some(i + word.len());
+        }
+        if word.len() != w.len() {
+            break;
+        }
+        i += w.len() + 1;
+    }
+    end
 }
 
 /// The end of a lower-case adjective after one space from `e` that names a part of the place

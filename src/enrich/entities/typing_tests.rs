@@ -229,6 +229,20 @@ fn a_legal_form_closing_a_name_makes_a_firm_whatever_the_label() {
     let t = "Le directeur de Norvane Conseil SARL a fait appel de la décision.";
     let es = run(Lang::Fr, t, &[("Norvane Conseil SARL", "LOC")]);
     assert_eq!(names(&es), [("Norvane Conseil SARL".to_string(), O)]);
+    // A foreign firm's own legal form in English copy.
+    let t = "Fundación Tovel SA and Marle Air NV said the smelter would close.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Fundación Tovel SA", "PERSON"), ("Marle Air NV", "GPE")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Fundación Tovel SA".to_string(), O),
+            ("Marle Air NV".to_string(), O)
+        ]
+    );
 }
 
 #[test]

@@ -320,12 +320,7 @@ impl Span<'_> {
         let mut toks = tokenize(&t[from..s + next], &res.tokens);
         toks.retain(|x| from + x.start < s);
         let word_at = |i: usize| toks.get(i).filter(|x| x.word && !x.cap);
-        let definite_at = |i: usize| {
-            word_at(i).is_some_and(|p| {
-                let p = p.lower.replace('’', "'");
-                res.definites.contains(&p) || res.contracted.contains(&p)
-            })
-        };
+        let definite_at = |i: usize| word_at(i).is_some_and(|p| self.definite(&p.lower));
         let mut i = toks.len();
         // A name opening on its own lower-case head after a definite article is not another's
         // complement: "la salle d'attente de l'hôpital Sainte-Anne" names the hospital (but

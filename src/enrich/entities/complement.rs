@@ -104,8 +104,13 @@ pub(super) fn enumeration_end(
         return None;
     }
     let name = tokenize(&t[s..e], &res.tokens);
+    // Not a short name in capitals, whose complement is the one seat it is named by ("la
+    // FDSEA de l'Orne et des Jeunes agriculteurs" names two bodies).
     let head_first = name.first().is_some_and(|h| {
-        h.word && (res.type_words.get(&key(&h.lower)) == Some(&TypeWord::Org) || (org && h.cap))
+        let w = &t[s + h.start..s + h.end];
+        h.word
+            && !(w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
+            && (res.type_words.get(&key(&h.lower)) == Some(&TypeWord::Org) || (org && h.cap))
     });
     let adjective = |w: &str| w.starts_with(char::is_lowercase) && is_adjective(w, res);
     // The last noun of the name, past the adjectives of a capitalised one.

@@ -535,3 +535,41 @@ fn french_locks_mountain_streams_and_valleys_are_named_with_their_head_and_housi
         assert!(n.contains(&(name.to_string(), ty)), "{name}: {n:?}");
     }
 }
+
+#[test]
+fn a_short_name_in_capitals_heads_the_body_named_by_its_seat() {
+    // The model found the seat alone, or the short name and the seat apart.
+    let t = "Il a été transporté au CHU de Tovel dans la nuit. Le président de la FDSEA du \
+             Sarnois, Paul Marle, a réagi.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Tovel", "LOC"),
+            ("FDSEA", "ORG"),
+            ("Sarnois", "LOC"),
+            ("Paul Marle", "PER"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("CHU de Tovel".to_string(), O)), "{n:?}");
+    assert!(n.contains(&("FDSEA du Sarnois".to_string(), O)), "{n:?}");
+    // Its seat is one place, not the first of an enumeration of complements.
+    let t = "À l'appel de la FDSEA de l'Orne et des Jeunes agriculteurs, ils ont manifesté.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("FDSEA de l'Orne", "ORG"), ("Jeunes agriculteurs", "ORG")],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("FDSEA de l'Orne".to_string(), O)), "{n:?}");
+    // Not a party's short name before a département (« le député RN du Var »).
+    let t = "Le député RN du Sarnois, Paul Marle, a voté contre.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("RN", "ORG"), ("Sarnois", "LOC"), ("Paul Marle", "PER")],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Sarnois".to_string(), L)), "{n:?}");
+}

@@ -5,7 +5,8 @@ use super::extend::abbreviated_opener_at;
 use super::pieces::route_dash;
 use crate::enrich::entities::mention::{word_bounded, M};
 use crate::enrich::entities::typing::label_type;
-use crate::enrich::profile::{key, lower, NameHead, Profile};
+use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
+use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Document, EntityType};
 use std::collections::HashSet;
 
@@ -104,6 +105,13 @@ pub(in crate::enrich::entities) fn merge(doc: &Document<'_>, ms: Vec<M>, res: &P
                 && t[m.start..m.end].starts_with(char::is_uppercase)
                 && abbreviated_opener_at(t, last.start, last.end, res)
             {
+                last.end = m.end;
+                continue;
+            }
+            // An institution's short name in capitals and the seat it is named by ("FDSEA" +
+            // "du" + "Tarn"): one body's name.
+            if last.field == m.field && acronym_of_seat(t, last, &m, res) {
+                last.label = "ORG".to_string();
                 last.end = m.end;
                 continue;
             }
@@ -206,6 +214,33 @@ fn elided_complement(t: &str, last: &M, m: &M, res: &Profile) -> bool {
     w_start > last.start
         && m.start > before.len()
         && (res.complements.contains(&elided) || res.articles.contains_key(&elided))
+}
+
+/// Whether `last` is one word in capitals that heads an institution (an `org|` type word: «
+/// la FDSEA », « le CHU »), where names put their head first, and only a complement
+/// preposition and an article lie between it and `m` (« de la », « du », « d'»): the body of
+/// that network named by its seat (« la FDSEA du Tarn », « le CHU d'Arlon »).
+fn acronym_of_seat(t: &str, last: &M, m: &M, res: &Profile) -> bool {
+    let w = &t[last.start..last.end];
+    if m.start <= last.end
+        || res.name_head != NameHead::First
+        || w.chars().count() < 2
+        || !w.chars().all(char::is_uppercase)
+        || res.type_words.get(&key(w)) != Some(&TypeWord::Org)
+        || !t[m.start..m.end].starts_with(char::is_uppercase)
+    {
+        return false;
+    }
+    let gap = &t[last.end..m.start];
+    let toks = tokenize(gap, &res.tokens);
+    let ends_on_word = gap.ends_with(' ') || gap.ends_with(['\'', '’']);
+    gap.starts_with(' ')
+        && ends_on_word
+        && match &toks[..] {
+            [c] => res.complements.contains(&c.lower),
+            [c, a] => res.complements.contains(&c.lower) && res.articles.contains_key(&a.lower),
+            _ => false,
+        }
 }
 
 /// Whether `name` opens on a lower-case head noun of a place or an institution ("conseil

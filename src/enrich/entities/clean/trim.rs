@@ -352,6 +352,18 @@ impl Span<'_> {
             return None;
         }
         i -= 1;
+        // An institution's short name written in capitals as its head ("le CHU de Tovel", "la
+        // FDSEA du Tarn"): the branch of a network, named by its seat.
+        if let Some(h) = i.checked_sub(1).and_then(|j| toks.get(j)) {
+            let w = &t[from + h.start..from + h.end];
+            if h.word
+                && w.chars().count() >= 2
+                && w.chars().all(char::is_uppercase)
+                && res.type_words.get(&key(w)) == Some(&TypeWord::Org)
+            {
+                return (self.free)(from + h.start).then_some(from + h.start);
+            }
+        }
         let mut outer = None;
         // Words read since the last complement (a noun and its adjectives), at most three.
         let mut run = 0;

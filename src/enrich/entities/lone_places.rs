@@ -7,11 +7,13 @@
 //! first.
 //!
 //! The model also calls organisations the neighbourhoods and villages it does not know ("a
-//! clinic in Tovebrook", "flooding near Tovebrook"). After the narrower prepositions of
-//! `town_prep|` (where a body is rarely written: "in", not "at Tovecorp"), a lone word the
-//! model only ever called an organisation is likewise a place, unless a context word made it
-//! one (in a sports report: "a win over Tovebrook"), it is written in capitals (an acronym:
-//! "in NATO") or it is a body's head word ("in Parliament").
+//! clinic in Tovebrook", "flooding near Tovebrook", "a boy from Tovil", "the new depot at
+//! Sarne"). After the narrower prepositions of `town_prep|`, a lone word the model only ever
+//! called an organisation is likewise a place, unless a context word made it one (in a sports
+//! report: "a win over Tovebrook"), it is written in capitals (an acronym: "in NATO"), it is a
+//! body's head word ("in Parliament"), the article writes it after an article or a possessive
+//! (a body: "staff at Tovecorp" … "the Tovecorp board") or it opens a body's longer name ("the
+//! Tovel Institute" … "researchers at Tovel").
 //!
 //! Nor is a lone word a person's name when every mention of it follows an article, a
 //! possessive or a place preposition ("the Tovehaven", "its Tovehaven office", « la
@@ -40,6 +42,8 @@ struct Lone {
     /// A mention of it has a context hint, or a label, of something else than an
     /// organisation.
     not_body: bool,
+    /// A mention of it follows an article or a possessive determiner.
+    determined: bool,
 }
 
 /// Hint as places the person-labelled mentions of lone words the article places, and the
@@ -53,10 +57,15 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
     // Words of names of two words or more: a surname or a first name of a person named in full.
     let mut in_names: HashSet<String> = HashSet::new();
     let in_person_names = person_name_words(an, ms);
+    // First words of bodies' longer names: a lone one is the body's short form.
+    let mut body_openers: HashSet<String> = HashSet::new();
     for m in ms.iter() {
         let t = text_of(m);
         if t.contains(char::is_whitespace) {
             in_names.extend(t.split_whitespace().map(key));
+            if label_type(&m.label) == EntityType::Organization {
+                body_openers.extend(t.split_whitespace().next().map(key));
+            }
             continue;
         }
         if !t.starts_with(char::is_uppercase) {
@@ -72,12 +81,18 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
         l.person_hint |= m.hint == Some(EntityType::Person);
         l.not_body |= m.hint.is_some_and(|h| h != EntityType::Location)
             || label_type(&m.label) != EntityType::Organization;
+        l.determined |= before.is_some_and(|p| {
+            let w = p.lower.replace('’', "'");
+            res.articles.contains_key(&w) || res.possessive_dets.contains(&w)
+        });
     }
     let town_words: HashSet<String> = lone
         .iter()
         .filter(|(k, l)| {
             l.after_town_prep
                 && !l.not_body
+                && !l.determined
+                && !body_openers.contains(*k)
                 && !in_person_names.contains(*k)
                 && !res.first_names.contains_key(k)
                 && !res.type_words.contains_key(*k)
@@ -202,16 +217,31 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_word_the_model_called_a_body_after_in_is_a_place() {
+    fn a_lone_word_the_model_called_a_body_after_a_town_preposition_is_a_place() {
         let t = "A clinic in Tovebrook closed. In Marsk, residents of Tovebrook met on Monday.";
         let spans = [("Tovebrook", "ORG"), ("Marsk", "ORG"), ("Tovebrook", "ORG")];
         let es = run(Lang::En, t, &spans);
         let n = names(&es);
         assert!(n.contains(&("Tovebrook".to_string(), L)), "{n:?}");
         assert!(n.contains(&("Marsk".to_string(), L)), "{n:?}");
-        // A body's acronym, and a word only written after "at", stay bodies.
-        let t = "Talks in NATO went on while staff at Tovecorp waited.";
-        let es = run(Lang::En, t, &[("NATO", "ORG"), ("Tovecorp", "ORG")]);
+        // After "at" and "from" too.
+        let t = "A boy from Tovil was arrested. The new depot at Sarne opens in May.";
+        let es = run(Lang::En, t, &[("Tovil", "ORG"), ("Sarne", "ORG")]);
+        let n = names(&es);
+        assert!(n.contains(&("Tovil".to_string(), L)), "{n:?}");
+        assert!(n.contains(&("Sarne".to_string(), L)), "{n:?}");
+        // A body's acronym; a word the article also writes after an article, or that opens a
+        // body's longer name: bodies.
+        let t = "Talks in NATO went on while staff at Tovecorp waited; the Tovecorp board met. \
+                 Researchers from the Marle Tovel Institute agreed. Staff at Marle left.";
+        let spans = [
+            ("NATO", "ORG"),
+            ("Tovecorp", "ORG"),
+            ("Tovecorp", "ORG"),
+            ("Marle Tovel Institute", "ORG"),
+            ("Marle", "ORG"),
+        ];
+        let es = run(Lang::En, t, &spans);
         assert!(
             names(&es).iter().all(|(_, ty)| *ty == O),
             "{:?}",

@@ -53,9 +53,6 @@ pub struct Context {
     /// Roles of a party to a trial ("defendant", « prévenu »): a court report names the party
     /// once with their age, then by the role.
     pub parties: HashSet<String>,
-    /// Words that place something right before a place's name ("in", "at", "from"): a lone
-    /// word the model called an organisation, written only after them, is a small place's.
-    pub locatives: HashSet<String>,
 }
 
 /// A `pair|TYPE|OPEN|JOIN` rule: OPEN, a name, JOIN and a name; both names are of `ty`.
@@ -139,9 +136,6 @@ impl Context {
                 }
                 ["party", w] => {
                     c.parties.insert(lower(w));
-                }
-                ["locative", w] => {
-                    c.locatives.insert(lower(w));
                 }
                 _ => {}
             }

@@ -6,7 +6,6 @@
 
 mod hints;
 mod lists;
-mod locatives;
 mod names;
 mod pairs;
 #[cfg(test)]
@@ -155,7 +154,6 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
         }
     }
     headed_reoccurrences(doc, res, ms);
-    locatives::apply(doc, res, ms);
     ms.sort_by_key(|m| (m.field, m.start));
 }
 

@@ -573,3 +573,22 @@ fn a_short_name_in_capitals_heads_the_body_named_by_its_seat() {
     let n = names(&es);
     assert!(n.contains(&("Sarnois".to_string(), L)), "{n:?}");
 }
+
+#[test]
+fn an_association_numbered_after_its_name_holds_the_number() {
+    // As départements number a body's branches (« Tovel Solidarité 35 »); not a count.
+    let t = "Selon Tovel Solidarité 35, une vingtaine de familles dorment dehors. L'association \
+             Marle Accueil a reçu Tovel Solidarité 24 heures plus tard.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Tovel Solidarité", "ORG"),
+            ("Marle Accueil", "ORG"),
+            ("Tovel Solidarité", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Tovel Solidarité 35".to_string(), O)), "{n:?}");
+    assert!(n.contains(&("Tovel Solidarité".to_string(), O)), "{n:?}");
+}

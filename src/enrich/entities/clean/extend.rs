@@ -84,8 +84,12 @@ impl Span<'_> {
         if self.ty == EntityType::Location {
             e = region_adjective_end(t, e, res, self.free).unwrap_or(e);
         }
-        // A body's branch numbered after its short name ("SDIS" + "07", "SIS" + "2B").
-        if res.numbered_branches && self.ty != EntityType::Person && !t[s..e].contains(' ') {
+        // A body's branch numbered after its short name ("SDIS" + "07", "SIS" + "2B"), or an
+        // association's after its name, as départements number them (« Tovel Solidarité » +
+        // « 35 »).
+        let short = !t[s..e].contains(' ') && t[s..e].chars().all(char::is_uppercase);
+        let body = matches!(self.ty, EntityType::Organization | EntityType::Misc);
+        if res.numbered_branches && (short || body) {
             let number = t[e..].strip_prefix(' ').and_then(|r| r.get(..2));
             // Not a count of something ("l'ONU 24 heures plus tard"): the number ends a
             // phrase, or a grammar word follows it.
@@ -102,11 +106,7 @@ impl Span<'_> {
                     _ => !r.starts_with(char::is_alphanumeric),
                 }
             });
-            if number.is_some_and(branch_number)
-                && bounded
-                && (self.free)(e + 1)
-                && t[s..e].chars().all(char::is_uppercase)
-            {
+            if number.is_some_and(branch_number) && bounded && (self.free)(e + 1) {
                 e += 3;
             }
         }

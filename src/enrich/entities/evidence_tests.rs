@@ -400,3 +400,20 @@ fn a_hint_from_the_words_around_breaks_a_tie_with_the_models_labels() {
     let es = run(Lang::En, t, &labels);
     assert_eq!(names(&es), [("Marlo Verde".to_string(), L)]);
 }
+
+#[test]
+fn the_medium_that_took_the_words_is_a_body() {
+    let t = "« Nous n'avons rien reçu », a-t-elle expliqué en entrevue avec Le Courrier de Tovel. \
+             Contacté par La Gazette, le maire n'a pas répondu.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Le Courrier de Tovel", "LOC"), ("La Gazette", "MISC")],
+    );
+    let n = names(&es);
+    assert!(
+        n.contains(&("Le Courrier de Tovel".to_string(), O)),
+        "{n:?}"
+    );
+    assert!(n.contains(&("La Gazette".to_string(), O)), "{n:?}");
+}

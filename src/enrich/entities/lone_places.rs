@@ -59,6 +59,8 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
     let in_person_names = person_name_words(an, ms);
     // First words of bodies' longer names: a lone one is the body's short form.
     let mut body_openers: HashSet<String> = HashSet::new();
+    let listed_placed = listed_after(an, res, ms, &res.place_preps);
+    let listed_in_town = listed_after(an, res, ms, &res.town_preps);
     for m in ms.iter() {
         let t = text_of(m);
         if t.contains(char::is_whitespace) {
@@ -72,9 +74,12 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
             continue;
         }
         let before = word_before(an, m);
-        let placed = before.is_some_and(|p| !p.cap && res.place_preps.contains(&p.lower));
+        let at = (m.field, m.start);
+        let placed = before.is_some_and(|p| !p.cap && res.place_preps.contains(&p.lower))
+            || listed_placed.contains(&at);
         // Capitalised too, opening a sentence ("In Tovebrook, residents …").
-        let in_town = before.is_some_and(|p| res.town_preps.contains(&p.lower));
+        let in_town = before.is_some_and(|p| res.town_preps.contains(&p.lower))
+            || listed_in_town.contains(&at);
         let l = lone.entry(key(t)).or_default();
         l.after_place_prep |= placed;
         l.after_town_prep |= in_town;
@@ -178,6 +183,44 @@ pub(super) fn governed(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) 
     }
 }
 
+/// The mentions (field, start) listed after one that follows a preposition of `preps`
+/// ("living in Fossa, Tovil and Sarne"): the items after the first, joined by commas and closed
+/// by "and" or "or" (a comma alone may end the phrase: "in Fossa, Ruvo said").
+fn listed_after(
+    an: &Analysis<'_>,
+    res: &Profile,
+    ms: &[M],
+    preps: &HashSet<String>,
+) -> HashSet<(usize, usize)> {
+    let mut order: Vec<&M> = ms.iter().collect();
+    order.sort_by_key(|m| (m.field, m.start));
+    let mut out = HashSet::new();
+    // Whether the list being read opened after one of `preps`, and its items joined by commas.
+    let mut open = false;
+    let mut pending: Vec<(usize, usize)> = Vec::new();
+    let mut prev: Option<&M> = None;
+    for m in order {
+        let gap = prev
+            .filter(|p| p.field == m.field && p.end <= m.start)
+            .map(|p| &an.doc.fields[m.field].text[p.end..m.start]);
+        let joiner = gap.and_then(|g| g.strip_prefix(' ')?.strip_suffix(' '));
+        let conjunction =
+            joiner.is_some_and(|j| res.and_words.contains(j) || res.or_words.contains(j));
+        if open && gap == Some(", ") {
+            pending.push((m.field, m.start));
+        } else if open && conjunction {
+            out.extend(pending.drain(..));
+            out.insert((m.field, m.start));
+            open = false;
+        } else {
+            pending.clear();
+            open = word_before(an, m).is_some_and(|p| !p.cap && preps.contains(&p.lower));
+        }
+        prev = Some(m);
+    }
+    out
+}
+
 /// The words of the persons' names of two words or more: a surname or a first name of a
 /// person named in full.
 fn person_name_words(an: &Analysis<'_>, ms: &[M]) -> HashSet<String> {
@@ -247,6 +290,25 @@ mod tests {
             "{:?}",
             names(&es)
         );
+    }
+
+    #[test]
+    fn the_items_listed_after_a_placed_one_are_places_too() {
+        let t = "People living in Tovehaven, Marsk and Quillby were told to leave. In Sarnefield, \
+                 Ruvo said the road was shut.";
+        let spans = [
+            ("Tovehaven", "GPE"),
+            ("Marsk", "PERSON"),
+            ("Quillby", "ORG"),
+            ("Sarnefield", "GPE"),
+            ("Ruvo", "PERSON"),
+        ];
+        let es = run(Lang::En, t, &spans);
+        let n = names(&es);
+        assert!(n.contains(&("Marsk".to_string(), L)), "{n:?}");
+        assert!(n.contains(&("Quillby".to_string(), L)), "{n:?}");
+        // A comma alone does not list: the phrase may end there.
+        assert!(n.contains(&("Ruvo".to_string(), P)), "{n:?}");
     }
 
     #[test]

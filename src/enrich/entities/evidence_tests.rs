@@ -417,3 +417,32 @@ fn the_medium_that_took_the_words_is_a_body() {
     );
     assert!(n.contains(&("La Gazette".to_string(), O)), "{n:?}");
 }
+
+#[test]
+fn a_capitalised_article_inside_a_sentence_opens_the_name() {
+    // The model left the article out; with it, after "told", the name is a medium's.
+    let t = "Her lawyer told The Tovelian that the appeal would go ahead. The ferry stops \
+             a mile from The Marle, the old harbour.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Tovelian", "WORK_OF_ART"), ("Marle", "LOC")],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("The Tovelian".to_string(), O)), "{n:?}");
+    assert!(n.contains(&("The Marle".to_string(), L)), "{n:?}");
+    // Not an article opening a sentence, nor one opening two names joined by "and".
+    let t = "The Tovel Herald closed. Both are run by The Marle and Sarne Hospitals Trust.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Tovel Herald", "ORG"),
+            ("Marle", "ORG"),
+            ("Sarne Hospitals Trust", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Tovel Herald".to_string(), O)), "{n:?}");
+    assert!(!n.iter().any(|(name, _)| name == "The Marle"), "{n:?}");
+}

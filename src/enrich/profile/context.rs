@@ -53,6 +53,9 @@ pub struct Context {
     /// Roles of a party to a trial ("defendant", « prévenu »): a court report names the party
     /// once with their age, then by the role.
     pub parties: HashSet<String>,
+    /// Words before a name that opens with a capitalised article, making it the medium that
+    /// took the words ("told The Tovel Herald"): an organisation.
+    pub media_before: Vec<String>,
 }
 
 /// A `pair|TYPE|OPEN|JOIN` rule: OPEN, a name, JOIN and a name; both names are of `ty`.
@@ -137,6 +140,7 @@ impl Context {
                 ["party", w] => {
                     c.parties.insert(lower(w));
                 }
+                ["medium", w] => c.media_before.push(lower(w)),
                 _ => {}
             }
         }

@@ -69,7 +69,7 @@ fn context_files_are_well_formed() {
                 }
                 ["team", "before" | "after", w] => !w.is_empty(),
                 ["kin", "noun" | "det", w] => !w.is_empty() && lower(w) == w,
-                ["party" | "thing_relative", w] => !w.is_empty() && lower(w) == w,
+                ["party" | "thing_relative" | "medium", w] => !w.is_empty() && lower(w) == w,
                 ["pair", t, open, join] => {
                     ["per", "loc", "org", "misc"].contains(&t)
                         && [open, join].iter().all(|w| !w.is_empty() && lower(w) == *w)

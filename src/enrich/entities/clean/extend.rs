@@ -141,7 +141,36 @@ impl Span<'_> {
         let s = numbered_street_start(t, s, e, res).unwrap_or(s);
         let s = self.demonym_before(s, e).unwrap_or(s);
         let s = self.opener_before(s).unwrap_or(s);
+        let s = self.capitalised_article_before(s, e).unwrap_or(s);
         Range { start: s, end: e }
+    }
+
+    /// A capitalised article right before the span ending at `e` inside a sentence: the name's
+    /// own ("she told The Tovel Herald", "a mile from The Marle"), as the model often leaves it
+    /// out. Not one opening a sentence, nor before a person's name, nor before the first of
+    /// two names joined by a conjunction, where the article may open a name holding both
+    /// ("The Tovel and Marle Hospitals Trust").
+    fn capitalised_article_before(&self, s: usize, e: usize) -> Option<usize> {
+        let joined = self.text[e..]
+            .strip_prefix(' ')
+            .and_then(|r| r.split_once(' '))
+            .is_some_and(|(w, r)| {
+                self.res.and_words.contains(&lower(w)) && r.starts_with(char::is_uppercase)
+            });
+        if joined {
+            return None;
+        }
+        let (w_start, w) = self.word_before(s)?;
+        let inside = self.text[..w_start]
+            .strip_suffix(' ')
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == ',');
+        (self.ty != EntityType::Person
+            && inside
+            && w.starts_with(char::is_uppercase)
+            && self.res.articles.contains_key(&lower(w))
+            && (self.free)(w_start + w.len()))
+        .then_some(w_start)
     }
 
     /// A number the model left out of a road's or a street's name: after a place word that

@@ -174,6 +174,24 @@ fn thing_relative_after(rest: &str, res: &Profile) -> bool {
     w_end > 0 && res.context.thing_relatives.contains(&lower(&r[..w_end]))
 }
 
+/// Whether mention `m` of `t` opens with a capitalised article and follows words that make it
+/// the medium that took someone's words (`medium|` in `context.txt`: "told The Tovel
+/// Herald", "speaking to The Marle Post"); a person's name has no article.
+fn medium(t: &str, m: &M, res: &Profile) -> bool {
+    let name = &t[m.start..m.end];
+    let article = name.split_once(' ').is_some_and(|(a, _)| {
+        a.starts_with(char::is_uppercase) && res.articles.contains_key(&lower(a))
+    });
+    let win = before_window(t, m.start);
+    article
+        && win.strip_suffix(' ').is_some_and(|w| {
+            res.context
+                .media_before
+                .iter()
+                .any(|p| ends_with_phrase(w, p))
+        })
+}
+
 /// The type the words right around a mention give it, if any.
 pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
     let ctx = &res.context;
@@ -212,6 +230,10 @@ pub(super) fn hint(t: &str, m: &M, res: &Profile) -> Option<EntityType> {
         && !governed
         && thing_relative_after(&t[m.end..], res)
     {
+        return Some(EntityType::Organization);
+    }
+    // The medium that took the words, named with its article ("she told The Tovel Herald").
+    if medium(t, m, res) {
         return Some(EntityType::Organization);
     }
     // An age in apposition: "Karim, 34 ans,", "Tom Okafor, 45, a driver".

@@ -546,3 +546,28 @@ fn two_capitals_after_a_members_role_are_a_bodys_initials() {
         [("Ana Vale".to_string(), P), ("FO".to_string(), O)]
     );
 }
+
+#[test]
+fn a_special_purpose_district_is_a_body() {
+    let t = "The Tovel Creek Water District raised its rates. The Marle Business Improvement \
+             District asked for funds. Flooding hit the Sarne District on Monday.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Tovel Creek Water District", "GPE"),
+            ("Marle Business Improvement District", "LOC"),
+            ("Sarne District", "GPE"),
+        ],
+    );
+    let n = names(&es);
+    assert!(
+        n.contains(&("Tovel Creek Water District".to_string(), O)),
+        "{n:?}"
+    );
+    assert!(
+        n.contains(&("Marle Business Improvement District".to_string(), O)),
+        "{n:?}"
+    );
+    assert!(n.contains(&("Sarne District".to_string(), L)), "{n:?}");
+}

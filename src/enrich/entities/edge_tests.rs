@@ -244,3 +244,13 @@ fn an_adjective_naming_a_part_of_a_place_belongs_to_its_name() {
         assert!(n.contains(&(name.to_string(), L)), "{name}: {n:?}");
     }
 }
+
+#[test]
+fn a_feast_or_a_notion_named_like_a_place_is_no_entity() {
+    let t = "The ferry will not sail over Easter, and exports have fallen since Brexit.";
+    let es = run(Lang::En, t, &[("Easter", "GPE"), ("Brexit", "GPE")]);
+    assert!(names(&es).is_empty(), "{:?}", names(&es));
+    let t = "Les ventes ont repris après Pâques, au niveau d'avant le Covid.";
+    let es = run(Lang::Fr, t, &[("Pâques", "LOC"), ("Covid", "LOC")]);
+    assert!(names(&es).is_empty(), "{:?}", names(&es));
+}

@@ -254,3 +254,20 @@ fn a_feast_or_a_notion_named_like_a_place_is_no_entity() {
     let es = run(Lang::Fr, t, &[("Pâques", "LOC"), ("Covid", "LOC")]);
     assert!(names(&es).is_empty(), "{:?}", names(&es));
 }
+
+#[test]
+fn an_abbreviated_police_rank_is_no_person() {
+    let t = "Det Con Mark Ellery, of Tovel Police, said the case was closed.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Det Con", "PERSON"),
+            ("Mark Ellery", "PERSON"),
+            ("Tovel Police", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("Mark Ellery".to_string(), P)), "{n:?}");
+    assert!(!n.iter().any(|(name, _)| name.starts_with("Det")), "{n:?}");
+}

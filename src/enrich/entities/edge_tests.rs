@@ -256,7 +256,7 @@ fn a_feast_or_a_notion_named_like_a_place_is_no_entity() {
 }
 
 #[test]
-fn an_abbreviated_police_rank_is_no_person() {
+fn an_abbreviated_rank_or_a_title_of_address_is_no_person() {
     let t = "Det Con Mark Ellery, of Tovel Police, said the case was closed.";
     let es = run(
         Lang::En,
@@ -270,4 +270,8 @@ fn an_abbreviated_police_rank_is_no_person() {
     let n = names(&es);
     assert!(n.contains(&("Mark Ellery".to_string(), P)), "{n:?}");
     assert!(!n.iter().any(|(name, _)| name.starts_with("Det")), "{n:?}");
+    // Likewise titles of address of other countries' English press.
+    let t = "Deputy Minister Datuk Ana Tovel said funds were set aside.";
+    let es = run(Lang::En, t, &[("Datuk Ana", "PERSON"), ("Tovel", "PERSON")]);
+    assert_eq!(names(&es), [("Ana Tovel".to_string(), P)]);
 }

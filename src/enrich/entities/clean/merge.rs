@@ -5,7 +5,7 @@ use super::extend::abbreviated_opener_at;
 use super::pieces::route_dash;
 use crate::enrich::entities::mention::{word_bounded, M};
 use crate::enrich::entities::typing::label_type;
-use crate::enrich::profile::{key, lower, NameHead, Profile, TypeWord};
+use crate::enrich::profile::{key, lower, NameHead, Profile};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Document, EntityType};
 use std::collections::HashSet;
@@ -224,9 +224,7 @@ fn acronym_of_seat(t: &str, last: &M, m: &M, res: &Profile) -> bool {
     let w = &t[last.start..last.end];
     if m.start <= last.end
         || res.name_head != NameHead::First
-        || w.chars().count() < 2
-        || !w.chars().all(char::is_uppercase)
-        || res.type_words.get(&key(w)) != Some(&TypeWord::Org)
+        || !super::seat_named_acronym(w, res)
         || !t[m.start..m.end].starts_with(char::is_uppercase)
     {
         return false;

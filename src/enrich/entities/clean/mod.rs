@@ -123,6 +123,14 @@ pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &
     ms
 }
 
+/// Whether `w` is a short name in capitals that heads an institution (an `org|` type word: «
+/// CHU », « FDSEA »): a network's body, named by its seat (« le CHU de Tovel »).
+pub(super) fn seat_named_acronym(w: &str, res: &Profile) -> bool {
+    w.chars().count() >= 2
+        && w.chars().all(char::is_uppercase)
+        && res.type_words.get(&key(w)) == Some(&TypeWord::Org)
+}
+
 /// The start of the lower-case institution or facility name whose complement is the name at
 /// `s` of `t` ("le tribunal administratif de" + "Nantes"), where names put their head first.
 pub(super) fn lower_case_head(t: &str, s: usize, res: &Profile) -> Option<usize> {

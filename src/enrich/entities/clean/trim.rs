@@ -356,11 +356,7 @@ impl Span<'_> {
         // FDSEA du Tarn"): the branch of a network, named by its seat.
         if let Some(h) = i.checked_sub(1).and_then(|j| toks.get(j)) {
             let w = &t[from + h.start..from + h.end];
-            if h.word
-                && w.chars().count() >= 2
-                && w.chars().all(char::is_uppercase)
-                && res.type_words.get(&key(w)) == Some(&TypeWord::Org)
-            {
+            if h.word && super::seat_named_acronym(w, res) {
                 return (self.free)(from + h.start).then_some(from + h.start);
             }
         }

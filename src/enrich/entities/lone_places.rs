@@ -86,10 +86,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
         l.person_hint |= m.hint == Some(EntityType::Person);
         l.not_body |= m.hint.is_some_and(|h| h != EntityType::Location)
             || label_type(&m.label) != EntityType::Organization;
-        l.determined |= before.is_some_and(|p| {
-            let w = p.lower.replace('’', "'");
-            res.articles.contains_key(&w) || res.possessive_dets.contains(&w)
-        });
+        l.determined |= before.is_some_and(|p| determiner(p, res));
     }
     let town_words: HashSet<String> = lone
         .iter()
@@ -154,10 +151,7 @@ pub(super) fn governed(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) 
         // A determiner capitalised too, opening a sentence ("The Tovehaven flooded"); not "In
         // Lind's view".
         let governed = word_before(an, m).is_some_and(|p| {
-            let w = p.lower.replace('’', "'");
-            res.articles.contains_key(&w)
-                || res.possessive_dets.contains(&w)
-                || !p.cap && res.place_preps.contains(&w)
+            determiner(p, res) || !p.cap && res.place_preps.contains(&p.lower.replace('’', "'"))
         });
         let person = m.hint.is_none() && label_type(&m.label) == EntityType::Person;
         *lone.entry(key(t)).or_insert(true) &= governed && person;
@@ -219,6 +213,12 @@ fn listed_after(
         prev = Some(m);
     }
     out
+}
+
+/// Whether the token `p` is an article or a possessive determiner ("the", "its", « l' »).
+fn determiner(p: &Tok, res: &Profile) -> bool {
+    let w = p.lower.replace('’', "'");
+    res.articles.contains_key(&w) || res.possessive_dets.contains(&w)
 }
 
 /// The words of the persons' names of two words or more: a surname or a first name of a

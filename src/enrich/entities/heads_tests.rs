@@ -592,3 +592,61 @@ fn an_association_numbered_after_its_name_holds_the_number() {
     assert!(n.contains(&("Tovel Solidarité 35".to_string(), O)), "{n:?}");
     assert!(n.contains(&("Tovel Solidarité".to_string(), O)), "{n:?}");
 }
+
+#[test]
+fn a_french_place_noun_opens_the_name_the_model_called_a_work_or_a_body() {
+    // New place nouns (`head_loc|` in `fr/type_words.txt`) before a name the model placed.
+    let t = "La passerelle des Tovelins et l'espace Ruvo-Marle seront rénovés, comme la \
+             patinoire du Sarnois.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Tovelins", "LOC"), ("Ruvo-Marle", "LOC"), ("Sarnois", "LOC")],
+    );
+    let n = names(&es);
+    for want in [
+        "passerelle des Tovelins",
+        "espace Ruvo-Marle",
+        "patinoire du Sarnois",
+    ] {
+        assert!(n.contains(&(want.to_string(), L)), "{want}: {n:?}");
+    }
+    // The model often calls misc the name after « quai de », « allée des », « massif des ».
+    let t = "Les manifestants se sont rassemblés quai de Tovelay, puis allée des Marles.";
+    let es = run(Lang::Fr, t, &[("Tovelay", "MISC"), ("Marles", "MISC")]);
+    let n = names(&es);
+    assert!(n.contains(&("quai de Tovelay".to_string(), L)), "{n:?}");
+    assert!(n.contains(&("allée des Marles".to_string(), L)), "{n:?}");
+    // Not a rank (« la cinquième place du championnat »), a feast or a body's premises.
+    let t = "Le club pointe à la cinquième place du Tovel Trophée. Le marché de Noël ouvre. \
+             La petite salle d'audience du Tribunal de commerce de Sarne était pleine.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Tovel Trophée", "MISC"),
+            ("Noël", "MISC"),
+            ("Tribunal de commerce de Sarne", "MISC"),
+        ],
+    );
+    let n = names(&es);
+    assert!(
+        !n.iter().any(|(x, _)| x.starts_with("place")
+            || x.starts_with("marché")
+            || x.starts_with("salle")),
+        "{n:?}"
+    );
+    // One plain word the model called a body after a place noun and its preposition is the
+    // place's name; a body's acronym is not (« le parking de la SNCF »).
+    let t = "Le feu a pris rue des Tanneries, près de la piscine des Sarnelles et du dépôt \
+             de la SNTV.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Tanneries", "ORG"), ("Sarnelles", "ORG"), ("SNTV", "ORG")],
+    );
+    let n = names(&es);
+    assert!(n.contains(&("rue des Tanneries".to_string(), L)), "{n:?}");
+    assert!(n.contains(&("piscine des Sarnelles".to_string(), L)), "{n:?}");
+    assert!(n.contains(&("SNTV".to_string(), O)), "{n:?}");
+}

@@ -255,6 +255,12 @@ pub struct Profile {
     pub naming_as: HashSet<String>,
     /// Locative prepositions before a place ("in", "near"): `locative|` in `words.txt`.
     pub locatives: HashSet<String>,
+    /// Ordinal words and endings (`ordinal|` in `words.txt`: « cinquième », « première »): a
+    /// place noun after one is a rank (« la cinquième place du classement »).
+    pub ordinals: HashSet<String>,
+    /// Feasts (`feast|` in `words.txt`: « Noël », « la Toussaint »): a place noun before one
+    /// names an event or a holiday (« le marché de Noël », « le pont de l'Ascension »).
+    pub feasts: HashSet<String>,
     /// Prepositions before an address, whose street a town follows ("of 14 Mill Road,
     /// Hendry"): `address_prep|` in `words.txt`.
     pub address_preps: HashSet<String>,
@@ -704,6 +710,8 @@ impl Profile {
             naming: HashSet::new(),
             naming_as: HashSet::new(),
             locatives: HashSet::new(),
+            ordinals: HashSet::new(),
+            feasts: HashSet::new(),
             address_preps: HashSet::new(),
             employer_preps: HashSet::new(),
             calling: HashSet::new(),

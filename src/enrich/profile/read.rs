@@ -187,6 +187,8 @@ impl Profile {
                 "naming" => &mut self.naming,
                 "naming_as" => &mut self.naming_as,
                 "locative" => &mut self.locatives,
+                "ordinal" => &mut self.ordinals,
+                "feast" => &mut self.feasts,
                 "address_prep" => &mut self.address_preps,
                 "employer_prep" => &mut self.employer_preps,
                 "calling" => &mut self.calling,

@@ -166,7 +166,7 @@ impl Span<'_> {
         let Some(s) = self.trim_front(s, e) else {
             return Vec::new();
         };
-        let s = self.street_word(s);
+        let s = self.street_word(s, e);
         let Some(e) = self.trim_back(s, e) else {
             return Vec::new();
         };

@@ -199,10 +199,98 @@ impl Span<'_> {
     /// Erlanger", often labelled a person; not before a date: "along the coast Monday"), or,
     /// where a name's head comes first, a facility or institution noun with its adjectives and
     /// a complement preposition ("l'aéroport de Nice", "le tribunal administratif de Lyon").
-    pub(super) fn street_word(&self, s: usize) -> usize {
-        if self.ty == EntityType::Misc {
+    pub(super) fn street_word(&self, s: usize, e: usize) -> usize {
+        // One plain word the model called a body after a place's head and its preposition
+        // names the place (« la rue des Tovelins », « la salle omnisports de Marle »): the
+        // premises of a body follow its full name or its acronym.
+        if self.ty == EntityType::Organization && self.lone_name(s, e) {
+            let h = Span {
+                ty: EntityType::Location,
+                ..*self
+            }
+            .head_before(s);
+            if h < s && self.place_head_at(h, s) && !self.ranked(h) {
+                return h;
+            }
+        }
+        let h = self.head_before(s);
+        // A span the model called a work or an event opens on a place's head only: the model
+        // often calls misc the name after « le quai de », « l'allée des », « le massif des ».
+        if self.ty == EntityType::Misc
+            && !(h < s
+                && self.text[s..].starts_with(char::is_uppercase)
+                && self.place_head_at(h, s)
+                && !self.ranked(h)
+                && !self.body_named(s))
+        {
             return s;
         }
+        h
+    }
+
+    /// Whether `text[s..e]` is one capitalised word, neither an acronym, a body's head word nor
+    /// a feast.
+    fn lone_name(&self, s: usize, e: usize) -> bool {
+        let w = &self.text[s..e];
+        w.starts_with(char::is_uppercase)
+            && !w.contains(char::is_whitespace)
+            && w.chars().any(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !self.body_named(s)
+    }
+
+    /// Whether an ordinal stands right before the head at `h`: « la cinquième place du
+    /// classement » is a rank, « la 5e place » too.
+    fn ranked(&self, h: usize) -> bool {
+        let prev = self.text[..h]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let prev = lower(prev);
+        prev.starts_with(|c: char| c.is_ascii_digit())
+            || self.res.ordinals.iter().any(|o| prev.ends_with(o.as_str()))
+    }
+
+    /// Whether the span at `s` opens on a body's own head word (« la salle d'audience du
+    /// Tribunal de commerce »), the premises of a body, or on a feast (« le marché de Noël »),
+    /// an event: not a place's name.
+    fn body_named(&self, s: usize) -> bool {
+        let first = self.text[s..]
+            .split(|c: char| !(c.is_alphabetic() || c == '-'))
+            .next()
+            .unwrap_or("");
+        self.res.type_words.get(&key(first)) == Some(&TypeWord::Org)
+            || self.res.feasts.contains(&lower(first))
+    }
+
+    /// Whether the lower-case words from `h` to the span at `s` are a place's head (`loc|`, one
+    /// word or two: « le massif », « le centre aquatique ») and its complement preposition
+    /// alone: « au cours de la conférence » + a name is no place.
+    fn place_head_at(&self, h: usize, s: usize) -> bool {
+        let words: Vec<&str> = self.text[h..s]
+            .split(|c: char| !(c.is_alphabetic() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let res = self.res;
+        let is_loc = |w: &str| res.type_words.get(&key(w)) == Some(&TypeWord::Loc);
+        let linking = |w: &&str| {
+            let w = lower(w);
+            res.complements.contains(&w)
+                || self.definite(&w)
+                || self.definite(&format!("{w}'"))
+                || res.articles.contains_key(&w)
+        };
+        let head = match words.as_slice() {
+            [w, ..] if is_loc(w) => 1,
+            [a, b, ..] if is_loc(&format!("{a} {b}")) => 2,
+            _ => return false,
+        };
+        words[head..].iter().all(linking)
+    }
+
+    /// The start of the lower-case head the model left out before `s`, or `s`.
+    fn head_before(&self, s: usize) -> usize {
         // The model's span opens on the complement ("barreau" + "de Metz"): the head before it
         // opens the name, if there is one.
         if let Some(inner) = self.after_complement(s) {

@@ -40,6 +40,7 @@ mod mention;
 #[cfg(test)]
 mod names_tests;
 mod parsed;
+mod party_places;
 mod persons;
 mod portfolios;
 mod roads;
@@ -122,6 +123,7 @@ pub fn canonicalize_parsed(
     acronyms::bodies(an, res, kb, &mut ms);
     role_names::apply(an, res, &mut ms);
     located_places::apply(an, res, kb, &mut ms);
+    party_places::apply(an, res, &mut ms);
     portfolios::drop(an, res, kb, &mut ms);
     lone_places::governed(an, res, kb, &mut ms);
     // Nor the names the context rules found inside a credit line.

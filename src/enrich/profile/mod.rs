@@ -264,6 +264,9 @@ pub struct Profile {
     /// Prepositions before an address, whose street a town follows ("of 14 Mill Road,
     /// Hendry"): `address_prep|` in `words.txt`.
     pub address_preps: HashSet<String>,
+    /// Parties' initials before a legislator's home ("Sen. Ann Roe, R-Elk Springs"):
+    /// `party_initial|` in `words.txt`, lower case.
+    pub party_initials: HashSet<String>,
     /// Prepositions between a role and its employer ("an analyst at …"): `employer_prep|`.
     pub employer_preps: HashSet<String>,
     /// Naming words for a place or a body but not a work ("appelé": "a appelé : « … »" quotes).
@@ -713,6 +716,7 @@ impl Profile {
             ordinals: HashSet::new(),
             feasts: HashSet::new(),
             address_preps: HashSet::new(),
+            party_initials: HashSet::new(),
             employer_preps: HashSet::new(),
             calling: HashSet::new(),
             indefinites: HashSet::new(),

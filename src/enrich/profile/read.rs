@@ -190,6 +190,7 @@ impl Profile {
                 "ordinal" => &mut self.ordinals,
                 "feast" => &mut self.feasts,
                 "address_prep" => &mut self.address_preps,
+                "party_initial" => &mut self.party_initials,
                 "employer_prep" => &mut self.employer_preps,
                 "calling" => &mut self.calling,
                 "indefinite" => &mut self.indefinites,

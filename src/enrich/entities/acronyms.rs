@@ -16,7 +16,7 @@ use super::typing::label_type;
 use crate::enrich::analysis::Analysis;
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::kb::Kb;
-use crate::enrich::profile::{key, lower, Profile};
+use crate::enrich::profile::{key, lower, Profile, TypeWord};
 use crate::enrich::types::EntityType;
 use std::collections::HashMap;
 
@@ -126,6 +126,103 @@ pub(super) fn bodies(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
     }
 }
 
+/// Words before a short form's parenthesis among which its name may open.
+const MAX_DEFINED_WORDS: usize = 14;
+
+/// Hint as bodies the short forms defined in parentheses right after a body's name:
+/// « l'association des riverains du Tovel (ART) », "the Tovel Water Agency (TWA)". The name
+/// holds an organisation's head word (`org|` in `type_words.txt`) and opens at most
+/// [`MAX_DEFINED_WORDS`] words before the parenthesis in the same sentence, on a word with the
+/// short form's first letter; the short form's letters come in the name's order. The model
+/// often calls such a short form a place or a title, and its later mentions follow its type.
+/// A short form no mention covers is added as a body. Not after a body's name the model
+/// found: the linking joins the two.
+pub(super) fn defined(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
+    let before = ms.len();
+    for fi in 0..an.fields.len() {
+        let text = an.doc.fields[fi].text;
+        for (open, _) in text.match_indices('(') {
+            let s = open + 1;
+            let Some(len) = text[s..].find(')') else {
+                continue;
+            };
+            let e = s + len;
+            let short = &text[s..e];
+            // A body's name found before it holds it already: the linking joins them.
+            let named = ms[..before].iter().any(|m| {
+                m.field == fi
+                    && m.end <= open
+                    && text[m.end..open].trim().is_empty()
+                    && m.ty() == EntityType::Organization
+            });
+            if named || !short_form(short) || !defines(&text[..open], short, res) {
+                continue;
+            }
+            let mut covered = false;
+            for m in ms[..before].iter_mut().filter(|m| m.field == fi) {
+                if m.start == s && m.end == e {
+                    if m.ty() != EntityType::Person {
+                        m.hint = Some(EntityType::Organization);
+                    }
+                    covered = true;
+                } else if m.start < e && s < m.end {
+                    covered = true;
+                }
+            }
+            if !covered {
+                ms.push(M::found(fi, s, e, EntityType::Organization));
+            }
+        }
+    }
+    if ms.len() > before {
+        ms.sort_by_key(|m| (m.field, m.start));
+    }
+}
+
+/// Whether `w` may be a short form: one word of 2 to 10 letters, digits or hyphens, opening on
+/// a capital, with another capital or all small letters after it ("TWA", "Dirreg", "CA2BM").
+fn short_form(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=10).contains(&n)
+        && w.starts_with(char::is_uppercase)
+        && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// Whether the end of `before` is a body's name that `short` abbreviates.
+fn defines(before: &str, short: &str, res: &Profile) -> bool {
+    let cut = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| ".;:!?«»\"“”()\n".contains(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let sentence = &before[cut..];
+    let words: Vec<&str> = sentence
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let letters: Vec<char> = key(short).chars().filter(|c| c.is_alphabetic()).collect();
+    let from = words.len().saturating_sub(MAX_DEFINED_WORDS);
+    let word = |i: usize| key(words[i].trim_matches(|c: char| !c.is_alphanumeric()));
+    let org = |i: usize| {
+        let w = word(i);
+        let two = words.get(i + 1).map(|n| format!("{w} {}", key(n)));
+        res.type_words.get(&w) == Some(&TypeWord::Org)
+            || two.is_some_and(|t| res.type_words.get(&t) == Some(&TypeWord::Org))
+    };
+    (from..words.len()).any(|i| {
+        word(i).starts_with(letters[0])
+            && (i..words.len()).any(org)
+            && in_order(&letters, &key(&words[i..].join(" ")))
+    })
+}
+
+/// Whether `letters` come in order in `name`.
+fn in_order(letters: &[char], name: &str) -> bool {
+    let mut rest = name.chars();
+    letters.iter().all(|l| rest.any(|c| c == *l))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::{names, run};
@@ -181,5 +278,36 @@ mod tests {
         for place in ["VS", "USA", "DH"] {
             assert!(!n.contains(&(place.to_string(), O)), "{place}: {n:?}");
         }
+    }
+
+    #[test]
+    fn a_short_form_defined_after_a_bodys_name_is_that_body() {
+        // The model cut the name short and called its short form a place.
+        let t = "L'Association des usagers des bus de la Côte de Tovel (Aubct) proteste. L'Aubct \
+                 a écrit au maire de Sarne (VS).";
+        let spans = [
+            ("Association des usagers des bus de la", "ORG"),
+            ("Côte de Tovel", "LOC"),
+            ("Aubct", "LOC"),
+            ("Aubct", "LOC"),
+            ("Sarne", "LOC"),
+            ("VS", "LOC"),
+        ];
+        let es = run(Lang::Fr, t, &spans);
+        let n = names(&es);
+        assert!(n.contains(&("Aubct".to_string(), O)), "{n:?}");
+        // A place's code in brackets is no body's short form.
+        assert!(!n.contains(&("VS".to_string(), O)), "{n:?}");
+        // A short form the model missed is added.
+        let t = "The Tovel board of inquiry (TBI) sat on Monday.";
+        let es = run(Lang::En, t, &[("TBI", "GPE")]);
+        assert_eq!(names(&es), [("TBI".to_string(), O)]);
+        let t = "Water from the Marlow Vale Irrigation Board (MVIB) ran short in May.";
+        // After the body's name the model found, the linking joins the two.
+        let es = run(Lang::En, t, &[("Marlow Vale Irrigation Board", "ORG")]);
+        assert_eq!(
+            names(&es),
+            [("Marlow Vale Irrigation Board".to_string(), O)]
+        );
     }
 }

@@ -601,7 +601,11 @@ fn a_french_place_noun_opens_the_name_the_model_called_a_work_or_a_body() {
     let es = run(
         Lang::Fr,
         t,
-        &[("Tovelins", "LOC"), ("Ruvo-Marle", "LOC"), ("Sarnois", "LOC")],
+        &[
+            ("Tovelins", "LOC"),
+            ("Ruvo-Marle", "LOC"),
+            ("Sarnois", "LOC"),
+        ],
     );
     let n = names(&es);
     for want in [
@@ -647,6 +651,9 @@ fn a_french_place_noun_opens_the_name_the_model_called_a_work_or_a_body() {
     );
     let n = names(&es);
     assert!(n.contains(&("rue des Tanneries".to_string(), L)), "{n:?}");
-    assert!(n.contains(&("piscine des Sarnelles".to_string(), L)), "{n:?}");
+    assert!(
+        n.contains(&("piscine des Sarnelles".to_string(), L)),
+        "{n:?}"
+    );
     assert!(n.contains(&("SNTV".to_string(), O)), "{n:?}");
 }

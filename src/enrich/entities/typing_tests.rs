@@ -571,3 +571,26 @@ fn a_special_purpose_district_is_a_body() {
     );
     assert!(n.contains(&("Sarne District".to_string(), L)), "{n:?}");
 }
+
+#[test]
+fn a_stream_an_upland_or_a_cave_names_its_place_by_its_last_word() {
+    let t = "Walkers crossed Tovel Heath and the Sarne Downs to reach Marle Brook and the Tovelby \
+             Caves, where Ann Heath was waiting.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Tovel Heath", "PERSON"),
+            ("Sarne Downs", "ORG"),
+            ("Marle Brook", "PERSON"),
+            ("Tovelby Caves", "ORG"),
+            ("Ann Heath", "PERSON"),
+        ],
+    );
+    let n = names(&es);
+    for want in ["Tovel Heath", "Sarne Downs", "Marle Brook", "Tovelby Caves"] {
+        assert!(n.contains(&(want.to_string(), L)), "{want}: {n:?}");
+    }
+    // A person with a first name keeps it.
+    assert!(n.contains(&("Ann Heath".to_string(), P)), "{n:?}");
+}

@@ -274,4 +274,8 @@ fn an_abbreviated_rank_or_a_title_of_address_is_no_person() {
     let t = "Deputy Minister Datuk Ana Tovel said funds were set aside.";
     let es = run(Lang::En, t, &[("Datuk Ana", "PERSON"), ("Tovel", "PERSON")]);
     assert_eq!(names(&es), [("Ana Tovel".to_string(), P)]);
+    // A priest's title, abbreviated.
+    let t = "Fr Ruvo Marle said Mass at the church.";
+    let es = run(Lang::En, t, &[("Fr Ruvo Marle", "PERSON")]);
+    assert_eq!(names(&es), [("Ruvo Marle".to_string(), P)]);
 }

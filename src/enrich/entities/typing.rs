@@ -370,12 +370,14 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
             {
                 return NameRule::new(EntityType::Organization, TypeRule::OrgHeadWord)
             }
-            // A settlement's head yields to the words around the name ("a win over Marle
-            // City", "the Marle City goalkeeper": the club).
+            // A settlement's head, or a place's that types a name on its head's side only,
+            // yields to the words around the name ("a win over Marle City", "the Marle City
+            // goalkeeper": the club; "an analyst at Peel Brook": the firm).
             TypeWord::Loc
                 if context
                     && voted == EntityType::Organization
-                    && res.settlement_heads.contains(head_word) => {}
+                    && (res.settlement_heads.contains(head_word)
+                        || res.head_side_only.contains(&key(head_word))) => {}
             // Likewise a place: "Whitlow Falls", not "Tom Hill".
             TypeWord::Loc
                 if words.len() >= 3

@@ -45,6 +45,7 @@ mod persons;
 mod portfolios;
 mod roads;
 mod role_names;
+mod streets;
 mod teams;
 mod typing;
 #[cfg(test)]
@@ -125,6 +126,7 @@ pub fn canonicalize_parsed(
     role_names::apply(an, res, &mut ms);
     located_places::apply(an, res, kb, &mut ms);
     party_places::apply(an, res, &mut ms);
+    streets::apply(an, res, &mut ms);
     portfolios::drop(an, res, kb, &mut ms);
     lone_places::governed(an, res, kb, &mut ms);
     // Nor the names the context rules found inside a credit line.

@@ -442,6 +442,9 @@ pub struct Profile {
     pub road_nouns: HashSet<String>,
     /// See [`Profile::road_nouns`].
     pub road_classes: HashSet<String>,
+    /// Lower-case street nouns before a street's name (`street_noun|rue`: « la rue de la
+    /// Fontaine »).
+    pub street_nouns: HashSet<String>,
     /// Words of magnitude after a number ("million"): "R480 million" is an amount.
     pub magnitudes: HashSet<String>,
     /// Words that never open a person's name ("The" of "The Fifth Estate"), as a name's first
@@ -668,6 +671,7 @@ impl Profile {
             place_particles: HashSet::new(),
             club_prefixes: HashSet::new(),
             road_nouns: HashSet::new(),
+            street_nouns: HashSet::new(),
             road_classes: HashSet::new(),
             club_heads: HashSet::new(),
             other_side_orgs: HashSet::new(),

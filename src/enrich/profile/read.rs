@@ -238,6 +238,7 @@ impl Profile {
                 "place_particle" => &mut self.place_particles,
                 "club_prefix" => &mut self.club_prefixes,
                 "road_noun" => &mut self.road_nouns,
+                "street_noun" => &mut self.street_nouns,
                 "road_class" => &mut self.road_classes,
                 "own_name" => &mut self.own_name_heads,
                 "feature_first" => &mut self.feature_first,

@@ -307,8 +307,9 @@ fn coordinated_place(
 }
 
 /// Where an organisation mention starts when a capitalised word and a coordinating word come
-/// before it under a definite article ("the Weights and" + "Measures Department"), the name's
-/// last word being its head word.
+/// before it under a definite article ("the Weights and" + "Measures Department"), or a list
+/// of such words joined by commas ("the Rail, Tram and" + "Bus Union"), the name's last word
+/// being its head word.
 fn coordinated_start(t: &str, m: &M, res: &Profile) -> Option<usize> {
     if m.ty() != EntityType::Organization || !headed_by_org_word(&t[m.start..m.end], res) {
         return None;
@@ -318,13 +319,28 @@ fn coordinated_start(t: &str, m: &M, res: &Profile) -> Option<usize> {
     if !res.and_words.contains(&lower(and)) {
         return None;
     }
-    let (rest, word) = rest.rsplit_once(' ')?;
+    let plain = |w: &str| {
+        w.chars().count() >= 2
+            && w.starts_with(char::is_uppercase)
+            && w.chars().all(char::is_alphabetic)
+            && !res.stop.contains(&key(w))
+    };
+    let (mut rest, word) = rest.rsplit_once(' ')?;
+    if !plain(word) {
+        return None;
+    }
+    // Or a list of such words, joined by commas ("the Rail, Tram and" + "Bus Union").
+    while let Some((r, _)) = rest
+        .strip_suffix(',')
+        .and_then(|r| r.rsplit_once(' '))
+        .filter(|(_, w)| plain(w))
+    {
+        rest = r;
+    }
     let article = rest.rsplit(char::is_whitespace).next()?;
-    let plain = word.chars().count() >= 2
-        && word.starts_with(char::is_uppercase)
-        && word.chars().all(char::is_alphabetic)
-        && !res.stop.contains(&key(word));
-    (plain && res.definites.contains(&lower(article))).then(|| m.start - and.len() - word.len() - 2)
+    res.definites
+        .contains(&lower(article))
+        .then_some(rest.len() + 1)
 }
 
 #[cfg(test)]
@@ -445,6 +461,13 @@ mod tests {
             "{n:?}"
         );
         assert!(n.contains(&("Tove".to_string(), L)), "{n:?}");
+        // A list of such words joined by commas, the trades of a union.
+        let t = "Members of the Dock, Ferry and Harbour Union walked out.";
+        let es = run(Lang::En, t, &[("Harbour Union", "ORG")]);
+        assert_eq!(
+            names(&es),
+            [("Dock, Ferry and Harbour Union".to_string(), O)]
+        );
     }
 
     #[test]

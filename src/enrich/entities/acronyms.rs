@@ -11,7 +11,7 @@
 //! board", « les élus de la CCTM »).
 
 use super::cluster::significant_initials;
-use super::mention::M;
+use super::mention::{resort, M};
 use super::typing::label_type;
 use crate::enrich::analysis::Analysis;
 use crate::enrich::gazetteer::gazetteer;
@@ -77,9 +77,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
             }
         }
     }
-    if ms.len() > before {
-        ms.sort_by_key(|m| (m.field, m.start));
-    }
+    resort(ms, before);
 }
 
 /// Hint as bodies the place-labelled mentions written as acronyms (two capitals or more and
@@ -174,9 +172,7 @@ pub(super) fn defined(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
             }
         }
     }
-    if ms.len() > before {
-        ms.sort_by_key(|m| (m.field, m.start));
-    }
+    resort(ms, before);
 }
 
 /// Whether `w` may be a short form: one word of 2 to 10 letters, digits or hyphens, opening on

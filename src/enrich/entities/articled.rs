@@ -5,7 +5,7 @@
 //! country's name in the article's language names that country. Not before another
 //! capitalised word (the first word of a longer name).
 
-use super::mention::M;
+use super::mention::{resort, M};
 use crate::enrich::analysis::Analysis;
 use crate::enrich::kb::Kb;
 use crate::enrich::profile::{NameHead, Profile};
@@ -38,9 +38,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut Vec<M>) 
             }
         }
     }
-    if ms.len() > before {
-        ms.sort_by_key(|m| (m.field, m.start));
-    }
+    resort(ms, before);
 }
 
 #[cfg(test)]

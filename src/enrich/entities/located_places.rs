@@ -7,7 +7,7 @@
 //! Not words that may be a person's name or another kind of word: a first name, a stop word, a
 //! role, a demonym or a head word ("in Harbor Park") is none.
 
-use super::mention::M;
+use super::mention::{resort, uncovered, M};
 use super::role_names::{capitalised_run, plain_name_word};
 use crate::enrich::analysis::Analysis;
 use crate::enrich::kb::Kb;
@@ -38,17 +38,12 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut Vec<M>) 
                 continue;
             }
             let (s, e) = (toks[i + 1].start, toks[j - 1].end);
-            let covered = ms[..before]
-                .iter()
-                .any(|m| m.field == fi && m.start < e && s < m.end);
-            if !covered && kb.names_place_from(&text[s..e], MIN_POPULATION) {
+            if uncovered(ms, before, fi, s, e) && kb.names_place_from(&text[s..e], MIN_POPULATION) {
                 ms.push(M::found(fi, s, e, EntityType::Location));
             }
         }
     }
-    if ms.len() > before {
-        ms.sort_by_key(|m| (m.field, m.start));
-    }
+    resort(ms, before);
 }
 
 #[cfg(test)]

@@ -36,6 +36,21 @@ impl M {
     }
 }
 
+/// Whether none of the first `before` mentions of `ms` overlaps `start..end` in `field`: a rule
+/// that adds names leaves those the earlier steps found alone.
+pub(super) fn uncovered(ms: &[M], before: usize, field: usize, start: usize, end: usize) -> bool {
+    !ms[..before]
+        .iter()
+        .any(|m| m.field == field && m.start < end && start < m.end)
+}
+
+/// Sort `ms` by field and start again when a rule added mentions after the first `before`.
+pub(super) fn resort(ms: &mut [M], before: usize) {
+    if ms.len() > before {
+        ms.sort_by_key(|m| (m.field, m.start));
+    }
+}
+
 /// Opening quotation marks: a name between marks is the title of a work.
 pub(super) const OPEN_MARKS: &[char] = &['«', '“', '"', '„', '‹', '‘'];
 /// Closing quotation marks.

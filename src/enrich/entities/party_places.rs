@@ -4,7 +4,7 @@
 //! legislator represents or lives in. The model reads the initial and the hyphen as part of a
 //! word and seldom finds the place.
 
-use super::mention::M;
+use super::mention::{resort, uncovered, M};
 use crate::enrich::analysis::Analysis;
 use crate::enrich::profile::{lower, Profile};
 use crate::enrich::types::EntityType;
@@ -24,17 +24,12 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
             let Some((s, e)) = home_after(text, h, res) else {
                 continue;
             };
-            let covered = ms[..before]
-                .iter()
-                .any(|m| m.field == fi && m.start < e && s < m.end);
-            if !covered {
+            if uncovered(ms, before, fi, s, e) {
                 ms.push(M::found(fi, s, e, EntityType::Location));
             }
         }
     }
-    if ms.len() > before {
-        ms.sort_by_key(|m| (m.field, m.start));
-    }
+    resort(ms, before);
 }
 
 /// The bounds of the home named after the hyphen at `h`, when a party's initial opens a

@@ -8,7 +8,7 @@
 //! read there. A road noun in lower case before a number names a road too (« la route 117 »,
 //! « la route nationale n° 3 », `road_noun|…` and `road_class|…`), in any report.
 
-use super::mention::M;
+use super::mention::{resort, M};
 use crate::enrich::analysis::Analysis;
 use crate::enrich::profile::Profile;
 use crate::enrich::tokens::Tok;
@@ -34,9 +34,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, sports: bool, ms: &mut Vec
         }
     }
     if sports || res.road_prefixes.is_empty() {
-        if ms.len() > before {
-            ms.sort_by_key(|m| (m.field, m.start));
-        }
+        resort(ms, before);
         return;
     }
     let models = made_codes(an, res);
@@ -66,9 +64,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, sports: bool, ms: &mut Vec
             i = code.next;
         }
     }
-    if ms.len() > before {
-        ms.sort_by_key(|m| (m.field, m.start));
-    }
+    resort(ms, before);
 }
 
 /// Most digits of a road's number written after a road noun.

@@ -9,7 +9,7 @@
 //! Not a name that holds a head word ("the minister Health Canada"), a stop word, a role or a
 //! demonym, and not words another mention already covers.
 
-use super::mention::M;
+use super::mention::{resort, M};
 use crate::enrich::analysis::Analysis;
 use crate::enrich::profile::{key, Profile};
 use crate::enrich::tokens::Tok;
@@ -50,9 +50,7 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
             }
         }
     }
-    if ms.len() > before {
-        ms.sort_by_key(|m| (m.field, m.start));
-    }
+    resort(ms, before);
 }
 
 /// Whether the clause before a comma is a noun phrase headed by a lower-case role: from the

@@ -5,7 +5,7 @@
 //! own: the model reads a capitalised common noun (« Fontaine », « Abbaye ») or a date as no
 //! name. Added only where no mention overlaps; a name the model found is grown by the cleaning.
 
-use super::mention::M;
+use super::mention::{resort, uncovered, M};
 use crate::enrich::analysis::Analysis;
 use crate::enrich::profile::Profile;
 use crate::enrich::tokens::Tok;
@@ -31,17 +31,12 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
                 continue;
             };
             let (s, e) = (t.start, end);
-            let covered = ms[..before]
-                .iter()
-                .any(|m| m.field == fi && m.start < e && s < m.end);
-            if !covered {
+            if uncovered(ms, before, fi, s, e) {
                 ms.push(M::found(fi, s, e, EntityType::Location));
             }
         }
     }
-    if ms.len() > before {
-        ms.sort_by_key(|m| (m.field, m.start));
-    }
+    resort(ms, before);
 }
 
 /// The end of the street's name whose complement opens at token `j`, if capitalised words or a

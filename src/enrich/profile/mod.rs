@@ -7,15 +7,22 @@
 
 mod context;
 pub mod detect;
+mod first_names;
 mod forms;
+mod keys;
+mod kinds;
 mod read;
 mod sentences;
 #[cfg(test)]
 mod tests;
 
 pub use context::Context;
+pub use first_names::FirstNames;
+pub use keys::{abbrev_key, key, lower};
+pub use kinds::{Cue, Gender, NameHead, Referent, TypeWord};
 
 use super::tokens::{tokenize, TokenRules};
+use read::{gendered, referents, role_classes};
 use std::collections::{HashMap, HashSet};
 
 /// A language the rules know: it has a `resources/<lang>/` folder.
@@ -54,104 +61,6 @@ impl Lang {
             Lang::En => &EN,
         }
     }
-}
-
-/// What a subject pronoun may stand for (third column of `pronouns.txt`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Referent {
-    /// A person ("he", "elle"): the default.
-    Person,
-    /// A plural: an organisation or a group ("they said in a statement", "ils").
-    Group,
-    /// A thing: only an organisation may speak through it ("it said").
-    Thing,
-    /// Nobody in particular: an indefinite subject ("on assure que …") names no speaker.
-    Nobody,
-}
-
-impl Referent {
-    fn parse(s: &str) -> Referent {
-        match s.trim() {
-            "group" => Referent::Group,
-            "thing" => Referent::Thing,
-            "nobody" => Referent::Nobody,
-            _ => Referent::Person,
-        }
-    }
-}
-
-/// Grammatical or usual gender of a pronoun, role or first name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Gender {
-    /// Masculine (`m` in the resource files).
-    Masculine,
-    /// Feminine (`f` in the resource files).
-    Feminine,
-    /// Either, or unknown.
-    Unknown,
-}
-
-impl Gender {
-    fn parse(s: &str) -> Gender {
-        match s.trim() {
-            "m" => Gender::Masculine,
-            "f" => Gender::Feminine,
-            _ => Gender::Unknown,
-        }
-    }
-
-    /// Whether a referent of gender `self` may be called by a word of gender `other`.
-    pub fn agrees(self, other: Gender) -> bool {
-        self == Gender::Unknown || other == Gender::Unknown || self == other
-    }
-
-    /// The more specific of two genders (the first when both are known).
-    pub fn or(self, other: Gender) -> Gender {
-        if self == Gender::Unknown {
-            other
-        } else {
-            self
-        }
-    }
-}
-
-/// A speech cue: a word sequence ("a", "déclaré") in lower case.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Cue {
-    /// The cue's words in order, lower case with `’` → `'`.
-    pub tokens: Vec<String>,
-    /// A source cue ("selon", "according to"): the speaker follows it.
-    pub source: bool,
-}
-
-/// What a head word says about an entity's type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TypeWord {
-    /// Makes the name an organisation ("university", "bank").
-    Org,
-    /// Makes the name a place ("river", "county").
-    Loc,
-    /// Makes the name misc: an event such as a festival or a cup.
-    Event,
-    /// An institution named by its seat ("Kremlin"): typed organisation.
-    Metonym,
-    /// Heads a country's formal name ("republic", "kingdom").
-    State,
-    /// A company's legal form ("Inc.", "SA"): "Apple Inc." and "Apple" are one name.
-    Legal,
-    /// A law, treaty or bill as the name's head ("the Clean Water Bill", "le Pacte de
-    /// stabilité"): a text, not an entity (misc). Only at the head's side of the name, where
-    /// a first name cannot be ("Bill Jones").
-    Law,
-}
-
-/// Which word of a multi-word name is its head.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NameHead {
-    /// "Festival de Cannes".
-    First,
-    /// "Harbor Light Productions".
-    Last,
 }
 
 /// Parsed profile of one language.
@@ -531,46 +440,6 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// The comparison form of an abbreviation: its [`key`] without full stops or spaces ("N.-B."
-/// → "nb", "Mass." → "mass").
-pub fn abbrev_key(s: &str) -> String {
-    key(s).chars().filter(|c| *c != '.' && *c != ' ').collect()
-}
-
-/// Comparison key of a name or word: lower case, accents stripped, `’` → `'`, hyphens and runs
-/// of spaces → one space.
-pub fn key(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let mut out = String::with_capacity(s.len());
-    for c in s
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-    {
-        let c = match c {
-            '’' | '‘' => '\'',
-            '-' | '‐' | '–' => ' ',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        };
-        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
-            continue;
-        }
-        out.extend(c.to_lowercase());
-    }
-    while out.ends_with(' ') {
-        out.pop();
-    }
-    out
-}
-
-/// Lower case with `’` → `'` (the form cue and word lists are compared in).
-pub fn lower(s: &str) -> String {
-    s.chars()
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// The language choices of `profile.txt`.
 struct Settings {
     verb_forms: fn(&str) -> Vec<String>,
@@ -850,76 +719,4 @@ impl Profile {
         let k = lower(name);
         self.roles.contains_key(&k) || self.roles.contains_key(&k.replace('-', " "))
     }
-}
-
-/// First names and their usual gender, looked up in lower case, then without accents when the
-/// text and the list write them differently ("Siobhán" listed as "siobhan", "Zoe" as "zoé").
-#[derive(Debug, Default)]
-pub struct FirstNames {
-    exact: HashMap<String, Gender>,
-    folded: HashMap<String, Gender>,
-}
-
-impl FirstNames {
-    fn new(exact: HashMap<String, Gender>) -> Self {
-        let folded = exact.iter().map(|(w, g)| (fold(w), *g)).collect();
-        FirstNames { exact, folded }
-    }
-
-    /// The gender of a lower-case first name, if it is one.
-    pub fn get(&self, w: &str) -> Option<&Gender> {
-        self.exact.get(w).or_else(|| {
-            if w.is_ascii() {
-                self.folded.get(w)
-            } else {
-                self.folded.get(&fold(w))
-            }
-        })
-    }
-
-    /// Whether a lower-case word is a first name.
-    pub fn contains_key(&self, w: &str) -> bool {
-        self.get(w).is_some()
-    }
-}
-
-/// A lower-case word without its accents.
-fn fold(w: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    w.nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect()
-}
-
-fn gendered(s: &'static str) -> HashMap<String, Gender> {
-    lines(s)
-        .filter_map(|l| l.split_once('|'))
-        .map(|(w, g)| (lower(w), Gender::parse(g.split('|').next().unwrap_or(g))))
-        .collect()
-}
-
-/// `form|gender|class` lines of `roles.txt` with a class: the description and the roles it
-/// may stand for.
-fn role_classes(s: &'static str) -> HashMap<String, Vec<String>> {
-    lines(s)
-        .filter_map(|l| {
-            let mut cols = l.split('|');
-            let w = cols.next()?;
-            let class = cols.nth(1)?;
-            let members = class.split(',').map(|m| lower(m.trim()));
-            Some((lower(w), members.filter(|m| !m.is_empty()).collect()))
-        })
-        .collect()
-}
-
-/// `form|gender|referent` lines with a referent other than a person.
-fn referents(s: &'static str) -> HashMap<String, Referent> {
-    lines(s)
-        .filter_map(|l| {
-            let mut cols = l.split('|');
-            let w = cols.next()?;
-            let r = Referent::parse(cols.nth(1)?);
-            (r != Referent::Person).then(|| (lower(w), r))
-        })
-        .collect()
 }

@@ -277,3 +277,37 @@ impl Profile {
         self.cues.push(cue);
     }
 }
+
+/// `form|gender` lines: each form and its gender.
+pub(super) fn gendered(s: &'static str) -> HashMap<String, Gender> {
+    lines(s)
+        .filter_map(|l| l.split_once('|'))
+        .map(|(w, g)| (lower(w), Gender::parse(g.split('|').next().unwrap_or(g))))
+        .collect()
+}
+
+/// `form|gender|class` lines of `roles.txt` with a class: the description and the roles it
+/// may stand for.
+pub(super) fn role_classes(s: &'static str) -> HashMap<String, Vec<String>> {
+    lines(s)
+        .filter_map(|l| {
+            let mut cols = l.split('|');
+            let w = cols.next()?;
+            let class = cols.nth(1)?;
+            let members = class.split(',').map(|m| lower(m.trim()));
+            Some((lower(w), members.filter(|m| !m.is_empty()).collect()))
+        })
+        .collect()
+}
+
+/// `form|gender|referent` lines with a referent other than a person.
+pub(super) fn referents(s: &'static str) -> HashMap<String, Referent> {
+    lines(s)
+        .filter_map(|l| {
+            let mut cols = l.split('|');
+            let w = cols.next()?;
+            let r = Referent::parse(cols.nth(1)?);
+            (r != Referent::Person).then(|| (lower(w), r))
+        })
+        .collect()
+}

@@ -256,10 +256,7 @@ impl Span<'_> {
     /// Tribunal de commerce »), the premises of a body, or on a feast (« le marché de Noël »),
     /// an event: not a place's name.
     fn body_named(&self, s: usize) -> bool {
-        let first = self.text[s..]
-            .split(|c: char| !(c.is_alphabetic() || c == '-'))
-            .next()
-            .unwrap_or("");
+        let first = self.word_from(s);
         self.res.type_words.get(&key(first)) == Some(&TypeWord::Org)
             || self.res.feasts.contains(&lower(first))
     }
@@ -330,14 +327,19 @@ impl Span<'_> {
         }
     }
 
+    /// The word of letters and hyphens that opens at `at` (empty when none does).
+    fn word_from(&self, at: usize) -> &str {
+        self.text[at..]
+            .split(|c: char| !(c.is_alphabetic() || c == '-'))
+            .next()
+            .unwrap_or("")
+    }
+
     /// Whether the lower-case head at `h` is a place's and the name it complements a body's
     /// ("la salle de réunion du siège de" + an organisation): the premises of a body are no
     /// place of their own name.
     fn premises_of_body(&self, h: usize) -> bool {
-        let w = self.text[h..]
-            .split(|c: char| !(c.is_alphabetic() || c == '-'))
-            .next()
-            .unwrap_or("");
+        let w = self.word_from(h);
         self.ty == EntityType::Organization
             && self.res.type_words.get(&key(w)) == Some(&TypeWord::Loc)
     }
@@ -362,10 +364,7 @@ impl Span<'_> {
     /// names institutions after persons so (`hyphen_dedication`: "l'hôpital Robert-Debré", "le
     /// lycée Jean-Moulin"): an institution's head right before it opens the name.
     fn dedication_at(&self, s: usize) -> bool {
-        let w = self.text[s..]
-            .split(|c: char| !(c.is_alphabetic() || c == '-'))
-            .next()
-            .unwrap_or("");
+        let w = self.word_from(s);
         self.res.hyphen_dedication
             && w.contains('-')
             && w.split('-').all(|p| p.starts_with(char::is_uppercase))
@@ -413,15 +412,13 @@ impl Span<'_> {
         // A name opening on its own lower-case head after a definite article is not another's
         // complement: "la salle d'attente de l'hôpital Sainte-Anne" names the hospital (but
         // "le groupement de" + "gendarmerie de l'Orne" is one name).
-        let first = t[s..]
-            .split(|c: char| !(c.is_alphabetic() || c == '-'))
-            .next();
+        let first = self.word_from(s);
         // Nor a body named on its own head ("de la" + "Fédération tovelienne de judo").
         let mut end = (s + 80).min(t.len());
         while !t.is_char_boundary(end) {
             end -= 1;
         }
-        if (first.is_some_and(|w| w.starts_with(char::is_lowercase) && res.is_head_word(w))
+        if (first.starts_with(char::is_lowercase) && res.is_head_word(first)
             || self.body_on_own_head(s, end))
             && i.checked_sub(1).is_some_and(definite_at)
         {

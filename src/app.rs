@@ -60,20 +60,19 @@ pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
 }
 
 /// Turn SIGINT/SIGTERM into the shutdown signal; a second signal exits at once.
-pub fn shutdown_on_signals() -> watch::Receiver<bool> {
+///
+/// Both handlers are installed before this returns (inside a runtime context), so a caller that
+/// installs them first and then loads the models turns a SIGTERM that arrives during the load
+/// into a clean stop rather than the signal's default action (death by signal, exit 143).
+pub fn shutdown_on_signals() -> Result<watch::Receiver<bool>> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut term = signal(SignalKind::terminate()).context("cannot install the SIGTERM handler")?;
+    let mut int = signal(SignalKind::interrupt()).context("cannot install the SIGINT handler")?;
     let (tx, rx) = watch::channel(false);
     tokio::spawn(async move {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(e) => {
-                    tracing::error!(error = %e, "cannot install SIGTERM handler");
-                    return;
-                }
-            };
         for n in 0.. {
             tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
+                _ = int.recv() => {}
                 _ = term.recv() => {}
             }
             if n == 0 {
@@ -85,7 +84,7 @@ pub fn shutdown_on_signals() -> watch::Receiver<bool> {
             }
         }
     });
-    rx
+    Ok(rx)
 }
 
 /// Run `f` to completion on a new runtime ([`runtime`]): `verbatim demo` and `verbatim replay`.

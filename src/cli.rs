@@ -231,12 +231,22 @@ fn run(cfg: Config) -> Result<()> {
     telemetry::init(&cfg.log);
     // Before the models load and the group is joined: what librdkafka would reject.
     pipeline::kafka::check_properties(&cfg.kafka).map_err(anyhow::Error::msg)?;
-    let enricher = Arc::new(enricher(&cfg)?);
     let rt = runtime()?;
+    // The signal handlers go in before the models load (a second or more): a SIGTERM sent while
+    // they load ends the start-up cleanly instead of killing the process.
+    let shutdown = {
+        let _in_runtime = rt.enter();
+        shutdown_on_signals()?
+    };
+    let enricher = Arc::new(enricher(&cfg)?);
+    if *shutdown.borrow() {
+        tracing::info!("shutdown requested while starting: not joining the group");
+        rt.shutdown_timeout(std::time::Duration::from_secs(1));
+        return Ok(());
+    }
     let r = rt.block_on(async move {
         let metrics = Arc::new(Metrics::new());
         let health = Arc::new(Health::default());
-        let shutdown = shutdown_on_signals();
         let addr = http::resolve(&cfg.http.listen).await?;
         let (local, server) =
             http::serve(addr, metrics.clone(), health.clone(), shutdown.clone()).await?;

@@ -46,7 +46,7 @@ pub fn demo(mut cfg: Config, once: bool) -> Result<()> {
 
         let metrics = Arc::new(Metrics::new());
         let health = Arc::new(Health::default());
-        let shutdown = app::shutdown_on_signals();
+        let shutdown = app::shutdown_on_signals()?;
         let addr = cfg.http.listen.parse().context("http.listen")?;
         let (local, server) =
             match http::serve(addr, metrics.clone(), health.clone(), shutdown.clone()).await {

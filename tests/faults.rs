@@ -176,3 +176,28 @@ async fn sigterm_under_load_drains_commits_and_exits_zero() {
         .expect("exits")
         .success());
 }
+
+/// SIGTERM while the models load: the handlers go in before the load, so the start-up ends
+/// cleanly (exit 0, the group never joined) instead of the process dying by the signal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_while_the_models_load_exits_zero_without_joining() {
+    let s = Setup::new("early", 1).await;
+    let dir = tempfile::tempdir().unwrap();
+    let log_path = dir.path().join("daemon.log");
+    let log = std::fs::File::create(&log_path).unwrap();
+    let mut d = s.spawn_with_stderr(&[], log.into());
+    // The models and the knowledge base take the better part of a second to load; the handler
+    // is in place within milliseconds of the start.
+    let start = Instant::now();
+    while !d.handles_sigterm() && start.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let st = d.terminate(Duration::from_secs(30)).expect("exits");
+    let text = std::fs::read_to_string(&log_path).unwrap();
+    assert!(st.success(), "exit {st:?}; log:\n{text}");
+    assert!(
+        text.contains("shutdown requested while starting"),
+        "stopped before joining; log:\n{text}"
+    );
+    assert!(!text.contains("partitions assigned"), "log:\n{text}");
+}

@@ -264,6 +264,11 @@ impl Setup {
 
     /// Start `verbatim run` against this setup; extra env overrides on top.
     pub fn spawn(&self, extra: &[(&str, &str)]) -> Daemon {
+        self.spawn_with_stderr(extra, Stdio::inherit())
+    }
+
+    /// [`Setup::spawn`] with the daemon's log going where the test says (a file it reads).
+    pub fn spawn_with_stderr(&self, extra: &[(&str, &str)], stderr: Stdio) -> Daemon {
         let port = free_port();
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_verbatim"));
         cmd.arg("run")
@@ -279,7 +284,7 @@ impl Setup {
             .env("VERBATIM__HTTP__LISTEN", format!("127.0.0.1:{port}"))
             .env("VERBATIM__LOG__LEVEL", "info,librdkafka=warn,rdkafka=warn")
             .stdout(Stdio::null())
-            .stderr(Stdio::inherit());
+            .stderr(stderr);
         for (k, v) in extra {
             cmd.env(k, v);
         }
@@ -324,8 +329,25 @@ impl Daemon {
             .and_then(|l| l.rsplit(' ').next()?.parse().ok())
     }
 
-    /// SIGTERM and wait (bounded) for the exit status.
+    /// Whether the process has installed its SIGTERM handler (`SigCgt` in /proc), i.e. a
+    /// SIGTERM now reaches the daemon instead of killing it by the default action.
+    pub fn handles_sigterm(&self) -> bool {
+        let Some(child) = &self.child else {
+            return false;
+        };
+        let status =
+            std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("SigCgt:"))
+            .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+            .is_some_and(|mask| mask & (1 << (libc::SIGTERM - 1)) != 0)
+    }
+
+    /// SIGTERM and wait (bounded) for the exit status. The signal goes once the process handles
+    /// it: a daemon spawned a moment ago may not have reached its first instructions yet.
     pub fn terminate(&mut self, timeout: Duration) -> Option<std::process::ExitStatus> {
+        wait_until(Duration::from_secs(20), || self.handles_sigterm());
         let mut child = self.child.take()?;
         unsafe_kill(child.id(), "TERM");
         let start = Instant::now();

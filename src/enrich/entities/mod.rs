@@ -103,7 +103,7 @@ pub fn canonicalize_parsed(
     chain::extend(doc, parse, res, kb, &mut ms);
     headline::trim(doc, parse, &mut ms);
     affiliation::split(doc, res, &mut ms);
-    conjoined::split(doc, res, &mut ms);
+    conjoined::split(doc, res, kb, &mut ms);
     context::apply(an, res, &mut ms);
     // The well-known places the context rules added may follow an authority word too.
     authorities::widen(doc, res, &mut ms);

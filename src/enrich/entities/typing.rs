@@ -262,6 +262,11 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     if voted == EntityType::Person && !personal_spelling(name, first, res) {
         return NameRule::new(EntityType::Misc, TypeRule::NotPersonName);
     }
+    // A word that closes places' names and no person's ("Marle Valleys", "Ann Bay").
+    let place_closed = words.len() >= 2 && res.place_closers.contains(last);
+    if voted == EntityType::Person && place_closed && !body_headed {
+        return NameRule::new(EntityType::Location, TypeRule::LocHeadWord);
+    }
     let head = |w: &str| {
         res.type_words
             .get(w)
@@ -425,6 +430,7 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     if (2..=3).contains(&raw.len())
         && all_cap
         && (voted != EntityType::Location || !context)
+        && !place_closed
         && res.first_names.contains_key(&lower(raw[0]))
     {
         return NameRule::new(EntityType::Person, TypeRule::FirstName);

@@ -594,3 +594,28 @@ fn a_stream_an_upland_or_a_cave_names_its_place_by_its_last_word() {
     // A person with a first name keeps it.
     assert!(n.contains(&("Ann Heath".to_string(), P)), "{n:?}");
 }
+
+#[test]
+fn a_first_name_before_a_word_that_closes_no_persons_name_names_a_place() {
+    let t = "The ferry crossed Ruth Bay to the Tess Valleys, past Marle Oval, where Tom Hill and \
+             Ann Marle waited with staff of the Tess Arden Centre.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Ruth Bay", "PERSON"),
+            ("Tess Valleys", "PERSON"),
+            ("Marle Oval", "PERSON"),
+            ("Tom Hill", "PERSON"),
+            ("Ann Marle", "PERSON"),
+            ("Tess Arden Centre", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    for want in ["Ruth Bay", "Tess Valleys", "Marle Oval"] {
+        assert!(n.contains(&(want.to_string(), L)), "{want}: {n:?}");
+    }
+    // "Hill" is a surname too; a first name before a centre no longer makes a person of it.
+    assert!(n.contains(&("Tom Hill".to_string(), P)), "{n:?}");
+    assert!(n.contains(&("Tess Arden Centre".to_string(), O)), "{n:?}");
+}

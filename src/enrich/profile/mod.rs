@@ -359,6 +359,9 @@ pub struct Profile {
     /// Words that never open a person's name ("The" of "The Fifth Estate"), as a name's first
     /// word, lower case.
     pub not_person_openers: HashSet<String>,
+    /// Words that close a place's name and never a person's ("Bay", "Avenue"), lower case: a
+    /// known first name before one names no person ("James Bay", "Olga Avenue").
+    pub place_closers: HashSet<String>,
     /// First-person subject pronouns ("I", "je"): the writer, no name and no speaker named.
     pub first_person: HashSet<String>,
     /// Roles held over a portfolio ("minister", "ministre"): the name of the portfolio next to
@@ -554,6 +557,7 @@ impl Profile {
             road_prefixes: HashMap::new(),
             magnitudes: HashSet::new(),
             not_person_openers: HashSet::new(),
+            place_closers: HashSet::new(),
             first_person: HashSet::new(),
             portfolio_roles: HashSet::new(),
             portfolio_links: HashSet::new(),

@@ -657,3 +657,23 @@ fn a_french_place_noun_opens_the_name_the_model_called_a_work_or_a_body() {
     );
     assert!(n.contains(&("SNTV".to_string(), O)), "{n:?}");
 }
+
+#[test]
+fn a_communes_festival_hall_is_named_by_the_commune() {
+    let t = "Le loto aura lieu à la salle des fêtes de Marlieux, puis le bal à la salle polyvalente d'Orvel. La remise des prix se tiendra à la salle Jean-Tovel.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[("Marlieux", "LOC"), ("Orvel", "LOC"), ("Jean-Tovel", "LOC")],
+    );
+    let n = names(&es);
+    assert_eq!(
+        n,
+        [
+            ("Marlieux".into(), L),
+            ("Orvel".into(), L),
+            ("salle Jean-Tovel".into(), L),
+        ],
+        "{n:?}"
+    );
+}

@@ -317,26 +317,6 @@ fn datelines_amounts_and_head_nouns() {
 }
 
 #[test]
-fn a_communes_festival_hall_is_named_by_the_commune() {
-    let t = "Le loto aura lieu à la salle des fêtes de Marlieux, puis le bal à la salle polyvalente d'Orvel. La remise des prix se tiendra à la salle Jean-Tovel.";
-    let es = run(
-        Lang::Fr,
-        t,
-        &[("Marlieux", "LOC"), ("Orvel", "LOC"), ("Jean-Tovel", "LOC")],
-    );
-    let n = names(&es);
-    assert_eq!(
-        n,
-        [
-            ("Marlieux".into(), EntityType::Location),
-            ("Orvel".into(), EntityType::Location),
-            ("salle Jean-Tovel".into(), EntityType::Location),
-        ],
-        "{n:?}"
-    );
-}
-
-#[test]
 fn lower_case_heads_name_the_institution_of_a_place() {
     let t = "Arrêté à l'aéroport de Brest, il sera jugé par le tribunal correctionnel de Quimper. La mairie de Brest se tait. Brest reste calme, comme la province de Namur.";
     let es = run(

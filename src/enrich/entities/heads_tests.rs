@@ -677,3 +677,26 @@ fn a_communes_festival_hall_is_named_by_the_commune() {
         "{n:?}"
     );
 }
+
+#[test]
+fn a_works_noun_after_a_name_the_model_misread_closes_the_place() {
+    let t = "Levels at the Tovel dam fell, workers at the Marle mine struck and the M9 motorway \
+             was shut near the Tovelian city of Sarne.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Tovel", "PERSON"),
+            ("Marle", "PERSON"),
+            ("M9", "PRODUCT"),
+            ("Tovelian", "NORP"),
+            ("Sarne", "GPE"),
+        ],
+    );
+    let n = names(&es);
+    for want in ["Tovel dam", "Marle mine", "M9 motorway", "Sarne"] {
+        assert!(n.contains(&(want.to_string(), L)), "{want}: {n:?}");
+    }
+    // A common noun after a nationality is no works' head.
+    assert!(!n.iter().any(|(x, _)| x.contains("city")), "{n:?}");
+}

@@ -362,6 +362,9 @@ pub struct Profile {
     /// Words that close a place's name and never a person's ("Bay", "Avenue"), lower case: a
     /// known first name before one names no person ("James Bay", "Olga Avenue").
     pub place_closers: HashSet<String>,
+    /// Works written in lower case after their name, where heads come last ("the Tovel dam",
+    /// "the Marle mine"), lower case: the head closes the place's name.
+    pub works_heads: HashSet<String>,
     /// First-person subject pronouns ("I", "je"): the writer, no name and no speaker named.
     pub first_person: HashSet<String>,
     /// Roles held over a portfolio ("minister", "ministre"): the name of the portfolio next to
@@ -558,6 +561,7 @@ impl Profile {
             magnitudes: HashSet::new(),
             not_person_openers: HashSet::new(),
             place_closers: HashSet::new(),
+            works_heads: HashSet::new(),
             first_person: HashSet::new(),
             portfolio_roles: HashSet::new(),
             portfolio_links: HashSet::new(),

@@ -250,6 +250,7 @@ impl Profile {
                 "magnitude" => &mut self.magnitudes,
                 "not_person_opener" => &mut self.not_person_openers,
                 "place_closer" => &mut self.place_closers,
+                "works_head" => &mut self.works_heads,
                 "first_person" => &mut self.first_person,
                 "portfolio_role" => &mut self.portfolio_roles,
                 "portfolio_link" => &mut self.portfolio_links,

@@ -214,6 +214,49 @@ impl Span<'_> {
         out
     }
 
+    /// A place's lower-case head word right after a name the model called a work or an event,
+    /// or a person after a definite article, where heads come last: the model often reads so
+    /// the name before "dam", "mine", "motorway" ("the Tovel dam", "the Marle mine"), and the
+    /// head closes the place's name (`works_head|` in `words.txt`; not "city", "region" or
+    /// "area", which follow demonyms and places as common nouns: "the Tovelian city").
+    pub(super) fn place_head_after(&self, r: Range) -> Range {
+        let (t, res) = (self.text, self.res);
+        let after_definite = || {
+            let before = t[..r.start].trim_end();
+            let w = before.rsplit(' ').next().unwrap_or(before);
+            before.len() < r.start && res.definites.contains(&lower(w))
+        };
+        let misread = match self.ty {
+            EntityType::Misc => true,
+            EntityType::Person => after_definite(),
+            _ => false,
+        };
+        if !misread || res.name_head != NameHead::Last {
+            return r;
+        }
+        let Some(rest) = t[r.end..].strip_prefix(' ') else {
+            return r;
+        };
+        let n = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let w = &rest[..n];
+        let named = t[r.start..r.end]
+            .split(' ')
+            .all(|x| x.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+        if named
+            && w.starts_with(char::is_lowercase)
+            && res.works_heads.contains(w)
+            && (self.free_of_names)(r.end + 1)
+        {
+            return Range {
+                start: r.start,
+                end: r.end + 1 + n,
+            };
+        }
+        r
+    }
+
     /// The abbreviation opening a place's name right before the span, without its full stop
     /// as British style writes it ("St" + "Catherine North Central", "Mt" + "Kenya"); with
     /// its stop, the model keeps it.

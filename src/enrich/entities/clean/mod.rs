@@ -204,7 +204,8 @@ impl Span<'_> {
             }
         }
         let e = self.initial_period(s, self.cut_amount(s, e));
-        let r = self.numbered_road(self.extended(Range { start: s, end: e }));
+        let r =
+            self.place_head_after(self.numbered_road(self.extended(Range { start: s, end: e })));
         let (r, first_named) = self.first_name_before(r);
         let (r, title_named) = self.name_title(r);
         let mut out = Vec::new();

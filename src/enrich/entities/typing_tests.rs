@@ -619,3 +619,19 @@ fn a_first_name_before_a_word_that_closes_no_persons_name_names_a_place() {
     assert!(n.contains(&("Tom Hill".to_string(), P)), "{n:?}");
     assert!(n.contains(&("Tess Arden Centre".to_string(), O)), "{n:?}");
 }
+
+#[test]
+fn a_cycling_team_is_named_after_its_sponsor() {
+    let es = run(
+        Lang::En,
+        "The stage went to a rider of Marlex Pro Cycling.",
+        &[("Marlex Pro Cycling", "WORK_OF_ART")],
+    );
+    assert_eq!(names(&es), [("Marlex Pro Cycling".to_string(), O)]);
+    let es = run(
+        Lang::Fr,
+        "Le coureur de Tovalia Cyclisme a gagné l'étape.",
+        &[("Tovalia Cyclisme", "MISC")],
+    );
+    assert_eq!(names(&es), [("Tovalia Cyclisme".to_string(), O)]);
+}

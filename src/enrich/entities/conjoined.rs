@@ -26,12 +26,7 @@ const MAX_PLACE_WORDS: usize = 3;
 
 /// Split each span of two same-headed names, or of two known places, joined by a conjunction.
 pub(super) fn split(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut Vec<M>) {
-    // The countries of the article's places: where its smaller towns may lie.
-    let countries: HashSet<&str> = ms
-        .iter()
-        .filter(|m| m.ty() == EntityType::Location)
-        .filter_map(|m| kb.country_of_place(&doc.fields[m.field].text[m.start..m.end]))
-        .collect();
+    let countries = super::listed_places::place_countries(doc, kb, ms);
     let mut out = Vec::with_capacity(ms.len());
     for m in ms.drain(..) {
         let t = &doc.fields[m.field].text[m.start..m.end];
@@ -136,8 +131,10 @@ fn two_names(t: &str, res: &Profile) -> Option<Cut> {
 /// name the KB or the gazetteer knows.
 fn two_places(t: &str, res: &Profile, kb: &Kb, countries: &HashSet<&str>) -> Option<Cut> {
     let runs = Runs::of(t, res)?;
-    let conjunction = &t[runs.cut().left_end..runs.cut().right_start];
-    if !conjunction.chars().any(char::is_alphabetic)
+    let cut = runs.cut();
+    if !t[cut.left_end..cut.right_start]
+        .chars()
+        .any(char::is_alphabetic)
         || !runs.named(1, MAX_PLACE_WORDS)
         || kb.names_place_by(t, 0, false)
         || gazetteer().lookup(t).is_some()
@@ -151,7 +148,6 @@ fn two_places(t: &str, res: &Profile, kb: &Kb, countries: &HashSet<&str>) -> Opt
     {
         return None;
     }
-    let cut = runs.cut();
     // Towns of one country of the article's other places; not a first name or a common word.
     let in_countries = |s: &str| -> HashSet<&str> {
         if res.first_names.contains_key(&key(s)) || res.stop.contains(&key(s)) {

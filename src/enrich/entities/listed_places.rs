@@ -15,16 +15,21 @@ use std::collections::HashSet;
 /// Most bytes read on either side of a place for the link and the name.
 const REACH: usize = 48;
 
+/// The countries of the article's places (mentions typed a place that the KB knows): where
+/// its smaller towns may lie.
+pub(super) fn place_countries<'k>(doc: &Document<'_>, kb: &'k Kb, ms: &[M]) -> HashSet<&'k str> {
+    ms.iter()
+        .filter(|m| m.ty() == EntityType::Location)
+        .filter_map(|m| kb.country_of_place(&doc.fields[m.field].text[m.start..m.end]))
+        .collect()
+}
+
 /// Add the places of the knowledge base listed next to a place that no mention covers.
 pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut Vec<M>) {
     if kb.is_empty() {
         return;
     }
-    let countries: HashSet<&str> = ms
-        .iter()
-        .filter(|m| m.ty() == EntityType::Location)
-        .filter_map(|m| kb.country_of_place(&doc.fields[m.field].text[m.start..m.end]))
-        .collect();
+    let countries = place_countries(doc, kb, ms);
     let mut found: Vec<M> = Vec::new();
     // The places found go on the list too: "Tovebury, Marrow and Kessel" from "Tovebury".
     let mut queue: Vec<M> = ms

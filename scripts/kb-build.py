@@ -20,6 +20,7 @@ Output: a header of `#` lines, then one place a line, tab-separated:
 import gettext
 import io
 import json
+import re
 import sys
 import unicodedata
 import zipfile
@@ -131,7 +132,8 @@ def divisions(subdivisions, taken):
     whose names no other place of the KB bears, in Latin script and not a plain word."""
     out = []
     for s, fr in subdivisions:
-        name = s["name"]
+        name, aliases = division_name(s["name"])
+        fr = division_name(fr)[0]
         if s["code"].startswith("US-") or any(t in s["type"].lower() for t in SKIPPED_DIVISION_TYPES):
             continue
         words = key(name).replace("'", " ").split()
@@ -140,8 +142,26 @@ def divisions(subdivisions, taken):
             continue
         names = {"fr": fr} if fr != name and latin(fr) else {}
         out.append(dict(id=f"iso3166-2:{s['code']}", kind="division", population=0, country=s["code"][:2],
-                        admin1="", name=name, names=names, aliases=set()))
+                        admin1="", name=name, names=names,
+                        aliases={a for a in aliases if latin(a) and key(a) not in taken}))
     return out
+
+
+def division_name(name):
+    """The name ISO 3166-2 writes a division by, in reading order, and its other names: the
+    local name in brackets ("Wales [Cymru GB-CYM]": Wales, Cymru) and the head of an inverted
+    name ("Durham, County": County Durham, Durham; "Vale of Glamorgan, The": Vale of Glamorgan).
+    A list of names ("Newry, Mourne and Down") is no inverted name."""
+    aliases = set()
+    m = re.fullmatch(r"(.*?)\s*\[(.*)\]", name)
+    if m:
+        name = m.group(1)
+        aliases.add(re.sub(r"\s+[A-Z]{2}-[A-Z0-9]+$", "", m.group(2)).strip())
+    head, sep, rest = name.partition(", ")
+    if sep and "," not in rest and not re.search(r"\s(and|et|y|e)\s", f" {rest} "):
+        name = head if rest.lower() in ("the", "la", "le", "les") else f"{rest} {head}"
+        aliases.add(head)
+    return name, aliases - {name, ""}
 
 
 def gazetteer_locations(path):

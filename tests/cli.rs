@@ -208,6 +208,39 @@ fn enrich_links_entities_to_the_example_newsroom_kb() {
     );
 }
 
+/// The built-in KB names an ISO 3166-2 division as a reader writes it, not as the standard files
+/// it: "Wales [Cymru GB-CYM]" is Wales, "Durham, County" is County Durham.
+#[test]
+fn the_built_in_kb_names_divisions_as_they_are_read() {
+    let input = r#"{"id": "w", "lang": "en", "body": "Ann Tovel, who farms in County Durham, said the price of milk in Wales had fallen again this winter."}"#;
+    let out = enrich_stdin(&[], &[], input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kb_id = |name: &str| {
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == name)
+            .and_then(|e| e["kb_id"].as_str())
+            .map(str::to_string)
+    };
+    assert_eq!(
+        kb_id("Wales").as_deref(),
+        Some("iso3166-2:GB-WLS"),
+        "run scripts/kb --force: {v}"
+    );
+    assert_eq!(
+        kb_id("County Durham").as_deref(),
+        Some("iso3166-2:GB-DUR"),
+        "{v}"
+    );
+}
+
 #[test]
 fn schema_prints_one_document_per_call() {
     for (args, title) in [

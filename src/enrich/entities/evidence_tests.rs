@@ -446,3 +446,26 @@ fn a_capitalised_article_inside_a_sentence_opens_the_name() {
     assert!(n.contains(&("Tovel Herald".to_string(), O)), "{n:?}");
     assert!(!n.iter().any(|(name, _)| name == "The Marle"), "{n:?}");
 }
+
+#[test]
+fn a_small_town_of_several_words_in_the_articles_country_is_no_person() {
+    // A town of 4,000 inhabitants, of the country of the article's other place.
+    let kb = |country: &str| {
+        let src = format!(
+            "geonames:1\tcity\t40000\tXX\t\tMarlby\t\t\n\
+             geonames:2\tcity\t4000\t{country}\t\tSarne Quay\t\t\n"
+        );
+        Kb::new(parse_places(&src, "places.tsv").unwrap(), Vec::new())
+    };
+    let t = "The ward in Marlby stays open, but the beds at Dunmere or Sarne Quay will go.";
+    let spans = [
+        ("Marlby", "GPE"),
+        ("Dunmere", "GPE"),
+        ("Sarne Quay", "PERSON"),
+    ];
+    let es = run_kb(Lang::En, t, &spans, &kb("XX"));
+    assert!(has_name(&es, "Sarne Quay", L), "{:?}", names(&es));
+    // A small town of another country does not unseat the model's person.
+    let es = run_kb(Lang::En, t, &spans, &kb("YY"));
+    assert!(has_name(&es, "Sarne Quay", P), "{:?}", names(&es));
+}

@@ -187,7 +187,9 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             .is_some_and(|w| res.first_names.contains_key(&lower(w)));
         let first = form.split_whitespace().next().unwrap_or("");
         // A name of several words opening on no first name is the place the KB names ("Ras
-        // Al Khaimah", "Laem Chabang"), unless a longer person's name holds it.
+        // Al Khaimah", "Laem Chabang"), a town of some size or a smaller one of the article's
+        // countries ("the beds at Dunmere or Sarne Quay"), unless a longer person's name holds
+        // it.
         let placed_words = form.contains(char::is_whitespace)
             && !res.first_names.contains_key(&lower(first))
             && !person_names
@@ -204,7 +206,9 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             || orgs.get(&key(form)) == Some(&true))
             && !after_first_name
             && lone_word
-            || unplaced.get(&key(form)) == Some(&true) && placed_words && (known || town);
+            || unplaced.get(&key(form)) == Some(&true)
+                && placed_words
+                && (town || kb.names_small_place_in(form, &countries));
         // "an engineer from Aarhus" labelled a nationality or a work: a town of some size the
         // KB names by its own name, and no demonym, is that town.
         // Not after a definite article: « l'Alliance » is a body's short name.

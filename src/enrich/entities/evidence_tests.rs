@@ -469,3 +469,18 @@ fn a_small_town_of_several_words_in_the_articles_country_is_no_person() {
     let es = run_kb(Lang::En, t, &spans, &kb("YY"));
     assert!(has_name(&es, "Sarne Quay", P), "{:?}", names(&es));
 }
+
+#[test]
+fn a_body_serving_an_area_names_its_town() {
+    // "Community Council" serves the town it is named after: the town alone is no short name.
+    let t = "Tovelby Community Council met on Monday. Tovelby lost its pool this winter.";
+    let kb = towns(&["Tovelby"]);
+    let spans = [("Tovelby Community Council", "ORG"), ("Tovelby", "ORG")];
+    let es = run_kb(Lang::En, t, &spans, &kb);
+    assert!(has_name(&es, "Tovelby", L), "{:?}", names(&es));
+    // A firm's first word alone is still the firm's short name.
+    let t = "Tovelby Tool Company met on Monday. Tovelby lost its pool this winter.";
+    let spans = [("Tovelby Tool Company", "ORG"), ("Tovelby", "ORG")];
+    let es = run_kb(Lang::En, t, &spans, &kb);
+    assert!(has_name(&es, "Tovelby", O), "{:?}", names(&es));
+}

@@ -36,15 +36,16 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
         }
         // A place's name, told by the place word at either end, names its town: "Tovel"
         // of "Tovel Town Hall", « Tovel » of « le district de Tovel », whatever the model's
-        // label.
+        // label; so does a body that serves an area and takes its name (`area_body|`):
+        // "Tovel Community Council".
         let ends: Vec<&str> = [t.split_whitespace().next(), t.split_whitespace().last()]
             .into_iter()
             .flatten()
             .collect();
-        if ends
-            .iter()
-            .any(|w| res.type_words.get(&key(w)) == Some(&TypeWord::Loc))
-        {
+        if ends.iter().any(|w| {
+            res.type_words.get(&key(w)) == Some(&TypeWord::Loc)
+                || res.area_bodies.contains(&lower(w))
+        }) {
             continue;
         }
         let person = label_type(&m.label) == EntityType::Person

@@ -2,7 +2,7 @@
 //! authority a capitalised territory word names, place words heading a name, an apposition's
 //! role after a modifier, and the places the knowledge base knows.
 
-use super::tests::{names, run, run_kb, towns};
+use super::tests::{cities, names, run, run_kb, towns};
 use crate::enrich::kb::parse::parse_places;
 use crate::enrich::kb::Kb;
 use crate::enrich::profile::Lang;
@@ -483,4 +483,18 @@ fn a_body_serving_an_area_names_its_town() {
     let spans = [("Tovelby Tool Company", "ORG"), ("Tovelby", "ORG")];
     let es = run_kb(Lang::En, t, &spans, &kb);
     assert!(has_name(&es, "Tovelby", O), "{:?}", names(&es));
+}
+
+#[test]
+fn a_town_the_model_labels_now_a_person_now_a_body_is_the_town() {
+    let t = "Tovelby lost its pool this winter. Tovelby voted against the plan.";
+    // A town of 12,000 inhabitants, too small to be taken for a nationality's town alone.
+    let kb = cities(&["Tovelby"], 12_000);
+    let es = run_kb(
+        Lang::En,
+        t,
+        &[("Tovelby", "PERSON"), ("Tovelby", "NORP")],
+        &kb,
+    );
+    assert!(has_name(&es, "Tovelby", L), "{:?}", names(&es));
 }

@@ -73,6 +73,9 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
     let mut orgs: HashMap<String, bool> = HashMap::new();
     // The names every mention of which is one or the other.
     let mut unplaced: HashMap<String, bool> = HashMap::new();
+    // The lone words every mention of which is a person's, a body's or a nationality's, by
+    // the kinds of the model's labels; none when one is a place's.
+    let mut unsettled: HashMap<String, Option<u8>> = HashMap::new();
     let mut addressed: HashSet<String> = HashSet::new();
     for (i, m) in ms.iter().enumerate() {
         let form = &doc.fields[m.field].text[m.start..m.end];
@@ -95,6 +98,19 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             && form.chars().any(char::is_lowercase);
         *orgs.entry(key(form)).or_insert(true) &= org;
         *unplaced.entry(key(form)).or_insert(true) &= person || org;
+        // The model's labels disagree: a person here, a body or a nationality there.
+        let misc = !sports
+            && label_type(&m.label) == EntityType::Misc
+            && form.chars().any(char::is_lowercase)
+            && !res.demonyms.contains(&key(form));
+        let kinds = unsettled.entry(key(form)).or_insert(Some(0u8));
+        if let Some(bits) = kinds {
+            if person || org || misc {
+                *bits |= 1 << label_type(&m.label) as u8;
+            } else {
+                *kinds = None;
+            }
+        }
     }
     // The lone words the model called a place at least once and a person never: a large
     // city of the KB is that city in all its mentions ("Ulsan's yards", "the Ulsan office");
@@ -203,8 +219,14 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             // language writes a country ("frôlé Maurice", Mauritius in French).
             && (!res.first_names.contains_key(&lower(form))
                 || kb.names_country_in(form, res.lang.code()));
+        let mixed = unsettled
+            .get(&key(form))
+            .copied()
+            .flatten()
+            .is_some_and(|bits| bits.count_ones() >= 2);
         let lone_person = (persons.get(&key(form)) == Some(&true)
-            || orgs.get(&key(form)) == Some(&true))
+            || orgs.get(&key(form)) == Some(&true)
+            || mixed)
             && !after_first_name
             && lone_word
             || unplaced.get(&key(form)) == Some(&true)

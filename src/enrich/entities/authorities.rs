@@ -3,7 +3,9 @@
 //! body is « Ville de Tovelin ». The mention widens over the `authority|` word of `words.txt`
 //! (« Ville », « Région », « Métropole »), its complement preposition if any (« de », « d' »)
 //! and nothing else, when an article stands before the word; typing then reads the authority
-//! word at its head. Written in lower case (« la ville de Tovelin »), it is the place.
+//! word at its head. Written in lower case (« la ville de Tovelin »), it is the place. English
+//! lists the word with its complement (`authority|city of`): "the City of Tovelby", "Shire of
+//! Marlby president Ann Lowe" need no article; "City Hall" is no authority.
 
 use super::mention::M;
 use crate::enrich::profile::{lower, Profile};
@@ -50,16 +52,20 @@ pub(super) fn widen(doc: &Document<'_>, res: &Profile, ms: &mut Vec<M>) {
 /// Where the authority word starts in the text `before` a mention, when `before` ends with an
 /// article, that word and its complement preposition.
 fn authority_start(before: &str, res: &Profile) -> Option<usize> {
-    // The complement: « de », « d' », or none (« la Région Bretagne »).
-    let rest = before
+    // The complement: « de », « d' », "of", or none (« la Région Bretagne »).
+    let elided = before
         .strip_suffix("d'")
         .or_else(|| before.strip_suffix("d’"))
+        .map(|r| (r, "d'"));
+    let (rest, complement) = elided
         .or_else(|| {
-            before
-                .strip_suffix("de ")
-                .or_else(|| before.strip_suffix("du "))
+            let r = before.strip_suffix(' ')?;
+            let (lead, word) = r.rsplit_once(' ')?;
+            res.complements
+                .contains(word)
+                .then(|| (&before[..lead.len() + 1], word))
         })
-        .unwrap_or(before);
+        .unwrap_or((before, ""));
     let rest = rest.strip_suffix(' ')?;
     let word_start = rest
         .rfind(|c: char| !c.is_alphabetic() && c != '-')
@@ -68,8 +74,17 @@ fn authority_start(before: &str, res: &Profile) -> Option<usize> {
         });
     let word = &rest[word_start..];
     let capitalised = word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase);
-    if !capitalised || !res.authorities.contains(&lower(word)) {
+    // An authority written with its complement ("City of") needs no article: "Shire of Marlby
+    // president Ann Lowe".
+    let phrase = !complement.is_empty()
+        && res
+            .authorities
+            .contains(&format!("{} {complement}", lower(word)));
+    if !capitalised || !(phrase || res.authorities.contains(&lower(word))) {
         return None;
+    }
+    if phrase {
+        return Some(word_start);
     }
     // An article before it: « la Ville », « l'Agglomération ».
     let lead = &rest[..word_start];
@@ -117,5 +132,32 @@ mod tests {
         let t = "Les jeunes sont orientés vers le dispositif d'accueil de la Ville de Lyon.";
         let found = names(&run(Lang::Fr, t, &[]));
         assert_eq!(found, [("Ville de Lyon".to_string(), O)]);
+    }
+
+    #[test]
+    fn a_local_governments_word_and_its_complement_name_the_council_in_english() {
+        // The model found the town alone, or the whole name.
+        let t = "Residents wrote to the City of Tovelby. Shire of Marlby president Ann Lowe came.";
+        let found = names(&run(
+            Lang::En,
+            t,
+            &[
+                ("Tovelby", "GPE"),
+                ("Shire of Marlby", "GPE"),
+                ("Ann Lowe", "PERSON"),
+            ],
+        ));
+        assert!(
+            found.contains(&("City of Tovelby".to_string(), O)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Shire of Marlby".to_string(), O)),
+            "{found:?}"
+        );
+        // Without its complement, the word heads a place's name.
+        let t = "The protest outside City Hall ended at noon.";
+        let found = names(&run(Lang::En, t, &[("City Hall", "FAC")]));
+        assert_eq!(found, [("City Hall".to_string(), L)]);
     }
 }

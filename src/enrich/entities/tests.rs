@@ -262,9 +262,10 @@ fn streets_titles_legal_forms() {
 fn a_name_cut_after_its_inner_word_is_joined() {
     let t = "Funds came from the City of Houston last year.";
     let es = run(Lang::En, t, &[("the City of", "GPE"), ("Houston", "GPE")]);
+    // The capitalised "City of" names the council (`authority|city of`).
     assert_eq!(
         names(&es),
-        [("City of Houston".to_string(), EntityType::Location)]
+        [("City of Houston".to_string(), EntityType::Organization)]
     );
 }
 

@@ -285,10 +285,13 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     // A capitalised territory noun opening a name names the territory's authority, which
     // French writes so ("la Région Bretagne a voté", "la Ville de Paris"); written in lower
     // case it is the territory ("la région Bretagne"); in capitals, a heading's shout.
+    // English writes the word with its complement ("the City of Tovelby", not "City Hall").
+    let first_two = || words[..2].join(" ");
     if words.len() >= 2
         && name.starts_with(char::is_uppercase)
         && name.split_whitespace().next().is_some_and(|w| {
-            res.authorities.contains(&lower(w)) && w.chars().any(char::is_lowercase)
+            (res.authorities.contains(&lower(w)) || res.authorities.contains(&first_two()))
+                && w.chars().any(char::is_lowercase)
         })
     {
         return NameRule::new(EntityType::Organization, TypeRule::Authority);

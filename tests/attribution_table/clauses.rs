@@ -269,3 +269,26 @@ fn a_partial_quote_inside_a_reported_clause_does_not_end_it() {
         )],
     );
 }
+
+#[test]
+fn a_subject_and_its_relative_clause_before_the_verb_report_nothing() {
+    // The words before the comma are the verb's subject, not what it reports.
+    run_parsed(
+        "en",
+        "subject with a relative clause",
+        &[case(
+            "Ann Tovel, who lives on Marsh Road, has written to the Tovelby Council twice about the noise.",
+            &[],
+            Some(&[]),
+        )],
+    );
+    run_parsed(
+        "fr",
+        "subject with a relative clause",
+        &[case(
+            "Le collectif Marle Avenir, qui rassemble 300 familles, a écrit au maire de Tovel la semaine dernière.",
+            &[],
+            Some(&[]),
+        )],
+    );
+}

@@ -239,6 +239,37 @@ pub(super) fn in_relative(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
     false
 }
 
+/// Whether the words at bytes `from..at`, before the comma ahead of the cue verb at bytes
+/// `b0..b1`, are that verb's subject rather than what it reports: the parse hangs a subject on
+/// the verb among them, and they hold no verb but in a relative clause ("Ann Tovel, who lives
+/// on Marsh Road, has written to the council"). False without a parse.
+pub(super) fn subject_before(fd: &Field<'_>, b0: usize, b1: usize, from: usize, at: usize) -> bool {
+    let Some(p) = fd.parse else {
+        return false;
+    };
+    let Some(v) = cue_verb(p, b0, b1) else {
+        return false;
+    };
+    let (lo, hi) = (token_at(p, from), token_at(p, at));
+    p.children(v)
+        .any(|c| is_subject_dep(p, c) && (lo..hi).contains(&c))
+        && (lo..hi).all(|i| !is_verb(p, i) || under_relative(p, i))
+}
+
+/// Whether token `i` lies in a relative clause: it or one of its next heads is one.
+fn under_relative(p: &Analysis, mut i: usize) -> bool {
+    for _ in 0..4 {
+        if matches!(p.tokens[i].dep.as_str(), "relcl" | "acl:relcl") {
+            return true;
+        }
+        if p.tokens[i].head == i {
+            return false;
+        }
+        i = p.tokens[i].head;
+    }
+    false
+}
+
 /// Whether the subject of the cue verb at bytes `b0..b1` is a thing that cannot speak (the
 /// profile's `mute` nouns): "the figures suggest that …", "radar data that showed the plane
 /// …" (a relative pronoun stands for the noun it hangs on), "les chiffres confirment que …".

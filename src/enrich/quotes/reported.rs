@@ -581,7 +581,9 @@ fn backward_clause(
         return None;
     }
     let (b0, b1) = (fd.toks[k].start, fd.toks[c.end - 1].end);
-    if clauses::in_relative(fd, b0, b1) {
+    if clauses::in_relative(fd, b0, b1)
+        || clauses::subject_before(fd, b0, b1, fd.toks[s].start, fd.toks[cm].start)
+    {
         return None;
     }
     let from = fd.toks[cm].end;

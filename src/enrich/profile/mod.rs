@@ -306,6 +306,9 @@ pub struct Profile {
     pub report_tenses: HashSet<String>,
     /// Endings of a demonym-like word that is a common noun after an article ("lyonnais").
     pub demonym_suffixes: Vec<String>,
+    /// Of those, the endings a region named after its town bears (« le Tovelois »): after a
+    /// masculine definite article, a word the model called a place is the region.
+    pub region_suffixes: Vec<String>,
     /// Words beyond the articles that make such a word a common noun ("aux").
     pub demonym_dets: HashSet<String>,
     /// Elided words skipped when spelling an acronym from a name ("l'", "d'").
@@ -538,6 +541,7 @@ impl Profile {
             bare_clause: settings.bare_clause,
             names_capitalised: settings.names_capitalised,
             demonym_suffixes: Vec::new(),
+            region_suffixes: Vec::new(),
             demonym_dets: HashSet::new(),
             acronym_skip: HashSet::new(),
             name_prefixes: Vec::new(),

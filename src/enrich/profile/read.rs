@@ -109,6 +109,10 @@ impl Profile {
                     self.demonym_suffixes.push(lower(w));
                     continue;
                 }
+                "region_suffix" => {
+                    self.region_suffixes.push(lower(w));
+                    continue;
+                }
                 "name_prefix" => {
                     self.name_prefixes.push(lower(w));
                     continue;

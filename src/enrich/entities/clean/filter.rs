@@ -3,7 +3,7 @@
 
 use super::{Range, Span};
 use crate::enrich::entities::mention::{CLOSE_MARKS, OPEN_MARKS};
-use crate::enrich::profile::{key, lower, NameHead, Profile};
+use crate::enrich::profile::{key, lower, Gender, NameHead, Profile};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::EntityType;
 
@@ -91,8 +91,19 @@ impl Span<'_> {
         }
         let prev = tokenize(&t[from..r.start], &res.tokens);
         prev.last().is_some_and(|p| {
-            (res.articles.contains_key(&p.lower) && !p.lower.ends_with('\''))
-                || res.demonym_dets.contains(&p.lower)
+            // After a masculine definite article, a word the model called a place names a
+            // region after its town (« dans le Tovelois », « le Marlais »); « les Tovelois »
+            // and « un Tovelois » are people.
+            let region = self.ty == EntityType::Location
+                && res
+                    .region_suffixes
+                    .iter()
+                    .any(|suf| k.ends_with(suf.as_str()))
+                && res.definites.contains(&p.lower)
+                && res.articles.get(&p.lower) == Some(&Gender::Masculine);
+            !region
+                && ((res.articles.contains_key(&p.lower) && !p.lower.ends_with('\''))
+                    || res.demonym_dets.contains(&p.lower))
         })
     }
 }
@@ -133,4 +144,30 @@ fn glued_to_a_lower_case_prefix(t: &str, start: usize) -> bool {
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric() && c != '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::enrich::entities::tests::{names, run};
+    use crate::enrich::profile::Lang;
+    use crate::enrich::types::EntityType::Location as L;
+
+    #[test]
+    fn a_region_named_after_its_town_is_a_place_and_its_people_no_name() {
+        let t = "La grêle a touché les vignes dans le Tovelois. Les Tovelois attendent.";
+        let found = names(&run(
+            Lang::Fr,
+            t,
+            &[("Tovelois", "LOC"), ("Tovelois", "LOC")],
+        ));
+        assert_eq!(found, [("Tovelois".to_string(), L)]);
+        // People, not a region: plural, indefinite, or a demonym in -ien.
+        let t = "Un Tovelois a gagné. Le Gambien a fini deuxième.";
+        let found = names(&run(
+            Lang::Fr,
+            t,
+            &[("Tovelois", "LOC"), ("Gambien", "LOC")],
+        ));
+        assert_eq!(found, []);
+    }
 }

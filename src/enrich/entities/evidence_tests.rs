@@ -498,3 +498,21 @@ fn a_town_the_model_labels_now_a_person_now_a_body_is_the_town() {
     );
     assert!(has_name(&es, "Tovelby", L), "{:?}", names(&es));
 }
+
+#[test]
+fn a_judges_or_counsels_title_or_a_trade_before_a_name_is_no_part_of_it() {
+    let t = "Recorder Ann Tovel said the case was grave. Crown Counsel Tom Marle agreed.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Recorder Ann Tovel", "PERSON"),
+            ("Crown Counsel Tom Marle", "PERSON"),
+        ],
+    );
+    assert!(has_name(&es, "Ann Tovel", P), "{:?}", names(&es));
+    assert!(has_name(&es, "Tom Marle", P), "{:?}", names(&es));
+    let t = "Hydrogeologist Ruth Sarne said the aquifer was falling.";
+    let es = run(Lang::En, t, &[("Hydrogeologist Ruth Sarne", "PERSON")]);
+    assert_eq!(names(&es), [("Ruth Sarne".to_string(), P)]);
+}

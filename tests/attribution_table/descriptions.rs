@@ -222,3 +222,17 @@ fn a_trade_noun_stands_for_the_person_introduced_with_it() {
         )],
     );
 }
+
+#[test]
+fn a_trade_in_apposition_after_an_age_describes_the_person() {
+    // "Name, 58, an economist": the age between the name and the trade does not hide it.
+    run(
+        "en",
+        "trade after an age",
+        &[case(
+            "Ruth Calder-Vane, 61, a hydrologist who moved to Leeds from York in 2015, had warned the council for years.\n\n\"Nobody wanted to hear it,\" the veteran hydrologist told reporters on Friday.",
+            &[("Nobody wanted to hear it,", Some("Ruth Calder-Vane"))],
+            None,
+        )],
+    );
+}

@@ -246,8 +246,18 @@ impl<'a> Resolver<'a> {
                 roles.push((d.lower.clone(), g));
             }
         }
-        let ke = fd.tok_at(m.end);
-        if fd.toks.get(ke).is_some_and(|t| t.lower == ",") {
+        let mut ke = fd.tok_at(m.end);
+        // Past an age in apposition: "Ann Lee, 58, an economist".
+        let is_comma = |x: usize| fd.toks.get(x).is_some_and(|t| t.lower == ",");
+        let is_age = |x: usize| {
+            fd.toks.get(x).is_some_and(|t| {
+                (1..=3).contains(&t.lower.len()) && t.lower.chars().all(|c| c.is_ascii_digit())
+            })
+        };
+        if is_comma(ke) && is_age(ke + 1) && is_comma(ke + 2) {
+            ke += 2;
+        }
+        if is_comma(ke) {
             for t in fd.toks.iter().skip(ke + 1).take(6) {
                 if t.lower == "," || t.lower == "." {
                     break;

@@ -236,3 +236,16 @@ fn a_trade_in_apposition_after_an_age_describes_the_person() {
         )],
     );
 }
+
+#[test]
+fn an_expert_named_by_their_trade_is_described_by_it() {
+    run(
+        "fr",
+        "trade of an expert",
+        &[case(
+            "La climatologue Anne Marlière a présenté son rapport jeudi à Tovel. La maire, Claire Sarnet, a remercié l'assemblée.\n\n« Les étés seront plus secs et plus longs », a prévenu la climatologue.",
+            &[("Les étés seront plus secs et plus longs", Some("Anne Marlière"))],
+            None,
+        )],
+    );
+}

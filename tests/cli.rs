@@ -173,6 +173,26 @@ fn check_config_names_the_bad_key() {
     );
 }
 
+/// The `kb_id` of the entity first mentioned as `text`, from a successful `enrich` run's output.
+fn kb_ids(out: &std::process::Output) -> impl Fn(&str) -> Option<String> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    move |text: &str| {
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["mentions"][0]["text"] == text)
+            .unwrap_or_else(|| panic!("{text} is found in {v}"))["kb_id"]
+            .as_str()
+            .map(str::to_string)
+    }
+}
+
 #[test]
 fn enrich_links_entities_to_the_example_newsroom_kb() {
     let input = r#"{"id": "k", "lang": "fr", "body": "Marie Curie a présenté ses travaux à Munich, en Allemagne, devant des étudiants venus de Varsovie."}"#;
@@ -181,22 +201,7 @@ fn enrich_links_entities_to_the_example_newsroom_kb() {
         &[("VERBATIM__KB__FILES", "config/kb.example.tsv")],
         input,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let kb_id = |name: &str| {
-        v["entities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["mentions"][0]["text"] == name)
-            .unwrap_or_else(|| panic!("{name} is found in {v}"))["kb_id"]
-            .as_str()
-            .map(str::to_string)
-    };
+    let kb_id = kb_ids(&out);
     // In the example KB; a newsroom entry wins over the built-in place of the same name.
     assert_eq!(kb_id("Marie Curie").as_deref(), Some("Q7186"));
     assert_eq!(kb_id("Munich").as_deref(), Some("Q1726"));
@@ -213,32 +218,13 @@ fn enrich_links_entities_to_the_example_newsroom_kb() {
 #[test]
 fn the_built_in_kb_names_divisions_as_they_are_read() {
     let input = r#"{"id": "w", "lang": "en", "body": "Ann Tovel, who farms in County Durham, said the price of milk in Wales had fallen again this winter."}"#;
-    let out = enrich_stdin(&[], &[], input);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let kb_id = |name: &str| {
-        v["entities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["name"] == name)
-            .and_then(|e| e["kb_id"].as_str())
-            .map(str::to_string)
-    };
+    let kb_id = kb_ids(&enrich_stdin(&[], &[], input));
     assert_eq!(
         kb_id("Wales").as_deref(),
         Some("iso3166-2:GB-WLS"),
-        "run scripts/kb --force: {v}"
+        "run scripts/kb --force"
     );
-    assert_eq!(
-        kb_id("County Durham").as_deref(),
-        Some("iso3166-2:GB-DUR"),
-        "{v}"
-    );
+    assert_eq!(kb_id("County Durham").as_deref(), Some("iso3166-2:GB-DUR"));
 }
 
 #[test]

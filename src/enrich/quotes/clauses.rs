@@ -223,18 +223,21 @@ pub(super) fn in_relative(fd: &Field<'_>, b0: usize, b1: usize) -> bool {
     let Some(p) = fd.parse else {
         return false;
     };
-    let Some(mut v) = cue_verb(p, b0, b1) else {
-        return false;
-    };
+    cue_verb(p, b0, b1).is_some_and(|v| relative_above(p, v, |h| is_verb(p, h)))
+}
+
+/// Whether token `i` or one of its next heads (up to four, while `climb` allows the head) is
+/// the verb of a relative clause.
+fn relative_above(p: &Analysis, mut i: usize, climb: impl Fn(usize) -> bool) -> bool {
     for _ in 0..4 {
-        let t = &p.tokens[v];
+        let t = &p.tokens[i];
         if t.dep == "relcl" || t.dep == "acl:relcl" {
             return true;
         }
-        if t.head == v || !is_verb(p, t.head) {
+        if t.head == i || !climb(t.head) {
             return false;
         }
-        v = t.head;
+        i = t.head;
     }
     false
 }
@@ -253,21 +256,7 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, b1: usize, from: usize, 
     let (lo, hi) = (token_at(p, from), token_at(p, at));
     p.children(v)
         .any(|c| is_subject_dep(p, c) && (lo..hi).contains(&c))
-        && (lo..hi).all(|i| !is_verb(p, i) || under_relative(p, i))
-}
-
-/// Whether token `i` lies in a relative clause: it or one of its next heads is one.
-fn under_relative(p: &Analysis, mut i: usize) -> bool {
-    for _ in 0..4 {
-        if matches!(p.tokens[i].dep.as_str(), "relcl" | "acl:relcl") {
-            return true;
-        }
-        if p.tokens[i].head == i {
-            return false;
-        }
-        i = p.tokens[i].head;
-    }
-    false
+        && (lo..hi).all(|i| !is_verb(p, i) || relative_above(p, i, |_| true))
 }
 
 /// Whether the subject of the cue verb at bytes `b0..b1` is a thing that cannot speak (the

@@ -516,3 +516,22 @@ fn a_judges_or_counsels_title_or_a_trade_before_a_name_is_no_part_of_it() {
     let es = run(Lang::En, t, &[("Hydrogeologist Ruth Sarne", "PERSON")]);
     assert_eq!(names(&es), [("Ruth Sarne".to_string(), P)]);
 }
+
+#[test]
+fn a_small_town_of_the_articles_country_labelled_a_nationality_is_the_town() {
+    // A town of 4,000 inhabitants, in the country of the article's other place.
+    let kb = |country: &str| {
+        let src = format!(
+            "geonames:1\tcity\t40000\tXX\t\tMarlby\t\t\n\
+             geonames:2\tcity\t4000\t{country}\t\tSarnethorpe\t\t\n"
+        );
+        Kb::new(parse_places(&src, "places.tsv").unwrap(), Vec::new())
+    };
+    let t = "Frost hit the vines around Marlby and Sarnethorpe overnight.";
+    let spans = [("Marlby", "GPE"), ("Sarnethorpe", "NORP")];
+    let es = run_kb(Lang::En, t, &spans, &kb("XX"));
+    assert!(has_name(&es, "Sarnethorpe", L), "{:?}", names(&es));
+    // Another country's village does not unseat the model's label.
+    let es = run_kb(Lang::En, t, &spans, &kb("YY"));
+    assert!(!has_name(&es, "Sarnethorpe", L), "{:?}", names(&es));
+}

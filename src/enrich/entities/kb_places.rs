@@ -244,7 +244,7 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
             && !articled
             && (lone_word || placed_words)
             && !res.demonyms.contains(&key(form))
-            && kb.names_place_from(form, TOWN);
+            && (kb.names_place_from(form, TOWN) || kb.names_town_in(form, &countries));
         if lone_person
             || misc_town
             || located_suffix(&t[m.end..], res)

@@ -307,14 +307,19 @@ impl Kb {
     /// inhabitants) in a story that names Leeds, not "Ed" (a Swedish village) in one that
     /// names no Swedish place.
     pub fn names_small_place_in(&self, form: &str, countries: &HashSet<&str>) -> bool {
-        self.names_place(form)
-            || self.hits(form).iter().any(|h| {
-                h.primary
-                    && self
-                        .entry(*h)
-                        .place()
-                        .is_some_and(|p| p.kind == PlaceKind::City && countries.contains(p.country))
-            })
+        self.names_place(form) || self.names_town_in(form, countries)
+    }
+
+    /// Whether `form` is the own name of a town of the KB, of any size, in one of `countries`:
+    /// "Tadcaster" in a story that names Leeds.
+    pub fn names_town_in(&self, form: &str, countries: &HashSet<&str>) -> bool {
+        self.hits(form).iter().any(|h| {
+            h.primary
+                && self
+                    .entry(*h)
+                    .place()
+                    .is_some_and(|p| p.kind == PlaceKind::City && countries.contains(p.country))
+        })
     }
 
     /// The country of the place of the KB `form` most likely names: a continent's none, then a

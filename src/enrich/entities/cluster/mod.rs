@@ -38,6 +38,9 @@ pub(super) fn group(doc: &Document<'_>, ms: &[M], res: &Profile, kb: &Kb) -> Vec
                 major_place: info.known_place || kb.names_major_place(text_of(&ms[c[0]])),
                 large_place: kb.names_place_by(text_of(&ms[c[0]]), LARGE_CITY, false),
                 places: kb.places_named(text_of(&ms[c[0]])),
+                articled: c
+                    .iter()
+                    .any(|&i| after_definite(doc.fields[ms[i].field].text, ms[i].start, res)),
                 ..info
             }
         })
@@ -159,6 +162,8 @@ struct ClusterInfo {
     large_place: bool,
     /// The places of the KB the name names (entry indices).
     places: Vec<u32>,
+    /// Some mention follows a definite article ("the Tovel", not "in Tovel").
+    articled: bool,
     /// One word of hyphenated capitalised parts ("Marcel-Cachin"), as places and institutions
     /// dedicated to a person are named where `hyphen_dedication` says so.
     dedication: bool,
@@ -205,6 +210,7 @@ impl ClusterInfo {
             major_place: false,
             large_place: false,
             places: Vec::new(),
+            articled: false,
             dedication: res.hyphen_dedication
                 && text.contains('-')
                 && !text.contains(char::is_whitespace)
@@ -372,10 +378,14 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
             // "Elm" and "Elm Street" are one place; "Orange" and "Orange County" are two (a
             // division named after its seat or a town), and so are a large city and a place
             // named after it ("Leipzig" and "Leipzig Airport", "Manila Bay"), unless the KB
-            // says they are one ("New York", "New York City").
-            let after_large = ia.large_place && !ia.places.iter().any(|p| ib.places.contains(p));
+            // says they are one ("New York", "New York City"); so are a town of the KB of any
+            // size never written after an article and the place named after it ("frost at
+            // Tovel" beside "Tovel Airport"), but "the Tovel" beside "Tovel River" is the river.
+            let after_place = (ia.large_place
+                || !ia.articled && (ia.known_place || !ia.places.is_empty()))
+                && !ia.places.iter().any(|p| ib.places.contains(p));
             let generic = prefix
-                && !after_large
+                && !after_place
                 && ib.toks[la..].iter().all(|w| {
                     matches!(res.type_words.get(w), Some(TypeWord::Loc | TypeWord::Legal))
                         && !res.divisions.contains(w)
@@ -399,8 +409,15 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
                 matches!(res.type_words.get(w), Some(TypeWord::Org | TypeWord::Legal))
                     && !res.divisions.contains(w)
             };
+            // Nor is a place the body that serves it (`area_body|`: "Tovel" beside "Tovel Town
+            // Council"), nor a town of the KB the body named after it ("Tovel Cottage
+            // Hospital").
+            let serves = ia.ty == EntityType::Location
+                && (!ia.places.is_empty()
+                    || ib.toks.last().is_some_and(|w| res.area_bodies.contains(w)));
             let org_generic = prefix
                 && ib.ty == EntityType::Organization
+                && !serves
                 && (res.demonyms.contains(&ia.toks.join(" ")) || !ia.known_place)
                 && (ib.toks[la..].iter().all(closing_head)
                     || la == 1
@@ -502,6 +519,15 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
     }
 }
 
+/// Whether the text before `start` closes on a definite article ("the ", « le »).
+fn after_definite(text: &str, start: usize, res: &Profile) -> bool {
+    text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+        .next()
+        .is_some_and(|w| res.definites.contains(&w.to_lowercase().replace('’', "'")))
+}
+
 /// Whether the words of `short` appear in `long` in the same order.
 fn subsequence(short: &[String], long: &[String]) -> bool {
     let mut rest = long.iter();
@@ -518,6 +544,7 @@ fn inner(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
         NameHead::First => &ib.toks[0],
     };
     !ia.known_place
+        && (ia.places.is_empty() || res.demonyms.contains(&ia.toks.join(" ")))
         && lb >= la + 2
         && matches!(
             res.type_words.get(head),

@@ -1,5 +1,5 @@
 //! Tests of the cluster links.
-use super::super::tests::{names, run, run_kb, towns};
+use super::super::tests::{cities, names, run, run_kb, towns};
 use crate::enrich::profile::Lang;
 use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
 
@@ -503,4 +503,53 @@ fn a_parliament_named_by_its_head_alone_is_the_one_named_before() {
         &[("Parlement tovelan", "ORG"), ("Parlement", "ORG")],
     );
     assert_eq!(names(&es), [("Parlement tovelan".to_string(), O)]);
+}
+
+#[test]
+fn a_small_town_is_not_the_airport_road_or_body_named_after_it() {
+    // A town of 4,000 inhabitants: written without an article, it is the town.
+    let kb = cities(&["Tovelby"], 4_000);
+    let t = "Frost was recorded at Tovelby Airport. It was minus two in Tovelby.";
+    let es = run_kb(
+        Lang::En,
+        t,
+        &[("Tovelby Airport", "FAC"), ("Tovelby", "GPE")],
+        &kb,
+    );
+    assert_eq!(es.len(), 2, "{:?}", names(&es));
+    // After an article, the town's name stands for the feature: "the Tovelby" is the river.
+    let t = "The Tovelby River rose overnight. The Tovelby burst its banks by noon.";
+    let es = run_kb(
+        Lang::En,
+        t,
+        &[("Tovelby River", "LOC"), ("Tovelby", "LOC")],
+        &kb,
+    );
+    assert_eq!(es.len(), 1, "{:?}", names(&es));
+    // Nor is the town the council that serves it or the hospital named after it.
+    for body in ["Tovelby Town Council", "Tovelby Cottage Hospital"] {
+        let t = format!("{body} met on Monday. Tovelby is quiet.");
+        let es = run_kb(Lang::En, &t, &[(body, "ORG"), ("Tovelby", "GPE")], &kb);
+        assert!(
+            names(&es).contains(&("Tovelby".to_string(), L)),
+            "{:?}",
+            names(&es)
+        );
+    }
+    // Nor, where heads come first, the body of a territory named after it.
+    let t = "Le conseil communautaire de Tovelby Marais a voté. Tovelby attend.";
+    let es = run_kb(
+        Lang::Fr,
+        t,
+        &[
+            ("conseil communautaire de Tovelby Marais", "ORG"),
+            ("Tovelby", "LOC"),
+        ],
+        &kb,
+    );
+    assert!(
+        names(&es).contains(&("Tovelby".to_string(), L)),
+        "{:?}",
+        names(&es)
+    );
 }

@@ -249,3 +249,23 @@ fn an_expert_named_by_their_trade_is_described_by_it() {
         )],
     );
 }
+
+#[test]
+fn a_service_or_a_laboratory_speaks_for_the_body_named_before() {
+    run(
+        "fr",
+        "body described by its kind",
+        &[
+            case(
+                "Tovel Prévisions a publié une alerte orange mardi. Le service indique que les rafales ont dépassé 110 km/h sur la côte.",
+                &[],
+                Some(&[("les rafales ont dépassé 110 km/h sur la côte", Some("Tovel Prévisions"))]),
+            ),
+            case(
+                "Les Laboratoires Marlieu rappellent trois lots de sirop. Le laboratoire affirme que le défaut touche moins de mille flacons.",
+                &[],
+                Some(&[("le défaut touche moins de mille flacons", Some("Laboratoires Marlieu"))]),
+            ),
+        ],
+    );
+}

@@ -269,3 +269,25 @@ fn a_service_or_a_laboratory_speaks_for_the_body_named_before() {
         ],
     );
 }
+
+#[test]
+fn a_name_between_commas_before_the_verb_speaks_for_its_role() {
+    run_parsed(
+        "fr",
+        "name in apposition before the verb",
+        &[case(
+            "Le président de Tovel Agglomération, Gilles Marnier, a indiqué avoir pris contact avec la direction dès mercredi.",
+            &[],
+            Some(&[("avoir pris contact avec la direction dès mercredi", Some("Gilles Marnier"))]),
+        )],
+    );
+    run_parsed(
+        "en",
+        "name in apposition before the verb",
+        &[case(
+            "The regional director of Tovel Roads, Craig Marlow, said crews had counted 37 washouts between Sarne and Dunmere.",
+            &[],
+            Some(&[("crews had counted 37 washouts between Sarne and Dunmere", Some("Craig Marlow"))]),
+        )],
+    );
+}

@@ -468,6 +468,9 @@ fn speaker_of(fd: &Field<'_>, p: &Analysis, v: usize, res: &Profile) -> Option<P
             s = n;
         }
     }
+    if let Some(m) = apposed_before_verb(fd, p, s, v) {
+        return Some(Phrase::at(Ref::Ent(m.entity), m.start));
+    }
     let t = &p.tokens[s];
     let w = lower(&fd.text[t.start..t.end]);
     let relative = t.pos == Pos::Pron
@@ -478,6 +481,21 @@ fn speaker_of(fd: &Field<'_>, p: &Analysis, v: usize, res: &Profile) -> Option<P
         return subject_phrase(fd, p, p.tokens[v].head, res);
     }
     subject_phrase(fd, p, s, res)
+}
+
+/// The person named between commas right before verb `v`, after its subject `s`: "Le
+/// président du club, Henri Vasseur, a indiqué avoir …", whatever the parse hung the name on.
+fn apposed_before_verb(fd: &Field<'_>, p: &Analysis, s: usize, v: usize) -> Option<MentionAt> {
+    let k = fd.tok_at(cue_start(p, v));
+    let comma = |x: usize| fd.toks.get(x).is_some_and(|t| t.lower == ",");
+    if k < 2 || !comma(k - 1) {
+        return None;
+    }
+    let m = fd
+        .mention_ending(fd.toks[k - 2].end)
+        .filter(|m| fd.is_person(m.entity))?;
+    let km = fd.tok_at(m.start);
+    (km >= 1 && comma(km - 1) && p.tokens[s].end <= fd.toks[km - 1].start).then_some(m)
 }
 
 /// Byte where the cue of verb `v` starts (its auxiliaries and reflexive pronoun before it).

@@ -291,3 +291,23 @@ fn a_name_between_commas_before_the_verb_speaks_for_its_role() {
         )],
     );
 }
+
+#[test]
+fn an_ngo_or_a_regulator_speaks_for_the_body_named_before() {
+    run(
+        "fr",
+        "body described by its kind",
+        &[
+            case(
+                "Tovel Solidarité distribue des repas depuis mars. Dans un communiqué, l'ONG a regretté que aucune aide n'ait été prévue pour l'hiver.",
+                &[],
+                Some(&[("aucune aide n'ait été prévue pour l'hiver", Some("Tovel Solidarité"))]),
+            ),
+            case(
+                "L'Autorité marlienne des marchés suit l'affaire. Le régulateur a indiqué qu'il prendrait les mesures nécessaires.",
+                &[],
+                Some(&[("il prendrait les mesures nécessaires", Some("Autorité marlienne des marchés"))]),
+            ),
+        ],
+    );
+}

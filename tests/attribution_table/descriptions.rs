@@ -311,3 +311,23 @@ fn an_ngo_or_a_regulator_speaks_for_the_body_named_before() {
         ],
     );
 }
+
+#[test]
+fn an_officer_is_described_by_his_rank_and_a_magistrate_by_her_office() {
+    run(
+        "fr",
+        "officer and magistrate",
+        &[
+            case(
+                "Le commandant Paul Marnier dirigeait les opérations. Le maire, Jean Sarnet, est arrivé sur place vers minuit.\n\nL'officier explique que la priorité a été de protéger la maison voisine.",
+                &[],
+                Some(&[("la priorité a été de protéger la maison voisine", Some("Paul Marnier"))]),
+            ),
+            case(
+                "La substitute du procureur, Claire Tovel, a requis deux ans de prison. Une voisine, Anne Sarnet, était venue soutenir les victimes.\n\nDans ses réquisitions, la magistrate a souligné que les victimes vivaient seules.",
+                &[],
+                Some(&[("les victimes vivaient seules", Some("Claire Tovel"))]),
+            ),
+        ],
+    );
+}

@@ -5,7 +5,7 @@
 //! may locate it whatever its label: a region after a comma ("bound for Boise, Idaho", "a
 //! Surrey, B.C., restaurant") or a "located" suffix ("a Lagos-based lender").
 
-use super::mention::M;
+use super::mention::{after_definite, M};
 use super::teams::before_persons_name;
 use super::typing::label_type;
 use crate::enrich::kb::{Kb, LARGE_CITY};
@@ -235,11 +235,7 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, sports: bool, ms
         // "an engineer from Aarhus" labelled a nationality or a work: a town of some size the
         // KB names by its own name, and no demonym, is that town.
         // Not after a definite article: « l'Alliance » is a body's short name.
-        let articled = t[..m.start]
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
-            .next()
-            .is_some_and(|w| res.definites.contains(&lower(w).replace('’', "'")));
+        let articled = after_definite(t, m.start, res);
         let misc_town = label_type(&m.label) == EntityType::Misc
             && !articled
             && (lone_word || placed_words)

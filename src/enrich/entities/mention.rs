@@ -1,6 +1,7 @@
 //! A cleaned mention, as the entity rooms hand it down: byte offsets into one field.
 
 use super::typing::label_type;
+use crate::enrich::profile::{lower, Profile};
 use crate::enrich::types::EntityType;
 
 /// A cleaned mention: byte offsets into field `field`.
@@ -62,4 +63,14 @@ pub(super) fn word_bounded(t: &str, s: usize, e: usize) -> bool {
     let after = t[e..].chars().next();
     !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
         && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// Whether the text of a field before byte `start` closes on a definite article ("the Tovel",
+/// « l'Alliance »), an elided one included.
+pub(super) fn after_definite(text: &str, start: usize, res: &Profile) -> bool {
+    text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+        .next()
+        .is_some_and(|w| res.definites.contains(&lower(w).replace('’', "'")))
 }

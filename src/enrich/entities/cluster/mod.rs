@@ -7,7 +7,7 @@
 
 mod head_first;
 
-use super::mention::M;
+use super::mention::{after_definite, M};
 use super::typing::type_override;
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::kb::{Kb, LARGE_CITY};
@@ -517,15 +517,6 @@ fn short_form(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
         }
         EntityType::Misc => false,
     }
-}
-
-/// Whether the text before `start` closes on a definite article ("the ", « le »).
-fn after_definite(text: &str, start: usize, res: &Profile) -> bool {
-    text[..start]
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
-        .next()
-        .is_some_and(|w| res.definites.contains(&w.to_lowercase().replace('’', "'")))
 }
 
 /// Whether the words of `short` appear in `long` in the same order.

@@ -9,7 +9,7 @@
 //! The model also calls organisations the neighbourhoods and villages it does not know ("a
 //! clinic in Tovebrook", "flooding near Tovebrook", "a boy from Tovil", "the new depot at
 //! Sarne"). After the narrower prepositions of `town_prep|`, a lone word the model only ever
-//! called an organisation is likewise a place, unless a context word made it one (in a sports
+//! called an organisation (or, somewhere, a place) is likewise a place, unless a context word made it one (in a sports
 //! report: "a win over Tovebrook"), it is written in capitals (an acronym: "in NATO"), it is a
 //! body's head word ("in Parliament"), the article writes it after an article or a possessive
 //! (a body: "staff at Tovecorp" … "the Tovecorp board") or it opens a body's longer name ("the
@@ -39,8 +39,8 @@ struct Lone {
     person_hint: bool,
     /// A mention of it follows a town preposition (`town_prep|`).
     after_town_prep: bool,
-    /// A mention of it has a context hint, or a label, of something else than an
-    /// organisation.
+    /// A mention of it has a context hint of something else than a place, or a label of
+    /// something else than an organisation or a place.
     not_body: bool,
     /// A mention of it follows an article or a possessive determiner.
     determined: bool,
@@ -85,7 +85,10 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut [M]) {
         l.after_town_prep |= in_town;
         l.person_hint |= m.hint == Some(EntityType::Person);
         l.not_body |= m.hint.is_some_and(|h| h != EntityType::Location)
-            || label_type(&m.label) != EntityType::Organization;
+            || !matches!(
+                label_type(&m.label),
+                EntityType::Organization | EntityType::Location
+            );
         l.determined |= before.is_some_and(|p| determiner(p, res));
     }
     let town_words: HashSet<String> = lone
@@ -273,6 +276,16 @@ mod tests {
         let n = names(&es);
         assert!(n.contains(&("Tovil".to_string(), L)), "{n:?}");
         assert!(n.contains(&("Sarne".to_string(), L)), "{n:?}");
+        // The model called it a place once and a body elsewhere: the place still.
+        let t = "The theatre stands on a quay in Tovebury. Tovebury will miss it, and Tovebury \
+                 will say so.";
+        let spans = [
+            ("Tovebury", "GPE"),
+            ("Tovebury", "ORG"),
+            ("Tovebury", "ORG"),
+        ];
+        let es = run(Lang::En, t, &spans);
+        assert_eq!(names(&es), [("Tovebury".to_string(), L)]);
         // A body's acronym; a word the article also writes after an article, or that opens a
         // body's longer name: bodies.
         let t = "Talks in NATO went on while staff at Tovecorp waited; the Tovecorp board met. \

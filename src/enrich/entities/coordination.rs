@@ -155,8 +155,17 @@ fn share_kind(
     {
         return;
     }
+    // "a hospital in Tovel or the clinic in Sarne": a town the KB knows right after a locative
+    // preposition is where the first body stands, not a body of the list.
+    let first = &ms[list[0]];
+    let placed = kind == EntityType::Organization
+        && locative_before(t, first.start, res)
+        && kb.names_place(&t[first.start..first.end]);
     for (n, &i) in list.iter().enumerate() {
         let surname = surnames.contains(&key(&t[ms[i].start..ms[i].end]));
+        if n == 0 && placed {
+            continue;
+        }
         if kinds[n].is_none()
             && ms[i].ty() != kind
             && !opens_with_first_name(&t[ms[i].start..ms[i].end], res)
@@ -377,6 +386,37 @@ mod tests {
             names(&es).contains(&("Ivo Kessel".to_string(), P)),
             "{:?}",
             names(&es)
+        );
+    }
+
+    #[test]
+    fn a_town_after_a_locative_is_no_body_of_the_list_that_follows_it() {
+        // The list is the two hospitals; the town is where the first one stands.
+        let kb = towns(&["Tovebury"]);
+        let t = "She was sent to Marle General Hospital in Tovebury or the Sarne Regional \
+                 Hospital in the capital.";
+        let spans = [
+            ("Marle General Hospital", "ORG"),
+            ("Tovebury", "GPE"),
+            ("Sarne Regional Hospital", "ORG"),
+        ];
+        let es = run_kb(Lang::En, t, &spans, &kb);
+        assert!(
+            names(&es).contains(&("Tovebury".to_string(), L)),
+            "{:?}",
+            names(&es)
+        );
+        // A place shares the kind of the places listed with it.
+        let t = "Salmon return to rivers in Tovebury and the Marle Valley.";
+        let es = run_kb(
+            Lang::En,
+            t,
+            &[("Tovebury", "GPE"), ("Marle Valley", "ORG")],
+            &kb,
+        );
+        assert_eq!(
+            names(&es),
+            [("Tovebury".to_string(), L), ("Marle Valley".to_string(), L)]
         );
     }
 }

@@ -10,6 +10,7 @@
 //! surname of someone the article names in full, is left alone ("Ana Vale and Harbor Trust",
 //! "sanctions on Norland and Vashenko" after "Ivo Vashenko").
 
+use super::listed_places::place_countries;
 use super::mention::M;
 use super::typing::opens_with_first_name;
 use crate::enrich::gazetteer::gazetteer;
@@ -42,6 +43,7 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
                 .flatten()
         })
         .collect();
+    let countries = place_countries(doc, kb, ms);
     let mut order: Vec<usize> = (0..ms.len()).collect();
     order.sort_by_key(|&i| (ms[i].field, ms[i].start));
     let mut k = 0;
@@ -66,7 +68,7 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
         let list = &order[k..end];
         let t = doc.fields[ms[list[0]].field].text;
         if conjunction {
-            share_kind(t, list, res, kb, &surnames, ms);
+            share_kind(t, list, res, kb, &countries, &surnames, ms);
         }
         if (conjunction || list.len() == 1) && locative_before(t, ms[list[0]].start, res) {
             places_after_locative(t, list, res, kb, &surnames, ms);
@@ -143,6 +145,7 @@ fn share_kind(
     list: &[usize],
     res: &Profile,
     kb: &Kb,
+    countries: &HashSet<&str>,
     surnames: &HashSet<String>,
     ms: &mut [M],
 ) {
@@ -155,12 +158,13 @@ fn share_kind(
     {
         return;
     }
-    // "a hospital in Tovel or the clinic in Sarne": a town the KB knows right after a locative
-    // preposition is where the first body stands, not a body of the list.
+    // "a hospital in Tovel or the clinic in Sarne": a town the KB knows (a small one in a country
+    // of the article's places) right after a locative preposition is where the first body
+    // stands, not a body of the list.
     let first = &ms[list[0]];
     let placed = kind == EntityType::Organization
         && locative_before(t, first.start, res)
-        && kb.names_place(&t[first.start..first.end]);
+        && kb.names_small_place_in(&t[first.start..first.end], countries);
     for (n, &i) in list.iter().enumerate() {
         let surname = surnames.contains(&key(&t[ms[i].start..ms[i].end]));
         if n == 0 && placed {
@@ -235,6 +239,8 @@ fn places_after_locative(
 #[cfg(test)]
 mod tests {
     use super::super::tests::{names, run, run_kb, towns};
+    use crate::enrich::kb::parse::parse_places;
+    use crate::enrich::kb::Kb;
     use crate::enrich::profile::Lang;
     use crate::enrich::types::EntityType::{Location as L, Organization as O, Person as P};
 
@@ -391,14 +397,18 @@ mod tests {
 
     #[test]
     fn a_town_after_a_locative_is_no_body_of_the_list_that_follows_it() {
-        // The list is the two hospitals; the town is where the first one stands.
-        let kb = towns(&["Tovebury"]);
+        // The list is the two hospitals; the town is where the first one stands, a small one
+        // in the country of the article's other town.
+        let src = "geonames:1\tcity\t40000\tXX\t\tMarlby\t\t\n\
+                   geonames:2\tcity\t4000\tXX\t\tTovebury\t\t\n";
+        let kb = Kb::new(parse_places(src, "places.tsv").unwrap(), Vec::new());
         let t = "She was sent to Marle General Hospital in Tovebury or the Sarne Regional \
-                 Hospital in the capital.";
+                 Hospital in Marlby.";
         let spans = [
             ("Marle General Hospital", "ORG"),
             ("Tovebury", "GPE"),
             ("Sarne Regional Hospital", "ORG"),
+            ("Marlby", "GPE"),
         ];
         let es = run_kb(Lang::En, t, &spans, &kb);
         assert!(
@@ -406,6 +416,7 @@ mod tests {
             "{:?}",
             names(&es)
         );
+        let kb = towns(&["Tovebury"]);
         // A place shares the kind of the places listed with it.
         let t = "Salmon return to rivers in Tovebury and the Marle Valley.";
         let es = run_kb(

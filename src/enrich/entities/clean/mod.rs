@@ -22,7 +22,8 @@ use crate::enrich::profile::{key, lower, Gender, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Document, EntityType};
 use pieces::{
-    around, at_commas, at_coordinated_places, at_route, at_speech_verbs, dashed_route, pieces,
+    around, at_commas, at_coordinated_places, at_route, at_speech_verbs, at_town, dashed_route,
+    pieces,
 };
 use std::collections::HashSet;
 
@@ -89,6 +90,10 @@ pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &
                 // Titles of works hold them ("Last Train to Elmford").
                 EntityType::Misc => vec![r],
                 _ => at_route(t, r, res),
+            })
+            .flat_map(|r| match span.ty {
+                EntityType::Misc => vec![r],
+                _ => at_town(t, r, res),
             })
             .flat_map(|r| match span.ty {
                 EntityType::Misc => vec![r],

@@ -144,6 +144,51 @@ pub(super) fn at_route(t: &str, r: Range, res: &Profile) -> Vec<Range> {
     vec![r]
 }
 
+/// `r` of `t` cut at a town preposition (`town_prep|`: "in", "near") between a name closed
+/// (or, where heads come first, opened) by a place's or a body's head word and a short run of
+/// capitalised words: the model ran a site and the town it stands in into one span ("Marle
+/// General Hospital in Tovebury", "the Tovel Canal near Sarne Quay"). A name whose words before
+/// the preposition end on no head word is left whole ("the University of Otago in Dunedin" may
+/// be cut elsewhere, "Folk in Tovel" is a title).
+pub(super) fn at_town(t: &str, r: Range, res: &Profile) -> Vec<Range> {
+    let seg = &t[r.start..r.end];
+    // The first preposition of the span (the set has no order).
+    let first = res
+        .town_preps
+        .iter()
+        .filter_map(|prep| {
+            let pat = format!(" {prep} ");
+            seg.find(&pat).map(|i| (i, pat))
+        })
+        .min();
+    if let Some((i, pat)) = first {
+        let (left, right) = (&seg[..i], &seg[i + pat.len()..]);
+        // The span may open on an article the cleaning trims later ("the Tovel Canal").
+        let words: Vec<&str> = left
+            .split(' ')
+            .skip_while(|w| res.definites.contains(&lower(w)))
+            .collect();
+        let head = match res.name_head {
+            NameHead::Last => words.last(),
+            NameHead::First => words.first(),
+        };
+        let headed = words.len() >= 2
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && head.is_some_and(|w| {
+                matches!(
+                    res.type_words.get(&key(w)),
+                    Some(TypeWord::Loc | TypeWord::Org)
+                )
+            });
+        let town = right.split(' ').count() <= MAX_ROUTE_WORDS
+            && right.split(' ').all(|w| w.starts_with(char::is_uppercase));
+        if headed && town {
+            return around(r, r.start + i, pat.len());
+        }
+    }
+    vec![r]
+}
+
 /// `r` of `t` cut at a coordinator between two names that each close (or, where heads come
 /// first, open) on a place's head word: the model ran two streets into one span ("Mill Lane
 /// and Abbey Road", "Hanway Street & Dorrit Avenue"). A country's formal name has no such
@@ -232,4 +277,39 @@ pub(super) fn around(r: Range, at: usize, len: usize) -> Vec<Range> {
             end: r.end,
         },
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::enrich::entities::tests::{names, run};
+    use crate::enrich::profile::Lang;
+    use crate::enrich::types::EntityType::Organization as O;
+
+    #[test]
+    fn a_site_run_into_the_town_it_stands_in_is_two_names() {
+        let t = "Hail closed the Marle Highway near Sarne Quay; patients went to Tovel \
+                 General Hospital in Dunmere.";
+        let es = run(
+            Lang::En,
+            t,
+            &[
+                ("the Marle Highway near Sarne Quay", "FAC"),
+                ("Tovel General Hospital in Dunmere", "ORG"),
+            ],
+        );
+        let n = names(&es);
+        for want in [
+            "Marle Highway",
+            "Sarne Quay",
+            "Tovel General Hospital",
+            "Dunmere",
+        ] {
+            assert!(n.iter().any(|(x, _)| x == want), "{want}: {n:?}");
+        }
+        assert_eq!(n.len(), 4, "{n:?}");
+        // Words before the preposition that end on no head word: one name (a title here).
+        let t = "The band played Folk in Tovelby all summer.";
+        let es = run(Lang::En, t, &[("Folk in Tovelby", "ORG")]);
+        assert_eq!(names(&es), [("Folk in Tovelby".to_string(), O)]);
+    }
 }

@@ -512,6 +512,14 @@ fn a_judges_or_counsels_title_or_a_trade_before_a_name_is_no_part_of_it() {
     );
     assert!(has_name(&es, "Ann Tovel", P), "{:?}", names(&es));
     assert!(has_name(&es, "Tom Marle", P), "{:?}", names(&es));
+    // A police rank: Ireland's "Garda" before a name, like "Constable".
+    let t = "Garda Ruth Tovel stopped the car. Garda Tovel said the driver had no licence.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Garda Ruth Tovel", "PERSON"), ("Garda Tovel", "PERSON")],
+    );
+    assert_eq!(names(&es), [("Ruth Tovel".to_string(), P)]);
     let t = "Hydrogeologist Ruth Sarne said the aquifer was falling.";
     let es = run(Lang::En, t, &[("Hydrogeologist Ruth Sarne", "PERSON")]);
     assert_eq!(names(&es), [("Ruth Sarne".to_string(), P)]);

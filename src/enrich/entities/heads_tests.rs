@@ -213,7 +213,7 @@ fn two_streets_run_into_one_span_are_two_places() {
 }
 
 #[test]
-fn a_lower_case_service_opens_a_name_only_with_a_modifier() {
+fn a_lower_case_service_opens_a_name_only_with_a_modifier_and_an_organ_never() {
     let t = "Le service départemental d'incendie et de secours du Tarn a envoyé des renforts \
              au service de Villers, débordé depuis lundi.";
     let es = run(Lang::Fr, t, &[("Tarn", "LOC"), ("Villers", "LOC")]);
@@ -226,6 +226,14 @@ fn a_lower_case_service_opens_a_name_only_with_a_modifier() {
             ),
             ("Villers".to_string(), L)
         ]
+    );
+    // A body's organ before its name is no part of it.
+    let t = "Le conseil d’administration de la Tovelia a voté lundi, puis l'assemblée \
+             générale du CTRV.";
+    let es = run(Lang::Fr, t, &[("Tovelia", "ORG"), ("CTRV", "ORG")]);
+    assert_eq!(
+        names(&es),
+        [("Tovelia".to_string(), O), ("CTRV".to_string(), O)]
     );
 }
 

@@ -241,6 +241,10 @@ pub struct Profile {
     /// Head words that open a lower-case name only with a modifier before its complement
     /// (« le service départemental d'incendie », not « le service de pédiatrie »).
     pub modified_heads: HashSet<String>,
+    /// Lower-case names of a body's organ (`organ|`: « conseil d'administration », « assemblée
+    /// générale »): before the body's name and its preposition, no part of the name (« le
+    /// conseil d'administration de la Coopérative Tovel » names the cooperative).
+    pub organs: HashSet<String>,
     /// Words that may stand between an article and a role in an apposition ("Ann Lee, a
     /// senior inspector with …", "Jean Roy, l'ancien maire").
     pub role_modifiers: HashSet<String>,
@@ -626,6 +630,7 @@ impl Profile {
             name_titles: HashSet::new(),
             authorities: HashSet::new(),
             modified_heads: HashSet::new(),
+            organs: HashSet::new(),
             role_modifiers: HashSet::new(),
             possessive_dets: HashSet::new(),
             lone_nouns: HashSet::new(),

@@ -221,6 +221,7 @@ impl Profile {
                 "name_title" => &mut self.name_titles,
                 "authority" => &mut self.authorities,
                 "modified_head" => &mut self.modified_heads,
+                "organ" => &mut self.organs,
                 "role_modifier" => &mut self.role_modifiers,
                 "possessive_det" => &mut self.possessive_dets,
                 "alone" => &mut self.lone_nouns,

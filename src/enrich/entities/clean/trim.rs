@@ -501,6 +501,9 @@ impl Span<'_> {
             i -= 1;
         }
         let (hs, hi) = outer?;
+        if self.organ_of_body(hs, s) {
+            return None;
+        }
         // After an indefinite article the head is a common noun: "un hôtel de Doha" is a hotel
         // in Doha, not a name.
         let indefinite = hi
@@ -514,6 +517,22 @@ impl Span<'_> {
             && !self.class_noun(&t[hs..s])
             && !self.premises_of_body(hs))
         .then_some(hs)
+    }
+
+    /// Whether `t[h..s]` is the name of a body's organ and its preposition (`organ|`: « conseil
+    /// d'administration de la » + « Coopérative Tovel »): the body is the name.
+    fn organ_of_body(&self, h: usize, s: usize) -> bool {
+        let head = lower(&self.text[h..s]).replace('’', "'");
+        self.res.organs.iter().any(|o| {
+            head.strip_prefix(o.as_str()).is_some_and(|rest| {
+                let toks = tokenize(rest, &self.res.tokens);
+                !toks.is_empty()
+                    && toks.iter().all(|x| {
+                        self.res.complements.contains(&x.lower)
+                            || self.res.articles.contains_key(&x.lower)
+                    })
+            })
+        })
     }
 
     /// Whether `w` (lower case) is a definite article, alone or contracted ("la", "l’", "du").

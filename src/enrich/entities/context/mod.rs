@@ -139,6 +139,17 @@ pub(super) fn apply(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
                     m.hint = Some(ty);
                 }
             }
+            // Or cut it in pieces at its "and" ("HM Revenue" and "Customs"): one mention of
+            // the whole name.
+            if over.len() >= 2 && over.iter().all(|&i| s <= ms[i].start && ms[i].end <= e) {
+                for &i in over[1..].iter().rev() {
+                    ms.remove(i);
+                }
+                let m = &mut ms[over[0]];
+                m.start = s;
+                m.end = e;
+                m.hint = Some(ty);
+            }
         }
         // English titles capitalise every word: a run there is no name.
         if res.headline_case && f.name == "title" {

@@ -397,6 +397,10 @@ fn a_mention_inside_a_well_known_name_becomes_that_name() {
     let t = "Growth in Latin America slowed, while Central Asia grew.";
     let es = run(Lang::En, t, &[("Latin", "NORP"), ("Central Asia", "LOC")]);
     assert!(has(&es, "Latin America", L), "{:?}", names(&es));
+    // Or cut it in pieces at its "and": one name.
+    let t = "Exports to Trinidad and Tobago rose.";
+    let es = run(Lang::En, t, &[("Trinidad", "GPE"), ("Tobago", "GPE")]);
+    assert_eq!(names(&es), [("Trinidad and Tobago".to_string(), L)]);
 }
 
 #[test]

@@ -312,6 +312,9 @@ fn model_label(ty: EntityType) -> &'static str {
     }
 }
 
+/// Whether the name at `t[s..e]` is glued to a capitalised word of a longer name: right after
+/// it, or right before it with no punctuation between ("Michael Bloomberg"; not "The Chair,
+/// Fine Gael's …", nor a sentence's first word).
 fn next_to_capitalised(t: &str, s: usize, e: usize) -> bool {
     let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let after = t[e..]
@@ -320,7 +323,7 @@ fn next_to_capitalised(t: &str, s: usize, e: usize) -> bool {
     let before = t[..s].strip_suffix(' ').is_some_and(|b| {
         let w = b.rsplit(' ').next().unwrap_or("");
         cap(w)
-            && !w.ends_with(['.', '!', '?', ':'])
+            && !w.ends_with(['.', '!', '?', ':', ',', ';'])
             && !b[..b.len() - w.len()].trim_end().is_empty()
     });
     after || before

@@ -91,6 +91,10 @@ fn well_known_names_the_model_missed() {
         &[("Vexa", "ORG")],
     );
     assert_eq!(names(&es), [("Vexa".to_string(), O)]);
+    // A capitalised word before a comma is no part of the name.
+    let t = "The Chairwoman, Fine Gael's Ann Tovel, said so.";
+    let es = run(Lang::En, t, &[("Ann Tovel", "PERSON")]);
+    assert!(has(&es, "Fine Gael", O), "{:?}", names(&es));
 }
 
 #[test]

@@ -520,6 +520,10 @@ fn a_judges_or_counsels_title_or_a_trade_before_a_name_is_no_part_of_it() {
         &[("Garda Ruth Tovel", "PERSON"), ("Garda Tovel", "PERSON")],
     );
     assert_eq!(names(&es), [("Ruth Tovel".to_string(), P)]);
+    // An Irish council's chair, in Irish.
+    let t = "Cathaoirleach Cllr Ann Sarne opened the meeting.";
+    let es = run(Lang::En, t, &[("Cathaoirleach Cllr Ann Sarne", "PERSON")]);
+    assert_eq!(names(&es), [("Ann Sarne".to_string(), P)]);
     let t = "Hydrogeologist Ruth Sarne said the aquifer was falling.";
     let es = run(Lang::En, t, &[("Hydrogeologist Ruth Sarne", "PERSON")]);
     assert_eq!(names(&es), [("Ruth Sarne".to_string(), P)]);

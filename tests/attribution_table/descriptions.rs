@@ -331,3 +331,16 @@ fn an_officer_is_described_by_his_rank_and_a_magistrate_by_her_office() {
         ],
     );
 }
+
+#[test]
+fn a_party_and_the_portfolio_before_a_critics_name_are_not_the_speaker() {
+    run(
+        "en",
+        "party, portfolio and role before the name",
+        &[case(
+            "Tovel Party health critic Ann Marle called the figures “a failure of planning from the very start.”",
+            &[("a failure of planning from the very start.", Some("Ann Marle"))],
+            None,
+        )],
+    );
+}

@@ -84,9 +84,12 @@ pub(super) fn sentence_subject(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> O
                         c.entity == cands[i].entity && c.start <= t.start && t.end <= c.end
                     })
             };
+            // A role word right before the person may follow the portfolio it holds, in lower
+            // case ("Tove Party health critic Ann Vale").
+            let ends_on_role = b > a && res.role(&fd.toks[b - 1].lower).is_some();
             let title = (a..b).all(|k| {
                 let t = &fd.toks[k];
-                acronym(k) || t.word && (t.cap || res.role(&t.lower).is_some())
+                acronym(k) || t.word && (t.cap || ends_on_role || res.role(&t.lower).is_some())
             });
             let words = (a..b).filter(|&k| !acronym(k)).count();
             // "Harbour Rescue's director of safety, Greg Mallory, put it bluntly: “…”": the

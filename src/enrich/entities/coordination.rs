@@ -15,7 +15,7 @@ use super::mention::M;
 use super::typing::opens_with_first_name;
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::kb::Kb;
-use crate::enrich::profile::{key, NameHead, Profile, TypeWord};
+use crate::enrich::profile::{key, Profile, TypeWord};
 use crate::enrich::tokens::tokenize;
 use crate::enrich::types::{Document, EntityType};
 use std::collections::HashSet;
@@ -124,10 +124,7 @@ fn settled(t: &str, m: &M, res: &Profile, kb: &Kb) -> Option<EntityType> {
     }
     let k = key(text);
     let words: Vec<&str> = k.split_whitespace().collect();
-    let head = match res.name_head {
-        NameHead::Last => words.last(),
-        NameHead::First => words.first(),
-    };
+    let head = res.name_head.of(&words);
     match head
         .filter(|_| words.len() >= 2)
         .and_then(|w| res.type_words.get(*w))

@@ -98,3 +98,13 @@ pub enum NameHead {
     /// "Harbor Light Productions".
     Last,
 }
+
+impl NameHead {
+    /// The head among a name's `words`: its first or its last.
+    pub fn of<T>(self, words: &[T]) -> Option<&T> {
+        match self {
+            NameHead::First => words.first(),
+            NameHead::Last => words.last(),
+        }
+    }
+}

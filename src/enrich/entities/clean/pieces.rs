@@ -168,10 +168,7 @@ pub(super) fn at_town(t: &str, r: Range, res: &Profile) -> Vec<Range> {
             .split(' ')
             .skip_while(|w| res.definites.contains(&lower(w)))
             .collect();
-        let head = match res.name_head {
-            NameHead::Last => words.last(),
-            NameHead::First => words.first(),
-        };
+        let head = res.name_head.of(&words);
         let headed = words.len() >= 2
             && words.iter().all(|w| w.starts_with(char::is_uppercase))
             && head.is_some_and(|w| {
@@ -197,10 +194,7 @@ pub(super) fn at_coordinated_places(t: &str, r: Range, res: &Profile) -> Vec<Ran
     let seg = &t[r.start..r.end];
     let head = |s: &str| {
         let words: Vec<&str> = s.split(' ').collect();
-        let w = match res.name_head {
-            NameHead::Last => words.last(),
-            NameHead::First => words.first(),
-        };
+        let w = res.name_head.of(&words);
         words.len() >= 2
             && words.iter().all(|w| !w.is_empty())
             && s.starts_with(char::is_uppercase)

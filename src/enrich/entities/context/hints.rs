@@ -545,10 +545,7 @@ fn person_by_role(t: &str, m: &M, win: &str, res: &Profile) -> bool {
     }
     // A name with a place's or a body's head word is none of a person ("King George
     // Boulevard" after the role word "King").
-    let head = match res.name_head {
-        NameHead::Last => words.last(),
-        NameHead::First => words.first(),
-    };
+    let head = res.name_head.of(&words);
     if head.is_some_and(|w| res.is_head_word(w)) {
         return false;
     }

@@ -245,7 +245,14 @@ impl<'a> Namer<'a> {
     fn surname_reoccurrences(&mut self, es: &mut [Entity], res: &Profile) {
         let words = |e: &Entity| e.name.split_whitespace().map(key).collect::<Vec<_>>();
         let mut holders: HashMap<String, usize> = HashMap::new();
-        for e in es.iter() {
+        // A street named after someone ("Marsh Lane") is not named by that word alone.
+        let street = |e: &Entity| {
+            e.entity_type == EntityType::Location
+                && words(e)
+                    .last()
+                    .is_some_and(|w| res.street_nouns.contains(w))
+        };
+        for e in es.iter().filter(|e| !street(e)) {
             let mut ws = words(e);
             ws.dedup();
             for w in ws {

@@ -11,12 +11,27 @@ impl Span<'_> {
     /// A capitalised role closed by its head, where heads come last ("the state's Agriculture
     /// Minister, Ann Roe", "Defence Secretary"): a role, no name; not a person's name that a
     /// known first name opens ("John Major"), nor a body's ("Office of the Prime Minister").
+    ///
+    /// Also a portfolio role opening the span, its link and the portfolio ("the Minister for
+    /// Health", "the Minister of Transport and Roads"): the office, which the model may call a
+    /// body. Not a person's span ("Minister for Health Ann Roe" is trimmed to the person).
     fn portfolio_role(&self, text: &str) -> bool {
         let res = self.res;
+        let ws: Vec<&str> = text.split_whitespace().collect();
+        let office = ws.len() >= 3
+            && self.ty != EntityType::Person
+            && ws[0].starts_with(char::is_uppercase)
+            && res.portfolio_roles.contains(&lower(ws[0]))
+            && res.portfolio_links.contains(&lower(ws[1]))
+            && ws[2..]
+                .iter()
+                .all(|w| !res.first_names.contains_key(&lower(w)));
+        if office {
+            return true;
+        }
         if res.name_head != NameHead::Last {
             return false;
         }
-        let ws: Vec<&str> = text.split_whitespace().collect();
         (2..=3).contains(&ws.len())
             && ws.iter().all(|w| w.starts_with(char::is_uppercase))
             && ws.last().is_some_and(|w| res.role(&lower(w)).is_some())
@@ -150,7 +165,7 @@ fn glued_to_a_lower_case_prefix(t: &str, start: usize) -> bool {
 mod tests {
     use crate::enrich::entities::tests::{names, run};
     use crate::enrich::profile::Lang;
-    use crate::enrich::types::EntityType::Location as L;
+    use crate::enrich::types::EntityType::{Location as L, Person as P};
 
     #[test]
     fn a_region_named_after_its_town_is_a_place_and_its_people_no_name() {
@@ -169,5 +184,21 @@ mod tests {
             &[("Tovelois", "LOC"), ("Gambien", "LOC")],
         ));
         assert_eq!(found, []);
+    }
+
+    #[test]
+    fn an_office_the_model_called_a_body_is_no_name() {
+        let t = "She wrote to the Minister for Health last week. The Minister of Transport and \
+                 Roads, Tom Vale, replied.";
+        let found = names(&run(
+            Lang::En,
+            t,
+            &[
+                ("Minister for Health", "ORG"),
+                ("Minister of Transport and Roads", "ORG"),
+                ("Tom Vale", "PERSON"),
+            ],
+        ));
+        assert_eq!(found, [("Tom Vale".to_string(), P)]);
     }
 }

@@ -95,29 +95,70 @@ fn chain_end(t: &str, toks: &[SyntaxToken], m: &M, res: &Profile) -> Option<usiz
         .collect();
     let word = |x: &SyntaxToken| &t[x.start..x.end];
     let (first, last) = (inside.first()?, inside.last()?);
-    if inside.len() < 2
-        || !word(first).starts_with(char::is_uppercase)
-        || !word(last).starts_with(char::is_lowercase)
-        || !matches!(last.pos, Pos::Noun | Pos::Adj)
-        || inside[1..]
+    let mut at = toks.iter().position(|x| x.start >= m.end)?;
+    let lower = |x: &SyntaxToken| crate::enrich::profile::lower(word(x));
+    let chained = inside.len() >= 2
+        && word(first).starts_with(char::is_uppercase)
+        && word(last).starts_with(char::is_lowercase)
+        && matches!(last.pos, Pos::Noun | Pos::Adj)
+        && inside[1..]
             .iter()
-            .any(|x| word(x).starts_with(char::is_uppercase))
-    {
+            .all(|x| !word(x).starts_with(char::is_uppercase));
+    if !chained && !purpose_after_place(t, toks, m, at, res) {
         return None;
     }
-    let lower = |x: &SyntaxToken| crate::enrich::profile::lower(word(x));
     let mut has_complement = inside.iter().any(|x| res.complements.contains(&lower(x)));
-    let mut at = toks.iter().position(|x| x.start >= m.end)?;
     let mut end = None;
+    let mut purpose = false;
     for _ in 0..MAX_LINKS {
-        let Some(next) = link(t, toks, at, has_complement, res) else {
+        let Some(next) = link(t, toks, at, has_complement, purpose, res) else {
             break;
         };
         has_complement = true;
-        at = next;
-        end = Some(toks[next - 1].end);
+        purpose = next.purpose;
+        at = next.at;
+        end = Some(toks[at - 1].end);
     }
     end
+}
+
+/// One more link of a complement chain.
+struct Link {
+    /// The index of the token after it.
+    at: usize,
+    /// Whether a preposition of purpose opened it (`name_prep|…`: "pour la pêche").
+    purpose: bool,
+}
+
+/// Whether a body named by its head word and the place it serves goes on with its purpose
+/// ("la Fédération de Tovel pour la pêche et la protection des rivières", "l'Union de Marle
+/// contre les nuisances"): a preposition that links a name's complement (`name_prep|…`) right
+/// after the place, whose noun the parse attaches inside the name or to a noun (the parser often
+/// attaches it to the noun the name complements: "le président de la Fédération…"); in
+/// "l'Union de Marle a voté pour la fusion" it attaches to the verb.
+fn purpose_after_place(t: &str, toks: &[SyntaxToken], m: &M, at: usize, res: &Profile) -> bool {
+    let word = |i: usize| {
+        toks.get(i)
+            .map(|x| crate::enrich::profile::lower(&t[x.start..x.end]))
+    };
+    let first = &t[m.start..m.end];
+    let head = first.split([' ', '\'', '’']).next().unwrap_or("");
+    if !head.starts_with(char::is_uppercase)
+        || res.type_words.get(&key(head)) != Some(&TypeWord::Org)
+        || !t[m.start..m.end].contains(' ')
+        || !word(at).is_some_and(|w| res.name_preps.contains(&w))
+        || t[m.end..toks[at].start] != *" "
+    {
+        return false;
+    }
+    let mut noun = at + 1;
+    if word(noun).is_some_and(|w| res.articles.contains_key(&w)) {
+        noun += 1;
+    }
+    toks.get(noun).is_some_and(|x| {
+        x.pos == Pos::Noun
+            && ((m.start..m.end).contains(&toks[x.head].start) || x.dep.starts_with("nmod"))
+    })
 }
 
 /// Where the name of `m` ends with the lower-case adjectives of its last word, a capitalised
@@ -176,29 +217,35 @@ fn adjective_end(t: &str, toks: &[SyntaxToken], m: &M, res: &Profile, kb: &Kb) -
 }
 
 /// The tokens of one more link of the chain from token `at`: `[and] prep [article] noun adj*`;
-/// the index after it.
+/// after a link of purpose (`after_purpose`), a noun coordinated without its preposition too
+/// ("pour la pêche" + "et la protection").
 fn link(
     t: &str,
     toks: &[SyntaxToken],
     mut at: usize,
     has_complement: bool,
+    after_purpose: bool,
     res: &Profile,
-) -> Option<usize> {
+) -> Option<Link> {
     let word = |i: usize| toks.get(i).map(|x| &t[x.start..x.end]);
     let lower = |i: usize| word(i).map(crate::enrich::profile::lower);
     // Only spaces between the words of the chain.
     let joined =
         |i: usize| i >= 1 && i < toks.len() && t[toks[i - 1].end..toks[i].start].trim().is_empty();
+    let mut coordinated = false;
     if has_complement && lower(at).is_some_and(|w| res.and_words.contains(&w)) && joined(at) {
         at += 1;
+        coordinated = true;
     }
     let prep = lower(at)?;
-    if !(res.complements.contains(&prep) || has_complement && res.name_preps.contains(&prep))
-        || !joined(at)
-    {
-        return None;
+    let bare = coordinated && after_purpose && res.articles.contains_key(&prep);
+    let purpose = bare || has_complement && res.name_preps.contains(&prep);
+    if !bare {
+        if !(res.complements.contains(&prep) || purpose) || !joined(at) {
+            return None;
+        }
+        at += 1;
     }
-    at += 1;
     if lower(at).is_some_and(|w| res.articles.contains_key(&w)) && joined(at) {
         at += 1;
     }
@@ -233,7 +280,7 @@ fn link(
         }
         at += 1;
     }
-    Some(at)
+    Some(Link { at, purpose })
 }
 
 #[cfg(test)]
@@ -376,6 +423,44 @@ mod tests {
             ("responsable", "ADJ", 1),
         ];
         assert_eq!(extended_deps(t, &w, "Fédération"), "Fédération");
+    }
+
+    #[test]
+    fn a_body_named_by_the_place_it_serves_goes_on_with_its_purpose() {
+        let t = "La Fédération de Tovel pour la pêche et la protection des rivières a voté";
+        let w = [
+            ("La", "DET", 1),
+            ("Fédération", "NOUN", 14),
+            ("de", "ADP", 3),
+            ("Tovel", "PROPN", 1),
+            ("pour", "ADP", 6),
+            ("la", "DET", 6),
+            ("pêche", "NOUN", 1),
+            ("et", "CCONJ", 9),
+            ("la", "DET", 9),
+            ("protection", "NOUN", 6),
+            ("des", "ADP", 11),
+            ("rivières", "NOUN", 9),
+            ("a", "AUX", 13),
+            ("voté", "VERB", 13),
+        ];
+        assert_eq!(
+            extended_deps(t, &w, "Fédération de Tovel"),
+            "Fédération de Tovel pour la pêche et la protection des rivières"
+        );
+        // The verb's complement, not the name's.
+        let t = "L'Union de Marle vote pour la fusion";
+        let w = [
+            ("L'", "DET", 1),
+            ("Union", "NOUN", 4),
+            ("de", "ADP", 3),
+            ("Marle", "PROPN", 1),
+            ("vote", "VERB", 4),
+            ("pour", "ADP", 7),
+            ("la", "DET", 7),
+            ("fusion", "NOUN", 4),
+        ];
+        assert_eq!(extended_deps(t, &w, "Union de Marle"), "Union de Marle");
     }
 
     #[test]

@@ -279,3 +279,17 @@ fn an_abbreviated_rank_or_a_title_of_address_is_no_person() {
     let es = run(Lang::En, t, &[("Fr Ruvo Marle", "PERSON")]);
     assert_eq!(names(&es), [("Ruvo Marle".to_string(), P)]);
 }
+
+#[test]
+fn a_bodys_unit_before_its_name_is_part_of_it() {
+    let t = "La compagnie de gendarmerie de Tovelle a ouvert une enquête. Selon la brigade de \
+             recherches de la gendarmerie de Sarneuil, deux hommes sont en fuite.";
+    let es = run(Lang::Fr, t, &[("Tovelle", "LOC"), ("Sarneuil", "LOC")]);
+    let n = names(&es);
+    for want in [
+        "compagnie de gendarmerie de Tovelle",
+        "brigade de recherches de la gendarmerie de Sarneuil",
+    ] {
+        assert!(n.contains(&(want.to_string(), O)), "{want}: {n:?}");
+    }
+}

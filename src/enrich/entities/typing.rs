@@ -296,6 +296,16 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     {
         return NameRule::new(EntityType::Organization, TypeRule::Authority);
     }
+    // A body's unit, its complement and the body (« la compagnie de gendarmerie de Tovel »).
+    if words.len() >= 3
+        && name.starts_with(char::is_lowercase)
+        && res
+            .units
+            .contains(&lower(name.split_whitespace().next().unwrap_or("")))
+        && res.complements.contains(words[1])
+    {
+        return NameRule::new(EntityType::Organization, TypeRule::OrgHeadWord);
+    }
     // A club's head word before a demonym names the club, not its ground (« le Stade rennais »,
     // « le Stade Français »; « le stade de la Licorne » is the ground).
     if words.len() >= 2 && res.club_heads.contains(first) && demonym_form(words[1], res) {

@@ -245,6 +245,9 @@ pub struct Profile {
     /// générale »): before the body's name and its preposition, no part of the name (« le
     /// conseil d'administration de la Coopérative Tovel » names the cooperative).
     pub organs: HashSet<String>,
+    /// Units of a body named with it and its seat (`unit|…`: « la compagnie de gendarmerie de
+    /// Tovel », « la brigade de recherches de la gendarmerie de Tovel »): one name.
+    pub units: HashSet<String>,
     /// Words that may stand between an article and a role in an apposition ("Ann Lee, a
     /// senior inspector with …", "Jean Roy, l'ancien maire").
     pub role_modifiers: HashSet<String>,
@@ -631,6 +634,7 @@ impl Profile {
             authorities: HashSet::new(),
             modified_heads: HashSet::new(),
             organs: HashSet::new(),
+            units: HashSet::new(),
             role_modifiers: HashSet::new(),
             possessive_dets: HashSet::new(),
             lone_nouns: HashSet::new(),

@@ -222,6 +222,7 @@ impl Profile {
                 "authority" => &mut self.authorities,
                 "modified_head" => &mut self.modified_heads,
                 "organ" => &mut self.organs,
+                "unit" => &mut self.units,
                 "role_modifier" => &mut self.role_modifiers,
                 "possessive_det" => &mut self.possessive_dets,
                 "alone" => &mut self.lone_nouns,

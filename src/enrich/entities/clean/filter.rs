@@ -72,6 +72,7 @@ impl Span<'_> {
             && !res.particles.contains(&lower(first_word))
             && !res.is_head_word(first_word)
             && !res.is_head_word(&first_two)
+            && !res.units.contains(&lower(first_word))
         {
             return true;
         }

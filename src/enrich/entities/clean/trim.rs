@@ -4,7 +4,7 @@
 
 use super::Span;
 use crate::enrich::profile::{key, lower, NameHead, TypeWord};
-use crate::enrich::tokens::tokenize;
+use crate::enrich::tokens::{tokenize, Tok};
 use crate::enrich::types::EntityType;
 
 impl Span<'_> {
@@ -500,7 +500,9 @@ impl Span<'_> {
             }
             i -= 1;
         }
-        let (hs, hi) = outer?;
+        let (body, hi) = outer?;
+        // A unit's noun is no class noun of the name after it: the body's head is checked.
+        let (hs, hi) = self.unit_before(&toks, from, hi).unwrap_or((body, hi));
         if self.organ_of_body(hs, s) {
             return None;
         }
@@ -514,7 +516,7 @@ impl Span<'_> {
             });
         ((self.free)(hs)
             && !indefinite
-            && !self.class_noun(&t[hs..s])
+            && !self.class_noun(&t[body..s])
             && !self.premises_of_body(hs))
         .then_some(hs)
     }
@@ -568,6 +570,42 @@ impl Span<'_> {
     /// Whether `w` (lower case) may be a noun or an adjective inside a lower-case name: letters
     /// only, and no date word, preposition or other function word ("la 6e place à 6 points de
     /// Lyon" is no name).
+    /// The start and token index of a body's unit (`unit|…`) right before the body's head at
+    /// token `hi`, through a complement, an optional definite article and maybe one noun with
+    /// its complement of its own: « la compagnie de » + « gendarmerie de Tovel », « la brigade
+    /// de recherches de la » + « gendarmerie de Sarne ».
+    fn unit_before(&self, toks: &[Tok], from: usize, hi: usize) -> Option<(usize, usize)> {
+        let res = self.res;
+        let word_at = |i: usize| {
+            toks.get(i)
+                .filter(|x| x.word && !x.cap)
+                .map(|x| x.lower.as_str())
+        };
+        let complement_at = |i: usize| word_at(i).is_some_and(|w| res.complements.contains(w));
+        let unit_at = |i: usize| word_at(i).is_some_and(|w| res.units.contains(w));
+        let mut k = hi;
+        if k >= 1 && word_at(k - 1).is_some_and(|w| self.definite(w)) {
+            k -= 1;
+        }
+        if !(k >= 1 && complement_at(k - 1)) {
+            return None;
+        }
+        k -= 1;
+        let u = if k >= 1 && unit_at(k - 1) {
+            k - 1
+        } else if k >= 3
+            && word_at(k - 1).is_some_and(|w| self.plain_word(w))
+            && complement_at(k - 2)
+            && unit_at(k - 3)
+        {
+            k - 3
+        } else {
+            return None;
+        };
+        let start = from + toks[u].start;
+        (self.free)(start).then_some((start, u))
+    }
+
     fn plain_word(&self, w: &str) -> bool {
         let res = self.res;
         w.chars().all(|c| c.is_alphabetic() || c == '-')

@@ -527,6 +527,10 @@ fn a_judges_or_counsels_title_or_a_trade_before_a_name_is_no_part_of_it() {
     let t = "Hydrogeologist Ruth Sarne said the aquifer was falling.";
     let es = run(Lang::En, t, &[("Hydrogeologist Ruth Sarne", "PERSON")]);
     assert_eq!(names(&es), [("Ruth Sarne".to_string(), P)]);
+    // A member of Ireland's Dáil after the constituency, glued into one span by the model.
+    let t = "The motion was backed by Tovel TD Tania Marle on Monday.";
+    let es = run(Lang::En, t, &[("Tovel TD Tania Marle", "ORG")]);
+    assert!(has_name(&es, "Tania Marle", P), "{:?}", names(&es));
 }
 
 #[test]

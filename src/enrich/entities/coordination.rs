@@ -3,7 +3,8 @@
 //! list that are settled (a context hint, a well-known name, a head word) agree on a place or an
 //! organisation, the unsettled ones take it. And after a locative preposition ("homes in Hobart
 //! and Launceston"), names the knowledge base knows as places, with nothing else settling them,
-//! are places.
+//! are places. A list of lone words the model labelled places and persons, none settled, is a
+//! list of places.
 //!
 //! A list needs a conjunction ("and", "et", "or"): commas alone also join a name and its
 //! apposition ("Oakland, California"). A person named with a known first name, or by the
@@ -12,7 +13,7 @@
 
 use super::listed_places::place_countries;
 use super::mention::M;
-use super::typing::opens_with_first_name;
+use super::typing::{label_type, opens_with_first_name};
 use crate::enrich::gazetteer::gazetteer;
 use crate::enrich::kb::Kb;
 use crate::enrich::profile::{key, Profile, TypeWord};
@@ -69,6 +70,7 @@ pub(super) fn apply(doc: &Document<'_>, res: &Profile, kb: &Kb, ms: &mut [M]) {
         let t = doc.fields[ms[list[0]].field].text;
         if conjunction {
             share_kind(t, list, res, kb, &countries, &surnames, ms);
+            lone_words_of_places(t, list, &surnames, ms);
         }
         if (conjunction || list.len() == 1) && locative_before(t, ms[list[0]].start, res) {
             places_after_locative(t, list, res, kb, &surnames, ms);
@@ -173,6 +175,32 @@ fn share_kind(
             && !surname
         {
             ms[i].hint = Some(kind);
+        }
+    }
+}
+
+/// A list of lone words, none settled, some of which the model labelled places and the others
+/// persons ("runs to Tovelby, Marlham and Sarnock" with "Marlham" a place): the persons are
+/// places too. A lone word is no person's name; one that is the surname of a person named in
+/// full, or a name with a known first name, is left alone.
+fn lone_words_of_places(t: &str, list: &[usize], surnames: &HashSet<String>, ms: &mut [M]) {
+    let lone = |m: &M| !t[m.start..m.end].contains(char::is_whitespace);
+    let mut places = 0;
+    for &i in list {
+        let m = &ms[i];
+        let text = &t[m.start..m.end];
+        if m.hint.is_some() || !lone(m) || surnames.contains(&key(text)) {
+            return;
+        }
+        match label_type(&m.label) {
+            EntityType::Location => places += 1,
+            EntityType::Person => {}
+            _ => return,
+        }
+    }
+    if places > 0 && places < list.len() {
+        for &i in list {
+            ms[i].hint = Some(EntityType::Location);
         }
     }
 }
@@ -390,6 +418,30 @@ mod tests {
             "{:?}",
             names(&es)
         );
+    }
+
+    #[test]
+    fn lone_words_listed_with_a_place_the_model_called_persons_are_places() {
+        let t = "The bus no longer runs to Tovelby, Marlham and Sarnock on Sundays.";
+        let spans = [
+            ("Tovelby", "PERSON"),
+            ("Marlham", "GPE"),
+            ("Sarnock", "PERSON"),
+        ];
+        let n = names(&run(Lang::En, t, &spans));
+        for want in ["Tovelby", "Marlham", "Sarnock"] {
+            assert!(n.contains(&(want.to_string(), L)), "{want}: {n:?}");
+        }
+        // A surname of a person named in full stays the person.
+        let t = "Ann Tovelby spoke. The trip took Tovelby and Marlham to court.";
+        let spans = [
+            ("Ann Tovelby", "PERSON"),
+            ("Tovelby", "PERSON"),
+            ("Marlham", "GPE"),
+        ];
+        let n = names(&run(Lang::En, t, &spans));
+        assert!(n.contains(&("Ann Tovelby".to_string(), P)), "{n:?}");
+        assert!(!n.contains(&("Tovelby".to_string(), L)), "{n:?}");
     }
 
     #[test]

@@ -125,6 +125,17 @@ pub(super) fn group_type(
             }
         }
     }
+    // A lone word the model called a person as often as a place is the place: a person is
+    // named in full somewhere, a town often alone ("jobs in Tovel" … "Tovel" tagged a person).
+    if voted == EntityType::Person
+        && rule == TypeRule::ModelLabels
+        && !name.contains(char::is_whitespace)
+        && votes
+            .get(1)
+            .is_some_and(|v| v.ty == EntityType::Location && v.weight == votes[0].weight)
+    {
+        voted = EntityType::Location;
+    }
     // A person needs evidence of a person; else the next type voted for, if any.
     if voted == EntityType::Person && !person_evidence(group, texts, res) {
         if let Some(v) = votes.iter().find(|v| v.ty != EntityType::Person) {

@@ -635,3 +635,19 @@ fn a_cycling_team_is_named_after_its_sponsor() {
     );
     assert_eq!(names(&es), [("Tovalia Cyclisme".to_string(), O)]);
 }
+
+#[test]
+fn a_lone_word_labelled_a_person_as_often_as_a_place_is_the_place() {
+    let t = "Tovelmore won. Tovelmore has waited. Tovelmore is glad, and Tovelmore smiled. Ann \
+             Roe said so.";
+    let labelled = |labels: [&'static str; 4]| {
+        let mut spans: Vec<(&str, &str)> = labels.iter().map(|l| ("Tovelmore", *l)).collect();
+        spans.push(("Ann Roe", "PERSON"));
+        names(&run(Lang::En, t, &spans))
+    };
+    let n = labelled(["PERSON", "GPE", "GPE", "PERSON"]);
+    assert!(n.contains(&("Tovelmore".to_string(), L)), "{n:?}");
+    // More person labels than place labels: the vote stands.
+    let n = labelled(["PERSON", "GPE", "PERSON", "PERSON"]);
+    assert!(n.contains(&("Tovelmore".to_string(), P)), "{n:?}");
+}

@@ -14,7 +14,8 @@ impl Span<'_> {
     ///
     /// Also a portfolio role opening the span, its link and the portfolio ("the Minister for
     /// Health", "the Minister of Transport and Roads"): the office, which the model may call a
-    /// body. Not a person's span ("Minister for Health Ann Roe" is trimmed to the person).
+    /// body. Not a span the model called a person ("Minister for Health Ann Roe"), which is left
+    /// to the rules that trim roles off a person's name.
     fn portfolio_role(&self, text: &str) -> bool {
         let res = self.res;
         let ws: Vec<&str> = text.split_whitespace().collect();

@@ -382,6 +382,9 @@ pub struct Profile {
     pub portfolio_roles: HashSet<String>,
     /// Words linking such a role to its portfolio after it ("of", "for"; "de", "des", "aux").
     pub portfolio_links: HashSet<String>,
+    /// Nouns naming the office a title's holder runs, after the title's possessive ("the Tovel
+    /// County Sheriff's Office"), lower case.
+    pub office_nouns: HashSet<String>,
     /// Possessive endings trimmed off a name, as written ("'s", "’s").
     pub trim_suffixes: Vec<String>,
     /// What closes a firm's name after the founder's ("and Sons", "et Fils"), as written.
@@ -576,6 +579,7 @@ impl Profile {
             first_person: HashSet::new(),
             portfolio_roles: HashSet::new(),
             portfolio_links: HashSet::new(),
+            office_nouns: HashSet::new(),
             trim_suffixes: Vec::new(),
             firm_suffixes: Vec::new(),
             cues: Vec::new(),

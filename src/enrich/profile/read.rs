@@ -260,6 +260,7 @@ impl Profile {
                 "first_person" => &mut self.first_person,
                 "portfolio_role" => &mut self.portfolio_roles,
                 "portfolio_link" => &mut self.portfolio_links,
+                "office_noun" => &mut self.office_nouns,
                 _ => continue,
             };
             set.insert(lower(w));

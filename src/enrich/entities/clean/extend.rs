@@ -1,6 +1,7 @@
 //! Growing a span over what the model cut off: capitalised words on the right, an
 //! organisation's complement, an acronym on the left.
 
+use super::office::office_end;
 use super::{Range, Span};
 use crate::enrich::entities::complement::{complement_end, enumeration_end, portfolio_list_end};
 use crate::enrich::entities::typing::branch_number;
@@ -20,6 +21,11 @@ impl Span<'_> {
             if let Some(w_end) = capitalised_word_after(t, e).filter(|_| (self.free)(e + 1)) {
                 e = w_end;
             }
+        }
+        // An office its holder's title names after the name, which may end on a full stop
+        // ("Tovel County" + "Sheriff's Office", "U.S." + "Attorney's Office").
+        if self.extend && self.ty != EntityType::Person && (self.free)(e + 1) {
+            e = office_end(t, e, res).unwrap_or(e);
         }
         if !(self.extend
             && name_like

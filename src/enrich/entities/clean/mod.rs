@@ -8,6 +8,7 @@ mod extend;
 mod filter;
 mod leader;
 mod merge;
+mod office;
 mod pieces;
 mod possessor;
 mod quoted;
@@ -47,6 +48,7 @@ struct Part {
 
 /// Clean every span (field index, span in bytes); invalid spans are dropped.
 pub(super) fn clean_spans(doc: &Document<'_>, spans: &[(usize, EntSpan)], res: &Profile) -> Vec<M> {
+    let spans = &office::absorb(doc, spans, res);
     let mut ms: Vec<M> = Vec::new();
     // Where other spans start and end: a span is never extended into another.
     let bounds: HashSet<(usize, usize)> = spans

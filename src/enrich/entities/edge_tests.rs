@@ -293,3 +293,25 @@ fn a_bodys_unit_before_its_name_is_part_of_it() {
         assert!(n.contains(&(want.to_string(), O)), "{want}: {n:?}");
     }
 }
+
+#[test]
+fn a_mill_a_campsite_and_a_pays_are_named_by_their_head_but_not_after_a_plural_or_a_rank() {
+    let t = "Les bénévoles du pays de Tovelin ont restauré le moulin de Kervalan.";
+    let es = run(Lang::Fr, t, &[("Tovelin", "LOC"), ("Kervalan", "LOC")]);
+    let want = [("pays de Tovelin", L), ("moulin de Kervalan", L)];
+    assert_eq!(names(&es), want.map(|(n, ty)| (n.to_string(), ty)));
+    // Countries after a plural determiner, a number or a rank: no region's name.
+    for t in [
+        "Tous les pays d'Asie centrale ont signé.",
+        "Les trois pays d'Asie centrale ont signé.",
+        "C'est le deuxième pays d'Asie centrale à signer.",
+    ] {
+        let es = run(Lang::Fr, t, &[("Asie centrale", "LOC")]);
+        assert_eq!(names(&es), [("Asie centrale".to_string(), L)], "{t}");
+    }
+    // A year before a street's head is no rank.
+    let t = "L'atelier est installé depuis 1987 rue de la Tovelière, à Marle.";
+    let es = run(Lang::Fr, t, &[("Tovelière", "LOC"), ("Marle", "LOC")]);
+    let n = names(&es);
+    assert!(n.contains(&("rue de la Tovelière".to_string(), L)), "{n:?}");
+}

@@ -248,6 +248,12 @@ pub struct Profile {
     /// Units of a body named with it and its seat (`unit|…`: « la compagnie de gendarmerie de
     /// Tovel », « la brigade de recherches de la gendarmerie de Tovel »): one name.
     pub units: HashSet<String>,
+    /// Heads of a place's name in the singular only (`singular_head|pays`: « le pays de
+    /// Caux »), a common noun after a plural determiner (`plural_det|`: « des pays d'Asie »), an
+    /// indefinite one or a number.
+    pub singular_heads: HashSet<String>,
+    /// See [`Profile::singular_heads`].
+    pub plural_dets: HashSet<String>,
     /// Words that may stand between an article and a role in an apposition ("Ann Lee, a
     /// senior inspector with …", "Jean Roy, l'ancien maire").
     pub role_modifiers: HashSet<String>,
@@ -639,6 +645,8 @@ impl Profile {
             modified_heads: HashSet::new(),
             organs: HashSet::new(),
             units: HashSet::new(),
+            singular_heads: HashSet::new(),
+            plural_dets: HashSet::new(),
             role_modifiers: HashSet::new(),
             possessive_dets: HashSet::new(),
             lone_nouns: HashSet::new(),

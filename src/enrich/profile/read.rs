@@ -223,6 +223,8 @@ impl Profile {
                 "modified_head" => &mut self.modified_heads,
                 "organ" => &mut self.organs,
                 "unit" => &mut self.units,
+                "singular_head" => &mut self.singular_heads,
+                "plural_det" => &mut self.plural_dets,
                 "role_modifier" => &mut self.role_modifiers,
                 "possessive_det" => &mut self.possessive_dets,
                 "alone" => &mut self.lone_nouns,

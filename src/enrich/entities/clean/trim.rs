@@ -240,7 +240,7 @@ impl Span<'_> {
     }
 
     /// Whether an ordinal stands right before the head at `h`: « la cinquième place du
-    /// classement » is a rank, « la 5e place » too.
+    /// classement » is a rank, « la 5e place » too; not a year (« depuis 1958 rue de Tovel »).
     fn ranked(&self, h: usize) -> bool {
         let prev = self.text[..h]
             .trim_end()
@@ -248,7 +248,7 @@ impl Span<'_> {
             .next()
             .unwrap_or("");
         let prev = lower(prev);
-        prev.starts_with(|c: char| c.is_ascii_digit())
+        (prev.starts_with(|c: char| c.is_ascii_digit()) && prev.contains(char::is_alphabetic))
             || self.res.ordinals.iter().any(|o| prev.ends_with(o.as_str()))
     }
 
@@ -507,15 +507,24 @@ impl Span<'_> {
             return None;
         }
         // After an indefinite article the head is a common noun: "un hôtel de Doha" is a hotel
-        // in Doha, not a name.
-        let indefinite = hi
-            .checked_sub(1)
-            .and_then(|j| toks.get(j))
-            .is_some_and(|x| {
-                res.articles.contains_key(&x.lower) && !res.definites.contains(&x.lower)
-            });
+        // in Doha, not a name; so is a head of the singular only after a plural determiner
+        // (« des pays d'Asie »).
+        let det = hi.checked_sub(1).and_then(|j| toks.get(j));
+        let indefinite = det.is_some_and(|x| {
+            res.articles.contains_key(&x.lower) && !res.definites.contains(&x.lower)
+        }) || det.is_some_and(|x| {
+            let plural = res.plural_dets.contains(&x.lower)
+                || res.indefinites.contains(&x.lower)
+                || x.lower.chars().all(|c| c.is_ascii_digit());
+            plural
+                && toks
+                    .get(hi)
+                    .is_some_and(|h| res.singular_heads.contains(&h.lower))
+        });
+        // Nor after an ordinal: « le deuxième pays d'Asie » ranks a country.
         ((self.free)(hs)
             && !indefinite
+            && !self.ranked(hs)
             && !self.class_noun(&t[body..s])
             && !self.premises_of_body(hs))
         .then_some(hs)

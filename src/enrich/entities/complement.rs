@@ -254,7 +254,9 @@ fn is_item_noun(w: &str, res: &Profile) -> bool {
 /// and Early Childhood Development"). Without the closing coordinator the commas are the
 /// sentence's ("the Ministry of Health, Reuters reported"). An item opening on a known first
 /// name is a person, and one holding a type word another body ("the Ministry of Finance and
-/// Tove Revenue Authority" names two).
+/// Tove Revenue Authority" names two). The last item may take its article ("Agriculture, Food
+/// and the Marine"), and an item's later words may be nouns that name nothing alone ("Local
+/// Government").
 pub(super) fn portfolio_list_end(t: &str, s: usize, e: usize, res: &Profile) -> Option<usize> {
     if res.name_head != NameHead::Last {
         return None;
@@ -277,11 +279,14 @@ pub(super) fn portfolio_list_end(t: &str, s: usize, e: usize, res: &Profile) -> 
     }
     let rest = &t[e..to];
     let toks = tokenize(rest, &res.tokens);
-    let item_word = |i: usize| {
+    // An item's later words may be nouns that name nothing alone ("Local Government").
+    let item_word = |i: usize, first: bool| {
         toks.get(i).is_some_and(|x| {
+            let w = &rest[x.start..x.end];
+            let alone = !first && res.stop.contains(&key(w)) && w.chars().all(char::is_alphabetic);
             x.word
                 && x.cap
-                && is_item_noun(&rest[x.start..x.end], res)
+                && (is_item_noun(w, res) || alone)
                 && !res.type_words.contains_key(&key(&x.lower))
         })
     };
@@ -308,8 +313,17 @@ pub(super) fn portfolio_list_end(t: &str, s: usize, e: usize, res: &Profile) -> 
         {
             return None;
         }
+        // The last item may take its article ("Agriculture, Food and the Marine").
+        if closing
+            && toks
+                .get(i)
+                .is_some_and(|x| res.definites.contains(&x.lower))
+            && item_word(i + 1, true)
+        {
+            i += 1;
+        }
         let start = i;
-        while i < start + 3 && item_word(i) {
+        while i < start + 3 && item_word(i, i == start) {
             i += 1;
         }
         if i == start {
@@ -324,4 +338,44 @@ pub(super) fn portfolio_list_end(t: &str, s: usize, e: usize, res: &Profile) -> 
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::enrich::entities::tests::{names, run};
+    use crate::enrich::profile::Lang;
+    use crate::enrich::types::EntityType::Organization as O;
+
+    #[test]
+    fn a_departments_portfolios_the_model_cut_at_a_stop_word_or_an_article_are_one_name() {
+        let t = "The Department of Fisheries, Local Government and Heritage said the grant would \
+                 be paid.";
+        let spans = [
+            ("The Department of Fisheries, Local Government", "ORG"),
+            ("Heritage", "ORG"),
+        ];
+        let es = run(Lang::En, t, &spans);
+        let want = "Department of Fisheries, Local Government and Heritage";
+        assert_eq!(names(&es), [(want.to_string(), O)]);
+        // The last item may take its article.
+        let t = "A spokesman for the Department of Fisheries, Rural Development and the Islands \
+                 said the grant would be paid.";
+        let spans = [
+            ("the Department of Fisheries, Rural Development", "ORG"),
+            ("Islands", "ORG"),
+        ];
+        let es = run(Lang::En, t, &spans);
+        let want = "Department of Fisheries, Rural Development and the Islands";
+        assert_eq!(names(&es), [(want.to_string(), O)]);
+        // The model's piece that runs past the list into an acronym in brackets.
+        let t = "Officials of the Ministry of Forests, Commerce and Rural Affairs (MFCRA) met.";
+        let spans = [
+            ("the Ministry of Forests", "ORG"),
+            ("Commerce and Rural Affairs (MFCRA", "ORG"),
+        ];
+        let n = names(&run(Lang::En, t, &spans));
+        let want = "Ministry of Forests, Commerce and Rural Affairs";
+        assert!(n.iter().any(|(x, _)| x == want), "{n:?}");
+        assert!(n.iter().all(|(x, _)| x != "Commerce"), "{n:?}");
+    }
 }

@@ -215,6 +215,12 @@ pub struct Profile {
     /// Head words of the bodies that serve an area and take its name, where a name may
     /// coordinate two places before its head ("police": "Tove and Brisk Valley Police").
     pub area_bodies: HashSet<String>,
+    /// Road nouns numbered after a state's or a country's name (`numbered_road|highway`: "U.S.
+    /// Highway 16"), lower case.
+    pub numbered_roads: HashSet<String>,
+    /// Prepositions before a road, after which a place and a number are the road (`road_prep|`:
+    /// "along Tovelia 285").
+    pub road_preps: HashSet<String>,
     /// Prepositions before a place, which a lone word after them is ("at", « à »).
     pub place_preps: HashSet<String>,
     /// Prepositions before a town, rarely before a body (`town_prep|`: "in", not "at"): a lone
@@ -631,6 +637,8 @@ impl Profile {
             name_preps: HashSet::new(),
             led_bodies: HashSet::new(),
             area_bodies: HashSet::new(),
+            numbered_roads: HashSet::new(),
+            road_preps: HashSet::new(),
             place_preps: HashSet::new(),
             town_preps: HashSet::new(),
             question_participles: HashSet::new(),

@@ -210,6 +210,8 @@ impl Profile {
                 "name_prep" => &mut self.name_preps,
                 "led_body" => &mut self.led_bodies,
                 "area_body" => &mut self.area_bodies,
+                "numbered_road" => &mut self.numbered_roads,
+                "road_prep" => &mut self.road_preps,
                 "place_prep" => &mut self.place_preps,
                 "town_prep" => &mut self.town_preps,
                 "question_participle" => &mut self.question_participles,

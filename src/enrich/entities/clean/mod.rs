@@ -12,6 +12,7 @@ mod office;
 mod pieces;
 mod possessor;
 mod quoted;
+mod routes;
 mod trim;
 
 pub(super) use merge::{drop_non_names, merge};
@@ -213,6 +214,7 @@ impl Span<'_> {
         let e = self.initial_period(s, self.cut_amount(s, e));
         let r =
             self.place_head_after(self.numbered_road(self.extended(Range { start: s, end: e })));
+        let r = self.numbered_route(r);
         let (r, first_named) = self.first_name_before(r);
         let (r, title_named) = self.name_title(r);
         let mut out = Vec::new();

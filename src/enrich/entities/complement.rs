@@ -254,8 +254,8 @@ fn is_item_noun(w: &str, res: &Profile) -> bool {
 /// and Early Childhood Development"). Without the closing coordinator the commas are the
 /// sentence's ("the Ministry of Health, Reuters reported"). An item opening on a known first
 /// name is a person, and one holding a type word another body ("the Ministry of Finance and
-/// Tove Revenue Authority" names two). The last item may take its article ("Agriculture, Food
-/// and the Marine"), and an item's later words may be nouns that name nothing alone ("Local
+/// Tove Revenue Authority" names two). The last item may take its article ("Fisheries, Food
+/// and the Islands"), and an item's later words may be nouns that name nothing alone ("Rural
 /// Government").
 pub(super) fn portfolio_list_end(t: &str, s: usize, e: usize, res: &Profile) -> Option<usize> {
     if res.name_head != NameHead::Last {
@@ -279,7 +279,7 @@ pub(super) fn portfolio_list_end(t: &str, s: usize, e: usize, res: &Profile) -> 
     }
     let rest = &t[e..to];
     let toks = tokenize(rest, &res.tokens);
-    // An item's later words may be nouns that name nothing alone ("Local Government").
+    // An item's later words may be nouns that name nothing alone ("Rural Government").
     let item_word = |i: usize, first: bool| {
         toks.get(i).is_some_and(|x| {
             let w = &rest[x.start..x.end];
@@ -313,7 +313,7 @@ pub(super) fn portfolio_list_end(t: &str, s: usize, e: usize, res: &Profile) -> 
         {
             return None;
         }
-        // The last item may take its article ("Agriculture, Food and the Marine").
+        // The last item may take its article ("Fisheries, Food and the Islands").
         if closing
             && toks
                 .get(i)
@@ -348,14 +348,14 @@ mod tests {
 
     #[test]
     fn a_departments_portfolios_the_model_cut_at_a_stop_word_or_an_article_are_one_name() {
-        let t = "The Department of Fisheries, Local Government and Heritage said the grant would \
+        let t = "The Department of Fisheries, Rural Government and Heritage said the grant would \
                  be paid.";
         let spans = [
-            ("The Department of Fisheries, Local Government", "ORG"),
+            ("The Department of Fisheries, Rural Government", "ORG"),
             ("Heritage", "ORG"),
         ];
         let es = run(Lang::En, t, &spans);
-        let want = "Department of Fisheries, Local Government and Heritage";
+        let want = "Department of Fisheries, Rural Government and Heritage";
         assert_eq!(names(&es), [(want.to_string(), O)]);
         // The last item may take its article.
         let t = "A spokesman for the Department of Fisheries, Rural Development and the Islands \

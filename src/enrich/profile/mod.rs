@@ -255,7 +255,7 @@ pub struct Profile {
     /// Tovel », « la brigade de recherches de la gendarmerie de Tovel »): one name.
     pub units: HashSet<String>,
     /// Heads of a place's name in the singular only (`singular_head|pays`: « le pays de
-    /// Caux »), a common noun after a plural determiner (`plural_det|`: « des pays d'Asie »), an
+    /// Tovelin »), a common noun after a plural determiner (`plural_det|`: « des pays d'Asie »), an
     /// indefinite one or a number.
     pub singular_heads: HashSet<String>,
     /// See [`Profile::singular_heads`].

@@ -1,5 +1,5 @@
-//! A numbered road named after the state or the country that numbers it ("U.S. Highway 16",
-//! "Tovelia Route 9"; after a road preposition, the number alone: "along Tovelia 285"): the
+//! A numbered road named after the state or the country that numbers it ("Tovelia Highway 16",
+//! "Marlby Route 9"; after a road preposition, the number alone: "along Tovelia 285"): the
 //! model often takes the place and leaves the road's noun and number out, or reads the number
 //! as a count.
 

@@ -70,13 +70,7 @@ fn title_start(t: &str, sp: &EntSpan, res: &Profile) -> Option<usize> {
     let [w, p, o, ..] = toks.as_slice() else {
         return None;
     };
-    let poss = |x: &Tok| {
-        res.tokens
-            .possessives
-            .iter()
-            .any(|q| lower(q).replace('’', "'") == x.lower)
-    };
-    if !(w.cap && poss(p) && res.office_nouns.contains(&o.lower)) {
+    if !(w.cap && is_possessive(p, res) && res.office_nouns.contains(&o.lower)) {
         return None;
     }
     let before = t[..sp.start].strip_suffix(' ')?;
@@ -85,6 +79,14 @@ fn title_start(t: &str, sp: &EntSpan, res: &Profile) -> Option<usize> {
     (title.starts_with(char::is_uppercase)
         && res.role(&format!("{} {}", lower(title), w.lower)).is_some())
     .then_some(b)
+}
+
+/// Whether the token `x` is a possessive ending split off a word ("'s").
+fn is_possessive(x: &Tok, res: &Profile) -> bool {
+    res.tokens
+        .possessives
+        .iter()
+        .any(|q| lower(q).replace('’', "'") == x.lower)
 }
 
 /// Where the name `t[..e]` ends once the office its title names is added, if one follows:
@@ -97,12 +99,6 @@ pub(super) fn office_end(t: &str, e: usize, res: &Profile) -> Option<usize> {
     if res.office_nouns.is_empty() {
         return None;
     }
-    let poss: Vec<String> = res
-        .tokens
-        .possessives
-        .iter()
-        .map(|p| lower(p).replace('’', "'"))
-        .collect();
     let e = res
         .tokens
         .possessives
@@ -126,7 +122,7 @@ pub(super) fn office_end(t: &str, e: usize, res: &Profile) -> Option<usize> {
     // The word before, as (lower case, end in `window`): the name's last word first.
     let mut prev: (&str, usize) = (&last, e - ws);
     for (i, x) in toks.iter().enumerate() {
-        if poss.contains(&x.lower) {
+        if is_possessive(x, res) {
             // Glued to a role ("Sheriff" + "'s"), or to the word opening one ("State's
             // Attorney").
             let next = toks.get(i + 1).filter(|n| n.word);

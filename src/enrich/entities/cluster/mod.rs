@@ -340,7 +340,30 @@ fn links_to(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
     if ib.toks.len() <= ia.toks.len() {
         return false;
     }
-    short_form(ia, ib, res) || acronym_of(ia, ib, res) || club_town(ia, ib, res)
+    short_form(ia, ib, res)
+        || acronym_of(ia, ib, res)
+        || club_town(ia, ib, res)
+        || acronym_head(ia, ib, res)
+}
+
+/// Whether `ia` writes the first words of `ib` as their initials and the rest as they are:
+/// "US Tovel-Plage" of « Union sportive Tovel-Plage », "AS Marlby" of « Association sportive
+/// de Marlby », "NSW DPI" not (its tail is the acronym). Neither a person.
+fn acronym_head(ia: &ClusterInfo, ib: &ClusterInfo, res: &Profile) -> bool {
+    let (Some((ac, tail)), n) = (ia.toks.split_first(), ib.toks.len()) else {
+        return false;
+    };
+    if tail.is_empty()
+        || ia.ty == EntityType::Person
+        || ib.ty == EntityType::Person
+        || !(2..=4).contains(&ac.chars().count())
+        || n < tail.len() + 2
+        || ib.toks[n - tail.len()..] != *tail
+    {
+        return false;
+    }
+    let head = &ib.toks[..n - tail.len()];
+    initials_of(head, res) == *ac && head.len() >= ac.chars().count()
 }
 
 /// A town's name typed an organisation (the club of a sports report, `teams`) inside a longer

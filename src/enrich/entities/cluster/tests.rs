@@ -553,3 +553,25 @@ fn a_small_town_is_not_the_airport_road_or_body_named_after_it() {
         names(&es)
     );
 }
+
+#[test]
+fn a_clubs_initials_before_the_rest_of_its_name_are_that_club() {
+    let t = "L'Union sportive de Tovel-Plage a gagné dimanche. Les joueurs de l'US Tovel-Plage \
+             ont fêté la victoire avec l'AS Marlby.";
+    let es = run(
+        Lang::Fr,
+        t,
+        &[
+            ("Union sportive de Tovel-Plage", "ORG"),
+            ("US Tovel-Plage", "ORG"),
+            ("AS Marlby", "ORG"),
+        ],
+    );
+    let n = names(&es);
+    assert_eq!(n.len(), 2, "{n:?}");
+    let club = es
+        .iter()
+        .find(|e| e.name == "Union sportive de Tovel-Plage")
+        .unwrap();
+    assert_eq!(club.mentions.len(), 2, "{:?}", club.mentions);
+}

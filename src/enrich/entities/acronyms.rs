@@ -135,7 +135,7 @@ const MAX_DEFINED_WORDS: usize = 14;
 /// often calls such a short form a place or a title, and its later mentions follow its type.
 /// A short form no mention covers is added as a body. Not after a body's name the model
 /// found: the linking joins the two.
-pub(super) fn defined(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
+pub(super) fn defined(an: &Analysis<'_>, res: &Profile, kb: &Kb, ms: &mut Vec<M>) {
     let before = ms.len();
     for fi in 0..an.fields.len() {
         let text = an.doc.fields[fi].text;
@@ -153,7 +153,12 @@ pub(super) fn defined(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
                     && text[m.end..open].trim().is_empty()
                     && m.ty() == EntityType::Organization
             });
-            if named || !short_form(short) || !defines(&text[..open], short, res) {
+            if named || !short_form(short) {
+                continue;
+            }
+            let body_word = defines(&text[..open], short, res);
+            spelled_name(an, res, kb, &mut ms[..before], fi, open, short, body_word);
+            if !body_word {
                 continue;
             }
             let mut covered = false;
@@ -173,6 +178,64 @@ pub(super) fn defined(an: &Analysis<'_>, res: &Profile, ms: &mut Vec<M>) {
         }
     }
     resort(ms, before);
+}
+
+/// Hint as a body a name the model called a place, a person or a title when the short form
+/// in brackets right after it spells it from its first word ("Tovel Surf Rescue (TSR)",
+/// « Jeunes Éleveurs du Marlby (JEM) »), and the short form with it: a name defined by its
+/// initials is a body's. Not a place the knowledge base or the gazetteer knows, nor a name
+/// holding a place's head word ("Tovel International Airport (TIA)"). A title is a body's only
+/// with a body's head word (`body_word`): terms and documents are defined so too ("the Tovel
+/// Boot Record (TBR)").
+#[allow(clippy::too_many_arguments)]
+fn spelled_name(
+    an: &Analysis<'_>,
+    res: &Profile,
+    kb: &Kb,
+    ms: &mut [M],
+    fi: usize,
+    open: usize,
+    short: &str,
+    body_word: bool,
+) {
+    let text = an.doc.fields[fi].text;
+    let Some(n) = ms
+        .iter()
+        .position(|m| m.field == fi && m.end <= open && text[m.end..open].trim().is_empty())
+    else {
+        return;
+    };
+    let name = &text[ms[n].start..ms[n].end];
+    let words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .map(key)
+        .collect();
+    let letters: Vec<char> = key(short).chars().filter(|c| c.is_alphabetic()).collect();
+    let place_word = words
+        .iter()
+        .any(|w| res.type_words.get(w) == Some(&TypeWord::Loc));
+    let place = kb.names_place_by(name, 0, false)
+        || kb.names_region(name)
+        || gazetteer()
+            .lookup(name)
+            .is_some_and(|(ty, _)| ty == EntityType::Location);
+    let spelled = words.len() >= 2
+        && letters.len() >= words.len().min(2)
+        && words[0].starts_with(letters[0])
+        && in_order(&letters, &words.concat());
+    let ty = ms[n].ty();
+    let title = ty == EntityType::Misc && !body_word;
+    if !spelled || place_word || place || title || ty == EntityType::Organization {
+        return;
+    }
+    ms[n].hint = Some(EntityType::Organization);
+    let s = open + 1;
+    for m in ms.iter_mut() {
+        if m.field == fi && m.start == s && m.end == s + short.len() {
+            m.hint = Some(EntityType::Organization);
+        }
+    }
 }
 
 /// Whether `w` may be a short form: one word of 2 to 10 letters, digits or hyphens, opening on
@@ -305,5 +368,37 @@ mod tests {
             names(&es),
             [("Marlow Vale Irrigation Board".to_string(), O)]
         );
+    }
+
+    #[test]
+    fn a_name_its_bracketed_initials_spell_is_a_body_unless_a_place() {
+        // The model called the names a title and a person; their initials define them.
+        let t = "L'Entente sportive de Marlby (ESM) a gagné. L'ESM jouera la finale.";
+        let es = run(Lang::Fr, t, &[("Entente sportive de Marlby", "MISC")]);
+        let n = names(&es);
+        assert!(
+            n.contains(&("Entente sportive de Marlby".to_string(), O)),
+            "{n:?}"
+        );
+        // A title without a body's head word is a term or a document, defined so too.
+        let t = "The Tovel Boot Record (TBR) was overwritten by the update.";
+        let es = run(Lang::En, t, &[("Tovel Boot Record", "WORK_OF_ART")]);
+        assert_eq!(es[0].entity_type, crate::enrich::types::EntityType::Misc);
+        let t = "Volunteers of Tovel Surf Rescue (TSR) pulled two swimmers from the bay.";
+        let es = run(Lang::En, t, &[("Tovel Surf Rescue", "PERSON")]);
+        let n = names(&es);
+        assert!(n.contains(&("Tovel Surf Rescue".to_string(), O)), "{n:?}");
+        // A place's head word keeps the place, short form or not.
+        let t = "Flights left Tovel International Airport (TIA) two hours late.";
+        let es = run(Lang::En, t, &[("Tovel International Airport", "FAC")]);
+        let n = names(&es);
+        assert!(
+            n.contains(&("Tovel International Airport".to_string(), L)),
+            "{n:?}"
+        );
+        // Letters that do not spell the name from its first word define nothing.
+        let t = "Anne Sarne (Marlby) a parlé.";
+        let es = run(Lang::Fr, t, &[("Anne Sarne", "PER")]);
+        assert_eq!(es[0].entity_type, crate::enrich::types::EntityType::Person);
     }
 }

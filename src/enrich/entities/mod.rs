@@ -122,7 +122,7 @@ pub fn canonicalize_parsed(
     features::apply(an, res, &mut ms);
     acronyms::apply(an, res, &mut ms);
     acronyms::bodies(an, res, kb, &mut ms);
-    acronyms::defined(an, res, &mut ms);
+    acronyms::defined(an, res, kb, &mut ms);
     role_names::apply(an, res, &mut ms);
     located_places::apply(an, res, kb, &mut ms);
     party_places::apply(an, res, &mut ms);

@@ -651,3 +651,25 @@ fn a_lone_word_labelled_a_person_as_often_as_a_place_is_the_place() {
     let n = labelled(["PERSON", "GPE", "PERSON", "PERSON"]);
     assert!(n.contains(&("Tovelmore".to_string(), P)), "{n:?}");
 }
+
+#[test]
+fn a_bureau_and_an_entente_head_a_bodys_name() {
+    let t =
+        "The Tovel Statistics Bureau said exports fell, and the Bureau of Marlby Waters agreed.";
+    let es = run(
+        Lang::En,
+        t,
+        &[
+            ("Tovel Statistics Bureau", "GPE"),
+            ("Bureau of Marlby Waters", "LOC"),
+        ],
+    );
+    assert!(
+        names(&es).iter().all(|(_, ty)| *ty == O),
+        "{:?}",
+        names(&es)
+    );
+    let t = "L'Entente Sarne-Marlby a battu Tovel.";
+    let es = run(Lang::Fr, t, &[("Entente Sarne-Marlby", "LOC")]);
+    assert_eq!(names(&es), [("Entente Sarne-Marlby".to_string(), O)]);
+}

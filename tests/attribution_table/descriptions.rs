@@ -344,3 +344,59 @@ fn a_party_and_the_portfolio_before_a_critics_name_are_not_the_speaker() {
         )],
     );
 }
+
+#[test]
+fn a_group_of_a_bodys_unnamed_members_speaks_for_the_body() {
+    run(
+        "en",
+        "members",
+        &[
+            case(
+                "The Marlby Transit Authority cut four bus routes in May. MTA officials said that ridership had fallen by a third since 2022.",
+                &[],
+                Some(&[("ridership had fallen by a third since 2022", Some("Marlby Transit Authority"))]),
+            ),
+            case(
+                "Kervalan Mining lost its appeal on Friday. Kervalan Mining's lawyers argued that the permit had been valid all along.",
+                &[],
+                Some(&[("the permit had been valid all along", Some("Kervalan Mining"))]),
+            ),
+        ],
+    );
+    run(
+        "fr",
+        "members",
+        &[
+            case(
+                "La brigade de recherches de Sarne a démantelé un réseau de voleurs de tracteurs. Selon les enquêteurs de la brigade de recherches de Sarne, qui ont mené l'enquête, le butin dépasse un million d'euros.",
+                &[],
+                Some(&[("le butin dépasse un million d'euros", Some("brigade de recherches de Sarne"))]),
+            ),
+            case(
+                "L'Office tovelien des forêts surveille le massif depuis mai. Les agents de l'Office tovelien des forêts (OTF) ont signalé que les hêtres étaient malades.",
+                &[],
+                Some(&[("les hêtres étaient malades", Some("Office tovelien des forêts"))]),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_short_form_or_a_party_in_brackets_after_the_subjects_name_leaves_it_the_subject() {
+    run(
+        "fr",
+        "brackets",
+        &[
+            case(
+                "Les nappes phréatiques baissent. Interrogé, le Service tovelien des eaux (STE) indique que les puits seront contrôlés en juin.",
+                &[],
+                Some(&[("les puits seront contrôlés en juin", Some("Service tovelien des eaux"))]),
+            ),
+            case(
+                "Le vote a eu lieu mardi. Le vice-président et ministre de l'Intérieur Marc Tovel (PRT) avait estimé plus tôt que la loi était injuste.",
+                &[],
+                Some(&[("la loi était injuste", Some("Marc Tovel"))]),
+            ),
+        ],
+    );
+}

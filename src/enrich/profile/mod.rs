@@ -192,6 +192,13 @@ pub struct Profile {
     /// an unnamed one speaks for the organisation that modifies the noun ("a Grainco
     /// spokesman"), where another member ("a Grainco engineer") speaks for nobody named.
     pub voices: HashSet<String>,
+    /// Plural nouns of an organisation's members ("officials", « enquêteurs »): a group of
+    /// them the text does not name speaks for the body named with them ("MTA officials said",
+    /// « les enquêteurs de la brigade de Tovel »).
+    pub members: HashSet<String>,
+    /// Prepositions between such a group and its body besides a complement's ("officials at
+    /// the agency", "analysts with Tovel Bank").
+    pub member_preps: HashSet<String>,
     /// Nouns of a document that reports for its author ("bilan", "report"): "selon un bilan
     /// établi par X" gives the words to X, the author the phrase names, else to nobody.
     pub documents: HashSet<String>,
@@ -679,6 +686,8 @@ impl Profile {
             gender_pronouns: HashMap::new(),
             impersonal: HashSet::new(),
             voices: HashSet::new(),
+            members: HashSet::new(),
+            member_preps: HashSet::new(),
             documents: HashSet::new(),
             mute: HashSet::new(),
         };

@@ -202,6 +202,8 @@ impl Profile {
                 "alternative" => &mut self.or_words,
                 "org" => &mut self.org_nouns,
                 "voice" => &mut self.voices,
+                "member" => &mut self.members,
+                "member_prep" => &mut self.member_preps,
                 "document" => &mut self.documents,
                 "mute" => &mut self.mute,
                 "abbrev" => &mut self.abbrevs,

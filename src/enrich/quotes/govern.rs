@@ -8,6 +8,7 @@ use super::clauses::{after_role_word, cue_start, has_aux, participle_head_speake
 use super::cues::{cue_pronoun, inverted_np, is_boundary, Attribution};
 use super::field::Field;
 use super::field::MentionAt;
+use super::org_phrase::members_body;
 use super::scan::RawQuote;
 use super::speaker::{np, Phrase, Ref};
 use crate::enrich::explain::QuoteRule;
@@ -354,6 +355,10 @@ pub(super) fn subject_phrase(
         .min(fd.toks.len());
     if k0 >= k1 {
         return None;
+    }
+    // "Tovel Rail officials said", "officials of the Marlby Water Board said".
+    if let Some(m) = members_body(fd, fd.tok_at(t.start), k1, res) {
+        return Some(Phrase::at(Ref::Ent(m.entity), m.start));
     }
     let r = np(fd, k0, k1, res);
     // "a UN official", "un proche de Paul Marchand" without a name of their own: the head is

@@ -5,7 +5,7 @@
 
 use super::field::{Field, MentionAt, Span};
 use super::govern::token_at;
-use super::speaker::{Article, Ref};
+use super::speaker::{complemented_noun, Article, Ref};
 use crate::enrich::profile::{key, Profile};
 use crate::enrich::syntax::Pos;
 
@@ -214,4 +214,85 @@ pub(super) fn voice_of_described_body(
         && res.articles.contains_key(&art.lower)
         && !res.definites.contains(&art.lower))
     .then_some(v - 1)
+}
+
+/// The organisation a group of its unnamed members at token `v` speaks for: its name right
+/// before the group ("Tovel Rail officials said", "Tovel Rail's lawyers argued"), or after it and a complement's or
+/// employer's preposition ("officials of the Marlby Water Board", "analysts at Tovel Bank",
+/// « les enquêteurs de la brigade de Sarne »); a plural noun of `member|` in `words.txt`.
+pub(super) fn members_body(
+    fd: &Field<'_>,
+    v: usize,
+    k1: usize,
+    res: &Profile,
+) -> Option<MentionAt> {
+    if v >= k1 || !res.members.contains(&fd.toks[v].lower) {
+        return None;
+    }
+    let body = |m: &MentionAt| fd.is_speakable(m.entity) && !fd.is_person(m.entity);
+    // Through its possessive ("Tovel Rail's lawyers").
+    let possessive = |t: &str| res.tokens.possessives.iter().any(|p| key(p) == key(t));
+    let before = match v.checked_sub(1) {
+        Some(b) if b > 0 && possessive(&fd.toks[b].lower) => Some(b - 1),
+        b => b,
+    };
+    if let Some(m) = before
+        .and_then(|b| fd.mention_ending(fd.toks[b].end))
+        .filter(body)
+    {
+        return Some(m);
+    }
+    let prep = fd.toks.get(v + 1).filter(|_| v + 1 < k1)?;
+    if !(res.complements.contains(&prep.lower)
+        || res.employer_preps.contains(&prep.lower)
+        || res.member_preps.contains(&prep.lower))
+    {
+        return None;
+    }
+    let mut x = v + 2;
+    if fd
+        .toks
+        .get(x)
+        .is_some_and(|t| res.articles.contains_key(&t.lower))
+    {
+        x += 1;
+    }
+    fd.toks
+        .get(x)
+        .filter(|_| x < k1)
+        .and_then(|t| fd.mention_starting(t.start))
+        .filter(body)
+}
+
+/// The token of the opening bracket when brackets close the phrase `b0..j` right after a name.
+pub(super) fn bracketed(fd: &Field<'_>, b0: usize, j: usize) -> Option<usize> {
+    if fd.toks[j - 1].lower != ")" {
+        return None;
+    }
+    (j.saturating_sub(5).max(b0 + 1)..j - 1)
+        .rev()
+        .find(|&x| fd.toks[x].lower == "(")
+        .filter(|&o| fd.mention_ending(fd.toks[o - 1].end).is_some())
+}
+
+/// The body named before the bracket at token `b`, when the name opens the phrase from `b0`
+/// or its clause after a comma (after its article), or completes a plural noun of its
+/// members.
+pub(super) fn bracketed_body(
+    fd: &Field<'_>,
+    b0: usize,
+    b: usize,
+    res: &Profile,
+) -> Option<MentionAt> {
+    let m = fd
+        .mention_ending(fd.toks[b - 1].end)
+        .filter(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))?;
+    let mut k = fd.tok_at(m.start);
+    if k > b0 && res.articles.contains_key(&fd.toks[k - 1].lower) {
+        k -= 1;
+    }
+    let opens = k == b0 || fd.toks[k - 1].lower == ",";
+    let members = complemented_noun(fd, b0, m.start, res)
+        .is_some_and(|h| res.members.contains(&fd.toks[h].lower));
+    (opens || members).then_some(m)
 }

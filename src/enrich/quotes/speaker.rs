@@ -158,6 +158,11 @@ pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase 
         let possessive = fd.toks.get(after).is_some_and(|p| {
             p.start == m.end && res.tokens.possessives.iter().any(|s| lower(s) == p.lower)
         });
+        // "Tovel Rail's lawyers argued": the body's members speak for it.
+        let members = possessive && org_phrase::members_body(fd, after + 1, k1, res).is_some();
+        if members && fd.is_speakable(m.entity) && !fd.is_person(m.entity) {
+            return Phrase::at(Ref::Ent(m.entity), t.start);
+        }
         if possessive && after + 1 < k1 {
             let r = np(fd, after + 1, k1, res);
             if !matches!(r.who, Ref::Nothing) {
@@ -218,6 +223,10 @@ pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase 
     // person's name; the name is the speaker.
     if let Some(p) = art.as_ref().and_then(|_| noun_then_person(fd, j, k1)) {
         return Phrase::at(Ref::Ent(p), t.start);
+    }
+    // "officials of the Tovel Water Board", « les enquêteurs de la brigade de Sarne ».
+    if let Some(m) = org_phrase::members_body(fd, j, k1, res) {
+        return Phrase::at(Ref::Ent(m.entity), t.start);
     }
     let article = art.as_ref().map(|(g, a)| Article {
         gender: *g,
@@ -525,6 +534,21 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
     if j == b0 {
         return Phrase::NOTHING;
     }
+    // A body's short form in brackets after its name, the whole subject or the complement of
+    // a group of its members: "the Tovel Water Board (TWB) said", « les agents de l'Office
+    // tovelien des forêts (OTF) ont signalé ».
+    // A person's party or age in brackets after the name: the name is the subject.
+    if let Some(b) = org_phrase::bracketed(fd, b0, j) {
+        if let Some(m) = org_phrase::bracketed_body(fd, b0, b, res) {
+            return Phrase::at(Ref::Ent(m.entity), m.start);
+        }
+        if fd
+            .mention_ending(fd.toks[b - 1].end)
+            .is_some_and(|m| fd.is_person(m.entity))
+        {
+            return subject_before(fd, b0, b, res);
+        }
+    }
     let t = &fd.toks[j - 1];
     // "Il affirme que …, mais ajoute : « … »", "She said …, but added": a verb coordinated
     // with an earlier speech verb of its sentence shares that verb's subject.
@@ -548,8 +572,14 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
             let w = &fd.toks[h].lower;
             res.role(w).is_some() && !res.voices.contains(w)
         };
-        if let Some(h) = complemented_noun(fd, b0, m.start, res)
-            .filter(|&h| !named && (!fd.is_speakable(m.entity) || role(h)))
+        // "Les agents de l'Office tovelien des forêts ont signalé que …": a group of the
+        // body's members speaks for it.
+        let complemented = complemented_noun(fd, b0, m.start, res);
+        let body = fd.is_speakable(m.entity) && !fd.is_person(m.entity);
+        if complemented.is_some_and(|h| res.members.contains(&fd.toks[h].lower)) && body {
+            return Phrase::at(Ref::Ent(m.entity), m.start);
+        }
+        if let Some(h) = complemented.filter(|&h| !named && (!fd.is_speakable(m.entity) || role(h)))
         {
             return np(fd, phrase_start(fd, b0, h + 1, res), h + 1, res);
         }
@@ -603,7 +633,12 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
 
 /// The lower-case noun whose complement opens at byte `at` ("riveraine" of "la riveraine de
 /// la rue Martel"), its rule token; a complement preposition and an article may stand between.
-fn complemented_noun(fd: &Field<'_>, b0: usize, at: usize, res: &Profile) -> Option<usize> {
+pub(super) fn complemented_noun(
+    fd: &Field<'_>,
+    b0: usize,
+    at: usize,
+    res: &Profile,
+) -> Option<usize> {
     let mut k = fd.tok_at(at);
     if k > b0 && res.articles.contains_key(&fd.toks[k - 1].lower) {
         k -= 1;

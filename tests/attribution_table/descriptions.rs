@@ -400,3 +400,28 @@ fn a_short_form_or_a_party_in_brackets_after_the_subjects_name_leaves_it_the_sub
         ],
     );
 }
+
+#[test]
+fn a_scientist_a_senior_official_and_a_ranked_prosecutor_are_described_by_their_class() {
+    run_parsed(
+        "fr",
+        "role classes",
+        &[
+            case(
+                "Le lagon se dégrade. Au laboratoire, la biologiste Anne Sarne suit les coraux depuis 2016. « La vase étouffe tout », explique-t-elle. La scientifique précise que les colonies les plus fragiles ont disparu.",
+                &[("La vase étouffe tout", Some("Anne Sarne"))],
+                Some(&[("les colonies les plus fragiles ont disparu", Some("Anne Sarne"))]),
+            ),
+            case(
+                "Le conseil a voté le budget. Le directeur de l'office cantonal, Luc Kervalan, a défendu le projet devant les élus et la presse. Le haut fonctionnaire a assuré que quarante postes seraient créés.",
+                &[],
+                Some(&[("quarante postes seraient créés", Some("Luc Kervalan"))]),
+            ),
+            case(
+                "Le procès s'est tenu lundi. Le vice-procureur Marc Tovel a requis cinq ans contre Paul Marlby, qui a nié les faits. Le magistrat a rappelé que deux bateaux avaient chaviré.",
+                &[],
+                Some(&[("deux bateaux avaient chaviré", Some("Marc Tovel"))]),
+            ),
+        ],
+    );
+}

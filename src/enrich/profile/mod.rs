@@ -103,6 +103,8 @@ pub struct Profile {
     pub object_pronouns: HashMap<String, Gender>,
     /// Role and title nouns (lower case, may hold a space) and their gender.
     pub roles: HashMap<String, Gender>,
+    /// Ranks joined to a role by a hyphen, the role kept ("vice-procureur"): `rank_prefix|`.
+    pub rank_prefixes: HashSet<String>,
     /// Role classes: a description noun ("magistrat", "lawmaker") and the roles, or roles with
     /// their complement ("président du tribunal"), of the persons it may stand for (the third
     /// column of `roles.txt`, comma-separated).
@@ -633,6 +635,7 @@ impl Profile {
             address_preps: HashSet::new(),
             party_initials: HashSet::new(),
             employer_preps: HashSet::new(),
+            rank_prefixes: HashSet::new(),
             calling: HashSet::new(),
             indefinites: HashSet::new(),
             and_words: HashSet::new(),
@@ -727,6 +730,11 @@ impl Profile {
                     .then(|| self.roles.get(&format!("{w}.")))
                     .flatten()
             })
+            .or_else(|| {
+                w.split_once('-')
+                    .filter(|(rank, _)| self.rank_prefixes.contains(*rank))
+                    .and_then(|(_, r)| self.roles.get(r))
+            })
             .copied()
     }
 
@@ -735,11 +743,16 @@ impl Profile {
     /// same role, or one of the roles of the description's class ("le magistrat" for "le
     /// président du tribunal").
     pub fn role_covers(&self, word: &str, attached: &str) -> bool {
+        // A rank joined by a hyphen keeps the role's class ("vice-procureur", "sous-préfet").
+        let ranked = attached
+            .split_once('-')
+            .filter(|(rank, _)| self.rank_prefixes.contains(*rank))
+            .map(|(_, r)| r);
         attached == word
-            || self
-                .role_classes
-                .get(word)
-                .is_some_and(|c| c.iter().any(|r| r == attached))
+            || self.role_classes.get(word).is_some_and(|c| {
+                c.iter()
+                    .any(|r| r == attached || ranked.is_some_and(|k| r == k))
+            })
     }
 
     /// The age ending of a compound age word ("56-year-old" → "year-old"), when it is one: a

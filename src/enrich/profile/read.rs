@@ -196,6 +196,7 @@ impl Profile {
                 "address_prep" => &mut self.address_preps,
                 "party_initial" => &mut self.party_initials,
                 "employer_prep" => &mut self.employer_preps,
+                "rank_prefix" => &mut self.rank_prefixes,
                 "calling" => &mut self.calling,
                 "indefinite" => &mut self.indefinites,
                 "and" => &mut self.and_words,

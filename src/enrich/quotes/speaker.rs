@@ -481,8 +481,8 @@ fn cap_run(fd: &Field<'_>, k: usize, k1: usize, res: &Profile) -> Option<Span> {
         let n = &fd.toks[e + 1];
         // A name never runs over a line break ("Business Desk" of a byline, then the body).
         // Nor from a plural over a particle into a name the model found of a body or a place:
-        // "Officials of Harrow Gas said" are people of the body, unnamed ("Électricité du
-        // Liban" is one name).
+        // "Officials of Harrow Gas said" are people of the body, unnamed, who speak for it
+        // (`org_phrase::members_body`); "Électricité du Liban" is one name.
         let into_name = |x: &crate::enrich::tokens::Tok| {
             e == k
                 && t.lower.ends_with('s')

@@ -368,12 +368,12 @@ fn a_group_of_a_bodys_unnamed_members_speaks_for_the_body() {
         "members",
         &[
             case(
-                "La brigade de recherches de Sarne a démantelé un réseau de voleurs de tracteurs. Selon les enquêteurs de la brigade de recherches de Sarne, qui ont mené l'enquête, le butin dépasse un million d'euros.",
+                "La brigade de recherches de Sarne a démantelé un réseau de voleurs de tracteurs. Selon les enquêteurs de la brigade de recherches de Sarne, qui suivaient la bande depuis l'été, le butin dépasse un million d'euros.",
                 &[],
                 Some(&[("le butin dépasse un million d'euros", Some("brigade de recherches de Sarne"))]),
             ),
             case(
-                "L'Office tovelien des forêts surveille le massif depuis mai. Les agents de l'Office tovelien des forêts (OTF) ont signalé que les hêtres étaient malades.",
+                "L'Office tovelien des forêts surveille le massif depuis mai. Les agents de l'Office tovelien des forêts (OTF) ont constaté que les hêtres étaient malades.",
                 &[],
                 Some(&[("les hêtres étaient malades", Some("Office tovelien des forêts"))]),
             ),
@@ -388,12 +388,12 @@ fn a_short_form_or_a_party_in_brackets_after_the_subjects_name_leaves_it_the_sub
         "brackets",
         &[
             case(
-                "Les nappes phréatiques baissent. Interrogé, le Service tovelien des eaux (STE) indique que les puits seront contrôlés en juin.",
+                "Les nappes phréatiques baissent. Contacté, le Service tovelien des eaux (STE) explique que les puits seront contrôlés en juin.",
                 &[],
                 Some(&[("les puits seront contrôlés en juin", Some("Service tovelien des eaux"))]),
             ),
             case(
-                "Le vote a eu lieu mardi. Le vice-président et ministre de l'Intérieur Marc Tovel (PRT) avait estimé plus tôt que la loi était injuste.",
+                "La loi a été votée mardi. Le sénateur Marc Tovel (PRT) jugeait dès lundi que la loi était injuste.",
                 &[],
                 Some(&[("la loi était injuste", Some("Marc Tovel"))]),
             ),
@@ -408,19 +408,19 @@ fn a_scientist_a_senior_official_and_a_ranked_prosecutor_are_described_by_their_
         "role classes",
         &[
             case(
-                "Le lagon se dégrade. Au laboratoire, la biologiste Anne Sarne suit les coraux depuis 2016. « La vase étouffe tout », explique-t-elle. La scientifique précise que les colonies les plus fragiles ont disparu.",
-                &[("La vase étouffe tout", Some("Anne Sarne"))],
-                Some(&[("les colonies les plus fragiles ont disparu", Some("Anne Sarne"))]),
+                "Les truites se font rares dans la Marle. À l'institut, la biologiste Anne Sarne compte les poissons chaque automne. « La rivière se réchauffe », explique-t-elle. La scientifique précise que les frayères ont reculé de moitié.",
+                &[("La rivière se réchauffe", Some("Anne Sarne"))],
+                Some(&[("les frayères ont reculé de moitié", Some("Anne Sarne"))]),
             ),
             case(
-                "Le conseil a voté le budget. Le directeur de l'office cantonal, Luc Kervalan, a défendu le projet devant les élus et la presse. Le haut fonctionnaire a assuré que quarante postes seraient créés.",
+                "Le pont de Sarne est fermé. Le directeur de l'office cantonal des routes, Luc Kervalan, a présenté le chantier aux riverains et à la presse. Le haut fonctionnaire a assuré que le pont rouvrirait en mai.",
                 &[],
-                Some(&[("quarante postes seraient créés", Some("Luc Kervalan"))]),
+                Some(&[("le pont rouvrirait en mai", Some("Luc Kervalan"))]),
             ),
             case(
-                "Le procès s'est tenu lundi. Le vice-procureur Marc Tovel a requis cinq ans contre Paul Marlby, qui a nié les faits. Le magistrat a rappelé que deux bateaux avaient chaviré.",
+                "Le procès s'est tenu lundi. Le vice-procureur Marc Tovel a requis cinq ans contre Paul Marlby, qui a nié les faits. Le magistrat a rappelé que trois vols avaient été commis en un mois.",
                 &[],
-                Some(&[("deux bateaux avaient chaviré", Some("Marc Tovel"))]),
+                Some(&[("trois vols avaient été commis en un mois", Some("Marc Tovel"))]),
             ),
         ],
     );

@@ -536,7 +536,7 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
     }
     // A body's short form in brackets after its name, the whole subject or the complement of
     // a group of its members: "the Tovel Water Board (TWB) said", « les agents de l'Office
-    // tovelien des forêts (OTF) ont signalé ».
+    // tovelien des forêts (OTF) ont constaté ».
     // A person's party or age in brackets after the name: the name is the subject.
     if let Some(b) = org_phrase::bracketed(fd, b0, j) {
         if let Some(m) = org_phrase::bracketed_body(fd, b0, b, res) {
@@ -572,7 +572,7 @@ pub(super) fn subject_before(fd: &Field<'_>, b0: usize, k: usize, res: &Profile)
             let w = &fd.toks[h].lower;
             res.role(w).is_some() && !res.voices.contains(w)
         };
-        // "Les agents de l'Office tovelien des forêts ont signalé que …": a group of the
+        // "Les agents de l'Office tovelien des forêts ont constaté que …": a group of the
         // body's members speaks for it.
         let complemented = complemented_noun(fd, b0, m.start, res);
         let body = fd.is_speakable(m.entity) && !fd.is_person(m.entity);

@@ -217,9 +217,10 @@ pub(super) fn voice_of_described_body(
 }
 
 /// The organisation a group of its unnamed members at token `v` speaks for: its name right
-/// before the group ("Tovel Rail officials said", "Tovel Rail's lawyers argued"), or after it and a complement's or
-/// employer's preposition ("officials of the Marlby Water Board", "analysts at Tovel Bank",
-/// « les enquêteurs de la brigade de Sarne »); a plural noun of `member|` in `words.txt`.
+/// before the group ("Tovel Rail officials said", "Tovel Rail's lawyers argued"), or after it
+/// and a complement's or employer's preposition ("officials of the Marlby Water Board",
+/// "analysts at Tovel Bank", « les enquêteurs de la brigade de Sarne »); a plural noun of
+/// `member|` in `words.txt`.
 pub(super) fn members_body(
     fd: &Field<'_>,
     v: usize,

@@ -33,13 +33,7 @@ pub(super) fn org_phrase(
         }));
     }
     // "le syndicat Terres Unies", "the carrier Skyway": the name in apposition to the noun.
-    if let Some(m) = fd
-        .toks
-        .get(j + 1)
-        .filter(|_| j + 1 < k1)
-        .and_then(|n| fd.mention_starting(n.start))
-        .filter(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))
-    {
+    if let Some(m) = body_starting(fd, j + 1, k1) {
         return Some(Ref::Ent(m.entity));
     }
     // Alone: not "the company's chief", "the agency spokesman"; adjectives and participles
@@ -91,12 +85,16 @@ fn managed_body(fd: &Field<'_>, j: usize, k1: usize, res: &Profile) -> Option<us
     {
         x += 1;
     }
+    body_starting(fd, x, k1).map(|m| m.entity)
+}
+
+/// The mention of a body (speakable, no person) starting at rule token `x`, before `k1`.
+fn body_starting(fd: &Field<'_>, x: usize, k1: usize) -> Option<MentionAt> {
     fd.toks
         .get(x)
         .filter(|_| x < k1)
         .and_then(|n| fd.mention_starting(n.start))
         .filter(|m| fd.is_speakable(m.entity) && !fd.is_person(m.entity))
-        .map(|m| m.entity)
 }
 
 /// Rule token `n`, or the first one after up to two lower-case words the parse reads as
@@ -258,11 +256,7 @@ pub(super) fn members_body(
     {
         x += 1;
     }
-    fd.toks
-        .get(x)
-        .filter(|_| x < k1)
-        .and_then(|t| fd.mention_starting(t.start))
-        .filter(body)
+    body_starting(fd, x, k1)
 }
 
 /// The token of the opening bracket when brackets close the phrase `b0..j` right after a name.

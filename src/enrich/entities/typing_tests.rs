@@ -181,6 +181,24 @@ fn a_first_name_outweighs_a_place_label() {
 }
 
 #[test]
+fn a_given_name_from_the_open_lists_outweighs_a_body_label() {
+    // Given names the hand list lacks but two open name lists hold ("Callum", "Teresita").
+    let t = "The winning try came from Callum Tovey. Teresita Marle coached the side.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Callum Tovey", "ORG"), ("Teresita Marle", "ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Callum Tovey".to_string(), P),
+            ("Teresita Marle".to_string(), P)
+        ]
+    );
+}
+
+#[test]
 fn a_name_written_with_digits_or_opened_by_an_article_is_no_person() {
     let t = "Upgrades to Korvix 3.1 began. Tomas Ebbe said they went well.";
     let es = run(

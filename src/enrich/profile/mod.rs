@@ -428,6 +428,15 @@ fn speech_lemma(line: &str) -> String {
 }
 
 const FIRST_NAMES: &str = include_str!("../../../resources/first_names.txt");
+/// Given names two open lists or more hold (`scripts/first-names` writes it); the hand list wins.
+const OPEN_FIRST_NAMES: &str = include_str!("../../../resources/first_names_open.txt");
+
+/// The hand list of first names, then the open lists' names it lacks.
+fn first_names() -> HashMap<String, Gender> {
+    let mut names = gendered(OPEN_FIRST_NAMES);
+    names.extend(gendered(FIRST_NAMES));
+    names
+}
 
 struct Files {
     profile: &'static str,
@@ -613,7 +622,7 @@ impl Profile {
             roles: gendered(files.roles),
             role_classes: role_classes(files.roles),
             age_suffixes: Vec::new(),
-            first_names: FirstNames::new(gendered(FIRST_NAMES)),
+            first_names: FirstNames::new(first_names()),
             stop: lines(files.stop).map(key).collect(),
             demonyms: HashSet::new(),
             type_words: HashMap::new(),

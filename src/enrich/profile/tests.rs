@@ -194,3 +194,38 @@ fn speech_lemmas_come_from_the_verb_lines() {
     assert!(!en.speech_lemmas.contains("said"));
     assert!(!en.speech_lemmas.contains("according"));
 }
+
+#[test]
+fn open_first_names_file_is_well_formed_and_yields_to_the_hand_list() {
+    let open = gendered(OPEN_FIRST_NAMES);
+    let hand = gendered(FIRST_NAMES);
+    for l in lines(OPEN_FIRST_NAMES) {
+        let (name, g) = l
+            .split_once('|')
+            .unwrap_or_else(|| panic!("first_names_open.txt: no '|' in {l:?}"));
+        assert!(["m", "f", "x"].contains(&g), "first_names_open.txt: {l:?}");
+        assert!(
+            name.chars().count() >= 3 && name == lower(name) && !name.contains(' '),
+            "first_names_open.txt: name of {l:?}"
+        );
+        // The build leaves out what the hand list holds.
+        assert!(
+            !hand.contains_key(name),
+            "first_names_open.txt: {name} is hand-listed"
+        );
+    }
+    assert!(open.len() > 1000, "{}", open.len());
+    // Given names two open lists hold join the profile's, with their gender.
+    let names = FirstNames::new(first_names());
+    for (n, want) in [
+        ("callum", Gender::Masculine),
+        ("maryanne", Gender::Feminine),
+        ("teresita", Gender::Feminine),
+    ] {
+        assert_eq!(names.get(n), Some(&want), "{n}");
+    }
+    // Words and places are still left out, with or without their accents.
+    for n in ["will", "rose", "regina", "régina", "jordan", "paris"] {
+        assert!(!names.contains_key(n), "{n}");
+    }
+}

@@ -425,3 +425,28 @@ fn a_scientist_a_senior_official_and_a_ranked_prosecutor_are_described_by_their_
         ],
     );
 }
+
+#[test]
+fn a_compound_rank_a_bar_leader_and_a_prize_winner_are_described_by_their_role() {
+    run_parsed(
+        "fr",
+        "ranks and roles",
+        &[
+            case(
+                "Un incendie a ravagé la scierie de Sarne dans la nuit. Trois ouvriers ont été soignés sur place, a indiqué le lieutenant-colonel Paul Tovel, chef du groupement.",
+                &[],
+                Some(&[("Trois ouvriers ont été soignés sur place", Some("Paul Tovel"))]),
+            ),
+            case(
+                "La grève des avocats continue. Me Hélène Kervalan, bâtonnière du barreau de Marlby, a reçu les greffiers mardi avec la greffière en chef Anne Sarne. « Nous ne céderons pas », a prévenu la bâtonnière.",
+                &[("Nous ne céderons pas", Some("Hélène Kervalan"))],
+                Some(&[]),
+            ),
+            case(
+                "La lauréate du prix de Sarne, Léa Tovel, a été applaudie samedi par la présidente du jury, Anne Marlby. « Je ne m'y attendais pas du tout », a confié la lauréate.",
+                &[("Je ne m'y attendais pas du tout", Some("Léa Tovel"))],
+                Some(&[]),
+            ),
+        ],
+    );
+}

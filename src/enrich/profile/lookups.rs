@@ -32,12 +32,21 @@ impl Profile {
                     .then(|| self.roles.get(&format!("{w}.")))
                     .flatten()
             })
-            .or_else(|| {
-                w.split_once('-')
-                    .filter(|(rank, _)| self.rank_prefixes.contains(*rank))
-                    .and_then(|(_, r)| self.roles.get(r))
-            })
+            .or_else(|| self.ranked_role(w).and_then(|r| self.roles.get(r)))
             .copied()
+    }
+
+    /// The role of a rank joined to it by a hyphen: before it (`rank_prefix|`: "vice-procureur",
+    /// « lieutenant-colonel ») or after it (`rank_suffix|`: « adjudant-chef »).
+    fn ranked_role<'w>(&self, w: &'w str) -> Option<&'w str> {
+        let (a, b) = w.split_once('-')?;
+        if self.rank_prefixes.contains(a) {
+            Some(b)
+        } else if self.rank_suffixes.contains(b) {
+            Some(a)
+        } else {
+            None
+        }
     }
 
     /// Whether a person written next to the role `attached` (a role word, or a role and its
@@ -46,10 +55,7 @@ impl Profile {
     /// président du tribunal").
     pub fn role_covers(&self, word: &str, attached: &str) -> bool {
         // A rank joined by a hyphen keeps the role's class ("vice-procureur", "sous-préfet").
-        let ranked = attached
-            .split_once('-')
-            .filter(|(rank, _)| self.rank_prefixes.contains(*rank))
-            .map(|(_, r)| r);
+        let ranked = self.ranked_role(attached);
         attached == word
             || self.role_classes.get(word).is_some_and(|c| {
                 c.iter()

@@ -106,6 +106,8 @@ pub struct Profile {
     pub roles: HashMap<String, Gender>,
     /// Ranks joined to a role by a hyphen, the role kept ("vice-procureur"): `rank_prefix|`.
     pub rank_prefixes: HashSet<String>,
+    /// Ranks joined after a role by a hyphen, the role kept (« adjudant-chef »): `rank_suffix|`.
+    pub rank_suffixes: HashSet<String>,
     /// Role classes: a description noun ("magistrat", "lawmaker") and the roles, or roles with
     /// their complement ("président du tribunal"), of the persons it may stand for (the third
     /// column of `roles.txt`, comma-separated).
@@ -646,6 +648,7 @@ impl Profile {
             party_initials: HashSet::new(),
             employer_preps: HashSet::new(),
             rank_prefixes: HashSet::new(),
+            rank_suffixes: HashSet::new(),
             calling: HashSet::new(),
             indefinites: HashSet::new(),
             and_words: HashSet::new(),

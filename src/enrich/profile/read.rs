@@ -197,6 +197,7 @@ impl Profile {
                 "party_initial" => &mut self.party_initials,
                 "employer_prep" => &mut self.employer_preps,
                 "rank_prefix" => &mut self.rank_prefixes,
+                "rank_suffix" => &mut self.rank_suffixes,
                 "calling" => &mut self.calling,
                 "indefinite" => &mut self.indefinites,
                 "and" => &mut self.and_words,

@@ -229,3 +229,22 @@ fn open_first_names_file_is_well_formed_and_yields_to_the_hand_list() {
         assert!(!names.contains_key(n), "{n}");
     }
 }
+
+#[test]
+fn a_rank_joined_to_a_role_by_a_hyphen_keeps_the_role() {
+    let fr = Profile::for_code("fr").unwrap();
+    // Before the role (« le lieutenant-colonel », « l'ex-maire ») or after it (« l'adjudant-chef »).
+    for w in [
+        "lieutenant-colonel",
+        "contre-amiral",
+        "ex-maire",
+        "adjudant-chef",
+    ] {
+        assert!(fr.role(w).is_some(), "{w}");
+    }
+    assert!(fr.role_covers("magistrat", "vice-procureur"));
+    // Not any hyphenated word whose part is a role.
+    assert!(fr.role("porte-avions").is_none());
+    let en = Profile::for_code("en").unwrap();
+    assert!(en.role("lieutenant-governor").is_some());
+}

@@ -239,6 +239,8 @@ pub enum SpeakerRef {
     OrganisationName,
     /// A definite description of an organisation ("the agency").
     OrganisationDescription,
+    /// The statement an author issued ("the statement said"), resolved to its author.
+    StatementAuthor,
     /// No phrase of its own: the speaker came from another quote or clause.
     Inherited,
     /// No speaker phrase.

@@ -160,3 +160,38 @@ fn a_chamber_the_model_missed_before_a_speech_verb_is_a_body() {
     );
     assert_eq!(ty("Ada Marsk"), Some(EntityType::Person));
 }
+
+#[test]
+fn a_statement_speaks_for_who_issued_it() {
+    run_parsed(
+        "en",
+        "statement author",
+        &[
+            case(
+                "Tovel Rail said in a statement that the line would reopen on Monday. Commuter Ana Marlby was unimpressed. \"We have heard that before,\" she said. \"Crews have worked through the night and the track is now safe,\" the statement said.",
+                &[
+                    ("We have heard that before", Some("Ana Marlby")),
+                    ("Crews have worked through the night and the track is now safe", Some("Tovel Rail")),
+                ],
+                None,
+            ),
+            case(
+                "The Sarne Water Board apologised on Friday. In a written statement, the board said the leak had been found. Resident Tom Kervalan said he had waited a week. \"We regret the disruption to every household,\" the statement added.",
+                &[("We regret the disruption to every household", Some("Sarne Water Board"))],
+                None,
+            ),
+        ],
+    );
+    run_parsed(
+        "fr",
+        "statement author",
+        &[case(
+            "La mairie de Sarne a indiqué dans un communiqué que l'école rouvrirait lundi. Une mère, Léa Tovel, reste inquiète. « On nous a déjà promis ça », dit-elle. « Les travaux sont terminés et les salles ont été contrôlées », précise le communiqué.",
+            &[
+                ("On nous a déjà promis ça", Some("Léa Tovel")),
+                ("Les travaux sont terminés et les salles ont été contrôlées", Some("mairie de Sarne")),
+            ],
+            None,
+        )],
+    );
+}

@@ -207,6 +207,9 @@ pub struct Profile {
     /// Nouns of a document that reports for its author ("bilan", "report"): "selon un bilan
     /// établi par X" gives the words to X, the author the phrase names, else to nobody.
     pub documents: HashSet<String>,
+    /// Nouns of a statement its author issued, which speaks for them ("the statement said"):
+    /// `statement|`.
+    pub statements: HashSet<String>,
     /// Nouns of things that cannot speak but are said to show, suggest or confirm ("data",
     /// "étude"): the clause of a speech verb they are the subject of is evidence, not reported
     /// speech ("the figures suggest that …", "l'étude montre que …").
@@ -705,6 +708,7 @@ impl Profile {
             members: HashSet::new(),
             member_preps: HashSet::new(),
             documents: HashSet::new(),
+            statements: HashSet::new(),
             mute: HashSet::new(),
         };
         r.read_verbs(files.verbs, &settings);

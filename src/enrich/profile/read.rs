@@ -207,6 +207,7 @@ impl Profile {
                 "member" => &mut self.members,
                 "member_prep" => &mut self.member_preps,
                 "document" => &mut self.documents,
+                "statement" => &mut self.statements,
                 "mute" => &mut self.mute,
                 "abbrev" => &mut self.abbrevs,
                 "function" => &mut self.function_words,

@@ -217,6 +217,7 @@ fn verb_after_comma(fd: &Field<'_>, q: &RawQuote, res: &Profile) -> Option<Attri
                 | Ref::Role { definite: true, .. }
                 | Ref::OrgDesc(_)
                 | Ref::OrgName(_)
+                | Ref::Statement(_)
         ) && r.at == fd.toks.get(k + 1).map(|t| t.start)
         {
             return Some(Attribution::new(
@@ -500,7 +501,7 @@ pub(super) fn opinion(fd: &Field<'_>, b0: usize, b1: usize, res: &Profile) -> Op
         Ref::Ent(i) => fd.is_speakable(i),
         Ref::Pron(g) => g != Gender::Unknown,
         Ref::Role { definite, .. } => definite,
-        Ref::OrgName(_) | Ref::OrgDesc(_) => true,
+        Ref::OrgName(_) | Ref::OrgDesc(_) | Ref::Statement(_) => true,
         Ref::Name(_) | Ref::Nothing => false,
     };
     if !ok {

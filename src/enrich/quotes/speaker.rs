@@ -32,6 +32,9 @@ pub(super) enum Ref {
     OrgName(Span),
     /// A definite description of an organisation ("the agency", "le ministère"): its noun.
     OrgDesc(String),
+    /// The statement its author issued ("the statement said", « précise le communiqué »): its
+    /// noun.
+    Statement(String),
     /// Nobody.
     Nothing,
 }
@@ -46,6 +49,7 @@ impl Ref {
             Ref::Role { .. } => SpeakerRef::RoleToPerson,
             Ref::OrgName(_) => SpeakerRef::OrganisationName,
             Ref::OrgDesc(_) => SpeakerRef::OrganisationDescription,
+            Ref::Statement(_) => SpeakerRef::StatementAuthor,
             Ref::Nothing => SpeakerRef::Nobody,
         }
     }
@@ -228,6 +232,12 @@ pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase 
     if let Some(m) = org_phrase::members_body(fd, j, k1, res) {
         return Phrase::at(Ref::Ent(m.entity), t.start);
     }
+    // "the statement said", "its written statement added", « précise le communiqué ».
+    let determined = art.as_ref().is_some_and(|(_, a)| res.definites.contains(a))
+        || res.possessive_dets.contains(&t.lower);
+    if let Some(noun) = statement_noun(fd, j, k1, res).filter(|_| determined) {
+        return Phrase::at(Ref::Statement(noun), t.start);
+    }
     let article = art.as_ref().map(|(g, a)| Article {
         gender: *g,
         definite: res.definites.contains(a),
@@ -245,6 +255,16 @@ pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase 
         return bare_name(fd, k, k1, res);
     }
     Phrase::NOTHING
+}
+
+/// The statement noun (`statement|`) closing the phrase from token `j`, after two lower-case
+/// words at most ("the statement", "the joint statement"), as written.
+fn statement_noun(fd: &Field<'_>, j: usize, k1: usize, res: &Profile) -> Option<String> {
+    let x = (j..(j + 3).min(k1))
+        .take_while(|&x| fd.toks[x].word && !fd.toks[x].cap)
+        .find(|&x| res.statements.contains(&fd.toks[x].lower))?;
+    let closes = x + 1 >= k1 || !fd.toks[x + 1].word;
+    closes.then(|| fd.toks[x].lower.clone())
 }
 
 /// Whether token `j` is a capitalised inhabitant or national standing alone as a noun, in the

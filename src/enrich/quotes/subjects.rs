@@ -282,7 +282,9 @@ pub(super) fn role_after_subject(
 pub(super) fn names_no_person(fd: &Field<'_>, who: &Ref) -> bool {
     match who {
         Ref::Ent(e) => !fd.is_person(*e),
-        Ref::Role { .. } | Ref::OrgName(_) | Ref::OrgDesc(_) | Ref::Nothing => true,
+        Ref::Role { .. } | Ref::OrgName(_) | Ref::OrgDesc(_) | Ref::Statement(_) | Ref::Nothing => {
+            true
+        }
         Ref::Name(_) | Ref::Pron(_) => false,
     }
 }

@@ -446,12 +446,29 @@ fn name_rule(name: &str, voted: EntityType, context: bool, res: &Profile) -> Opt
     if initials && voted != EntityType::Location {
         return NameRule::new(EntityType::Person, TypeRule::Initials);
     }
-    let all_cap = raw
+    // Between a first name and a surname, a surname's particles ("Ana de la Vega", "Piet van
+    // den Berg"): the language's `particle|` words that are none of its prepositions, articles
+    // or conjunctions.
+    let inner = raw.len().saturating_sub(1);
+    let particle = |w: &&str| {
+        let l = lower(w);
+        res.particles.contains(&l)
+            && !res.preps.contains(&l)
+            && !res.articles.contains_key(&l)
+            && !res.and_words.contains(&l)
+    };
+    let core: Vec<&str> = raw
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| !(*i > 0 && *i < inner && particle(w)))
+        .map(|(_, w)| *w)
+        .collect();
+    let all_cap = core
         .iter()
         .all(|w| w.chars().next().is_some_and(char::is_uppercase));
     // A known first name says person louder than the model's place label ("Ana Bar"); not
     // louder than the words around a mention ("the Lina Valley"-like hints).
-    if (2..=3).contains(&raw.len())
+    if (2..=3).contains(&core.len())
         && all_cap
         && (voted != EntityType::Location || !context)
         && !place_closed

@@ -199,6 +199,26 @@ fn a_given_name_from_the_open_lists_outweighs_a_body_label() {
 }
 
 #[test]
+fn a_surnames_particles_between_a_first_name_and_a_surname_keep_it_a_person() {
+    let t = "The motion was seconded by Ana de la Tovel and by Joris van den Marle.";
+    let es = run(
+        Lang::En,
+        t,
+        &[("Ana de la Tovel", "ORG"), ("Joris van den Marle", "ORG")],
+    );
+    assert_eq!(
+        names(&es),
+        [
+            ("Ana de la Tovel".to_string(), P),
+            ("Joris van den Marle".to_string(), P)
+        ]
+    );
+    let t = "Le ministre Joris Van den Marle a démissionné.";
+    let es = run(Lang::Fr, t, &[("Joris Van den Marle", "ORG")]);
+    assert_eq!(names(&es), [("Joris Van den Marle".to_string(), P)]);
+}
+
+#[test]
 fn a_name_written_with_digits_or_opened_by_an_article_is_no_person() {
     let t = "Upgrades to Korvix 3.1 began. Tomas Ebbe said they went well.";
     let es = run(

@@ -35,6 +35,7 @@ mod resolve;
 mod scan;
 mod speaker;
 mod speaking;
+mod statement;
 mod subjects;
 #[cfg(test)]
 mod tests;

@@ -8,7 +8,7 @@ use super::cues::is_boundary;
 use super::field::{Field, MentionAt, Span};
 use super::gender;
 use super::org_phrase::org_complement;
-use super::speaker::{self, Phrase, Ref};
+use super::speaker::{Phrase, Ref};
 use super::speaking::{person_shaped, speaking_entities};
 use super::subjects::{lone_in_sentence, role_after_subject, subject_like};
 use crate::enrich::entities::speaker_type;
@@ -304,51 +304,6 @@ impl<'a> Resolver<'a> {
             Ref::OrgDesc(word) => self.described_org(fd, pos, &word),
             Ref::Statement(word) => self.statement_author(fd, pos, &word, cands, roles),
         }
-    }
-
-    /// Who issued the statement a phrase names ("the statement said"): the speaker of the
-    /// sentence that last wrote the same noun outside a quote, two paragraphs back at most —
-    /// its subject ("Tovel Rail said in a statement that …") or, after an opening phrase, the
-    /// phrase after the noun ("In a statement, the company said …").
-    fn statement_author(
-        &mut self,
-        fd: &mut Field<'_>,
-        pos: usize,
-        word: &str,
-        cands: &[Candidate],
-        roles: &RoleSpeakers,
-    ) -> Option<usize> {
-        let para = fd.para(pos);
-        let k = fd.tok_at(pos);
-        let x = (0..k)
-            .rev()
-            .take_while(|&x| para - fd.para(fd.toks[x].start).min(para) <= 2)
-            .find(|&x| fd.toks[x].lower == word && !fd.in_quote(fd.toks[x].start))?;
-        let ends =
-            |y: usize| !fd.toks[y].word && matches!(fd.toks[y].lower.as_str(), "." | "!" | "?");
-        let s0 = (0..x).rev().find(|&y| ends(y)).map_or(0, |y| y + 1);
-        let mut after = x + 1;
-        while after < k && !fd.toks[after].word {
-            after += 1;
-        }
-        let e = (after..k).find(|&y| ends(y)).unwrap_or(k);
-        for (from, to) in [(s0, x), (after, e)] {
-            // The subject before its verb: "the board said …".
-            let to = (from..to)
-                .find(|&y| self.res.cues_starting(&fd.toks[y].lower).next().is_some())
-                .unwrap_or(to);
-            if from >= to {
-                continue;
-            }
-            let p = speaker::np(fd, from, to, self.res);
-            if matches!(p.who, Ref::Statement(_) | Ref::Nothing) {
-                continue;
-            }
-            if let Some(i) = self.resolve(fd, p, cands, roles) {
-                return Some(i);
-            }
-        }
-        None
     }
 
     /// The organisation a definite description stands for: the same noun written before with

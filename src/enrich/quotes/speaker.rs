@@ -5,6 +5,7 @@
 use super::cues::cue_at;
 use super::field::{Field, MentionAt, Span};
 use super::org_phrase::{self, org_phrase};
+use super::statement;
 use super::subjects::{apposed_person, names_no_person};
 use crate::enrich::explain::SpeakerRef;
 use crate::enrich::profile::{key, lower, Gender, Profile};
@@ -235,7 +236,7 @@ pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase 
     // "the statement said", "its written statement added", « précise le communiqué ».
     let determined = art.as_ref().is_some_and(|(_, a)| res.definites.contains(a))
         || res.possessive_dets.contains(&t.lower);
-    if let Some(noun) = statement_noun(fd, j, k1, res).filter(|_| determined) {
+    if let Some(noun) = statement::noun(fd, j, k1, res).filter(|_| determined) {
         return Phrase::at(Ref::Statement(noun), t.start);
     }
     let article = art.as_ref().map(|(g, a)| Article {
@@ -255,16 +256,6 @@ pub(super) fn np(fd: &Field<'_>, k0: usize, k1: usize, res: &Profile) -> Phrase 
         return bare_name(fd, k, k1, res);
     }
     Phrase::NOTHING
-}
-
-/// The statement noun (`statement|`) closing the phrase from token `j`, after two lower-case
-/// words at most ("the statement", "the joint statement"), as written.
-fn statement_noun(fd: &Field<'_>, j: usize, k1: usize, res: &Profile) -> Option<String> {
-    let x = (j..(j + 3).min(k1))
-        .take_while(|&x| fd.toks[x].word && !fd.toks[x].cap)
-        .find(|&x| res.statements.contains(&fd.toks[x].lower))?;
-    let closes = x + 1 >= k1 || !fd.toks[x + 1].word;
-    closes.then(|| fd.toks[x].lower.clone())
 }
 
 /// Whether token `j` is a capitalised inhabitant or national standing alone as a noun, in the

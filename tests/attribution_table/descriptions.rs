@@ -103,14 +103,26 @@ fn an_indefinite_subject_after_a_sentence_opening_on_a_body_speaks_for_it() {
     run(
         "fr",
         "on after a body opener",
-        &[case(
-            "La fermeture a été annoncée lundi. Chez Renault, on assure que la décision était devenue inévitable. En Bretagne, on estime que le prix est trop élevé.",
-            &[],
-            Some(&[
-                ("la décision était devenue inévitable", Some("Renault")),
-                ("le prix est trop élevé", None),
-            ]),
-        )],
+        &[
+            case(
+                "La fermeture a été annoncée lundi. Chez Renault, on assure que la décision était devenue inévitable. En Bretagne, on estime que le prix est trop élevé.",
+                &[],
+                Some(&[
+                    ("la décision était devenue inévitable", Some("Renault")),
+                    ("le prix est trop élevé", None),
+                ]),
+            ),
+            // A place after the body, in apposition or glued to it, and « Côté » as the opener.
+            case(
+                "Les contrôles vont changer. Au ministère du Travail, à Sarne, on indique que les visites seront doublées. Côté Tovelia Énergie, on assure que les coupures resteront brèves. Du côté de l'Agence régionale de santé (ARS) Marlby, on affirme que la situation est maîtrisée.",
+                &[],
+                Some(&[
+                    ("les visites seront doublées", Some("ministère du Travail")),
+                    ("les coupures resteront brèves", Some("Tovelia Énergie")),
+                    ("la situation est maîtrisée", Some("Agence régionale de santé")),
+                ]),
+            ),
+        ],
     );
 }
 

@@ -29,8 +29,24 @@ fn opened_body(fd: &Field<'_>, pos: usize, res: &Profile) -> Option<usize> {
     if k < 2 || fd.toks[k - 1].lower != "," {
         return None;
     }
-    // The name, or its acronym in brackets after it ("Au Bureau des vins (BIV), on …").
+    // The name, or its acronym in brackets after it ("Au Bureau des vins (BIV), on …"); a
+    // place after it, in apposition or glued, says where ("Au ministère, à Sarne, on …",
+    // "Côté ARS Marlby, on …").
     let mut last = k - 2;
+    if let Some(p) = fd
+        .mention_ending(fd.toks[last].end)
+        .filter(|p| !fd.is_speakable(p.entity))
+    {
+        let s = fd.tok_at(p.start);
+        let apposed = s >= 3
+            && res.place_preps.contains(&fd.toks[s - 1].lower)
+            && fd.toks[s - 2].lower == ",";
+        if apposed {
+            last = s - 3;
+        } else if s >= 1 && fd.toks[s - 1].lower == ")" {
+            last = s - 1;
+        }
+    }
     if fd.toks[last].lower == ")" {
         let open = (last.saturating_sub(6)..last)
             .rev()

@@ -1,8 +1,8 @@
 //! Table tests of the speaker of reported clauses and incises (issue 12, second round): the
 //! subject after a verb closing its clause, unnamed subjects, joint subjects, participles,
 //! apposition after a complement, an organisation noun and its name, a second complement
-//! clause after "and that", a partial quote inside a clause. Every sentence and name here is
-//! invented for the test.
+//! clause after "and that", a partial quote inside a clause or opening it. Every sentence and
+//! name here is invented for the test.
 
 use super::{case, run, run_parsed};
 
@@ -266,6 +266,61 @@ fn a_partial_quote_inside_a_reported_clause_does_not_end_it() {
             "The director, Ada Stone, said the shortfalls were “not simply a matter of weather”, although the dry spring had hurt every grower in the valley this year.",
             &[("not simply a matter of weather", Some("Ada Stone"))],
             Some(&[("the shortfalls were “not simply a matter of weather”", Some("Ada Stone"))]),
+        )],
+    );
+}
+
+#[test]
+fn a_clause_opening_on_a_partial_quote_reports_the_words_after_it_too() {
+    run(
+        "fr",
+        "clause opening on a quote",
+        &[case(
+            "Le président de la coopérative, Marc Tovel, estime que « les prix d'achat ne suivent plus » depuis la fin de l'hiver dernier.",
+            &[("les prix d'achat ne suivent plus", Some("Marc Tovel"))],
+            Some(&[("« les prix d'achat ne suivent plus » depuis la fin de l'hiver dernier", Some("Marc Tovel"))]),
+        )],
+    );
+    // A second cue of the sentence ("claims", read as a verb) reaches the same clause: one item.
+    run(
+        "en",
+        "clause opening on a quote",
+        &[case(
+            "The insurer, Marle Mutual, said in a statement that it had paid most storm claims and that \"the remaining files\" would close by June.",
+            &[("the remaining files", Some("Marle Mutual"))],
+            Some(&[
+                ("it had paid most storm claims", Some("Marle Mutual")),
+                ("\"the remaining files\" would close by June", Some("Marle Mutual")),
+            ]),
+        )],
+    );
+}
+
+#[test]
+fn a_speech_verbs_gerund_after_a_comma_reports_a_clause_of_its_own() {
+    // The words between the comma and the participle are the profile's `gerund_opener|`.
+    run_parsed(
+        "fr",
+        "gerund after a comma",
+        &[case(
+            "Le maire, Paul Tovel, a affirmé que le projet restait ouvert à la discussion, tout en rappelant que les délais seraient tenus.",
+            &[],
+            Some(&[
+                ("le projet restait ouvert à la discussion", Some("Paul Tovel")),
+                ("les délais seraient tenus", Some("Paul Tovel")),
+            ]),
+        )],
+    );
+    run_parsed(
+        "en",
+        "gerund after a comma",
+        &[case(
+            "The harbour master, Ines Marlby, said the pier would stay shut over the winter, before adding that the ferry would keep its timetable.",
+            &[],
+            Some(&[
+                ("the pier would stay shut over the winter", Some("Ines Marlby")),
+                ("the ferry would keep its timetable", Some("Ines Marlby")),
+            ]),
         )],
     );
 }

@@ -308,6 +308,10 @@ pub struct Profile {
     /// verb (`second_clause|and`: "said the line would close, and that buses would run"):
     /// each is a clause of its own.
     pub second_clauses: HashSet<String>,
+    /// Words between a comma and a present participle of a speech verb (`gerund_opener|`:
+    /// « tout en rappelant que », "while stressing that"): the participle's clause is a clause
+    /// of its own and ends the one before the comma.
+    pub gerund_openers: HashSet<String>,
     /// Words that make a complementizer after them part of a conjunction ("tant que", "afin
     /// qu'", "so that"): what follows is no reported clause.
     pub locutions: HashSet<String>,
@@ -692,6 +696,7 @@ impl Profile {
             state_university_countries: HashSet::new(),
             complementizers: HashSet::new(),
             second_clauses: HashSet::new(),
+            gerund_openers: HashSet::new(),
             locutions: HashSet::new(),
             subordinators: HashSet::new(),
             relatives: HashSet::new(),

@@ -238,6 +238,7 @@ impl Profile {
                 "apposition_start" => &mut self.apposition_starts,
                 "complementizer" => &mut self.complementizers,
                 "second_clause" => &mut self.second_clauses,
+                "gerund_opener" => &mut self.gerund_openers,
                 "locution" => &mut self.locutions,
                 "subordinator" => &mut self.subordinators,
                 "relative" => &mut self.relatives,

@@ -407,8 +407,36 @@ pub(super) fn participle_head_speaker(
             .or_else(|| inverted_pronoun(fd, p, t.head, res))
             .or_else(|| p.subject_of(t.head).and_then(|s| unnamed_subject(fd, p, s))),
         "acl" => subject_phrase(fd, p, t.head, res),
-        _ => None,
+        _ => speaking_ancestor(p, v, res).and_then(|a| speaker_of(fd, p, a, res)),
     }
+}
+
+/// The speech verb whose clause present participle `v` was hung inside (« a affirmé que le
+/// projet restait ouvert à la discussion, tout en rappelant que … », the participle on
+/// "discussion"): the nearest verb above it, a few heads up, when it is one.
+fn speaking_ancestor(p: &Analysis, v: usize, res: &Profile) -> Option<usize> {
+    let t = &p.tokens[v];
+    let present = t.morph.verb_form() == Some("Ger")
+        || (t.morph.verb_form() == Some("Part") && t.morph.tense() == Some("Pres"));
+    if !present {
+        return None;
+    }
+    let mut a = t.head;
+    for _ in 0..6 {
+        let h = &p.tokens[a];
+        if h.pos == Pos::Verb {
+            // Before the participle, with its own subject: not one it would borrow in turn.
+            let speaks = a < v
+                && res.speech_lemmas.contains(&lower(&h.lemma))
+                && p.children(a).any(|c| is_subject_dep(p, c));
+            return speaks.then_some(a);
+        }
+        if h.head == a {
+            return None;
+        }
+        a = h.head;
+    }
+    None
 }
 
 /// A subject pronoun written right after verb `v` ("précise-t-elle", "a-t-il estimé"), which

@@ -173,6 +173,25 @@ impl<'a> Field<'a> {
         i > 0 && b < self.quoted[i - 1].end
     }
 
+    /// Whether tokens `from..to` open with a direct quotation: the direct quotes have it. A partial
+    /// quotation further in is part of the reported clause ("X estime que le projet est « … »"), and
+    /// so is one opening a clause after its cue that words go on after (« X estime que « … » pour
+    /// deux ans encore »): the clause reports more than the quotation.
+    pub fn quoted_clause(&self, from: usize, to: usize, after_cue: bool) -> bool {
+        if from >= to || !self.in_quote(self.toks[from].start) {
+            return from >= to;
+        }
+        let Some(close) = (from..to).find(|&k| !self.in_quote(self.toks[k].start)) else {
+            return true;
+        };
+        // Not a quotation closing on a comma: what follows is the next clause ("that “…,” he
+        // wrote"). `close - 1` is the closing mark, part of the quoted range.
+        let comma_in = close > from + 2 && self.toks[close - 2].lower == ",";
+        let words_after = (close..to).filter(|&k| self.toks[k].word).count();
+        let opens = self.quote_opens_at(self.toks[from].start);
+        !after_cue || !opens || comma_in || !self.toks[close].word || words_after < 2
+    }
+
     /// Whether byte `b` lies in quoted words: in a quoted range, not in an incise inside it.
     pub fn in_quoted_words(&self, b: usize) -> bool {
         self.in_quote(b) && !self.incises.iter().any(|s| s.start <= b && b < s.end)

@@ -85,7 +85,13 @@ pub(super) fn reported(
         let speaker = rs.resolve(fd, c.phrase, cands, roles);
         let mut span = trimmed(fd, c.from, c.to, res);
         span.start += crate::enrich::text::dateline_len(&fd.text[span.start..span.end]);
-        if fd.text[span.start..span.end].split_whitespace().count() < 3 {
+        // Two cues of one sentence may reach the same clause ("said … that the claims and
+        // that …"): the first, in reading order, reports it.
+        if fd.text[span.start..span.end].split_whitespace().count() < 3
+            || out
+                .iter()
+                .any(|r: &Reported| r.span.start == span.start && r.span.end == span.end)
+        {
             continue;
         }
         out.push(Reported {
@@ -125,7 +131,7 @@ fn parsed_clauses(fd: &Field<'_>, res: &Profile, clauses: &mut Vec<Clause>) {
                 c.to = to;
             }
         }
-        if to > from && cue.1 > cue.0 && !overlaps && !quoted(fd, from, to) {
+        if to > from && cue.1 > cue.0 && !overlaps && !fd.quoted_clause(from, to, cue.1 <= from) {
             clauses.push(Clause {
                 from,
                 to,
@@ -245,12 +251,6 @@ fn run_on(fd: &Field<'_>, to: usize, res: &Profile) -> Option<usize> {
     (new_to > verb).then_some(new_to)
 }
 
-/// Whether tokens `from..to` open with a direct quotation: the direct quotes have it. A partial
-/// quotation further in is part of the reported clause ("X estime que le projet est « … »").
-fn quoted(fd: &Field<'_>, from: usize, to: usize) -> bool {
-    from >= to || fd.in_quote(fd.toks[from].start)
-}
-
 /// The most words after a speech verb that ends a sentence ("…, a prévenu jeudi le président
 /// de la fédération des artisans, Paul Dorval."): its subject and a short apposition.
 const MAX_AFTER: usize = 16;
@@ -284,7 +284,8 @@ fn sentence_clauses(fd: &Field<'_>, s: usize, e: usize, res: &Profile, out: &mut
             None
         };
         // A second part may open on a partial quote ("and that “…” were closed").
-        if let Some(cl) = found.filter(|cl| !quoted(fd, cl.from, cl.to)) {
+        if let Some(cl) = found.filter(|cl| !fd.quoted_clause(cl.from, cl.to, cl.cue.1 <= cl.from))
+        {
             out.extend(coordinated_parts(fd, cl, res));
         }
         k = c.end.max(k + 1);
@@ -338,7 +339,7 @@ fn opinion_clause(fd: &Field<'_>, s: usize, end: usize, res: &Profile) -> Option
     }
     let from = comma + 1;
     let to = clause_end(fd, from, end, None, res);
-    (to > from && !quoted(fd, from, to)).then_some(Clause {
+    (to > from && !fd.quoted_clause(from, to, true)).then_some(Clause {
         from,
         to,
         phrase: Phrase::at(Ref::Ent(m.entity), m.start),
@@ -499,17 +500,17 @@ fn clause_end(
                     .is_some_and(|(m, (_, n))| clauses::same_verb_shape(fd, m, n));
                 return agrees.then_some(x + 1);
             }
+            // A participle may follow its opener words (« , tout en rappelant que … »).
+            let participle = (x + 1..end)
+                .find(|&y| !res.gerund_openers.contains(&fd.toks[y].lower))
+                .filter(|&y| fd.toks[y].word);
             let stop = matches!(t.lower.as_str(), ";" | ":")
                 || (t.lower == ","
                     && x + 1 < end
                     && (cue_after(x + 1).is_some()
-                        || (fd.toks[x + 1].word
-                            && clauses::is_speech_participle(
-                                fd,
-                                fd.toks[x + 1].start,
-                                fd.toks[x + 1].end,
-                                res,
-                            ))));
+                        || participle.is_some_and(|y| {
+                            clauses::is_speech_participle(fd, fd.toks[y].start, fd.toks[y].end, res)
+                        })));
             stop.then_some(x)
         })
         .unwrap_or(end)

@@ -476,6 +476,16 @@ fn clause_end(
         };
         (n.word && clauses::is_speech_verb(fd, n.start, n.end, res)).then_some((true, span))
     };
+    // A speech verb's present participle at `y`, after the profile's opener words when there
+    // are any (« , tout en rappelant que … »).
+    let speech_participle_after = |y: usize| {
+        (y..end)
+            .find(|&z| !res.gerund_openers.contains(&fd.toks[z].lower))
+            .filter(|&z| fd.toks[z].word)
+            .is_some_and(|z| {
+                clauses::is_speech_participle(fd, fd.toks[z].start, fd.toks[z].end, res)
+            })
+    };
     // The governing cue's bytes, against which a cue after a partial quote is matched.
     let main = cue.map(|(k0, k1)| Span {
         start: fd.toks[k0].start,
@@ -500,17 +510,10 @@ fn clause_end(
                     .is_some_and(|(m, (_, n))| clauses::same_verb_shape(fd, m, n));
                 return agrees.then_some(x + 1);
             }
-            // A participle may follow its opener words (« , tout en rappelant que … »).
-            let participle = (x + 1..end)
-                .find(|&y| !res.gerund_openers.contains(&fd.toks[y].lower))
-                .filter(|&y| fd.toks[y].word);
             let stop = matches!(t.lower.as_str(), ";" | ":")
                 || (t.lower == ","
                     && x + 1 < end
-                    && (cue_after(x + 1).is_some()
-                        || participle.is_some_and(|y| {
-                            clauses::is_speech_participle(fd, fd.toks[y].start, fd.toks[y].end, res)
-                        })));
+                    && (cue_after(x + 1).is_some() || speech_participle_after(x + 1)));
             stop.then_some(x)
         })
         .unwrap_or(end)
